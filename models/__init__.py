@@ -1,0 +1,1 @@
+"""GridDesk's domain and its persistence: entities, migrations and services. No Qt here."""

@@ -1,0 +1,257 @@
+"""Opening the shared database: the embedded SQLite file or a PostgreSQL server.
+
+One function decides the URL (command line, then ``GRIDDESK_DB``, then the user data directory),
+one opens it and checks its schema. An empty database is created at the current schema; one at an
+older schema is refused with a line saying to run ``db upgrade`` — never migrated under running
+posts (DESIGN §7). Every failure is a ``DatabaseProblem`` whose message is one line an operator
+can act on.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from models import changefeed
+
+ENV_VAR = "GRIDDESK_DB"
+APP_NAME = "GridDesk"
+# An execution option that marks a read-only unit of work: on SQLite it begins with a plain
+# (deferred) BEGIN, so a long read never holds the write lock other posts need.
+READ_ONLY = "griddesk_read_only"
+
+
+class DatabaseProblem(Exception):
+    """A database that cannot be used as it is.
+
+    ``kind`` names the problem (the shell turns it into a translated line), ``target`` is the
+    database without its password, ``detail`` what the driver said. ``str()`` is an English line
+    for logs.
+    """
+
+    MESSAGES = {
+        "bad_url": "cannot parse the database URL {target}",
+        "unsupported": "only SQLite and PostgreSQL are supported, not {target}",
+        "not_a_database": "{target} is not a database file",
+        "cannot_open": "cannot open the database file {target}",
+        "unreachable": "cannot reach the database {target}: {detail}",
+        "older": "the database {target} has an older schema: run `python main.py db upgrade` first",
+        "newer": "the database {target} was upgraded by a newer GridDesk: update this one",
+        "empty": "the database {target} is empty: run `python main.py db upgrade`",
+        "foreign": "{target} holds tables that are not GridDesk's",
+    }
+
+    def __init__(self, kind: str, target: str, detail: str = "") -> None:
+        self.kind = kind
+        self.target = target
+        self.detail = detail
+        super().__init__(self.MESSAGES[kind].format(target=target, detail=detail))
+
+
+class SchemaState(Enum):
+    """Where a database's schema stands against this build's migrations."""
+
+    EMPTY = "empty"
+    CURRENT = "current"
+    OLDER = "older"
+    NEWER = "newer"
+    FOREIGN = "foreign"  # tables, but none of ours
+
+
+def default_database_url() -> str:
+    """The embedded database in the user's data directory."""
+    data_dir = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return f"sqlite:///{data_dir / 'griddesk.db'}"
+
+
+def resolve_database_url(cli_url: str | None) -> str:
+    """The URL to use: ``--db``, else ``GRIDDESK_DB``, else the embedded default."""
+    return cli_url or os.environ.get(ENV_VAR) or default_database_url()
+
+
+def describe_url(url: str) -> str:
+    """The URL without its password, for the status bar and messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "?"
+
+
+def _sqlite_connect_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Take transaction control away from the driver so that BEGIN IMMEDIATE is ours to emit
+        # (the SQLAlchemy pysqlite recipe; PITFALLS: plain BEGIN loses read-then-write races).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA busy_timeout = 10000")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Connection) -> None:
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def create_database_engine(url: str) -> Engine:
+    """An engine for the URL, with GridDesk's connection settings for its dialect."""
+    try:
+        parsed: URL = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseProblem("bad_url", repr(url)) from exc
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            if parsed.database and parsed.database != ":memory:":
+                Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(parsed, connect_args={"check_same_thread": False})
+            _sqlite_connect_hooks(engine)
+            return engine
+        if parsed.get_backend_name() == "postgresql":
+            return create_engine(
+                parsed,
+                pool_pre_ping=True,
+                connect_args={"connect_timeout": 5, "application_name": APP_NAME},
+            )
+    except (NoSuchModuleError, ModuleNotFoundError) as exc:
+        raise DatabaseProblem("unsupported", parsed.drivername) from exc
+    raise DatabaseProblem("unsupported", parsed.drivername)
+
+
+def alembic_config(url: str | None = None) -> Config:
+    """Alembic configuration pointing at the migrations shipped inside ``models``."""
+    config = Config()
+    config.set_main_option("script_location", "models:migrations")
+    if url:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def head_revision() -> str:
+    """The newest migration this build knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _problem_from(exc: Exception, url: str) -> DatabaseProblem:
+    shown = describe_url(url)
+    lines = str(getattr(exc, "orig", exc)).strip().splitlines()
+    text = lines[0] if lines else type(exc).__name__
+    if "file is not a database" in text or "file is encrypted" in text:
+        return DatabaseProblem("not_a_database", shown)
+    if "unable to open database file" in text:
+        return DatabaseProblem("cannot_open", shown)
+    return DatabaseProblem("unreachable", shown, text)
+
+
+def schema_state(engine: Engine) -> SchemaState:
+    """Compare the database's Alembic revision with this build's head."""
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        tables = set(inspect(connection).get_table_names())
+    if current is None:
+        return SchemaState.FOREIGN if tables - {"alembic_version"} else SchemaState.EMPTY
+    if current == head_revision():
+        return SchemaState.CURRENT
+    scripts = ScriptDirectory.from_config(alembic_config())
+    known = {rev.revision for rev in scripts.walk_revisions()}
+    return SchemaState.OLDER if current in known else SchemaState.NEWER
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run the migrations up to ``revision`` on this engine's database."""
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+@dataclass
+class Database:
+    """An open GridDesk database: the engine and the session factory every unit of work uses."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def dialect(self) -> str:
+        """"sqlite" or "postgresql"."""
+        return self.engine.dialect.name
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session for one write transaction, committed on success, rolled back on error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for one read-only unit of work (deferred BEGIN on SQLite)."""
+        with self.sessions() as session:
+            session.connection(execution_options={READ_ONLY: True})
+            yield session
+            session.rollback()
+
+    def close(self) -> None:
+        """Release every pooled connection."""
+        self.engine.dispose()
+
+
+def open_database(url: str, *, create_if_empty: bool = True) -> Database:
+    """Open the database at ``url`` at the current schema, or raise ``DatabaseProblem``.
+
+    An empty database gets the current schema; any other state but current is refused, with a
+    message saying what to do. Nothing is written to a database that is refused.
+    """
+    engine = create_database_engine(url)
+    try:
+        state = schema_state(engine)
+        if state is SchemaState.EMPTY and create_if_empty:
+            upgrade(engine)
+            state = SchemaState.CURRENT
+    except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
+        engine.dispose()
+        raise _problem_from(exc, url) from exc
+    if state is not SchemaState.CURRENT:
+        engine.dispose()
+        raise DatabaseProblem(state.value, describe_url(url))
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    changefeed.install(sessions)
+    return Database(url=url, engine=engine, sessions=sessions)
+
+
+def upgrade_database(url: str) -> tuple[str | None, str]:
+    """``db upgrade``: bring the database to head. Returns (revision before, revision after)."""
+    engine = create_database_engine(url)
+    try:
+        state = schema_state(engine)
+        if state in (SchemaState.FOREIGN, SchemaState.NEWER):
+            raise DatabaseProblem(state.value, describe_url(url))
+        with engine.connect() as connection:
+            before = MigrationContext.configure(connection).get_current_revision()
+        upgrade(engine)
+        return before, head_revision()
+    except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
+        raise _problem_from(exc, url) from exc
+    finally:
+        engine.dispose()

@@ -1,0 +1,560 @@
+"""The persistent entities of GridDesk (DESIGN §1–5), as typed SQLAlchemy 2 declarative classes.
+
+Conventions that hold for every table:
+- times are stored as naive UTC (``UtcDateTime`` gives them back aware), shown in Asia/Shanghai;
+- coordinates are WGS-84 longitude/latitude; polygons are GeoJSON text in WGS-84;
+- vocabularies that the centre may extend (categories, plans, video systems) are rows, not enums;
+- states, priorities, posts and roles are short strings checked by CHECK constraints, so both
+  SQLite and PostgreSQL refuse a typo.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+# Stable constraint names, so Alembic migrations can refer to them on both databases.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+POSTS = ("chief", "intake", "dispatch", "video")
+ROLES = ("chief", "operator", "admin")
+MODES = ("normal", "emergency")
+PRIORITIES = ("normal", "urgent", "critical")
+EVENT_STATES = ("reported", "accepted", "dispatched", "responded", "resolved", "closed", "rejected")
+OPEN_STATES = ("reported", "accepted", "dispatched", "responded", "resolved")
+SOURCES = ("grid_patrol", "hotline_12345", "iot", "video", "resident", "petition", "police_warning")
+FORCES = ("grid", "zone", "department", "leader")
+CLOCKS = ("accept", "respond", "close")
+LIMIT_UNITS = ("hours", "working_days")
+SATISFACTIONS = ("satisfied", "basically_satisfied", "dissatisfied")
+STAFF_ROLES = (
+    "leader",  # 挂包领导, leader in charge of communities
+    "grid_head",  # 网格长, community secretary
+    "grid_worker",  # 专职网格员
+    "sunk_cadre",  # 下沉干部
+    "enforcement_officer",  # 执法队员
+    "department_contact",  # a department's contact person
+)
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return f"{column} IN ({quoted})"
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """An instant: stored as naive UTC on both databases, returned as an aware UTC datetime.
+
+    A naive datetime handed in is refused: deep inside the domain we cannot know what zone it
+    meant, and guessing is how deadlines go wrong by eight hours.
+    """
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given for a UTC instant")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with the shared metadata and naming convention."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UtcDateTime()}
+
+
+# --- geography -------------------------------------------------------------------------------
+
+
+class EnforcementZone(Base):
+    """A law-enforcement zone (执法片区): a union of whole communities."""
+
+    __tablename__ = "enforcement_zone"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    officer_count: Mapped[int] = mapped_column(Integer, default=0)
+    geometry: Mapped[str] = mapped_column(Text)  # GeoJSON geometry, WGS-84
+
+    communities: Mapped[list[Community]] = relationship(back_populates="zone")
+
+
+class Community(Base):
+    """A community (社区): a union of whole grids, in exactly one enforcement zone."""
+
+    __tablename__ = "community"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    zone_id: Mapped[int] = mapped_column(ForeignKey("enforcement_zone.id"), index=True)
+    geometry: Mapped[str] = mapped_column(Text)
+
+    zone: Mapped[EnforcementZone] = relationship(back_populates="communities")
+    grids: Mapped[list[Grid]] = relationship(back_populates="community")
+
+
+class Grid(Base):
+    """A comprehensive grid (综合网格) with its 15-digit code (county 6, street 3, community 3,
+    serial 3 numbered west to east, north to south)."""
+
+    __tablename__ = "grid"
+    __table_args__ = (CheckConstraint("length(code) = 15", name="code_15_digits"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(15), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    geometry: Mapped[str] = mapped_column(Text)
+    area_m2: Mapped[float] = mapped_column(Float)
+    label_lon: Mapped[float] = mapped_column(Float)  # a point surely inside, for labels
+    label_lat: Mapped[float] = mapped_column(Float)
+
+    community: Mapped[Community] = relationship(back_populates="grids")
+
+
+class Department(Base):
+    """A functional department that handles some categories (城管, 市场监管, 应急管理 …)."""
+
+    __tablename__ = "department"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    phone: Mapped[str] = mapped_column(String(32), default="")
+
+
+class Address(Base):
+    """An entry of the address book (门牌地址), so intake can type an address instead of a point."""
+
+    __tablename__ = "address"
+    __table_args__ = (UniqueConstraint("road", "number", name="road_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    road: Mapped[str] = mapped_column(String(64))
+    number: Mapped[str] = mapped_column(String(16))
+    full_text: Mapped[str] = mapped_column(String(128), index=True)
+    grid_id: Mapped[int] = mapped_column(ForeignKey("grid.id"), index=True)
+    lon: Mapped[float] = mapped_column(Float)
+    lat: Mapped[float] = mapped_column(Float)
+
+
+# --- people ----------------------------------------------------------------------------------
+
+
+class Staff(Base):
+    """A person of the responsibility chain or of a force: leader in charge → grid head →
+    grid worker → sunk cadre; enforcement officers; department contacts."""
+
+    __tablename__ = "staff"
+    __table_args__ = (CheckConstraint(_in("role", STAFF_ROLES), name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(32))
+    role: Mapped[str] = mapped_column(String(24), index=True)
+    phone: Mapped[str] = mapped_column(String(20))  # stored whole; masked wherever it is shown
+    superior_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"), index=True)
+    grid_id: Mapped[int | None] = mapped_column(ForeignKey("grid.id"), index=True)
+    zone_id: Mapped[int | None] = mapped_column(ForeignKey("enforcement_zone.id"), index=True)
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+
+
+class LeaderCommunity(Base):
+    """Which communities a leader in charge (挂包领导) covers."""
+
+    __tablename__ = "leader_community"
+
+    leader_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), primary_key=True)
+
+
+class OperatorAccount(Base):
+    """A login of the command centre: role, the posts it may take, and lock-out state."""
+
+    __tablename__ = "operator_account"
+    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(32), unique=True)
+    display_name: Mapped[str] = mapped_column(String(32))
+    role: Mapped[str] = mapped_column(String(16))
+    allowed_posts: Mapped[str] = mapped_column(String(64))  # comma-separated post ids
+    password_hash: Mapped[str] = mapped_column(String(256))
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime]
+
+    @property
+    def posts(self) -> list[str]:
+        """The post ids this account may take, in the order stored."""
+        return [p for p in self.allowed_posts.split(",") if p]
+
+
+class Permission(Base):
+    """The permission matrix: a row means the role may perform the action."""
+
+    __tablename__ = "permission"
+
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+    action: Mapped[str] = mapped_column(String(48), primary_key=True)
+
+
+# --- events ----------------------------------------------------------------------------------
+
+
+class EventCategory(Base):
+    """A category of event or city component, with the force that handles it by default.
+
+    The dictionary is data: codes differ from city to city, so each entry says whether it comes
+    from the standard (CJJ/T 106, GB/T 30428) or is a local extension.
+    """
+
+    __tablename__ = "event_category"
+    __table_args__ = (
+        CheckConstraint(_in("force", FORCES), name="force"),
+        CheckConstraint(_in("source_tag", ("standard", "local")), name="source_tag"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    name_en: Mapped[str] = mapped_column(String(64), default="")
+    force: Mapped[str] = mapped_column(String(16))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    complex_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    source_tag: Mapped[str] = mapped_column(String(16), default="local")
+    standard_class: Mapped[str] = mapped_column(String(8), default="")  # e.g. "01" 市容环境
+
+
+class Event(Base):
+    """A grid event (网格事件) and where it stands in its life (DESIGN §2).
+
+    ``version`` backs optimistic locking: a transition applies only to the version the operator
+    saw. ``uid`` is generated by the client, so a replayed write is recognised and not doubled.
+    """
+
+    __tablename__ = "event"
+    __table_args__ = (
+        CheckConstraint(_in("state", EVENT_STATES), name="state"),
+        CheckConstraint(_in("priority", PRIORITIES), name="priority"),
+        CheckConstraint(_in("source", SOURCES), name="source"),
+        CheckConstraint("lon BETWEEN -180 AND 180 AND lat BETWEEN -90 AND 90", name="lonlat"),
+        CheckConstraint(
+            "satisfaction IS NULL OR " + _in("satisfaction", SATISFACTIONS), name="satisfaction"
+        ),
+        Index("ix_event_state_reported", "state", "reported_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    code: Mapped[str] = mapped_column(String(24), unique=True)
+    source: Mapped[str] = mapped_column(String(24))
+    category_id: Mapped[int] = mapped_column(ForeignKey("event_category.id"), index=True)
+    priority: Mapped[str] = mapped_column(String(16), default="normal")
+    state: Mapped[str] = mapped_column(String(16), default="reported")
+    escalated: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_complex: Mapped[bool] = mapped_column(Boolean, default=False)
+    description: Mapped[str] = mapped_column(Text)
+    address: Mapped[str] = mapped_column(String(256), default="")
+    lon: Mapped[float] = mapped_column(Float)
+    lat: Mapped[float] = mapped_column(Float)
+    grid_id: Mapped[int | None] = mapped_column(ForeignKey("grid.id"), index=True)
+    zone_id: Mapped[int | None] = mapped_column(ForeignKey("enforcement_zone.id"))
+    reporter_name: Mapped[str] = mapped_column(String(64), default="")
+    reporter_phone: Mapped[str] = mapped_column(String(32), default="")
+    assignee_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    assignee_department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    reported_at: Mapped[datetime]
+    accepted_at: Mapped[datetime | None]
+    dispatched_at: Mapped[datetime | None]
+    responded_at: Mapped[datetime | None]
+    resolved_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    # Stored deadlines: alarms are recomputed from these, indexed so the scan is cheap.
+    accept_deadline: Mapped[datetime | None] = mapped_column(index=True)
+    respond_deadline: Mapped[datetime | None] = mapped_column(index=True)
+    close_deadline: Mapped[datetime | None] = mapped_column(index=True)
+    satisfaction: Mapped[str | None] = mapped_column(String(24))
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime]
+
+    __mapper_args__ = {"version_id_col": version}
+
+    category: Mapped[EventCategory] = relationship()
+    actions: Mapped[list[EventAction]] = relationship(
+        back_populates="event", order_by="EventAction.id"
+    )
+
+
+class EventAction(Base):
+    """One step of an event's full-process track (全程跟踪). Append-only: the database refuses
+    UPDATE and DELETE on this table (triggers in the first migration)."""
+
+    __tablename__ = "event_action"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), index=True)
+    at: Mapped[datetime]
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator_account.id"))
+    post: Mapped[str | None] = mapped_column(String(16))  # None for system actions
+    kind: Mapped[str] = mapped_column(String(24))  # report, accept, dispatch, escalate, ...
+    from_state: Mapped[str | None] = mapped_column(String(16))
+    to_state: Mapped[str | None] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    event: Mapped[Event] = relationship(back_populates="actions")
+
+
+class Attachment(Base):
+    """A photo or file of an event, stored in the shared database so every post sees it."""
+
+    __tablename__ = "attachment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    mime_type: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime]
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("operator_account.id"))
+
+
+# --- video, devices, sites -------------------------------------------------------------------
+
+
+class VideoSystem(Base):
+    """A district video system (雪亮工程, 屯兵街面 …) and how its cameras are opened."""
+
+    __tablename__ = "video_system"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    platform: Mapped[str] = mapped_column(String(32), default="rtsp")  # rtsp, wvp, web
+
+
+class Camera(Base):
+    """A camera with its GB/T 28181 20-digit id."""
+
+    __tablename__ = "camera"
+    __table_args__ = (CheckConstraint("length(gb_id) = 20", name="gb_id_20_digits"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    gb_id: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # street, site, entrance
+    video_system_id: Mapped[int] = mapped_column(ForeignKey("video_system.id"))
+    grid_id: Mapped[int | None] = mapped_column(ForeignKey("grid.id"), index=True)
+    lon: Mapped[float] = mapped_column(Float)
+    lat: Mapped[float] = mapped_column(Float)
+    stream_url: Mapped[str] = mapped_column(String(512), default="")
+
+
+class IotDevice(Base):
+    """An IoT device (parking, water level, smoke, manhole, fire lane sensors)."""
+
+    __tablename__ = "iot_device"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    name: Mapped[str] = mapped_column(String(64))
+    grid_id: Mapped[int | None] = mapped_column(ForeignKey("grid.id"), index=True)
+    lon: Mapped[float] = mapped_column(Float)
+    lat: Mapped[float] = mapped_column(Float)
+    online: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ConstructionSite(Base):
+    """A construction site under patrol, with its grade."""
+
+    __tablename__ = "construction_site"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(128))
+    grade: Mapped[str] = mapped_column(String(8))  # A, B, C
+    contractor: Mapped[str] = mapped_column(String(128), default="")
+    grid_id: Mapped[int | None] = mapped_column(ForeignKey("grid.id"), index=True)
+    lon: Mapped[float] = mapped_column(Float)
+    lat: Mapped[float] = mapped_column(Float)
+
+
+# --- duty, mode, handover --------------------------------------------------------------------
+
+
+class Shift(Base):
+    """A shift of the centre's pattern: local start and end ("08:00"), and its handover time."""
+
+    __tablename__ = "shift"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(32))
+    starts: Mapped[str] = mapped_column(String(5))
+    ends: Mapped[str] = mapped_column(String(5))
+    handover_at: Mapped[str] = mapped_column(String(5))
+
+
+class Handover(Base):
+    """A shift handover (交接班) at one post: the frozen snapshot, notes, and both signatures."""
+
+    __tablename__ = "handover"
+    __table_args__ = (CheckConstraint(_in("post", POSTS), name="post"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post: Mapped[str] = mapped_column(String(16))
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shift.id"))
+    shift_date: Mapped[date] = mapped_column(Date)
+    outgoing_operator_id: Mapped[int] = mapped_column(ForeignKey("operator_account.id"))
+    submitted_at: Mapped[datetime | None]
+    snapshot: Mapped[str] = mapped_column(Text, default="{}")  # JSON, frozen at submission
+    notes: Mapped[str] = mapped_column(Text, default="")
+    incoming_operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator_account.id"))
+    acknowledged_at: Mapped[datetime | None]
+    dispute_note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ModeSwitch(Base):
+    """A switch between normal and emergency mode (平急转换), with plan and response level."""
+
+    __tablename__ = "mode_switch"
+    __table_args__ = (
+        CheckConstraint(_in("to_mode", MODES), name="to_mode"),
+        CheckConstraint("level IS NULL OR level IN ('IV', 'III', 'II', 'I')", name="level"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator_account.id"))
+    from_mode: Mapped[str] = mapped_column(String(16))
+    to_mode: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    plan: Mapped[str | None] = mapped_column(String(32))
+    level: Mapped[str | None] = mapped_column(String(4))
+
+
+# --- rules and settings ----------------------------------------------------------------------
+
+
+class SlaLimit(Base):
+    """One time limit of an SLA profile: for a mode, a clock, and optionally a category and a
+    priority (NULL = any). The most specific row wins."""
+
+    __tablename__ = "sla_limit"
+    __table_args__ = (
+        CheckConstraint(_in("mode", MODES), name="mode"),
+        CheckConstraint(_in("clock", CLOCKS), name="clock"),
+        CheckConstraint(_in("unit", LIMIT_UNITS), name="unit"),
+        CheckConstraint("priority IS NULL OR " + _in("priority", PRIORITIES), name="priority"),
+        CheckConstraint("amount > 0", name="amount_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mode: Mapped[str] = mapped_column(String(16))
+    clock: Mapped[str] = mapped_column(String(16))
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("event_category.id"))
+    priority: Mapped[str | None] = mapped_column(String(16))
+    amount: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(16))
+
+
+class DispatchRule(Base):
+    """A dispatch rule (智能派单): which force takes events matching mode, priority, category and
+    grid (NULL = any). Editable by the chief; the proposal quotes the rule that chose it."""
+
+    __tablename__ = "dispatch_rule"
+    __table_args__ = (CheckConstraint(_in("force", FORCES), name="force"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mode: Mapped[str | None] = mapped_column(String(16))
+    priority: Mapped[str | None] = mapped_column(String(16))
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("event_category.id"))
+    grid_id: Mapped[int | None] = mapped_column(ForeignKey("grid.id"))
+    force: Mapped[str] = mapped_column(String(16))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    note: Mapped[str] = mapped_column(String(256), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CalendarDay(Base):
+    """An override of the working-day calendar: a day that is (or is not) a working day,
+    whatever the calendar package says, or for a year it does not know."""
+
+    __tablename__ = "calendar_day"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    is_working: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(String(64), default="")
+
+
+class FeedCounter(Base):
+    """The one-row counter that numbers the change log. Taken last, just before commit, so that
+    numbers become visible in order on PostgreSQL (PITFALLS: late commits)."""
+
+    __tablename__ = "feed_counter"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ChangeLog(Base):
+    """What changed, numbered: posts catch up with "changes after my last seen number"."""
+
+    __tablename__ = "change_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime]
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[int | None]
+    op: Mapped[str] = mapped_column(String(16))  # insert, update, delete, bulk
+    post: Mapped[str | None] = mapped_column(String(16))
+
+
+class SharedSetting(Base):
+    """A setting the four posts must agree on (the mode, thresholds …), as JSON text."""
+
+    __tablename__ = "shared_setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+

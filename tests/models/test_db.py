@@ -1,0 +1,254 @@
+"""Opening databases: schema creation, refusals, and the constraints both databases enforce."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import insert, inspect, select, text, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from models import changefeed, db as dbmod
+from models.db import DatabaseProblem, SchemaState, open_database, schema_state, upgrade_database
+from models.entities import (
+    ChangeLog,
+    Community,
+    EnforcementZone,
+    Event,
+    EventAction,
+    EventCategory,
+    Permission,
+    SharedSetting,
+    SlaLimit,
+)
+
+NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
+EXPECTED_TABLES = {
+    "address", "attachment", "calendar_day", "camera", "change_log", "community",
+    "construction_site", "department", "dispatch_rule", "enforcement_zone", "event",
+    "event_action", "event_category", "feed_counter", "grid", "handover", "iot_device",
+    "leader_community", "mode_switch", "operator_account", "permission", "shared_setting",
+    "shift", "sla_limit", "staff", "video_system", "alembic_version",
+}
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'g.db'}"
+    return request.getfixturevalue("pg_url")
+
+
+def _event_values(category_id: int, **overrides: object) -> dict[str, object]:
+    values: dict[str, object] = {
+        "uid": str(uuid.uuid4()), "code": f"SJ-20261125-{uuid.uuid4().int % 10000:04d}",
+        "source": "grid_patrol", "category_id": category_id, "priority": "normal",
+        "state": "reported", "escalated": False, "is_complex": False, "description": "d",
+        "address": "", "lon": 118.8, "lat": 31.98, "reporter_name": "", "reporter_phone": "",
+        "reported_at": NOW, "version": 1, "updated_at": NOW,
+    }
+    values.update(overrides)
+    return values
+
+
+def _category(session: object) -> int:
+    category = EventCategory(code="99", name="其他", name_en="Other", force="grid",
+                             complex_default=False, source_tag="local", standard_class="")
+    session.add(category)  # type: ignore[attr-defined]
+    session.flush()  # type: ignore[attr-defined]
+    return category.id
+
+
+def test_empty_database_is_created_at_the_current_schema_with_defaults(any_url: str) -> None:
+    database = open_database(any_url)
+    try:
+        assert schema_state(database.engine) is SchemaState.CURRENT
+        assert set(inspect(database.engine).get_table_names()) == EXPECTED_TABLES
+        with database.read() as session:
+            assert session.get(SharedSetting, "mode").value == '"normal"'
+            chief = set(session.scalars(select(Permission.action).where(Permission.role == "chief")))
+            operator = set(
+                session.scalars(select(Permission.action).where(Permission.role == "operator"))
+            )
+            assert "mode.switch" in chief and "mode.switch" not in operator
+            assert "account.manage" not in chief
+            limits = {(r.mode, r.clock, r.priority): (r.amount, r.unit)
+                      for r in session.scalars(select(SlaLimit))}
+            assert limits[("normal", "close", None)] == (3, "working_days")
+            assert limits[("normal", "respond", None)] == (24, "hours")
+            assert limits[("normal", "accept", None)] == (2, "hours")
+            assert limits[("emergency", "respond", None)] == (0.5, "hours")
+    finally:
+        database.close()
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
+    database = open_database(f"sqlite:///{tmp_path / 'g.db'}")
+    try:
+        with database.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        with pytest.raises(IntegrityError), database.write() as session:
+            session.add(Community(code="320104012001", name="x", zone_id=999, geometry="{}"))
+    finally:
+        database.close()
+
+
+def test_action_record_is_append_only(any_url: str) -> None:
+    database = open_database(any_url)
+    try:
+        with database.write() as session:
+            category_id = _category(session)
+            event_id = session.execute(
+                insert(Event).returning(Event.id), [_event_values(category_id)]
+            ).scalar_one()
+            session.add(EventAction(event_id=event_id, at=NOW, kind="report", note="first"))
+        with pytest.raises(DBAPIError, match="append-only"), database.write() as session:
+            session.execute(update(EventAction).values(note="rewritten"))
+        with pytest.raises(DBAPIError, match="append-only"), database.write() as session:
+            session.execute(text("DELETE FROM event_action"))
+        with database.read() as session:
+            assert session.scalars(select(EventAction.note)).all() == ["first"]
+    finally:
+        database.close()
+
+
+def test_check_constraints_refuse_unknown_codes(any_url: str) -> None:
+    database = open_database(any_url)
+    try:
+        with database.write() as session:
+            category_id = _category(session)
+        for bad in ({"state": "lost"}, {"priority": "whenever"}, {"source": "rumour"},
+                    {"lon": 500.0}):
+            with pytest.raises(IntegrityError), database.write() as session:
+                session.execute(insert(Event), [_event_values(category_id, **bad)])
+        with database.read() as session:
+            assert session.scalars(select(Event)).all() == []
+    finally:
+        database.close()
+
+
+def test_times_are_stored_as_utc_and_naive_ones_refused(any_url: str) -> None:
+    database = open_database(any_url)
+    try:
+        with database.write() as session:
+            category_id = _category(session)
+            shanghai = datetime.fromisoformat("2026-11-25T10:00:00+08:00")
+            session.execute(insert(Event), [_event_values(category_id, reported_at=shanghai)])
+        with database.read() as session:
+            stored = session.scalars(select(Event.reported_at)).one()
+        assert stored == shanghai and stored.tzinfo is not None
+        assert stored.utcoffset().total_seconds() == 0
+        with pytest.raises(Exception, match="naive"), database.write() as session:
+            session.execute(
+                insert(Event), [_event_values(category_id, reported_at=datetime(2026, 1, 1))]
+            )
+    finally:
+        database.close()
+
+
+def test_change_log_numbers_follow_each_commit_in_order(any_url: str) -> None:
+    database = open_database(any_url)
+    try:
+        for n in (1, 3, 2):
+            with database.write() as session:
+                for i in range(n):
+                    changefeed.record_change(session, "zone", i, "update", "chief")
+        with database.write() as session:
+            changefeed.record_change(session, "zone", 9, "update")
+            session.rollback()  # a rolled-back change is never numbered
+        with database.read() as session:
+            seqs = session.scalars(select(ChangeLog.seq).order_by(ChangeLog.seq)).all()
+            assert seqs == [1, 2, 3, 4, 5, 6]
+            assert changefeed.last_seq(session) == 6
+    finally:
+        database.close()
+
+
+def test_older_schema_is_refused_and_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'g.db'}"
+    open_database(url).close()
+    before = (tmp_path / "g.db").read_bytes()
+    # Pretend this build knows a newer migration than the database has.
+    monkeypatch.setattr(dbmod, "head_revision", lambda: "9999")
+    with pytest.raises(DatabaseProblem) as refused:
+        open_database(url)
+    assert refused.value.kind == "older"
+    assert "db upgrade" in str(refused.value)
+    assert (tmp_path / "g.db").read_bytes() == before
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'g.db'}"
+    open_database(url).close()
+    with sqlite3.connect(tmp_path / "g.db") as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'from_the_future'")
+    with pytest.raises(DatabaseProblem) as refused:
+        open_database(url)
+    assert refused.value.kind == "newer"
+    with pytest.raises(DatabaseProblem):
+        upgrade_database(url)
+
+
+def test_a_file_that_is_not_a_database_is_refused_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"these are my notes, not a database\n" * 200)
+    before = path.read_bytes()
+    with pytest.raises(DatabaseProblem) as refused:
+        open_database(f"sqlite:///{path}")
+    assert refused.value.kind == "not_a_database"
+    assert path.read_bytes() == before
+    assert not Path(f"{path}-wal").exists()
+
+
+def test_someone_elses_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    with pytest.raises(DatabaseProblem) as refused:
+        open_database(f"sqlite:///{path}")
+    assert refused.value.kind == "foreign"
+
+
+def test_an_unreachable_server_is_one_clear_problem() -> None:
+    with pytest.raises(DatabaseProblem) as refused:
+        open_database("postgresql+psycopg://postgres@127.0.0.1:1/griddesk")
+    assert refused.value.kind == "unreachable"
+    assert "127.0.0.1" in str(refused.value)
+
+
+def test_unsupported_and_malformed_urls() -> None:
+    with pytest.raises(DatabaseProblem) as refused:
+        open_database("mysql://root@localhost/x")
+    assert refused.value.kind == "unsupported"
+    with pytest.raises(DatabaseProblem) as refused:
+        open_database("not a url at all")
+    assert refused.value.kind == "bad_url"
+
+
+def test_upgrade_of_an_empty_postgres_database_then_open(pg_url: str) -> None:
+    before, after = upgrade_database(pg_url)
+    assert before is None and after == dbmod.head_revision()
+    assert upgrade_database(pg_url) == (after, after)
+    database = open_database(pg_url, create_if_empty=False)
+    try:
+        with database.read() as session:
+            assert session.scalars(select(EnforcementZone)).all() == []
+    finally:
+        database.close()
+
+
+def test_url_resolution_prefers_command_line_then_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("GRIDDESK_DB", "sqlite:////env.db")
+    assert dbmod.resolve_database_url("sqlite:////cli.db") == "sqlite:////cli.db"
+    assert dbmod.resolve_database_url(None) == "sqlite:////env.db"
+    monkeypatch.delenv("GRIDDESK_DB")
+    assert dbmod.resolve_database_url(None).endswith("griddesk.db")
+    assert dbmod.describe_url("postgresql+psycopg://u:secret@h/d") == "postgresql+psycopg://u:***@h/d"
