@@ -1,0 +1,118 @@
+"""The working-day calendar of mainland China, and time measured in working days (DESIGN §3).
+
+The official calendar (statutory holidays and the make-up working days, 调休) comes from the
+``chinesecalendar`` package; rows of ``calendar_day`` in the database override it or extend it
+for years the package does not know yet. For a year neither knows, GridDesk warns loudly and falls
+back to Monday–Friday: a deadline a little off is better than an application that stops.
+
+"N working days" consumes N × 24 hours of working-day time in Asia/Shanghai, skipping
+non-working days whole: dispatched at 17:00 on a working day, 3 working days end at 17:00 on the
+third working day after it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import chinese_calendar
+
+LOCAL_ZONE = ZoneInfo("Asia/Shanghai")
+DAY = timedelta(days=1)
+log = logging.getLogger(__name__)
+
+
+class WorkingCalendar:
+    """Which days are working days: overrides first, then the official calendar, then Mon–Fri.
+
+    ``missing_years`` collects each year that had to fall back, so the shell can say so.
+    """
+
+    def __init__(self, overrides: Mapping[date, bool] | None = None) -> None:
+        self._overrides = dict(overrides or {})
+        self._years_with_overrides = {d.year for d in self._overrides}
+        self._cache: dict[date, bool] = {}
+        self.missing_years: set[int] = set()
+
+    def is_working_day(self, day: date) -> bool:
+        """True if ``day`` is a working day in mainland China."""
+        known = self._cache.get(day)
+        if known is None:
+            known = self._cache[day] = self._lookup(day)
+        return known
+
+    def _lookup(self, day: date) -> bool:
+        if day in self._overrides:
+            return self._overrides[day]
+        try:
+            return bool(chinese_calendar.is_workday(day))
+        except NotImplementedError:
+            pass
+        if day.year not in self._years_with_overrides and day.year not in self.missing_years:
+            self.missing_years.add(day.year)
+            log.warning(
+                "No official working-day calendar for %d: neither chinesecalendar nor the "
+                "calendar table knows it; counting Monday to Friday as working days. "
+                "Enter the year's holidays in the calendar.",
+                day.year,
+            )
+        return day.weekday() < 5
+
+    def knows_year(self, year: int) -> bool:
+        """True if the package or the override table covers ``year`` (no fallback needed)."""
+        if year in self._years_with_overrides:
+            return True
+        try:
+            chinese_calendar.is_workday(date(year, 1, 1))
+        except NotImplementedError:
+            return False
+        return True
+
+    def add_working_time(self, start: datetime, duration: timedelta) -> datetime:
+        """The instant after ``duration`` of working-day time has passed from ``start``.
+
+        Time on non-working days does not count; a start on a non-working day begins counting at
+        the next working day's midnight. The result is an aware datetime in UTC.
+        """
+        if start.tzinfo is None:
+            raise ValueError("start must be an aware datetime")
+        local = start.astimezone(LOCAL_ZONE)
+        day = local.date()
+        # Offset into the current day that is already spent (zero when the day is not working).
+        cursor = local.replace(tzinfo=None) - datetime.combine(day, time())
+        remaining = duration
+        while True:
+            if self.is_working_day(day):
+                left_today = DAY - cursor
+                if remaining <= left_today:
+                    end = datetime.combine(day, time()) + cursor + remaining
+                    return end.replace(tzinfo=LOCAL_ZONE).astimezone(start.tzinfo)
+                remaining -= left_today
+            day += DAY
+            cursor = timedelta(0)
+
+    def add_working_days(self, start: datetime, days: float) -> datetime:
+        """``start`` plus ``days`` working days (N × 24 hours of working-day time)."""
+        return self.add_working_time(start, timedelta(days=days))
+
+    def working_time_between(self, start: datetime, end: datetime) -> timedelta:
+        """How much working-day time lies between two instants (zero if ``end`` is earlier).
+
+        The alarm levels count elapsed time this way for limits given in working days.
+        """
+        if end <= start:
+            return timedelta(0)
+        local_start = start.astimezone(LOCAL_ZONE).replace(tzinfo=None)
+        local_end = end.astimezone(LOCAL_ZONE).replace(tzinfo=None)
+        total = timedelta(0)
+        day = local_start.date()
+        while day <= local_end.date():
+            if self.is_working_day(day):
+                day_start = max(datetime.combine(day, time()), local_start)
+                day_end = min(datetime.combine(day + DAY, time()), local_end)
+                if day_end > day_start:
+                    total += day_end - day_start
+            day += DAY
+        return total
