@@ -130,7 +130,11 @@ def log_in(session: Session, username: str, password: str, post: str, now: datet
     account.failed_logins = 0
     account.locked_until = None
     return Operator(
-        account.id, account.username, account.display_name, account.role, post,
+        account.id,
+        account.username,
+        account.display_name,
+        account.role,
+        post,
         tuple(account.posts),
     )
 
@@ -149,7 +153,9 @@ def attempt_log_in(
 def verify_password(session: Session, account_id: int, password: str) -> bool:
     """Whether ``password`` is the account's: unlocking the idle screen lock asks this."""
     account = session.get(OperatorAccount, account_id)
-    return account is not None and account.active and _verify_quietly(account.password_hash, password)
+    return (
+        account is not None and account.active and _verify_quietly(account.password_hash, password)
+    )
 
 
 def _verify_quietly(password_hash: str, password: str) -> bool:

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import platformdirs
 from alembic import command
@@ -45,7 +45,7 @@ class DatabaseProblem(Exception):
     for logs.
     """
 
-    MESSAGES = {
+    MESSAGES: ClassVar[dict[str, str]] = {
         "bad_url": "cannot parse the database URL {target}",
         "unsupported": "only SQLite and PostgreSQL are supported, not {target}",
         "not_a_database": "{target} is not a database file",
@@ -129,7 +129,12 @@ def create_database_engine(url: str) -> Engine:
             return create_engine(
                 parsed,
                 pool_pre_ping=True,
-                connect_args={"connect_timeout": 5, "application_name": APP_NAME},
+                # Sessions in UTC: timestamptz values then arrive as aware UTC datetimes.
+                connect_args={
+                    "connect_timeout": 5,
+                    "application_name": APP_NAME,
+                    "options": "-c timezone=UTC",
+                },
             )
     except (NoSuchModuleError, ModuleNotFoundError) as exc:
         raise DatabaseProblem("unsupported", parsed.drivername) from exc
@@ -195,7 +200,7 @@ class Database:
 
     @property
     def dialect(self) -> str:
-        """"sqlite" or "postgresql"."""
+        """ "sqlite" or "postgresql"."""
         return self.engine.dialect.name
 
     @contextmanager

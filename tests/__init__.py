@@ -1,1 +1,1 @@
-"""GridDesk's tests. ``python -m pytest`` runs them; ``python -m tests.perf`` runs the benchmarks."""
+"""GridDesk's tests: ``python -m pytest`` runs them, ``python -m tests.perf`` the benchmarks."""

@@ -18,7 +18,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 # Tests must never read or write a developer's real settings or data directory.
-os.environ.setdefault("GRIDDESK_SETTINGS_DIR", str(Path(os.environ.get("TMPDIR", "/tmp")) / f"griddesk-test-{os.getpid()}"))
+os.environ.setdefault(
+    "GRIDDESK_SETTINGS_DIR",
+    str(Path(os.environ.get("TMPDIR", "/tmp")) / f"griddesk-test-{os.getpid()}"),
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -72,7 +75,7 @@ def pg_run_database(pg_server_url: str) -> Iterator[str]:
 
 
 @pytest.fixture
-def pg_url(pg_run_database: str) -> Iterator[str]:
+def pg_url(pg_run_database: str) -> str:
     """An empty PostgreSQL database for one test: a fresh schema namespace of the run's database.
 
     Creating a database per test is slow; the run's own database is wiped schema-wise instead.
@@ -84,7 +87,7 @@ def pg_url(pg_run_database: str) -> Iterator[str]:
         connection.execute(text("DROP SCHEMA public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
     engine.dispose()
-    yield pg_run_database
+    return pg_run_database
 
 
 @pytest.fixture

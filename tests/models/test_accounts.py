@@ -29,16 +29,31 @@ PASSWORD = "Duty2026x"
 def database(tmp_path: Path) -> Iterator[Database]:
     database = open_database(f"sqlite:///{tmp_path / 'a.db'}")
     with database.write() as session:
-        create_account(session, username="wangmin", display_name="王敏", role="operator",
-                       posts=("dispatch", "intake"), password=PASSWORD, now=NOW)
-        create_account(session, username="zhangwei", display_name="张伟", role="chief",
-                       posts=("chief",), password=PASSWORD, now=NOW)
+        create_account(
+            session,
+            username="wangmin",
+            display_name="王敏",
+            role="operator",
+            posts=("dispatch", "intake"),
+            password=PASSWORD,
+            now=NOW,
+        )
+        create_account(
+            session,
+            username="zhangwei",
+            display_name="张伟",
+            role="chief",
+            posts=("chief",),
+            password=PASSWORD,
+            now=NOW,
+        )
     yield database
     database.close()
 
 
-def attempt(database: Database, user: str, password: str, post: str,
-            now: datetime = NOW) -> Operator | LoginRefused:
+def attempt(
+    database: Database, user: str, password: str, post: str, now: datetime = NOW
+) -> Operator | LoginRefused:
     with database.write() as session:
         return attempt_log_in(session, user, password, post, now)
 
@@ -46,8 +61,15 @@ def attempt(database: Database, user: str, password: str, post: str,
 @pytest.mark.parametrize("weak", ["short1", "onlyletters", "12345678", "", "abc 123"])
 def test_weak_passwords_are_refused(weak: str, database: Database) -> None:
     with pytest.raises(WeakPassword), database.write() as session:
-        create_account(session, username="x", display_name="x", role="operator",
-                       posts=("intake",), password=weak, now=NOW)
+        create_account(
+            session,
+            username="x",
+            display_name="x",
+            role="operator",
+            posts=("intake",),
+            password=weak,
+            now=NOW,
+        )
 
 
 def test_a_good_login_returns_the_operator_at_the_post(database: Database) -> None:
@@ -80,7 +102,9 @@ def test_five_failures_lock_the_account_for_fifteen_minutes(database: Database) 
     locked = attempt(database, "wangmin", PASSWORD, "dispatch", NOW + timedelta(minutes=14))
     assert isinstance(locked, LoginRefused) and locked.reason == "locked"
     # ... and accepted once the 15 minutes are over.
-    later = attempt(database, "wangmin", PASSWORD, "dispatch", NOW + timedelta(minutes=15, seconds=1))
+    later = attempt(
+        database, "wangmin", PASSWORD, "dispatch", NOW + timedelta(minutes=15, seconds=1)
+    )
     assert isinstance(later, Operator)
 
 

@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import insert, inspect, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from models import changefeed, db as dbmod
+from models import changefeed
+from models import db as dbmod
 from models.db import DatabaseProblem, SchemaState, open_database, schema_state, upgrade_database
 from models.entities import (
     ChangeLog,
@@ -27,11 +28,33 @@ from models.entities import (
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 EXPECTED_TABLES = {
-    "address", "attachment", "calendar_day", "camera", "change_log", "community",
-    "construction_site", "department", "dispatch_rule", "enforcement_zone", "event",
-    "event_action", "event_category", "feed_counter", "grid", "handover", "iot_device",
-    "leader_community", "mode_switch", "operator_account", "permission", "shared_setting",
-    "shift", "sla_limit", "staff", "video_system", "alembic_version",
+    "address",
+    "attachment",
+    "calendar_day",
+    "camera",
+    "change_log",
+    "community",
+    "construction_site",
+    "department",
+    "dispatch_rule",
+    "enforcement_zone",
+    "event",
+    "event_action",
+    "event_category",
+    "feed_counter",
+    "grid",
+    "handover",
+    "iot_device",
+    "leader_community",
+    "mode_switch",
+    "operator_account",
+    "permission",
+    "shared_setting",
+    "shift",
+    "sla_limit",
+    "staff",
+    "video_system",
+    "alembic_version",
 }
 
 
@@ -44,19 +67,38 @@ def any_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 def _event_values(category_id: int, **overrides: object) -> dict[str, object]:
     values: dict[str, object] = {
-        "uid": str(uuid.uuid4()), "code": f"SJ-20261125-{uuid.uuid4().int % 10000:04d}",
-        "source": "grid_patrol", "category_id": category_id, "priority": "normal",
-        "state": "reported", "escalated": False, "is_complex": False, "description": "d",
-        "address": "", "lon": 118.8, "lat": 31.98, "reporter_name": "", "reporter_phone": "",
-        "reported_at": NOW, "version": 1, "updated_at": NOW,
+        "uid": str(uuid.uuid4()),
+        "code": f"SJ-20261125-{uuid.uuid4().int % 10000:04d}",
+        "source": "grid_patrol",
+        "category_id": category_id,
+        "priority": "normal",
+        "state": "reported",
+        "escalated": False,
+        "is_complex": False,
+        "description": "d",
+        "address": "",
+        "lon": 118.8,
+        "lat": 31.98,
+        "reporter_name": "",
+        "reporter_phone": "",
+        "reported_at": NOW,
+        "version": 1,
+        "updated_at": NOW,
     }
     values.update(overrides)
     return values
 
 
 def _category(session: object) -> int:
-    category = EventCategory(code="99", name="其他", name_en="Other", force="grid",
-                             complex_default=False, source_tag="local", standard_class="")
+    category = EventCategory(
+        code="99",
+        name="其他",
+        name_en="Other",
+        force="grid",
+        complex_default=False,
+        source_tag="local",
+        standard_class="",
+    )
     session.add(category)  # type: ignore[attr-defined]
     session.flush()  # type: ignore[attr-defined]
     return category.id
@@ -69,14 +111,18 @@ def test_empty_database_is_created_at_the_current_schema_with_defaults(any_url: 
         assert set(inspect(database.engine).get_table_names()) == EXPECTED_TABLES
         with database.read() as session:
             assert session.get(SharedSetting, "mode").value == '"normal"'
-            chief = set(session.scalars(select(Permission.action).where(Permission.role == "chief")))
+            chief = set(
+                session.scalars(select(Permission.action).where(Permission.role == "chief"))
+            )
             operator = set(
                 session.scalars(select(Permission.action).where(Permission.role == "operator"))
             )
             assert "mode.switch" in chief and "mode.switch" not in operator
             assert "account.manage" not in chief
-            limits = {(r.mode, r.clock, r.priority): (r.amount, r.unit)
-                      for r in session.scalars(select(SlaLimit))}
+            limits = {
+                (r.mode, r.clock, r.priority): (r.amount, r.unit)
+                for r in session.scalars(select(SlaLimit))
+            }
             assert limits[("normal", "close", None)] == (3, "working_days")
             assert limits[("normal", "respond", None)] == (24, "hours")
             assert limits[("normal", "accept", None)] == (2, "hours")
@@ -121,8 +167,12 @@ def test_check_constraints_refuse_unknown_codes(any_url: str) -> None:
     try:
         with database.write() as session:
             category_id = _category(session)
-        for bad in ({"state": "lost"}, {"priority": "whenever"}, {"source": "rumour"},
-                    {"lon": 500.0}):
+        for bad in (
+            {"state": "lost"},
+            {"priority": "whenever"},
+            {"source": "rumour"},
+            {"lon": 500.0},
+        ):
             with pytest.raises(IntegrityError), database.write() as session:
                 session.execute(insert(Event), [_event_values(category_id, **bad)])
         with database.read() as session:
@@ -251,4 +301,6 @@ def test_url_resolution_prefers_command_line_then_environment(
     assert dbmod.resolve_database_url(None) == "sqlite:////env.db"
     monkeypatch.delenv("GRIDDESK_DB")
     assert dbmod.resolve_database_url(None).endswith("griddesk.db")
-    assert dbmod.describe_url("postgresql+psycopg://u:secret@h/d") == "postgresql+psycopg://u:***@h/d"
+    assert (
+        dbmod.describe_url("postgresql+psycopg://u:secret@h/d") == "postgresql+psycopg://u:***@h/d"
+    )

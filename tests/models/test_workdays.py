@@ -98,4 +98,6 @@ def test_working_time_between_skips_non_working_days() -> None:
 
 
 def test_fractional_working_days() -> None:
-    assert WorkingCalendar().add_working_days(local(2026, 11, 20, 8), 0.5) == local(2026, 11, 20, 20)
+    assert WorkingCalendar().add_working_days(local(2026, 11, 20, 8), 0.5) == local(
+        2026, 11, 20, 20
+    )
