@@ -1,0 +1,358 @@
+"""The live map panel: offline page, JSON bridge, marker updates, clicks and hostile text."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+# QtWebEngine reads these when it starts, and the scheme must be registered before the
+# QApplication exists; pytest-qt creates it lazily, after this module is imported.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+import PySide6.QtWebEngineWidgets  # noqa: F401  (must be imported before QApplication)
+import shiboken6
+from PySide6.QtWebEngineCore import QWebEnginePage
+
+from models.snapshots import AreaMap, EventRow
+from widgets.map_panel import MapPanel, build_map_page, register_map_scheme
+
+register_map_scheme()
+
+pytestmark = pytest.mark.gui
+
+LOAD_TIMEOUT_MS = 15_000
+WEST, SOUTH, STEP = 118.805, 31.985, 0.005
+STATES = ("reported", "accepted", "dispatched", "responded", "resolved")
+ALARMS = ("none", "none", "warning", "overdue", "escalated")
+HOSTILE = (
+    '<img src=x onerror="window.__pwned=1">',
+    "${window.__pwned=2}",
+    "</script><script>window.__pwned=3</script>",
+)
+
+
+def _square(west: float, south: float, size: float) -> dict[str, Any]:
+    ring = [
+        [west, south],
+        [west + size, south],
+        [west + size, south + size],
+        [west, south + size],
+        [west, south],
+    ]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+def _collection(kind: str, items: list[tuple[str, str, dict[str, Any]]]) -> dict[str, Any]:
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"kind": kind, "code": code, "name": name},
+                "geometry": geometry,
+            }
+            for code, name, geometry in items
+        ],
+    }
+
+
+def make_area(name: str = "红花街道") -> AreaMap:
+    """A 1 km square near Honghua: one zone, one community, four grids of 500 m."""
+    whole = _square(WEST, SOUTH, 2 * STEP)
+    grids = [
+        (
+            f"320104012003{n:03d}",
+            f"网格{n}",
+            _square(WEST + (n - 1) % 2 * STEP, SOUTH + (1 - (n - 1) // 2) * STEP, STEP),
+        )
+        for n in range(1, 5)
+    ]
+    return AreaMap(
+        boundary=_collection("boundary", [("320104012", name, whole)]),
+        zones=_collection("zone", [("Z1", "执法一片区", whole)]),
+        communities=_collection("community", [("320104012003", "示范社区", whole)]),
+        grids=_collection("grid", grids),
+    )
+
+
+def make_event(event_id: int, **changes: Any) -> EventRow:
+    row = EventRow(
+        id=event_id,
+        code=f"SJ-20261125-{event_id:04d}",
+        state=STATES[event_id % 5],
+        priority="normal",
+        category="违章搭建",
+        source="grid_patrol",
+        grid_code="320104012003001",
+        community="示范社区",
+        address="中华路1号",
+        description=f"描述 {event_id}",
+        reported_at=datetime(2026, 11, 25, 8, 0, tzinfo=UTC),
+        close_deadline=None,
+        alarm=ALARMS[(event_id // 5) % 5],
+        lon=WEST + 0.0004 + (event_id % 10) * 0.00092,
+        lat=SOUTH + 0.0004 + (event_id // 10) * 0.0018,
+    )
+    return row._replace(**changes)
+
+
+AREA = make_area()
+EVENTS = [make_event(i) for i in range(1, 51)]
+
+
+def run_js(qtbot: Any, panel: MapPanel, script: str) -> Any:
+    """The result of ``script`` in the page, waiting for it."""
+    box: dict[str, Any] = {}
+    panel.view.page().runJavaScript(script, 0, lambda result: box.setdefault("result", result))
+    qtbot.waitUntil(lambda: "result" in box, timeout=5_000)
+    return box["result"]
+
+
+def page_value(qtbot: Any, panel: MapPanel, expression: str) -> Any:
+    """``expression`` evaluated in the page, passed through JSON (see PITFALLS: runJavaScript)."""
+    text = run_js(qtbot, panel, f"JSON.stringify(({expression}) ?? null)")
+    return json.loads(text)
+
+
+def wait_for_page(qtbot: Any, panel: MapPanel, expression: str, expected: Any) -> None:
+    """Wait until ``expression`` in the page equals ``expected``."""
+    seen: list[Any] = []
+
+    def check() -> None:
+        seen.append(page_value(qtbot, panel, expression))
+        assert seen[-1] == expected
+
+    qtbot.waitUntil(check, timeout=5_000)
+
+
+@pytest.fixture
+def make_panel(qtbot: Any, caplog: pytest.LogCaptureFixture) -> Any:
+    """Factory of shown panels; fails the test on warnings the panel logged (page errors,
+    blocked requests). Panels are deleted at teardown, in this order on purpose: QtWebEngine
+    needs a page gone before its profile and both before the QApplication, and pytest-qt's own
+    ``deleteLater`` may never run after the last test.
+    """
+    caplog.set_level(logging.WARNING, logger="widgets.map_panel")
+    made: list[MapPanel] = []
+
+    def make(width: int = 900, height: int = 700) -> MapPanel:
+        widget = MapPanel()
+        widget.resize(width, height)
+        widget.show()
+        qtbot.waitExposed(widget)
+        made.append(widget)
+        return widget
+
+    yield make
+    for widget in made:
+        shiboken6.delete(widget)
+    problems = [r.getMessage() for r in caplog.records if r.name == "widgets.map_panel"]
+    assert problems == []
+
+
+@pytest.fixture
+def panel(qtbot: Any, make_panel: Any) -> MapPanel:
+    """A shown panel with AREA drawn and EVENTS applied."""
+    widget = make_panel()
+    with qtbot.waitSignal(widget.ready, timeout=LOAD_TIMEOUT_MS):
+        widget.show_area(AREA)
+        widget.set_events(EVENTS)
+    return widget
+
+
+def test_page_html_never_names_the_network() -> None:
+    html = build_map_page(make_area(name="https://evil.example/</script><script>x()"))
+    assert re.search("http", html, re.IGNORECASE) is None
+    assert "evil" not in html
+    for name in ("jquery", "bootstrap", "awesome", "cdn"):
+        assert name not in html.lower()
+    sources = re.findall(r'(?:src|href)="([^"]*)"', html)
+    assert sources
+    assert all(s.startswith("griddesk://app/") for s in sources)
+
+
+def test_register_map_scheme_is_idempotent() -> None:
+    register_map_scheme()
+
+
+def test_page_loads_offline_and_draws_everything(qtbot: Any, panel: MapPanel) -> None:
+    assert panel.is_ready()
+    assert panel.request_guard.blocked == []
+    assert panel.scheme_handler.refused == []
+    assert page_value(qtbot, panel, "griddeskDebug.markerCount()") == 50
+    assert page_value(qtbot, panel, "griddeskDebug.zoom()") >= 15
+    assert page_value(qtbot, panel, "griddeskDebug.gridLabelsShown()") == 4
+    legend = page_value(qtbot, panel, "griddeskDebug.legendText()")
+    for label in ("已上报", "已受理", "已派遣", "已响应", "已办结", "预警", "超时", "升级"):
+        assert label in legend
+
+
+def test_update_events_changes_exactly_the_marker_asked(qtbot: Any, panel: MapPanel) -> None:
+    all_states = "Array.from({length: 50}, (_, i) => griddeskDebug.markerState(i + 1))"
+    before = page_value(qtbot, panel, all_states)
+    assert before[6]["state"] == "dispatched"
+    assert before[6]["alarm"] == "none"
+
+    moved = make_event(7, state="resolved", alarm="overdue", lat=SOUTH + 0.002, lon=WEST + 0.002)
+    panel.update_events([moved, make_event(51)])
+
+    wait_for_page(qtbot, panel, "griddeskDebug.markerCount()", 51)
+    after = page_value(qtbot, panel, all_states)
+    assert after[6]["state"] == "resolved"
+    assert after[6]["alarm"] == "overdue"
+    assert after[6]["fillColor"] == "#1a9641"
+    assert after[6]["color"] == "#d7191c"
+    assert after[6]["radius"] > before[6]["radius"]
+    assert (after[6]["lat"], after[6]["lon"]) == pytest.approx((SOUTH + 0.002, WEST + 0.002))
+    assert after[:6] + after[7:] == before[:6] + before[7:]
+    assert page_value(qtbot, panel, "griddeskDebug.markerState(51).id") == 51
+
+
+def test_remove_events(qtbot: Any, panel: MapPanel) -> None:
+    panel.remove_events([3, 4, 999])
+    wait_for_page(qtbot, panel, "griddeskDebug.markerCount()", 48)
+    assert page_value(qtbot, panel, "griddeskDebug.markerState(3)") is None
+    assert page_value(qtbot, panel, "griddeskDebug.markerState(5).id") == 5
+
+
+def test_click_on_marker_emits_event_clicked(qtbot: Any, panel: MapPanel) -> None:
+    with qtbot.waitSignal(panel.event_clicked, timeout=5_000) as blocker:
+        assert run_js(qtbot, panel, "griddeskDebug.clickMarker(12)") is True
+    assert blocker.args == [12]
+
+
+def test_select_event_centres_and_highlights(qtbot: Any, panel: MapPanel) -> None:
+    panel.select_event(23)
+    wait_for_page(qtbot, panel, "griddeskDebug.selectionShown()", True)
+    assert page_value(qtbot, panel, "griddeskDebug.selectedId()") == 23
+    panel.remove_events([23])
+    wait_for_page(qtbot, panel, "griddeskDebug.selectionShown()", False)
+
+
+def test_hostile_text_in_tooltip_stays_text(qtbot: Any, panel: MapPanel) -> None:
+    hostile = [
+        make_event(100 + n, description=text, category=text, code=text)
+        for n, text in enumerate(HOSTILE)
+    ]
+    panel.update_events(hostile)
+    wait_for_page(qtbot, panel, "griddeskDebug.markerCount()", 53)
+    for event, text in zip(hostile, HOSTILE, strict=True):
+        assert run_js(qtbot, panel, f"griddeskDebug.showTooltip({event.id})") is True
+        wait_for_page(
+            qtbot,
+            panel,
+            f"(griddeskDebug.openTooltipText() || '').includes({json.dumps(text)})",
+            True,
+        )
+    qtbot.wait(300)  # an injected <img onerror> would have fired by now
+    assert page_value(qtbot, panel, "typeof window.__pwned") == "undefined"
+
+
+def test_injected_markup_cannot_run_scripts(qtbot: Any, panel: MapPanel) -> None:
+    # Defence in depth: even markup put into the page with innerHTML cannot run script (CSP).
+    run_js(
+        qtbot,
+        panel,
+        "document.body.insertAdjacentHTML('beforeend',"
+        ' \'<img src="nothing.png" onerror="window.__pwned=4">\''
+        " + '<script>window.__pwned=5</script>'); true",
+    )
+    qtbot.waitUntil(lambda: "griddesk://app/nothing.png" in panel.scheme_handler.refused)
+    qtbot.wait(200)
+    assert page_value(qtbot, panel, "typeof window.__pwned") == "undefined"
+
+
+def test_scheme_handler_refuses_traversal_and_unknown_paths(qtbot: Any, panel: MapPanel) -> None:
+    probes = [
+        "griddesk://app/../pyproject.toml",
+        "griddesk://app/vendor/..%2f..%2fpyproject.toml",
+        "griddesk://app/map/%2e%2e/%2e%2e/pyproject.toml",
+        "griddesk://app/vendor/leaflet/LICENSE",
+        "griddesk://app/__init__.py",
+        "griddesk://app/unknown.js",
+        "griddesk://other/map.html",
+    ]
+    good = "griddesk://app/vendor/leaflet/images/layers.png"
+    script = (
+        "window.__probe = {};"
+        f"for (const url of {json.dumps([*probes, good])}) {{"
+        "    const img = new Image();"
+        '    img.onload = () => { window.__probe[url] = "load"; };'
+        '    img.onerror = () => { window.__probe[url] = "error"; };'
+        "    img.src = url;"
+        "}"
+        "true"
+    )
+    run_js(qtbot, panel, script)
+    qtbot.waitUntil(
+        lambda: len(page_value(qtbot, panel, "window.__probe")) == len(probes) + 1, timeout=5_000
+    )
+    results = page_value(qtbot, panel, "window.__probe")
+    assert results.pop(good) == "load"
+    assert set(results.values()) == {"error"}
+    # Chromium resolves "/../" and "/%2e%2e/" before asking; an encoded slash reaches the
+    # handler as it is. Either way the handler refuses.
+    assert set(panel.scheme_handler.refused) == {
+        "griddesk://app/pyproject.toml",
+        "griddesk://app/vendor/..%2F..%2Fpyproject.toml",
+        "griddesk://app/vendor/leaflet/LICENSE",
+        "griddesk://app/__init__.py",
+        "griddesk://app/unknown.js",
+        "griddesk://other/map.html",
+    }
+    assert panel.request_guard.blocked == []
+
+
+def test_interceptor_blocks_remote_requests(
+    qtbot: Any, panel: MapPanel, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The map page's CSP would already stop this; a bare page on the same profile shows that
+    # the profile itself lets nothing out.
+    page = QWebEnginePage(panel.view.page().profile())
+    try:
+        with qtbot.waitSignal(page.loadFinished, timeout=LOAD_TIMEOUT_MS):
+            page.setHtml(
+                '<img src="http://127.0.0.1:9/a.png"><link rel="stylesheet"'
+                ' href="https://example.invalid/b.css">'
+            )
+        qtbot.waitUntil(lambda: len(panel.request_guard.blocked) == 2, timeout=5_000)
+    finally:
+        shiboken6.delete(page)  # before the profile goes with the panel
+    assert sorted(panel.request_guard.blocked) == [
+        "http://127.0.0.1:9/a.png",
+        "https://example.invalid/b.css",
+    ]
+    caplog.clear()  # the warnings about these blocks are expected here
+
+
+def test_calls_before_ready_are_queued(qtbot: Any, make_panel: Any) -> None:
+    widget = make_panel(600, 400)
+    with qtbot.waitSignal(widget.ready, timeout=LOAD_TIMEOUT_MS):
+        widget.set_events(EVENTS[:10])
+        widget.show_area(AREA)
+        widget.update_events([make_event(2, state="resolved"), make_event(60)])
+        widget.remove_events([1])
+        widget.select_event(5)
+        widget.set_labels({"legend": "Events"})
+        assert not widget.is_ready()
+    assert widget.is_ready()
+    assert page_value(qtbot, widget, "griddeskDebug.markerCount()") == 10
+    assert page_value(qtbot, widget, "griddeskDebug.markerState(2).state") == "resolved"
+    assert page_value(qtbot, widget, "griddeskDebug.markerState(1)") is None
+    assert page_value(qtbot, widget, "griddeskDebug.selectedId()") == 5
+    assert page_value(qtbot, widget, "griddeskDebug.legendText()").startswith("Events")
+
+
+def test_show_area_again_redraws_current_events(qtbot: Any, panel: MapPanel) -> None:
+    panel.remove_events([50])
+    with qtbot.waitSignal(panel.ready, timeout=LOAD_TIMEOUT_MS):
+        panel.show_area(make_area(name="另一个街道"))
+    assert page_value(qtbot, panel, "griddeskDebug.markerCount()") == 49
