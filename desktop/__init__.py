@@ -1,0 +1,1 @@
+"""GridDesk's shell: start-up, main window, docks, log-in, the store, the command line."""

@@ -1,0 +1,189 @@
+"""Starting the GUI: the QApplication on the qasync loop, the database, log-in, the main window.
+
+Start-up order matters: QtWebEngine's preparations come before the QApplication; the database is
+opened in the worker thread, so even a server that takes seconds to refuse leaves the GUI alive.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import qasync
+import shiboken6
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import i18n
+from desktop.main_window import MainWindow
+from desktop.messages import database_problem_text, login_refused_text
+from desktop.qtsetup import prepare_qt
+from desktop.store import Store
+from models.accounts import LoginRefused, Operator, attempt_log_in
+from models.clock import server_now
+from models.db import Database, DatabaseProblem, open_database
+from widgets.login_dialog import LoginDialog
+
+log = logging.getLogger(__name__)
+
+SCREENSHOT_SIZE = (1600, 1000)
+SCREENSHOT_TIMEOUT_S = 120
+DEMO_EVENTS = 2000
+DEMO_DAYS = 30
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+def run_gui(args: argparse.Namespace, url: str) -> int:
+    """Run the application until the operator quits; returns the exit code."""
+    prepare_qt()
+    app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "griddesk"])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    session = GuiSession(app, args, url)
+    with loop:
+        code = loop.run_until_complete(session.run())
+    if session.window is not None:
+        # QtWebEngine crashes at interpreter exit if its view outlives the QApplication's
+        # orderly end, so the window (and the map in it) goes first, now.
+        shiboken6.delete(session.window)
+        session.window = None
+    return code
+
+
+class GuiSession:
+    """One run of the GUI: open, log in, show the window, and (for --screenshot) shoot and quit."""
+
+    def __init__(self, app: QApplication, args: argparse.Namespace, url: str) -> None:
+        self.app = app
+        self.args = args
+        self.url = url
+        self.window: MainWindow | None = None
+        self.store: Store | None = None
+        self._done: asyncio.Future[int] = asyncio.get_event_loop().create_future()
+
+    async def run(self) -> int:
+        """The whole session; resolves to the exit code."""
+        i18n.install_language(self.args.lang)
+        loop = asyncio.get_running_loop()
+        try:
+            # Opening may seed the demo or wait on a slow server: never on the GUI thread.
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="griddesk-open") as opener:
+                database: Database = await loop.run_in_executor(opener, self._open_database)
+        except DatabaseProblem as problem:
+            return self._fail(database_problem_text(problem))
+        self.store = Store(database)
+        operator = await self._log_in()
+        if operator is None:
+            self.store.close()
+            return EXIT_OK
+        self.window = MainWindow(self.store, operator, self.args.lang)
+        # The session ends when its window closes; the loop's owner decides what happens next.
+        self.app.setQuitOnLastWindowClosed(False)
+        self.window.closed.connect(lambda: self._finish(EXIT_OK))
+        if self.args.screenshot:
+            self.window.resize(*SCREENSHOT_SIZE)
+        self.window.show()
+        self.window.start()
+        shooting = None
+        if self.args.screenshot:
+            shooting = asyncio.ensure_future(self._screenshot(self.args.screenshot))
+        code = await self._done
+        if shooting is not None:
+            await asyncio.gather(shooting, return_exceptions=True)
+        self.store.close()
+        return code
+
+    def _open_database(self) -> Database:
+        database = open_database(self.url)
+        if self.args.demo:
+            from models.demo.seed import AlreadySeeded, seed_demo
+
+            with contextlib.suppress(AlreadySeeded):  # --demo on a seeded database logs in
+                seed_demo(database, events=DEMO_EVENTS, days=DEMO_DAYS)
+        return database
+
+    async def _log_in(self) -> Operator | None:
+        assert self.store is not None
+        if self.args.demo:
+            from models.demo.seed import DEMO_PASSWORD
+
+            post = self.args.post or "chief"
+            username = self.args.user or post
+            result = await self._attempt(username, DEMO_PASSWORD, post)
+            if isinstance(result, Operator):
+                return result
+            self._fail(login_refused_text(result))
+            return None
+        return await self._login_dialog()
+
+    async def _attempt(self, username: str, password: str, post: str) -> Operator | LoginRefused:
+        assert self.store is not None
+        return await self.store.write(
+            lambda s: attempt_log_in(s, username, password, post, server_now(s))
+        )
+
+    async def _login_dialog(self) -> Operator | None:
+        dialog = LoginDialog(self.args.user or "", self.args.post)
+        outcome: asyncio.Future[Operator | None] = asyncio.get_running_loop().create_future()
+
+        async def check(username: str, password: str, post: str) -> None:
+            result = await self._attempt(username, password, post)
+            if isinstance(result, Operator):
+                dialog.accept()
+                if not outcome.done():
+                    outcome.set_result(result)
+            else:
+                dialog.refuse(login_refused_text(result))
+
+        dialog.login_requested.connect(lambda u, p, s: asyncio.ensure_future(check(u, p, s)))
+        dialog.rejected.connect(lambda: outcome.done() or outcome.set_result(None))
+        dialog.open()
+        return await outcome
+
+    async def _screenshot(self, path: Path) -> None:
+        """Wait for the queue and the map, then write the window as a PNG and quit."""
+        assert self.window is not None
+        window = self.window
+        started = time.monotonic()
+        loaded = asyncio.Event()
+        ready = asyncio.Event()
+        window.events_loaded.connect(lambda _n: loaded.set())
+        window.map_ready.connect(ready.set)
+        try:
+            await asyncio.wait_for(
+                asyncio.gather(loaded.wait(), ready.wait()), timeout=SCREENSHOT_TIMEOUT_S
+            )
+        except TimeoutError:
+            self._finish(
+                self._fail(QApplication.translate("GuiSession", "截图超时：数据或地图未能加载"))
+            )
+            return
+        # A moment for the last batch to be painted.
+        await asyncio.sleep(0.1)
+        image = window.grab()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(path), "PNG"):
+            self._finish(
+                self._fail(
+                    QApplication.translate("GuiSession", "无法写入截图 {path}").format(path=path)
+                )
+            )
+            return
+        log.info("screenshot after %.2f s", time.monotonic() - started)
+        window.close()
+        self._finish(EXIT_OK)
+
+    def _finish(self, code: int) -> None:
+        if not self._done.done():
+            self._done.set_result(code)
+
+    def _fail(self, text: str) -> int:
+        print(text, file=sys.stderr)
+        if not self.args.screenshot and QApplication.platformName() != "offscreen":
+            QMessageBox.critical(None, "GridDesk", text)
+        return EXIT_USAGE

@@ -1,0 +1,222 @@
+"""The command line of DESIGN §8. Stable: tests and users rely on it.
+
+    python main.py [--db URL] [--post P] [--user NAME] [--demo] [--screenshot FILE] [--lang L]
+    python main.py db upgrade            [--db URL]
+    python main.py demo seed             [--db URL] [--events N] [--days D] [--seed S]
+    python main.py stats --json          [--db URL]
+    python main.py export grids --out F.geojson [--db URL]
+
+A problem with the database or the input is one line on stderr and a non-zero exit, never a
+traceback, and changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop import i18n
+from desktop.messages import database_problem_text
+from models.db import DatabaseProblem, open_database, resolve_database_url, upgrade_database
+from models.entities import POSTS
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+log = logging.getLogger("griddesk")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; its option names are part of the stable interface."""
+    db_help = QCoreApplication.translate(
+        "cli", "数据库地址 (SQLite 或 postgresql+psycopg://…)，默认 GRIDDESK_DB 或用户数据目录"
+    )
+    parser = argparse.ArgumentParser(
+        prog="main.py", description=QCoreApplication.translate("cli", "GridDesk 网格指挥台")
+    )
+    parser.add_argument("--db", help=db_help)
+    parser.add_argument(
+        "--post", choices=POSTS, default=None, help=QCoreApplication.translate("cli", "岗位")
+    )
+    parser.add_argument("--user", help=QCoreApplication.translate("cli", "操作员账号"))
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=QCoreApplication.translate("cli", "空库时生成演示数据并以演示账号登录"),
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        help=QCoreApplication.translate("cli", "加载完成后截图到 PNG 文件并退出"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        default="zh_CN",
+        help=QCoreApplication.translate("cli", "界面语言"),
+    )
+    commands = parser.add_subparsers(dest="command")
+
+    db = commands.add_parser(
+        "db", help=QCoreApplication.translate("cli", "数据库维护")
+    ).add_subparsers(dest="db_command", required=True)
+    upgrade = db.add_parser(
+        "upgrade", help=QCoreApplication.translate("cli", "升级数据库结构到最新版本")
+    )
+    upgrade.add_argument("--db", dest="sub_db")
+
+    demo = commands.add_parser(
+        "demo", help=QCoreApplication.translate("cli", "演示数据")
+    ).add_subparsers(dest="demo_command", required=True)
+    seed = demo.add_parser("seed", help=QCoreApplication.translate("cli", "生成演示片区与事件"))
+    seed.add_argument("--db", dest="sub_db")
+    seed.add_argument("--events", type=_non_negative_int, default=2000)
+    seed.add_argument("--days", type=_positive_int, default=30)
+    seed.add_argument("--seed", type=int, default=1)
+
+    stats = commands.add_parser("stats", help=QCoreApplication.translate("cli", "统计数字"))
+    stats.add_argument("--json", action="store_true", required=True)
+    stats.add_argument("--db", dest="sub_db")
+
+    export = commands.add_parser(
+        "export", help=QCoreApplication.translate("cli", "导出")
+    ).add_subparsers(dest="export_command", required=True)
+    grids = export.add_parser(
+        "grids",
+        help=QCoreApplication.translate("cli", "导出社区、网格与执法片区为 GeoJSON (WGS-84)"),
+    )
+    grids.add_argument("--out", type=Path, required=True)
+    grids.add_argument("--db", dest="sub_db")
+    return parser
+
+
+def _non_negative_int(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} < 0")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{value} <= 0")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process's exit code."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    url = resolve_database_url(getattr(args, "sub_db", None) or args.db)
+    if args.command is None:
+        from desktop.app import run_gui
+
+        return run_gui(args, url)
+    _ensure_core_application(args.lang)
+    try:
+        if args.command == "db":
+            return _db_upgrade(url)
+        if args.command == "demo":
+            return _demo_seed(url, args)
+        if args.command == "stats":
+            return _stats(url)
+        if args.command == "export":
+            return _export_grids(url, args.out)
+    except DatabaseProblem as problem:
+        print(database_problem_text(problem), file=sys.stderr)
+        return EXIT_USAGE
+    raise AssertionError(args.command)
+
+
+def _ensure_core_application(language: str) -> None:
+    # Command-line messages are translated like the GUI's, which needs a Qt application object.
+    if QCoreApplication.instance() is None:
+        _ensure_core_application.app = QCoreApplication(["griddesk"])  # type: ignore[attr-defined]
+    i18n.install_language(language)
+
+
+def _db_upgrade(url: str) -> int:
+    before, after = upgrade_database(url)
+    if before == after:
+        print(
+            QCoreApplication.translate("cli", "数据库已是最新结构：{revision}").format(
+                revision=after
+            )
+        )
+    else:
+        print(
+            QCoreApplication.translate("cli", "数据库结构已升级：{before} → {after}").format(
+                before=before or "-", after=after
+            )
+        )
+    return EXIT_OK
+
+
+def _demo_seed(url: str, args: argparse.Namespace) -> int:
+    from models.demo.seed import AlreadySeeded, seed_demo
+
+    db = open_database(url)
+    try:
+        counts = seed_demo(db, events=args.events, days=args.days, seed=args.seed)
+    except AlreadySeeded:
+        print(
+            QCoreApplication.translate("cli", "数据库中已有片区数据，未作任何更改。"),
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    finally:
+        db.close()
+    print(json.dumps(counts, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _stats(url: str) -> int:
+    from models.clock import server_now
+    from models.queries import stats
+
+    db = open_database(url, create_if_empty=False)
+    try:
+        with db.read() as session:
+            figures: dict[str, Any] = stats(session, server_now(session))
+    finally:
+        db.close()
+    print(json.dumps(figures, ensure_ascii=False, sort_keys=True))
+    return EXIT_OK
+
+
+def _export_grids(url: str, out: Path) -> int:
+    from models.queries import area_map
+
+    db = open_database(url, create_if_empty=False)
+    try:
+        with db.read() as session:
+            area = area_map(session)
+    finally:
+        db.close()
+    features = area.communities["features"] + area.grids["features"] + area.zones["features"]
+    collection = {"type": "FeatureCollection", "features": features}
+    try:
+        out.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+    except OSError as exc:
+        print(
+            QCoreApplication.translate("cli", "无法写入文件 {path}：{reason}").format(
+                path=out, reason=exc.strerror
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    print(
+        QCoreApplication.translate("cli", "已导出 {n} 个要素到 {path}").format(
+            n=len(features), path=out
+        )
+    )
+    return EXIT_OK

@@ -1,0 +1,306 @@
+"""The main window: the four docked panels, the menus and the status bar of one post."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+
+from desktop import settings
+from desktop.panels import PanelManager
+from desktop.store import Store, StoreUnavailable
+from models import queries
+from models.accounts import Operator, verify_password
+from models.clock import server_now
+from models.db import describe_url
+from models.entities import OPEN_STATES
+from models.snapshots import AlarmRow, AreaMap, CameraRow, EventRow
+from widgets.labels import mode_labels, post_labels
+from widgets.login_dialog import ScreenLock
+from widgets.map_page import build_map_page
+
+log = logging.getLogger(__name__)
+
+IDLE_LOCK_MS = 15 * 60 * 1000  # DESIGN §1: the screen locks after 15 idle minutes
+ALARM_REFRESH_MS = 60 * 1000
+
+
+class MainWindow(QMainWindow):
+    """One post's window.
+
+    Signals:
+        events_loaded(int): the queue holds this many events (after each full load).
+        map_ready(): the map page is drawn and shows the events last loaded.
+        locked(): the idle lock came on.
+        closed(): the window was closed (its layout is saved).
+    """
+
+    events_loaded = Signal(int)
+    map_ready = Signal()
+    locked = Signal()
+    closed = Signal()
+
+    def __init__(
+        self, store: Store, operator: Operator, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.operator = operator
+        self.language = language
+        self.mode = "normal"
+        self.setObjectName("griddesk_main_window")
+        self.setWindowTitle(
+            self.tr("GridDesk 网格指挥台 — {post} · {name}").format(
+                post=post_labels()[operator.post], name=operator.display_name
+            )
+        )
+        self.setDockNestingEnabled(True)
+        self.panels = PanelManager(self)
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._lock: ScreenLock | None = None
+        self._build_menus()
+        self._build_status_bar()
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setSingleShot(True)
+        self._idle_timer.setInterval(IDLE_LOCK_MS)
+        self._alarm_timer = QTimer(self)
+        self._alarm_timer.setInterval(ALARM_REFRESH_MS)
+        self._connect_signals()
+        self.resize(1600, 1000)
+        self.restore_layout()
+
+    # --- construction ----------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        session_menu = self.menuBar().addMenu(self.tr("值班(&S)"))
+        self.lock_action = QAction(self.tr("锁定屏幕"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        session_menu.addAction(self.lock_action)
+        self.reset_layout_action = QAction(self.tr("恢复默认布局"), self)
+        self.quit_action = QAction(self.tr("退出"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        session_menu.addSeparator()
+        session_menu.addAction(self.quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
+        self.panels.fill_view_menu(view_menu)
+        view_menu.addSeparator()
+        view_menu.addAction(self.reset_layout_action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.operator_label = QLabel(
+            self.tr("操作员：{name}（{user}）").format(
+                name=self.operator.display_name, user=self.operator.username
+            )
+        )
+        self.post_label = QLabel(
+            self.tr("岗位：{post}").format(post=post_labels()[self.operator.post])
+        )
+        self.mode_label = QLabel()
+        self.database_label = QLabel(
+            self.tr("数据库：{db}").format(db=describe_url(self.store.database.url))
+        )
+        self.connection_label = QLabel()
+        for label in (
+            self.operator_label,
+            self.post_label,
+            self.mode_label,
+            self.database_label,
+            self.connection_label,
+        ):
+            bar.addPermanentWidget(label)
+        self._show_mode("normal")
+        self._show_connection(True, "")
+
+    def _connect_signals(self) -> None:
+        self.quit_action.triggered.connect(self.close)
+        self.lock_action.triggered.connect(self.lock_screen)
+        self.reset_layout_action.triggered.connect(self._reset_layout)
+        self.store.connection_changed.connect(self._show_connection)
+        self._idle_timer.timeout.connect(self.lock_screen)
+        self._alarm_timer.timeout.connect(lambda: self._spawn(self._load_alarms()))
+        self.panels.map.when_built(lambda m: m.events_applied.connect(self.map_ready))
+        self.panels.map.when_built(lambda m: m.event_clicked.connect(self.select_event))
+        self.panels.queue.when_built(lambda q: q.event_selected.connect(self._on_event_selected))
+        self.panels.alarms.when_built(lambda a: a.event_selected.connect(self.select_event))
+        # Input reaches a top-level widget's QWindow before any child widget sees it, so a
+        # filter there sees all activity in this window. (An application-wide filter written in
+        # Python crashes PySide when QtWebEngine creates objects: it is asked to wrap objects
+        # still under construction.)
+        self.winId()
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.installEventFilter(self)
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        """The layout this user last had at this post and mode, or the post's default."""
+        self.panels.place_default(self.operator.post)
+        saved = settings.load_layout(self.operator.post, self.mode)
+        if saved is not None:
+            geometry, state = saved
+            self.restoreGeometry(geometry)
+            if not self.restoreState(state):
+                log.warning("saved layout of %s could not be restored", self.operator.post)
+
+    def save_layout(self) -> None:
+        """Keep the current layout for this post and mode."""
+        settings.save_layout(self.operator.post, self.mode, self.saveGeometry(), self.saveState())
+
+    def _reset_layout(self) -> None:
+        self.panels.place_default(self.operator.post)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self._idle_timer.stop()
+        self._alarm_timer.stop()
+        for task in self._tasks:
+            task.cancel()
+        super().closeEvent(event)
+        self.closed.emit()
+
+    # --- data --------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load everything from the database (in the worker) and start the timers."""
+        self._idle_timer.start()
+        self._alarm_timer.start()
+        self._spawn(self.load_all())
+
+    def _spawn(self, coroutine: object) -> None:
+        task = asyncio.ensure_future(coroutine)  # type: ignore[arg-type]
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(_log_failure)
+
+    async def load_all(self) -> None:
+        """Area, events, alarms, cameras and mode: each applied as soon as it arrives.
+
+        The map page is composed in a helper thread while the database worker reads the events,
+        so QtWebEngine, folium and the queue's query all make progress at once.
+        """
+        language = self.language
+        try:
+            area: AreaMap = await self.store.read(queries.area_map)
+            self._spawn(self._show_map_page(area))
+            rows, mode = await self.store.read(
+                lambda s: (queries.event_rows(s, server_now(s), language), queries.current_mode(s))
+            )
+            self._apply_events(rows)
+            self._show_mode(mode)
+            await self._load_alarms()
+            cameras: list[CameraRow] = await self.store.read(queries.camera_rows)
+            self.panels.video.deliver("cameras", lambda v: v.set_cameras(cameras))
+        except StoreUnavailable:
+            log.warning("database unavailable while loading; the status bar says so")
+
+    async def _show_map_page(self, area: AreaMap) -> None:
+        # Composed in a helper thread (folium is slow to import and render); the page then
+        # loads while the events are still being read, and takes them when it is ready.
+        html = await self.store.compute(build_map_page, area)
+        self.panels.map.deliver("area", lambda m: m.show_page(html))
+
+    def _apply_events(self, rows: list[EventRow]) -> None:
+        open_rows = [r for r in rows if r.state in OPEN_STATES]
+        self.panels.queue.deliver("events", lambda q: q.set_events(rows))
+        self.panels.map.deliver("events", lambda m: m.set_events(open_rows))
+        self.events_loaded.emit(len(rows))
+
+    async def _load_alarms(self) -> None:
+        language = self.language
+
+        def operation(session: object) -> tuple[datetime, list[AlarmRow]]:
+            now = server_now(session)  # type: ignore[arg-type]
+            return now, queries.alarm_rows(session, now, language)  # type: ignore[arg-type]
+
+        now, alarms = await self.store.read(operation)
+        self.panels.alarms.deliver("alarms", lambda a: a.set_alarms(alarms, now))
+
+    def select_event(self, event_id: int) -> None:
+        """Select an event everywhere it shows (queue, map)."""
+        queue = self.panels.queue.content
+        if queue is not None:
+            row = queue.model.row_of_event(event_id)
+            if row is not None:
+                queue.table.selectRow(row)
+        self._on_event_selected(event_id)
+
+    def _on_event_selected(self, event_id: int) -> None:
+        map_panel = self.panels.map.content
+        if map_panel is not None:
+            map_panel.select_event(event_id)
+
+    # --- status ------------------------------------------------------------------------------
+
+    def _show_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.mode_label.setText(self.tr("模式：{mode}").format(mode=mode_labels().get(mode, mode)))
+
+    def _show_connection(self, connected: bool, detail: str) -> None:
+        if connected:
+            self.connection_label.setText(self.tr("● 已连接"))
+            self.connection_label.setStyleSheet("color: #1b7f3b;")
+        else:
+            self.connection_label.setText(self.tr("● 数据库断开，正在重试"))
+            self.connection_label.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.connection_label.setToolTip(detail)
+
+    # --- idle lock ---------------------------------------------------------------------------
+
+    def set_idle_lock_interval(self, milliseconds: int) -> None:
+        """Change the idle time after which the screen locks (tests shorten it)."""
+        self._idle_timer.setInterval(milliseconds)
+        self._idle_timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Any key or mouse input in this window counts as activity.
+        if event.type() in _ACTIVITY and self._lock is None:
+            self._idle_timer.start()
+        return False
+
+    def lock_screen(self) -> None:
+        """Cover the window until the operator's password is given again."""
+        if self._lock is not None:
+            return
+        self._lock = ScreenLock(self.operator.display_name, self)
+        self._lock.unlock_requested.connect(lambda pw: self._spawn(self._try_unlock(pw)))
+        self._lock.finished.connect(self._on_unlocked)
+        self._lock.open()
+        self.locked.emit()
+
+    async def _try_unlock(self, password: str) -> None:
+        account_id = self.operator.account_id
+        ok = await self.store.read(lambda s: verify_password(s, account_id, password))
+        if self._lock is None:
+            return
+        if ok:
+            self._lock.unlock()
+        else:
+            self._lock.refuse()
+
+    def _on_unlocked(self) -> None:
+        self._lock = None
+        self._idle_timer.start()
+
+    @property
+    def is_locked(self) -> bool:
+        """Whether the idle lock is on."""
+        return self._lock is not None
+
+
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+}
+
+
+def _log_failure(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("background task failed", exc_info=task.exception())

@@ -1,0 +1,94 @@
+"""The store: the one way this post talks to the database (STYLE 2).
+
+Every read and write is an operation — a function of a session — captured on the GUI thread and
+run in the single database worker thread, one session per operation; the GUI awaits the result
+through qasync and never blocks on the database. A database that does not answer shows as a
+change of ``connection_changed``, not as a frozen window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from models.db import Database
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class StoreUnavailable(Exception):
+    """The database did not answer; the operation was not applied."""
+
+
+class Store(QObject):
+    """Runs database operations in one worker thread and hands results back to the GUI thread.
+
+    Signals:
+        connection_changed(bool, str): the database became reachable (True) or not (False),
+            with the driver's words.
+    """
+
+    connection_changed = Signal(bool, str)
+
+    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="griddesk-db")
+        # Heavy work that is not the database's (composing the map page) runs beside it.
+        self._helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="griddesk-helper")
+        self._connected = True
+
+    async def read(self, operation: Callable[[Session], T]) -> T:
+        """Run a read-only operation in the worker and return its result."""
+        return await self._submit(operation, write=False)
+
+    async def write(self, operation: Callable[[Session], T]) -> T:
+        """Run a write operation in one transaction in the worker and return its result."""
+        return await self._submit(operation, write=True)
+
+    async def compute(self, function: Callable[..., T], *args: object) -> T:
+        """Run CPU-heavy work that needs no database off the GUI thread, beside the worker."""
+        return await asyncio.get_running_loop().run_in_executor(self._helper, function, *args)
+
+    async def _submit(self, operation: Callable[[Session], T], *, write: bool) -> T:
+        loop = asyncio.get_running_loop()
+        try:
+            result = await loop.run_in_executor(self._executor, self._execute, operation, write)
+        except DBAPIError as exc:
+            # Only a lost or refused connection is an outage; a constraint violation is a bug
+            # or bad input and goes to the caller as it is.
+            if not (isinstance(exc, OperationalError) or exc.connection_invalidated):
+                raise
+            self._set_connected(False, str(exc.orig).strip().splitlines()[0] if exc.orig else "")
+            raise StoreUnavailable(str(exc)) from exc
+        self._set_connected(True, "")
+        return result
+
+    def _execute(self, operation: Callable[[Session], T], write: bool) -> T:
+        context = self.database.write() if write else self.database.read()
+        with context as session:
+            return operation(session)
+
+    def _set_connected(self, connected: bool, detail: str) -> None:
+        if connected != self._connected:
+            self._connected = connected
+            self.connection_changed.emit(connected, detail)
+
+    @property
+    def connected(self) -> bool:
+        """Whether the last operation reached the database."""
+        return self._connected
+
+    def close(self) -> None:
+        """Finish what is running, then release the worker and the connections."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._helper.shutdown(wait=True, cancel_futures=True)
+        self.database.close()

@@ -1,0 +1,92 @@
+"""Translated names of the domain's codes (states, priorities, sources, alarm levels, posts …).
+
+The codes are stable strings stored in the database; what the operator reads is translated
+here, in one place, so every panel says the same word for the same thing.
+"""
+
+# lupdate finds strings only in literal QCoreApplication.translate(...) calls, so no wrapper.
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def state_labels() -> dict[str, str]:
+    """Event state code → name."""
+    return {
+        "reported": QCoreApplication.translate("labels", "已上报"),
+        "accepted": QCoreApplication.translate("labels", "已受理"),
+        "dispatched": QCoreApplication.translate("labels", "已派遣"),
+        "responded": QCoreApplication.translate("labels", "已响应"),
+        "resolved": QCoreApplication.translate("labels", "已办结"),
+        "closed": QCoreApplication.translate("labels", "已结案"),
+        "rejected": QCoreApplication.translate("labels", "已退回"),
+    }
+
+
+def priority_labels() -> dict[str, str]:
+    """Priority code → name."""
+    return {
+        "normal": QCoreApplication.translate("labels", "一般"),
+        "urgent": QCoreApplication.translate("labels", "紧急"),
+        "critical": QCoreApplication.translate("labels", "特急"),
+    }
+
+
+def source_labels() -> dict[str, str]:
+    """Event source code → name."""
+    return {
+        "grid_patrol": QCoreApplication.translate("labels", "网格员巡查"),
+        "hotline_12345": QCoreApplication.translate("labels", "12345热线"),
+        "iot": QCoreApplication.translate("labels", "物联感知"),
+        "video": QCoreApplication.translate("labels", "视频巡查"),
+        "resident": QCoreApplication.translate("labels", "群众上报"),
+        "petition": QCoreApplication.translate("labels", "信访"),
+        "police_warning": QCoreApplication.translate("labels", "公安预警"),
+    }
+
+
+def alarm_labels() -> dict[str, str]:
+    """Alarm level code → name ("none" is shown as nothing)."""
+    return {
+        "none": "",
+        "warning": QCoreApplication.translate("labels", "预警"),
+        "overdue": QCoreApplication.translate("labels", "超时"),
+        "escalated": QCoreApplication.translate("labels", "升级"),
+    }
+
+
+def clock_labels() -> dict[str, str]:
+    """Deadline clock code → name."""
+    return {
+        "accept": QCoreApplication.translate("labels", "受理时限"),
+        "respond": QCoreApplication.translate("labels", "响应时限"),
+        "close": QCoreApplication.translate("labels", "办结时限"),
+    }
+
+
+def post_labels() -> dict[str, str]:
+    """Post id → name."""
+    return {
+        "chief": QCoreApplication.translate("labels", "值班长"),
+        "intake": QCoreApplication.translate("labels", "受理"),
+        "dispatch": QCoreApplication.translate("labels", "调度"),
+        "video": QCoreApplication.translate("labels", "视频巡查"),
+    }
+
+
+def mode_labels() -> dict[str, str]:
+    """Centre mode → name."""
+    return {
+        "normal": QCoreApplication.translate("labels", "常态"),
+        "emergency": QCoreApplication.translate("labels", "应急"),
+    }
+
+
+def camera_kind_labels() -> dict[str, str]:
+    """Camera kind → name."""
+    return {
+        "street": QCoreApplication.translate("labels", "街面"),
+        "site": QCoreApplication.translate("labels", "工地"),
+        "entrance": QCoreApplication.translate("labels", "出入口"),
+    }
