@@ -61,6 +61,8 @@ def event_alarms(
     """The running clocks of an event that are at ``warning`` or beyond."""
     alarms: list[ClockAlarm] = []
     for clock in RUNNING_CLOCKS.get(state, ()):
+        start: datetime | None
+        deadline: datetime | None
         if clock == "accept":
             start, deadline = reported_at, accept_deadline
         else:

@@ -323,11 +323,11 @@ class Event(Base):
     respond_deadline: Mapped[datetime | None] = mapped_column(index=True)
     close_deadline: Mapped[datetime | None] = mapped_column(index=True)
     satisfaction: Mapped[str | None] = mapped_column(String(24))
-    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime]
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it as is)
 
     category: Mapped[EventCategory] = relationship()
     actions: Mapped[list[EventAction]] = relationship(

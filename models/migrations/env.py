@@ -15,7 +15,10 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise SystemExit("no database URL: run python main.py db upgrade --db URL")
+    engine = create_engine(url)
     with engine.begin() as fresh:
         _run(fresh)
 

@@ -304,3 +304,50 @@ def test_url_resolution_prefers_command_line_then_environment(
     assert (
         dbmod.describe_url("postgresql+psycopg://u:secret@h/d") == "postgresql+psycopg://u:***@h/d"
     )
+
+
+def test_migrations_build_exactly_the_schema_the_entities_declare(any_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from models.entities import Base
+
+    database = open_database(any_url)
+    try:
+        with database.engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        database.close()
+
+
+def test_four_posts_writing_at_once_get_every_change_numbered_once(any_url: str) -> None:
+    import threading
+
+    database = open_database(any_url)
+    posts = ("chief", "intake", "dispatch", "video")
+    errors: list[BaseException] = []
+
+    def post_writes(post: str) -> None:
+        try:
+            for i in range(25):
+                with database.write() as session:
+                    changefeed.record_change(session, "event", i, "update", post)
+                    changefeed.record_change(session, "event_action", i, "insert", post)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=post_writes, args=(p,)) for p in posts]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        assert errors == []
+        with database.read() as session:
+            rows = session.execute(select(ChangeLog.seq, ChangeLog.post)).all()
+        assert sorted(seq for seq, _ in rows) == list(range(1, 4 * 25 * 2 + 1))
+        for post in posts:
+            assert sum(1 for _, p in rows if p == post) == 50
+    finally:
+        database.close()

@@ -358,6 +358,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_event_category_id'), ['category_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_event_close_deadline'), ['close_deadline'], unique=False)
         batch_op.create_index(batch_op.f('ix_event_grid_id'), ['grid_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_event_merged_into_id'), ['merged_into_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_event_respond_deadline'), ['respond_deadline'], unique=False)
         batch_op.create_index('ix_event_state_reported', ['state', 'reported_at'], unique=False)
 
@@ -506,6 +507,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_event_respond_deadline'))
         batch_op.drop_index(batch_op.f('ix_event_grid_id'))
         batch_op.drop_index(batch_op.f('ix_event_close_deadline'))
+        batch_op.drop_index(batch_op.f('ix_event_merged_into_id'))
         batch_op.drop_index(batch_op.f('ix_event_category_id'))
         batch_op.drop_index(batch_op.f('ix_event_accept_deadline'))
 
