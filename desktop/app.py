@@ -46,7 +46,7 @@ def run_gui(args: argparse.Namespace, url: str) -> int:
     asyncio.set_event_loop(loop)
     session = GuiSession(app, args, url)
     with loop:
-        code = loop.run_until_complete(session.run())
+        code: int = loop.run_until_complete(session.run())
     if session.window is not None:
         # QtWebEngine crashes at interpreter exit if its view outlives the QApplication's
         # orderly end, so the window (and the map in it) goes first, now.
@@ -141,7 +141,12 @@ class GuiSession:
                 dialog.refuse(login_refused_text(result))
 
         dialog.login_requested.connect(lambda u, p, s: asyncio.ensure_future(check(u, p, s)))
-        dialog.rejected.connect(lambda: outcome.done() or outcome.set_result(None))
+
+        def cancelled() -> None:
+            if not outcome.done():
+                outcome.set_result(None)
+
+        dialog.rejected.connect(cancelled)
         dialog.open()
         return await outcome
 

@@ -38,7 +38,7 @@ class Panel(QDockWidget, Generic[W]):
         self._factory = factory
         self._content: W | None = None
         self._pending: dict[str, Callable[[W], None]] = {}
-        self._on_built: list[Callable[[W], None]] = []
+        self._on_built: list[Callable[[W], object]] = []
 
     @property
     def content(self) -> W | None:
@@ -57,7 +57,7 @@ class Panel(QDockWidget, Generic[W]):
                 apply(self._content)
         return self._content
 
-    def when_built(self, hook: Callable[[W], None]) -> None:
+    def when_built(self, hook: Callable[[W], object]) -> None:
         """Call ``hook`` with the content once it exists (now, if it does): for connections."""
         self._on_built.append(hook)
         if self._content is not None:

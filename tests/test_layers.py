@@ -49,3 +49,11 @@ def test_models_import_without_qt() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_mypy_is_clean() -> None:
+    # Strict on models/, checked on desktop/ (pyproject.toml): a ratchet, so it stays clean.
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

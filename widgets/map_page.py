@@ -85,7 +85,7 @@ def build_map_page(area: AreaMap) -> str:
     fit.options["animate"] = False
     fmap.add_child(fit)
 
-    root = fmap.get_root()
+    root: Any = fmap.get_root()  # a branca Figure, typed as its base Element
     # branca's default meta tag is an http-equiv; a charset meta says the same thing.
     root.header.add_child(Element('<meta charset="utf-8" />'), name="meta_http")
     config = {"mapName": fmap.get_name(), "gridLabels": _grid_labels(area.grids)}
@@ -93,7 +93,7 @@ def build_map_page(area: AreaMap) -> str:
         Element(f"<script>window.GRIDDESK = {_script_json(config)};</script>"),
         name="griddesk_config",
     )
-    return root.render()
+    return str(root.render())
 
 
 def _geometry_only(collection: dict[str, Any]) -> dict[str, Any]:

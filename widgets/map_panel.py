@@ -219,7 +219,8 @@ class MapSchemeHandler(QWebEngineUrlSchemeHandler):
     @staticmethod
     def _reply(job: QWebEngineUrlRequestJob, mime: bytes, content: bytes, csp: bytes = b"") -> None:
         if csp:
-            job.setAdditionalResponseHeaders({b"Content-Security-Policy": [csp]})
+            headers: Any = {b"Content-Security-Policy": [csp]}  # PySide's stub wants QByteArray
+            job.setAdditionalResponseHeaders(headers)
         # The job reads the device after this call returns; parenting it to the job ties its
         # lifetime to the request.
         buffer = QBuffer(job)

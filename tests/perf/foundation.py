@@ -1,0 +1,81 @@
+"""Figures of the foundation: seeding, start-up to a screenshot, and the GUI's memory.
+
+- ``seed_100k_s``: ``main.py demo seed --events 100000`` on a new SQLite file, wall time.
+- ``startup_to_screenshot_100k_s``: ``main.py --demo --screenshot`` on that database, wall time
+  from process start to exit (the PNG written after queue and map are loaded).
+- ``rss_100k_mb``: peak resident memory of that GUI process; ``rss_100k_webengine_mb`` beside
+  it, the peak of its QtWebEngine helper processes together.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[2]
+Report = Callable[[str, float, str], None]
+
+
+def run(scratch: Path, report: Report) -> None:
+    """Run the foundation benchmarks in ``scratch``."""
+    url = f"sqlite:///{scratch / 'perf100k.db'}"
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "main.py",
+            "demo",
+            "seed",
+            "--events",
+            "100000",
+            "--days",
+            "30",
+            "--db",
+            url,
+        ],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    report("seed_100k_s", time.perf_counter() - started, "s")
+
+    shot = scratch / "shot100k.png"
+    wall, main_peak, helpers_peak = _measure_process(
+        [sys.executable, "main.py", "--demo", "--db", url, "--screenshot", str(shot)]
+    )
+    if not shot.exists():
+        raise RuntimeError("the screenshot was not written")
+    report("startup_to_screenshot_100k_s", wall, "s")
+    report("rss_100k_mb", main_peak / 2**20, "MB")
+    report("rss_100k_webengine_mb", helpers_peak / 2**20, "MB")
+
+
+def _measure_process(command: list[str]) -> tuple[float, int, int]:
+    """Wall time, peak RSS of the process, and peak RSS of its children taken together."""
+    started = time.perf_counter()
+    process = psutil.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
+    main_peak = helpers_peak = 0
+    while process.poll() is None:
+        try:
+            main_peak = max(main_peak, process.memory_info().rss)
+            children = process.children(recursive=True)
+            helpers_peak = max(helpers_peak, sum(_rss(c) for c in children))
+        except psutil.NoSuchProcess:
+            break
+        time.sleep(0.02)
+    wall = time.perf_counter() - started
+    if process.returncode != 0:
+        raise RuntimeError(f"{command} exited {process.returncode}")
+    return wall, main_peak, helpers_peak
+
+
+def _rss(process: psutil.Process) -> int:
+    try:
+        return int(process.memory_info().rss)
+    except psutil.Error:
+        return 0
