@@ -117,12 +117,11 @@ class PanelManager:
             # Queue work: the queue takes the top, the map and the alarms share the bottom.
             window.addDockWidget(area.TopDockWidgetArea, self.queue)
             window.addDockWidget(area.BottomDockWidgetArea, self.map)
-            window.addDockWidget(area.BottomDockWidgetArea, self.alarms)
-            window.addDockWidget(area.RightDockWidgetArea, self.video)
             window.splitDockWidget(self.map, self.alarms, Qt.Orientation.Horizontal)
-            window.resizeDocks([self.queue, self.map], [560, 420], Qt.Orientation.Vertical)
             window.tabifyDockWidget(self.alarms, self.video)
             self.alarms.raise_()
+            window.resizeDocks([self.queue, self.map], [540, 440], Qt.Orientation.Vertical)
+            window.resizeDocks([self.map, self.alarms], [760, 840], Qt.Orientation.Horizontal)
         elif post == "video":
             window.addDockWidget(area.LeftDockWidgetArea, self.video)
             window.addDockWidget(area.RightDockWidgetArea, self.map)

@@ -130,7 +130,7 @@ class AlarmPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((0, 48), (1, 140), (2, 80), (3, 60), (4, 72), (5, 96), (6, 90)):
+        for column, width in ((0, 72), (1, 140), (2, 90), (3, 72), (4, 80), (5, 96), (6, 90)):
             self.table.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
