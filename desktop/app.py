@@ -24,6 +24,7 @@ from desktop.main_window import MainWindow
 from desktop.messages import database_problem_text, login_refused_text
 from desktop.qtsetup import prepare_qt
 from desktop.store import Store
+from models import queries
 from models.accounts import LoginRefused, Operator, attempt_log_in
 from models.clock import server_now
 from models.db import Database, DatabaseProblem, open_database
@@ -101,16 +102,19 @@ class GuiSession:
     def _open_database(self) -> Database:
         database = open_database(self.url)
         if self.args.demo:
-            from models.demo.seed import AlreadySeeded, seed_demo
+            with database.read() as session:
+                seeded = queries.has_area(session)
+            if not seeded:  # --demo on a seeded database just logs in
+                from models.demo.seed import AlreadySeeded, seed_demo
 
-            with contextlib.suppress(AlreadySeeded):  # --demo on a seeded database logs in
-                seed_demo(database, events=DEMO_EVENTS, days=DEMO_DAYS)
+                with contextlib.suppress(AlreadySeeded):  # another post seeded it meanwhile
+                    seed_demo(database, events=DEMO_EVENTS, days=DEMO_DAYS)
         return database
 
     async def _log_in(self) -> Operator | None:
         assert self.store is not None
         if self.args.demo:
-            from models.demo.seed import DEMO_PASSWORD
+            from models.demo.accounts import DEMO_PASSWORD
 
             post = self.args.post or "chief"
             username = self.args.user or post

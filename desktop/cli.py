@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -120,7 +121,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from desktop.app import run_gui
 
-        return run_gui(args, url)
+        code = run_gui(args, url)
+        # Everything GridDesk owns is closed by now: the window (its layout saved), the store,
+        # the database. What is left is QtWebEngine tearing down its helper processes at
+        # interpreter exit, which takes a second or more and has been seen to crash there; an
+        # operator who quit should not wait for it, nor see it fail.
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     _ensure_core_application(args.lang)
     try:
         if args.command == "db":

@@ -16,20 +16,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import changefeed
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The newest migration, as a database at the current schema records it in alembic_version.
+# Known here so that start-up need not import Alembic just to compare; a test checks it against
+# the migrations themselves.
+SCHEMA_REVISION = "0001"
 ENV_VAR = "GRIDDESK_DB"
 APP_NAME = "GridDesk"
 # An execution option that marks a read-only unit of work: on SQLite it begins with a plain
@@ -143,6 +146,8 @@ def create_database_engine(url: str) -> Engine:
 
 def alembic_config(url: str | None = None) -> Config:
     """Alembic configuration pointing at the migrations shipped inside ``models``."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", "models:migrations")
     if url:
@@ -152,9 +157,14 @@ def alembic_config(url: str | None = None) -> Config:
 
 def head_revision() -> str:
     """The newest migration this build knows."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return SCHEMA_REVISION
+
+
+def known_revisions() -> set[str]:
+    """Every migration this build knows, read from the migration scripts."""
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def _problem_from(exc: Exception, url: str) -> DatabaseProblem:
@@ -170,20 +180,29 @@ def _problem_from(exc: Exception, url: str) -> DatabaseProblem:
 
 def schema_state(engine: Engine) -> SchemaState:
     """Compare the database's Alembic revision with this build's head."""
-    with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-        tables = set(inspect(connection).get_table_names())
+    current = current_revision(engine)
     if current is None:
+        with engine.connect().execution_options(**{READ_ONLY: True}) as connection:
+            tables = set(inspect(connection).get_table_names())
         return SchemaState.FOREIGN if tables - {"alembic_version"} else SchemaState.EMPTY
     if current == head_revision():
         return SchemaState.CURRENT
-    scripts = ScriptDirectory.from_config(alembic_config())
-    known = {rev.revision for rev in scripts.walk_revisions()}
-    return SchemaState.OLDER if current in known else SchemaState.NEWER
+    return SchemaState.OLDER if current in known_revisions() else SchemaState.NEWER
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The migration the database records, or None if it records none."""
+    with engine.connect().execution_options(**{READ_ONLY: True}) as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        value = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return None if value is None else str(value)
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Run the migrations up to ``revision`` on this engine's database."""
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -252,8 +271,7 @@ def upgrade_database(url: str) -> tuple[str | None, str]:
         state = schema_state(engine)
         if state in (SchemaState.FOREIGN, SchemaState.NEWER):
             raise DatabaseProblem(state.value, describe_url(url))
-        with engine.connect() as connection:
-            before = MigrationContext.configure(connection).get_current_revision()
+        before = current_revision(engine)
         upgrade(engine)
         return before, head_revision()
     except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:

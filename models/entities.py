@@ -563,6 +563,10 @@ class ChangeLog(Base):
     post: Mapped[str | None] = mapped_column(String(16))
 
 
+# The shared setting holding the area's outer boundary (a GeoJSON geometry, WGS-84).
+AREA_BOUNDARY = "area.boundary"
+
+
 class SharedSetting(Base):
     """A setting the four posts must agree on (the mode, thresholds …), as JSON text."""
 

@@ -10,13 +10,12 @@ import json
 from datetime import datetime
 from typing import Any
 
-import shapely
-from shapely.geometry import mapping, shape
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from models.alarms import RUNNING_CLOCKS, event_alarms, worst_level
 from models.entities import (
+    AREA_BOUNDARY,
     EVENT_STATES,
     Camera,
     Community,
@@ -51,38 +50,65 @@ def _grid_places(session: Session) -> dict[int, tuple[str, str]]:
     return {gid: (code, community) for gid, code, community in rows}
 
 
+# The queue's columns, in EventRow's order where they map one to one.
+_QUEUE_COLUMNS = (
+    Event.id,
+    Event.code,
+    Event.state,
+    Event.priority,
+    Event.category_id,
+    Event.source,
+    Event.grid_id,
+    Event.address,
+    func.substr(Event.description, 1, DESCRIPTION_IN_ROW),
+    Event.reported_at,
+    Event.close_deadline,
+    Event.lon,
+    Event.lat,
+    Event.escalated,
+)
+
+
 def event_rows(session: Session, now: datetime, language: str = "zh_CN") -> list[EventRow]:
     """Every event, as the queue shows it, with its alarm level at ``now``.
 
-    The hot path of start-up (100,000 rows): plain Core execution, only the columns every row
-    needs, and the alarm inputs fetched separately for the few events whose clocks still run.
+    The hot path of start-up: 100,000 rows must reach the queue in well under two seconds on
+    two cores shared with QtWebEngine. So the statement SQLAlchemy compiles runs on the driver's
+    own cursor (SQLAlchemy's Row objects and type processing cost more than the fetch itself);
+    only the two instants are converted, and only on SQLite, whose driver returns text (the
+    PostgreSQL session runs in UTC and returns aware datetimes). The alarm inputs are fetched
+    separately, for the few events whose clocks still run.
     """
     categories = _category_names(session, language)
     places = _grid_places(session)
     no_place = ("", "")
     connection = session.connection()
     alarms = _running_alarm_levels(connection, now)
-    result = connection.execute(
-        select(
-            Event.id,
-            Event.code,
-            Event.state,
-            Event.priority,
-            Event.category_id,
-            Event.source,
-            Event.grid_id,
-            Event.address,
-            func.substr(Event.description, 1, DESCRIPTION_IN_ROW),
-            Event.reported_at,
-            Event.close_deadline,
-            Event.lon,
-            Event.lat,
-            Event.escalated,
+    sql = str(
+        select(*_QUEUE_COLUMNS).compile(
+            dialect=connection.dialect, compile_kwargs={"literal_binds": True}
         )
-    ).all()  # one fetchall: iterating the result would fetch row by row
-    make = EventRow._make
+    )
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)
+        fetched = cursor.fetchall()
+    finally:
+        cursor.close()
+    if connection.dialect.name == "sqlite":
+        parse = datetime.fromisoformat
+
+        def instant(value: Any) -> datetime | None:
+            return None if value is None else parse(value + "+00:00")
+    else:
+
+        def instant(value: Any) -> datetime | None:
+            return value  # type: ignore[no-any-return]
+
+    new = tuple.__new__
     return [
-        make(
+        new(
+            EventRow,
             (
                 event_id,
                 code,
@@ -93,13 +119,13 @@ def event_rows(session: Session, now: datetime, language: str = "zh_CN") -> list
                 *places.get(grid_id, no_place),
                 address,
                 description,
-                reported_at,
-                close_deadline,
+                instant(reported_at),
+                instant(close_deadline),
                 alarms.get(event_id, "none"),
                 lon,
                 lat,
-                escalated,
-            )
+                bool(escalated),
+            ),
         )
         for (
             event_id,
@@ -116,7 +142,7 @@ def event_rows(session: Session, now: datetime, language: str = "zh_CN") -> list
             lon,
             lat,
             escalated,
-        ) in result
+        ) in fetched
     ]
 
 
@@ -272,7 +298,14 @@ def area_map(session: Session) -> AreaMap:
     ).all()
     grids = session.execute(select(Grid.code, Grid.name, Grid.geometry).order_by(Grid.code)).all()
     boundary: list[dict[str, Any]] = []
-    if zones:
+    stored = session.get(SharedSetting, AREA_BOUNDARY)
+    if stored is not None:
+        boundary.append(_feature("boundary", "", "", stored.value))
+    elif zones:
+        # An area entered without its outline: draw the union of its zones.
+        import shapely  # imported here: only this fallback needs geometry
+        from shapely.geometry import mapping, shape
+
         union = shapely.union_all([shape(json.loads(g)) for _, _, g in zones])
         boundary.append(_feature("boundary", "", "", dict(mapping(union))))
     return AreaMap(
@@ -281,6 +314,11 @@ def area_map(session: Session) -> AreaMap:
         communities=_collection([_feature("community", c, n, g) for c, n, g in communities]),
         grids=_collection([_feature("grid", c, n, g) for c, n, g in grids]),
     )
+
+
+def has_area(session: Session) -> bool:
+    """Whether the database holds an area (grids) already."""
+    return session.scalar(select(Grid.id).limit(1)) is not None
 
 
 def current_mode(session: Session) -> str:

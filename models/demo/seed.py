@@ -36,19 +36,10 @@ from models.changefeed import record_change
 from models.clock import server_now
 from models.db import Database
 from models.deadlines import SlaProfile, load_calendar
+from models.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from models.demo.area import DemoArea, build_demo_area
-from models.entities import POSTS, Base, Grid, UtcDateTime
+from models.entities import AREA_BOUNDARY, Base, Grid, SharedSetting, UtcDateTime
 from models.workdays import LOCAL_ZONE
-
-DEMO_PASSWORD = "Griddesk2026"
-# (username, display name, role, posts) of the demo operator accounts; the README lists them.
-DEMO_ACCOUNTS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
-    ("chief", "张伟", "chief", POSTS),
-    ("intake", "李娜", "operator", ("intake",)),
-    ("dispatch", "王敏", "operator", ("dispatch",)),
-    ("video", "刘洋", "operator", ("video",)),
-    ("admin", "陈静", "admin", POSTS),
-)
 
 # Rows per executemany: big enough to amortise the round trip, small enough for PostgreSQL's
 # parameter limit with RETURNING.
@@ -335,6 +326,9 @@ def seed_demo(
         )
         seeder = _Seeder(session, area, sizes, np.random.default_rng(seed), moment)
         counts = seeder.run(events=events, days=days)
+        # The sub-district's outline as drawn on the map: the area itself, not a union of its
+        # zones computed again at every start.
+        session.add(SharedSetting(key=AREA_BOUNDARY, value=_geojson(area.boundary)))
         record_change(session, "demo", None, "bulk")
     return counts
 

@@ -16,7 +16,7 @@ from desktop import i18n
 from desktop.app import GuiSession
 from desktop.cli import build_parser
 from desktop.main_window import MainWindow
-from models.demo.seed import DEMO_PASSWORD
+from models.demo.accounts import DEMO_PASSWORD
 from widgets.login_dialog import LoginDialog, ScreenLock
 
 pytestmark = pytest.mark.gui

@@ -351,3 +351,10 @@ def test_four_posts_writing_at_once_get_every_change_numbered_once(any_url: str)
             assert sum(1 for _, p in rows if p == post) == 50
     finally:
         database.close()
+
+
+def test_the_schema_revision_start_up_expects_is_the_newest_migration() -> None:
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(dbmod.alembic_config())
+    assert scripts.get_current_head() == dbmod.SCHEMA_REVISION
