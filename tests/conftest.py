@@ -6,6 +6,7 @@ QtWebEngine without its sandbox, which refuses to run as root otherwise (PITFALL
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import uuid
@@ -37,6 +38,23 @@ def pytest_configure(config: pytest.Config) -> None:
     from desktop.qtsetup import prepare_qt
 
     prepare_qt()
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_warning_logs(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    """A warning or error logged during a test fails it, unless the test expects it."""
+    caplog.set_level(logging.WARNING)
+    yield
+    if request.node.get_closest_marker("expect_log_warnings"):
+        return
+    unexpected = [
+        f"{r.levelname} {r.name}: {r.getMessage()}"
+        for r in caplog.get_records("call")
+        if r.levelno >= logging.WARNING
+    ]
+    assert not unexpected, "unexpected warning logs:\n" + "\n".join(unexpected)
 
 
 @pytest.fixture(scope="session")

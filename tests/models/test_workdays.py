@@ -49,6 +49,7 @@ def test_naive_start_is_refused() -> None:
         WorkingCalendar().add_working_days(datetime(2025, 9, 30, 17), 1)
 
 
+@pytest.mark.expect_log_warnings
 def test_year_unknown_to_everyone_warns_loudly_and_falls_back_to_monday_to_friday(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -64,6 +65,7 @@ def test_year_unknown_to_everyone_warns_loudly_and_falls_back_to_monday_to_frida
     assert len(warnings) == 1, "one loud warning per missing year, not one per day"
 
 
+@pytest.mark.expect_log_warnings  # the comparison without overrides at the end warns
 def test_override_rows_extend_the_calendar_into_an_unknown_year(
     caplog: pytest.LogCaptureFixture,
 ) -> None:

@@ -256,6 +256,7 @@ def test_hostile_text_in_tooltip_stays_text(qtbot: Any, panel: MapPanel) -> None
     assert page_value(qtbot, panel, "typeof window.__pwned") == "undefined"
 
 
+@pytest.mark.expect_log_warnings  # the CSP refusal is logged: that is the point
 def test_injected_markup_cannot_run_scripts(qtbot: Any, panel: MapPanel) -> None:
     # Defence in depth: even markup put into the page with innerHTML cannot run script (CSP).
     run_js(
