@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # The newest migration, as a database at the current schema records it in alembic_version.
 # Known here so that start-up need not import Alembic just to compare; a test checks it against
 # the migrations themselves.
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "0002"
 ENV_VAR = "GRIDDESK_DB"
 APP_NAME = "GridDesk"
 # An execution option that marks a read-only unit of work: on SQLite it begins with a plain

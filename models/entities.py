@@ -354,6 +354,16 @@ class EventAction(Base):
     event: Mapped[Event] = relationship(back_populates="actions")
 
 
+class EventCodeCounter(Base):
+    """The last event number given out on a day (Asia/Shanghai), so that codes such as
+    ``SJ-20261125-0001`` stay unique and gapless across the four posts."""
+
+    __tablename__ = "event_code_counter"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
 class Attachment(Base):
     """A photo or file of an event, stored in the shared database so every post sees it."""
 
@@ -486,6 +496,24 @@ class ModeSwitch(Base):
 
 
 # --- rules and settings ----------------------------------------------------------------------
+
+
+class OperatorAction(Base):
+    """An operator's action on something other than an event (a dispatch rule, an SLA limit, the
+    calendar, an account …): who, at which post, when, on what, and what. Append-only, like
+    the events' track (triggers in the migration)."""
+
+    __tablename__ = "operator_action"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator_account.id"))
+    post: Mapped[str | None] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(48))  # e.g. dispatch_rule.edit
+    subject: Mapped[str] = mapped_column(String(32))  # the table or thing acted on
+    subject_id: Mapped[int | None]
+    note: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[str] = mapped_column(Text, default="{}")  # JSON: before and after
 
 
 class SlaLimit(Base):

@@ -55,6 +55,8 @@ EXPECTED_TABLES = {
     "staff",
     "video_system",
     "alembic_version",
+    "event_code_counter",
+    "operator_action",
 }
 
 
@@ -218,19 +220,19 @@ def test_change_log_numbers_follow_each_commit_in_order(any_url: str) -> None:
         database.close()
 
 
-def test_older_schema_is_refused_and_left_alone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    url = f"sqlite:///{tmp_path / 'g.db'}"
-    open_database(url).close()
-    before = (tmp_path / "g.db").read_bytes()
-    # Pretend this build knows a newer migration than the database has.
-    monkeypatch.setattr(dbmod, "head_revision", lambda: "9999")
+def test_older_schema_is_refused_left_alone_then_upgraded(any_url: str, tmp_path: Path) -> None:
+    engine = dbmod.create_database_engine(any_url)
+    dbmod.upgrade(engine, "0001")  # a database made by the first release
+    engine.dispose()
+    snapshot = (tmp_path / "g.db").read_bytes() if any_url.startswith("sqlite") else None
     with pytest.raises(DatabaseProblem) as refused:
-        open_database(url)
+        open_database(any_url)
     assert refused.value.kind == "older"
     assert "db upgrade" in str(refused.value)
-    assert (tmp_path / "g.db").read_bytes() == before
+    if snapshot is not None:
+        assert (tmp_path / "g.db").read_bytes() == snapshot
+    assert upgrade_database(any_url) == ("0001", dbmod.SCHEMA_REVISION)
+    open_database(any_url).close()
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
