@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from sqlalchemy.orm import Session
 
 from desktop import settings
 from desktop.panels import PanelManager
@@ -21,6 +22,7 @@ from models.clock import server_now
 from models.db import describe_url
 from models.entities import OPEN_STATES
 from models.snapshots import AlarmRow, AreaMap, CameraRow, EventRow
+from widgets.event_queue import search_text
 from widgets.labels import mode_labels, post_labels
 from widgets.login_dialog import ScreenLock
 from widgets.map_page import build_map_page
@@ -128,6 +130,9 @@ class MainWindow(QMainWindow):
         self.panels.map.when_built(lambda m: m.events_applied.connect(self.map_ready))
         self.panels.map.when_built(lambda m: m.event_clicked.connect(self.select_event))
         self.panels.queue.when_built(lambda q: q.event_selected.connect(self._on_event_selected))
+        self.panels.queue.when_built(
+            lambda q: q.set_saved_filters(settings.PostFilters(self.operator.post))
+        )
         self.panels.alarms.when_built(lambda a: a.event_selected.connect(self.select_event))
         # Input reaches a top-level widget's QWindow before any child widget sees it, so a
         # filter there sees all activity in this window. (An application-wide filter written in
@@ -190,10 +195,8 @@ class MainWindow(QMainWindow):
         try:
             area: AreaMap = await self.store.read(queries.area_map)
             self._spawn(self._show_map_page(area))
-            rows, mode = await self.store.read(
-                lambda s: (queries.event_rows(s, server_now(s), language), queries.current_mode(s))
-            )
-            self._apply_events(rows)
+            rows, haystacks, mode = await self.store.read(lambda s: _queue_snapshot(s, language))
+            self._apply_events(rows, haystacks)
             self._show_mode(mode)
             await self._load_alarms()
             cameras: list[CameraRow] = await self.store.read(queries.camera_rows)
@@ -207,9 +210,9 @@ class MainWindow(QMainWindow):
         html = await self.store.compute(build_map_page, area)
         self.panels.map.deliver("area", lambda m: m.show_page(html))
 
-    def _apply_events(self, rows: list[EventRow]) -> None:
+    def _apply_events(self, rows: list[EventRow], haystacks: list[str]) -> None:
         open_rows = [r for r in rows if r.state in OPEN_STATES]
-        self.panels.queue.deliver("events", lambda q: q.set_events(rows))
+        self.panels.queue.deliver("events", lambda q: q.set_events(rows, haystacks))
         self.panels.map.deliver("events", lambda m: m.set_events(open_rows))
         self.events_loaded.emit(len(rows))
 
@@ -227,9 +230,7 @@ class MainWindow(QMainWindow):
         """Select an event everywhere it shows (queue, map)."""
         queue = self.panels.queue.content
         if queue is not None:
-            row = queue.model.row_of_event(event_id)
-            if row is not None:
-                queue.table.selectRow(row)
+            queue.select_event(event_id)
         self._on_event_selected(event_id)
 
     def _on_event_selected(self, event_id: int) -> None:
@@ -293,6 +294,13 @@ class MainWindow(QMainWindow):
     def is_locked(self) -> bool:
         """Whether the idle lock is on."""
         return self._lock is not None
+
+
+def _queue_snapshot(session: Session, language: str) -> tuple[list[EventRow], list[str], str]:
+    # In the worker: the rows, their search texts (so the first keystroke is not the one that
+    # builds them on the GUI thread) and the centre's mode.
+    rows = queries.event_rows(session, server_now(session), language)
+    return rows, [search_text(row) for row in rows], queries.current_mode(session)
 
 
 _ACTIVITY = {

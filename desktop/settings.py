@@ -6,8 +6,10 @@ platform's place: the tests use it so they never touch an operator's real layout
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -45,3 +47,39 @@ def save_layout(post: str, mode: str, geometry: QByteArray, state: QByteArray) -
     settings.setValue(f"{key}/geometry", geometry)
     settings.setValue(f"{key}/state", state)
     settings.sync()
+
+
+class PostFilters:
+    """The queue filters a post saved, by name (``widgets.event_queue.SavedFilters``)."""
+
+    def __init__(self, post: str) -> None:
+        self._group = f"filters/{post}"
+
+    def names(self) -> list[str]:
+        """The saved filters' names."""
+        settings = ui_settings()
+        settings.beginGroup(self._group)
+        names = sorted(settings.childKeys())
+        settings.endGroup()
+        return names
+
+    def load(self, name: str) -> dict[str, Any] | None:
+        """A saved filter, or None if it is missing or unreadable."""
+        value = ui_settings().value(f"{self._group}/{name}")
+        try:
+            plain = json.loads(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+        return plain if isinstance(plain, dict) else None
+
+    def save(self, name: str, plain: dict[str, Any]) -> None:
+        """Keep a filter under a name (replacing one of the same name)."""
+        settings = ui_settings()
+        settings.setValue(f"{self._group}/{name}", json.dumps(plain, ensure_ascii=False))
+        settings.sync()
+
+    def delete(self, name: str) -> None:
+        """Forget a saved filter."""
+        settings = ui_settings()
+        settings.remove(f"{self._group}/{name}")
+        settings.sync()

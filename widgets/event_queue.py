@@ -8,25 +8,35 @@ indexes into the rows — as one flat table model.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from enum import IntEnum
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QDate,
     QModelIndex,
     QPersistentModelIndex,
+    QSignalBlocker,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from models.snapshots import EventRow
 from widgets.labels import alarm_labels, priority_labels, source_labels, state_labels
-from widgets.timefmt import local_minutes
+from widgets.timefmt import LOCAL_ZONE, local_minutes
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -58,6 +68,14 @@ class EventColumn(IntEnum):
 
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        EVENT_ID_ROLE,
+    }
+)
 ALARM_COLOURS = {"warning": "#fff3c4", "overdue": "#ffd6d6", "escalated": "#ffb3b3"}
 _PRIORITY_ORDER = {"normal": 0, "urgent": 1, "critical": 2}
 _ALARM_ORDER = {"none": 0, "warning": 1, "overdue": 2, "escalated": 3}
@@ -68,6 +86,10 @@ _STATE_ORDER = {
     )
 }
 _FAR_FUTURE = datetime.max.replace(tzinfo=None)
+
+
+def _by_id(row: EventRow) -> int:
+    return 0  # with no sort column the (key, id) order is the order of ids
 
 
 def _sort_key(column: EventColumn) -> Callable[[EventRow], Any]:
@@ -90,20 +112,129 @@ def _sort_key(column: EventColumn) -> Callable[[EventRow], Any]:
     return keys[column]
 
 
-class EventTableModel(QAbstractTableModel):
-    """Event rows in a visible order that the model computes itself (sort and free-text filter).
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the operator narrowed the queue to. Empty sets and None mean "any"."""
 
-    ``rows`` holds every snapshot; ``_visible`` the indexes into it that are shown, in order.
+    states: frozenset[str] = frozenset()
+    categories: frozenset[str] = frozenset()
+    sources: frozenset[str] = frozenset()
+    priorities: frozenset[str] = frozenset()
+    alarms: frozenset[str] = frozenset()
+    communities: frozenset[str] = frozenset()
+    grids: frozenset[str] = frozenset()
+    reported_from: date | None = None  # Asia/Shanghai dates, inclusive
+    reported_to: date | None = None
+    text: str = ""
+
+    def matches(self, row: EventRow) -> bool:
+        """Whether the row passes every condition but the free text."""
+        if self.states and row.state not in self.states:
+            return False
+        if self.categories and row.category not in self.categories:
+            return False
+        if self.sources and row.source not in self.sources:
+            return False
+        if self.priorities and row.priority not in self.priorities:
+            return False
+        if self.alarms and row.alarm not in self.alarms:
+            return False
+        if self.communities and row.community not in self.communities:
+            return False
+        if self.grids and row.grid_code not in self.grids:
+            return False
+        if self.reported_from or self.reported_to:
+            day = row.reported_at.astimezone(LOCAL_ZONE).date()
+            if self.reported_from and day < self.reported_from:
+                return False
+            if self.reported_to and day > self.reported_to:
+                return False
+        return True
+
+    def structural(self) -> QueueFilter:
+        """The same filter without its free text."""
+        return replace(self, text="")
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain form for saving the filter."""
+        plain: dict[str, Any] = {}
+        for name in (
+            "states",
+            "categories",
+            "sources",
+            "priorities",
+            "alarms",
+            "communities",
+            "grids",
+        ):
+            plain[name] = sorted(getattr(self, name))
+        plain["reported_from"] = self.reported_from.isoformat() if self.reported_from else None
+        plain["reported_to"] = self.reported_to.isoformat() if self.reported_to else None
+        plain["text"] = self.text
+        return plain
+
+    @classmethod
+    def from_json(cls, plain: dict[str, Any]) -> QueueFilter:
+        """The filter saved by ``to_json``; unknown keys are ignored, bad values dropped."""
+
+        def dates(key: str) -> date | None:
+            value = plain.get(key)
+            try:
+                return date.fromisoformat(value) if isinstance(value, str) else None
+            except ValueError:
+                return None
+
+        sets = {
+            name: frozenset(str(v) for v in plain.get(name) or [])
+            for name in (
+                "states",
+                "categories",
+                "sources",
+                "priorities",
+                "alarms",
+                "communities",
+                "grids",
+            )
+        }
+        return cls(
+            **sets,
+            reported_from=dates("reported_from"),
+            reported_to=dates("reported_to"),
+            text=str(plain.get("text") or ""),
+        )
+
+
+def search_text(row: EventRow) -> str:
+    """What the free-text search looks in: code, category, grid, community, address and
+    description, lower-cased. Pure: the shell makes these in the worker, off the GUI thread."""
+    return (
+        f"{row.code}\x1f{row.category}\x1f{row.grid_code}\x1f{row.community}\x1f"
+        f"{row.address}\x1f{row.description}".lower()
+    )
+
+
+class EventTableModel(QAbstractTableModel):
+    """Event rows in a visible order that the model computes itself.
+
+    ``_rows`` holds every snapshot. ``_visible`` holds the indexes of the rows that pass the
+    filter, always in ascending order of the sort key (``(key, id)``, so it is total); a
+    descending sort only reads it from the end. Keeping it sorted lets a changed row find its
+    old and new place by bisection, so a change moves exactly that row (PITFALLS: no proxy, no
+    reset for a small change).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[EventRow] = []
-        self._visible: list[int] = []
-        self._search: list[str] | None = None  # lower-case haystacks, built at the first filter
-        self._filter_text = ""
+        self._index_of: dict[int, int] = {}  # event id -> index in _rows
+        self._order: list[int] = []  # every row index, in ascending (key, id) order
+        self._visible: list[int] = []  # the indexes shown: _order filtered, order kept
+        self._search: list[str] | None = None  # lower-case haystacks, built at the first search
+        self._filter = QueueFilter()
+        self._needle = ""
         self._sort_column: EventColumn | None = None
-        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._descending = False
+        self._key: Callable[[EventRow], Any] = _by_id
         self._headers = [
             self.tr("编号"),
             self.tr("状态"),
@@ -139,9 +270,10 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks for a dozen roles per cell and repaint; most are answered here at once.
+        if role not in _ROLES or not index.isValid():
             return None
-        row = self._rows[self._visible[index.row()]]
+        row = self._rows[self._visible[self._position(index.row())]]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, EventColumn(index.column()))
         if role == EVENT_ID_ROLE:
@@ -153,28 +285,70 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
         self._sort_column = EventColumn(column)
-        self._sort_order = order
-        self.beginResetModel()
+        self._key = _sort_key(self._sort_column)
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._order = self._compute_order()
         self._visible = self._compute_visible()
-        self.endResetModel()
+        self.layoutChanged.emit()
 
     # --- what the panel asks of it ---------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[EventRow]) -> None:
-        """Replace every row (a bulk load: one reset)."""
+    def set_rows(self, rows: Sequence[EventRow], haystacks: Sequence[str] | None = None) -> None:
+        """Replace every row (a bulk load: one reset).
+
+        ``haystacks`` are the rows' ``search_text``, if the caller made them already (off the
+        GUI thread); otherwise they are made at the first search.
+        """
         self.beginResetModel()
         self._rows = list(rows)
-        self._search = None
+        self._index_of = {row.id: i for i, row in enumerate(self._rows)}
+        self._search = list(haystacks) if haystacks is not None else None
+        self._order = self._compute_order()
         self._visible = self._compute_visible()
         self.endResetModel()
 
-    def set_filter_text(self, text: str) -> None:
-        """Show only rows whose code, category, grid, address or description contain ``text``."""
-        self._filter_text = text.strip().lower()
+    def set_filter(self, queue_filter: QueueFilter) -> None:
+        """Show only the rows that pass ``queue_filter`` (its text searched in code, category,
+        grid, community, address and description)."""
+        structural = queue_filter.structural()
+        needle = queue_filter.text.strip().lower()
+        narrowing = (
+            structural == self._filter
+            and self._search is not None
+            and bool(self._needle)
+            and needle.startswith(self._needle)
+        )
+        self._filter = structural
+        self._needle = needle
         self.beginResetModel()
-        self._visible = self._compute_visible()
+        self._visible = self._compute_visible(narrowing)
         self.endResetModel()
+
+    def set_filter_text(self, text: str) -> None:
+        """Change only the free text of the filter."""
+        self.set_filter(replace(self._filter, text=text))
+
+    def current_filter(self) -> QueueFilter:
+        """The filter in force."""
+        return replace(self._filter, text=self._needle)
+
+    def apply_changes(self, rows: Sequence[EventRow]) -> None:
+        """Update, add or move exactly these events' rows (from this post or another)."""
+        for row in rows:
+            index = self._index_of.get(row.id)
+            if index is None:
+                self._add(row)
+            else:
+                self._replace(index, row)
+
+    def remove_events(self, event_ids: Sequence[int]) -> None:
+        """Take these events' rows out of the view (the snapshots stay for a reload)."""
+        for event_id in event_ids:
+            index = self._index_of.get(event_id)
+            if index is not None and self._is_visible(self._rows[index]):
+                self._take_out(self._rows[index])
 
     def total_count(self) -> int:
         """How many events the model holds, shown or not."""
@@ -182,38 +356,132 @@ class EventTableModel(QAbstractTableModel):
 
     def event_id_at(self, visible_row: int) -> int:
         """The event shown at this row."""
-        return self._rows[self._visible[visible_row]].id
+        return self._rows[self._visible[self._position(visible_row)]].id
 
     def row_of_event(self, event_id: int) -> int | None:
         """The visible row showing this event, if it is shown."""
-        for position, row_index in enumerate(self._visible):
-            if self._rows[row_index].id == event_id:
-                return position
-        return None
+        index = self._index_of.get(event_id)
+        if index is None or not self._is_visible(self._rows[index]):
+            return None
+        return self._position(self._find(self._visible, self._rows[index]))
+
+    def count_visible(self, alarms: frozenset[str]) -> int:
+        """How many shown rows have one of these alarm levels."""
+        rows = self._rows
+        return sum(1 for i in self._visible if rows[i].alarm in alarms)
+
+    def visible_rows(self) -> list[EventRow]:
+        """The rows shown, in display order."""
+        order = reversed(self._visible) if self._descending else self._visible
+        return [self._rows[i] for i in order]
+
+    def distinct(self, field: str) -> list[str]:
+        """The distinct values of a field over all rows, for the filter's choices."""
+        return sorted({getattr(row, field) for row in self._rows} - {""})
 
     # --- internals -------------------------------------------------------------------------
 
-    def _compute_visible(self) -> list[int]:
-        candidates: list[int]
-        if self._filter_text:
-            if self._search is None:
-                self._search = [
-                    f"{r.code}\x1f{r.category}\x1f{r.grid_code}\x1f{r.community}\x1f"
-                    f"{r.address}\x1f{r.description}".lower()
-                    for r in self._rows
-                ]
-            needle = self._filter_text
-            candidates = [i for i, hay in enumerate(self._search) if needle in hay]
-        else:
-            candidates = list(range(len(self._rows)))
-        if self._sort_column is not None:
-            key = _sort_key(self._sort_column)
+    def _position(self, at: int) -> int:
+        # Maps a view row to its place in _visible and back (the same formula both ways).
+        return len(self._visible) - 1 - at if self._descending else at
+
+    def _full_key(self, index: int) -> tuple[Any, int]:
+        row = self._rows[index]
+        return (self._key(row), row.id)
+
+    def _is_visible(self, row: EventRow) -> bool:
+        if not self._filter.matches(row):
+            return False
+        return not self._needle or self._needle in search_text(row)
+
+    def _compute_order(self) -> list[int]:
+        # Sorting by precomputed keys keeps every comparison in C; sorting indexes that are
+        # already in id order, stably, gives the (key, id) order without building tuples.
+        rows = self._rows
+        ids = [row.id for row in rows]
+        by_id = sorted(range(len(rows)), key=ids.__getitem__)
+        if self._key is _by_id:
+            return by_id
+        keys = [self._key(row) for row in rows]
+        return sorted(by_id, key=keys.__getitem__)
+
+    def _compute_visible(self, narrowing: bool = False) -> list[int]:
+        # Narrowing: the same filter with a longer search text can only keep fewer rows, so it
+        # searches what is shown instead of everything (typing forward is the common case).
+        if narrowing:
+            search, needle = self._search, self._needle
+            assert search is not None
+            return [i for i in self._visible if needle in search[i]]
+        candidates = self._order
+        queue_filter = self._filter
+        if queue_filter != QueueFilter():
             rows = self._rows
-            candidates.sort(
-                key=lambda i: key(rows[i]),
-                reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
-            )
-        return candidates
+            candidates = [i for i in candidates if queue_filter.matches(rows[i])]
+        if self._needle:
+            if self._search is None:
+                self._search = [search_text(row) for row in self._rows]
+            search, needle = self._search, self._needle
+            candidates = [i for i in candidates if needle in search[i]]
+        return candidates if candidates is not self._order else list(candidates)
+
+    def _find(self, ordered: list[int], row: EventRow) -> int:
+        """Where ``row`` (as the rows hold it now) stands in an ordered index list."""
+        return bisect_left(ordered, (self._key(row), row.id), key=self._full_key)
+
+    def _take_out(self, row: EventRow) -> None:
+        place = self._find(self._visible, row)
+        at = self._position(place)
+        self.beginRemoveRows(_ROOT, at, at)
+        del self._visible[place]
+        self.endRemoveRows()
+
+    def _put_in(self, index: int) -> None:
+        place = self._find(self._visible, self._rows[index])
+        # In a descending view the new row goes after the rows that now follow it.
+        at = len(self._visible) - place if self._descending else place
+        self.beginInsertRows(_ROOT, at, at)
+        self._visible.insert(place, index)
+        self.endInsertRows()
+
+    def _add(self, row: EventRow) -> None:
+        index = len(self._rows)
+        self._rows.append(row)
+        self._index_of[row.id] = index
+        if self._search is not None:
+            self._search.append(search_text(row))
+        self._order.insert(self._find(self._order, row), index)
+        if self._is_visible(row):
+            self._put_in(index)
+
+    def _replace(self, index: int, row: EventRow) -> None:
+        old = self._rows[index]
+        was_visible = self._is_visible(old)
+        now_visible = self._is_visible(row)
+        if (self._key(old), old.id) == (self._key(row), row.id):
+            # Same place in the order: at most it appears, disappears or repaints.
+            if was_visible and now_visible:
+                self._store(index, row)
+                at = self._position(self._find(self._visible, row))
+                self.dataChanged.emit(self.index(at, 0), self.index(at, len(EventColumn) - 1))
+                return
+            if was_visible:
+                self._take_out(old)
+            self._store(index, row)
+            if now_visible:
+                self._put_in(index)
+            return
+        if was_visible:
+            self._take_out(old)
+        del self._order[self._find(self._order, old)]
+        self._store(index, row)
+        self._order.insert(self._find(self._order, row), index)
+        if now_visible:
+            self._put_in(index)
+
+    def _store(self, index: int, row: EventRow) -> None:
+        self._rows[index] = row
+        if self._search is not None:
+            self._search[index] = search_text(row)
 
     def _display(self, row: EventRow, column: EventColumn) -> str:
         if column == EventColumn.CODE:
@@ -241,22 +509,67 @@ class EventTableModel(QAbstractTableModel):
         return self._alarms.get(row.alarm, row.alarm)
 
 
+class SavedFilters(Protocol):
+    """Where a post keeps its named queue filters (the shell backs it with QSettings)."""
+
+    def names(self) -> list[str]: ...
+    def load(self, name: str) -> dict[str, Any] | None: ...
+    def save(self, name: str, plain: dict[str, Any]) -> None: ...
+    def delete(self, name: str) -> None: ...
+
+
+_ANY = "\x00any"
+_OPEN = "\x00open"
+OPEN_STATES = frozenset({"reported", "accepted", "dispatched", "responded", "resolved"})
+
+
 class EventQueuePanel(QWidget):
-    """The queue panel: a search box, a count, and the table.
+    """The queue panel: free-text search, filters, saved filters, counts, and the table.
 
     Signals:
         event_selected(int): the operator selected an event (its id).
+        event_opened(int): the operator pressed Enter (or double-clicked) on an event.
     """
 
     event_selected = Signal(int)
+    event_opened = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = EventTableModel(self)
+        self._saved: SavedFilters | None = None
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("搜索编号、地址、描述…"))
+        self.search.setPlaceholderText(self.tr("搜索编号、地址、描述…（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
+        self.state_filter = self._combo(self.tr("全部状态"))
+        self.state_filter.addItem(self.tr("未结事件"), _OPEN)
+        for code, name in state_labels().items():
+            self.state_filter.addItem(name, code)
+        self.category_filter = self._combo(self.tr("全部类别"))
+        self.source_filter = self._combo(self.tr("全部来源"))
+        for code, name in source_labels().items():
+            self.source_filter.addItem(name, code)
+        self.priority_filter = self._combo(self.tr("全部优先级"))
+        for code, name in priority_labels().items():
+            self.priority_filter.addItem(name, code)
+        self.alarm_filter = self._combo(self.tr("全部预警"))
+        for code, name in alarm_labels().items():
+            if code != "none":
+                self.alarm_filter.addItem(name, code)
+        self.community_filter = self._combo(self.tr("全部社区"))
+        self.grid_filter = self._combo(self.tr("全部网格"))
+        self.date_filter = QCheckBox(self.tr("上报日期"), self)
+        self.date_from = QDateEdit(self)
+        self.date_to = QDateEdit(self)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate.currentDate())
+            edit.setEnabled(False)
+        self.saved_filter = self._combo(self.tr("已存筛选"))
+        self.save_filter_button = QPushButton(self.tr("保存筛选"), self)
+        self.delete_filter_button = QPushButton(self.tr("删除"), self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -291,33 +604,248 @@ class EventQueuePanel(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.saved_filter)
+        top.addWidget(self.save_filter_button)
+        top.addWidget(self.delete_filter_button)
         top.addWidget(self.count_label)
+        filters = QHBoxLayout()
+        for widget in (
+            self.state_filter,
+            self.category_filter,
+            self.source_filter,
+            self.priority_filter,
+            self.alarm_filter,
+            self.community_filter,
+            self.grid_filter,
+            self.date_filter,
+            self.date_from,
+            self.date_to,
+        ):
+            filters.addWidget(widget)
+        filters.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(self.table)
+        self._find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
+        # Counting walks every visible row: after single-row changes it is done once, shortly
+        # after a burst of them, not once per row.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(150)
         self._connect_signals()
         self._update_count()
 
+    def _combo(self, any_text: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(any_text, _ANY)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return combo
+
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(self._on_search)
+        for combo in (
+            self.state_filter,
+            self.category_filter,
+            self.source_filter,
+            self.priority_filter,
+            self.alarm_filter,
+            self.community_filter,
+            self.grid_filter,
+        ):
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self.date_filter.toggled.connect(self._on_date_toggled)
+        self.date_from.dateChanged.connect(self._apply_filter)
+        self.date_to.dateChanged.connect(self._apply_filter)
+        self.saved_filter.activated.connect(self._on_saved_chosen)
+        self.save_filter_button.clicked.connect(self._save_filter)
+        self.delete_filter_button.clicked.connect(self._delete_filter)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.table.activated.connect(self._on_activated)
         self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._count_timer.start)
+        self.model.rowsRemoved.connect(self._count_timer.start)
+        self.model.dataChanged.connect(self._count_timer.start)
+        self._count_timer.timeout.connect(self._update_count)
+        self._find_shortcut.activated.connect(self._focus_search)
 
-    def set_events(self, rows: Sequence[EventRow]) -> None:
-        """Show these events (replacing all)."""
-        self.model.set_rows(rows)
+    # --- what the shell calls ----------------------------------------------------------------
+
+    def set_events(self, rows: Sequence[EventRow], haystacks: Sequence[str] | None = None) -> None:
+        """Show these events (replacing all) and offer their categories, communities, grids.
+
+        ``haystacks`` (``search_text`` of each row), when given, spare the first search."""
+        self.model.set_rows(rows, haystacks)
+        self._fill_choices(self.category_filter, self.model.distinct("category"))
+        self._fill_choices(self.community_filter, self.model.distinct("community"))
+        self._fill_choices(self.grid_filter, self.model.distinct("grid_code"))
+
+    def apply_changes(self, rows: Sequence[EventRow]) -> None:
+        """Update exactly these events, keeping the selection and what the operator sees."""
+        top = self.table.indexAt(self.table.viewport().rect().topLeft())
+        anchor = self.model.event_id_at(top.row()) if top.isValid() else None
+        self.model.apply_changes(rows)
+        if anchor is not None:
+            row = self.model.row_of_event(anchor)
+            if row is not None and row != top.row():
+                self.table.scrollTo(
+                    self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+                )
+
+    def set_saved_filters(self, saved: SavedFilters) -> None:
+        """Where this post keeps its named filters."""
+        self._saved = saved
+        self._refresh_saved()
+
+    def select_event(self, event_id: int) -> bool:
+        """Select (and show) an event's row; False if the filter hides it."""
+        row = self.model.row_of_event(event_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    # --- filters -----------------------------------------------------------------------------
+
+    def current_filter(self) -> QueueFilter:
+        """The filter the widgets describe now."""
+
+        def chosen(combo: QComboBox) -> frozenset[str]:
+            value = combo.currentData()
+            return frozenset() if value == _ANY else frozenset({value})
+
+        state = self.state_filter.currentData()
+        states = OPEN_STATES if state == _OPEN else chosen(self.state_filter)
+        reported_from: date | None = None
+        reported_to: date | None = None
+        if self.date_filter.isChecked():
+            reported_from = _to_date(self.date_from.date())
+            reported_to = _to_date(self.date_to.date())
+        return QueueFilter(
+            states=frozenset(states),
+            categories=chosen(self.category_filter),
+            sources=chosen(self.source_filter),
+            priorities=chosen(self.priority_filter),
+            alarms=chosen(self.alarm_filter),
+            communities=chosen(self.community_filter),
+            grids=chosen(self.grid_filter),
+            reported_from=reported_from,
+            reported_to=reported_to,
+            text=self.search.text(),
+        )
+
+    def show_filter(self, queue_filter: QueueFilter) -> None:
+        """Set the widgets to a filter (a saved one) and apply it."""
+        widgets = (
+            (self.category_filter, queue_filter.categories),
+            (self.source_filter, queue_filter.sources),
+            (self.priority_filter, queue_filter.priorities),
+            (self.alarm_filter, queue_filter.alarms),
+            (self.community_filter, queue_filter.communities),
+            (self.grid_filter, queue_filter.grids),
+        )
+        blockers = [QSignalBlocker(w) for w, _ in widgets]
+        blockers.append(QSignalBlocker(self.state_filter))
+        blockers.append(QSignalBlocker(self.search))
+        blockers.append(QSignalBlocker(self.date_filter))
+        for combo, values in widgets:
+            combo.setCurrentIndex(max(0, combo.findData(next(iter(values)))) if values else 0)
+        if queue_filter.states == OPEN_STATES:
+            self.state_filter.setCurrentIndex(self.state_filter.findData(_OPEN))
+        elif queue_filter.states:
+            found = self.state_filter.findData(next(iter(queue_filter.states)))
+            self.state_filter.setCurrentIndex(max(0, found))
+        else:
+            self.state_filter.setCurrentIndex(0)
+        self.search.setText(queue_filter.text)
+        has_dates = bool(queue_filter.reported_from or queue_filter.reported_to)
+        self.date_filter.setChecked(has_dates)
+        self.date_from.setEnabled(has_dates)
+        self.date_to.setEnabled(has_dates)
+        if queue_filter.reported_from:
+            self.date_from.setDate(_to_qdate(queue_filter.reported_from))
+        if queue_filter.reported_to:
+            self.date_to.setDate(_to_qdate(queue_filter.reported_to))
+        del blockers
+        self._apply_filter()
+
+    def _fill_choices(self, combo: QComboBox, values: list[str]) -> None:
+        current = combo.currentData()
+        with QSignalBlocker(combo):
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for value in values:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+
+    def _apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
 
     def _on_search(self, text: str) -> None:
         self.model.set_filter_text(text)
+
+    def _on_date_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self._apply_filter()
+
+    def _refresh_saved(self) -> None:
+        names = self._saved.names() if self._saved else []
+        self._fill_choices(self.saved_filter, names)
+
+    def _save_filter(self) -> None:
+        if self._saved is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("保存筛选"), self.tr("筛选名称："))
+        name = name.strip()
+        if ok and name:
+            self._saved.save(name, self.current_filter().to_json())
+            self._refresh_saved()
+            self.saved_filter.setCurrentIndex(self.saved_filter.findData(name))
+
+    def _delete_filter(self) -> None:
+        name = self.saved_filter.currentData()
+        if self._saved is not None and name != _ANY:
+            self._saved.delete(name)
+            self._refresh_saved()
+
+    def _on_saved_chosen(self, _index: int) -> None:
+        name = self.saved_filter.currentData()
+        if self._saved is None or name == _ANY:
+            return
+        plain = self._saved.load(name)
+        if plain is not None:
+            self.show_filter(QueueFilter.from_json(plain))
+
+    # --- selection and keys ------------------------------------------------------------------
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.event_selected.emit(self.model.event_id_at(current.row()))
 
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.event_opened.emit(self.model.event_id_at(index.row()))
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
     def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        overdue = self.model.count_visible(frozenset({"overdue", "escalated"}))
         self.count_label.setText(
-            self.tr("显示 {shown} / 共 {total} 件").format(
-                shown=self.model.rowCount(), total=self.model.total_count()
+            self.tr("显示 {shown} / 共 {total} 件 · 超时 {overdue}").format(
+                shown=shown, total=self.model.total_count(), overdue=overdue
             )
         )
+
+
+def _to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)

@@ -9,10 +9,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.perf import foundation
+from tests.perf import foundation, queue
 
 BENCHMARKS = {
     "foundation": foundation.run,
+    "queue": queue.run,
 }
 
 

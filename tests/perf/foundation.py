@@ -19,33 +19,17 @@ from pathlib import Path
 
 import psutil
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.perf.common import ROOT, seeded_100k
+
 Report = Callable[[str, float, str], None]
 STARTUP_RUNS = 3
 
 
 def run(scratch: Path, report: Report) -> None:
     """Run the foundation benchmarks in ``scratch``."""
-    url = f"sqlite:///{scratch / 'perf100k.db'}"
-    started = time.perf_counter()
-    subprocess.run(
-        [
-            sys.executable,
-            "main.py",
-            "demo",
-            "seed",
-            "--events",
-            "100000",
-            "--days",
-            "30",
-            "--db",
-            url,
-        ],
-        cwd=ROOT,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    report("seed_100k_s", time.perf_counter() - started, "s")
+    url, seconds = seeded_100k(scratch)
+    if seconds is not None:
+        report("seed_100k_s", seconds, "s")
 
     walls: list[float] = []
     main_peak = helpers_peak = 0
