@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from models.accounts import LoginRefused
+from models.accounts import LoginRefused, NotPermitted
 from models.db import DatabaseProblem
+from models.events import EventConflict, EventInputError, TransitionRefused
 from models.workdays import LOCAL_ZONE
+from widgets.labels import post_labels, state_labels
 
 
 def database_problem_text(problem: DatabaseProblem) -> str:
@@ -25,6 +27,10 @@ def database_problem_text(problem: DatabaseProblem) -> str:
         "unreachable": QCoreApplication.translate(
             "messages", "无法连接数据库 {target}：{detail}。请检查地址与服务器是否运行"
         ),
+        "missing": QCoreApplication.translate(
+            "messages", "数据库文件 {target} 不存在，请检查 --db 参数"
+        ),
+        "failed": QCoreApplication.translate("messages", "数据库 {target} 拒绝了此操作：{detail}"),
         "older": QCoreApplication.translate(
             "messages", "数据库 {target} 的结构较旧，请先运行 python main.py db upgrade"
         ),
@@ -53,3 +59,71 @@ def login_refused_text(refusal: LoginRefused) -> str:
     if refusal.reason == "inactive":
         return QCoreApplication.translate("messages", "该账号已停用")
     return QCoreApplication.translate("messages", "账号或密码错误")
+
+
+def unavailable_text() -> str:
+    """The database did not answer; nothing was written."""
+    return QCoreApplication.translate("messages", "数据库暂时无法连接，操作未保存，请稍后重试")
+
+
+def not_permitted_text(refusal: NotPermitted) -> str:
+    """The operator's role may not do this."""
+    return QCoreApplication.translate("messages", "您的角色无权执行此操作（{action}）").format(
+        action=refusal.action
+    )
+
+
+def transition_refused_text(refusal: TransitionRefused) -> str:
+    """Why an event could not take this step now."""
+    texts = {
+        "state": QCoreApplication.translate("messages", "事件当前状态（{state}）不能执行此操作"),
+        "already_escalated": QCoreApplication.translate("messages", "事件已上报领导"),
+        "same_event": QCoreApplication.translate("messages", "不能合并到事件本身"),
+        "not_open": QCoreApplication.translate("messages", "只能合并到未结的事件"),
+    }
+    text = texts.get(
+        refusal.reason, QCoreApplication.translate("messages", "此操作被拒绝：{reason}")
+    )
+    return text.format(
+        state=state_labels().get(refusal.state, refusal.state), reason=refusal.reason
+    )
+
+
+def conflict_text(conflict: EventConflict) -> str:
+    """Who changed the event first, and what it is now."""
+    who = conflict.changed_by or QCoreApplication.translate("messages", "现场")
+    post = post_labels().get(conflict.changed_post or "", "")
+    when = (
+        conflict.changed_at.astimezone(LOCAL_ZONE).strftime("%H:%M:%S")
+        if conflict.changed_at
+        else ""
+    )
+    return QCoreApplication.translate(
+        "messages", "事件已被 {who}（{post}）于 {time} 更改，现为“{state}”。请核对后再操作。"
+    ).format(
+        who=who,
+        post=post,
+        time=when,
+        state=state_labels().get(conflict.detail.state, conflict.detail.state),
+    )
+
+
+def event_input_text(wrong: EventInputError, field_name: str) -> str:
+    """What is wrong with a field of an event, naming the field."""
+    texts = {
+        "required": QCoreApplication.translate("messages", "请填写{field}"),
+        "too_long": QCoreApplication.translate("messages", "{field}过长"),
+        "invalid": QCoreApplication.translate("messages", "{field}格式不正确"),
+        "unknown": QCoreApplication.translate("messages", "{field}不存在"),
+        "not_a_number": QCoreApplication.translate("messages", "{field}须为数字"),
+        "out_of_area": QCoreApplication.translate("messages", "{field}不在本辖区内"),
+        "too_many": QCoreApplication.translate("messages", "{field}数量过多"),
+        "too_large": QCoreApplication.translate("messages", "{field}过大：{detail}"),
+        "empty": QCoreApplication.translate("messages", "{field}为空：{detail}"),
+        "type_mismatch": QCoreApplication.translate(
+            "messages", "{field}的内容与文件名不符：{detail}"
+        ),
+        "ambiguous": QCoreApplication.translate("messages", "{field}只能选择一项"),
+    }
+    text = texts.get(wrong.reason, QCoreApplication.translate("messages", "{field}有误"))
+    return text.format(field=field_name, detail=wrong.detail)

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 # the migrations themselves.
 SCHEMA_REVISION = "0002"
 ENV_VAR = "GRIDDESK_DB"
+# Key of the PostgreSQL advisory lock that serialises migrations across processes.
+MIGRATION_LOCK = 0x6772_6964_6D69_6772  # "gridmigr"
 APP_NAME = "GridDesk"
 # An execution option that marks a read-only unit of work: on SQLite it begins with a plain
 # (deferred) BEGIN, so a long read never holds the write lock other posts need.
@@ -54,6 +56,8 @@ class DatabaseProblem(Exception):
         "not_a_database": "{target} is not a database file",
         "cannot_open": "cannot open the database file {target}",
         "unreachable": "cannot reach the database {target}: {detail}",
+        "missing": "there is no database file {target}",
+        "failed": "the database {target} refused the operation: {detail}",
         "older": "the database {target} has an older schema: run `python main.py db upgrade` first",
         "newer": "the database {target} was upgraded by a newer GridDesk: update this one",
         "empty": "the database {target} is empty: run `python main.py db upgrade`",
@@ -105,7 +109,8 @@ def _sqlite_connect_hooks(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA busy_timeout = 10000")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        # WAL is switched on once the database is known to be ours (``_use_wal``): the mode is
+        # stored in the file, and a refused file must be left exactly as it was.
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
@@ -123,8 +128,6 @@ def create_database_engine(url: str) -> Engine:
         raise DatabaseProblem("bad_url", repr(url)) from exc
     try:
         if parsed.get_backend_name() == "sqlite":
-            if parsed.database and parsed.database != ":memory:":
-                Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(parsed, connect_args={"check_same_thread": False})
             _sqlite_connect_hooks(engine)
             return engine
@@ -169,13 +172,47 @@ def known_revisions() -> set[str]:
 
 def _problem_from(exc: Exception, url: str) -> DatabaseProblem:
     shown = describe_url(url)
-    lines = str(getattr(exc, "orig", exc)).strip().splitlines()
+    original = getattr(exc, "orig", exc)
+    lines = str(original).strip().splitlines()
     text = lines[0] if lines else type(exc).__name__
     if "file is not a database" in text or "file is encrypted" in text:
         return DatabaseProblem("not_a_database", shown)
     if "unable to open database file" in text:
         return DatabaseProblem("cannot_open", shown)
+    # A server that answered has an SQLSTATE for what it refused; a connection that failed
+    # has none. Only the latter is "check the server".
+    if getattr(original, "sqlstate", None) or isinstance(original, sqlite3.Error):
+        return DatabaseProblem("failed", shown, text)
     return DatabaseProblem("unreachable", shown, text)
+
+
+def _sqlite_file(url: str) -> Path | None:
+    """The file of an SQLite URL (None for another database or an in-memory one)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database).expanduser()
+
+
+def _prepare_sqlite_file(url: str, *, may_create: bool) -> None:
+    """Refuse a missing file unless it may be created (then make its folder)."""
+    path = _sqlite_file(url)
+    if path is None or path.exists():
+        return
+    if not may_create:
+        raise DatabaseProblem("missing", describe_url(url))
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _use_wal(engine: Engine) -> None:
+    """Switch a GridDesk SQLite file to write-ahead logging (kept in the file from then on)."""
+    if engine.dialect.name != "sqlite":
+        return
+    connection = engine.raw_connection()
+    try:
+        connection.driver_connection.execute("PRAGMA journal_mode = WAL")  # type: ignore[union-attr]
+    finally:
+        connection.close()
 
 
 def schema_state(engine: Engine) -> SchemaState:
@@ -205,6 +242,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     config = alembic_config()
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Four posts may start on one empty server at once: one migrates, the others wait
+            # here and then find the schema current (Alembic reads the version after the lock).
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
@@ -249,13 +290,19 @@ def open_database(url: str, *, create_if_empty: bool = True) -> Database:
     """
     engine = create_database_engine(url)
     try:
+        _prepare_sqlite_file(url, may_create=create_if_empty)
         state = schema_state(engine)
         if state is SchemaState.EMPTY and create_if_empty:
             upgrade(engine)
             state = SchemaState.CURRENT
+        if state is SchemaState.CURRENT:
+            _use_wal(engine)
     except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
         engine.dispose()
         raise _problem_from(exc, url) from exc
+    except DatabaseProblem:
+        engine.dispose()
+        raise
     if state is not SchemaState.CURRENT:
         engine.dispose()
         raise DatabaseProblem(state.value, describe_url(url))
@@ -268,11 +315,13 @@ def upgrade_database(url: str) -> tuple[str | None, str]:
     """``db upgrade``: bring the database to head. Returns (revision before, revision after)."""
     engine = create_database_engine(url)
     try:
+        _prepare_sqlite_file(url, may_create=True)
         state = schema_state(engine)
         if state in (SchemaState.FOREIGN, SchemaState.NEWER):
             raise DatabaseProblem(state.value, describe_url(url))
         before = current_revision(engine)
         upgrade(engine)
+        _use_wal(engine)
         return before, head_revision()
     except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
         raise _problem_from(exc, url) from exc

@@ -258,13 +258,51 @@ def test_a_file_that_is_not_a_database_is_refused_unchanged(tmp_path: Path) -> N
     assert not Path(f"{path}-wal").exists()
 
 
-def test_someone_elses_database_is_refused(tmp_path: Path) -> None:
+def test_someone_elses_database_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
     with sqlite3.connect(path) as connection:
         connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    before = path.read_bytes()
     with pytest.raises(DatabaseProblem) as refused:
         open_database(f"sqlite:///{path}")
     assert refused.value.kind == "foreign"
+    assert path.read_bytes() == before, "not even switched to WAL"
+    assert not Path(f"{path}-wal").exists()
+
+
+def test_a_missing_file_is_created_only_where_creating_is_asked(tmp_path: Path) -> None:
+    missing = tmp_path / "typo" / "dir" / "x.db"
+    with pytest.raises(DatabaseProblem) as refused:
+        open_database(f"sqlite:///{missing}", create_if_empty=False)
+    assert refused.value.kind == "missing"
+    assert not (tmp_path / "typo").exists()
+    open_database(f"sqlite:///{missing}").close()
+    assert missing.exists()
+
+
+def test_four_posts_starting_on_one_empty_server_all_get_the_schema(pg_url: str) -> None:
+    import threading
+
+    results: list[object] = []
+
+    def start() -> None:
+        try:
+            open_database(pg_url).close()
+            results.append("ok")
+        except Exception as exc:  # collected for the assertion below
+            results.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert results == ["ok"] * 4
+    engine = dbmod.create_database_engine(pg_url)
+    try:
+        assert dbmod.current_revision(engine) == dbmod.SCHEMA_REVISION
+    finally:
+        engine.dispose()
 
 
 def test_an_unreachable_server_is_one_clear_problem() -> None:
