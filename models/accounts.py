@@ -2,11 +2,31 @@
 
 The 等保 2.0 baseline: passwords of at least 8 characters with letters and digits; 5 failed
 log-ins lock the account for 15 minutes. A refused log-in never says whether the name or the
-password was wrong.
+password was wrong. Every attempt, to log in or to unlock the idle screen lock, is recorded as an
+``OperatorAction`` (subject ``operator_account``) in the transaction that counts it:
+
+- ``login`` / ``unlock``: success;
+- ``login.failed`` / ``unlock.failed``: wrong password (or, for ``login.failed`` with no
+  ``operator_id``, an unknown name: the name tried is in ``details``, the password never);
+- ``login.locked``: the attempt that locks the account, and every attempt refused while locked;
+- ``login.refused_post``, ``login.inactive`` / ``unlock.inactive``: right password, but refused.
+
+Counting is race-free on both databases: the account row is read ``FOR UPDATE`` on PostgreSQL
+(concurrent attempts on one account queue behind each other until commit), and write
+transactions are ``BEGIN IMMEDIATE`` on SQLite, which serialises them anyway.
+
+Which names exist: an unknown name is always answered ``credentials``, after the same hashing
+effort as a real check, and never ``locked`` (that would need a table of names tried). So whoever
+makes five wrong attempts on a name learns from the ``locked`` answer that it exists. That is the
+accepted trade-off: the real operator must be told why the right password is refused, and learning
+one name costs five attempts and locks that account (recorded). While locked, the right and a
+wrong password get the same answer with no hashing at all, so neither the answer nor its timing
+says anything about the password.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -14,13 +34,16 @@ from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from models.entities import POSTS, ROLES, OperatorAccount, Permission
+from models.entities import POSTS, ROLES, OperatorAccount, OperatorAction, Permission
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
+ACCOUNT_SUBJECT = "operator_account"
+# A name or post typed at the log-in screen is kept in the record up to this length (free text).
+_RECORDED_TEXT_LENGTH = 64
 _hasher = PasswordHasher()
 
 
@@ -103,32 +126,45 @@ def create_account(
 
 
 def log_in(session: Session, username: str, password: str, post: str, now: datetime) -> Operator:
-    """Check a log-in and record its outcome on the account; raise ``LoginRefused`` if refused.
+    """``attempt_log_in`` that raises ``LoginRefused`` instead of returning it.
 
-    The caller commits in both cases, so a failed attempt is counted even though it raises.
+    A raise rolls back a ``database.write()`` block, and with it the counted failure and its
+    record: callers that must keep those (the log-in screen) use ``attempt_log_in``.
     """
-    account = session.scalars(
-        select(OperatorAccount).where(OperatorAccount.username == username)
-    ).one_or_none()
+    result = attempt_log_in(session, username, password, post, now)
+    if isinstance(result, LoginRefused):
+        raise result
+    return result
+
+
+def attempt_log_in(
+    session: Session, username: str, password: str, post: str, now: datetime
+) -> Operator | LoginRefused:
+    """Check a log-in, count it on the account and record it; return the operator or the refusal.
+
+    The refusal is returned, not raised, so that the caller's transaction commits the counted
+    failure and its record (a raise would roll them back).
+    """
+    account = _locked_account(session, OperatorAccount.username == username)
     if account is None:
         # Spend the same effort as a real check, so timing does not tell which part was wrong.
         _verify_quietly(_dummy_hash(), password)
-        raise LoginRefused("credentials")
-    if account.locked_until is not None and account.locked_until > now:
-        raise LoginRefused("locked", account.locked_until)
-    if not _verify_quietly(account.password_hash, password):
-        account.failed_logins += 1
-        if account.failed_logins >= MAX_FAILED_LOGINS:
-            account.locked_until = now + LOCKOUT
-            account.failed_logins = 0
-            raise LoginRefused("locked", account.locked_until)
-        raise LoginRefused("credentials")
-    if not account.active:
-        raise LoginRefused("inactive")
-    if post not in account.posts:
-        raise LoginRefused("post")
+        details: dict[str, object] = {"username": username[:_RECORDED_TEXT_LENGTH]}
+        _record(session, now, "login.failed", None, post, details)
+        return LoginRefused("credentials")
+    was_locked = _is_locked(account, now)
+    refusal = _check_password(account, password, now)
+    if refusal is None and not account.active:
+        refusal = LoginRefused("inactive")
+    if refusal is None and post not in account.posts:
+        refusal = LoginRefused("post")
+    if refusal is not None:
+        kind = _LOGIN_REFUSAL_KINDS[refusal.reason]
+        _record(session, now, kind, account, post, _details(account, refusal, was_locked))
+        return refusal
     account.failed_logins = 0
     account.locked_until = None
+    _record(session, now, "login", account, post, {"username": account.username})
     return Operator(
         account.id,
         account.username,
@@ -139,22 +175,124 @@ def log_in(session: Session, username: str, password: str, post: str, now: datet
     )
 
 
-def attempt_log_in(
-    session: Session, username: str, password: str, post: str, now: datetime
-) -> Operator | LoginRefused:
-    """``log_in`` that returns the refusal instead of raising it, so the caller's transaction
-    commits the counted failure (a raise would roll it back)."""
-    try:
-        return log_in(session, username, password, post, now)
-    except LoginRefused as refusal:
+def unlock_screen(
+    session: Session,
+    account_id: int,
+    password: str,
+    now: datetime,
+    *,
+    post: str | None = None,
+) -> LoginRefused | None:
+    """Unlock the idle screen lock of the operator logged in as ``account_id`` at ``post``.
+
+    ``None`` when the password is right; otherwise the refusal to show: ``credentials``,
+    ``locked`` (until ``until``) or ``inactive``. Failures count towards the same lock-out as
+    log-ins (5 in a row lock the account for 15 minutes) and every attempt is recorded, so the
+    caller must commit in both cases (a write transaction, not a read).
+    """
+    account = _locked_account(session, OperatorAccount.id == account_id)
+    if account is None:
+        _verify_quietly(_dummy_hash(), password)
+        details: dict[str, object] = {"account_id": account_id}
+        _record(session, now, "unlock.failed", None, post, details)
+        return LoginRefused("credentials")
+    was_locked = _is_locked(account, now)
+    refusal = _check_password(account, password, now)
+    if refusal is None and not account.active:
+        refusal = LoginRefused("inactive")
+    if refusal is not None:
+        kind = _UNLOCK_REFUSAL_KINDS[refusal.reason]
+        _record(session, now, kind, account, post, _details(account, refusal, was_locked))
         return refusal
+    account.failed_logins = 0
+    account.locked_until = None
+    _record(session, now, "unlock", account, post, {"username": account.username})
+    return None
 
 
-def verify_password(session: Session, account_id: int, password: str) -> bool:
-    """Whether ``password`` is the account's: unlocking the idle screen lock asks this."""
-    account = session.get(OperatorAccount, account_id)
-    return (
-        account is not None and account.active and _verify_quietly(account.password_hash, password)
+_LOGIN_REFUSAL_KINDS = {
+    "credentials": "login.failed",
+    "locked": "login.locked",
+    "inactive": "login.inactive",
+    "post": "login.refused_post",
+}
+_UNLOCK_REFUSAL_KINDS = {
+    "credentials": "unlock.failed",
+    "locked": "login.locked",
+    "inactive": "unlock.inactive",
+}
+
+
+def _locked_account(session: Session, where: ColumnElement[bool]) -> OperatorAccount | None:
+    """The account, its row locked to the end of the transaction (PostgreSQL; SQLite's write
+    transaction already excludes every other writer), and its state read afresh even if the
+    session had it loaded: the failure count must be the committed one, not a stale copy."""
+    return session.scalars(
+        select(OperatorAccount)
+        .where(where)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one_or_none()
+
+
+def _check_password(account: OperatorAccount, password: str, now: datetime) -> LoginRefused | None:
+    """The lock-out and the password, on a row-locked account: ``None`` if the password is
+    right, else the refusal, with the failure counted (the fifth in a row locks the account)."""
+    if _is_locked(account, now):
+        return LoginRefused("locked", account.locked_until)
+    if _verify_quietly(account.password_hash, password):
+        return None
+    account.failed_logins += 1
+    if account.failed_logins >= MAX_FAILED_LOGINS:
+        account.locked_until = now + LOCKOUT
+        account.failed_logins = 0
+        return LoginRefused("locked", account.locked_until)
+    return LoginRefused("credentials")
+
+
+def _is_locked(account: OperatorAccount, now: datetime) -> bool:
+    return account.locked_until is not None and account.locked_until > now
+
+
+def _details(
+    account: OperatorAccount, refusal: LoginRefused, was_locked: bool
+) -> dict[str, object]:
+    """What the record of a refused attempt says besides its kind: the failures so far, or
+    until when the account is locked and whether this very attempt locked it."""
+    details: dict[str, object] = {"username": account.username}
+    if refusal.reason == "credentials":
+        details["failed_logins"] = account.failed_logins
+    elif refusal.reason == "locked" and refusal.until is not None:
+        details["locked_until"] = refusal.until.isoformat()
+        details["locked_now"] = not was_locked
+    return details
+
+
+def _record(
+    session: Session,
+    now: datetime,
+    kind: str,
+    account: OperatorAccount | None,
+    post: str | None,
+    details: dict[str, object],
+) -> None:
+    """Add the record of one attempt (the caller's transaction writes it). A post that is not
+    one goes into ``details``, cut short, not into the post column."""
+    if post is not None and post not in POSTS:
+        details = {**details, "post": post[:_RECORDED_TEXT_LENGTH]}
+        post = None
+    account_id = None if account is None else account.id
+    session.add(
+        OperatorAction(
+            at=now,
+            operator_id=account_id,
+            post=post,
+            kind=kind,
+            subject=ACCOUNT_SUBJECT,
+            subject_id=account_id,
+            note="",
+            details=json.dumps(details, ensure_ascii=False, sort_keys=True),
+        )
     )
 
 

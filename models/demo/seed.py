@@ -19,7 +19,7 @@ import uuid
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -27,7 +27,7 @@ import shapely
 from numpy.typing import NDArray
 from scipy.spatial import cKDTree
 from shapely.geometry import LineString, Point, Polygon, mapping
-from sqlalchemy import Boolean, Float, Table, func, insert, select
+from sqlalchemy import Boolean, Float, Table, func, insert, select, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
@@ -49,6 +49,10 @@ _DAY = 86_400.0
 # Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so local dates of epoch
 # seconds are plain arithmetic — the vectorised time drawing relies on it.
 _LOCAL_OFFSET = 8 * _HOUR
+# The key of the PostgreSQL advisory lock that makes "is the database still empty?" and the
+# seeding one step: two posts starting ``--demo`` on one empty database take turns, and the
+# second then finds the grids. Any fixed 64-bit number no other part of GridDesk uses.
+DEMO_SEED_LOCK_KEY = 0x4744_5345_4544_0001  # "GDSEED" 1
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -313,7 +317,11 @@ def seed_demo(
         raise ValueError("need events >= 0 and days > 0")
     sizes = sizes or DemoSizes()
     with db.write() as session:
-        # Inside the write transaction (BEGIN IMMEDIATE on SQLite), so two seeders cannot race.
+        # Checked inside the write transaction, which serialises two seeders: BEGIN IMMEDIATE on
+        # SQLite; on PostgreSQL an advisory lock held to commit, taken before the check (each
+        # statement at READ COMMITTED then sees what the seeder before us committed).
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": DEMO_SEED_LOCK_KEY})
         if session.scalar(select(func.count()).select_from(Grid)):
             raise AlreadySeeded("the database already holds grids")
         moment = (now or server_now(session)).astimezone(UTC)
@@ -994,6 +1002,13 @@ class _Seeder:
         for row in action_rows:
             row["event_id"] = ids[row.pop("event")]
         _insert_plain(self.session, "event_action", action_rows)
+        # The last number given out each day, so that an event reported live later today takes
+        # the next one (models.events numbers codes from this counter).
+        _insert_plain(
+            self.session,
+            "event_code_counter",
+            [{"day": day, "last": last} for day, last in sorted(plan.last_numbers.items())],
+        )
         self.counts.update(events=len(event_rows), actions=len(action_rows))
 
 
@@ -1084,6 +1099,8 @@ class _EventPlan:
         self.rng = seeder.rng
         self.profile = SlaProfile.load(seeder.session, "normal")
         self.calendar = load_calendar(seeder.session)
+        # Asia/Shanghai day -> the last event number of the day's codes (filled by ``rows``).
+        self.last_numbers: Counter[date] = Counter()
 
     def rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The event rows and their action rows (``event`` = index into the event rows)."""
@@ -1229,7 +1246,7 @@ class _EventPlan:
         accounts = s.account_ids
         events: list[dict[str, Any]] = []
         actions: list[dict[str, Any]] = []
-        per_day: Counter[str] = Counter()
+        per_day = self.last_numbers
         for i, t_report in enumerate(draws.reported):
             source = draws.source[i]
             c = draws.category[i]
@@ -1240,9 +1257,9 @@ class _EventPlan:
             notes = draws.notes[i]
 
             reported_at = _instant(t_report)
-            local_day = reported_at.astimezone(LOCAL_ZONE).strftime("%Y%m%d")
+            local_day = reported_at.astimezone(LOCAL_ZONE).date()
             per_day[local_day] += 1
-            code = f"SJ-{local_day}-{per_day[local_day]:04d}"
+            code = f"SJ-{local_day:%Y%m%d}-{per_day[local_day]:04d}"
 
             # (at, kind, from state, to state, note) of every step taken before now
             track: list[tuple[float, str, str | None, str | None, str]] = [

@@ -6,9 +6,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from models.entities import (
     Event,
     EventAction,
     EventCategory,
+    EventCodeCounter,
     Grid,
     IotDevice,
     LeaderCommunity,
@@ -224,6 +226,20 @@ def test_event_codes_number_each_local_day_in_report_order(events: list[Event]) 
     assert len(per_day) >= 30
 
 
+def test_the_code_counter_holds_the_last_number_of_each_day(
+    session: Session, events: list[Event]
+) -> None:
+    last: dict[date, int] = {}
+    for event in events:
+        _, day, number = event.code.split("-")
+        parsed = datetime.strptime(day, "%Y%m%d").date()
+        last[parsed] = max(last.get(parsed, 0), int(number))
+    counters = {c.day: c.last for c in session.scalars(select(EventCodeCounter))}
+    # So the next event reported live on a seeded day takes the next number, not a used one.
+    assert counters == last
+    assert NOW.astimezone(LOCAL_ZONE).date() in counters
+
+
 def test_each_event_lies_in_its_grid_and_zone(session: Session, events: list[Event]) -> None:
     grids = {g.id: g for g in session.scalars(select(Grid))}
     shapes = {i: shape(json.loads(g.geometry)) for i, g in grids.items()}
@@ -311,6 +327,36 @@ def test_seeds_postgres_too(pg_url: str) -> None:
         with database.write() as session:
             session.add(Department(code="TEST", name="测试科室", phone=""))
             session.flush()
+    finally:
+        database.close()
+
+
+def test_two_seeders_at_once_on_postgres_one_wins(pg_url: str) -> None:
+    database = open_database(pg_url)
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def seeder() -> None:
+        start.wait()
+        try:
+            seed_demo(database, events=20, now=NOW)
+            outcomes.append("seeded")
+        except AlreadySeeded:
+            outcomes.append("already seeded")
+        except BaseException as exc:
+            outcomes.append(repr(exc))
+
+    try:
+        threads = [threading.Thread(target=seeder) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sorted(outcomes) == ["already seeded", "seeded"]
+        with database.read() as session:
+            assert _count(session, Grid) == 126
+            assert _count(session, Event) == 20
+            assert _count(session, OperatorAccount) == len(DEMO_ACCOUNTS)
     finally:
         database.close()
 
