@@ -2,8 +2,9 @@
 
 Three clocks: *accept by* runs from the report, *respond by* and *close by* from the dispatch.
 Each limit is a row of ``sla_limit`` for a mode and a clock, optionally narrowed to a category
-and a priority; the most specific row wins (category and priority, then category, then priority,
-then the general row). Limits are clock hours or working days.
+and a priority; the most specific row wins: category and priority, then priority, then category,
+then the general row. Priority comes before category so that an urgent or critical event is never
+given a category's longer everyday limit. Limits are clock hours or working days.
 """
 
 from __future__ import annotations
@@ -78,8 +79,8 @@ class SlaProfile:
         """The most specific limit for this clock, category and priority."""
         for key in (
             (clock, category_id, priority),
-            (clock, category_id, None),
             (clock, None, priority),
+            (clock, category_id, None),
             (clock, None, None),
         ):
             found = self._limits.get(key)

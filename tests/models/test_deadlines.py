@@ -44,6 +44,7 @@ DEFAULTS = [
     limit("normal", "close", 5, "working_days", category=CATEGORY, rule_id=6),
     limit("normal", "close", 0.5, "working_days", category=CATEGORY, priority="urgent", rule_id=7),
     limit("emergency", "respond", 0.5, "hours", rule_id=8),
+    limit("normal", "close", 24, "hours", priority="critical", rule_id=9),
 ]
 
 
@@ -54,7 +55,10 @@ DEFAULTS = [
         (None, "urgent", 5),  # priority beats general
         (CATEGORY, "normal", 6),  # category beats general
         (CATEGORY, "urgent", 7),  # category and priority beat both
-        (99, "critical", 3),  # nothing specific: general
+        (99, "normal", 3),  # nothing specific: general
+        (99, "critical", 9),  # priority row, for any category
+        # A category's everyday limit (5 working days) never slows a critical event down:
+        (CATEGORY, "critical", 9),
     ],
 )
 def test_the_most_specific_limit_wins(category: int | None, priority: str, rule: int) -> None:
