@@ -95,3 +95,250 @@ def _collect_coordinates(node: Any, lons: list[float], lats: list[float]) -> Non
         return
     for child in node:
         _collect_coordinates(child, lons, lats)
+
+
+# --- intelligent dispatch (智能派单) -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a point falls in the area: its grid (with community and enforcement zone), or
+    ``outside`` every grid, with the nearest grid offered instead.
+
+    ``distance_to_boundary_m`` is the distance to the grid's boundary (to the nearest grid when
+    outside). A point outside, or within the near-boundary distance of its grid's edge, should
+    be confirmed by the operator: ``needs_confirmation``.
+    """
+
+    grid_id: int | None
+    grid_code: str  # "" when outside
+    community_id: int | None
+    zone_id: int | None
+    outside: bool
+    near_boundary: bool
+    distance_to_boundary_m: float
+    nearest_grid_id: int | None  # the grid itself when inside; None only in an area of no grid
+    nearest_grid_code: str
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Whether the operator should confirm the grid before dispatching."""
+        return self.outside or self.near_boundary
+
+
+@dataclass(frozen=True, slots=True)
+class DispatchProposal:
+    """The force proposed for an event, and why: the operator confirms or overrides it.
+
+    ``basis`` is a code the GUI translates: ``rule`` (``rule_id`` chose it), ``category_default``
+    (no rule matched: the category's own force), ``complex`` or ``overdue`` (to the leader in
+    charge). ``reason`` gives the parts the GUI renders, e.g. "网格 320104012003007 · 违章搭建 →
+    执法二片区". The assignee is a staff member (grid worker, leader, or for a zone its team
+    leader as contact), a department, or a zone (``zone_id`` is set for force ``zone`` only);
+    none of them when it could not be resolved (``resolved`` false, e.g. no grid known).
+    """
+
+    force: str  # grid, zone, department, leader
+    basis: str  # rule, category_default, complex, overdue
+    rule_id: int | None
+    assignee_staff_id: int | None
+    assignee_department_id: int | None
+    zone_id: int | None
+    assignee_name: str  # "王芳", "执法二片区", "城管执法中队"; "" when unresolved
+    grid_id: int | None
+    grid_code: str  # "" when the grid is unknown
+    category_id: int
+    category_name: str
+    needs_grid_confirmation: bool
+
+    @property
+    def reason(self) -> tuple[str, str, str]:
+        """(grid code, category name, target name): the parts of the proposal's reason."""
+        return (self.grid_code, self.category_name, self.assignee_name)
+
+    @property
+    def resolved(self) -> bool:
+        """Whether a concrete assignee was found."""
+        return (
+            self.assignee_staff_id is not None
+            or self.assignee_department_id is not None
+            or self.zone_id is not None
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DispatchRuleRow:
+    """A dispatch rule as the chief's rule dialog shows it (names in the chosen language; ""
+    where the rule pins nothing, i.e. any)."""
+
+    id: int
+    mode: str | None
+    priority: str | None
+    category_id: int | None
+    category: str
+    grid_id: int | None
+    grid_code: str
+    force: str
+    department_id: int | None
+    department: str
+    note: str
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DispatchRuleDraft:
+    """A dispatch rule as the chief edits it: ``id`` None for a new rule. None in mode,
+    priority, category or grid means any; a department is given iff the force is
+    ``department``."""
+
+    id: int | None
+    force: str
+    mode: str | None = None
+    priority: str | None = None
+    category_id: int | None = None
+    grid_id: int | None = None
+    department_id: int | None = None
+    note: str = ""
+    active: bool = True
+
+
+# --- the event and its life ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentInfo:
+    """A photo or file of an event, without its bytes (``events.attachment_data`` reads them)."""
+
+    id: int
+    filename: str
+    mime_type: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One step of an event's full-process track (全程跟踪). ``operator_name`` and ``post`` are
+    "" and None for steps taken in the field or by a device."""
+
+    at: datetime
+    kind: str  # report, accept, dispatch, escalate, urge, merge, reopen, ...
+    from_state: str | None
+    to_state: str | None
+    operator_name: str
+    post: str | None
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventDetail:
+    """Everything the event-detail panel shows about one event, as of ``version``.
+
+    Reporter name and phone are whole here: the panel masks them (``models.masking``). Names
+    are in the language asked for where the data has one; "" where there is nothing to name.
+    """
+
+    id: int
+    uid: str
+    code: str
+    state: str
+    escalated: bool
+    is_complex: bool
+    priority: str
+    source: str
+    category_id: int
+    category: str
+    description: str
+    address: str
+    lon: float
+    lat: float
+    grid_id: int | None
+    grid_code: str
+    community: str
+    zone_id: int | None
+    zone: str
+    reporter_name: str
+    reporter_phone: str
+    assignee_staff_id: int | None
+    assignee_department_id: int | None
+    assignee: str
+    reported_at: datetime
+    accepted_at: datetime | None
+    dispatched_at: datetime | None
+    responded_at: datetime | None
+    resolved_at: datetime | None
+    closed_at: datetime | None
+    accept_deadline: datetime | None
+    respond_deadline: datetime | None
+    close_deadline: datetime | None
+    satisfaction: str | None
+    merged_into_id: int | None
+    merged_into_code: str
+    version: int
+    updated_at: datetime
+    attachments: tuple[AttachmentInfo, ...]
+    timeline: tuple[TimelineEntry, ...]  # oldest first
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateCandidate:
+    """An open event that may be the same matter as one being reported, nearest first."""
+
+    id: int
+    code: str
+    state: str
+    distance_m: float
+    reported_at: datetime
+    description: str
+
+
+# --- intake and dispatch choices -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AddressEntry:
+    """An entry of the address book, for completion in the intake form."""
+
+    id: int
+    full_text: str
+    lon: float
+    lat: float
+    grid_id: int
+    grid_code: str
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryOption:
+    """An event category the intake form offers."""
+
+    id: int
+    name: str
+    force: str
+    is_complex: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AssigneeOption:
+    """A force the dispatcher may choose instead of the proposal. ``kind`` (grid_worker,
+    leader, zone, department) lets the panel say what it is in the operator's language."""
+
+    kind: str
+    name: str
+    staff_id: int | None
+    department_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeDraft:
+    """What the intake form collected, before the domain checks it (plain data, no database)."""
+
+    uid: str
+    source: str
+    category_id: int
+    priority: str
+    lon: float
+    lat: float
+    address: str
+    description: str
+    reporter_name: str
+    reporter_phone: str
+    attachments: tuple[tuple[str, bytes], ...]  # (file name, content)

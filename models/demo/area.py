@@ -31,6 +31,8 @@ from numpy.typing import NDArray
 from shapely.geometry import MultiPolygon, Polygon, box, shape
 from shapely.geometry.base import BaseGeometry
 
+from models.geo import LocalFrame
+
 COUNTY_CODE = "320104"  # Qinhuai district (秦淮区)
 DEMO_STREET_CODE = "012"
 DEMO_STREET_NAME = "红花街道"
@@ -62,67 +64,8 @@ COMMUNITY_NAMES = (
 _CHINESE_NUMERALS = "一二三四五六七八九十"
 
 # WGS-84 ellipsoid, for the metres in a degree around the area.
-_WGS84_A = 6_378_137.0
-_WGS84_E2 = 6.694_379_990_14e-3
 
 FloatArray = NDArray[np.float64]
-
-
-@dataclass(frozen=True, slots=True)
-class LocalFrame:
-    """A local equirectangular frame in metres, centred on (``lon0``, ``lat0``).
-
-    Metres per degree come from the WGS-84 ellipsoid's radii of curvature at ``lat0``; over a
-    few kilometres that is good to a small fraction of a per cent, plenty for grid areas and
-    distances (pyproj is not a dependency).
-    """
-
-    lon0: float
-    lat0: float
-    metres_per_lon: float
-    metres_per_lat: float
-
-    @classmethod
-    def around(cls, lon0: float, lat0: float) -> LocalFrame:
-        """The frame centred on a WGS-84 point."""
-        phi = math.radians(lat0)
-        w = math.sqrt(1.0 - _WGS84_E2 * math.sin(phi) ** 2)
-        prime_vertical = _WGS84_A / w
-        meridional = _WGS84_A * (1.0 - _WGS84_E2) / w**3
-        return cls(
-            lon0,
-            lat0,
-            math.radians(1.0) * prime_vertical * math.cos(phi),
-            math.radians(1.0) * meridional,
-        )
-
-    def xy(self, lon: FloatArray, lat: FloatArray) -> tuple[FloatArray, FloatArray]:
-        """Metric coordinates of longitude/latitude arrays."""
-        return (lon - self.lon0) * self.metres_per_lon, (lat - self.lat0) * self.metres_per_lat
-
-    def lonlat(self, x: FloatArray, y: FloatArray) -> tuple[FloatArray, FloatArray]:
-        """Longitude/latitude of metric coordinate arrays."""
-        return x / self.metres_per_lon + self.lon0, y / self.metres_per_lat + self.lat0
-
-    def to_metric(self, geometry: Any) -> Any:
-        """The geometry (or array of geometries) in this frame's metres."""
-        return shapely.transform(geometry, self._forward)
-
-    def to_degrees(self, geometry: Any) -> Any:
-        """The geometry (or array of geometries) back in WGS-84 degrees."""
-        return shapely.transform(geometry, self._backward)
-
-    def area_m2(self, geometry: BaseGeometry) -> float:
-        """The area of a WGS-84 geometry in square metres."""
-        return float(shapely.area(geometry)) * self.metres_per_lon * self.metres_per_lat
-
-    def _forward(self, coords: FloatArray) -> FloatArray:
-        x, y = self.xy(coords[:, 0], coords[:, 1])
-        return np.column_stack((x, y))
-
-    def _backward(self, coords: FloatArray) -> FloatArray:
-        lon, lat = self.lonlat(coords[:, 0], coords[:, 1])
-        return np.column_stack((lon, lat))
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,9 +9,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.perf import foundation, queue
+from tests.perf import dispatch, foundation, queue
 
 BENCHMARKS = {
+    "dispatch": dispatch.run,
     "foundation": foundation.run,
     "queue": queue.run,
 }

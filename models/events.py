@@ -1,0 +1,1003 @@
+"""The event's life (DESIGN §2): reporting an event and moving it through the closed loop.
+
+``report_event`` takes an operator's draft in: it checks every field, is idempotent by the
+draft's client-generated ``uid`` (a replay after a lost connection returns the event already
+written), gives the event its readable code ``SJ-YYYYMMDD-NNNN`` (the Asia/Shanghai day of the
+report, numbered by a per-day counter safe across the four posts), places it in its grid and
+enforcement zone, and sets the *accept by* deadline of the current mode's SLA profile.
+
+``transition`` is every later step, driven by one table (``TRANSITIONS``): kind → the permission
+it needs, the states it may start from, and the state it leads to (None: the state stays, as for
+escalating and urging). Each step is the caller's one transaction: it updates the event only if
+the event is still at the version the operator saw (optimistic locking: of four posts acting at
+once exactly one wins; the others get ``EventConflict`` naming who changed it, with the fresh
+state), appends one action row to the full-process track, and notes the change for the feed.
+
+Errors carry codes, not sentences: the shell translates them.
+
+- ``EventInputError(field, reason)``: reasons ``required``, ``too_long``, ``invalid`` (a character
+  or format the field cannot hold), ``unknown`` (no such category, grid, staff …), ``not_a_number``,
+  ``out_of_area``, ``too_many``, ``too_large``, ``empty``, ``type_mismatch``, ``ambiguous`` (both
+  a staff member and a department given as assignee).
+- ``TransitionRefused(reason)``: ``state`` (not from this state), ``already_escalated``,
+  ``same_event`` and ``not_open`` (merging).
+- ``NotPermitted`` (``models.accounts``) is raised as it is when the role may not act: it is the
+  one permission error of the whole domain, translated once by the shell.
+- ``EventNotFound`` / ``AttachmentNotFound`` for an id that names nothing.
+
+Grids are found by point-in-polygon over the grid rows, with a small private spatial index built
+once per process and rebuilt when the grid rows change (``models.dispatch`` has the richer one
+the dispatch proposal uses; the caller may also pass the grid the operator confirmed).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from functools import cache
+from typing import Any, cast
+
+import shapely
+from shapely.geometry import shape
+from sqlalchemy import CursorResult, Select, bindparam, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from models import queries
+from models.accounts import Operator, require
+from models.attachments import (
+    MAX_ATTACHMENTS,
+    AttachmentDraft,
+    AttachmentRefused,
+    CheckedAttachment,
+    check_attachment,
+)
+from models.changefeed import record_change
+from models.deadlines import SlaProfile, load_calendar
+from models.entities import (
+    OPEN_STATES,
+    PRIORITIES,
+    SATISFACTIONS,
+    SOURCES,
+    Attachment,
+    Community,
+    Department,
+    EnforcementZone,
+    Event,
+    EventAction,
+    EventCategory,
+    EventCodeCounter,
+    Grid,
+    OperatorAccount,
+    Staff,
+)
+from models.snapshots import (
+    AttachmentInfo,
+    DuplicateCandidate,
+    EventDetail,
+    EventRow,
+    TimelineEntry,
+)
+from models.workdays import LOCAL_ZONE
+
+__all__ = [
+    "TRANSITIONS",
+    "AttachmentDraft",
+    "AttachmentNotFound",
+    "EventConflict",
+    "EventDraft",
+    "EventInputError",
+    "EventNotFound",
+    "EventRef",
+    "TransitionRefused",
+    "TransitionRule",
+    "attachment_data",
+    "available_transitions",
+    "event_detail",
+    "event_row",
+    "possible_duplicates",
+    "report_event",
+    "transition",
+]
+
+MAX_DESCRIPTION = 4000
+MAX_ADDRESS = 256
+MAX_REPORTER_NAME = 64
+MAX_REPORTER_PHONE = 32
+MAX_NOTE = 4000
+# A reported point may lie this far outside the area's bounding box (a GPS fix at the edge,
+# an address across the boundary road) and is then given the nearest grid.
+AREA_MARGIN_M = 1000.0
+DUPLICATE_RADIUS_M = 200.0
+DUPLICATE_HOURS = 24.0
+DUPLICATE_DESCRIPTION = 200  # characters of the description a duplicate candidate carries
+CODE_PREFIX = "SJ"
+EARTH_RADIUS_M = 6_371_008.8  # mean radius (IUGG): haversine distances on WGS-84 points
+_PHONE_CHARACTERS = frozenset("0123456789+- ")
+
+
+# --- errors ----------------------------------------------------------------------------------
+
+
+class EventInputError(ValueError):
+    """Input the event cannot take: ``field`` names the field, ``reason`` is a code (see the
+    module's docstring); ``detail`` says which item, e.g. the attachment's file name."""
+
+    def __init__(self, field: str, reason: str, detail: str = "") -> None:
+        super().__init__(f"{field}: {reason}" + (f" ({detail})" if detail else ""))
+        self.field = field
+        self.reason = reason
+        self.detail = detail
+
+
+class TransitionRefused(Exception):
+    """A step the event cannot take now: ``reason`` is a code (see the module's docstring);
+    ``kind`` is the step and ``state`` the state the event was in."""
+
+    def __init__(self, reason: str, kind: str = "", state: str = "") -> None:
+        super().__init__(
+            f"{kind or 'transition'} refused: {reason}" + (f" in {state}" if state else "")
+        )
+        self.reason = reason
+        self.kind = kind
+        self.state = state
+
+
+class EventNotFound(LookupError):
+    """No event has this id."""
+
+    def __init__(self, event_id: int) -> None:
+        super().__init__(f"no event {event_id}")
+        self.event_id = event_id
+
+
+class AttachmentNotFound(LookupError):
+    """No attachment has this id."""
+
+    def __init__(self, attachment_id: int) -> None:
+        super().__init__(f"no attachment {attachment_id}")
+        self.attachment_id = attachment_id
+
+
+class EventConflict(Exception):
+    """The event changed since the operator saw it: nothing was written.
+
+    ``changed_by`` (display name, "" for a step taken in the field), ``changed_post`` and
+    ``changed_at`` describe the event's newest action; ``detail`` is the event as it is now.
+    """
+
+    def __init__(
+        self,
+        event_id: int,
+        changed_by: str,
+        changed_post: str | None,
+        changed_at: datetime | None,
+        detail: EventDetail,
+    ) -> None:
+        super().__init__(
+            f"event {event_id} changed by {changed_by or '?'} at {changed_post or '?'} "
+            f"({changed_at}); now version {detail.version}, {detail.state}"
+        )
+        self.event_id = event_id
+        self.changed_by = changed_by
+        self.changed_post = changed_post
+        self.changed_at = changed_at
+        self.detail = detail
+
+
+# --- what callers hand in and get back -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EventRef:
+    """An event as a write leaves it: enough to address it and to act on it next."""
+
+    id: int
+    code: str
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventDraft:
+    """An event as the operator entered it. ``uid`` is a UUID the client made when the form
+    opened: a replay of the same draft is recognised and returns the event already written.
+    ``grid_id`` is the grid the operator confirmed or chose, if any; else the point decides."""
+
+    uid: str
+    source: str
+    category_id: int
+    priority: str
+    lon: float
+    lat: float
+    address: str = ""
+    description: str = ""
+    reporter_name: str = ""
+    reporter_phone: str = ""
+    grid_id: int | None = None
+    attachments: tuple[AttachmentDraft, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TransitionRule:
+    """One row of the transition table: who may take the step, from where, to where."""
+
+    permission: str
+    from_states: frozenset[str]
+    to_state: str | None  # None: the state stays
+    arguments: frozenset[str] = field(default_factory=frozenset)
+
+
+def _rule(
+    permission: str, from_states: tuple[str, ...], to_state: str | None, *arguments: str
+) -> TransitionRule:
+    return TransitionRule(permission, frozenset(from_states), to_state, frozenset(arguments))
+
+
+_ASSIGNEE = ("assignee_staff_id", "assignee_department_id")
+
+# The closed loop of digital city management (DESIGN §2). Arguments each kind takes:
+# dispatch and reassign an assignee (staff or department; dispatch also the proposal's
+# ``proposal_rule_id`` and ``proposal_reason``, recorded in the note); close ``satisfaction``;
+# merge ``into_event_id``. Reassigning needs the dispatch permission: it is dispatching again.
+TRANSITIONS: Mapping[str, TransitionRule] = {
+    "accept": _rule("event.accept", ("reported",), "accepted"),
+    "reject": _rule("event.reject", ("reported", "accepted"), "rejected"),
+    "dispatch": _rule(
+        "event.dispatch",
+        ("accepted",),
+        "dispatched",
+        *_ASSIGNEE,
+        "proposal_rule_id",
+        "proposal_reason",
+    ),
+    "reassign": _rule("event.dispatch", ("dispatched", "responded"), "dispatched", *_ASSIGNEE),
+    "respond": _rule("event.respond", ("dispatched",), "responded"),
+    "resolve": _rule("event.resolve", ("dispatched", "responded"), "resolved"),
+    "close": _rule("event.close", ("resolved",), "closed", "satisfaction"),
+    "reopen": _rule("event.reopen", ("closed", "rejected"), "accepted"),
+    "escalate": _rule("event.escalate", OPEN_STATES, None),
+    "urge": _rule("event.urge", ("dispatched", "responded"), None),
+    "merge": _rule("event.merge", ("reported", "accepted"), "rejected", "into_event_id"),
+}
+
+
+def available_transitions(
+    state: str, escalated: bool, permitted_actions: frozenset[str]
+) -> list[str]:
+    """The steps an operator with these permitted actions may try on an event in ``state``, in
+    the table's order: what the GUI enables (the domain checks again when it is taken)."""
+    return [
+        kind
+        for kind, rule in TRANSITIONS.items()
+        if state in rule.from_states
+        and rule.permission in permitted_actions
+        and not (kind == "escalate" and escalated)
+    ]
+
+
+# --- checking input --------------------------------------------------------------------------
+
+
+def _check_instant(now: datetime) -> None:
+    if now.tzinfo is None:
+        raise ValueError("now must be an aware datetime")
+
+
+def _checked_text(name: str, value: object, limit: int, *, required: bool = False) -> str:
+    """The text as given (never trimmed, escaped or rewritten: HTML, SQL and emoji are just
+    text), or ``EventInputError``. NUL is refused: PostgreSQL text cannot hold it."""
+    if not isinstance(value, str):
+        raise EventInputError(name, "invalid")
+    if required and not value.strip():
+        raise EventInputError(name, "required")
+    if len(value) > limit:
+        raise EventInputError(name, "too_long")
+    if "\x00" in value:
+        raise EventInputError(name, "invalid")
+    return value
+
+
+def _checked_coordinate(name: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise EventInputError(name, "not_a_number")
+    number = float(value)
+    if not math.isfinite(number):
+        raise EventInputError(name, "not_a_number")
+    return number
+
+
+def _checked_id(name: str, value: object, *, required: bool) -> int | None:
+    if value is None:
+        if required:
+            raise EventInputError(name, "required")
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise EventInputError(name, "not_a_number")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class _CheckedDraft:
+    lon: float
+    lat: float
+    attachments: tuple[CheckedAttachment, ...]
+
+
+def _check_draft(draft: EventDraft) -> _CheckedDraft:
+    """Every check that needs no database, so a refused draft costs nothing and writes nothing."""
+    try:
+        uuid.UUID(str(draft.uid))
+    except ValueError:
+        raise EventInputError("uid", "invalid") from None
+    if draft.source not in SOURCES:
+        raise EventInputError("source", "unknown")
+    if draft.priority not in PRIORITIES:
+        raise EventInputError("priority", "unknown")
+    _checked_id("category_id", draft.category_id, required=True)
+    _checked_id("grid_id", draft.grid_id, required=False)
+    lon = _checked_coordinate("lon", draft.lon)
+    lat = _checked_coordinate("lat", draft.lat)
+    _checked_text("description", draft.description, MAX_DESCRIPTION, required=True)
+    _checked_text("address", draft.address, MAX_ADDRESS)
+    _checked_text("reporter_name", draft.reporter_name, MAX_REPORTER_NAME)
+    phone = _checked_text("reporter_phone", draft.reporter_phone, MAX_REPORTER_PHONE)
+    if not set(phone) <= _PHONE_CHARACTERS:
+        raise EventInputError("reporter_phone", "invalid")
+    if len(draft.attachments) > MAX_ATTACHMENTS:
+        raise EventInputError("attachments", "too_many")
+    checked: list[CheckedAttachment] = []
+    for attachment in draft.attachments:
+        try:
+            checked.append(check_attachment(attachment))
+        except AttachmentRefused as refused:
+            raise EventInputError("attachments", refused.reason, refused.filename) from None
+    return _CheckedDraft(lon, lat, tuple(checked))
+
+
+# --- where an event lies ---------------------------------------------------------------------
+
+
+class _GridIndex:
+    """The grids as polygons in an STRtree, with each grid's enforcement zone and the area's
+    bounding box: enough to place a reported point."""
+
+    def __init__(self, key: tuple[tuple[int, int, str], ...]) -> None:
+        self.key = key
+        self.grid_ids = [grid_id for grid_id, _, _ in key]
+        self.zone_of = {grid_id: zone_id for grid_id, zone_id, _ in key}
+        polygons = [shape(json.loads(geometry)) for _, _, geometry in key]
+        self.tree = shapely.STRtree(polygons)
+        if polygons:
+            west, south, east, north = (float(v) for v in shapely.total_bounds(polygons))
+            margin_lat = math.degrees(AREA_MARGIN_M / EARTH_RADIUS_M)
+            margin_lon = margin_lat / math.cos(math.radians((south + north) / 2))
+            self.bounds = (
+                west - margin_lon,
+                south - margin_lat,
+                east + margin_lon,
+                north + margin_lat,
+            )
+            # The margin in degrees of latitude, the smaller of the two degree values here: a
+            # snap by this distance never reaches farther than the margin in metres.
+            self.snap_distance = margin_lat
+        else:
+            self.bounds = (0.0, 0.0, -1.0, -1.0)  # holds no point
+            self.snap_distance = 0.0
+
+    def within_bounds(self, lon: float, lat: float) -> bool:
+        west, south, east, north = self.bounds
+        return west <= lon <= east and south <= lat <= north
+
+    def grid_at(self, lon: float, lat: float) -> int | None:
+        """The grid holding the point (the lowest id on a shared edge, so the answer is stable),
+        else the nearest grid within the margin, else None."""
+        point = shapely.Point(lon, lat)
+        hits = self.tree.query(point, predicate="intersects")
+        if len(hits):
+            return min(self.grid_ids[int(i)] for i in hits)
+        near = self.tree.query_nearest(point, max_distance=self.snap_distance, all_matches=False)
+        return self.grid_ids[int(near[0])] if len(near) else None
+
+
+# One index per process, rebuilt when the grid rows differ from those it was built from (the
+# geometries are compared whole: 126 strings, far cheaper than parsing them again).
+_grid_index_cache: list[_GridIndex] = []
+
+
+def _grid_index(session: Session) -> _GridIndex:
+    rows = session.execute(
+        select(Grid.id, Community.zone_id, Grid.geometry)
+        .join(Community, Grid.community_id == Community.id)
+        .order_by(Grid.id)
+    ).all()
+    key = tuple((int(grid_id), int(zone_id), str(geometry)) for grid_id, zone_id, geometry in rows)
+    if _grid_index_cache and _grid_index_cache[0].key == key:
+        return _grid_index_cache[0]
+    index = _GridIndex(key)
+    _grid_index_cache[:] = [index]
+    return index
+
+
+def _place(session: Session, draft: EventDraft, lon: float, lat: float) -> tuple[int, int]:
+    """(grid id, zone id) of the draft: the operator's grid if given, else the point's."""
+    index = _grid_index(session)
+    if not index.within_bounds(lon, lat):
+        west, _, east, _ = index.bounds
+        raise EventInputError("lon" if not west <= lon <= east else "lat", "out_of_area")
+    grid_id = draft.grid_id if draft.grid_id is not None else index.grid_at(lon, lat)
+    if grid_id is None:
+        raise EventInputError("lon", "out_of_area")
+    zone_id = index.zone_of.get(grid_id)
+    if zone_id is None:
+        raise EventInputError("grid_id", "unknown")
+    return grid_id, zone_id
+
+
+# --- reporting -------------------------------------------------------------------------------
+
+
+def _insert_for(session: Session, table: Any) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT that knows ON CONFLICT, in the session's dialect (both speak it)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)
+
+
+def _highest_number_used(session: Session, prefix: str) -> int:
+    """The highest event number already in a code of this day (seeded or imported events)."""
+    numbers = [
+        int(suffix)
+        for code in session.scalars(select(Event.code).where(Event.code.like(prefix + "%")))
+        if (suffix := code[len(prefix) :]).isdigit()
+    ]
+    return max(numbers, default=0)
+
+
+def _next_code(session: Session, now: datetime) -> str:
+    """The next code of the Asia/Shanghai day of ``now``, e.g. ``SJ-20261125-0003``.
+
+    The day's counter row is bumped in place; its row lock, held to commit, is what keeps two
+    posts from taking the same number. The first report of a day creates the row, starting
+    after any number events of that day already carry; two posts creating it at once meet in
+    the upsert, and the second simply bumps what the first wrote.
+    """
+    day = now.astimezone(LOCAL_ZONE).date()
+    prefix = f"{CODE_PREFIX}-{day:%Y%m%d}-"
+    number = session.execute(
+        update(EventCodeCounter)
+        .where(EventCodeCounter.day == day)
+        .values(last=EventCodeCounter.last + 1)
+        .returning(EventCodeCounter.last)
+        .execution_options(synchronize_session=False)
+    ).scalar_one_or_none()
+    if number is None:
+        first = _highest_number_used(session, prefix) + 1
+        upsert = _insert_for(session, EventCodeCounter).values(day=day, last=first)
+        number = session.execute(
+            upsert.on_conflict_do_update(
+                index_elements=[EventCodeCounter.day],
+                set_={"last": EventCodeCounter.last + 1},
+            ).returning(EventCodeCounter.last)
+        ).scalar_one()
+    return f"{prefix}{number:04d}"
+
+
+def _ref_by_uid(session: Session, uid: str) -> EventRef | None:
+    row = session.execute(
+        select(Event.id, Event.code, Event.version).where(Event.uid == uid)
+    ).one_or_none()
+    return None if row is None else EventRef(row.id, row.code, row.version)
+
+
+def report_event(
+    session: Session, operator: Operator, draft: EventDraft, now: datetime
+) -> EventRef:
+    """Write a new event from the operator's draft (one transaction: the caller's session).
+
+    Needs ``event.report``. Idempotent by ``draft.uid``: a replay returns the event already
+    written, as it is now. A refused draft writes nothing and takes no code number.
+    """
+    _check_instant(now)
+    require(session, operator, "event.report")
+    checked = _check_draft(draft)
+    existing = _ref_by_uid(session, draft.uid)
+    if existing is not None:
+        return existing
+    complex_default = session.scalar(
+        select(EventCategory.complex_default).where(EventCategory.id == draft.category_id)
+    )
+    if complex_default is None:
+        raise EventInputError("category_id", "unknown")
+    grid_id, zone_id = _place(session, draft, checked.lon, checked.lat)
+    profile = SlaProfile.load(session, queries.current_mode(session))
+    deadlines = profile.deadlines(
+        category_id=draft.category_id,
+        priority=draft.priority,
+        reported_at=now,
+        dispatched_at=None,
+        calendar=load_calendar(session),
+    )
+
+    # The code number and the rows are taken in a savepoint: should another post have written
+    # this very uid a moment ago (a replay racing its original), the number goes back.
+    savepoint = session.begin_nested()
+    code = _next_code(session, now)
+    new_event = (
+        _insert_for(session, Event)
+        .values(
+            uid=draft.uid,
+            code=code,
+            source=draft.source,
+            category_id=draft.category_id,
+            priority=draft.priority,
+            state="reported",
+            escalated=False,
+            is_complex=bool(complex_default),
+            description=draft.description,
+            address=draft.address,
+            lon=checked.lon,
+            lat=checked.lat,
+            grid_id=grid_id,
+            zone_id=zone_id,
+            reporter_name=draft.reporter_name,
+            reporter_phone=draft.reporter_phone,
+            reported_at=now,
+            accept_deadline=deadlines.accept,
+            version=1,  # one action so far: the report
+            updated_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=[Event.uid])
+        .returning(Event.id)
+    )
+    event_id = session.execute(new_event).scalar_one_or_none()
+    if event_id is None:
+        savepoint.rollback()
+        replayed = _ref_by_uid(session, draft.uid)
+        assert replayed is not None, "a uid conflict means the event exists"
+        return replayed
+    if checked.attachments:
+        session.execute(
+            insert(Attachment),
+            [
+                {
+                    "event_id": event_id,
+                    "filename": a.filename,
+                    "mime_type": a.mime_type,
+                    "size": a.size,
+                    "sha256": a.sha256,
+                    "data": a.data,
+                    "created_at": now,
+                    "created_by": operator.account_id,
+                }
+                for a in checked.attachments
+            ],
+        )
+    _append_action(session, event_id, operator, now, "report", None, "reported", "")
+    savepoint.commit()
+    record_change(session, "event", event_id, "insert", operator.post)
+    return EventRef(event_id, code, 1)
+
+
+def _append_action(
+    session: Session,
+    event_id: int,
+    operator: Operator,
+    now: datetime,
+    kind: str,
+    from_state: str | None,
+    to_state: str | None,
+    note: str,
+) -> None:
+    session.execute(
+        insert(EventAction).values(
+            event_id=event_id,
+            at=now,
+            operator_id=operator.account_id,
+            post=operator.post,
+            kind=kind,
+            from_state=from_state,
+            to_state=to_state,
+            note=note,
+        )
+    )
+
+
+# --- transitions -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Current:
+    """What a transition needs to know of the event as it stands."""
+
+    id: int
+    code: str
+    state: str
+    version: int
+    escalated: bool
+    category_id: int
+    priority: str
+    reported_at: datetime
+    reporter_phone: str
+
+
+def _current(session: Session, event_id: int) -> _Current:
+    # Columns, not an ORM object: nothing stale stays in the session's identity map after the
+    # conditional UPDATE below, which bypasses the ORM.
+    row = session.execute(
+        select(
+            Event.id,
+            Event.code,
+            Event.state,
+            Event.version,
+            Event.escalated,
+            Event.category_id,
+            Event.priority,
+            Event.reported_at,
+            Event.reporter_phone,
+        ).where(Event.id == event_id)
+    ).one_or_none()
+    if row is None:
+        raise EventNotFound(event_id)
+    return _Current(*row)
+
+
+def _assignee(session: Session, arguments: Mapping[str, object]) -> tuple[dict[str, Any], str]:
+    """The assignee columns and the name to record, from exactly one of staff or department."""
+    staff_id = _checked_id("assignee_staff_id", arguments.get("assignee_staff_id"), required=False)
+    department_id = _checked_id(
+        "assignee_department_id", arguments.get("assignee_department_id"), required=False
+    )
+    if staff_id is None and department_id is None:
+        raise EventInputError("assignee", "required")
+    if staff_id is not None and department_id is not None:
+        raise EventInputError("assignee", "ambiguous")
+    if staff_id is not None:
+        name = session.scalar(select(Staff.name).where(Staff.id == staff_id))
+        if name is None:
+            raise EventInputError("assignee_staff_id", "unknown")
+    else:
+        name = session.scalar(select(Department.name).where(Department.id == department_id))
+        if name is None:
+            raise EventInputError("assignee_department_id", "unknown")
+    columns = {"assignee_staff_id": staff_id, "assignee_department_id": department_id}
+    return columns, name
+
+
+def _joined_note(*parts: str) -> str:
+    return "; ".join(part for part in parts if part)
+
+
+def _effects(
+    session: Session,
+    kind: str,
+    event: _Current,
+    now: datetime,
+    note: str,
+    arguments: Mapping[str, object],
+) -> tuple[dict[str, Any], str]:
+    """The columns a step sets besides state, version and updated_at, and the note it records.
+    Every check that can refuse the step is made here, before anything is written."""
+    if kind == "accept":
+        return {"accepted_at": now}, note
+    if kind == "reject":
+        if not note.strip():
+            raise EventInputError("note", "required")
+        return {}, note
+    if kind in ("dispatch", "reassign"):
+        columns, name = _assignee(session, arguments)
+        if kind == "reassign":
+            # Deadlines stay: the clock started at the first dispatch. The new assignee has not
+            # responded yet, so the event is back to dispatched without a response time.
+            return {**columns, "responded_at": None}, _joined_note(f"→ {name}", note)
+        rule_id = _checked_id("proposal_rule_id", arguments.get("proposal_rule_id"), required=False)
+        reason = _checked_text("proposal_reason", arguments.get("proposal_reason", ""), MAX_NOTE)
+        proposal = " ".join(p for p in (f"#{rule_id}" if rule_id is not None else "", reason) if p)
+        profile = SlaProfile.load(session, queries.current_mode(session))
+        deadlines = profile.deadlines(
+            category_id=event.category_id,
+            priority=event.priority,
+            reported_at=event.reported_at,
+            dispatched_at=now,
+            calendar=load_calendar(session),
+        )
+        columns.update(
+            dispatched_at=now,
+            respond_deadline=deadlines.respond,
+            close_deadline=deadlines.close,
+        )
+        return columns, _joined_note(f"→ {name}", proposal, note)
+    if kind == "respond":
+        return {"responded_at": now}, note
+    if kind == "resolve":
+        return {"resolved_at": now}, note
+    if kind == "close":
+        satisfaction = arguments.get("satisfaction")
+        if satisfaction is None:
+            # The return call's rating is asked where there was a resident to call.
+            if event.reporter_phone.strip():
+                raise EventInputError("satisfaction", "required")
+        elif satisfaction not in SATISFACTIONS:
+            raise EventInputError("satisfaction", "unknown")
+        return {"closed_at": now, "satisfaction": satisfaction}, note
+    if kind == "reopen":
+        # Back to accepted: the closure, its rating and any merge no longer hold.
+        return {
+            "closed_at": None,
+            "resolved_at": None,
+            "satisfaction": None,
+            "merged_into_id": None,
+        }, note
+    if kind == "escalate":
+        if event.escalated:
+            raise TransitionRefused("already_escalated", kind, event.state)
+        return {"escalated": True}, note
+    if kind == "urge":
+        return {}, note
+    if kind == "merge":
+        into_id = _checked_id("into_event_id", arguments.get("into_event_id"), required=True)
+        if into_id == event.id:
+            raise TransitionRefused("same_event", kind, event.state)
+        into = session.execute(
+            select(Event.code, Event.state, Event.merged_into_id).where(Event.id == into_id)
+        ).one_or_none()
+        if into is None:
+            raise EventInputError("into_event_id", "unknown")
+        if into.state not in OPEN_STATES or into.merged_into_id is not None:
+            raise TransitionRefused("not_open", kind, event.state)
+        return {"merged_into_id": into_id}, _joined_note(f"→ {into.code}", note)
+    raise AssertionError(f"no effects for {kind}")  # the table and this function disagree
+
+
+def transition(
+    session: Session,
+    operator: Operator,
+    event_id: int,
+    seen_version: int,
+    kind: str,
+    now: datetime,
+    *,
+    note: str = "",
+    language: str = "zh_CN",
+    **arguments: object,
+) -> EventRef:
+    """Take one step of the event's life, if the event is still at ``seen_version``.
+
+    One transaction's work in the caller's session: the conditional update of the event, one
+    action row, one change noted for the feed. Raises ``NotPermitted`` (the role may not),
+    ``TransitionRefused`` (not from this state), ``EventInputError`` (a bad argument),
+    ``EventConflict`` (someone else changed the event first; ``language`` is that of the fresh
+    detail it carries) and ``EventNotFound``; nothing is written when it raises.
+    """
+    rule = TRANSITIONS.get(kind)
+    if rule is None:
+        raise ValueError(f"unknown transition {kind!r}")
+    unexpected = set(arguments) - rule.arguments
+    if unexpected:
+        raise TypeError(f"{kind} takes no {sorted(unexpected)}")
+    _check_instant(now)
+    require(session, operator, rule.permission)
+    note = _checked_text("note", note, MAX_NOTE)
+    event = _current(session, event_id)
+    if event.version != seen_version:
+        raise _conflict(session, event_id, language)
+    if event.state not in rule.from_states:
+        raise TransitionRefused("state", kind, event.state)
+    values, note = _effects(session, kind, event, now, note, arguments)
+    to_state = rule.to_state or event.state
+    # Core, not an ORM flush: the mapper's version_id_col would add its own increment and
+    # check; this one statement is the check, and only the first of several posts passes it.
+    result = cast(
+        "CursorResult[Any]",
+        session.execute(
+            update(Event)
+            .where(Event.id == event_id, Event.version == seen_version)
+            .values(state=to_state, version=Event.version + 1, updated_at=now, **values)
+            .execution_options(synchronize_session=False)
+        ),
+    )
+    if result.rowcount != 1:
+        # Another post committed between our read and our update (PostgreSQL: our update waited
+        # for its row lock, then found the version moved on).
+        raise _conflict(session, event_id, language)
+    _append_action(session, event_id, operator, now, kind, event.state, to_state, note)
+    record_change(session, "event", event_id, "update", operator.post)
+    return EventRef(event_id, event.code, seen_version + 1)
+
+
+def _conflict(session: Session, event_id: int, language: str) -> EventConflict:
+    """The conflict to report: who took the event's newest step, and the event as it is now."""
+    detail = event_detail(session, event_id, language)
+    if not detail.timeline:
+        return EventConflict(event_id, "", None, None, detail)
+    newest = detail.timeline[-1]
+    return EventConflict(event_id, newest.operator_name, newest.post, newest.at, detail)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+@cache
+def _detail_statement() -> Select[Any]:
+    """The event with the names it refers to, built once: building it costs more than running it
+    (the conflict path of every losing post runs it)."""
+    return (
+        select(
+            *Event.__table__.c,
+            EventCategory.name.label("category_name"),
+            EventCategory.name_en.label("category_name_en"),
+            Grid.code.label("grid_code"),
+            Community.name.label("community_name"),
+            EnforcementZone.name.label("zone_name"),
+            Staff.name.label("staff_name"),
+            Department.name.label("department_name"),
+        )
+        .join(EventCategory, Event.category_id == EventCategory.id)
+        .outerjoin(Grid, Event.grid_id == Grid.id)
+        .outerjoin(Community, Grid.community_id == Community.id)
+        .outerjoin(EnforcementZone, Event.zone_id == EnforcementZone.id)
+        .outerjoin(Staff, Event.assignee_staff_id == Staff.id)
+        .outerjoin(Department, Event.assignee_department_id == Department.id)
+        .where(Event.id == bindparam("event_id"))
+    )
+
+
+def event_detail(session: Session, event_id: int, language: str = "zh_CN") -> EventDetail:
+    """Everything about one event, with its attachments (without bytes) and its timeline."""
+    row = session.execute(_detail_statement(), {"event_id": event_id}).one_or_none()
+    if row is None:
+        raise EventNotFound(event_id)
+    e = row._mapping
+    merged_into_code = ""
+    if e["merged_into_id"] is not None:
+        merged_into_code = session.scalars(
+            select(Event.code).where(Event.id == e["merged_into_id"])
+        ).one()
+    attachments = tuple(
+        AttachmentInfo(*a)
+        for a in session.execute(
+            select(Attachment.id, Attachment.filename, Attachment.mime_type, Attachment.size)
+            .where(Attachment.event_id == event_id)
+            .order_by(Attachment.id)
+        )
+    )
+    timeline = tuple(
+        TimelineEntry(at, kind, from_state, to_state, name or "", post, note)
+        for at, kind, from_state, to_state, name, post, note in session.execute(
+            select(
+                EventAction.at,
+                EventAction.kind,
+                EventAction.from_state,
+                EventAction.to_state,
+                OperatorAccount.display_name,
+                EventAction.post,
+                EventAction.note,
+            )
+            .outerjoin(OperatorAccount, EventAction.operator_id == OperatorAccount.id)
+            .where(EventAction.event_id == event_id)
+            # The order the steps were taken: each waited for the version the one before left,
+            # so ids follow it even where two posts' clocks disagree.
+            .order_by(EventAction.id)
+        )
+    )
+    english = language.startswith("en")
+    return EventDetail(
+        id=e["id"],
+        uid=e["uid"],
+        code=e["code"],
+        state=e["state"],
+        escalated=bool(e["escalated"]),
+        is_complex=bool(e["is_complex"]),
+        priority=e["priority"],
+        source=e["source"],
+        category_id=e["category_id"],
+        category=(e["category_name_en"] or e["category_name"]) if english else e["category_name"],
+        description=e["description"],
+        address=e["address"],
+        lon=e["lon"],
+        lat=e["lat"],
+        grid_id=e["grid_id"],
+        grid_code=e["grid_code"] or "",
+        community=e["community_name"] or "",
+        zone_id=e["zone_id"],
+        zone=e["zone_name"] or "",
+        reporter_name=e["reporter_name"],
+        reporter_phone=e["reporter_phone"],
+        assignee_staff_id=e["assignee_staff_id"],
+        assignee_department_id=e["assignee_department_id"],
+        assignee=e["staff_name"] or e["department_name"] or "",
+        reported_at=e["reported_at"],
+        accepted_at=e["accepted_at"],
+        dispatched_at=e["dispatched_at"],
+        responded_at=e["responded_at"],
+        resolved_at=e["resolved_at"],
+        closed_at=e["closed_at"],
+        accept_deadline=e["accept_deadline"],
+        respond_deadline=e["respond_deadline"],
+        close_deadline=e["close_deadline"],
+        satisfaction=e["satisfaction"],
+        merged_into_id=e["merged_into_id"],
+        merged_into_code=merged_into_code,
+        version=e["version"],
+        updated_at=e["updated_at"],
+        attachments=attachments,
+        timeline=timeline,
+    )
+
+
+def attachment_data(session: Session, attachment_id: int) -> bytes:
+    """The bytes of one attachment, read only when someone opens it."""
+    data = session.scalar(select(Attachment.data).where(Attachment.id == attachment_id))
+    if data is None:
+        raise AttachmentNotFound(attachment_id)
+    return bytes(data)
+
+
+def event_row(session: Session, event_id: int, now: datetime, language: str = "zh_CN") -> EventRow:
+    """One event as the queue shows it, for updating the queue in place after a change."""
+    rows = queries.event_rows(session, now, language, event_ids=(event_id,))
+    if not rows:
+        raise EventNotFound(event_id)
+    return rows[0]
+
+
+def _haversine_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    half_dphi = (phi2 - phi1) / 2
+    half_dlambda = math.radians(lon2 - lon1) / 2
+    a = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlambda) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
+
+
+def possible_duplicates(
+    session: Session,
+    category_id: int,
+    lon: float,
+    lat: float,
+    at: datetime,
+    *,
+    radius_m: float = DUPLICATE_RADIUS_M,
+    hours: float = DUPLICATE_HOURS,
+    exclude_event_id: int | None = None,
+) -> list[DuplicateCandidate]:
+    """Open events of the same category reported within ``hours`` of ``at`` and within
+    ``radius_m`` of the point (WGS-84), nearest first: what intake should consider merging.
+
+    A bounding box on lon/lat narrows the rows in SQL (plain comparisons an index can serve);
+    the exact great-circle distance then decides.
+    """
+    _check_instant(at)
+    half_lat = math.degrees(radius_m / EARTH_RADIUS_M) * 1.001  # never narrower than the circle
+    half_lon = half_lat / max(math.cos(math.radians(lat)), 1e-6)
+    window = timedelta(hours=hours)
+    statement = select(
+        Event.id,
+        Event.code,
+        Event.state,
+        Event.lon,
+        Event.lat,
+        Event.reported_at,
+        func.substr(Event.description, 1, DUPLICATE_DESCRIPTION),
+    ).where(
+        Event.category_id == category_id,
+        Event.state.in_(OPEN_STATES),
+        Event.reported_at.between(at - window, at + window),
+        Event.lon.between(lon - half_lon, lon + half_lon),
+        Event.lat.between(lat - half_lat, lat + half_lat),
+    )
+    if exclude_event_id is not None:
+        statement = statement.where(Event.id != exclude_event_id)
+    candidates = []
+    for event_id, code, state, event_lon, event_lat, reported_at, description in session.execute(
+        statement
+    ):
+        distance = _haversine_m(lon, lat, event_lon, event_lat)
+        if distance <= radius_m:
+            candidates.append(
+                DuplicateCandidate(event_id, code, state, distance, reported_at, description)
+            )
+    candidates.sort(key=lambda c: (c.distance_m, c.reported_at, c.id))
+    return candidates
