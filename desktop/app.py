@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import i18n
 from desktop.main_window import MainWindow
-from desktop.messages import database_problem_text, login_refused_text
+from desktop.messages import database_problem_text, login_refused_text, unavailable_text
 from desktop.qtsetup import prepare_qt
-from desktop.store import Store
+from desktop.store import Store, StoreUnavailable
 from models import queries
 from models.accounts import LoginRefused, Operator, attempt_log_in
 from models.clock import server_now
@@ -77,12 +77,20 @@ class GuiSession:
                 database: Database = await loop.run_in_executor(opener, self._open_database)
         except DatabaseProblem as problem:
             return self._fail(database_problem_text(problem))
+        except Exception as exc:  # the operator gets one line, the log the rest
+            log.debug("start-up failed", exc_info=True)
+            return self._fail(
+                QApplication.translate("GuiSession", "启动失败：{reason}").format(reason=exc)
+            )
         self.store = Store(database)
         operator = await self._log_in()
-        if operator is None:
+        if not isinstance(operator, Operator):
             self.store.close()
-            return EXIT_OK
-        self.window = MainWindow(self.store, operator, self.args.lang)
+            return operator
+        # A screenshot shows the post's default layout and leaves the operator's saved one be.
+        self.window = MainWindow(
+            self.store, operator, self.args.lang, remember_layout=not self.args.screenshot
+        )
         # The session ends when its window closes; the loop's owner decides what happens next.
         self.app.setQuitOnLastWindowClosed(False)
         self.window.closed.connect(lambda: self._finish(EXIT_OK))
@@ -111,7 +119,8 @@ class GuiSession:
                     seed_demo(database, events=DEMO_EVENTS, days=DEMO_DAYS)
         return database
 
-    async def _log_in(self) -> Operator | None:
+    async def _log_in(self) -> Operator | int:
+        """The operator logged in, or the exit code when nobody did."""
         assert self.store is not None
         if self.args.demo:
             from models.demo.accounts import DEMO_PASSWORD
@@ -121,15 +130,21 @@ class GuiSession:
             result = await self._attempt(username, DEMO_PASSWORD, post)
             if isinstance(result, Operator):
                 return result
-            self._fail(login_refused_text(result))
-            return None
-        return await self._login_dialog()
+            return self._fail(result if isinstance(result, str) else login_refused_text(result))
+        operator = await self._login_dialog()
+        return EXIT_OK if operator is None else operator
 
-    async def _attempt(self, username: str, password: str, post: str) -> Operator | LoginRefused:
+    async def _attempt(
+        self, username: str, password: str, post: str
+    ) -> Operator | LoginRefused | str:
+        """The log-in's outcome, or a line saying the database did not answer."""
         assert self.store is not None
-        return await self.store.write(
-            lambda s: attempt_log_in(s, username, password, post, server_now(s))
-        )
+        try:
+            return await self.store.write(
+                lambda s: attempt_log_in(s, username, password, post, server_now(s))
+            )
+        except StoreUnavailable:
+            return unavailable_text()
 
     async def _login_dialog(self) -> Operator | None:
         dialog = LoginDialog(self.args.user or "", self.args.post)
@@ -141,6 +156,8 @@ class GuiSession:
                 dialog.accept()
                 if not outcome.done():
                     outcome.set_result(result)
+            elif isinstance(result, str):
+                dialog.refuse(result)
             else:
                 dialog.refuse(login_refused_text(result))
 

@@ -115,6 +115,11 @@ def _positive_int(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process's exit code."""
+    # A console or a pipe that cannot show Chinese must not turn a finished command into a
+    # crash (Windows with a non-Chinese code page): unshowable characters are escaped instead.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     url = resolve_database_url(getattr(args, "sub_db", None) or args.db)

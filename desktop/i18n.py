@@ -58,13 +58,23 @@ def _sources() -> list[str]:
     ]
 
 
+def qt_tool(name: str) -> list[str]:
+    """The command running PySide6's ``lupdate`` or ``lrelease`` with this very Python, so it
+    works where the Scripts folder is not on PATH (``py -3.11 -m …`` on Windows)."""
+    return [
+        sys.executable,
+        "-c",
+        f"import sys; from PySide6.scripts.pyside_tool import {name}; sys.exit({name}())",
+    ]
+
+
 def main(argv: list[str]) -> int:
     """``update`` runs lupdate over desktop/ and widgets/; ``release`` runs lrelease."""
     root = Path(__file__).resolve().parent.parent
     ts = translations_dir() / "griddesk_en.ts"
     if argv[:1] == ["update"]:
         command = [
-            "pyside6-lupdate",
+            *qt_tool("lupdate"),
             *_sources(),
             "-source-language",
             "zh_CN",
@@ -75,7 +85,7 @@ def main(argv: list[str]) -> int:
             str(ts),
         ]
     elif argv[:1] == ["release"]:
-        command = ["pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))]
+        command = [*qt_tool("lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))]
     else:
         print("usage: python -m desktop.i18n update|release", file=sys.stderr)
         return 2

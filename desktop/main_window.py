@@ -9,15 +9,17 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from sqlalchemy.orm import Session
 
 from desktop import settings
+from desktop.event_work import EventWork
+from desktop.messages import login_refused_text, unavailable_text
 from desktop.panels import PanelManager
 from desktop.store import Store, StoreUnavailable
 from models import queries
-from models.accounts import Operator, verify_password
+from models.accounts import Operator, unlock_screen
 from models.clock import server_now
 from models.db import describe_url
 from models.entities import OPEN_STATES
@@ -49,13 +51,23 @@ class MainWindow(QMainWindow):
     closed = Signal()
 
     def __init__(
-        self, store: Store, operator: Operator, language: str, parent: QWidget | None = None
+        self,
+        store: Store,
+        operator: Operator,
+        language: str,
+        parent: QWidget | None = None,
+        *,
+        remember_layout: bool = True,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.operator = operator
         self.language = language
         self.mode = "normal"
+        # The layout is kept per post and mode: the mode it was restored for is the one it is
+        # saved for, whatever the mode shown meanwhile (switching layouts comes with the mode).
+        self._layout_mode = "normal"
+        self._remember_layout = remember_layout
         self.setObjectName("griddesk_main_window")
         self.setWindowTitle(
             self.tr("GridDesk 网格指挥台 — {post} · {name}").format(
@@ -64,8 +76,10 @@ class MainWindow(QMainWindow):
         )
         self.setDockNestingEnabled(True)
         self.panels = PanelManager(self)
+        self.event_work = EventWork(store, operator, language, self)
         self._tasks: set[asyncio.Task[None]] = set()
         self._lock: ScreenLock | None = None
+        self._cover: QWidget | None = None
         self._build_menus()
         self._build_status_bar()
         self._idle_timer = QTimer(self)
@@ -89,6 +103,10 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         session_menu.addSeparator()
         session_menu.addAction(self.quit_action)
+        event_menu = self.menuBar().addMenu(self.tr("事件(&E)"))
+        self.new_event_action = QAction(self.tr("新建事件…"), self)
+        self.new_event_action.setShortcut(QKeySequence.StandardKey.New)
+        event_menu.addAction(self.new_event_action)
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
         self.panels.fill_view_menu(view_menu)
         view_menu.addSeparator()
@@ -134,6 +152,10 @@ class MainWindow(QMainWindow):
             lambda q: q.set_saved_filters(settings.PostFilters(self.operator.post))
         )
         self.panels.alarms.when_built(lambda a: a.event_selected.connect(self.select_event))
+        self.panels.queue.when_built(lambda q: q.event_opened.connect(self._open_event))
+        self.panels.detail.when_built(self.event_work.attach_detail_panel)
+        self.event_work.event_changed.connect(self.apply_event_change)
+        self.new_event_action.triggered.connect(lambda: self.event_work.open_intake(self))
         # Input reaches a top-level widget's QWindow before any child widget sees it, so a
         # filter there sees all activity in this window. (An application-wide filter written in
         # Python crashes PySide when QtWebEngine creates objects: it is asked to wrap objects
@@ -148,8 +170,8 @@ class MainWindow(QMainWindow):
     def restore_layout(self) -> None:
         """The layout this user last had at this post and mode, or the post's default."""
         self.panels.place_default(self.operator.post)
-        saved = settings.load_layout(self.operator.post, self.mode)
-        if saved is not None:
+        saved = settings.load_layout(self.operator.post, self._layout_mode)
+        if saved is not None and self._remember_layout:
             geometry, state = saved
             self.restoreGeometry(geometry)
             if not self.restoreState(state):
@@ -157,7 +179,10 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         """Keep the current layout for this post and mode."""
-        settings.save_layout(self.operator.post, self.mode, self.saveGeometry(), self.saveState())
+        if self._remember_layout:
+            settings.save_layout(
+                self.operator.post, self._layout_mode, self.saveGeometry(), self.saveState()
+            )
 
     def _reset_layout(self) -> None:
         self.panels.place_default(self.operator.post)
@@ -168,6 +193,7 @@ class MainWindow(QMainWindow):
         self._alarm_timer.stop()
         for task in self._tasks:
             task.cancel()
+        self.event_work.cancel()
         super().closeEvent(event)
         self.closed.emit()
 
@@ -237,6 +263,20 @@ class MainWindow(QMainWindow):
         map_panel = self.panels.map.content
         if map_panel is not None:
             map_panel.select_event(event_id)
+        self.event_work.show_event(event_id)
+
+    def _open_event(self, event_id: int) -> None:
+        self.panels.detail.show()
+        self.panels.detail.raise_()
+        self.event_work.show_event(event_id)
+
+    def apply_event_change(self, row: EventRow) -> None:
+        """An event changed: update exactly its row in the queue and its marker on the map."""
+        self.panels.queue.deliver(f"event-{row.id}", lambda q: q.apply_changes([row]))
+        if row.state in OPEN_STATES:
+            self.panels.map.deliver(f"event-{row.id}", lambda m: m.update_events([row]))
+        else:
+            self.panels.map.deliver(f"event-{row.id}", lambda m: m.remove_events([row.id]))
 
     # --- status ------------------------------------------------------------------------------
 
@@ -270,6 +310,14 @@ class MainWindow(QMainWindow):
         """Cover the window until the operator's password is given again."""
         if self._lock is not None:
             return
+        # An opaque cover over the whole window: a locked post shows nothing of its events.
+        self._cover = QWidget(self)
+        self._cover.setObjectName("screen_lock_cover")
+        self._cover.setAutoFillBackground(True)
+        self._cover.setStyleSheet("#screen_lock_cover { background: #1f2a36; }")
+        self._cover.setGeometry(self.rect())
+        self._cover.show()
+        self._cover.raise_()
         self._lock = ScreenLock(self.operator.display_name, self)
         self._lock.unlock_requested.connect(lambda pw: self._spawn(self._try_unlock(pw)))
         self._lock.finished.connect(self._on_unlocked)
@@ -277,18 +325,33 @@ class MainWindow(QMainWindow):
         self.locked.emit()
 
     async def _try_unlock(self, password: str) -> None:
-        account_id = self.operator.account_id
-        ok = await self.store.read(lambda s: verify_password(s, account_id, password))
+        account_id, post = self.operator.account_id, self.operator.post
+        try:
+            refusal = await self.store.write(
+                lambda s: unlock_screen(s, account_id, password, server_now(s), post=post)
+            )
+        except StoreUnavailable:
+            if self._lock is not None:
+                self._lock.refuse(unavailable_text())
+            return
         if self._lock is None:
             return
-        if ok:
+        if refusal is None:
             self._lock.unlock()
         else:
-            self._lock.refuse()
+            self._lock.refuse(login_refused_text(refusal))
 
     def _on_unlocked(self) -> None:
         self._lock = None
+        if self._cover is not None:
+            self._cover.deleteLater()
+            self._cover = None
         self._idle_timer.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._cover is not None:
+            self._cover.setGeometry(self.rect())
 
     @property
     def is_locked(self) -> bool:

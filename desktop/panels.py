@@ -15,6 +15,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from widgets.alarm_panel import AlarmPanel
+from widgets.event_detail import EventDetailPanel
 from widgets.event_queue import EventQueuePanel
 from widgets.map_panel import MapPanel
 from widgets.video_links import VideoLinksPanel
@@ -100,11 +101,17 @@ class PanelManager:
             VideoLinksPanel,
             window,
         )
+        self.detail: Panel[EventDetailPanel] = Panel(
+            "panel_event_detail",
+            QCoreApplication.translate("PanelManager", "事件详情"),
+            EventDetailPanel,
+            window,
+        )
         self.window = window
 
     def panels(self) -> list[Panel[QWidget]]:
         """Every panel, in menu order."""
-        return [self.map, self.queue, self.alarms, self.video]  # type: ignore[list-item]
+        return [self.map, self.queue, self.detail, self.alarms, self.video]  # type: ignore[list-item]
 
     def place_default(self, post: str) -> None:
         """The default layout of a post (DESIGN §1: the post chooses the layout, not the panels)."""
@@ -115,18 +122,23 @@ class PanelManager:
             panel.show()
         if post in ("intake", "dispatch"):
             # Queue work: the queue takes the top, the map and the alarms share the bottom.
+            # The event in hand sits beside the queue.
             window.addDockWidget(area.TopDockWidgetArea, self.queue)
+            window.splitDockWidget(self.queue, self.detail, Qt.Orientation.Horizontal)
             window.addDockWidget(area.BottomDockWidgetArea, self.map)
             window.splitDockWidget(self.map, self.alarms, Qt.Orientation.Horizontal)
             window.tabifyDockWidget(self.alarms, self.video)
             self.alarms.raise_()
             window.resizeDocks([self.queue, self.map], [540, 440], Qt.Orientation.Vertical)
+            window.resizeDocks([self.queue, self.detail], [1000, 600], Qt.Orientation.Horizontal)
             window.resizeDocks([self.map, self.alarms], [760, 840], Qt.Orientation.Horizontal)
         elif post == "video":
             window.addDockWidget(area.LeftDockWidgetArea, self.video)
             window.addDockWidget(area.RightDockWidgetArea, self.map)
             window.addDockWidget(area.RightDockWidgetArea, self.queue)
             window.addDockWidget(area.LeftDockWidgetArea, self.alarms)
+            window.tabifyDockWidget(self.alarms, self.detail)
+            self.alarms.raise_()
             window.resizeDocks([self.video, self.map], [480, 1100], Qt.Orientation.Horizontal)
             window.resizeDocks([self.map, self.queue], [620, 360], Qt.Orientation.Vertical)
         else:
@@ -135,6 +147,8 @@ class PanelManager:
             window.addDockWidget(area.LeftDockWidgetArea, self.queue)
             window.addDockWidget(area.RightDockWidgetArea, self.alarms)
             window.addDockWidget(area.RightDockWidgetArea, self.video)
+            window.tabifyDockWidget(self.alarms, self.detail)
+            self.alarms.raise_()
             window.resizeDocks([self.map, self.alarms], [1060, 540], Qt.Orientation.Horizontal)
             window.resizeDocks([self.map, self.queue], [560, 400], Qt.Orientation.Vertical)
 

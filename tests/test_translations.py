@@ -8,7 +8,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from desktop.i18n import _sources, translations_dir
+from desktop.i18n import _sources, qt_tool, translations_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +19,7 @@ def test_every_string_in_the_code_has_an_english_translation(tmp_path: Path) -> 
     # Collect the strings the code has now into a copy: anything new shows up unfinished.
     subprocess.run(
         [
-            "pyside6-lupdate",
+            *qt_tool("lupdate"),
             *_sources(),
             "-source-language",
             "zh_CN",
@@ -44,7 +44,7 @@ def test_every_string_in_the_code_has_an_english_translation(tmp_path: Path) -> 
 def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
     compiled = tmp_path / "griddesk_en.qm"
     result = subprocess.run(
-        ["pyside6-lrelease", str(translations_dir() / "griddesk_en.ts"), "-qm", str(compiled)],
+        [*qt_tool("lrelease"), str(translations_dir() / "griddesk_en.ts"), "-qm", str(compiled)],
         cwd=ROOT,
         check=True,
         capture_output=True,

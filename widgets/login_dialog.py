@@ -113,9 +113,9 @@ class ScreenLock(QDialog):
         if self.password.text():
             self.unlock_requested.emit(self.password.text())
 
-    def refuse(self) -> None:
-        """The password was wrong."""
-        self.message.setText(self.tr("密码错误"))
+    def refuse(self, text: str) -> None:
+        """The password was refused; ``text`` says why (wrong, or the account locked)."""
+        self.message.setText(text)
         self.password.clear()
 
     def unlock(self) -> None:

@@ -53,80 +53,346 @@
     </message>
 </context>
 <context>
+    <name>EventDetailPanel</name>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="54"/>
+        <source>网格员 {name}</source>
+        <translation>Grid worker {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="55"/>
+        <source>挂包领导 {name}</source>
+        <translation>Leader in charge {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="56"/>
+        <source>执法队 {name}</source>
+        <translation>Enforcement team {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="57"/>
+        <source>部门 {name}</source>
+        <translation>Department {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="68"/>
+        <location filename="../../widgets/event_detail.py" line="235"/>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="69"/>
+        <source>派遣</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="70"/>
+        <source>改派</source>
+        <translation>Reassign</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="71"/>
+        <location filename="../../widgets/event_detail.py" line="236"/>
+        <source>响应</source>
+        <translation>Respond</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="72"/>
+        <location filename="../../widgets/event_detail.py" line="237"/>
+        <source>办结</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="73"/>
+        <source>核查结案</source>
+        <translation>Verify and close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="74"/>
+        <source>退回</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="75"/>
+        <source>上报领导</source>
+        <translation>Escalate to leader</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="76"/>
+        <source>催办</source>
+        <translation>Urge</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="77"/>
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="111"/>
+        <location filename="../../widgets/event_detail.py" line="289"/>
+        <source>未选择事件</source>
+        <translation>No event selected</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="126"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="127"/>
+        <source>优先级</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="128"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="129"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="130"/>
+        <source>网格 / 社区 / 片区</source>
+        <translation>Grid / community / zone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="131"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="132"/>
+        <source>描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="133"/>
+        <source>反映人</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="134"/>
+        <source>处置力量</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="135"/>
+        <source>上报时间</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="136"/>
+        <source>时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="137"/>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="151"/>
+        <source>智能派单建议</source>
+        <translation>Dispatch proposal</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="181"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="182"/>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="183"/>
+        <source>状态变化</source>
+        <translation>State change</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="184"/>
+        <source>操作人</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="185"/>
+        <location filename="../../widgets/event_detail.py" line="388"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="241"/>
+        <source>（已上报领导）</source>
+        <translation> (escalated to the leader)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="308"/>
+        <source>网格 {grid} · {category} → {target}</source>
+        <translation>Grid {grid} · {category} → {target}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="309"/>
+        <source>（网格待确认）</source>
+        <translation>(grid to confirm)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="312"/>
+        <source>依据派单规则 #{rule}</source>
+        <translation>By dispatch rule #{rule}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="313"/>
+        <source>依据类别默认力量</source>
+        <translation>By the category&apos;s default force</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="314"/>
+        <source>复杂事件，由挂包领导牵头</source>
+        <translation>Complex event: led by the leader in charge</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="315"/>
+        <source>已超时，由挂包领导督办</source>
+        <translation>Overdue: chased by the leader in charge</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="319"/>
+        <source>位置在网格边界附近或网格之外，请确认网格</source>
+        <translation>The location is near a grid boundary or outside every grid: confirm the grid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="322"/>
+        <source>按建议：{name}</source>
+        <translation>As proposed: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="330"/>
+        <source>无可用建议，请选择处置力量</source>
+        <translation>No proposal: choose who handles it</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="378"/>
+        <source>请选择处置力量</source>
+        <translation>Choose who handles it</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="388"/>
+        <source>说明（必填）</source>
+        <translation>Note (required)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="394"/>
+        <location filename="../../widgets/event_detail.py" line="408"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="394"/>
+        <location filename="../../widgets/event_detail.py" line="409"/>
+        <source>基本满意</source>
+        <translation>Basically satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="394"/>
+        <location filename="../../widgets/event_detail.py" line="410"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="398"/>
+        <source>回访满意度</source>
+        <translation>Satisfaction at the return call</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="416"/>
+        <source>上报</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="417"/>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+</context>
+<context>
     <name>EventQueuePanel</name>
     <message>
-        <location filename="../../widgets/event_queue.py" line="468"/>
+        <location filename="../../widgets/event_queue.py" line="542"/>
         <source>搜索编号、地址、描述…（Ctrl+F）</source>
         <translation>Search code, address, description… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="471"/>
+        <location filename="../../widgets/event_queue.py" line="545"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="472"/>
+        <location filename="../../widgets/event_queue.py" line="546"/>
         <source>未结事件</source>
         <translation>Open events</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="475"/>
+        <location filename="../../widgets/event_queue.py" line="549"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="476"/>
+        <location filename="../../widgets/event_queue.py" line="550"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="479"/>
+        <location filename="../../widgets/event_queue.py" line="553"/>
         <source>全部优先级</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="482"/>
+        <location filename="../../widgets/event_queue.py" line="556"/>
         <source>全部预警</source>
         <translation>All alarm levels</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="486"/>
+        <location filename="../../widgets/event_queue.py" line="560"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="487"/>
+        <location filename="../../widgets/event_queue.py" line="561"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="488"/>
+        <location filename="../../widgets/event_queue.py" line="562"/>
         <source>上报日期</source>
         <translation>Reported between</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="496"/>
+        <location filename="../../widgets/event_queue.py" line="570"/>
         <source>已存筛选</source>
         <translation>Saved filters</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="497"/>
-        <location filename="../../widgets/event_queue.py" line="713"/>
+        <location filename="../../widgets/event_queue.py" line="571"/>
+        <location filename="../../widgets/event_queue.py" line="801"/>
         <source>保存筛选</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="498"/>
+        <location filename="../../widgets/event_queue.py" line="572"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="713"/>
+        <location filename="../../widgets/event_queue.py" line="801"/>
         <source>筛选名称：</source>
         <translation>Filter name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="752"/>
+        <location filename="../../widgets/event_queue.py" line="840"/>
         <source>显示 {shown} / 共 {total} 件 · 超时 {overdue}</source>
         <translation>Showing {shown} of {total} · {overdue} overdue</translation>
     </message>
@@ -134,62 +400,62 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../widgets/event_queue.py" line="202"/>
+        <location filename="../../widgets/event_queue.py" line="239"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="203"/>
+        <location filename="../../widgets/event_queue.py" line="240"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="204"/>
+        <location filename="../../widgets/event_queue.py" line="241"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="205"/>
+        <location filename="../../widgets/event_queue.py" line="242"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="206"/>
+        <location filename="../../widgets/event_queue.py" line="243"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="207"/>
+        <location filename="../../widgets/event_queue.py" line="244"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="208"/>
+        <location filename="../../widgets/event_queue.py" line="245"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="209"/>
+        <location filename="../../widgets/event_queue.py" line="246"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="210"/>
+        <location filename="../../widgets/event_queue.py" line="247"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="211"/>
+        <location filename="../../widgets/event_queue.py" line="248"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="212"/>
+        <location filename="../../widgets/event_queue.py" line="249"/>
         <source>办结时限</source>
         <translation>Close by</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="213"/>
+        <location filename="../../widgets/event_queue.py" line="250"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
@@ -197,14 +463,168 @@
 <context>
     <name>GuiSession</name>
     <message>
-        <location filename="../../desktop/app.py" line="172"/>
+        <location filename="../../desktop/app.py" line="83"/>
+        <source>启动失败：{reason}</source>
+        <translation>Start-up failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="189"/>
         <source>截图超时：数据或地图未能加载</source>
         <translation>Screenshot timed out: the data or the map did not load</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="182"/>
+        <location filename="../../desktop/app.py" line="199"/>
         <source>无法写入截图 {path}</source>
         <translation>Cannot write the screenshot {path}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="62"/>
+        <source>新建事件</source>
+        <translation>New event</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="78"/>
+        <source>输入门牌地址，从地址库中选择</source>
+        <translation>Type an address and pick it from the address book</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="85"/>
+        <source>经度（WGS-84）</source>
+        <translation>Longitude (WGS-84)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="86"/>
+        <source>纬度（WGS-84）</source>
+        <translation>Latitude (WGS-84)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="89"/>
+        <source>事件描述</source>
+        <translation>Description of the event</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="95"/>
+        <source>添加照片或文件…</source>
+        <translation>Add photos or files…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="96"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="102"/>
+        <source>可能重复的事件</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="104"/>
+        <source>合并到所选事件</source>
+        <translation>Merge into the selected event</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="105"/>
+        <source>仍然新建</source>
+        <translation>Create it anyway</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="117"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="118"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="140"/>
+        <location filename="../../widgets/intake_form.py" line="312"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="141"/>
+        <location filename="../../widgets/intake_form.py" line="313"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="142"/>
+        <location filename="../../widgets/intake_form.py" line="314"/>
+        <source>优先级</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="143"/>
+        <location filename="../../widgets/intake_form.py" line="315"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="144"/>
+        <location filename="../../widgets/intake_form.py" line="316"/>
+        <location filename="../../widgets/intake_form.py" line="317"/>
+        <location filename="../../widgets/intake_form.py" line="318"/>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="145"/>
+        <location filename="../../widgets/intake_form.py" line="319"/>
+        <source>描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="146"/>
+        <location filename="../../widgets/intake_form.py" line="320"/>
+        <source>反映人</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="147"/>
+        <location filename="../../widgets/intake_form.py" line="321"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="148"/>
+        <location filename="../../widgets/intake_form.py" line="322"/>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="200"/>
+        <source>{code} · {state} · {distance} 米 · {time} · {text}</source>
+        <translation>{code} · {state} · {distance} m · {time} · {text}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="235"/>
+        <source>选择照片或文件</source>
+        <translation>Choose photos or files</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="242"/>
+        <source>无法读取 {name}：{reason}</source>
+        <translation>Cannot read {name}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="257"/>
+        <source>位置须为经纬度数字，或从地址库选择地址</source>
+        <translation>The location must be longitude and latitude numbers, or an address from the address book</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="260"/>
+        <source>请填写事件描述</source>
+        <translation>Describe the event</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="263"/>
+        <source>请选择类别</source>
+        <translation>Choose a category</translation>
     </message>
 </context>
 <context>
@@ -248,62 +668,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="59"/>
+        <location filename="../../desktop/main_window.py" line="73"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="81"/>
+        <location filename="../../desktop/main_window.py" line="97"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="82"/>
+        <location filename="../../desktop/main_window.py" line="98"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="85"/>
+        <location filename="../../desktop/main_window.py" line="101"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="86"/>
+        <location filename="../../desktop/main_window.py" line="102"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="90"/>
+        <location filename="../../desktop/main_window.py" line="106"/>
+        <source>事件(&amp;E)</source>
+        <translation>&amp;Event</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="107"/>
+        <source>新建事件…</source>
+        <translation>New event…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="110"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="98"/>
+        <location filename="../../desktop/main_window.py" line="118"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103"/>
+        <location filename="../../desktop/main_window.py" line="123"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="107"/>
+        <location filename="../../desktop/main_window.py" line="127"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245"/>
+        <location filename="../../desktop/main_window.py" line="285"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249"/>
+        <location filename="../../desktop/main_window.py" line="289"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="292"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -360,24 +790,29 @@
 <context>
     <name>PanelManager</name>
     <message>
-        <location filename="../../desktop/panels.py" line="84"/>
+        <location filename="../../desktop/panels.py" line="85"/>
         <source>事件队列</source>
         <translation>Event queue</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="89"/>
+        <location filename="../../desktop/panels.py" line="90"/>
         <source>一图总览</source>
         <translation>Live map</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="93"/>
+        <location filename="../../desktop/panels.py" line="94"/>
         <source>超时预警</source>
         <translation>Timeout alarms</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="99"/>
+        <location filename="../../desktop/panels.py" line="100"/>
         <source>视频联动</source>
         <translation>Video links</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels.py" line="106"/>
+        <source>事件详情</source>
+        <translation>Event detail</translation>
     </message>
 </context>
 <context>
@@ -391,11 +826,6 @@
         <location filename="../../widgets/login_dialog.py" line="100"/>
         <source>{name}，屏幕因闲置已锁定。请输入密码解锁。</source>
         <translation>{name}, the screen locked after being idle. Enter your password to unlock it.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/login_dialog.py" line="118"/>
-        <source>密码错误</source>
-        <translation>Wrong password</translation>
     </message>
 </context>
 <context>
@@ -499,27 +929,27 @@
         <translation>export communities, grids and enforcement zones as GeoJSON (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="160"/>
+        <location filename="../../desktop/cli.py" line="165"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="166"/>
+        <location filename="../../desktop/cli.py" line="171"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="181"/>
+        <location filename="../../desktop/cli.py" line="186"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="220"/>
+        <location filename="../../desktop/cli.py" line="225"/>
         <source>无法写入文件 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="227"/>
+        <location filename="../../desktop/cli.py" line="232"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
@@ -686,69 +1116,184 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../desktop/messages.py" line="15"/>
+        <location filename="../../desktop/messages.py" line="17"/>
         <source>无法解析数据库地址 {target}</source>
         <translation>Cannot parse the database URL {target}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="16"/>
+        <location filename="../../desktop/messages.py" line="18"/>
         <source>只支持 SQLite 和 PostgreSQL 数据库，不支持 {target}</source>
         <translation>Only SQLite and PostgreSQL are supported, not {target}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="19"/>
+        <location filename="../../desktop/messages.py" line="21"/>
         <source>{target} 不是数据库文件，请检查 --db 参数</source>
         <translation>{target} is not a database file: check --db</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="22"/>
+        <location filename="../../desktop/messages.py" line="24"/>
         <source>无法打开数据库文件 {target}，请检查路径与权限</source>
         <translation>Cannot open the database file {target}: check the path and permissions</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="25"/>
+        <location filename="../../desktop/messages.py" line="27"/>
         <source>无法连接数据库 {target}：{detail}。请检查地址与服务器是否运行</source>
         <translation>Cannot reach the database {target}: {detail}. Check the address and that the server runs</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="28"/>
+        <location filename="../../desktop/messages.py" line="30"/>
+        <source>数据库文件 {target} 不存在，请检查 --db 参数</source>
+        <translation>There is no database file {target}: check --db</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="33"/>
+        <source>数据库 {target} 拒绝了此操作：{detail}</source>
+        <translation>The database {target} refused the operation: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="34"/>
         <source>数据库 {target} 的结构较旧，请先运行 python main.py db upgrade</source>
         <translation>The database {target} has an older schema: run python main.py db upgrade first</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="31"/>
+        <location filename="../../desktop/messages.py" line="37"/>
         <source>数据库 {target} 已被更新版本的 GridDesk 升级，请更新本程序</source>
         <translation>The database {target} was upgraded by a newer GridDesk: update this installation</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="34"/>
+        <location filename="../../desktop/messages.py" line="40"/>
         <source>数据库 {target} 是空的，请先运行 python main.py db upgrade</source>
         <translation>The database {target} is empty: run python main.py db upgrade</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="37"/>
+        <location filename="../../desktop/messages.py" line="43"/>
         <source>{target} 中的表不属于 GridDesk，未作任何更改</source>
         <translation>{target} holds tables that are not GridDesk&apos;s; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="48"/>
+        <location filename="../../desktop/messages.py" line="54"/>
         <source>登录失败次数过多，账号已锁定至 {time}</source>
         <translation>Too many failed log-ins: the account is locked until {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="52"/>
+        <location filename="../../desktop/messages.py" line="58"/>
         <source>该账号不能在此岗位值班</source>
         <translation>This account may not take this post</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="54"/>
+        <location filename="../../desktop/messages.py" line="60"/>
         <source>该账号已停用</source>
         <translation>This account is disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="55"/>
+        <location filename="../../desktop/messages.py" line="61"/>
         <source>账号或密码错误</source>
         <translation>Wrong account or password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="66"/>
+        <source>数据库暂时无法连接，操作未保存，请稍后重试</source>
+        <translation>The database cannot be reached: nothing was saved. Try again shortly</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="71"/>
+        <source>您的角色无权执行此操作（{action}）</source>
+        <translation>Your role may not do this ({action})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="79"/>
+        <source>事件当前状态（{state}）不能执行此操作</source>
+        <translation>Not possible while the event is {state}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="80"/>
+        <source>事件已上报领导</source>
+        <translation>The event is already escalated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="81"/>
+        <source>不能合并到事件本身</source>
+        <translation>An event cannot be merged into itself</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="82"/>
+        <source>只能合并到未结的事件</source>
+        <translation>Only an open event can take a merge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="85"/>
+        <source>此操作被拒绝：{reason}</source>
+        <translation>Refused: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="94"/>
+        <source>现场</source>
+        <translation>the field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="101"/>
+        <source>事件已被 {who}（{post}）于 {time} 更改，现为“{state}”。请核对后再操作。</source>
+        <translation>The event was changed by {who} ({post}) at {time} and is now “{state}”. Check it before acting.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="114"/>
+        <source>请填写{field}</source>
+        <translation>{field} is required</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="115"/>
+        <source>{field}过长</source>
+        <translation>{field} is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="116"/>
+        <source>{field}格式不正确</source>
+        <translation>{field} is not in a valid form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="117"/>
+        <source>{field}不存在</source>
+        <translation>{field} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="118"/>
+        <source>{field}须为数字</source>
+        <translation>{field} must be a number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="119"/>
+        <source>{field}不在本辖区内</source>
+        <translation>{field} is outside this area</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="120"/>
+        <source>{field}数量过多</source>
+        <translation>Too many {field}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="121"/>
+        <source>{field}过大：{detail}</source>
+        <translation>{field} too large: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="122"/>
+        <source>{field}为空：{detail}</source>
+        <translation>{field} is empty: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="123"/>
+        <source>{field}的内容与文件名不符：{detail}</source>
+        <translation>{field}: the content does not match the file name: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="126"/>
+        <source>{field}只能选择一项</source>
+        <translation>Choose only one {field}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="128"/>
+        <source>{field}有误</source>
+        <translation>{field} is wrong</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,10 @@ from pathlib import Path
 import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop import i18n
+from tests.desktop.sessions import Running
 
 DEMO_NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 
@@ -58,3 +62,15 @@ def settings_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     monkeypatch.setenv("GRIDDESK_SETTINGS_DIR", str(folder))
     return folder
+
+
+@pytest.fixture
+def running(  # the sessions a test starts, stopped at its end
+    qloop: qasync.QEventLoop, qtbot: QtBot, settings_dir: Path
+) -> Iterator[list[Running]]:
+    sessions: list[Running] = []
+    yield sessions
+    for session in sessions:
+        if not session.task.done():
+            session.stop(qtbot)
+    i18n.install_language("zh_CN")

@@ -2,79 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 import qasync
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QDockWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QDockWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop import i18n
-from desktop.app import GuiSession
-from desktop.cli import build_parser
-from desktop.main_window import MainWindow
 from models.demo.accounts import DEMO_PASSWORD
 from widgets.login_dialog import LoginDialog, ScreenLock
 
 pytestmark = pytest.mark.gui
-LOAD_TIMEOUT_MS = 60_000
 
-
-class Running:
-    """A GUI session started in-process on the shared qasync loop."""
-
-    def __init__(self, loop: qasync.QEventLoop, argv: list[str]) -> None:
-        args = build_parser().parse_args(argv)
-        url = args.db
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        self.session = GuiSession(app, args, url)
-        self.task: asyncio.Task[int] = loop.create_task(self.session.run())
-
-    @property
-    def window(self) -> MainWindow | None:
-        return self.session.window
-
-    def stop(self, qtbot: QtBot) -> int:
-        if self.window is not None:
-            self.window.close()
-        else:
-            for widget in QApplication.topLevelWidgets():
-                if isinstance(widget, LoginDialog):
-                    widget.reject()
-        qtbot.waitUntil(self.task.done, timeout=LOAD_TIMEOUT_MS)
-        return self.task.result()
-
-
-@pytest.fixture
-def running(qloop: qasync.QEventLoop, qtbot: QtBot, settings_dir: Path) -> Iterator[list[Running]]:
-    sessions: list[Running] = []
-    yield sessions
-    for session in sessions:
-        if not session.task.done():
-            session.stop(qtbot)
-    i18n.install_language("zh_CN")
-
-
-def start(sessions: list[Running], loop: qasync.QEventLoop, argv: list[str]) -> Running:
-    session = Running(loop, argv)
-    sessions.append(session)
-    return session
-
-
-def wait_loaded(qtbot: QtBot, session: Running) -> MainWindow:
-    qtbot.waitUntil(lambda: session.window is not None, timeout=LOAD_TIMEOUT_MS)
-    window = session.window
-    assert window is not None
-    queue = window.panels.queue
-    qtbot.waitUntil(
-        lambda: queue.content is not None and queue.content.model.total_count() > 0,
-        timeout=LOAD_TIMEOUT_MS,
-    )
-    return window
+from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, wait_loaded  # noqa: E402
 
 
 def login_dialog(qtbot: QtBot) -> LoginDialog:
@@ -152,7 +91,13 @@ def test_the_four_docks_show_real_data(
     session = start(running, qloop, ["--db", seeded_url, "--demo", "--post", "chief"])
     window = wait_loaded(qtbot, session)
     docks = {d.objectName(): d for d in window.findChildren(QDockWidget)}
-    assert set(docks) == {"panel_event_queue", "panel_map", "panel_alarms", "panel_video_links"}
+    assert set(docks) == {
+        "panel_event_queue",
+        "panel_map",
+        "panel_alarms",
+        "panel_video_links",
+        "panel_event_detail",
+    }
     assert all(d.isVisible() for d in docks.values())
 
     queue = window.panels.queue.content
@@ -186,15 +131,18 @@ def test_queue_sorts_and_filters_as_the_operator_asks(
     assert queue is not None
     model = queue.model
     header = queue.table.horizontalHeader()
-    # Click the "编号" header: ascending by code.
-    qtbot.mouseClick(
-        header.viewport(),
-        Qt.MouseButton.LeftButton,
-        pos=header.viewport().rect().topLeft() + _section_centre(header, 0),
-    )
-    codes = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
-    assert codes == sorted(codes) or codes == sorted(codes, reverse=True)
-    first_code = codes[0]
+    categories_before = [model.data(model.index(r, 3)) for r in range(model.rowCount())]
+    assert categories_before != sorted(categories_before), "newest first: not by category"
+    # Click the "类别" header once, then again: the order follows the category both ways.
+    for expected_reverse in (False, True):
+        qtbot.mouseClick(
+            header.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=header.viewport().rect().topLeft() + _section_centre(header, 3),
+        )
+        categories = [model.data(model.index(r, 3)) for r in range(model.rowCount())]
+        assert categories == sorted(categories, reverse=expected_reverse)
+    first_code = model.data(model.index(0, 0))
     queue.search.clear()
     qtbot.keyClicks(queue.search, first_code)
     assert model.rowCount() == 1
@@ -261,7 +209,10 @@ def test_idle_screen_lock_needs_the_password(
     assert window.is_locked
     qtbot.keyClicks(lock.password, "Wrong2026x")
     qtbot.keyClick(lock.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: lock.message.text() == "密码错误", timeout=LOAD_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: lock.message.text() == "账号或密码错误", timeout=LOAD_TIMEOUT_MS)
+    cover = window.findChild(QWidget, "screen_lock_cover")
+    assert cover is not None and cover.isVisible()
+    assert cover.geometry() == window.rect(), "nothing of the events shows while locked"
     assert window.is_locked
     qtbot.keyClick(lock.password, Qt.Key.Key_Escape)
     assert window.is_locked, "Escape does not unlock"
@@ -269,3 +220,4 @@ def test_idle_screen_lock_needs_the_password(
     qtbot.keyClicks(lock.password, DEMO_PASSWORD)
     qtbot.keyClick(lock.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.is_locked, timeout=LOAD_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "screen_lock_cover") is None, timeout=5_000)

@@ -1,0 +1,316 @@
+"""The operator's work on events: intake, the detail panel's actions, dispatch proposals.
+
+It wires the panels (which show and ask) to the domain (which checks and writes) through the
+store, so every read and write runs in the database worker. After each write exactly the
+changed event is read back and applied in place to the queue, the map and the detail panel.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
+
+from desktop.messages import (
+    conflict_text,
+    event_input_text,
+    not_permitted_text,
+    transition_refused_text,
+    unavailable_text,
+)
+from desktop.store import Store, StoreUnavailable
+from models import directory, queries
+from models.accounts import NotPermitted, Operator, permitted_actions
+from models.attachments import AttachmentDraft
+from models.clock import server_now
+from models.dispatch import DispatchContext, propose
+from models.events import (
+    EventConflict,
+    EventDraft,
+    EventInputError,
+    EventNotFound,
+    EventRef,
+    TransitionRefused,
+    attachment_data,
+    available_transitions,
+    event_detail,
+    event_row,
+    possible_duplicates,
+    report_event,
+    transition,
+)
+from models.snapshots import DispatchProposal, EventDetail, EventRow, IntakeDraft
+from widgets.event_detail import EventDetailPanel, assignee_choices
+from widgets.intake_form import IntakeForm, field_caption
+
+log = logging.getLogger(__name__)
+
+
+class EventWork(QObject):
+    """Intake and event actions of one post.
+
+    Signals:
+        event_changed(EventRow): an event this post wrote, as the queue and map show it now.
+    """
+
+    event_changed = Signal(EventRow)
+
+    def __init__(
+        self, store: Store, operator: Operator, language: str, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.operator = operator
+        self.language = language
+        self.detail_panel: EventDetailPanel | None = None
+        self._dispatch_context: DispatchContext | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._shown_event: int | None = None
+
+    # --- wiring --------------------------------------------------------------------------------
+
+    def attach_detail_panel(self, panel: EventDetailPanel) -> None:
+        """The panel this post shows events in."""
+        self.detail_panel = panel
+        panel.action_requested.connect(self._on_action)
+        panel.attachment_requested.connect(
+            lambda attachment_id: self._spawn(self._load_attachment(attachment_id))
+        )
+        if self._shown_event is not None:
+            self.show_event(self._shown_event)
+
+    def show_event(self, event_id: int) -> None:
+        """Show an event in the detail panel (loaded in the worker)."""
+        self._shown_event = event_id
+        if self.detail_panel is not None:
+            self._spawn(self._load_detail(event_id))
+
+    def open_intake(self, parent: QWidget) -> None:
+        """Open the form for a new event (its lists loaded in the worker first)."""
+        self._spawn(self._open_intake(parent))
+
+    def cancel(self) -> None:
+        """Stop what is under way (the window is closing)."""
+        for task in self._tasks:
+            task.cancel()
+
+    # --- reading -----------------------------------------------------------------------------
+
+    async def _load_detail(self, event_id: int) -> None:
+        operator, language = self.operator, self.language
+        context = self._dispatch_context
+
+        def read(session: Session) -> tuple[EventDetail, list[str], Any, Any, DispatchContext]:
+            detail = event_detail(session, event_id, language)
+            allowed = available_transitions(
+                detail.state, detail.escalated, permitted_actions(session, operator.role)
+            )
+            proposal: DispatchProposal | None = None
+            options: list[Any] = []
+            loaded = context or DispatchContext.load(session, language)
+            if "dispatch" in allowed or "reassign" in allowed:
+                now = server_now(session)
+                proposal = _proposal_for(session, loaded, detail, now)
+                options = directory.assignee_options(session, detail.grid_id)
+            return detail, allowed, proposal, options, loaded
+
+        try:
+            detail, allowed, proposal, options, context = await self.store.read(read)
+        except EventNotFound:
+            if self.detail_panel is not None:
+                self.detail_panel.clear()
+            return
+        except StoreUnavailable:
+            self._notice(unavailable_text())
+            return
+        self._dispatch_context = context
+        if self.detail_panel is not None and self._shown_event == event_id:
+            self.detail_panel.show_event(detail, allowed, proposal, assignee_choices(options))
+
+    async def _load_attachment(self, attachment_id: int) -> None:
+        try:
+            data = await self.store.read(lambda s: attachment_data(s, attachment_id))
+        except (LookupError, StoreUnavailable):
+            return
+        if self.detail_panel is not None:
+            self.detail_panel.show_attachment_data(attachment_id, data)
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def _on_action(self, kind: str, event_id: int, version: int, arguments: dict[str, Any]) -> None:
+        self._spawn(self._act(kind, event_id, version, dict(arguments)))
+
+    async def _act(self, kind: str, event_id: int, version: int, arguments: dict[str, Any]) -> None:
+        operator, language = self.operator, self.language
+        note = str(arguments.pop("note", ""))
+        arguments = {k: v for k, v in arguments.items() if v is not None}
+
+        def write(session: Session) -> EventRef:
+            return transition(
+                session,
+                operator,
+                event_id,
+                version,
+                kind,
+                server_now(session),
+                note=note,
+                language=language,
+                **arguments,
+            )
+
+        try:
+            await self.store.write(write)
+        except EventConflict as conflict:
+            self._notice(conflict_text(conflict))
+        except TransitionRefused as refused:
+            self._notice(transition_refused_text(refused))
+        except NotPermitted as refused:
+            self._notice(not_permitted_text(refused))
+        except EventInputError as wrong:
+            self._notice(event_input_text(wrong, field_caption(wrong.field)))
+        except StoreUnavailable:
+            self._notice(unavailable_text())
+            return
+        else:
+            self.show_event(event_id)
+        await self._publish(event_id)
+
+    async def _publish(self, event_id: int) -> None:
+        language = self.language
+        try:
+            row = await self.store.read(lambda s: event_row(s, event_id, server_now(s), language))
+        except (EventNotFound, StoreUnavailable):
+            return
+        self.event_changed.emit(row)
+
+    async def _open_intake(self, parent: QWidget) -> None:
+        language = self.language
+        try:
+            categories, addresses = await self.store.read(
+                lambda s: (directory.category_options(s, language), directory.address_book(s))
+            )
+        except StoreUnavailable:
+            self._notice(unavailable_text())
+            return
+        form = IntakeForm(categories, addresses, parent)
+        form.save_requested.connect(
+            lambda draft, anyway: self._spawn(self._save_intake(form, draft, anyway, None))
+        )
+        form.merge_requested.connect(
+            lambda draft, into: self._spawn(self._save_intake(form, draft, True, into))
+        )
+        form.finished.connect(form.deleteLater)
+        form.open()
+
+    async def _save_intake(
+        self, form: IntakeForm, intake: IntakeDraft, skip_duplicates: bool, into: int | None
+    ) -> None:
+        operator = self.operator
+        draft = _event_draft(intake)
+        if not skip_duplicates:
+            try:
+                candidates = await self.store.read(
+                    lambda s: possible_duplicates(
+                        s, intake.category_id, intake.lon, intake.lat, server_now(s)
+                    )
+                )
+            except StoreUnavailable:
+                form.show_field_error("", unavailable_text())
+                return
+            if candidates:
+                form.show_duplicates(candidates)
+                return
+
+        def write(session: Session) -> EventRef:
+            now = server_now(session)
+            ref = report_event(session, operator, draft, now)
+            # A replay finds the report already written (and merged): version 1 is a fresh one.
+            if into is not None and ref.version == 1:
+                ref = transition(
+                    session, operator, ref.id, ref.version, "merge", now, into_event_id=into
+                )
+            return ref
+
+        try:
+            ref = await self.store.write(write)
+        except EventInputError as wrong:
+            form.show_field_error(wrong.field, event_input_text(wrong, field_caption(wrong.field)))
+            return
+        except (TransitionRefused, NotPermitted) as refused:
+            text = (
+                transition_refused_text(refused)
+                if isinstance(refused, TransitionRefused)
+                else not_permitted_text(refused)
+            )
+            form.show_field_error("", text)
+            return
+        except StoreUnavailable:
+            form.show_field_error("", unavailable_text())
+            return
+        form.saved()
+        await self._publish(ref.id)
+        if into is not None:
+            await self._publish(into)
+        self.show_event(ref.id if into is None else into)
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def _notice(self, text: str) -> None:
+        if self.detail_panel is not None:
+            self.detail_panel.show_notice(text)
+
+    def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.ensure_future(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(_log_failure)
+
+
+def _proposal_for(
+    session: Session, context: DispatchContext, detail: EventDetail, now: datetime
+) -> DispatchProposal | None:
+    overdue = detail.accept_deadline is not None and now > detail.accept_deadline
+    try:
+        return propose(
+            context,
+            mode=queries.current_mode(session),
+            priority=detail.priority,
+            category_id=detail.category_id,
+            grid_id=detail.grid_id,
+            zone_id=detail.zone_id,
+            is_complex=detail.is_complex,
+            overdue=overdue and detail.state in ("reported", "accepted"),
+        )
+    except ValueError:
+        log.warning("no dispatch proposal for event %s", detail.code)
+        return None
+
+
+def _event_draft(intake: IntakeDraft) -> EventDraft:
+    return EventDraft(
+        uid=intake.uid,
+        source=intake.source,
+        category_id=intake.category_id,
+        priority=intake.priority,
+        lon=intake.lon,
+        lat=intake.lat,
+        address=intake.address,
+        description=intake.description,
+        reporter_name=intake.reporter_name,
+        reporter_phone=intake.reporter_phone,
+        attachments=tuple(AttachmentDraft(name, data) for name, data in intake.attachments),
+    )
+
+
+def _log_failure(task: asyncio.Task[Any]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("event work failed", exc_info=task.exception())
+
+
+Callback = Callable[..., None]

@@ -1,0 +1,418 @@
+"""The event-detail panel: every field, the attachments, the dispatch proposal with its reason,
+the actions the operator may take now, and the full-process track (全程跟踪).
+
+It shows snapshots and asks; the shell checks and writes. Person-entered text is shown as plain
+text (never rich text), personal data masked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.masking import mask_name, mask_phone
+from models.snapshots import AssigneeOption, DispatchProposal, EventDetail
+from widgets.labels import post_labels, priority_labels, source_labels, state_labels
+from widgets.timefmt import local_full
+
+THUMBNAIL = QSize(96, 72)
+
+
+@dataclass(frozen=True)
+class AssigneeChoice:
+    """One force the operator may dispatch to (the proposal's, or one picked by hand)."""
+
+    label: str
+    staff_id: int | None = None
+    department_id: int | None = None
+
+
+def assignee_choices(options: Sequence[AssigneeOption]) -> list[AssigneeChoice]:
+    """The forces to pick from, each labelled with what it is."""
+    kinds = {
+        "grid_worker": QCoreApplication.translate("EventDetailPanel", "网格员 {name}"),
+        "leader": QCoreApplication.translate("EventDetailPanel", "挂包领导 {name}"),
+        "zone": QCoreApplication.translate("EventDetailPanel", "执法队 {name}"),
+        "department": QCoreApplication.translate("EventDetailPanel", "部门 {name}"),
+    }
+    return [
+        AssigneeChoice(kinds.get(o.kind, "{name}").format(name=o.name), o.staff_id, o.department_id)
+        for o in options
+    ]
+
+
+def action_labels() -> dict[str, str]:
+    """Transition kind → button text."""
+    return {
+        "accept": QCoreApplication.translate("EventDetailPanel", "受理"),
+        "dispatch": QCoreApplication.translate("EventDetailPanel", "派遣"),
+        "reassign": QCoreApplication.translate("EventDetailPanel", "改派"),
+        "respond": QCoreApplication.translate("EventDetailPanel", "响应"),
+        "resolve": QCoreApplication.translate("EventDetailPanel", "办结"),
+        "close": QCoreApplication.translate("EventDetailPanel", "核查结案"),
+        "reject": QCoreApplication.translate("EventDetailPanel", "退回"),
+        "escalate": QCoreApplication.translate("EventDetailPanel", "上报领导"),
+        "urge": QCoreApplication.translate("EventDetailPanel", "催办"),
+        "reopen": QCoreApplication.translate("EventDetailPanel", "重新打开"),
+    }
+
+
+# Keyboard shortcuts for the common actions (DESIGN: operators work under pressure).
+ACTION_SHORTCUTS = {
+    "accept": "Ctrl+Shift+A",
+    "dispatch": "Ctrl+Shift+D",
+    "respond": "Ctrl+Shift+R",
+    "resolve": "Ctrl+Shift+F",
+    "close": "Ctrl+Shift+C",
+    "urge": "Ctrl+Shift+U",
+}
+
+
+class EventDetailPanel(QWidget):
+    """One event in full.
+
+    Signals:
+        action_requested(str, int, int, dict): transition kind, event id, the version the
+            operator saw, and the arguments gathered here (note, satisfaction, assignee …).
+        attachment_requested(int): the panel wants an attachment's bytes for its thumbnail.
+    """
+
+    action_requested = Signal(str, int, int, dict)
+    attachment_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._detail: EventDetail | None = None
+        self._proposal: DispatchProposal | None = None
+        self._choices: list[AssigneeChoice] = []
+        self._states = state_labels()
+        self._actions = action_labels()
+        self.title = QLabel(self.tr("未选择事件"), self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setPointSize(font.pointSize() + 2)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.notice = QLabel(self)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #b00020;")
+        self.notice.hide()
+
+        self.fields = QFormLayout()
+        self._field_labels: dict[str, QLabel] = {}
+        for key, caption in (
+            ("state", self.tr("状态")),
+            ("priority", self.tr("优先级")),
+            ("category", self.tr("类别")),
+            ("source", self.tr("来源")),
+            ("place", self.tr("网格 / 社区 / 片区")),
+            ("address", self.tr("地址")),
+            ("description", self.tr("描述")),
+            ("reporter", self.tr("反映人")),
+            ("assignee", self.tr("处置力量")),
+            ("reported", self.tr("上报时间")),
+            ("deadlines", self.tr("时限")),
+            ("satisfaction", self.tr("满意度")),
+        ):
+            value = QLabel(self)
+            value.setTextFormat(Qt.TextFormat.PlainText)  # person-entered text stays text
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._field_labels[key] = value
+            self.fields.addRow(caption, value)
+
+        self.attachments = QListWidget(self)
+        self.attachments.setViewMode(QListWidget.ViewMode.IconMode)
+        self.attachments.setIconSize(THUMBNAIL)
+        self.attachments.setMaximumHeight(THUMBNAIL.height() + 40)
+
+        self.proposal_box = QGroupBox(self.tr("智能派单建议"), self)
+        self.proposal_text = QLabel(self.proposal_box)
+        self.proposal_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.proposal_text.setWordWrap(True)
+        self.assignee = QComboBox(self.proposal_box)
+        proposal_layout = QVBoxLayout(self.proposal_box)
+        proposal_layout.addWidget(self.proposal_text)
+        proposal_layout.addWidget(self.assignee)
+
+        self.buttons: dict[str, QPushButton] = {}
+        self._shortcuts: list[QShortcut] = []
+        button_row = QHBoxLayout()
+        for kind, text in self._actions.items():
+            button = QPushButton(text, self)
+            button.setObjectName(f"action_{kind}")
+            if kind in ACTION_SHORTCUTS:
+                button.setToolTip(ACTION_SHORTCUTS[kind])
+                shortcut = QShortcut(QKeySequence(ACTION_SHORTCUTS[kind]), self)
+                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.activated.connect(button.animateClick)
+                self._shortcuts.append(shortcut)
+            button.clicked.connect(lambda _checked=False, k=kind: self._request(k))
+            button.hide()
+            self.buttons[kind] = button
+            button_row.addWidget(button)
+        button_row.addStretch(1)
+
+        self.timeline = QTableWidget(0, 5, self)
+        self.timeline.setHorizontalHeaderLabels(
+            [
+                self.tr("时间"),
+                self.tr("环节"),
+                self.tr("状态变化"),
+                self.tr("操作人"),
+                self.tr("说明"),
+            ]
+        )
+        self.timeline.verticalHeader().setVisible(False)
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.horizontalHeader().setStretchLastSection(True)
+        self.timeline.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.addWidget(self.title)
+        body_layout.addWidget(self.notice)
+        body_layout.addLayout(self.fields)
+        body_layout.addWidget(self.attachments)
+        body_layout.addWidget(self.proposal_box)
+        body_layout.addLayout(button_row)
+        body_layout.addWidget(self.timeline, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.proposal_box.hide()
+        self.attachments.hide()
+
+    # --- what the shell calls ----------------------------------------------------------------
+
+    @property
+    def detail(self) -> EventDetail | None:
+        """The event shown."""
+        return self._detail
+
+    def show_event(
+        self,
+        detail: EventDetail,
+        allowed: Sequence[str],
+        proposal: DispatchProposal | None = None,
+        choices: Sequence[AssigneeChoice] = (),
+    ) -> None:
+        """Show an event, the actions the operator may take in its state, and (for dispatch)
+        the proposal and the other forces to choose from."""
+        self._detail = detail
+        self._proposal = proposal
+        self._choices = list(choices)
+        self.notice.hide()
+        self.title.setText(f"{detail.code} · {detail.category}")
+        deadlines = [
+            (self.tr("受理"), detail.accept_deadline),
+            (self.tr("响应"), detail.respond_deadline),
+            (self.tr("办结"), detail.close_deadline),
+        ]
+        values = {
+            "state": self._states.get(detail.state, detail.state)
+            + (self.tr("（已上报领导）") if detail.escalated else ""),
+            "priority": priority_labels().get(detail.priority, detail.priority),
+            "category": detail.category,
+            "source": source_labels().get(detail.source, detail.source),
+            "place": " / ".join(p for p in (detail.grid_code, detail.community, detail.zone) if p),
+            "address": detail.address,
+            "description": detail.description,
+            "reporter": " ".join(
+                p for p in (mask_name(detail.reporter_name), mask_phone(detail.reporter_phone)) if p
+            ),
+            "assignee": detail.assignee,
+            "reported": local_full(detail.reported_at),
+            "deadlines": "  ".join(f"{name} {local_full(at)}" for name, at in deadlines if at),
+            "satisfaction": _satisfaction_label(detail.satisfaction),
+        }
+        for key, value in values.items():
+            self._field_labels[key].setText(value)
+        for kind, button in self.buttons.items():
+            button.setVisible(kind in allowed)
+        self._show_proposal(proposal, "dispatch" in allowed or "reassign" in allowed)
+        self._show_attachments(detail)
+        self._show_timeline(detail)
+
+    def show_attachment_data(self, attachment_id: int, data: bytes) -> None:
+        """Turn an attachment's placeholder into a thumbnail (images only)."""
+        for row in range(self.attachments.count()):
+            item = self.attachments.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == attachment_id:
+                image = QImage.fromData(data)
+                if not image.isNull():
+                    item.setIcon(
+                        QIcon(
+                            QPixmap.fromImage(image).scaled(
+                                THUMBNAIL,
+                                Qt.AspectRatioMode.KeepAspectRatio,
+                                Qt.TransformationMode.SmoothTransformation,
+                            )
+                        )
+                    )
+
+    def show_notice(self, text: str) -> None:
+        """A message about the last action (a refusal, a conflict), shown above the fields."""
+        self.notice.setText(text)
+        self.notice.show()
+
+    def clear(self) -> None:
+        """Show no event."""
+        self._detail = None
+        self.title.setText(self.tr("未选择事件"))
+        for label in self._field_labels.values():
+            label.clear()
+        for button in self.buttons.values():
+            button.hide()
+        self.proposal_box.hide()
+        self.attachments.clear()
+        self.attachments.hide()
+        self.timeline.setRowCount(0)
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _show_proposal(self, proposal: DispatchProposal | None, dispatching: bool) -> None:
+        self.assignee.clear()
+        if not dispatching:
+            self.proposal_box.hide()
+            return
+        if proposal is not None and proposal.resolved:
+            grid, category, target = proposal.reason
+            reason = self.tr("网格 {grid} · {category} → {target}").format(
+                grid=grid or self.tr("（网格待确认）"), category=category, target=target
+            )
+            basis = {
+                "rule": self.tr("依据派单规则 #{rule}").format(rule=proposal.rule_id),
+                "category_default": self.tr("依据类别默认力量"),
+                "complex": self.tr("复杂事件，由挂包领导牵头"),
+                "overdue": self.tr("已超时，由挂包领导督办"),
+            }.get(proposal.basis, proposal.basis)
+            text = f"{reason}\n{basis}"
+            if proposal.needs_grid_confirmation:
+                text += "\n" + self.tr("位置在网格边界附近或网格之外，请确认网格")
+            self.proposal_text.setText(text)
+            self.assignee.addItem(
+                self.tr("按建议：{name}").format(name=proposal.assignee_name),
+                AssigneeChoice(
+                    proposal.assignee_name,
+                    proposal.assignee_staff_id,
+                    proposal.assignee_department_id,
+                ),
+            )
+        else:
+            self.proposal_text.setText(self.tr("无可用建议，请选择处置力量"))
+        for choice in self._choices:
+            self.assignee.addItem(choice.label, choice)
+        self.proposal_box.show()
+
+    def _show_attachments(self, detail: EventDetail) -> None:
+        self.attachments.clear()
+        for info in detail.attachments:
+            item = QListWidgetItem(info.filename)
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setToolTip(f"{info.filename} · {info.mime_type} · {info.size // 1024} KB")
+            self.attachments.addItem(item)
+            if info.mime_type.startswith("image/"):
+                self.attachment_requested.emit(info.id)
+        self.attachments.setVisible(bool(detail.attachments))
+
+    def _show_timeline(self, detail: EventDetail) -> None:
+        posts = post_labels()
+        actions = self._actions
+        self.timeline.setRowCount(len(detail.timeline))
+        for row, entry in enumerate(detail.timeline):
+            change = ""
+            if entry.to_state and entry.to_state != entry.from_state:
+                before = self._states.get(entry.from_state or "", "")
+                after = self._states.get(entry.to_state, entry.to_state)
+                change = f"{before} → {after}" if before else after
+            who = entry.operator_name
+            if entry.post:
+                who = f"{who}（{posts.get(entry.post, entry.post)}）"
+            for column, text in enumerate(
+                (
+                    local_full(entry.at),
+                    actions.get(entry.kind, _kind_label(entry.kind)),
+                    change,
+                    who,
+                    entry.note,
+                )
+            ):
+                self.timeline.setItem(row, column, QTableWidgetItem(text))
+
+    def _request(self, kind: str) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        arguments: dict[str, object] = {}
+        if kind in ("dispatch", "reassign"):
+            choice = self.assignee.currentData()
+            if not isinstance(choice, AssigneeChoice):
+                self.show_notice(self.tr("请选择处置力量"))
+                return
+            arguments["assignee_staff_id"] = choice.staff_id
+            arguments["assignee_department_id"] = choice.department_id
+            if self._proposal is not None and self.assignee.currentIndex() == 0:
+                arguments["proposal_rule_id"] = self._proposal.rule_id
+        if kind in ("reject", "reopen", "urge", "escalate"):
+            note, ok = QInputDialog.getMultiLineText(
+                self,
+                self._actions[kind],
+                self.tr("说明（必填）") if kind == "reject" else self.tr("说明"),
+            )
+            if not ok or (kind == "reject" and not note.strip()):
+                return
+            arguments["note"] = note.strip()
+        if kind == "close":
+            options = [self.tr("满意"), self.tr("基本满意"), self.tr("不满意")]
+            codes = ["satisfied", "basically_satisfied", "dissatisfied"]
+            if detail.reporter_phone:
+                chosen, ok = QInputDialog.getItem(
+                    self, self._actions[kind], self.tr("回访满意度"), options, 0, False
+                )
+                if not ok:
+                    return
+                arguments["satisfaction"] = codes[options.index(chosen)]
+        self.action_requested.emit(kind, detail.id, detail.version, arguments)
+
+
+def _satisfaction_label(code: str | None) -> str:
+    return {
+        "satisfied": QCoreApplication.translate("EventDetailPanel", "满意"),
+        "basically_satisfied": QCoreApplication.translate("EventDetailPanel", "基本满意"),
+        "dissatisfied": QCoreApplication.translate("EventDetailPanel", "不满意"),
+    }.get(code or "", "")
+
+
+def _kind_label(kind: str) -> str:
+    return {
+        "report": QCoreApplication.translate("EventDetailPanel", "上报"),
+        "merge": QCoreApplication.translate("EventDetailPanel", "合并"),
+    }.get(kind, kind)
