@@ -5,6 +5,7 @@
     python main.py demo seed             [--db URL] [--events N] [--days D] [--seed S]
     python main.py stats --json          [--db URL]
     python main.py export grids --out F.geojson [--db URL]
+    python main.py account create --user NAME --name 姓名 --role R --posts P[,P…] [--db URL]
 
 A problem with the database or the input is one line on stderr and a non-zero exit, never a
 traceback, and changes nothing.
@@ -13,6 +14,7 @@ traceback, and changes nothing.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
 import os
@@ -26,7 +28,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop import i18n
 from desktop.messages import database_problem_text
 from models.db import DatabaseProblem, open_database, resolve_database_url, upgrade_database
-from models.entities import POSTS
+from models.entities import POSTS, ROLES
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -96,7 +98,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     grids.add_argument("--out", type=Path, required=True)
     grids.add_argument("--db", dest="sub_db")
+    account = commands.add_parser(
+        "account", help=QCoreApplication.translate("cli", "操作员账号")
+    ).add_subparsers(dest="account_command", required=True)
+    create = account.add_parser(
+        "create",
+        help=QCoreApplication.translate(
+            "cli", "新建操作员账号（密码从标准输入读取，或在终端中输入）"
+        ),
+    )
+    create.add_argument("--user", dest="username", required=True)
+    create.add_argument("--name", dest="display_name", required=True)
+    create.add_argument("--role", choices=ROLES, required=True)
+    create.add_argument("--posts", type=_posts, required=True)
+    create.add_argument("--db", dest="sub_db")
     return parser
+
+
+def _posts(text: str) -> tuple[str, ...]:
+    posts = tuple(p.strip() for p in text.split(",") if p.strip())
+    unknown = [p for p in posts if p not in POSTS]
+    if unknown or not posts:
+        raise argparse.ArgumentTypeError(f"posts are {', '.join(POSTS)}")
+    return posts
 
 
 def _non_negative_int(text: str) -> int:
@@ -120,7 +144,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    if {"-h", "--help"} & set(words):
+        # The help is made of translated strings: the language must be in place first.
+        _ensure_core_application(_language_in(words))
+    args = build_parser().parse_args(words)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     url = resolve_database_url(getattr(args, "sub_db", None) or args.db)
     if args.command is None:
@@ -145,10 +173,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _stats(url)
         if args.command == "export":
             return _export_grids(url, args.out)
+        if args.command == "account":
+            return _create_account(url, args)
     except DatabaseProblem as problem:
         print(database_problem_text(problem), file=sys.stderr)
         return EXIT_USAGE
     raise AssertionError(args.command)
+
+
+def _language_in(words: list[str]) -> str:
+    for index, word in enumerate(words):
+        if word == "--lang" and index + 1 < len(words) and words[index + 1] in i18n.LANGUAGES:
+            return words[index + 1]
+        if word.startswith("--lang=") and word.split("=", 1)[1] in i18n.LANGUAGES:
+            return word.split("=", 1)[1]
+    return "zh_CN"
 
 
 def _ensure_core_application(language: str) -> None:
@@ -233,4 +272,78 @@ def _export_grids(url: str, out: Path) -> int:
             n=len(features), path=out
         )
     )
+    return EXIT_OK
+
+
+def _create_account(url: str, args: argparse.Namespace) -> int:
+    """``account create``: the first administrator of a new centre, or any later account."""
+    from sqlalchemy import select
+    from sqlalchemy.exc import IntegrityError
+
+    from models.accounts import WeakPassword, create_account
+    from models.clock import server_now
+    from models.entities import OperatorAccount, OperatorAction
+
+    if sys.stdin.isatty():
+        password = getpass.getpass(QCoreApplication.translate("cli", "密码："))
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    database = open_database(url)
+    try:
+        with database.write() as session:
+            taken = session.scalar(
+                select(OperatorAccount.id).where(OperatorAccount.username == args.username)
+            )
+            if taken is not None:
+                print(
+                    QCoreApplication.translate("cli", "账号 {user} 已存在，未作任何更改").format(
+                        user=args.username
+                    ),
+                    file=sys.stderr,
+                )
+                return EXIT_FAILURE
+            now = server_now(session)
+            account = create_account(
+                session,
+                username=args.username,
+                display_name=args.display_name,
+                role=args.role,
+                posts=args.posts,
+                password=password,
+                now=now,
+            )
+            session.flush()
+            # Recorded like any account change; made at the server, by whoever holds it.
+            session.add(
+                OperatorAction(
+                    at=now,
+                    operator_id=None,
+                    post=None,
+                    kind="account.create",
+                    subject="operator_account",
+                    subject_id=account.id,
+                    note="command line",
+                    details=json.dumps(
+                        {"username": args.username, "role": args.role, "posts": args.posts},
+                        ensure_ascii=False,
+                    ),
+                )
+            )
+    except WeakPassword:
+        print(
+            QCoreApplication.translate("cli", "密码至少 8 位，须同时包含字母和数字"),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    except IntegrityError:
+        print(
+            QCoreApplication.translate("cli", "账号 {user} 已存在，未作任何更改").format(
+                user=args.username
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    finally:
+        database.close()
+    print(QCoreApplication.translate("cli", "已新建账号 {user}").format(user=args.username))
     return EXIT_OK

@@ -125,3 +125,99 @@ def test_english_command_line_messages(tmp_path: Path) -> None:
 def test_usage_errors_exit_non_zero() -> None:
     assert run("demo", "seed", "--events", "-5").returncode == 2
     assert run("--post", "janitor").returncode == 2
+
+
+def test_a_new_centre_creates_its_first_administrator(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    args = [
+        "account",
+        "create",
+        "--user",
+        "zhaolei",
+        "--name",
+        "赵磊",
+        "--role",
+        "admin",
+        "--posts",
+        "chief,intake",
+        "--db",
+        url,
+    ]
+    weak = subprocess.run(
+        [sys.executable, "main.py", *args],
+        cwd=ROOT,
+        input="short\n",
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert weak.returncode == 2 and "8" in weak.stderr
+    made = subprocess.run(
+        [sys.executable, "main.py", *args],
+        cwd=ROOT,
+        input="Centre2026ok\n",
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert made.returncode == 0, made.stderr
+    again = subprocess.run(
+        [sys.executable, "main.py", *args],
+        cwd=ROOT,
+        input="Centre2026ok\n",
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert again.returncode == 1 and "已存在" in again.stderr
+
+    from models.accounts import log_in
+    from models.clock import server_now
+    from models.db import open_database
+
+    database = open_database(url)
+    try:
+        with database.write() as session:
+            operator = log_in(session, "zhaolei", "Centre2026ok", "intake", server_now(session))
+        assert (operator.role, operator.posts) == ("admin", ("chief", "intake"))
+    finally:
+        database.close()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_screenshot_of_a_running_post(tmp_path: Path, language: str) -> None:
+    from PySide6.QtGui import QImage
+
+    url = f"sqlite:///{tmp_path / 'd.db'}"
+    assert run("demo", "seed", "--db", url, "--events", "150", "--days", "5").returncode == 0
+    shot = tmp_path / "shot.png"
+    env_settings = tmp_path / "settings"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "main.py",
+            "--demo",
+            "--db",
+            url,
+            "--lang",
+            language,
+            "--screenshot",
+            str(shot),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "GRIDDESK_SETTINGS_DIR": str(env_settings)},
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1600, 1000)
+    # The map's pixels are not all one colour: the page was drawn, not left blank.
+    colours = {image.pixel(x, y) for x in range(100, 1000, 37) for y in range(60, 560, 29)}
+    assert len(colours) > 5
+    assert not env_settings.exists() or not any(env_settings.iterdir()), "no layout saved"

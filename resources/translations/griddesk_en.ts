@@ -859,99 +859,126 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="40"/>
+        <location filename="../../desktop/cli.py" line="42"/>
         <source>数据库地址 (SQLite 或 postgresql+psycopg://…)，默认 GRIDDESK_DB 或用户数据目录</source>
         <translation>database URL (SQLite or postgresql+psycopg://…); default GRIDDESK_DB or the user data directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="44"/>
+        <location filename="../../desktop/cli.py" line="46"/>
         <source>GridDesk 网格指挥台</source>
         <translation>GridDesk command-and-dispatch desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="48"/>
+        <location filename="../../desktop/cli.py" line="50"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="50"/>
+        <location filename="../../desktop/cli.py" line="52"/>
+        <location filename="../../desktop/cli.py" line="102"/>
         <source>操作员账号</source>
         <translation>operator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="54"/>
+        <location filename="../../desktop/cli.py" line="56"/>
         <source>空库时生成演示数据并以演示账号登录</source>
         <translation>seed demo data into an empty database and log in a demo operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="59"/>
+        <location filename="../../desktop/cli.py" line="61"/>
         <source>加载完成后截图到 PNG 文件并退出</source>
         <translation>when loaded, write a PNG screenshot and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="65"/>
+        <location filename="../../desktop/cli.py" line="67"/>
         <source>界面语言</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="70"/>
+        <location filename="../../desktop/cli.py" line="72"/>
         <source>数据库维护</source>
         <translation>database maintenance</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="73"/>
+        <location filename="../../desktop/cli.py" line="75"/>
         <source>升级数据库结构到最新版本</source>
         <translation>upgrade the database schema to the newest version</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="78"/>
+        <location filename="../../desktop/cli.py" line="80"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="80"/>
+        <location filename="../../desktop/cli.py" line="82"/>
         <source>生成演示片区与事件</source>
         <translation>seed the demo area and events</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="86"/>
+        <location filename="../../desktop/cli.py" line="88"/>
         <source>统计数字</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="91"/>
+        <location filename="../../desktop/cli.py" line="93"/>
         <source>导出</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="95"/>
+        <location filename="../../desktop/cli.py" line="97"/>
         <source>导出社区、网格与执法片区为 GeoJSON (WGS-84)</source>
         <translation>export communities, grids and enforcement zones as GeoJSON (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="165"/>
+        <location filename="../../desktop/cli.py" line="106"/>
+        <source>新建操作员账号（密码从标准输入读取，或在终端中输入）</source>
+        <translation>create an operator account (the password is read from standard input, or asked for in a terminal)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="204"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="171"/>
+        <location filename="../../desktop/cli.py" line="210"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="186"/>
+        <location filename="../../desktop/cli.py" line="225"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="225"/>
+        <location filename="../../desktop/cli.py" line="264"/>
         <source>无法写入文件 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="232"/>
+        <location filename="../../desktop/cli.py" line="271"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="288"/>
+        <source>密码：</source>
+        <translation>Password: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="299"/>
+        <location filename="../../desktop/cli.py" line="340"/>
+        <source>账号 {user} 已存在，未作任何更改</source>
+        <translation>The account {user} exists already; nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="334"/>
+        <source>密码至少 8 位，须同时包含字母和数字</source>
+        <translation>A password needs at least 8 characters, with letters and digits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="348"/>
+        <source>已新建账号 {user}</source>
+        <translation>Created the account {user}</translation>
     </message>
 </context>
 <context>
