@@ -11,7 +11,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -25,31 +25,20 @@ from desktop.messages import (
     unavailable_text,
 )
 from desktop.store import Store, StoreUnavailable
-from models import directory, queries
 from models.accounts import NotPermitted, Operator, permitted_actions
-from models.attachments import AttachmentDraft
 from models.clock import server_now
-from models.dispatch import DispatchContext, propose
-from models.events import (
-    EventConflict,
-    EventDraft,
-    EventInputError,
-    EventNotFound,
-    EventRef,
-    TransitionRefused,
-    attachment_data,
-    available_transitions,
-    event_detail,
-    event_row,
-    possible_duplicates,
-    report_event,
-    transition,
-)
 from models.snapshots import DispatchProposal, EventDetail, EventRow, IntakeDraft
 from widgets.event_detail import EventDetailPanel, assignee_choices
 from widgets.intake_form import IntakeForm, field_caption
 
+if TYPE_CHECKING:
+    from models.dispatch import DispatchContext
+    from models.events import EventDraft, EventRef
+
 log = logging.getLogger(__name__)
+
+# The event layer (and the geometry library under it) is imported when an event is first worked
+# on — in the database worker, where the first reads run — not while the post starts up.
 
 
 class EventWork(QObject):
@@ -104,11 +93,16 @@ class EventWork(QObject):
 
     async def _load_detail(self, event_id: int) -> None:
         operator, language = self.operator, self.language
+        from models import events
+
         context = self._dispatch_context
 
         def read(session: Session) -> tuple[EventDetail, list[str], Any, Any, DispatchContext]:
-            detail = event_detail(session, event_id, language)
-            allowed = available_transitions(
+            from models import directory
+            from models.dispatch import DispatchContext
+
+            detail = events.event_detail(session, event_id, language)
+            allowed = events.available_transitions(
                 detail.state, detail.escalated, permitted_actions(session, operator.role)
             )
             proposal: DispatchProposal | None = None
@@ -122,7 +116,7 @@ class EventWork(QObject):
 
         try:
             detail, allowed, proposal, options, context = await self.store.read(read)
-        except EventNotFound:
+        except events.EventNotFound:
             if self.detail_panel is not None:
                 self.detail_panel.clear()
             return
@@ -134,6 +128,8 @@ class EventWork(QObject):
             self.detail_panel.show_event(detail, allowed, proposal, assignee_choices(options))
 
     async def _load_attachment(self, attachment_id: int) -> None:
+        from models.events import attachment_data
+
         try:
             data = await self.store.read(lambda s: attachment_data(s, attachment_id))
         except (LookupError, StoreUnavailable):
@@ -147,6 +143,8 @@ class EventWork(QObject):
         self._spawn(self._act(kind, event_id, version, dict(arguments)))
 
     async def _act(self, kind: str, event_id: int, version: int, arguments: dict[str, Any]) -> None:
+        from models.events import EventConflict, EventInputError, TransitionRefused, transition
+
         operator, language = self.operator, self.language
         note = str(arguments.pop("note", ""))
         arguments = {k: v for k, v in arguments.items() if v is not None}
@@ -182,6 +180,8 @@ class EventWork(QObject):
         await self._publish(event_id)
 
     async def _publish(self, event_id: int) -> None:
+        from models.events import EventNotFound, event_row
+
         language = self.language
         try:
             row = await self.store.read(lambda s: event_row(s, event_id, server_now(s), language))
@@ -190,6 +190,8 @@ class EventWork(QObject):
         self.event_changed.emit(row)
 
     async def _open_intake(self, parent: QWidget) -> None:
+        from models import directory
+
         language = self.language
         try:
             categories, addresses = await self.store.read(
@@ -211,6 +213,14 @@ class EventWork(QObject):
     async def _save_intake(
         self, form: IntakeForm, intake: IntakeDraft, skip_duplicates: bool, into: int | None
     ) -> None:
+        from models.events import (
+            EventInputError,
+            TransitionRefused,
+            possible_duplicates,
+            report_event,
+            transition,
+        )
+
         operator = self.operator
         draft = _event_draft(intake)
         if not skip_duplicates:
@@ -275,6 +285,9 @@ class EventWork(QObject):
 def _proposal_for(
     session: Session, context: DispatchContext, detail: EventDetail, now: datetime
 ) -> DispatchProposal | None:
+    from models import queries
+    from models.dispatch import propose
+
     overdue = detail.accept_deadline is not None and now > detail.accept_deadline
     try:
         return propose(
@@ -293,6 +306,9 @@ def _proposal_for(
 
 
 def _event_draft(intake: IntakeDraft) -> EventDraft:
+    from models.attachments import AttachmentDraft
+    from models.events import EventDraft
+
     return EventDraft(
         uid=intake.uid,
         source=intake.source,

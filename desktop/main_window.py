@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop import settings
 from desktop.event_work import EventWork
+from desktop.map_cache import map_page
 from desktop.messages import login_refused_text, unavailable_text
 from desktop.panels import PanelManager
 from desktop.store import Store, StoreUnavailable
@@ -27,7 +28,6 @@ from models.snapshots import AlarmRow, AreaMap, CameraRow, EventRow
 from widgets.event_queue import search_text
 from widgets.labels import mode_labels, post_labels
 from widgets.login_dialog import ScreenLock
-from widgets.map_page import build_map_page
 
 log = logging.getLogger(__name__)
 
@@ -231,9 +231,9 @@ class MainWindow(QMainWindow):
             log.warning("database unavailable while loading; the status bar says so")
 
     async def _show_map_page(self, area: AreaMap) -> None:
-        # Composed in a helper thread (folium is slow to import and render); the page then
-        # loads while the events are still being read, and takes them when it is ready.
-        html = await self.store.compute(build_map_page, area)
+        # Composed in a helper thread (folium is slow to import and render) or taken from the
+        # cache; the page then loads while the events are still being read.
+        html = await self.store.compute(map_page, area)
         self.panels.map.deliver("area", lambda m: m.show_page(html))
 
     def _apply_events(self, rows: list[EventRow], haystacks: list[str]) -> None:

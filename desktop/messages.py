@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from models.accounts import LoginRefused, NotPermitted
+from models.accounts import LoginRefused
 from models.db import DatabaseProblem
-from models.events import EventConflict, EventInputError, TransitionRefused
 from models.workdays import LOCAL_ZONE
 from widgets.labels import post_labels, state_labels
+
+if TYPE_CHECKING:  # the event layer is loaded when events are worked on, not at start-up
+    from models.accounts import NotPermitted
+    from models.events import EventConflict, EventInputError, TransitionRefused
 
 
 def database_problem_text(problem: DatabaseProblem) -> str:

@@ -18,7 +18,11 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-# Tests must never read or write a developer's real settings or data directory.
+# Tests must never read or write a developer's real settings, cache or data directory.
+os.environ.setdefault(
+    "GRIDDESK_CACHE_DIR",
+    str(Path(os.environ.get("TMPDIR", "/tmp")) / f"griddesk-test-cache-{os.getpid()}"),
+)
 os.environ.setdefault(
     "GRIDDESK_SETTINGS_DIR",
     str(Path(os.environ.get("TMPDIR", "/tmp")) / f"griddesk-test-{os.getpid()}"),
