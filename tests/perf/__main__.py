@@ -9,10 +9,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.perf import dispatch, foundation, queue
+from tests.perf import dispatch, events, foundation, queue
 
 BENCHMARKS = {
     "dispatch": dispatch.run,
+    "events": events.run,
     "foundation": foundation.run,
     "queue": queue.run,
 }

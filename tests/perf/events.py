@@ -1,0 +1,99 @@
+"""Figures of the event life on the shared database.
+
+- ``transition_pg_ms``: p95 of one transition (accept, dispatch, respond, resolve, in turn) on
+  PostgreSQL, each its own transaction as a post makes it, over 150 events taken in on a demo
+  area of 400.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+import uuid
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.engine import make_url
+
+Report = Callable[[str, float, str], None]
+DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+EVENTS = 400
+NEW_EVENTS = 150
+
+
+def run(scratch: Path, report: Report) -> None:
+    """Run the event benchmarks (a database of their own on the PostgreSQL server)."""
+    from models.accounts import log_in
+    from models.clock import server_now
+    from models.db import open_database
+    from models.demo.accounts import DEMO_PASSWORD
+    from models.demo.seed import seed_demo
+    from models.entities import EventCategory, Grid, Staff
+    from models.events import EventDraft, report_event, transition
+
+    server = os.environ.get("GRIDDESK_TEST_PG", DEFAULT_PG)
+    name = f"griddesk_perf_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(server).set(database=name).render_as_string(hide_password=False)
+    try:
+        database = open_database(url)
+        seed_demo(database, events=EVENTS, days=2, seed=9)
+        with database.write() as session:
+            operator = log_in(session, "chief", DEMO_PASSWORD, "dispatch", server_now(session))
+        with database.read() as session:
+            worker = session.scalar(select(Staff.id).where(Staff.role == "grid_worker"))
+            points = list(session.execute(select(Grid.label_lon, Grid.label_lat)))
+            category = session.scalar(select(EventCategory.id).order_by(EventCategory.id))
+        assert worker is not None and category is not None
+        reported = []
+        for index in range(NEW_EVENTS):  # events of the benchmark's own, taken in as intake does
+            lon, lat = points[index % len(points)]
+            draft = EventDraft(
+                uid=str(uuid.uuid4()),
+                source="hotline_12345",
+                category_id=category,
+                priority="normal",
+                lon=lon,
+                lat=lat,
+                description=f"性能测试事件 {index}",
+            )
+            with database.write() as session:
+                ref = report_event(session, operator, draft, server_now(session))
+            reported.append((ref.id, ref.version))
+        steps = [
+            ("accept", {}),
+            ("dispatch", {"assignee_staff_id": worker}),
+            ("respond", {}),
+            ("resolve", {}),
+        ]
+        timings: list[float] = []
+        for event_id, version in reported:
+            for kind, arguments in steps:
+                started = time.perf_counter()
+                with database.write() as session:
+                    ref = transition(
+                        session,
+                        operator,
+                        event_id,
+                        version,
+                        kind,
+                        server_now(session) + timedelta(seconds=1),
+                        **arguments,
+                    )
+                timings.append(time.perf_counter() - started)
+                version = ref.version
+        database.close()
+        report("transition_pg_ms", statistics.quantiles(timings, n=20)[-1] * 1000, "ms")
+    finally:
+        with admin.connect() as connection:
+            connection.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
+                {"n": name},
+            )
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        admin.dispose()
