@@ -581,8 +581,6 @@ class EventQueuePanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The description takes whatever width is left, so a wide dock shows more of it.
-        header.setSectionResizeMode(EventColumn.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         for column, width in (
             (EventColumn.CODE, 140),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +145,9 @@ def test_take_in_and_follow_to_closure(
         )
     assert detail_panel.timeline.rowCount() == 6  # report and five steps, oldest first
     assert detail_panel._field_labels["satisfaction"].text() == "满意"
+    shots = os.environ.get("GRIDDESK_TEST_SHOTS")  # a folder: look at what the operator saw
+    if shots:
+        window.grab().save(str(Path(shots) / "event_closed.png"))
 
 
 def test_the_loser_of_a_race_is_told_who_changed_the_event(
