@@ -3,6 +3,8 @@
     python main.py [--db URL] [--post P] [--user NAME] [--demo] [--screenshot FILE] [--lang L]
     python main.py db upgrade            [--db URL]
     python main.py demo seed             [--db URL] [--events N] [--days D] [--seed S]
+    python main.py demo simulate         [--db URL] [--rate PER_S] [--duration S] [--seed S]
+                                         [--user NAME]
     python main.py stats --json          [--db URL]
     python main.py export grids --out F.geojson [--db URL]
     python main.py account create --user NAME --name 姓名 --role R --posts P[,P…] [--db URL]
@@ -17,6 +19,7 @@ import argparse
 import getpass
 import json
 import logging
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -84,6 +87,36 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--events", type=_non_negative_int, default=2000)
     seed.add_argument("--days", type=_positive_int, default=30)
     seed.add_argument("--seed", type=int, default=1)
+    simulate = demo.add_parser(
+        "simulate",
+        help=QCoreApplication.translate(
+            "cli", "模拟现场：上报新事件，推进已派遣的事件（以操作员账号，Ctrl+C 结束）"
+        ),
+    )
+    simulate.add_argument("--db", dest="sub_db")
+    simulate.add_argument(
+        "--rate",
+        type=_non_negative_float,
+        default=0.2,
+        metavar="PER_S",
+        help=QCoreApplication.translate("cli", "每秒上报的事件数，默认 0.2"),
+    )
+    simulate.add_argument(
+        "--duration",
+        type=_non_negative_float,
+        default=60.0,
+        metavar="S",
+        help=QCoreApplication.translate("cli", "运行秒数，默认 60；0 表示直到中断"),
+    )
+    simulate.add_argument("--seed", type=int, default=1)
+    simulate.add_argument(
+        "--user",
+        dest="simulator_user",
+        metavar="NAME",
+        help=QCoreApplication.translate(
+            "cli", "模拟器使用的操作员账号，默认 dispatch；密码取自环境变量 GRIDDESK_PASSWORD"
+        ),
+    )
 
     stats = commands.add_parser("stats", help=QCoreApplication.translate("cli", "统计数字"))
     stats.add_argument("--json", action="store_true", required=True)
@@ -130,6 +163,13 @@ def _non_negative_int(text: str) -> int:
     return value
 
 
+def _non_negative_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is not a number >= 0")
+    return value
+
+
 def _positive_int(text: str) -> int:
     value = int(text)
     if value <= 0:
@@ -167,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "db":
             return _db_upgrade(url)
+        if args.command == "demo" and args.demo_command == "simulate":
+            return _demo_simulate(url, args)
         if args.command == "demo":
             return _demo_seed(url, args)
         if args.command == "stats":
@@ -229,6 +271,88 @@ def _demo_seed(url: str, args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(json.dumps(counts, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _demo_simulate(url: str, args: argparse.Namespace) -> int:
+    """``demo simulate``: the field reports and works events on the shared database, as one
+    operator account, until ``--duration`` ends or Ctrl+C / SIGTERM (after the current
+    transaction); then one summary line."""
+    import signal
+    import threading
+
+    from sqlalchemy.exc import DBAPIError
+
+    from desktop.messages import login_refused_text, not_permitted_text
+    from models.accounts import LoginRefused, NotPermitted
+    from models.db import describe_url
+    from models.demo.accounts import DEMO_PASSWORD
+    from models.simulation import EmptyArea, log_in_simulator, run
+
+    stop = threading.Event()
+
+    def on_signal(_signum: int, _frame: object) -> None:
+        stop.set()
+
+    signals = [signal.SIGINT, signal.SIGTERM]
+    previous = {number: signal.signal(number, on_signal) for number in signals}
+    user = args.simulator_user or args.user or "dispatch"
+    password = os.environ.get("GRIDDESK_PASSWORD") or DEMO_PASSWORD
+    try:
+        database = open_database(url, create_if_empty=False)
+        try:
+            operator = log_in_simulator(database, user, password)
+            if isinstance(operator, LoginRefused):
+                print(
+                    QCoreApplication.translate(
+                        "cli", "模拟器无法以账号 {user} 登录：{reason}"
+                    ).format(user=user, reason=login_refused_text(operator)),
+                    file=sys.stderr,
+                )
+                return EXIT_USAGE
+            print(
+                QCoreApplication.translate(
+                    "cli", "现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束"
+                ).format(user=user, rate=args.rate),
+                file=sys.stderr,
+            )
+            counts = run(
+                database,
+                operator=operator,
+                rate=args.rate,
+                duration=args.duration,
+                seed=args.seed,
+                sleep=stop.wait,
+                stop=stop.is_set,
+            )
+        finally:
+            database.close()
+    except NotPermitted as refusal:
+        print(not_permitted_text(refusal), file=sys.stderr)
+        return EXIT_USAGE
+    except EmptyArea:
+        print(
+            QCoreApplication.translate(
+                "cli", "数据库中没有片区数据，请先运行 python main.py demo seed"
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    except DBAPIError as exc:
+        lines = str(exc.orig).strip().splitlines()
+        raise DatabaseProblem(
+            "failed", describe_url(url), lines[0] if lines else type(exc).__name__
+        ) from exc
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    print(
+        QCoreApplication.translate(
+            "cli",
+            "模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，"
+            "办结 {resolved}；与操作员冲突 {conflicts}",
+        ).format(**counts.as_dict())
+    )
     return EXIT_OK
 
 

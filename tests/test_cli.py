@@ -221,3 +221,80 @@ def test_screenshot_of_a_running_post(tmp_path: Path, language: str) -> None:
     colours = {image.pixel(x, y) for x in range(100, 1000, 37) for y in range(60, 560, 29)}
     assert len(colours) > 5
     assert not env_settings.exists() or not any(env_settings.iterdir()), "no layout saved"
+
+
+def test_demo_simulate_keeps_the_demo_alive(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'd.db'}"
+    seeded = run("demo", "seed", "--db", url, "--events", "50")
+    assert seeded.returncode == 0, seeded.stderr
+    before = json.loads(run("stats", "--json", "--db", url).stdout)["events"]["total"]
+
+    simulated = run(
+        "demo",
+        "simulate",
+        "--db",
+        url,
+        "--rate",
+        "5",
+        "--duration",
+        "3",
+        "--seed",
+        "1",
+        timeout=15,
+    )
+    assert simulated.returncode == 0, simulated.stderr
+    lines = simulated.stdout.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("模拟结束：上报 "), simulated.stdout
+    assert "冲突" in lines[0] and "Traceback" not in simulated.stderr
+    after = json.loads(run("stats", "--json", "--db", url).stdout)["events"]["total"]
+    assert after > before
+
+    refused = run("demo", "simulate", "--db", url, "--user", "nobody", timeout=15)
+    assert refused.returncode == 2
+    errors = [line for line in refused.stderr.splitlines() if line.strip()]
+    assert len(errors) == 1 and "nobody" in errors[0], refused.stderr
+    assert refused.stdout == ""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is TerminateProcess on Windows")
+def test_demo_simulate_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    url = f"sqlite:///{tmp_path / 'd.db'}"
+    assert run("demo", "seed", "--db", url, "--events", "20", "--days", "2").returncode == 0
+    env = dict(os.environ)
+    env.pop("GRIDDESK_DB", None)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "main.py",
+            "demo",
+            "simulate",
+            "--db",
+            url,
+            "--rate",
+            "5",
+            "--duration",
+            "0",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        # Started once it says so on stderr (its first line), then give it a few ticks.
+        assert process.stderr is not None
+        first = process.stderr.readline()
+        assert first.strip(), "the simulator said nothing"
+        time.sleep(2)
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=15)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 0, first + err
+    assert out.strip().startswith("模拟结束：上报 ") and "Traceback" not in err

@@ -294,6 +294,40 @@ CONTRACTORS = (
 )
 
 
+# --- shared with the field simulator (models.simulation) -------------------------------------
+
+
+def points_in_polygon(
+    polygon: Polygon, count: int, rng: np.random.Generator
+) -> tuple[FloatArray, FloatArray]:
+    """``count`` uniform random points inside a polygon (vectorised rejection sampling), as
+    (x, y) arrays in the polygon's coordinates."""
+    minx, miny, maxx, maxy = polygon.bounds
+    fill = polygon.area / ((maxx - minx) * (maxy - miny))
+    xs = np.empty(0)
+    ys = np.empty(0)
+    while len(xs) < count:
+        n = int((count - len(xs)) / fill * 1.3) + 8
+        x = rng.uniform(minx, maxx, n)
+        y = rng.uniform(miny, maxy, n)
+        inside = shapely.contains_xy(polygon, x, y)
+        xs = np.concatenate((xs, x[inside]))
+        ys = np.concatenate((ys, y[inside]))
+    return xs[:count], ys[:count]
+
+
+def event_description(
+    source: str, category: str, address: str, template: int, iot_kind: IotKind | None = None
+) -> str:
+    """The description an event of this source and category name at ``address`` is reported
+    with: the ``template``-th (modulo) of the category's sentences, or a device's alarm."""
+    if iot_kind is not None:
+        return f"物联感知报警：{address}{iot_kind.device_name}{iot_kind.alarm}"
+    templates = DESCRIPTIONS.get(category, DESCRIPTIONS["其他"])
+    text = templates[template % len(templates)].format(addr=address)
+    return SOURCE_PREFIX.get(source, "") + text
+
+
 # --- the entry point -------------------------------------------------------------------------
 
 
@@ -968,20 +1002,8 @@ class _Seeder:
     # --- geometry helpers ---------------------------------------------------------------------
 
     def _points_in_grid(self, grid: int, count: int) -> tuple[FloatArray, FloatArray]:
-        """``count`` uniform random points inside a grid (vectorised rejection sampling)."""
-        polygon = self.polygons[grid]
-        minx, miny, maxx, maxy = polygon.bounds
-        fill = polygon.area / ((maxx - minx) * (maxy - miny))
-        lon = np.empty(0)
-        lat = np.empty(0)
-        while len(lon) < count:
-            n = int((count - len(lon)) / fill * 1.3) + 8
-            x = self.rng.uniform(minx, maxx, n)
-            y = self.rng.uniform(miny, maxy, n)
-            inside = shapely.contains_xy(polygon, x, y)
-            lon = np.concatenate((lon, x[inside]))
-            lat = np.concatenate((lat, y[inside]))
-        return lon[:count], lat[:count]
+        """``count`` uniform random points inside a grid."""
+        return points_in_polygon(self.polygons[grid], count, self.rng)
 
     def _nearest_address(self, lon: float, lat: float) -> str:
         x, y = self.frame.xy(np.array([lon]), np.array([lat]))
@@ -1385,13 +1407,15 @@ class _EventPlan:
         return events, actions
 
     def _description(self, draws: _EventDraws, i: int) -> str:
-        source, address = draws.source[i], draws.address[i]
-        if source == "iot":
-            kind = IOT_KINDS[self.s.device_kind[draws.device[i]]]
-            return f"物联感知报警：{address}{kind.device_name}{kind.alarm}"
-        templates = DESCRIPTIONS[CATEGORIES[draws.category[i]].name]
-        text = templates[draws.template[i] % len(templates)].format(addr=address)
-        return SOURCE_PREFIX[source] + text
+        source = draws.source[i]
+        iot_kind = IOT_KINDS[self.s.device_kind[draws.device[i]]] if source == "iot" else None
+        return event_description(
+            source,
+            CATEGORIES[draws.category[i]].name,
+            draws.address[i],
+            draws.template[i],
+            iot_kind,
+        )
 
 
 # The closed loop after the report: (state reached, action kind).
