@@ -59,6 +59,8 @@ class EventWork(QObject):
         self.language = language
         self.detail_panel: EventDetailPanel | None = None
         self._dispatch_context: DispatchContext | None = None
+        # Counts the rule changes: a context read before the latest one is not kept.
+        self._rules_generation = 0
         self._tasks: set[asyncio.Task[Any]] = set()
         self._shown_event: int | None = None
 
@@ -84,6 +86,14 @@ class EventWork(QObject):
         """Open the form for a new event (its lists loaded in the worker first)."""
         self._spawn(self._open_intake(parent))
 
+    def forget_dispatch_rules(self) -> None:
+        """The dispatch rules changed: the next proposal reads them again, and the event shown
+        gets a fresh proposal."""
+        self._dispatch_context = None
+        self._rules_generation += 1
+        if self._shown_event is not None:
+            self.show_event(self._shown_event)
+
     def cancel(self) -> None:
         """Stop what is under way (the window is closing)."""
         for task in self._tasks:
@@ -96,6 +106,7 @@ class EventWork(QObject):
         from models import events
 
         context = self._dispatch_context
+        generation = self._rules_generation
 
         def read(session: Session) -> tuple[EventDetail, list[str], Any, Any, DispatchContext]:
             from models import directory
@@ -123,7 +134,8 @@ class EventWork(QObject):
         except StoreUnavailable:
             self._notice(unavailable_text())
             return
-        self._dispatch_context = context
+        if generation == self._rules_generation:
+            self._dispatch_context = context
         if self.detail_panel is not None and self._shown_event == event_id:
             self.detail_panel.show_event(detail, allowed, proposal, assignee_choices(options))
 
@@ -288,7 +300,13 @@ def _proposal_for(
     from models import queries
     from models.dispatch import propose
 
-    overdue = detail.accept_deadline is not None and now > detail.accept_deadline
+    # Overdue for dispatch means the accept-by clock ran out before acceptance (or is running
+    # out now, unaccepted); an event accepted in time is not overdue however long ago that was.
+    deadline = detail.accept_deadline
+    overdue = deadline is not None and (
+        (detail.state == "reported" and now > deadline)
+        or (detail.accepted_at is not None and detail.accepted_at > deadline)
+    )
     try:
         return propose(
             context,
@@ -298,7 +316,7 @@ def _proposal_for(
             grid_id=detail.grid_id,
             zone_id=detail.zone_id,
             is_complex=detail.is_complex,
-            overdue=overdue and detail.state in ("reported", "accepted"),
+            overdue=overdue,
         )
     except ValueError:
         log.warning("no dispatch proposal for event %s", detail.code)

@@ -4,35 +4,52 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 from sqlalchemy.orm import Session
 
 from desktop import settings
 from desktop.event_work import EventWork
 from desktop.map_cache import map_page
-from desktop.messages import login_refused_text, unavailable_text
+from desktop.messages import (
+    invalid_rule_text,
+    login_refused_text,
+    not_permitted_text,
+    unavailable_text,
+)
 from desktop.panels import PanelManager
 from desktop.store import Store, StoreUnavailable
 from models import queries
-from models.accounts import Operator, unlock_screen
+from models.accounts import NotPermitted, Operator, permitted_actions, unlock_screen
 from models.clock import server_now
 from models.db import describe_url
 from models.entities import OPEN_STATES
-from models.snapshots import AlarmRow, AreaMap, CameraRow, EventRow
+from models.snapshots import (
+    AlarmRow,
+    AreaMap,
+    CameraRow,
+    DispatchRuleDraft,
+    DispatchRuleRow,
+    EventRow,
+)
 from widgets.event_queue import search_text
 from widgets.labels import mode_labels, post_labels
 from widgets.login_dialog import ScreenLock
+from widgets.rule_dialog import DispatchRuleDialog, rule_field_caption
 
 log = logging.getLogger(__name__)
 
 IDLE_LOCK_MS = 15 * 60 * 1000  # DESIGN §1: the screen locks after 15 idle minutes
 ALARM_REFRESH_MS = 60 * 1000
+# models.dispatch.EDIT_PERMISSION, spelled out: importing the dispatch layer (and the geometry
+# library under it) waits until the rules are first worked on.
+RULE_EDIT_PERMISSION = "dispatch_rule.edit"
+_Choices = list[tuple[int, str]]  # (id, name or code) of what a rule may name
 
 
 class MainWindow(QMainWindow):
@@ -79,7 +96,12 @@ class MainWindow(QMainWindow):
         self.event_work = EventWork(store, operator, language, self)
         self._tasks: set[asyncio.Task[None]] = set()
         self._lock: ScreenLock | None = None
+        # What the operator's role may do, read once after log-in (None until then); the
+        # domain checks again on every write.
+        self.permissions: frozenset[str] | None = None
+        self.rule_dialog: DispatchRuleDialog | None = None
         self._cover: QWidget | None = None
+        self._hidden_dialogs: list[QDialog] = []
         self._build_menus()
         self._build_status_bar()
         self._idle_timer = QTimer(self)
@@ -107,6 +129,10 @@ class MainWindow(QMainWindow):
         self.new_event_action = QAction(self.tr("新建事件…"), self)
         self.new_event_action.setShortcut(QKeySequence.StandardKey.New)
         event_menu.addAction(self.new_event_action)
+        event_menu.addSeparator()
+        self.rules_action = QAction(self.tr("派单规则…"), self)
+        self.rules_action.setEnabled(False)  # until the permissions say the role may edit them
+        event_menu.addAction(self.rules_action)
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
         self.panels.fill_view_menu(view_menu)
         view_menu.addSeparator()
@@ -156,6 +182,7 @@ class MainWindow(QMainWindow):
         self.panels.detail.when_built(self.event_work.attach_detail_panel)
         self.event_work.event_changed.connect(self.apply_event_change)
         self.new_event_action.triggered.connect(lambda: self.event_work.open_intake(self))
+        self.rules_action.triggered.connect(self.open_rules)
         # Input reaches a top-level widget's QWindow before any child widget sees it, so a
         # filter there sees all activity in this window. (An application-wide filter written in
         # Python crashes PySide when QtWebEngine creates objects: it is asked to wrap objects
@@ -203,6 +230,7 @@ class MainWindow(QMainWindow):
         """Load everything from the database (in the worker) and start the timers."""
         self._idle_timer.start()
         self._alarm_timer.start()
+        self._spawn(self._load_permissions())
         self._spawn(self.load_all())
 
     def _spawn(self, coroutine: Coroutine[Any, Any, None]) -> None:
@@ -278,6 +306,112 @@ class MainWindow(QMainWindow):
         else:
             self.panels.map.deliver(f"event-{row.id}", lambda m: m.remove_events([row.id]))
 
+    async def _load_permissions(self) -> None:
+        role = self.operator.role
+        try:
+            self.permissions = await self.store.read(lambda s: permitted_actions(s, role))
+        except StoreUnavailable:
+            log.warning("database unavailable while reading permissions")
+            return
+        self.rules_action.setEnabled(RULE_EDIT_PERMISSION in self.permissions)
+
+    # --- dispatch rules (chief) --------------------------------------------------------------
+
+    def open_rules(self) -> None:
+        """Open the dispatch-rule dialog (the rules and the lists loaded in the worker first)."""
+        if self.rule_dialog is not None:
+            self.rule_dialog.raise_()
+            self.rule_dialog.activateWindow()
+            return
+        self._spawn(self._open_rules())
+
+    async def _open_rules(self) -> None:
+        language = self.language
+
+        def read(session: Session) -> tuple[list[DispatchRuleRow], _Choices, _Choices, _Choices]:
+            from models import directory
+            from models.dispatch import rule_rows
+
+            categories = [(c.id, c.name) for c in directory.category_options(session, language)]
+            return (
+                rule_rows(session, language),
+                categories,
+                directory.grid_options(session),
+                directory.department_options(session),
+            )
+
+        try:
+            rows, categories, grids, departments = await self.store.read(read)
+        except StoreUnavailable:
+            self.statusBar().showMessage(unavailable_text(), 10_000)
+            return
+        if self.rule_dialog is not None:  # opened twice in quick succession
+            return
+        dialog = DispatchRuleDialog(rows, categories, grids, departments, self)
+        dialog.rule_saved.connect(lambda draft: self._spawn(self._save_rule(dialog, draft)))
+        dialog.rule_deactivated.connect(
+            lambda rule_id: self._spawn(self._deactivate_rule(dialog, rule_id))
+        )
+        dialog.finished.connect(lambda _result: self._close_rules(dialog))
+        self.rule_dialog = dialog
+        dialog.open()
+
+    def _close_rules(self, dialog: DispatchRuleDialog) -> None:
+        if self.rule_dialog is dialog:
+            self.rule_dialog = None
+        dialog.deleteLater()
+
+    async def _save_rule(self, dialog: DispatchRuleDialog, draft: DispatchRuleDraft) -> None:
+        from models.dispatch import save_rule
+
+        operator = self.operator
+        await self._change_rules(dialog, lambda s: save_rule(s, operator, draft, server_now(s)))
+
+    async def _deactivate_rule(self, dialog: DispatchRuleDialog, rule_id: int) -> None:
+        from models.dispatch import deactivate_rule
+
+        operator = self.operator
+
+        def write(session: Session) -> int:
+            deactivate_rule(session, operator, rule_id, server_now(session))
+            return rule_id
+
+        await self._change_rules(dialog, write)
+
+    async def _change_rules(
+        self, dialog: DispatchRuleDialog, write: Callable[[Session], int]
+    ) -> None:
+        """Write a change of the rules (``write`` returns the id of the rule it changed), then
+        show the rules as they are now, that rule selected."""
+        # The dialog has opened, so the dispatch layer is loaded (in the worker) already.
+        from models.dispatch import InvalidRule, rule_rows
+
+        language = self.language
+        try:
+            rule_id = await self.store.write(write)
+        except InvalidRule as wrong:
+            text = invalid_rule_text(wrong, rule_field_caption(wrong.field))
+            self._rule_error(dialog, text, wrong.field)
+            return
+        except NotPermitted as refused:
+            self._rule_error(dialog, not_permitted_text(refused))
+            return
+        except StoreUnavailable:
+            self._rule_error(dialog, unavailable_text())
+            return
+        self.event_work.forget_dispatch_rules()
+        try:
+            rows = await self.store.read(lambda s: rule_rows(s, language))
+        except StoreUnavailable:
+            self._rule_error(dialog, self.tr("规则已保存，但未能重新读取，请稍后重新打开"))
+            return
+        if self.rule_dialog is dialog:
+            dialog.set_rules(rows, select=rule_id)
+
+    def _rule_error(self, dialog: DispatchRuleDialog, text: str, field: str = "") -> None:
+        if self.rule_dialog is dialog:
+            dialog.show_error(text, field)
+
     # --- status ------------------------------------------------------------------------------
 
     def _show_mode(self, mode: str) -> None:
@@ -318,6 +452,11 @@ class MainWindow(QMainWindow):
         self._cover.setGeometry(self.rect())
         self._cover.show()
         self._cover.raise_()
+        # Open dialogs (a half-filled intake form, the rule editor) are windows of their own:
+        # hidden while locked, shown again as they were once unlocked.
+        self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
+        for dialog in self._hidden_dialogs:
+            dialog.hide()
         self._lock = ScreenLock(self.operator.display_name, self)
         self._lock.unlock_requested.connect(lambda pw: self._spawn(self._try_unlock(pw)))
         self._lock.finished.connect(self._on_unlocked)
@@ -346,6 +485,9 @@ class MainWindow(QMainWindow):
         if self._cover is not None:
             self._cover.deleteLater()
             self._cover = None
+        for dialog in self._hidden_dialogs:
+            dialog.show()
+        self._hidden_dialogs = []
         self._idle_timer.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -13,6 +13,7 @@ from widgets.labels import post_labels, state_labels
 
 if TYPE_CHECKING:  # the event layer is loaded when events are worked on, not at start-up
     from models.accounts import NotPermitted
+    from models.dispatch import InvalidRule
     from models.events import EventConflict, EventInputError, TransitionRefused
 
 
@@ -132,3 +133,17 @@ def event_input_text(wrong: EventInputError, field_name: str) -> str:
     }
     text = texts.get(wrong.reason, QCoreApplication.translate("messages", "{field}有误"))
     return text.format(field=field_name, detail=wrong.detail)
+
+
+def invalid_rule_text(wrong: InvalidRule, field_name: str) -> str:
+    """Why a dispatch rule could not be saved, naming the field."""
+    texts = {
+        "required": QCoreApplication.translate("messages", "请选择{field}"),
+        "unknown": QCoreApplication.translate("messages", "{field}不存在"),
+        "not_allowed": QCoreApplication.translate(
+            "messages", "只有处置力量为职能部门的规则才能指定{field}"
+        ),
+        "too_long": QCoreApplication.translate("messages", "{field}过长"),
+    }
+    text = texts.get(wrong.problem, QCoreApplication.translate("messages", "{field}有误"))
+    return text.format(field=field_name)

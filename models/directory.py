@@ -1,4 +1,5 @@
-"""The lists intake and dispatch choose from: the address book, categories, forces."""
+"""The lists intake and dispatch choose from: the address book, categories, forces, and the
+grids and departments the chief's dispatch rules may name."""
 
 from __future__ import annotations
 
@@ -35,6 +36,23 @@ def category_options(session: Session, language: str = "zh_CN") -> list[Category
             c.id, (c.name_en or c.name) if english else c.name, c.force, c.complex_default
         )
         for c in session.scalars(select(EventCategory).order_by(EventCategory.code))
+    ]
+
+
+def grid_options(session: Session) -> list[tuple[int, str]]:
+    """Every grid as (id, 15-digit code), in code order."""
+    return [
+        (gid, code) for gid, code in session.execute(select(Grid.id, Grid.code).order_by(Grid.code))
+    ]
+
+
+def department_options(session: Session) -> list[tuple[int, str]]:
+    """Every department as (id, name), in code order."""
+    return [
+        (did, name)
+        for did, name in session.execute(
+            select(Department.id, Department.name).order_by(Department.code)
+        )
     ]
 
 

@@ -83,6 +83,16 @@ def mode_labels() -> dict[str, str]:
     }
 
 
+def force_labels() -> dict[str, str]:
+    """Dispatch force code → name (who takes an event)."""
+    return {
+        "grid": QCoreApplication.translate("labels", "网格员"),
+        "zone": QCoreApplication.translate("labels", "执法片区"),
+        "department": QCoreApplication.translate("labels", "职能部门"),
+        "leader": QCoreApplication.translate("labels", "挂包领导"),
+    }
+
+
 def camera_kind_labels() -> dict[str, str]:
     """Camera kind → name."""
     return {

@@ -53,6 +53,157 @@
     </message>
 </context>
 <context>
+    <name>DispatchRuleDialog</name>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="69"/>
+        <source>任意</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="75"/>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="76"/>
+        <source>模式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="77"/>
+        <source>优先级</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="78"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="79"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="80"/>
+        <source>处置力量</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="81"/>
+        <source>职能部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="82"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="191"/>
+        <source>派单规则</source>
+        <translation>Dispatch rules</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="207"/>
+        <source>规则按所指定条件匹配，指定越多越优先（模式 &gt; 优先级 &gt; 类别 &gt; 网格）；复杂事件与超时事件始终由挂包领导牵头。</source>
+        <translation>Rules match on the conditions they name; the more specific wins (mode &gt; priority &gt; category &gt; grid). Complex and overdue events always go to the leader in charge.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="245"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="252"/>
+        <source>新增规则</source>
+        <translation>Add rule</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="253"/>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="254"/>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="255"/>
+        <source>清空表单</source>
+        <translation>Clear form</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="257"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="373"/>
+        <source>网格编码不存在，请从列表中选择</source>
+        <translation>No such grid code: choose one from the list</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchRuleTableModel</name>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="93"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="94"/>
+        <source>模式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="95"/>
+        <source>优先级</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="96"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="97"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="98"/>
+        <source>处置力量</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="99"/>
+        <source>职能部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="100"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="101"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="150"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rule_dialog.py" line="150"/>
+        <source>停用</source>
+        <translation>Inactive</translation>
+    </message>
+</context>
+<context>
     <name>EventDetailPanel</name>
     <message>
         <location filename="../../widgets/event_detail.py" line="54"/>
@@ -377,7 +528,7 @@
     </message>
     <message>
         <location filename="../../widgets/event_queue.py" line="571"/>
-        <location filename="../../widgets/event_queue.py" line="801"/>
+        <location filename="../../widgets/event_queue.py" line="799"/>
         <source>保存筛选</source>
         <translation>Save filter</translation>
     </message>
@@ -387,12 +538,12 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="801"/>
+        <location filename="../../widgets/event_queue.py" line="799"/>
         <source>筛选名称：</source>
         <translation>Filter name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="840"/>
+        <location filename="../../widgets/event_queue.py" line="838"/>
         <source>显示 {shown} / 共 {total} 件 · 超时 {overdue}</source>
         <translation>Showing {shown} of {total} · {overdue} overdue</translation>
     </message>
@@ -668,72 +819,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="73"/>
+        <location filename="../../desktop/main_window.py" line="90"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="97"/>
+        <location filename="../../desktop/main_window.py" line="119"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="98"/>
+        <location filename="../../desktop/main_window.py" line="120"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="101"/>
+        <location filename="../../desktop/main_window.py" line="123"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="102"/>
+        <location filename="../../desktop/main_window.py" line="124"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="106"/>
+        <location filename="../../desktop/main_window.py" line="128"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="107"/>
+        <location filename="../../desktop/main_window.py" line="129"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="110"/>
+        <location filename="../../desktop/main_window.py" line="133"/>
+        <source>派单规则…</source>
+        <translation>Dispatch rules…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="136"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="118"/>
+        <location filename="../../desktop/main_window.py" line="144"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="123"/>
+        <location filename="../../desktop/main_window.py" line="149"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="127"/>
+        <location filename="../../desktop/main_window.py" line="153"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="285"/>
+        <location filename="../../desktop/main_window.py" line="406"/>
+        <source>规则已保存，但未能重新读取，请稍后重新打开</source>
+        <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="419"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="289"/>
+        <location filename="../../desktop/main_window.py" line="423"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="292"/>
+        <location filename="../../desktop/main_window.py" line="426"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -859,124 +1020,164 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="42"/>
+        <location filename="../../desktop/cli.py" line="45"/>
         <source>数据库地址 (SQLite 或 postgresql+psycopg://…)，默认 GRIDDESK_DB 或用户数据目录</source>
         <translation>database URL (SQLite or postgresql+psycopg://…); default GRIDDESK_DB or the user data directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="46"/>
+        <location filename="../../desktop/cli.py" line="49"/>
         <source>GridDesk 网格指挥台</source>
         <translation>GridDesk command-and-dispatch desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="50"/>
+        <location filename="../../desktop/cli.py" line="53"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="52"/>
-        <location filename="../../desktop/cli.py" line="102"/>
+        <location filename="../../desktop/cli.py" line="55"/>
+        <location filename="../../desktop/cli.py" line="135"/>
         <source>操作员账号</source>
         <translation>operator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="56"/>
+        <location filename="../../desktop/cli.py" line="59"/>
         <source>空库时生成演示数据并以演示账号登录</source>
         <translation>seed demo data into an empty database and log in a demo operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="61"/>
+        <location filename="../../desktop/cli.py" line="64"/>
         <source>加载完成后截图到 PNG 文件并退出</source>
         <translation>when loaded, write a PNG screenshot and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="67"/>
+        <location filename="../../desktop/cli.py" line="70"/>
         <source>界面语言</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="72"/>
+        <location filename="../../desktop/cli.py" line="75"/>
         <source>数据库维护</source>
         <translation>database maintenance</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="75"/>
+        <location filename="../../desktop/cli.py" line="78"/>
         <source>升级数据库结构到最新版本</source>
         <translation>upgrade the database schema to the newest version</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="80"/>
+        <location filename="../../desktop/cli.py" line="83"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="82"/>
+        <location filename="../../desktop/cli.py" line="85"/>
         <source>生成演示片区与事件</source>
         <translation>seed the demo area and events</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="88"/>
+        <location filename="../../desktop/cli.py" line="92"/>
+        <source>模拟现场：上报新事件，推进已派遣的事件（以操作员账号，Ctrl+C 结束）</source>
+        <translation>simulate the field: report new events and move dispatched ones on (as an operator account; Ctrl+C ends it)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="102"/>
+        <source>每秒上报的事件数，默认 0.2</source>
+        <translation>events reported per second, default 0.2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="109"/>
+        <source>运行秒数，默认 60；0 表示直到中断</source>
+        <translation>seconds to run, default 60; 0 runs until interrupted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="116"/>
+        <source>模拟器使用的操作员账号，默认 dispatch；密码取自环境变量 GRIDDESK_PASSWORD</source>
+        <translation>the operator account the simulator acts as, default dispatch; the password comes from GRIDDESK_PASSWORD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="121"/>
         <source>统计数字</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="93"/>
+        <location filename="../../desktop/cli.py" line="126"/>
         <source>导出</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="97"/>
+        <location filename="../../desktop/cli.py" line="130"/>
         <source>导出社区、网格与执法片区为 GeoJSON (WGS-84)</source>
         <translation>export communities, grids and enforcement zones as GeoJSON (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="106"/>
+        <location filename="../../desktop/cli.py" line="139"/>
         <source>新建操作员账号（密码从标准输入读取，或在终端中输入）</source>
         <translation>create an operator account (the password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="204"/>
+        <location filename="../../desktop/cli.py" line="246"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="210"/>
+        <location filename="../../desktop/cli.py" line="252"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="225"/>
+        <location filename="../../desktop/cli.py" line="267"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="264"/>
+        <location filename="../../desktop/cli.py" line="307"/>
+        <source>模拟器无法以账号 {user} 登录：{reason}</source>
+        <translation>The simulator cannot log in as {user}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="314"/>
+        <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束</source>
+        <translation>Field simulation started: account {user}, about {rate} events a second; Ctrl+C ends it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="335"/>
+        <source>数据库中没有片区数据，请先运行 python main.py demo seed</source>
+        <translation>The database holds no area: run python main.py demo seed first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="350"/>
+        <source>模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，办结 {resolved}；与操作员冲突 {conflicts}</source>
+        <translation>Simulation ended: reported {reported}, accepted {accepted}, dispatched {dispatched}, responded {responded}, resolved {resolved}; conflicts with operators {conflicts}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="388"/>
         <source>无法写入文件 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="271"/>
+        <location filename="../../desktop/cli.py" line="395"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="288"/>
+        <location filename="../../desktop/cli.py" line="412"/>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="299"/>
-        <location filename="../../desktop/cli.py" line="340"/>
+        <location filename="../../desktop/cli.py" line="423"/>
+        <location filename="../../desktop/cli.py" line="464"/>
         <source>账号 {user} 已存在，未作任何更改</source>
         <translation>The account {user} exists already; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="334"/>
+        <location filename="../../desktop/cli.py" line="458"/>
         <source>密码至少 8 位，须同时包含字母和数字</source>
         <translation>A password needs at least 8 characters, with letters and digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="348"/>
+        <location filename="../../desktop/cli.py" line="472"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
     </message>
@@ -1126,16 +1327,36 @@
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="89"/>
+        <source>网格员</source>
+        <translation>Grid worker</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="90"/>
+        <source>执法片区</source>
+        <translation>Enforcement zone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="91"/>
+        <source>职能部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="92"/>
+        <source>挂包领导</source>
+        <translation>Leader in charge</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="99"/>
         <source>街面</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="90"/>
+        <location filename="../../widgets/labels.py" line="100"/>
         <source>工地</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="91"/>
+        <location filename="../../widgets/labels.py" line="101"/>
         <source>出入口</source>
         <translation>Entrance</translation>
     </message>
@@ -1143,184 +1364,197 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../desktop/messages.py" line="17"/>
+        <location filename="../../desktop/messages.py" line="23"/>
         <source>无法解析数据库地址 {target}</source>
         <translation>Cannot parse the database URL {target}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="18"/>
+        <location filename="../../desktop/messages.py" line="24"/>
         <source>只支持 SQLite 和 PostgreSQL 数据库，不支持 {target}</source>
         <translation>Only SQLite and PostgreSQL are supported, not {target}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="21"/>
+        <location filename="../../desktop/messages.py" line="27"/>
         <source>{target} 不是数据库文件，请检查 --db 参数</source>
         <translation>{target} is not a database file: check --db</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="24"/>
+        <location filename="../../desktop/messages.py" line="30"/>
         <source>无法打开数据库文件 {target}，请检查路径与权限</source>
         <translation>Cannot open the database file {target}: check the path and permissions</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="27"/>
+        <location filename="../../desktop/messages.py" line="33"/>
         <source>无法连接数据库 {target}：{detail}。请检查地址与服务器是否运行</source>
         <translation>Cannot reach the database {target}: {detail}. Check the address and that the server runs</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="30"/>
+        <location filename="../../desktop/messages.py" line="36"/>
         <source>数据库文件 {target} 不存在，请检查 --db 参数</source>
         <translation>There is no database file {target}: check --db</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="33"/>
+        <location filename="../../desktop/messages.py" line="39"/>
         <source>数据库 {target} 拒绝了此操作：{detail}</source>
         <translation>The database {target} refused the operation: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="34"/>
+        <location filename="../../desktop/messages.py" line="40"/>
         <source>数据库 {target} 的结构较旧，请先运行 python main.py db upgrade</source>
         <translation>The database {target} has an older schema: run python main.py db upgrade first</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="37"/>
+        <location filename="../../desktop/messages.py" line="43"/>
         <source>数据库 {target} 已被更新版本的 GridDesk 升级，请更新本程序</source>
         <translation>The database {target} was upgraded by a newer GridDesk: update this installation</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="40"/>
+        <location filename="../../desktop/messages.py" line="46"/>
         <source>数据库 {target} 是空的，请先运行 python main.py db upgrade</source>
         <translation>The database {target} is empty: run python main.py db upgrade</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="43"/>
+        <location filename="../../desktop/messages.py" line="49"/>
         <source>{target} 中的表不属于 GridDesk，未作任何更改</source>
         <translation>{target} holds tables that are not GridDesk&apos;s; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="54"/>
+        <location filename="../../desktop/messages.py" line="60"/>
         <source>登录失败次数过多，账号已锁定至 {time}</source>
         <translation>Too many failed log-ins: the account is locked until {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="58"/>
+        <location filename="../../desktop/messages.py" line="64"/>
         <source>该账号不能在此岗位值班</source>
         <translation>This account may not take this post</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="60"/>
+        <location filename="../../desktop/messages.py" line="66"/>
         <source>该账号已停用</source>
         <translation>This account is disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="61"/>
+        <location filename="../../desktop/messages.py" line="67"/>
         <source>账号或密码错误</source>
         <translation>Wrong account or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="66"/>
+        <location filename="../../desktop/messages.py" line="72"/>
         <source>数据库暂时无法连接，操作未保存，请稍后重试</source>
         <translation>The database cannot be reached: nothing was saved. Try again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="71"/>
+        <location filename="../../desktop/messages.py" line="77"/>
         <source>您的角色无权执行此操作（{action}）</source>
         <translation>Your role may not do this ({action})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="79"/>
+        <location filename="../../desktop/messages.py" line="85"/>
         <source>事件当前状态（{state}）不能执行此操作</source>
         <translation>Not possible while the event is {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="80"/>
+        <location filename="../../desktop/messages.py" line="86"/>
         <source>事件已上报领导</source>
         <translation>The event is already escalated</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="81"/>
+        <location filename="../../desktop/messages.py" line="87"/>
         <source>不能合并到事件本身</source>
         <translation>An event cannot be merged into itself</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="82"/>
+        <location filename="../../desktop/messages.py" line="88"/>
         <source>只能合并到未结的事件</source>
         <translation>Only an open event can take a merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="85"/>
+        <location filename="../../desktop/messages.py" line="91"/>
         <source>此操作被拒绝：{reason}</source>
         <translation>Refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="94"/>
+        <location filename="../../desktop/messages.py" line="100"/>
         <source>现场</source>
         <translation>the field</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="101"/>
+        <location filename="../../desktop/messages.py" line="107"/>
         <source>事件已被 {who}（{post}）于 {time} 更改，现为“{state}”。请核对后再操作。</source>
         <translation>The event was changed by {who} ({post}) at {time} and is now “{state}”. Check it before acting.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="114"/>
+        <location filename="../../desktop/messages.py" line="120"/>
         <source>请填写{field}</source>
         <translation>{field} is required</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="115"/>
+        <location filename="../../desktop/messages.py" line="121"/>
+        <location filename="../../desktop/messages.py" line="146"/>
         <source>{field}过长</source>
         <translation>{field} is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="116"/>
+        <location filename="../../desktop/messages.py" line="122"/>
         <source>{field}格式不正确</source>
         <translation>{field} is not in a valid form</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="117"/>
+        <location filename="../../desktop/messages.py" line="123"/>
+        <location filename="../../desktop/messages.py" line="142"/>
         <source>{field}不存在</source>
         <translation>{field} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="118"/>
+        <location filename="../../desktop/messages.py" line="124"/>
         <source>{field}须为数字</source>
         <translation>{field} must be a number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="119"/>
+        <location filename="../../desktop/messages.py" line="125"/>
         <source>{field}不在本辖区内</source>
         <translation>{field} is outside this area</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="120"/>
+        <location filename="../../desktop/messages.py" line="126"/>
         <source>{field}数量过多</source>
         <translation>Too many {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="121"/>
+        <location filename="../../desktop/messages.py" line="127"/>
         <source>{field}过大：{detail}</source>
         <translation>{field} too large: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="122"/>
+        <location filename="../../desktop/messages.py" line="128"/>
         <source>{field}为空：{detail}</source>
         <translation>{field} is empty: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="123"/>
+        <location filename="../../desktop/messages.py" line="129"/>
         <source>{field}的内容与文件名不符：{detail}</source>
         <translation>{field}: the content does not match the file name: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="126"/>
+        <location filename="../../desktop/messages.py" line="132"/>
         <source>{field}只能选择一项</source>
         <translation>Choose only one {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="128"/>
+        <location filename="../../desktop/messages.py" line="134"/>
+        <location filename="../../desktop/messages.py" line="148"/>
         <source>{field}有误</source>
         <translation>{field} is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="141"/>
+        <source>请选择{field}</source>
+        <translation>Choose {field}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="143"/>
+        <source>只有处置力量为职能部门的规则才能指定{field}</source>
+        <translation>Only a rule for a department can name {field}</translation>
     </message>
 </context>
 <context>
