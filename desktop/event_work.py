@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Coroutine
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -347,4 +347,3 @@ def _log_failure(task: asyncio.Task[Any]) -> None:
         log.error("event work failed", exc_info=task.exception())
 
 
-Callback = Callable[..., None]

@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
 from models.snapshots import AlarmRow
 from widgets.event_queue import ALARM_COLOURS, EVENT_ID_ROLE
 from widgets.labels import alarm_labels, clock_labels, state_labels
+from widgets.table_base import ROOT, HeaderedTableModel, Index
 from widgets.timefmt import local_minutes, span
-
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 
 class AlarmColumn(IntEnum):
@@ -40,7 +38,7 @@ class AlarmColumn(IntEnum):
     GRID = 7
 
 
-class AlarmTableModel(QAbstractTableModel):
+class AlarmTableModel(HeaderedTableModel):
     """Alarm rows in the order given (the query sorts them most overdue first)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -61,20 +59,10 @@ class AlarmTableModel(QAbstractTableModel):
         self._clocks = clock_labels()
         self._states = state_labels()
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(AlarmColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]

@@ -16,10 +16,8 @@ from enum import IntEnum
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
-    QPersistentModelIndex,
     QSignalBlocker,
     Qt,
     QTimer,
@@ -44,10 +42,8 @@ from PySide6.QtWidgets import (
 
 from models.snapshots import EventRow
 from widgets.labels import alarm_labels, priority_labels, source_labels, state_labels
+from widgets.table_base import ROOT, HeaderedTableModel, Index
 from widgets.timefmt import LOCAL_ZONE, local_minutes
-
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 
 class EventColumn(IntEnum):
@@ -213,7 +209,7 @@ def search_text(row: EventRow) -> str:
     )
 
 
-class EventTableModel(QAbstractTableModel):
+class EventTableModel(HeaderedTableModel):
     """Event rows in a visible order that the model computes itself.
 
     ``_rows`` holds every snapshot. ``_visible`` holds the indexes of the rows that pass the
@@ -256,20 +252,10 @@ class EventTableModel(QAbstractTableModel):
 
     # --- Qt's model interface --------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._visible)
 
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(EventColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # The view asks for a dozen roles per cell and repaint; most are answered here at once.
         if role not in _ROLES or not index.isValid():
             return None
@@ -431,7 +417,7 @@ class EventTableModel(QAbstractTableModel):
     def _take_out(self, row: EventRow) -> None:
         place = self._find(self._visible, row)
         at = self._position(place)
-        self.beginRemoveRows(_ROOT, at, at)
+        self.beginRemoveRows(ROOT, at, at)
         del self._visible[place]
         self.endRemoveRows()
 
@@ -439,7 +425,7 @@ class EventTableModel(QAbstractTableModel):
         place = self._find(self._visible, self._rows[index])
         # In a descending view the new row goes after the rows that now follow it.
         at = len(self._visible) - place if self._descending else place
-        self.beginInsertRows(_ROOT, at, at)
+        self.beginInsertRows(ROOT, at, at)
         self._visible.insert(place, index)
         self.endInsertRows()
 

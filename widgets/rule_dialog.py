@@ -13,11 +13,8 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QItemSelection,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -42,9 +39,8 @@ from PySide6.QtWidgets import (
 
 from models.snapshots import DispatchRuleDraft, DispatchRuleRow
 from widgets.labels import force_labels, mode_labels, priority_labels
+from widgets.table_base import ROOT, HeaderedTableModel, Index
 
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 NOTE_MAX = 256  # the width of the rule's note in the database (the domain checks it too)
 RULE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _INACTIVE = QColor("#8a8a8a")
@@ -83,7 +79,7 @@ def rule_field_caption(field: str) -> str:
     }.get(field, field)
 
 
-class DispatchRuleTableModel(QAbstractTableModel):
+class DispatchRuleTableModel(HeaderedTableModel):
     """Every rule, active or not, in the order given (by id); inactive rules greyed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -105,20 +101,10 @@ class DispatchRuleTableModel(QAbstractTableModel):
         self._priorities = priority_labels()
         self._forces = force_labels()
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(RuleColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
