@@ -44,6 +44,22 @@
         });
     }
 
+    // Resolves once what was applied has been painted (two animation frames), so "synced" means
+    // "on screen". A hidden page gets no animation frames: a timer answers for it then.
+    function afterPaint() {
+        return new Promise(function (resolve) {
+            var done = false;
+            function finish() {
+                if (!done) {
+                    done = true;
+                    resolve();
+                }
+            }
+            requestAnimationFrame(function () { requestAnimationFrame(finish); });
+            setTimeout(finish, 250);
+        });
+    }
+
     function isAlarmed(ev) {
         return ev.alarm === "overdue" || ev.alarm === "escalated";
     }
@@ -394,7 +410,9 @@
                 enqueue(function () { selectEvent(JSON.parse(text)); });
             });
             bridge.sync_requested.connect(function (token) {
-                enqueue(function () { bridge.page_synced(token); });
+                enqueue(function () { return afterPaint().then(function () {
+                    bridge.page_synced(token);
+                }); });
             });
             bridge.page_ready();
         });
