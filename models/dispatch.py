@@ -131,7 +131,8 @@ class AreaIndex:
     @classmethod
     def cached(cls, session: Session) -> AreaIndex:
         """The index of this session's database, built at most once per process while the
-        grids and zones stay the same (judged by their counts and largest ids)."""
+        grids and zones stay the same (judged by their counts, largest ids and the total length
+        of their geometry text, so a boundary redrawn in place is noticed too)."""
         key = str(session.get_bind().engine.url)
         signature = tuple(
             session.execute(
@@ -140,6 +141,12 @@ class AreaIndex:
                     select(func.coalesce(func.max(Grid.id), 0)).scalar_subquery(),
                     select(func.count(EnforcementZone.id)).scalar_subquery(),
                     select(func.coalesce(func.max(EnforcementZone.id), 0)).scalar_subquery(),
+                    select(
+                        func.coalesce(func.sum(func.length(Grid.geometry)), 0)
+                    ).scalar_subquery(),
+                    select(
+                        func.coalesce(func.sum(func.length(EnforcementZone.geometry)), 0)
+                    ).scalar_subquery(),
                 )
             ).one()
         )
@@ -231,7 +238,7 @@ class AreaIndex:
 
 
 _area_cache_lock = threading.Lock()
-# database URL → ((grid count, largest grid id, zone count, largest zone id), index)
+# database URL → ((counts, largest ids and geometry lengths of grids and zones), index)
 _area_cache: dict[str, tuple[tuple[Any, ...], AreaIndex]] = {}
 
 

@@ -25,14 +25,13 @@ Errors carry codes, not sentences: the shell translates them.
   one permission error of the whole domain, translated once by the shell.
 - ``EventNotFound`` / ``AttachmentNotFound`` for an id that names nothing.
 
-Grids are found by point-in-polygon over the grid rows, with a small private spatial index built
-once per process and rebuilt when the grid rows change (``models.dispatch`` has the richer one
-the dispatch proposal uses; the caller may also pass the grid the operator confirmed).
+Grids are found by point-in-polygon with the area index of ``models.dispatch`` (the one the
+dispatch proposal uses, cached per process); the caller may also pass the grid the operator
+confirmed.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import uuid
 from collections.abc import Mapping
@@ -41,8 +40,6 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any, cast
 
-import shapely
-from shapely.geometry import shape
 from sqlalchemy import CursorResult, Select, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -58,6 +55,7 @@ from models.attachments import (
 )
 from models.changefeed import record_change
 from models.deadlines import SlaProfile, load_calendar
+from models.dispatch import AreaIndex
 from models.entities import (
     OPEN_STATES,
     PRIORITIES,
@@ -361,77 +359,38 @@ def _check_draft(draft: EventDraft) -> _CheckedDraft:
 # --- where an event lies ---------------------------------------------------------------------
 
 
-class _GridIndex:
-    """The grids as polygons in an STRtree, with each grid's enforcement zone and the area's
-    bounding box: enough to place a reported point."""
-
-    def __init__(self, key: tuple[tuple[int, int, str], ...]) -> None:
-        self.key = key
-        self.grid_ids = [grid_id for grid_id, _, _ in key]
-        self.zone_of = {grid_id: zone_id for grid_id, zone_id, _ in key}
-        polygons = [shape(json.loads(geometry)) for _, _, geometry in key]
-        self.tree = shapely.STRtree(polygons)
-        if polygons:
-            west, south, east, north = (float(v) for v in shapely.total_bounds(polygons))
-            margin_lat = math.degrees(AREA_MARGIN_M / EARTH_RADIUS_M)
-            margin_lon = margin_lat / math.cos(math.radians((south + north) / 2))
-            self.bounds = (
-                west - margin_lon,
-                south - margin_lat,
-                east + margin_lon,
-                north + margin_lat,
-            )
-            # The margin in degrees of latitude, the smaller of the two degree values here: a
-            # snap by this distance never reaches farther than the margin in metres.
-            self.snap_distance = margin_lat
-        else:
-            self.bounds = (0.0, 0.0, -1.0, -1.0)  # holds no point
-            self.snap_distance = 0.0
-
-    def within_bounds(self, lon: float, lat: float) -> bool:
-        west, south, east, north = self.bounds
-        return west <= lon <= east and south <= lat <= north
-
-    def grid_at(self, lon: float, lat: float) -> int | None:
-        """The grid holding the point (the lowest id on a shared edge, so the answer is stable),
-        else the nearest grid within the margin, else None."""
-        point = shapely.Point(lon, lat)
-        hits = self.tree.query(point, predicate="intersects")
-        if len(hits):
-            return min(self.grid_ids[int(i)] for i in hits)
-        near = self.tree.query_nearest(point, max_distance=self.snap_distance, all_matches=False)
-        return self.grid_ids[int(near[0])] if len(near) else None
-
-
-# One index per process, rebuilt when the grid rows differ from those it was built from (the
-# geometries are compared whole: 126 strings, far cheaper than parsing them again).
-_grid_index_cache: list[_GridIndex] = []
-
-
-def _grid_index(session: Session) -> _GridIndex:
-    rows = session.execute(
-        select(Grid.id, Community.zone_id, Grid.geometry)
-        .join(Community, Grid.community_id == Community.id)
-        .order_by(Grid.id)
-    ).all()
-    key = tuple((int(grid_id), int(zone_id), str(geometry)) for grid_id, zone_id, geometry in rows)
-    if _grid_index_cache and _grid_index_cache[0].key == key:
-        return _grid_index_cache[0]
-    index = _GridIndex(key)
-    _grid_index_cache[:] = [index]
-    return index
-
-
 def _place(session: Session, draft: EventDraft, lon: float, lat: float) -> tuple[int, int]:
-    """(grid id, zone id) of the draft: the operator's grid if given, else the point's."""
-    index = _grid_index(session)
-    if not index.within_bounds(lon, lat):
-        west, _, east, _ = index.bounds
-        raise EventInputError("lon" if not west <= lon <= east else "lat", "out_of_area")
-    grid_id = draft.grid_id if draft.grid_id is not None else index.grid_at(lon, lat)
-    if grid_id is None:
+    """(grid id, zone id) of the draft: the operator's grid if given, else the point's.
+
+    A point a little outside every grid (within ``AREA_MARGIN_M``) takes the nearest grid; one
+    outside the grids' bounding box widened by that margin is refused.
+    """
+    index = AreaIndex.cached(session)
+    if not index.grid_ids:
         raise EventInputError("lon", "out_of_area")
-    zone_id = index.zone_of.get(grid_id)
+    west, south, east, north = index.bounds
+    margin_lat = math.degrees(AREA_MARGIN_M / EARTH_RADIUS_M)
+    margin_lon = margin_lat / math.cos(math.radians((south + north) / 2))
+    if not west - margin_lon <= lon <= east + margin_lon:
+        raise EventInputError("lon", "out_of_area")
+    if not south - margin_lat <= lat <= north + margin_lat:
+        raise EventInputError("lat", "out_of_area")
+    if draft.grid_id is not None:
+        if not index.has_grid(draft.grid_id):
+            raise EventInputError("grid_id", "unknown")
+        grid_id = draft.grid_id
+    else:
+        location = index.locate(lon, lat)
+        if location.grid_id is not None:
+            grid_id = location.grid_id
+        elif (
+            location.nearest_grid_id is not None
+            and location.distance_to_boundary_m <= AREA_MARGIN_M
+        ):
+            grid_id = location.nearest_grid_id
+        else:
+            raise EventInputError("lon", "out_of_area")
+    zone_id = index.zone_of_community(index.community_of(grid_id))
     if zone_id is None:
         raise EventInputError("grid_id", "unknown")
     return grid_id, zone_id
