@@ -7,7 +7,6 @@ changed event is read back and applied in place to the queue, the map and the de
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Coroutine
 from datetime import datetime
@@ -25,6 +24,7 @@ from desktop.messages import (
     unavailable_text,
 )
 from desktop.store import Store, StoreUnavailable
+from desktop.tasks import BackgroundTasks
 from models.accounts import NotPermitted, Operator, permitted_actions
 from models.clock import server_now
 from models.snapshots import DispatchProposal, EventDetail, EventRow, IntakeDraft
@@ -61,7 +61,7 @@ class EventWork(QObject):
         self._dispatch_context: DispatchContext | None = None
         # Counts the rule changes: a context read before the latest one is not kept.
         self._rules_generation = 0
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks = BackgroundTasks("event work")
         self._shown_event: int | None = None
 
     # --- wiring --------------------------------------------------------------------------------
@@ -96,8 +96,7 @@ class EventWork(QObject):
 
     def cancel(self) -> None:
         """Stop what is under way (the window is closing)."""
-        for task in self._tasks:
-            task.cancel()
+        self._tasks.cancel_all()
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -288,10 +287,7 @@ class EventWork(QObject):
             self.detail_panel.show_notice(text)
 
     def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> None:
-        task = asyncio.ensure_future(coroutine)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        task.add_done_callback(_log_failure)
+        self._tasks.spawn(coroutine)
 
 
 def _proposal_for(
@@ -340,10 +336,3 @@ def _event_draft(intake: IntakeDraft) -> EventDraft:
         reporter_phone=intake.reporter_phone,
         attachments=tuple(AttachmentDraft(name, data) for name, data in intake.attachments),
     )
-
-
-def _log_failure(task: asyncio.Task[Any]) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        log.error("event work failed", exc_info=task.exception())
-
-

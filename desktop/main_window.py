@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from datetime import datetime
@@ -24,12 +23,13 @@ from desktop.messages import (
 )
 from desktop.panels import PanelManager
 from desktop.store import Store, StoreUnavailable
+from desktop.tasks import BackgroundTasks
 from models import queries
 from models.accounts import NotPermitted, Operator, permitted_actions, unlock_screen
 from models.clock import server_now
 from models.db import describe_url
-from models.entities import OPEN_STATES
 from models.snapshots import (
+    OPEN_STATES,
     AlarmRow,
     AreaMap,
     CameraRow,
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.panels = PanelManager(self)
         self.event_work = EventWork(store, operator, language, self)
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = BackgroundTasks("window task")
         self._lock: ScreenLock | None = None
         # What the operator's role may do, read once after log-in (None until then); the
         # domain checks again on every write.
@@ -218,8 +218,7 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self._idle_timer.stop()
         self._alarm_timer.stop()
-        for task in self._tasks:
-            task.cancel()
+        self._tasks.cancel_all()
         self.event_work.cancel()
         super().closeEvent(event)
         self.closed.emit()
@@ -234,10 +233,7 @@ class MainWindow(QMainWindow):
         self._spawn(self.load_all())
 
     def _spawn(self, coroutine: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.ensure_future(coroutine)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        task.add_done_callback(_log_failure)
+        self._tasks.spawn(coroutine)
 
     async def load_all(self) -> None:
         """Area, events, alarms, cameras and mode: each applied as soon as it arrives.
@@ -514,8 +510,3 @@ _ACTIVITY = {
     QEvent.Type.MouseMove,
     QEvent.Type.Wheel,
 }
-
-
-def _log_failure(task: asyncio.Task[None]) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        log.error("background task failed", exc_info=task.exception())
