@@ -57,7 +57,6 @@ from models.changefeed import record_change
 from models.deadlines import SlaProfile, load_calendar
 from models.dispatch import AreaIndex
 from models.entities import (
-    OPEN_STATES,
     PRIORITIES,
     SATISFACTIONS,
     SOURCES,
@@ -74,6 +73,7 @@ from models.entities import (
     Staff,
 )
 from models.snapshots import (
+    OPEN_STATES,
     AttachmentInfo,
     DuplicateCandidate,
     EventDetail,

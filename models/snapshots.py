@@ -36,6 +36,11 @@ class EventRow(NamedTuple):
     escalated: bool = False
 
 
+# The states of an event not yet closed or rejected: the queue's "open events", the map's
+# markers. Kept here, where the panels may read it as well as the domain.
+OPEN_STATES = ("reported", "accepted", "dispatched", "responded", "resolved")
+
+
 @dataclass(frozen=True, slots=True)
 class AlarmRow:
     """An event past one of its stored deadlines (or near it), for the timeout-alarm panel."""

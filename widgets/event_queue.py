@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.snapshots import EventRow
+from models.snapshots import OPEN_STATES, EventRow
 from widgets.labels import alarm_labels, priority_labels, source_labels, state_labels
 from widgets.table_base import ROOT, HeaderedTableModel, Index
 from widgets.timefmt import LOCAL_ZONE, local_minutes
@@ -506,7 +506,7 @@ class SavedFilters(Protocol):
 
 _ANY = "\x00any"
 _OPEN = "\x00open"
-OPEN_STATES = frozenset({"reported", "accepted", "dispatched", "responded", "resolved"})
+OPEN_STATE_SET = frozenset(OPEN_STATES)
 
 
 class EventQueuePanel(QWidget):
@@ -701,7 +701,7 @@ class EventQueuePanel(QWidget):
             return frozenset() if value == _ANY else frozenset({value})
 
         state = self.state_filter.currentData()
-        states = OPEN_STATES if state == _OPEN else chosen(self.state_filter)
+        states = OPEN_STATE_SET if state == _OPEN else chosen(self.state_filter)
         reported_from: date | None = None
         reported_to: date | None = None
         if self.date_filter.isChecked():
@@ -736,7 +736,7 @@ class EventQueuePanel(QWidget):
         blockers.append(QSignalBlocker(self.date_filter))
         for combo, values in widgets:
             combo.setCurrentIndex(max(0, combo.findData(next(iter(values)))) if values else 0)
-        if queue_filter.states == OPEN_STATES:
+        if queue_filter.states == OPEN_STATE_SET:
             self.state_filter.setCurrentIndex(self.state_filter.findData(_OPEN))
         elif queue_filter.states:
             found = self.state_filter.findData(next(iter(queue_filter.states)))
