@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Coroutine
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,15 @@ from desktop.store import Store, StoreUnavailable
 from desktop.tasks import BackgroundTasks
 from models.accounts import NotPermitted, Operator, permitted_actions
 from models.clock import server_now
-from models.snapshots import DispatchProposal, EventDetail, EventRow, IntakeDraft
+from models.snapshots import (
+    DispatchProposal,
+    DuplicateCandidate,
+    EventDetail,
+    EventRow,
+    GridCheck,
+    GridChoice,
+    IntakeDraft,
+)
 from widgets.event_detail import EventDetailPanel, assignee_choices
 from widgets.intake_form import IntakeForm, field_caption
 
@@ -107,7 +116,9 @@ class EventWork(QObject):
         context = self._dispatch_context
         generation = self._rules_generation
 
-        def read(session: Session) -> tuple[EventDetail, list[str], Any, Any, DispatchContext]:
+        def read(
+            session: Session,
+        ) -> tuple[EventDetail, list[str], Any, Any, tuple[GridChoice, ...], DispatchContext]:
             from models import directory
             from models.dispatch import DispatchContext
 
@@ -117,15 +128,23 @@ class EventWork(QObject):
             )
             proposal: DispatchProposal | None = None
             options: list[Any] = []
+            grids: tuple[GridChoice, ...] = ()
             loaded = context or DispatchContext.load(session, language)
             if "dispatch" in allowed or "reassign" in allowed:
                 now = server_now(session)
                 proposal = _proposal_for(session, loaded, detail, now)
                 options = directory.assignee_options(session, detail.grid_id)
-            return detail, allowed, proposal, options, loaded
+                # An event placed by its point alone, near a grid's edge or outside every grid:
+                # the operator confirms the grid before the proposal is trusted.
+                where = loaded.area.locate(detail.lon, detail.lat)
+                if not detail.grid_confirmed and where.needs_confirmation:
+                    grids = loaded.area.grid_choices(detail.lon, detail.lat)
+                    if proposal is not None:
+                        proposal = replace(proposal, needs_grid_confirmation=True)
+            return detail, allowed, proposal, options, grids, loaded
 
         try:
-            detail, allowed, proposal, options, context = await self.store.read(read)
+            detail, allowed, proposal, options, grids, context = await self.store.read(read)
         except events.EventNotFound:
             if self.detail_panel is not None:
                 self.detail_panel.clear()
@@ -136,7 +155,9 @@ class EventWork(QObject):
         if generation == self._rules_generation:
             self._dispatch_context = context
         if self.detail_panel is not None and self._shown_event == event_id:
-            self.detail_panel.show_event(detail, allowed, proposal, assignee_choices(options))
+            self.detail_panel.show_event(
+                detail, allowed, proposal, assignee_choices(options), grids
+            )
 
     async def _load_attachment(self, attachment_id: int) -> None:
         from models.events import attachment_data
@@ -218,8 +239,21 @@ class EventWork(QObject):
         form.merge_requested.connect(
             lambda draft, into: self._spawn(self._save_intake(form, draft, True, into))
         )
+        form.point_changed.connect(lambda lon, lat: self._spawn(self._check_point(form, lon, lat)))
         form.finished.connect(form.deleteLater)
         form.open()
+
+    async def _check_point(self, form: IntakeForm, lon: float, lat: float) -> None:
+        from models.events import EventInputError, check_place
+
+        try:
+            check = await self.store.read(lambda s: check_place(s, lon, lat))
+        except EventInputError as wrong:
+            form.show_field_error(wrong.field, event_input_text(wrong, field_caption(wrong.field)))
+            return
+        except StoreUnavailable:
+            return  # saving says so; the grid is checked again then
+        form.show_grid_check(check, lon, lat)
 
     async def _save_intake(
         self, form: IntakeForm, intake: IntakeDraft, skip_duplicates: bool, into: int | None
@@ -227,6 +261,8 @@ class EventWork(QObject):
         from models.events import (
             EventInputError,
             TransitionRefused,
+            check_draft,
+            check_place,
             possible_duplicates,
             report_event,
             transition,
@@ -234,19 +270,34 @@ class EventWork(QObject):
 
         operator = self.operator
         draft = _event_draft(intake)
-        if not skip_duplicates:
-            try:
-                candidates = await self.store.read(
-                    lambda s: possible_duplicates(
-                        s, intake.category_id, intake.lon, intake.lat, server_now(s)
-                    )
-                )
-            except StoreUnavailable:
-                form.show_field_error("", unavailable_text())
-                return
-            if candidates:
-                form.show_duplicates(candidates)
-                return
+
+        def check(session: Session) -> tuple[GridCheck | None, list[DuplicateCandidate]]:
+            check_draft(draft)  # a wrong field is named before anything else is asked
+            # Then the grid is settled: the form may be saved before its point's check came
+            # back.
+            place = (
+                None if intake.grid_id is not None else check_place(session, intake.lon, intake.lat)
+            )
+            if (place is not None and place.needs_confirmation) or skip_duplicates:
+                return place, []
+            return place, possible_duplicates(
+                session, intake.category_id, intake.lon, intake.lat, server_now(session)
+            )
+
+        try:
+            place, candidates = await self.store.read(check)
+        except EventInputError as wrong:
+            form.show_field_error(wrong.field, event_input_text(wrong, field_caption(wrong.field)))
+            return
+        except StoreUnavailable:
+            form.show_field_error("", unavailable_text())
+            return
+        if place is not None and place.needs_confirmation:
+            form.require_grid(place, intake.lon, intake.lat)
+            return
+        if candidates:
+            form.show_duplicates(candidates)
+            return
 
         def write(session: Session) -> EventRef:
             now = server_now(session)
@@ -334,5 +385,6 @@ def _event_draft(intake: IntakeDraft) -> EventDraft:
         description=intake.description,
         reporter_name=intake.reporter_name,
         reporter_phone=intake.reporter_phone,
+        grid_id=intake.grid_id,
         attachments=tuple(AttachmentDraft(name, data) for name, data in intake.attachments),
     )

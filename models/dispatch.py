@@ -54,7 +54,13 @@ from models.entities import (
     Staff,
 )
 from models.geo import LocalFrame
-from models.snapshots import DispatchProposal, DispatchRuleDraft, DispatchRuleRow, Location
+from models.snapshots import (
+    DispatchProposal,
+    DispatchRuleDraft,
+    DispatchRuleRow,
+    GridChoice,
+    Location,
+)
 
 # A point closer than this to its grid's edge may belong to the neighbour: ask the operator.
 DEFAULT_NEAR_BOUNDARY_M = 20.0
@@ -235,6 +241,28 @@ class AreaIndex:
             nearest_grid_id=self.grid_ids[i],
             nearest_grid_code=self._grid_codes[i],
         )
+
+    def grid_choices(
+        self, lon: float, lat: float, *, near_boundary_m: float = DEFAULT_NEAR_BOUNDARY_M
+    ) -> tuple[GridChoice, ...]:
+        """The grids an operator would choose between for this point, nearest first: every
+        grid within ``near_boundary_m`` of the nearest one's distance (the grid the point is in
+        and its neighbours across a near edge; for a point outside, the grids it lies off)."""
+        point = shapely.Point(*self.to_metres(lon, lat))
+        nearest = self._grid_tree.query_nearest(point)
+        if not len(nearest):
+            return ()
+        reach = float(self._grid_polygons[int(nearest.min())].distance(point)) + near_boundary_m
+        hits = self._grid_tree.query(point, predicate="dwithin", distance=reach)
+        choices = [
+            GridChoice(
+                self.grid_ids[i],
+                self._grid_codes[i],
+                float(self._grid_polygons[i].distance(point)),
+            )
+            for i in (int(h) for h in hits)
+        ]
+        return tuple(sorted(choices, key=lambda c: (c.distance_m, c.grid_code)))
 
 
 _area_cache_lock = threading.Lock()

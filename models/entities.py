@@ -290,6 +290,8 @@ class Event(Base):
             "satisfaction IS NULL OR " + _in("satisfaction", SATISFACTIONS), name="satisfaction"
         ),
         Index("ix_event_state_reported", "state", "reported_at"),
+        # Serves the duplicate check at intake: one category within a day either side.
+        Index("ix_event_category_reported", "category_id", "reported_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -306,6 +308,9 @@ class Event(Base):
     lon: Mapped[float] = mapped_column(Float)
     lat: Mapped[float] = mapped_column(Float)
     grid_id: Mapped[int | None] = mapped_column(ForeignKey("grid.id"), index=True)
+    # An operator chose or confirmed the grid; until then a point near a grid's edge (or
+    # outside every grid) asks for confirmation before dispatch.
+    grid_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
     zone_id: Mapped[int | None] = mapped_column(ForeignKey("enforcement_zone.id"))
     reporter_name: Mapped[str] = mapped_column(String(64), default="")
     reporter_phone: Mapped[str] = mapped_column(String(32), default="")

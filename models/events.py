@@ -27,7 +27,9 @@ Errors carry codes, not sentences: the shell translates them.
 
 Grids are found by point-in-polygon with the area index of ``models.dispatch`` (the one the
 dispatch proposal uses, cached per process); the caller may also pass the grid the operator
-confirmed.
+confirmed. ``check_place`` tells intake, before saving, whether the point needs that
+confirmation (outside every grid, or near a grid's edge) and which grids to offer; the
+``confirm_grid`` step does the same for an event already taken in.
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ from models.snapshots import (
     DuplicateCandidate,
     EventDetail,
     EventRow,
+    GridCheck,
     TimelineEntry,
 )
 from models.workdays import LOCAL_ZONE
@@ -260,6 +263,11 @@ TRANSITIONS: Mapping[str, TransitionRule] = {
     "escalate": _rule("event.escalate", OPEN_STATES, None),
     "urge": _rule("event.urge", ("dispatched", "responded"), None),
     "merge": _rule("event.merge", ("reported", "accepted"), "rejected", "into_event_id"),
+    # The operator settles which grid an event near a grid's edge belongs to (it decides the
+    # dispatch proposal): whoever dispatches, until the work is done.
+    "confirm_grid": _rule(
+        "event.dispatch", ("reported", "accepted", "dispatched", "responded"), None, "grid_id"
+    ),
 }
 
 
@@ -325,8 +333,10 @@ class _CheckedDraft:
     attachments: tuple[CheckedAttachment, ...]
 
 
-def _check_draft(draft: EventDraft) -> _CheckedDraft:
-    """Every check that needs no database, so a refused draft costs nothing and writes nothing."""
+def check_draft(draft: EventDraft) -> _CheckedDraft:
+    """Every check that needs no database, so a refused draft costs nothing and writes nothing:
+    ``report_event`` makes it first, and intake makes it before looking for duplicates, so the
+    operator hears of a bad field before being asked about a possible duplicate."""
     try:
         uuid.UUID(str(draft.uid))
     except ValueError:
@@ -359,13 +369,8 @@ def _check_draft(draft: EventDraft) -> _CheckedDraft:
 # --- where an event lies ---------------------------------------------------------------------
 
 
-def _place(session: Session, draft: EventDraft, lon: float, lat: float) -> tuple[int, int]:
-    """(grid id, zone id) of the draft: the operator's grid if given, else the point's.
-
-    A point a little outside every grid (within ``AREA_MARGIN_M``) takes the nearest grid; one
-    outside the grids' bounding box widened by that margin is refused.
-    """
-    index = AreaIndex.cached(session)
+def _check_in_area(index: AreaIndex, lon: float, lat: float) -> None:
+    """Refuse a point outside the grids' bounding box widened by ``AREA_MARGIN_M``."""
     if not index.grid_ids:
         raise EventInputError("lon", "out_of_area")
     west, south, east, north = index.bounds
@@ -375,25 +380,58 @@ def _place(session: Session, draft: EventDraft, lon: float, lat: float) -> tuple
         raise EventInputError("lon", "out_of_area")
     if not south - margin_lat <= lat <= north + margin_lat:
         raise EventInputError("lat", "out_of_area")
-    if draft.grid_id is not None:
-        if not index.has_grid(draft.grid_id):
-            raise EventInputError("grid_id", "unknown")
-        grid_id = draft.grid_id
-    else:
-        location = index.locate(lon, lat)
-        if location.grid_id is not None:
-            grid_id = location.grid_id
-        elif (
-            location.nearest_grid_id is not None
-            and location.distance_to_boundary_m <= AREA_MARGIN_M
-        ):
-            grid_id = location.nearest_grid_id
-        else:
-            raise EventInputError("lon", "out_of_area")
+
+
+def _grid_at(index: AreaIndex, lon: float, lat: float) -> int:
+    """The grid a point (already in the area's box) is placed in: the one it lies in, else the
+    nearest within ``AREA_MARGIN_M``; farther off it is refused."""
+    location = index.locate(lon, lat)
+    if location.grid_id is not None:
+        return location.grid_id
+    if location.nearest_grid_id is not None and location.distance_to_boundary_m <= AREA_MARGIN_M:
+        return location.nearest_grid_id
+    raise EventInputError("lon", "out_of_area")
+
+
+def _zone_of_grid(index: AreaIndex, grid_id: int) -> int:
+    if not index.has_grid(grid_id):
+        raise EventInputError("grid_id", "unknown")
     zone_id = index.zone_of_community(index.community_of(grid_id))
     if zone_id is None:
         raise EventInputError("grid_id", "unknown")
-    return grid_id, zone_id
+    return zone_id
+
+
+def _place(session: Session, draft: EventDraft, lon: float, lat: float) -> tuple[int, int]:
+    """(grid id, zone id) of the draft: the operator's grid if given, else the point's.
+
+    A point a little outside every grid (within ``AREA_MARGIN_M``) takes the nearest grid; one
+    outside the grids' bounding box widened by that margin is refused.
+    """
+    index = AreaIndex.cached(session)
+    _check_in_area(index, lon, lat)
+    grid_id = draft.grid_id if draft.grid_id is not None else _grid_at(index, lon, lat)
+    return grid_id, _zone_of_grid(index, grid_id)
+
+
+def check_place(session: Session, lon: object, lat: object) -> GridCheck:
+    """Where intake's point would be placed, and whether the operator must confirm the grid
+    (outside every grid, or within ``DEFAULT_NEAR_BOUNDARY_M`` of a grid's edge) with the
+    grids to offer. Raises ``EventInputError`` as ``report_event`` would for the point."""
+    checked_lon = _checked_coordinate("lon", lon)
+    checked_lat = _checked_coordinate("lat", lat)
+    index = AreaIndex.cached(session)
+    _check_in_area(index, checked_lon, checked_lat)
+    grid_id = _grid_at(index, checked_lon, checked_lat)
+    location = index.locate(checked_lon, checked_lat)
+    return GridCheck(
+        grid_id=grid_id,
+        grid_code=index.grid_code(grid_id),
+        outside=location.outside,
+        distance_m=location.distance_to_boundary_m,
+        needs_confirmation=location.needs_confirmation,
+        choices=index.grid_choices(checked_lon, checked_lat) if location.needs_confirmation else (),
+    )
 
 
 # --- reporting -------------------------------------------------------------------------------
@@ -462,7 +500,7 @@ def report_event(
     """
     _check_instant(now)
     require(session, operator, "event.report")
-    checked = _check_draft(draft)
+    checked = check_draft(draft)
     existing = _ref_by_uid(session, draft.uid)
     if existing is not None:
         return existing
@@ -501,6 +539,7 @@ def report_event(
             lon=checked.lon,
             lat=checked.lat,
             grid_id=grid_id,
+            grid_confirmed=draft.grid_id is not None,
             zone_id=zone_id,
             reporter_name=draft.reporter_name,
             reporter_phone=draft.reporter_phone,
@@ -581,6 +620,7 @@ class _Current:
     priority: str
     reported_at: datetime
     reporter_phone: str
+    grid_id: int | None
 
 
 def _current(session: Session, event_id: int) -> _Current:
@@ -597,11 +637,12 @@ def _current(session: Session, event_id: int) -> _Current:
             Event.priority,
             Event.reported_at,
             Event.reporter_phone,
+            Event.grid_id,
         ).where(Event.id == event_id)
     ).one_or_none()
     if row is None:
         raise EventNotFound(event_id)
-    return _Current(*row)
+    return _Current(**row._asdict())
 
 
 def _assignee(session: Session, arguments: Mapping[str, object]) -> tuple[dict[str, Any], str]:
@@ -708,6 +749,17 @@ def _effects(
         if into.state not in OPEN_STATES or into.merged_into_id is not None:
             raise TransitionRefused("not_open", kind, event.state)
         return {"merged_into_id": into_id}, _joined_note(f"→ {into.code}", note)
+    if kind == "confirm_grid":
+        grid_id = _checked_id("grid_id", arguments.get("grid_id"), required=True)
+        assert grid_id is not None
+        index = AreaIndex.cached(session)
+        zone_id = _zone_of_grid(index, grid_id)
+        known = event.grid_id is not None and index.has_grid(event.grid_id)
+        before = index.grid_code(event.grid_id) if known and event.grid_id else ""
+        change = f"{before} → {index.grid_code(grid_id)}" if before else index.grid_code(grid_id)
+        return {"grid_id": grid_id, "zone_id": zone_id, "grid_confirmed": True}, _joined_note(
+            change, note
+        )
     raise AssertionError(f"no effects for {kind}")  # the table and this function disagree
 
 
@@ -860,6 +912,7 @@ def event_detail(session: Session, event_id: int, language: str = "zh_CN") -> Ev
         lat=e["lat"],
         grid_id=e["grid_id"],
         grid_code=e["grid_code"] or "",
+        grid_confirmed=bool(e["grid_confirmed"]),
         community=e["community_name"] or "",
         zone_id=e["zone_id"],
         zone=e["zone_name"] or "",

@@ -132,6 +132,30 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
+class GridChoice:
+    """A grid the operator may confirm for a point near grid edges or outside every grid."""
+
+    grid_id: int
+    grid_code: str
+    distance_m: float  # from the point to the grid (0 inside it)
+
+
+@dataclass(frozen=True, slots=True)
+class GridCheck:
+    """Where a point would be placed, before an event is written: the grid it would get
+    (``grid_id``; for a point a little outside, the nearest), whether it lies ``outside`` every
+    grid, its distance to that grid's edge, and whether the operator must confirm the grid —
+    with the grids to choose from, nearest first."""
+
+    grid_id: int
+    grid_code: str
+    outside: bool
+    distance_m: float
+    needs_confirmation: bool
+    choices: tuple[GridChoice, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class DispatchProposal:
     """The force proposed for an event, and why: the operator confirms or overrides it.
 
@@ -258,6 +282,7 @@ class EventDetail:
     lat: float
     grid_id: int | None
     grid_code: str
+    grid_confirmed: bool  # an operator chose or confirmed the grid
     community: str
     zone_id: int | None
     zone: str
@@ -347,3 +372,4 @@ class IntakeDraft:
     reporter_name: str
     reporter_phone: str
     attachments: tuple[tuple[str, bytes], ...]  # (file name, content)
+    grid_id: int | None = None  # the grid the operator confirmed; None: the point decides

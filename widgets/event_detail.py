@@ -32,8 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from models.masking import mask_name, mask_phone
-from models.snapshots import AssigneeOption, DispatchProposal, EventDetail
-from widgets.labels import post_labels, priority_labels, source_labels, state_labels
+from models.snapshots import AssigneeOption, DispatchProposal, EventDetail, GridChoice
+from widgets.labels import (
+    grid_choice_label,
+    post_labels,
+    priority_labels,
+    source_labels,
+    state_labels,
+)
 from widgets.timefmt import local_full
 
 THUMBNAIL = QSize(96, 72)
@@ -153,8 +159,21 @@ class EventDetailPanel(QWidget):
         self.proposal_text.setTextFormat(Qt.TextFormat.PlainText)
         self.proposal_text.setWordWrap(True)
         self.assignee = QComboBox(self.proposal_box)
+        # For an event near a grid's edge: which grid it belongs to, confirmed before dispatch.
+        self.grid_row = QWidget(self.proposal_box)
+        self.grid_choice = QComboBox(self.grid_row)
+        self.confirm_grid_button = QPushButton(self.tr("确认网格"), self.grid_row)
+        self.confirm_grid_button.setObjectName("action_confirm_grid")
+        grid_layout = QHBoxLayout(self.grid_row)
+        grid_layout.setContentsMargins(0, 0, 0, 0)
+        grid_layout.addWidget(QLabel(self.tr("所属网格"), self.grid_row))
+        grid_layout.addWidget(self.grid_choice, 1)
+        grid_layout.addWidget(self.confirm_grid_button)
+        self.grid_row.hide()
+        self.confirm_grid_button.clicked.connect(lambda: self._request("confirm_grid"))
         proposal_layout = QVBoxLayout(self.proposal_box)
         proposal_layout.addWidget(self.proposal_text)
+        proposal_layout.addWidget(self.grid_row)
         proposal_layout.addWidget(self.assignee)
 
         self.buttons: dict[str, QPushButton] = {}
@@ -223,12 +242,15 @@ class EventDetailPanel(QWidget):
         allowed: Sequence[str],
         proposal: DispatchProposal | None = None,
         choices: Sequence[AssigneeChoice] = (),
+        grids: Sequence[GridChoice] = (),
     ) -> None:
         """Show an event, the actions the operator may take in its state, and (for dispatch)
-        the proposal and the other forces to choose from."""
+        the proposal and the other forces to choose from — and, when its grid must be confirmed
+        first, the grids to confirm it from."""
         self._detail = detail
         self._proposal = proposal
         self._choices = list(choices)
+        self._show_grid_choices(detail, grids if "confirm_grid" in allowed else ())
         self.notice.hide()
         self.title.setText(f"{detail.code} · {detail.category}")
         deadlines = [
@@ -292,6 +314,7 @@ class EventDetailPanel(QWidget):
         for button in self.buttons.values():
             button.hide()
         self.proposal_box.hide()
+        self.grid_row.hide()
         self.attachments.clear()
         self.attachments.hide()
         self.timeline.setRowCount(0)
@@ -331,6 +354,17 @@ class EventDetailPanel(QWidget):
         for choice in self._choices:
             self.assignee.addItem(choice.label, choice)
         self.proposal_box.show()
+
+    def _show_grid_choices(self, detail: EventDetail, grids: Sequence[GridChoice]) -> None:
+        self.grid_choice.clear()
+        for grid in grids:
+            self.grid_choice.addItem(grid_choice_label(grid), grid.grid_id)
+        if grids:
+            self.grid_choice.setCurrentIndex(max(0, self.grid_choice.findData(detail.grid_id)))
+        self.grid_row.setVisible(bool(grids))
+
+    def _grid_unconfirmed(self) -> bool:
+        return not self.grid_row.isHidden()
 
     def _show_attachments(self, detail: EventDetail) -> None:
         self.attachments.clear()
@@ -372,6 +406,12 @@ class EventDetailPanel(QWidget):
         if detail is None:
             return
         arguments: dict[str, object] = {}
+        if kind == "confirm_grid":
+            arguments["grid_id"] = self.grid_choice.currentData()
+        if kind in ("dispatch", "reassign") and self._grid_unconfirmed():
+            self.show_notice(self.tr("请先确认事件所属网格，再派遣"))
+            self.grid_choice.setFocus()
+            return
         if kind in ("dispatch", "reassign"):
             choice = self.assignee.currentData()
             if not isinstance(choice, AssigneeChoice):
@@ -415,4 +455,5 @@ def _kind_label(kind: str) -> str:
     return {
         "report": QCoreApplication.translate("EventDetailPanel", "上报"),
         "merge": QCoreApplication.translate("EventDetailPanel", "合并"),
+        "confirm_grid": QCoreApplication.translate("EventDetailPanel", "确认网格"),
     }.get(kind, kind)

@@ -33,8 +33,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.snapshots import AddressEntry, CategoryOption, DuplicateCandidate, IntakeDraft
-from widgets.labels import priority_labels, source_labels, state_labels
+from models.attachments import MAX_ATTACHMENT_BYTES
+from models.snapshots import (
+    AddressEntry,
+    CategoryOption,
+    DuplicateCandidate,
+    GridCheck,
+    IntakeDraft,
+)
+from widgets.labels import grid_choice_label, priority_labels, source_labels, state_labels
 from widgets.timefmt import local_minutes
 
 THUMBNAIL = QSize(64, 48)
@@ -47,10 +54,13 @@ class IntakeForm(QDialog):
         save_requested(IntakeDraft, bool): save this draft; the flag says the operator has seen
             the possible duplicates and wants a new event anyway.
         merge_requested(IntakeDraft, int): record this report as part of an existing event.
+        point_changed(float, float): the location is now this point (lon, lat): the shell says
+            which grid it falls in (``show_grid_check``).
     """
 
     save_requested = Signal(IntakeDraft, bool)
     merge_requested = Signal(IntakeDraft, int)
+    point_changed = Signal(float, float)
 
     def __init__(
         self,
@@ -63,7 +73,8 @@ class IntakeForm(QDialog):
         self.uid = str(uuid.uuid4())
         self._addresses = {a.full_text: a for a in addresses}
         self._attachments: list[tuple[str, bytes]] = []
-        self._duplicates_seen = False
+        self._grid_check: GridCheck | None = None
+        self._checked_point: tuple[float, float] | None = None
 
         self.source = QComboBox(self)
         for code, name in source_labels().items():
@@ -85,6 +96,10 @@ class IntakeForm(QDialog):
         self.lon.setPlaceholderText(self.tr("经度（WGS-84）"))
         self.lat.setPlaceholderText(self.tr("纬度（WGS-84）"))
         self.grid_label = QLabel(self)
+        # Shown only when the point lies near a grid's edge or outside every grid: the operator
+        # says which grid the event belongs to.
+        self.grid_choice = QComboBox(self)
+        self.grid_choice.hide()
         self.description = QPlainTextEdit(self)
         self.description.setPlaceholderText(self.tr("事件描述"))
         self.reporter_name = QLineEdit(self)
@@ -121,6 +136,7 @@ class IntakeForm(QDialog):
         location.addWidget(self.lon)
         location.addWidget(self.lat)
         location.addWidget(self.grid_label)
+        location.addWidget(self.grid_choice)
         attachment_buttons = QHBoxLayout()
         attachment_buttons.addWidget(self.add_attachment)
         attachment_buttons.addWidget(self.remove_attachment)
@@ -132,6 +148,9 @@ class IntakeForm(QDialog):
             "priority": self.priority,
             "address": self.address,
             "location": self.lon,
+            "lon": self.lon,
+            "lat": self.lat,
+            "grid_id": self.grid_choice,
             "description": self.description,
             "reporter_name": self.reporter_name,
             "reporter_phone": self.reporter_phone,
@@ -157,6 +176,9 @@ class IntakeForm(QDialog):
 
     def _connect_signals(self) -> None:
         self.address.textChanged.connect(self._on_address)
+        for edit in (self.lon, self.lat):
+            edit.textEdited.connect(self._forget_grid_check)
+            edit.editingFinished.connect(self._announce_point)
         self.completer_activated = self.address.completer().activated
         self.completer_activated.connect(self._on_address)
         self.add_attachment.clicked.connect(self._choose_files)
@@ -168,14 +190,49 @@ class IntakeForm(QDialog):
 
     # --- what the shell calls ----------------------------------------------------------------
 
-    def set_point(self, lon: float, lat: float, grid_code: str = "") -> None:
+    def set_point(self, lon: float, lat: float) -> None:
         """Set the location (from an address or, later, a click on the map)."""
         self.lon.setText(f"{lon:.6f}")
         self.lat.setText(f"{lat:.6f}")
-        self.grid_label.setText(grid_code)
+        self._forget_grid_check()
+        self._announce_point()
+
+    def show_grid_check(self, check: GridCheck, lon: float, lat: float) -> None:
+        """Say which grid the point (``lon``, ``lat``) falls in; near a grid's edge or outside
+        every grid, ask the operator to choose it. An answer for a point no longer in the form
+        is ignored."""
+        if self._point() != (lon, lat):
+            return
+        self._grid_check = check
+        self._checked_point = (lon, lat)
+        self.grid_choice.clear()
+        if not check.needs_confirmation:
+            self.grid_label.setText(self.tr("网格 {code}").format(code=check.grid_code))
+            self.grid_choice.hide()
+            return
+        self.grid_label.setText(self.tr("请确认网格："))
+        self.grid_choice.addItem(self.tr("— 请选择 —"), None)
+        for choice in check.choices:
+            self.grid_choice.addItem(grid_choice_label(choice), choice.grid_id)
+        self.grid_choice.show()
+        self.message.setText(self._grid_hint(check))
+
+    def require_grid(self, check: GridCheck, lon: float, lat: float) -> None:
+        """Saving needs the grid confirmed first: show the choice and say so."""
+        self.show_grid_check(check, lon, lat)
+        self.show_field_error("grid_id", self._grid_hint(check))
 
     def add_file(self, name: str, data: bytes) -> None:
-        """Attach a file's content under its name."""
+        """Attach a file's content under its name (one over the size limit is refused here, not
+        carried around; the domain checks the rest when saving)."""
+        if len(data) > MAX_ATTACHMENT_BYTES:
+            self.show_field_error(
+                "attachments",
+                self.tr("附件过大：{name}，每个文件不超过 {limit} MB").format(
+                    name=name, limit=MAX_ATTACHMENT_BYTES // (1024 * 1024)
+                ),
+            )
+            return
         self._attachments.append((name, data))
         item = QListWidgetItem(f"{name} ({max(1, len(data) // 1024)} KB)")
         image = QImage.fromData(data)
@@ -229,7 +286,33 @@ class IntakeForm(QDialog):
     def _on_address(self, text: str) -> None:
         entry = self._addresses.get(text.strip())
         if entry is not None:
-            self.set_point(entry.lon, entry.lat, entry.grid_code)
+            self.set_point(entry.lon, entry.lat)
+
+    def _point(self) -> tuple[float, float] | None:
+        lon = _number(self.lon.text())
+        lat = _number(self.lat.text())
+        return None if lon is None or lat is None else (lon, lat)
+
+    def _forget_grid_check(self) -> None:
+        self._grid_check = None
+        self._checked_point = None
+        self.grid_label.clear()
+        self.grid_choice.clear()
+        self.grid_choice.hide()
+
+    def _announce_point(self) -> None:
+        point = self._point()
+        if point is not None and point != self._checked_point:
+            self.point_changed.emit(*point)
+
+    def _grid_hint(self, check: GridCheck) -> str:
+        if check.outside:
+            return self.tr("位置在所有网格之外（距最近网格 {distance} 米），请确认所属网格").format(
+                distance=round(check.distance_m)
+            )
+        return self.tr("位置距网格边界仅 {distance} 米，请确认所属网格").format(
+            distance=round(check.distance_m)
+        )
 
     def _choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择照片或文件"))
@@ -262,6 +345,13 @@ class IntakeForm(QDialog):
         if self.category.currentData() is None:
             self.show_field_error("category_id", self.tr("请选择类别"))
             return None
+        check = self._grid_check
+        grid_id = None
+        if check is not None and check.needs_confirmation:
+            grid_id = self.grid_choice.currentData()
+        if check is not None and check.needs_confirmation and grid_id is None:
+            self.show_field_error("grid_id", self._grid_hint(check))
+            return None
         return IntakeDraft(
             uid=self.uid,
             source=self.source.currentData(),
@@ -274,6 +364,7 @@ class IntakeForm(QDialog):
             reporter_name=self.reporter_name.text().strip(),
             reporter_phone=self.reporter_phone.text().strip(),
             attachments=tuple(self._attachments),
+            grid_id=grid_id,
         )
 
     def _submit(self, skip_duplicate_check: bool) -> None:
@@ -314,6 +405,7 @@ def field_caption(field: str) -> str:
         "priority": QCoreApplication.translate("IntakeForm", "优先级"),
         "address": QCoreApplication.translate("IntakeForm", "地址"),
         "location": QCoreApplication.translate("IntakeForm", "位置"),
+        "grid_id": QCoreApplication.translate("IntakeForm", "网格"),
         "lon": QCoreApplication.translate("IntakeForm", "位置"),
         "lat": QCoreApplication.translate("IntakeForm", "位置"),
         "description": QCoreApplication.translate("IntakeForm", "描述"),

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from models.snapshots import GridChoice
+
 
 def state_labels() -> dict[str, str]:
     """Event state code → name."""
@@ -100,3 +102,14 @@ def camera_kind_labels() -> dict[str, str]:
         "site": QCoreApplication.translate("labels", "工地"),
         "entrance": QCoreApplication.translate("labels", "出入口"),
     }
+
+
+def grid_choice_label(choice: GridChoice) -> str:
+    """A grid offered for confirmation: its code, and how far the point is from it."""
+    if choice.distance_m == 0:
+        return QCoreApplication.translate("labels", "{code}（所在网格）").format(
+            code=choice.grid_code
+        )
+    return QCoreApplication.translate("labels", "{code}（{distance} 米）").format(
+        code=choice.grid_code, distance=round(choice.distance_m)
+    )

@@ -4,7 +4,7 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="148"/>
+        <location filename="../../widgets/alarm_panel.py" line="136"/>
         <source>超时 {overdue} 项，其中升级 {escalated} 项</source>
         <translation>{overdue} overdue, {escalated} of them escalated</translation>
     </message>
@@ -12,42 +12,42 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="51"/>
+        <location filename="../../widgets/alarm_panel.py" line="49"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="52"/>
+        <location filename="../../widgets/alarm_panel.py" line="50"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="53"/>
+        <location filename="../../widgets/alarm_panel.py" line="51"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="54"/>
+        <location filename="../../widgets/alarm_panel.py" line="52"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="55"/>
+        <location filename="../../widgets/alarm_panel.py" line="53"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="56"/>
+        <location filename="../../widgets/alarm_panel.py" line="54"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="57"/>
+        <location filename="../../widgets/alarm_panel.py" line="55"/>
         <source>已超时</source>
         <translation>Overdue by</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="58"/>
+        <location filename="../../widgets/alarm_panel.py" line="56"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
@@ -55,92 +55,92 @@
 <context>
     <name>DispatchRuleDialog</name>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="69"/>
+        <location filename="../../widgets/rule_dialog.py" line="65"/>
         <source>任意</source>
         <translation>any</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="75"/>
+        <location filename="../../widgets/rule_dialog.py" line="71"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="76"/>
+        <location filename="../../widgets/rule_dialog.py" line="72"/>
         <source>模式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="77"/>
+        <location filename="../../widgets/rule_dialog.py" line="73"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="78"/>
+        <location filename="../../widgets/rule_dialog.py" line="74"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="79"/>
+        <location filename="../../widgets/rule_dialog.py" line="75"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="80"/>
+        <location filename="../../widgets/rule_dialog.py" line="76"/>
         <source>处置力量</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="81"/>
+        <location filename="../../widgets/rule_dialog.py" line="77"/>
         <source>职能部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="82"/>
+        <location filename="../../widgets/rule_dialog.py" line="78"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="191"/>
+        <location filename="../../widgets/rule_dialog.py" line="177"/>
         <source>派单规则</source>
         <translation>Dispatch rules</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="207"/>
+        <location filename="../../widgets/rule_dialog.py" line="193"/>
         <source>规则按所指定条件匹配，指定越多越优先（模式 &gt; 优先级 &gt; 类别 &gt; 网格）；复杂事件与超时事件始终由挂包领导牵头。</source>
         <translation>Rules match on the conditions they name; the more specific wins (mode &gt; priority &gt; category &gt; grid). Complex and overdue events always go to the leader in charge.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="245"/>
+        <location filename="../../widgets/rule_dialog.py" line="231"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="252"/>
+        <location filename="../../widgets/rule_dialog.py" line="238"/>
         <source>新增规则</source>
         <translation>Add rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="253"/>
+        <location filename="../../widgets/rule_dialog.py" line="239"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="254"/>
+        <location filename="../../widgets/rule_dialog.py" line="240"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="255"/>
+        <location filename="../../widgets/rule_dialog.py" line="241"/>
         <source>清空表单</source>
         <translation>Clear form</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="257"/>
+        <location filename="../../widgets/rule_dialog.py" line="243"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="373"/>
+        <location filename="../../widgets/rule_dialog.py" line="359"/>
         <source>网格编码不存在，请从列表中选择</source>
         <translation>No such grid code: choose one from the list</translation>
     </message>
@@ -148,57 +148,57 @@
 <context>
     <name>DispatchRuleTableModel</name>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="93"/>
+        <location filename="../../widgets/rule_dialog.py" line="89"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="94"/>
+        <location filename="../../widgets/rule_dialog.py" line="90"/>
         <source>模式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="95"/>
+        <location filename="../../widgets/rule_dialog.py" line="91"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="96"/>
+        <location filename="../../widgets/rule_dialog.py" line="92"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="97"/>
+        <location filename="../../widgets/rule_dialog.py" line="93"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="98"/>
+        <location filename="../../widgets/rule_dialog.py" line="94"/>
         <source>处置力量</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="99"/>
+        <location filename="../../widgets/rule_dialog.py" line="95"/>
         <source>职能部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="100"/>
+        <location filename="../../widgets/rule_dialog.py" line="96"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="101"/>
+        <location filename="../../widgets/rule_dialog.py" line="97"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="150"/>
+        <location filename="../../widgets/rule_dialog.py" line="136"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../widgets/rule_dialog.py" line="150"/>
+        <location filename="../../widgets/rule_dialog.py" line="136"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
@@ -206,265 +206,281 @@
 <context>
     <name>EventDetailPanel</name>
     <message>
-        <location filename="../../widgets/event_detail.py" line="54"/>
+        <location filename="../../widgets/event_detail.py" line="60"/>
         <source>网格员 {name}</source>
         <translation>Grid worker {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="55"/>
+        <location filename="../../widgets/event_detail.py" line="61"/>
         <source>挂包领导 {name}</source>
         <translation>Leader in charge {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="56"/>
+        <location filename="../../widgets/event_detail.py" line="62"/>
         <source>执法队 {name}</source>
         <translation>Enforcement team {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="57"/>
+        <location filename="../../widgets/event_detail.py" line="63"/>
         <source>部门 {name}</source>
         <translation>Department {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="68"/>
-        <location filename="../../widgets/event_detail.py" line="235"/>
+        <location filename="../../widgets/event_detail.py" line="74"/>
+        <location filename="../../widgets/event_detail.py" line="257"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="69"/>
+        <location filename="../../widgets/event_detail.py" line="75"/>
         <source>派遣</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="70"/>
+        <location filename="../../widgets/event_detail.py" line="76"/>
         <source>改派</source>
         <translation>Reassign</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="71"/>
-        <location filename="../../widgets/event_detail.py" line="236"/>
+        <location filename="../../widgets/event_detail.py" line="77"/>
+        <location filename="../../widgets/event_detail.py" line="258"/>
         <source>响应</source>
         <translation>Respond</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="72"/>
-        <location filename="../../widgets/event_detail.py" line="237"/>
+        <location filename="../../widgets/event_detail.py" line="78"/>
+        <location filename="../../widgets/event_detail.py" line="259"/>
         <source>办结</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="73"/>
+        <location filename="../../widgets/event_detail.py" line="79"/>
         <source>核查结案</source>
         <translation>Verify and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="74"/>
+        <location filename="../../widgets/event_detail.py" line="80"/>
         <source>退回</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="75"/>
+        <location filename="../../widgets/event_detail.py" line="81"/>
         <source>上报领导</source>
         <translation>Escalate to leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="76"/>
+        <location filename="../../widgets/event_detail.py" line="82"/>
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="77"/>
+        <location filename="../../widgets/event_detail.py" line="83"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="111"/>
-        <location filename="../../widgets/event_detail.py" line="289"/>
+        <location filename="../../widgets/event_detail.py" line="117"/>
+        <location filename="../../widgets/event_detail.py" line="311"/>
         <source>未选择事件</source>
         <translation>No event selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="126"/>
+        <location filename="../../widgets/event_detail.py" line="132"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="127"/>
+        <location filename="../../widgets/event_detail.py" line="133"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="128"/>
+        <location filename="../../widgets/event_detail.py" line="134"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="129"/>
+        <location filename="../../widgets/event_detail.py" line="135"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="130"/>
+        <location filename="../../widgets/event_detail.py" line="136"/>
         <source>网格 / 社区 / 片区</source>
         <translation>Grid / community / zone</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="131"/>
+        <location filename="../../widgets/event_detail.py" line="137"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="132"/>
+        <location filename="../../widgets/event_detail.py" line="138"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="133"/>
+        <location filename="../../widgets/event_detail.py" line="139"/>
         <source>反映人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="134"/>
+        <location filename="../../widgets/event_detail.py" line="140"/>
         <source>处置力量</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="135"/>
+        <location filename="../../widgets/event_detail.py" line="141"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="136"/>
+        <location filename="../../widgets/event_detail.py" line="142"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="137"/>
+        <location filename="../../widgets/event_detail.py" line="143"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="151"/>
+        <location filename="../../widgets/event_detail.py" line="157"/>
         <source>智能派单建议</source>
         <translation>Dispatch proposal</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="181"/>
+        <location filename="../../widgets/event_detail.py" line="165"/>
+        <location filename="../../widgets/event_detail.py" line="458"/>
+        <source>确认网格</source>
+        <translation>Confirm grid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="169"/>
+        <source>所属网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="200"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="182"/>
+        <location filename="../../widgets/event_detail.py" line="201"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="183"/>
+        <location filename="../../widgets/event_detail.py" line="202"/>
         <source>状态变化</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="184"/>
+        <location filename="../../widgets/event_detail.py" line="203"/>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="185"/>
-        <location filename="../../widgets/event_detail.py" line="388"/>
+        <location filename="../../widgets/event_detail.py" line="204"/>
+        <location filename="../../widgets/event_detail.py" line="428"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="241"/>
+        <location filename="../../widgets/event_detail.py" line="263"/>
         <source>（已上报领导）</source>
         <translation> (escalated to the leader)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="308"/>
+        <location filename="../../widgets/event_detail.py" line="331"/>
         <source>网格 {grid} · {category} → {target}</source>
         <translation>Grid {grid} · {category} → {target}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="309"/>
+        <location filename="../../widgets/event_detail.py" line="332"/>
         <source>（网格待确认）</source>
         <translation>(grid to confirm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="312"/>
+        <location filename="../../widgets/event_detail.py" line="335"/>
         <source>依据派单规则 #{rule}</source>
         <translation>By dispatch rule #{rule}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="313"/>
+        <location filename="../../widgets/event_detail.py" line="336"/>
         <source>依据类别默认力量</source>
         <translation>By the category&apos;s default force</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="314"/>
+        <location filename="../../widgets/event_detail.py" line="337"/>
         <source>复杂事件，由挂包领导牵头</source>
         <translation>Complex event: led by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="315"/>
+        <location filename="../../widgets/event_detail.py" line="338"/>
         <source>已超时，由挂包领导督办</source>
         <translation>Overdue: chased by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="319"/>
+        <location filename="../../widgets/event_detail.py" line="342"/>
         <source>位置在网格边界附近或网格之外，请确认网格</source>
         <translation>The location is near a grid boundary or outside every grid: confirm the grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="322"/>
+        <location filename="../../widgets/event_detail.py" line="345"/>
         <source>按建议：{name}</source>
         <translation>As proposed: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="330"/>
+        <location filename="../../widgets/event_detail.py" line="353"/>
         <source>无可用建议，请选择处置力量</source>
         <translation>No proposal: choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="378"/>
+        <location filename="../../widgets/event_detail.py" line="412"/>
+        <source>请先确认事件所属网格，再派遣</source>
+        <translation>Confirm the event&apos;s grid before dispatching</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="418"/>
         <source>请选择处置力量</source>
         <translation>Choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="388"/>
+        <location filename="../../widgets/event_detail.py" line="428"/>
         <source>说明（必填）</source>
         <translation>Note (required)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="394"/>
-        <location filename="../../widgets/event_detail.py" line="408"/>
+        <location filename="../../widgets/event_detail.py" line="434"/>
+        <location filename="../../widgets/event_detail.py" line="448"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="394"/>
-        <location filename="../../widgets/event_detail.py" line="409"/>
+        <location filename="../../widgets/event_detail.py" line="434"/>
+        <location filename="../../widgets/event_detail.py" line="449"/>
         <source>基本满意</source>
         <translation>Basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="394"/>
-        <location filename="../../widgets/event_detail.py" line="410"/>
+        <location filename="../../widgets/event_detail.py" line="434"/>
+        <location filename="../../widgets/event_detail.py" line="450"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="398"/>
+        <location filename="../../widgets/event_detail.py" line="438"/>
         <source>回访满意度</source>
         <translation>Satisfaction at the return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="416"/>
+        <location filename="../../widgets/event_detail.py" line="456"/>
         <source>上报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="417"/>
+        <location filename="../../widgets/event_detail.py" line="457"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
@@ -472,78 +488,78 @@
 <context>
     <name>EventQueuePanel</name>
     <message>
-        <location filename="../../widgets/event_queue.py" line="542"/>
+        <location filename="../../widgets/event_queue.py" line="528"/>
         <source>搜索编号、地址、描述…（Ctrl+F）</source>
         <translation>Search code, address, description… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="545"/>
+        <location filename="../../widgets/event_queue.py" line="531"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="546"/>
+        <location filename="../../widgets/event_queue.py" line="532"/>
         <source>未结事件</source>
         <translation>Open events</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="549"/>
+        <location filename="../../widgets/event_queue.py" line="535"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="550"/>
+        <location filename="../../widgets/event_queue.py" line="536"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="553"/>
+        <location filename="../../widgets/event_queue.py" line="539"/>
         <source>全部优先级</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="556"/>
+        <location filename="../../widgets/event_queue.py" line="542"/>
         <source>全部预警</source>
         <translation>All alarm levels</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="560"/>
+        <location filename="../../widgets/event_queue.py" line="546"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="561"/>
+        <location filename="../../widgets/event_queue.py" line="547"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="562"/>
+        <location filename="../../widgets/event_queue.py" line="548"/>
         <source>上报日期</source>
         <translation>Reported between</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="570"/>
+        <location filename="../../widgets/event_queue.py" line="556"/>
         <source>已存筛选</source>
         <translation>Saved filters</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="571"/>
-        <location filename="../../widgets/event_queue.py" line="799"/>
+        <location filename="../../widgets/event_queue.py" line="557"/>
+        <location filename="../../widgets/event_queue.py" line="785"/>
         <source>保存筛选</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="572"/>
+        <location filename="../../widgets/event_queue.py" line="558"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="799"/>
+        <location filename="../../widgets/event_queue.py" line="785"/>
         <source>筛选名称：</source>
         <translation>Filter name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="838"/>
+        <location filename="../../widgets/event_queue.py" line="824"/>
         <source>显示 {shown} / 共 {total} 件 · 超时 {overdue}</source>
         <translation>Showing {shown} of {total} · {overdue} overdue</translation>
     </message>
@@ -551,62 +567,62 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../widgets/event_queue.py" line="239"/>
+        <location filename="../../widgets/event_queue.py" line="235"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="240"/>
+        <location filename="../../widgets/event_queue.py" line="236"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="241"/>
+        <location filename="../../widgets/event_queue.py" line="237"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="242"/>
+        <location filename="../../widgets/event_queue.py" line="238"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="243"/>
+        <location filename="../../widgets/event_queue.py" line="239"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="244"/>
+        <location filename="../../widgets/event_queue.py" line="240"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="245"/>
+        <location filename="../../widgets/event_queue.py" line="241"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="246"/>
+        <location filename="../../widgets/event_queue.py" line="242"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="247"/>
+        <location filename="../../widgets/event_queue.py" line="243"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="248"/>
+        <location filename="../../widgets/event_queue.py" line="244"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="249"/>
+        <location filename="../../widgets/event_queue.py" line="245"/>
         <source>办结时限</source>
         <translation>Close by</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="250"/>
+        <location filename="../../widgets/event_queue.py" line="246"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
@@ -632,150 +648,185 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../widgets/intake_form.py" line="62"/>
+        <location filename="../../widgets/intake_form.py" line="72"/>
         <source>新建事件</source>
         <translation>New event</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="78"/>
+        <location filename="../../widgets/intake_form.py" line="89"/>
         <source>输入门牌地址，从地址库中选择</source>
         <translation>Type an address and pick it from the address book</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="85"/>
+        <location filename="../../widgets/intake_form.py" line="96"/>
         <source>经度（WGS-84）</source>
         <translation>Longitude (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="86"/>
+        <location filename="../../widgets/intake_form.py" line="97"/>
         <source>纬度（WGS-84）</source>
         <translation>Latitude (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="89"/>
+        <location filename="../../widgets/intake_form.py" line="104"/>
         <source>事件描述</source>
         <translation>Description of the event</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="95"/>
+        <location filename="../../widgets/intake_form.py" line="110"/>
         <source>添加照片或文件…</source>
         <translation>Add photos or files…</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="96"/>
+        <location filename="../../widgets/intake_form.py" line="111"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="102"/>
+        <location filename="../../widgets/intake_form.py" line="117"/>
         <source>可能重复的事件</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="104"/>
+        <location filename="../../widgets/intake_form.py" line="119"/>
         <source>合并到所选事件</source>
         <translation>Merge into the selected event</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="105"/>
+        <location filename="../../widgets/intake_form.py" line="120"/>
         <source>仍然新建</source>
         <translation>Create it anyway</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="117"/>
+        <location filename="../../widgets/intake_form.py" line="132"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="118"/>
+        <location filename="../../widgets/intake_form.py" line="133"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="140"/>
-        <location filename="../../widgets/intake_form.py" line="312"/>
+        <location filename="../../widgets/intake_form.py" line="159"/>
+        <location filename="../../widgets/intake_form.py" line="403"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="141"/>
-        <location filename="../../widgets/intake_form.py" line="313"/>
+        <location filename="../../widgets/intake_form.py" line="160"/>
+        <location filename="../../widgets/intake_form.py" line="404"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="142"/>
-        <location filename="../../widgets/intake_form.py" line="314"/>
+        <location filename="../../widgets/intake_form.py" line="161"/>
+        <location filename="../../widgets/intake_form.py" line="405"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="143"/>
-        <location filename="../../widgets/intake_form.py" line="315"/>
+        <location filename="../../widgets/intake_form.py" line="162"/>
+        <location filename="../../widgets/intake_form.py" line="406"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="144"/>
-        <location filename="../../widgets/intake_form.py" line="316"/>
-        <location filename="../../widgets/intake_form.py" line="317"/>
-        <location filename="../../widgets/intake_form.py" line="318"/>
+        <location filename="../../widgets/intake_form.py" line="163"/>
+        <location filename="../../widgets/intake_form.py" line="407"/>
+        <location filename="../../widgets/intake_form.py" line="409"/>
+        <location filename="../../widgets/intake_form.py" line="410"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="145"/>
-        <location filename="../../widgets/intake_form.py" line="319"/>
+        <location filename="../../widgets/intake_form.py" line="164"/>
+        <location filename="../../widgets/intake_form.py" line="411"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="146"/>
-        <location filename="../../widgets/intake_form.py" line="320"/>
+        <location filename="../../widgets/intake_form.py" line="165"/>
+        <location filename="../../widgets/intake_form.py" line="412"/>
         <source>反映人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="147"/>
-        <location filename="../../widgets/intake_form.py" line="321"/>
+        <location filename="../../widgets/intake_form.py" line="166"/>
+        <location filename="../../widgets/intake_form.py" line="413"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="148"/>
-        <location filename="../../widgets/intake_form.py" line="322"/>
+        <location filename="../../widgets/intake_form.py" line="167"/>
+        <location filename="../../widgets/intake_form.py" line="414"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="200"/>
+        <location filename="../../widgets/intake_form.py" line="210"/>
+        <source>网格 {code}</source>
+        <translation>Grid {code}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="213"/>
+        <source>请确认网格：</source>
+        <translation>Confirm the grid:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="214"/>
+        <source>— 请选择 —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="231"/>
+        <source>附件过大：{name}，每个文件不超过 {limit} MB</source>
+        <translation>Attachment too large: {name}; each file may be at most {limit} MB</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="257"/>
         <source>{code} · {state} · {distance} 米 · {time} · {text}</source>
         <translation>{code} · {state} · {distance} m · {time} · {text}</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="235"/>
+        <location filename="../../widgets/intake_form.py" line="310"/>
+        <source>位置在所有网格之外（距最近网格 {distance} 米），请确认所属网格</source>
+        <translation>The location is outside every grid ({distance} m from the nearest); confirm the grid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="313"/>
+        <source>位置距网格边界仅 {distance} 米，请确认所属网格</source>
+        <translation>The location is only {distance} m from a grid boundary; confirm the grid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="318"/>
         <source>选择照片或文件</source>
         <translation>Choose photos or files</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="242"/>
+        <location filename="../../widgets/intake_form.py" line="325"/>
         <source>无法读取 {name}：{reason}</source>
         <translation>Cannot read {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="257"/>
+        <location filename="../../widgets/intake_form.py" line="340"/>
         <source>位置须为经纬度数字，或从地址库选择地址</source>
         <translation>The location must be longitude and latitude numbers, or an address from the address book</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="260"/>
+        <location filename="../../widgets/intake_form.py" line="343"/>
         <source>请填写事件描述</source>
         <translation>Describe the event</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="263"/>
+        <location filename="../../widgets/intake_form.py" line="346"/>
         <source>请选择类别</source>
         <translation>Choose a category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/intake_form.py" line="408"/>
+        <source>网格</source>
+        <translation>Grid</translation>
     </message>
 </context>
 <context>
@@ -879,22 +930,22 @@
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="406"/>
+        <location filename="../../desktop/main_window.py" line="402"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="419"/>
+        <location filename="../../desktop/main_window.py" line="415"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="423"/>
+        <location filename="../../desktop/main_window.py" line="419"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="426"/>
+        <location filename="../../desktop/main_window.py" line="422"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -1185,180 +1236,190 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../widgets/labels.py" line="17"/>
+        <location filename="../../widgets/labels.py" line="19"/>
         <source>已上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="18"/>
+        <location filename="../../widgets/labels.py" line="20"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="19"/>
+        <location filename="../../widgets/labels.py" line="21"/>
         <source>已派遣</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="20"/>
+        <location filename="../../widgets/labels.py" line="22"/>
         <source>已响应</source>
         <translation>Responded</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="21"/>
+        <location filename="../../widgets/labels.py" line="23"/>
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="22"/>
+        <location filename="../../widgets/labels.py" line="24"/>
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="23"/>
+        <location filename="../../widgets/labels.py" line="25"/>
         <source>已退回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="30"/>
+        <location filename="../../widgets/labels.py" line="32"/>
         <source>一般</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="31"/>
+        <location filename="../../widgets/labels.py" line="33"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="32"/>
+        <location filename="../../widgets/labels.py" line="34"/>
         <source>特急</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="39"/>
+        <location filename="../../widgets/labels.py" line="41"/>
         <source>网格员巡查</source>
         <translation>Grid patrol</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="40"/>
+        <location filename="../../widgets/labels.py" line="42"/>
         <source>12345热线</source>
         <translation>12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="41"/>
+        <location filename="../../widgets/labels.py" line="43"/>
         <source>物联感知</source>
         <translation>IoT device</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="42"/>
-        <location filename="../../widgets/labels.py" line="74"/>
+        <location filename="../../widgets/labels.py" line="44"/>
+        <location filename="../../widgets/labels.py" line="76"/>
         <source>视频巡查</source>
         <translation>Video patrol</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="43"/>
+        <location filename="../../widgets/labels.py" line="45"/>
         <source>群众上报</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="44"/>
+        <location filename="../../widgets/labels.py" line="46"/>
         <source>信访</source>
         <translation>Petition</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="45"/>
+        <location filename="../../widgets/labels.py" line="47"/>
         <source>公安预警</source>
         <translation>Police warning</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="53"/>
+        <location filename="../../widgets/labels.py" line="55"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="54"/>
+        <location filename="../../widgets/labels.py" line="56"/>
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="55"/>
+        <location filename="../../widgets/labels.py" line="57"/>
         <source>升级</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="62"/>
+        <location filename="../../widgets/labels.py" line="64"/>
         <source>受理时限</source>
         <translation>Accept by</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="63"/>
+        <location filename="../../widgets/labels.py" line="65"/>
         <source>响应时限</source>
         <translation>Respond by</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="64"/>
+        <location filename="../../widgets/labels.py" line="66"/>
         <source>办结时限</source>
         <translation>Close by</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="71"/>
+        <location filename="../../widgets/labels.py" line="73"/>
         <source>值班长</source>
         <translation>Duty chief</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="72"/>
+        <location filename="../../widgets/labels.py" line="74"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="73"/>
+        <location filename="../../widgets/labels.py" line="75"/>
         <source>调度</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="81"/>
+        <location filename="../../widgets/labels.py" line="83"/>
         <source>常态</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="82"/>
+        <location filename="../../widgets/labels.py" line="84"/>
         <source>应急</source>
         <translation>Emergency</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="89"/>
+        <location filename="../../widgets/labels.py" line="91"/>
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="90"/>
+        <location filename="../../widgets/labels.py" line="92"/>
         <source>执法片区</source>
         <translation>Enforcement zone</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="91"/>
+        <location filename="../../widgets/labels.py" line="93"/>
         <source>职能部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="92"/>
+        <location filename="../../widgets/labels.py" line="94"/>
         <source>挂包领导</source>
         <translation>Leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="99"/>
+        <location filename="../../widgets/labels.py" line="101"/>
         <source>街面</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="100"/>
+        <location filename="../../widgets/labels.py" line="102"/>
         <source>工地</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="101"/>
+        <location filename="../../widgets/labels.py" line="103"/>
         <source>出入口</source>
         <translation>Entrance</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="110"/>
+        <source>{code}（所在网格）</source>
+        <translation>{code} (contains the point)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="113"/>
+        <source>{code}（{distance} 米）</source>
+        <translation>{code} ({distance} m)</translation>
     </message>
 </context>
 <context>

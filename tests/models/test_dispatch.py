@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import shutil
+import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -43,6 +44,14 @@ from models.entities import (
     OperatorAccount,
     OperatorAction,
     Staff,
+)
+from models.events import (
+    EventDraft,
+    EventInputError,
+    check_place,
+    event_detail,
+    report_event,
+    transition,
 )
 from models.snapshots import DispatchProposal, DispatchRuleDraft
 
@@ -240,6 +249,109 @@ def test_near_boundary_distance_is_a_parameter(
     lon, lat = _nudged(context, mid, normal, 30.0)
     assert not context.area.locate(lon, lat).near_boundary
     assert context.area.locate(lon, lat, near_boundary_m=40.0).near_boundary
+
+
+def test_near_an_edge_both_grids_are_offered_nearest_first(
+    context: DispatchContext,
+    shared_edge: tuple[int, int, tuple[float, float], tuple[float, float]],
+) -> None:
+    a, b, mid, normal = shared_edge
+    choices = context.area.grid_choices(*_nudged(context, mid, normal, 5.0))
+    assert choices[0].grid_id == a and choices[0].distance_m == 0
+    assert choices[0].grid_code == context.area.grid_code(a)
+    by_grid = {c.grid_id: c.distance_m for c in choices}
+    assert by_grid[b] == pytest.approx(5.0, abs=0.05)
+    assert all(d <= 20.0 for d in by_grid.values())
+    assert [c.distance_m for c in choices] == sorted(c.distance_m for c in choices)
+
+
+def test_off_the_area_the_nearest_grids_are_offered(context: DispatchContext) -> None:
+    _, south, east, north = context.area.bounds
+    lon, lat = east + 0.005, (south + north) / 2
+    where = context.area.locate(lon, lat)
+    choices = context.area.grid_choices(lon, lat)
+    assert choices[0].grid_id == where.nearest_grid_id
+    assert choices[0].distance_m == pytest.approx(where.distance_to_boundary_m)
+    assert all(c.distance_m <= choices[0].distance_m + 20.0 for c in choices)
+
+
+def test_intake_learns_whether_to_confirm_the_grid(
+    writable: Database,
+    context: DispatchContext,
+    shared_edge: tuple[int, int, tuple[float, float], tuple[float, float]],
+) -> None:
+    a, b, mid, normal = shared_edge
+    with writable.read() as session:
+        clear = check_place(session, *_nudged(context, mid, normal, 60.0))
+        near = check_place(session, *_nudged(context, mid, normal, 5.0))
+        _, south, east, north = context.area.bounds
+        eastmost = max(
+            (
+                point
+                for geometry in session.scalars(select(Grid.geometry))
+                for point in shapely.get_coordinates(shape(json.loads(geometry)))
+            ),
+            key=lambda point: point[0],
+        )
+        off = check_place(session, float(eastmost[0]) + 0.003, float(eastmost[1]))
+        for lon, lat, field in (
+            (east + 0.05, (south + north) / 2, "lon"),  # ≈ 5 km off: not this district's
+            ((east + context.area.bounds[0]) / 2, north + 0.05, "lat"),
+        ):
+            with pytest.raises(EventInputError) as refused:
+                check_place(session, lon, lat)
+            assert (refused.value.field, refused.value.reason) == (field, "out_of_area")
+        with pytest.raises(EventInputError) as refused:
+            check_place(session, "118.8", 32.0)
+        assert refused.value.reason == "not_a_number"
+    assert (clear.grid_id, clear.needs_confirmation, clear.choices) == (a, False, ())
+    assert near.grid_id == a and near.needs_confirmation and not near.outside
+    assert {c.grid_id for c in near.choices} >= {a, b}
+    assert off.outside and off.needs_confirmation
+    assert off.grid_id == off.choices[0].grid_id
+
+
+def test_confirming_the_grid_moves_the_event_and_is_recorded(
+    writable: Database,
+    context: DispatchContext,
+    shared_edge: tuple[int, int, tuple[float, float], tuple[float, float]],
+) -> None:
+    a, b, mid, normal = shared_edge
+    lon, lat = _nudged(context, mid, normal, 5.0)
+    with writable.write() as session:
+        chief = _operator(session, "chief", "chief")
+        category_id = session.scalars(select(EventCategory.id).limit(1)).one()
+        draft = EventDraft(
+            str(uuid.uuid4()), "hotline_12345", category_id, "normal", lon, lat, "", "x"
+        )
+        ref = report_event(session, chief, draft, NOW)
+        chosen = report_event(session, chief, replace(draft, uid=str(uuid.uuid4()), grid_id=b), NOW)
+    with writable.read() as session:
+        before = event_detail(session, ref.id)
+        assert event_detail(session, chosen.id).grid_confirmed  # the operator chose it at intake
+    assert (before.grid_id, before.grid_confirmed) == (a, False)
+    with writable.write() as session:
+        with pytest.raises(EventInputError) as refused:
+            transition(session, chief, ref.id, ref.version, "confirm_grid", NOW, grid_id=99_999)
+        assert (refused.value.field, refused.value.reason) == ("grid_id", "unknown")
+        moved = transition(session, chief, ref.id, ref.version, "confirm_grid", NOW, grid_id=b)
+    with writable.read() as session:
+        after = event_detail(session, ref.id)
+        zone_of_b = session.scalar(
+            select(Community.zone_id)
+            .join(Grid, Grid.community_id == Community.id)
+            .where(Grid.id == b)
+        )
+    assert moved.version == ref.version + 1
+    assert (after.grid_id, after.zone_id, after.grid_confirmed, after.state) == (
+        b,
+        zone_of_b,
+        True,
+        "reported",
+    )
+    entry = after.timeline[-1]
+    assert entry.kind == "confirm_grid"
+    assert entry.note == f"{context.area.grid_code(a)} → {context.area.grid_code(b)}"
 
 
 def test_the_area_index_is_built_once_per_database(db: Database) -> None:

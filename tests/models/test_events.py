@@ -191,6 +191,8 @@ def _arguments(db: Database, kind: str, into: EventRef | None = None) -> dict[st
     if kind == "merge":
         assert into is not None
         return {"into_event_id": into.id}
+    if kind == "confirm_grid":
+        return {"grid_id": _a_grid(db, 3)[0]}
     return {}
 
 
@@ -226,10 +228,10 @@ def _detail(db: Database, event_id: int) -> Any:
 # --- the transition table --------------------------------------------------------------------
 
 LEGAL = {
-    "reported": {"accept", "reject", "escalate", "merge"},
-    "accepted": {"reject", "dispatch", "escalate", "merge"},
-    "dispatched": {"reassign", "respond", "resolve", "escalate", "urge"},
-    "responded": {"reassign", "resolve", "escalate", "urge"},
+    "reported": {"accept", "reject", "escalate", "merge", "confirm_grid"},
+    "accepted": {"reject", "dispatch", "escalate", "merge", "confirm_grid"},
+    "dispatched": {"reassign", "respond", "resolve", "escalate", "urge", "confirm_grid"},
+    "responded": {"reassign", "resolve", "escalate", "urge", "confirm_grid"},
     "resolved": {"close", "escalate"},
     "closed": {"reopen"},
     "rejected": {"reopen"},
@@ -324,6 +326,7 @@ def test_available_transitions_follow_table_and_permissions(db: Database) -> Non
         "accept",
         "reject",
         "merge",
+        "confirm_grid",
     ]
     assert events.available_transitions("reported", False, frozenset()) == []
 

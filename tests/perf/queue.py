@@ -6,6 +6,8 @@
 - ``queue_sort_100k_ms``: one click on a column header (the worst column).
 - ``queue_apply_100_changes_ms``: 100 changed events applied to the model on the GUI thread
   (median of 5 rounds).
+- ``duplicate_check_100k_ms``: p95 of intake's possible-duplicate query (same category, 200 m,
+  24 hours) at 100 points, served by the (category, reported_at) index.
 """
 
 from __future__ import annotations
@@ -83,4 +85,22 @@ def run(scratch: Path, report: Report) -> None:
         rounds.append(time.perf_counter() - started)
     report("queue_apply_100_changes_ms", statistics.median(rounds) * 1000, "ms")
     panel.close()
+
+    from sqlalchemy import func, select
+
+    from models.entities import Event
+    from models.events import possible_duplicates
+
+    with database.read() as session:
+        samples = session.execute(
+            select(Event.category_id, Event.lon, Event.lat, Event.reported_at)
+            .order_by(func.random())
+            .limit(100)
+        ).all()
+        checks = []
+        for category_id, lon, lat, reported_at in samples:
+            started = time.perf_counter()
+            possible_duplicates(session, category_id, lon, lat, reported_at)
+            checks.append(time.perf_counter() - started)
+    report("duplicate_check_100k_ms", statistics.quantiles(checks, n=20)[-1] * 1000, "ms")
     database.close()
