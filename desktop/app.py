@@ -96,6 +96,20 @@ class GuiSession:
         self.window.closed.connect(lambda: self._finish(EXIT_OK))
         if self.args.screenshot:
             self.window.resize(*SCREENSHOT_SIZE)
+        if self.args.feed_probe:
+            probe = self.args.feed_probe.open("a", encoding="utf-8", buffering=1)
+            # Connected after the window's own slot: a line means the queue has the row.
+            self.window.feed.events_changed.connect(
+                lambda rows: probe.write(
+                    "".join(f"{row.id} {row.state} {time.time():.6f}\n" for row in rows)
+                )
+            )
+            self.window.events_loaded.connect(
+                lambda count: probe.write(f"loaded {count} {time.time():.6f}\n")
+            )
+            self.window.feed.applied.connect(
+                lambda seq: probe.write(f"seq {seq} {time.time():.6f}\n")
+            )
         self.window.show()
         self.window.start()
         shooting = None

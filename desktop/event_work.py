@@ -55,9 +55,11 @@ class EventWork(QObject):
 
     Signals:
         event_changed(EventRow): an event this post wrote, as the queue and map show it now.
+        showing(int): the detail panel is about to show this event.
     """
 
     event_changed = Signal(EventRow)
+    showing = Signal(int)
 
     def __init__(
         self, store: Store, operator: Operator, language: str, parent: QObject | None = None
@@ -88,8 +90,14 @@ class EventWork(QObject):
     def show_event(self, event_id: int) -> None:
         """Show an event in the detail panel (loaded in the worker)."""
         self._shown_event = event_id
+        self.showing.emit(event_id)
         if self.detail_panel is not None:
             self._spawn(self._load_detail(event_id))
+
+    @property
+    def shown_event(self) -> int | None:
+        """The event the detail panel shows (or is loading)."""
+        return self._shown_event
 
     def open_intake(self, parent: QWidget) -> None:
         """Open the form for a new event (its lists loaded in the worker first)."""

@@ -7,13 +7,14 @@ from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 from sqlalchemy.orm import Session
 
 from desktop import settings
 from desktop.event_work import EventWork
+from desktop.feed import ChangeFeed
 from desktop.map_cache import map_page
 from desktop.messages import (
     invalid_rule_text,
@@ -22,10 +23,12 @@ from desktop.messages import (
     unavailable_text,
 )
 from desktop.panels import PanelManager
+from desktop.presence import PresenceKeeper
 from desktop.store import Store, StoreUnavailable
 from desktop.tasks import BackgroundTasks
 from models import queries
 from models.accounts import NotPermitted, Operator, permitted_actions, unlock_screen
+from models.changefeed import last_seq
 from models.clock import server_now
 from models.db import describe_url
 from models.snapshots import (
@@ -36,6 +39,7 @@ from models.snapshots import (
     DispatchRuleDraft,
     DispatchRuleRow,
     EventRow,
+    PresenceRow,
 )
 from widgets.event_queue import search_text
 from widgets.labels import mode_labels, post_labels
@@ -94,6 +98,12 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.panels = PanelManager(self)
         self.event_work = EventWork(store, operator, language, self)
+        self.feed = ChangeFeed(store, language, self)
+        self.presence = PresenceKeeper(store, operator, self)
+        # The alarm list is read again once after a burst of changes, not once per change.
+        self._alarm_reload = QTimer(self)
+        self._alarm_reload.setSingleShot(True)
+        self._alarm_reload.setInterval(300)
         self._tasks = BackgroundTasks("window task")
         self._lock: ScreenLock | None = None
         # What the operator's role may do, read once after log-in (None until then); the
@@ -153,7 +163,10 @@ class MainWindow(QMainWindow):
             self.tr("数据库：{db}").format(db=describe_url(self.store.database.url))
         )
         self.connection_label = QLabel()
+        self.presence_label = QLabel()
+        self.presence_label.setTextFormat(Qt.TextFormat.PlainText)
         for label in (
+            self.presence_label,
             self.operator_label,
             self.post_label,
             self.mode_label,
@@ -181,6 +194,13 @@ class MainWindow(QMainWindow):
         self.panels.queue.when_built(lambda q: q.event_opened.connect(self._open_event))
         self.panels.detail.when_built(self.event_work.attach_detail_panel)
         self.event_work.event_changed.connect(self.apply_event_change)
+        self.event_work.showing.connect(self._on_showing)
+        self.feed.events_changed.connect(self.apply_event_changes)
+        self.feed.rules_changed.connect(self.event_work.forget_dispatch_rules)
+        self.feed.presence_changed.connect(self.presence.refresh)
+        self.feed.reload_needed.connect(lambda: self._spawn(self.load_all()))
+        self.presence.others_changed.connect(self._show_presence)
+        self._alarm_reload.timeout.connect(lambda: self._spawn(self._load_alarms()))
         self.new_event_action.triggered.connect(lambda: self.event_work.open_intake(self))
         self.rules_action.triggered.connect(self.open_rules)
         # Input reaches a top-level widget's QWindow before any child widget sees it, so a
@@ -218,6 +238,9 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self._idle_timer.stop()
         self._alarm_timer.stop()
+        self._alarm_reload.stop()
+        self.feed.stop()
+        self.presence.stop()
         self._tasks.cancel_all()
         self.event_work.cancel()
         super().closeEvent(event)
@@ -229,6 +252,7 @@ class MainWindow(QMainWindow):
         """Load everything from the database (in the worker) and start the timers."""
         self._idle_timer.start()
         self._alarm_timer.start()
+        self.presence.start()
         self._spawn(self._load_permissions())
         self._spawn(self.load_all())
 
@@ -245,9 +269,12 @@ class MainWindow(QMainWindow):
         try:
             area: AreaMap = await self.store.read(queries.area_map)
             self._spawn(self._show_map_page(area))
-            rows, haystacks, mode = await self.store.read(lambda s: _queue_snapshot(s, language))
+            seq, rows, haystacks, mode = await self.store.read(
+                lambda s: _queue_snapshot(s, language)
+            )
             self._apply_events(rows, haystacks)
             self._show_mode(mode)
+            self.feed.start(seq)
             await self._load_alarms()
             cameras: list[CameraRow] = await self.store.read(queries.camera_rows)
             self.panels.video.deliver("cameras", lambda v: v.set_cameras(cameras))
@@ -301,6 +328,40 @@ class MainWindow(QMainWindow):
             self.panels.map.deliver(f"event-{row.id}", lambda m: m.update_events([row]))
         else:
             self.panels.map.deliver(f"event-{row.id}", lambda m: m.remove_events([row.id]))
+
+    def apply_event_changes(self, rows: list[EventRow]) -> None:
+        """Events changed at some post (the feed): their rows, markers, the detail panel if it
+        shows one of them, and the alarm list."""
+        for row in rows:
+            self.apply_event_change(row)
+        shown = self.event_work.shown_event
+        if shown is not None and any(row.id == shown for row in rows):
+            self.event_work.show_event(shown)
+        self._alarm_reload.start()
+
+    def _on_showing(self, event_id: int) -> None:
+        self.presence.viewing(event_id)
+        self._show_others_on(event_id)
+
+    def _show_presence(self, others: list[PresenceRow]) -> None:
+        posts = post_labels()
+        self.presence_label.setText(
+            self.tr("在线：{who}").format(
+                who="，".join(f"{posts.get(r.post, r.post)} · {r.operator_name}" for r in others)
+            )
+            if others
+            else ""
+        )
+        shown = self.event_work.shown_event
+        if shown is not None:
+            self._show_others_on(shown)
+
+    def _show_others_on(self, event_id: int) -> None:
+        detail = self.panels.detail.content
+        if detail is not None:
+            detail.show_others(
+                [(r.post, r.operator_name) for r in self.presence.others_on(event_id)]
+            )
 
     async def _load_permissions(self) -> None:
         role = self.operator.role
@@ -497,11 +558,13 @@ class MainWindow(QMainWindow):
         return self._lock is not None
 
 
-def _queue_snapshot(session: Session, language: str) -> tuple[list[EventRow], list[str], str]:
-    # In the worker: the rows, their search texts (so the first keystroke is not the one that
-    # builds them on the GUI thread) and the centre's mode.
+def _queue_snapshot(session: Session, language: str) -> tuple[int, list[EventRow], list[str], str]:
+    # In the worker: the feed's number (read first: a change committed while the rows are read
+    # is then applied again, never missed), the rows, their search texts (so the first
+    # keystroke is not the one that builds them on the GUI thread) and the centre's mode.
+    seq = last_seq(session)
     rows = queries.event_rows(session, server_now(session), language)
-    return rows, [search_text(row) for row in rows], queries.current_mode(session)
+    return seq, rows, [search_text(row) for row in rows], queries.current_mode(session)
 
 
 _ACTIVITY = {

@@ -45,6 +45,8 @@ class Store(QObject):
         # Heavy work that is not the database's (composing the map page) runs beside it.
         self._helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="griddesk-helper")
         self._connected = True
+        self._at_close: list[Callable[[Session], object]] = []
+        self._closed = False
 
     async def read(self, operation: Callable[[Session], T]) -> T:
         """Run a read-only operation in the worker and return its result."""
@@ -60,6 +62,8 @@ class Store(QObject):
 
     async def _submit(self, operation: Callable[[Session], T], *, write: bool) -> T:
         loop = asyncio.get_running_loop()
+        if self._closed:  # a timer's last tick as the window closes
+            raise StoreUnavailable("the store is closed")
         try:
             result = await loop.run_in_executor(self._executor, self._execute, operation, write)
         except DBAPIError as exc:
@@ -87,8 +91,20 @@ class Store(QObject):
         """Whether the last operation reached the database."""
         return self._connected
 
+    def write_at_close(self, operation: Callable[[Session], object]) -> None:
+        """A last write for ``close`` to make (a window signing off), after the worker stopped."""
+        self._at_close.append(operation)
+
     def close(self) -> None:
-        """Finish what is running, then release the worker and the connections."""
+        """Finish what is running, make the last writes, then release the worker and the
+        connections. The last writes run on the closing thread: nothing is left to keep alive,
+        and a database that is gone only costs its timeout."""
+        self._closed = True
         self._executor.shutdown(wait=True, cancel_futures=True)
         self._helper.shutdown(wait=True, cancel_futures=True)
+        for operation in self._at_close:
+            try:
+                self._execute(operation, True)
+            except DBAPIError as exc:
+                log.info("last write at close not made: %s", exc)
         self.database.close()

@@ -595,6 +595,23 @@ class ChangeLog(Base):
     post: Mapped[str | None] = mapped_column(String(16))
 
 
+class PostPresence(Base):
+    """Who is logged in at a post now, and which event their detail panel shows (advisory).
+
+    One row per running GridDesk window (``client_id``, made when it starts), refreshed by a
+    heartbeat; a row not refreshed for ``models.presence.PRESENCE_TIMEOUT`` no longer counts.
+    Not a record: rows are replaced and removed, unlike the actions.
+    """
+
+    __tablename__ = "post_presence"
+
+    client_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    post: Mapped[str] = mapped_column(String(16))
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator_account.id"))
+    viewing_event_id: Mapped[int | None]
+    seen_at: Mapped[datetime] = mapped_column(index=True)
+
+
 # The shared setting holding the area's outer boundary (a GeoJSON geometry, WGS-84).
 AREA_BOUNDARY = "area.boundary"
 

@@ -131,6 +131,26 @@ class Location:
         return self.outside or self.near_boundary
 
 
+class Change(NamedTuple):
+    """One entry of the change log: what changed (entity and id), how, and at which post."""
+
+    seq: int
+    entity: str  # "event", "dispatch_rule", "presence", "demo" …
+    entity_id: int | None
+    op: str  # insert, update, delete, bulk
+    post: str | None
+
+
+class PresenceRow(NamedTuple):
+    """An operator logged in at a post, as the other posts see it."""
+
+    client_id: str
+    post: str
+    operator_name: str
+    viewing_event_id: int | None
+    seen_at: datetime
+
+
 @dataclass(frozen=True, slots=True)
 class GridChoice:
     """A grid the operator may confirm for a point near grid edges or outside every grid."""

@@ -125,6 +125,11 @@ class EventDetailPanel(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #b00020;")
         self.notice.hide()
+        # Someone at another post has this event open too (advisory; the version decides).
+        self.others = QLabel(self)
+        self.others.setTextFormat(Qt.TextFormat.PlainText)
+        self.others.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        self.others.hide()
 
         self.fields = QFormLayout()
         self._field_labels: dict[str, QLabel] = {}
@@ -214,6 +219,7 @@ class EventDetailPanel(QWidget):
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.title)
+        body_layout.addWidget(self.others)
         body_layout.addWidget(self.notice)
         body_layout.addLayout(self.fields)
         body_layout.addWidget(self.attachments)
@@ -299,6 +305,16 @@ class EventDetailPanel(QWidget):
                             )
                         )
                     )
+
+    def show_others(self, who: Sequence[tuple[str, str]]) -> None:
+        """Say who else has this event open: (post code, operator name) each; none hides it."""
+        posts = post_labels()
+        self.others.setText(
+            self.tr("正在处理：{who}").format(
+                who="，".join(f"{posts.get(post, post)} · {name}" for post, name in who)
+            )
+        )
+        self.others.setVisible(bool(who))
 
     def show_notice(self, text: str) -> None:
         """A message about the last action (a refusal, a conflict), shown above the fields."""

@@ -227,7 +227,7 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="74"/>
-        <location filename="../../widgets/event_detail.py" line="257"/>
+        <location filename="../../widgets/event_detail.py" line="263"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
@@ -243,13 +243,13 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="77"/>
-        <location filename="../../widgets/event_detail.py" line="258"/>
+        <location filename="../../widgets/event_detail.py" line="264"/>
         <source>响应</source>
         <translation>Respond</translation>
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="78"/>
-        <location filename="../../widgets/event_detail.py" line="259"/>
+        <location filename="../../widgets/event_detail.py" line="265"/>
         <source>办结</source>
         <translation>Resolve</translation>
     </message>
@@ -280,207 +280,212 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="117"/>
-        <location filename="../../widgets/event_detail.py" line="311"/>
+        <location filename="../../widgets/event_detail.py" line="327"/>
         <source>未选择事件</source>
         <translation>No event selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="132"/>
+        <location filename="../../widgets/event_detail.py" line="137"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="133"/>
+        <location filename="../../widgets/event_detail.py" line="138"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="134"/>
+        <location filename="../../widgets/event_detail.py" line="139"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="135"/>
+        <location filename="../../widgets/event_detail.py" line="140"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="136"/>
+        <location filename="../../widgets/event_detail.py" line="141"/>
         <source>网格 / 社区 / 片区</source>
         <translation>Grid / community / zone</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="137"/>
+        <location filename="../../widgets/event_detail.py" line="142"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="138"/>
+        <location filename="../../widgets/event_detail.py" line="143"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="139"/>
+        <location filename="../../widgets/event_detail.py" line="144"/>
         <source>反映人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="140"/>
+        <location filename="../../widgets/event_detail.py" line="145"/>
         <source>处置力量</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="141"/>
+        <location filename="../../widgets/event_detail.py" line="146"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="142"/>
+        <location filename="../../widgets/event_detail.py" line="147"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="143"/>
+        <location filename="../../widgets/event_detail.py" line="148"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="157"/>
+        <location filename="../../widgets/event_detail.py" line="162"/>
         <source>智能派单建议</source>
         <translation>Dispatch proposal</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="165"/>
-        <location filename="../../widgets/event_detail.py" line="458"/>
+        <location filename="../../widgets/event_detail.py" line="170"/>
+        <location filename="../../widgets/event_detail.py" line="474"/>
         <source>确认网格</source>
         <translation>Confirm grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="169"/>
+        <location filename="../../widgets/event_detail.py" line="174"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="200"/>
+        <location filename="../../widgets/event_detail.py" line="205"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="201"/>
+        <location filename="../../widgets/event_detail.py" line="206"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="202"/>
+        <location filename="../../widgets/event_detail.py" line="207"/>
         <source>状态变化</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="203"/>
+        <location filename="../../widgets/event_detail.py" line="208"/>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="204"/>
-        <location filename="../../widgets/event_detail.py" line="428"/>
+        <location filename="../../widgets/event_detail.py" line="209"/>
+        <location filename="../../widgets/event_detail.py" line="444"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="263"/>
+        <location filename="../../widgets/event_detail.py" line="269"/>
         <source>（已上报领导）</source>
         <translation> (escalated to the leader)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="331"/>
+        <location filename="../../widgets/event_detail.py" line="313"/>
+        <source>正在处理：{who}</source>
+        <translation>Also working on it: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="347"/>
         <source>网格 {grid} · {category} → {target}</source>
         <translation>Grid {grid} · {category} → {target}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="332"/>
+        <location filename="../../widgets/event_detail.py" line="348"/>
         <source>（网格待确认）</source>
         <translation>(grid to confirm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="335"/>
+        <location filename="../../widgets/event_detail.py" line="351"/>
         <source>依据派单规则 #{rule}</source>
         <translation>By dispatch rule #{rule}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="336"/>
+        <location filename="../../widgets/event_detail.py" line="352"/>
         <source>依据类别默认力量</source>
         <translation>By the category&apos;s default force</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="337"/>
+        <location filename="../../widgets/event_detail.py" line="353"/>
         <source>复杂事件，由挂包领导牵头</source>
         <translation>Complex event: led by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="338"/>
+        <location filename="../../widgets/event_detail.py" line="354"/>
         <source>已超时，由挂包领导督办</source>
         <translation>Overdue: chased by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="342"/>
+        <location filename="../../widgets/event_detail.py" line="358"/>
         <source>位置在网格边界附近或网格之外，请确认网格</source>
         <translation>The location is near a grid boundary or outside every grid: confirm the grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="345"/>
+        <location filename="../../widgets/event_detail.py" line="361"/>
         <source>按建议：{name}</source>
         <translation>As proposed: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="353"/>
+        <location filename="../../widgets/event_detail.py" line="369"/>
         <source>无可用建议，请选择处置力量</source>
         <translation>No proposal: choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="412"/>
+        <location filename="../../widgets/event_detail.py" line="428"/>
         <source>请先确认事件所属网格，再派遣</source>
         <translation>Confirm the event&apos;s grid before dispatching</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="418"/>
+        <location filename="../../widgets/event_detail.py" line="434"/>
         <source>请选择处置力量</source>
         <translation>Choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="428"/>
+        <location filename="../../widgets/event_detail.py" line="444"/>
         <source>说明（必填）</source>
         <translation>Note (required)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="434"/>
-        <location filename="../../widgets/event_detail.py" line="448"/>
+        <location filename="../../widgets/event_detail.py" line="450"/>
+        <location filename="../../widgets/event_detail.py" line="464"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="434"/>
-        <location filename="../../widgets/event_detail.py" line="449"/>
+        <location filename="../../widgets/event_detail.py" line="450"/>
+        <location filename="../../widgets/event_detail.py" line="465"/>
         <source>基本满意</source>
         <translation>Basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="434"/>
         <location filename="../../widgets/event_detail.py" line="450"/>
+        <location filename="../../widgets/event_detail.py" line="466"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="438"/>
+        <location filename="../../widgets/event_detail.py" line="454"/>
         <source>回访满意度</source>
         <translation>Satisfaction at the return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="456"/>
+        <location filename="../../widgets/event_detail.py" line="472"/>
         <source>上报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="457"/>
+        <location filename="../../widgets/event_detail.py" line="473"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
@@ -870,82 +875,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="90"/>
+        <location filename="../../desktop/main_window.py" line="94"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="119"/>
+        <location filename="../../desktop/main_window.py" line="129"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120"/>
+        <location filename="../../desktop/main_window.py" line="130"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="123"/>
+        <location filename="../../desktop/main_window.py" line="133"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="124"/>
+        <location filename="../../desktop/main_window.py" line="134"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="128"/>
+        <location filename="../../desktop/main_window.py" line="138"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="129"/>
+        <location filename="../../desktop/main_window.py" line="139"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="133"/>
+        <location filename="../../desktop/main_window.py" line="143"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="136"/>
+        <location filename="../../desktop/main_window.py" line="146"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="144"/>
+        <location filename="../../desktop/main_window.py" line="154"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="149"/>
+        <location filename="../../desktop/main_window.py" line="159"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="163"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="402"/>
+        <location filename="../../desktop/main_window.py" line="349"/>
+        <source>在线：{who}</source>
+        <translation>Online: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="463"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="415"/>
+        <location filename="../../desktop/main_window.py" line="476"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="419"/>
+        <location filename="../../desktop/main_window.py" line="480"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="422"/>
+        <location filename="../../desktop/main_window.py" line="483"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>

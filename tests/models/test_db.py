@@ -42,6 +42,7 @@ EXPECTED_TABLES = {
     "event_action",
     "event_category",
     "feed_counter",
+    "post_presence",
     "grid",
     "handover",
     "iot_device",

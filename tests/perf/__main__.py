@@ -9,13 +9,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.perf import dispatch, events, foundation, queue
+from tests.perf import dispatch, events, foundation, queue, sync
 
 BENCHMARKS = {
     "dispatch": dispatch.run,
     "events": events.run,
     "foundation": foundation.run,
     "queue": queue.run,
+    "sync": sync.run,
 }
 
 

@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import os
 import statistics
 import time
 import uuid
@@ -15,11 +14,11 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import create_engine, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import select
+
+from tests.perf.common import pg_database
 
 Report = Callable[[str, float, str], None]
-DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 EVENTS = 400
 NEW_EVENTS = 150
 
@@ -34,13 +33,7 @@ def run(scratch: Path, report: Report) -> None:
     from models.entities import EventCategory, Grid, Staff
     from models.events import EventDraft, report_event, transition
 
-    server = os.environ.get("GRIDDESK_TEST_PG", DEFAULT_PG)
-    name = f"griddesk_perf_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(server).set(database=name).render_as_string(hide_password=False)
-    try:
+    with pg_database() as url:
         database = open_database(url)
         seed_demo(database, events=EVENTS, days=2, seed=9)
         with database.write() as session:
@@ -89,11 +82,3 @@ def run(scratch: Path, report: Report) -> None:
                 version = ref.version
         database.close()
         report("transition_pg_ms", statistics.quantiles(timings, n=20)[-1] * 1000, "ms")
-    finally:
-        with admin.connect() as connection:
-            connection.execute(
-                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
-                {"n": name},
-            )
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        admin.dispose()

@@ -1,0 +1,145 @@
+"""Figures of the change feed, measured between separate processes on real databases.
+
+- ``notify_floor_ms``: a bare PostgreSQL ``NOTIFY`` round trip on this machine (p50), the floor
+  under the next figure.
+- ``sync_latency_pg_ms_p50`` / ``_p95``: an event taken in and committed here (one post) → its row
+  in the queue model of a GridDesk window in another process (a second post, offscreen, map and
+  all), over 40 events a quarter second apart.
+- ``sync_latency_sqlite_ms_p50`` / ``_p95``: the same on SQLite, where the window polls.
+- ``pg_connections_per_post``: connections that window holds to PostgreSQL while it runs.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import select, text
+
+from tests.perf.common import ROOT, pg_database
+
+Report = Callable[[str, float, str], None]
+EVENTS = 40
+GAP_S = 0.25
+READY_TIMEOUT_S = 120
+
+
+def run(scratch: Path, report: Report) -> None:
+    """Run the feed benchmarks: a PostgreSQL database of their own, and a SQLite file."""
+    with pg_database() as pg_url:
+        report("notify_floor_ms", _notify_floor(pg_url) * 1000, "ms")
+        for kind, url in (("pg", pg_url), ("sqlite", f"sqlite:///{scratch / 'sync.db'}")):
+            latencies, connections = _latencies(scratch, url, kind)
+            report(f"sync_latency_{kind}_ms_p50", statistics.median(latencies) * 1000, "ms")
+            p95 = statistics.quantiles(latencies, n=20)[-1]
+            report(f"sync_latency_{kind}_ms_p95", p95 * 1000, "ms")
+            if connections is not None:
+                report("pg_connections_per_post", connections, "connections")
+
+
+def _notify_floor(url: str) -> float:
+    import psycopg
+
+    from models.changefeed import _libpq_conninfo
+
+    conninfo = _libpq_conninfo(url)
+    with (
+        psycopg.connect(conninfo, autocommit=True) as listener,
+        psycopg.connect(conninfo, autocommit=True) as sender,
+    ):
+        listener.execute("LISTEN griddesk_floor")
+        trips = []
+        for _ in range(200):
+            started = time.perf_counter()
+            sender.execute("NOTIFY griddesk_floor")
+            for _note in listener.notifies(timeout=5, stop_after=1):
+                pass
+            trips.append(time.perf_counter() - started)
+    return statistics.median(trips)
+
+
+def _latencies(scratch: Path, url: str, kind: str) -> tuple[list[float], int | None]:
+    from models.accounts import log_in
+    from models.clock import server_now
+    from models.db import open_database
+    from models.demo.accounts import DEMO_PASSWORD
+    from models.demo.seed import seed_demo
+    from models.entities import EventCategory, Grid
+    from models.events import EventDraft, report_event
+
+    database = open_database(url)
+    seed_demo(database, events=300, days=10, seed=7)
+    probe = scratch / f"probe-{kind}.txt"
+    window = subprocess.Popen(
+        [
+            sys.executable,
+            "main.py",
+            "--db",
+            url,
+            "--demo",
+            "--post",
+            "dispatch",
+            "--user",
+            "dispatch",
+            "--feed-probe",
+            str(probe),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        # Once its events are loaded, the window follows the feed.
+        deadline = time.monotonic() + READY_TIMEOUT_S
+        while not (probe.exists() and "loaded " in probe.read_text(encoding="utf-8")):
+            if time.monotonic() > deadline or window.poll() is not None:
+                raise RuntimeError(f"the {kind} window did not start following the feed")
+            time.sleep(0.1)
+        connections = None
+        if kind == "pg":
+            with database.read() as session:
+                connections = session.scalar(
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity "
+                        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    )
+                )
+        with database.write() as session:
+            intake = log_in(session, "intake", DEMO_PASSWORD, "intake", server_now(session))
+        with database.read() as session:
+            category = session.scalar(select(EventCategory.id).order_by(EventCategory.id))
+            points = list(session.execute(select(Grid.label_lon, Grid.label_lat).limit(EVENTS)))
+        assert category is not None
+        committed: dict[int, float] = {}
+        for lon, lat in points:
+            draft = EventDraft(
+                str(uuid.uuid4()), "hotline_12345", category, "normal", lon, lat, "", "同步测试"
+            )
+            with database.write() as session:
+                ref = report_event(session, intake, draft, server_now(session))
+            committed[ref.id] = time.time()
+            time.sleep(GAP_S)
+        seen: dict[int, float] = {}
+        deadline = time.monotonic() + 30
+        while len(seen) < len(committed) and time.monotonic() < deadline:
+            for line in probe.read_text(encoding="utf-8").splitlines():
+                parts = line.split()
+                if parts[0].isdigit() and int(parts[0]) in committed:
+                    seen.setdefault(int(parts[0]), float(parts[2]))
+            time.sleep(0.2)
+        missing = set(committed) - set(seen)
+        if missing:
+            raise RuntimeError(f"{len(missing)} events never reached the {kind} window")
+        return [seen[i] - committed[i] for i in committed], connections
+    finally:
+        window.terminate()
+        try:
+            window.wait(20)
+        except subprocess.TimeoutExpired:
+            window.kill()
+        database.close()
