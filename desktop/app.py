@@ -28,6 +28,7 @@ from models import queries
 from models.accounts import LoginRefused, Operator, attempt_log_in
 from models.clock import server_now
 from models.db import Database, DatabaseProblem, open_database
+from models.snapshots import EventRow
 from widgets.login_dialog import LoginDialog
 
 log = logging.getLogger(__name__)
@@ -97,19 +98,9 @@ class GuiSession:
         if self.args.screenshot:
             self.window.resize(*SCREENSHOT_SIZE)
         if self.args.feed_probe:
-            probe = self.args.feed_probe.open("a", encoding="utf-8", buffering=1)
-            # Connected after the window's own slot: a line means the queue has the row.
-            self.window.feed.events_changed.connect(
-                lambda rows: probe.write(
-                    "".join(f"{row.id} {row.state} {time.time():.6f}\n" for row in rows)
-                )
-            )
-            self.window.events_loaded.connect(
-                lambda count: probe.write(f"loaded {count} {time.time():.6f}\n")
-            )
-            self.window.feed.applied.connect(
-                lambda seq: probe.write(f"seq {seq} {time.time():.6f}\n")
-            )
+            self._attach_probe(self.window, self.args.feed_probe)
+        if self.args.without_map:
+            self.window.panels.map.close()  # spares the cores when many posts run on one machine
         self.window.show()
         self.window.start()
         shooting = None
@@ -120,6 +111,28 @@ class GuiSession:
             await asyncio.gather(shooting, return_exceptions=True)
         self.store.close()
         return code
+
+    def _attach_probe(self, window: MainWindow, path: Path) -> None:
+        """For the feed's tests and benchmarks: a line for each event row the feed brings to the
+        queue (after the queue has it), each event the detail panel shows, each load."""
+        probe = path.open("a", encoding="utf-8", buffering=1)
+
+        def line(*words: object) -> None:
+            probe.write(" ".join(str(w) for w in (*words, f"{time.time():.6f}")) + "\n")
+
+        def rows_arrived(rows: list[EventRow]) -> None:
+            for row in rows:
+                line(row.id, row.state)
+
+        window.feed.events_changed.connect(rows_arrived)
+        window.feed.applied.connect(lambda seq: line("seq", seq))
+        window.events_loaded.connect(lambda count: line("loaded", count))
+        window.event_work.detail_shown.connect(
+            lambda detail: line("detail", detail.id, detail.state, detail.version)
+        )
+        if self.args.open_event is not None:
+            event_id = self.args.open_event
+            window.events_loaded.connect(lambda _count: window.select_event(event_id))
 
     def _open_database(self) -> Database:
         database = open_database(self.url)

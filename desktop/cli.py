@@ -69,9 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="zh_CN",
         help=QCoreApplication.translate("cli", "界面语言"),
     )
-    # For the benchmarks of the change feed: each event row the feed applies, with the wall
-    # clock time it reached the queue, appended to this file. Not an operator's option.
+    # For the tests and benchmarks of the change feed, not an operator's options: what the feed
+    # brought to the queue and the detail panel, with wall-clock times, appended to a file; an
+    # event to open at start; no map dock (several posts on one machine's cores).
     parser.add_argument("--feed-probe", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--open-event", type=int, help=argparse.SUPPRESS)  # with --feed-probe
+    parser.add_argument("--without-map", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command")
 
     db = commands.add_parser(

@@ -7,19 +7,25 @@ changed event is read back and applied in place to the queue, the map and the de
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import logging
+import uuid
 from collections.abc import Coroutine
-from dataclasses import replace
-from datetime import datetime
+from dataclasses import asdict, replace
+from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
+from desktop.journal import Journal, JournalEntry
 from desktop.messages import (
     conflict_text,
     event_input_text,
+    kept_text,
     not_permitted_text,
     transition_refused_text,
     unavailable_text,
@@ -29,6 +35,8 @@ from desktop.tasks import BackgroundTasks
 from models.accounts import NotPermitted, Operator, permitted_actions
 from models.clock import server_now
 from models.snapshots import (
+    AddressEntry,
+    CategoryOption,
     DispatchProposal,
     DuplicateCandidate,
     EventDetail,
@@ -37,7 +45,8 @@ from models.snapshots import (
     GridChoice,
     IntakeDraft,
 )
-from widgets.event_detail import EventDetailPanel, assignee_choices
+from models.workdays import LOCAL_ZONE
+from widgets.event_detail import EventDetailPanel, action_labels, assignee_choices
 from widgets.intake_form import IntakeForm, field_caption
 
 if TYPE_CHECKING:
@@ -54,12 +63,21 @@ class EventWork(QObject):
     """Intake and event actions of one post.
 
     Signals:
-        event_changed(EventRow): an event this post wrote, as the queue and map show it now.
+        event_changed(EventRow): an event this post wrote, as the queue and map show it now
+            (while the database is away, a provisional row of negative id for a new event).
+        event_withdrawn(int): a provisional row to take away (its event is written now).
         showing(int): the detail panel is about to show this event.
+        detail_shown(EventDetail): the detail panel shows this (fresh) state of the event.
+        journal_changed(int): how many actions wait in the local journal.
+        replay_refused(str): a journaled action could not be written; what and why.
     """
 
     event_changed = Signal(EventRow)
+    event_withdrawn = Signal(int)
     showing = Signal(int)
+    detail_shown = Signal(object)
+    journal_changed = Signal(int)
+    replay_refused = Signal(str)
 
     def __init__(
         self, store: Store, operator: Operator, language: str, parent: QObject | None = None
@@ -74,6 +92,10 @@ class EventWork(QObject):
         self._rules_generation = 0
         self._tasks = BackgroundTasks("event work")
         self._shown_event: int | None = None
+        # Kept for an outage: the intake form still opens when the database is away.
+        self._intake_lists: tuple[list[CategoryOption], list[AddressEntry]] | None = None
+        self.journal: Journal | None = None
+        self._replaying = False
 
     # --- wiring --------------------------------------------------------------------------------
 
@@ -110,6 +132,27 @@ class EventWork(QObject):
         self._rules_generation += 1
         if self._shown_event is not None:
             self.show_event(self._shown_event)
+
+    def attach_journal(self, journal: Journal) -> None:
+        """Where actions go while the database is away."""
+        self.journal = journal
+
+    def show_kept(self) -> None:
+        """Show what the journal holds from before (provisional rows, the count)."""
+        pending = self.journal.pending() if self.journal is not None else []
+        for entry in pending:
+            if entry.kind == "report":
+                self.event_changed.emit(_provisional_row(entry))
+        self.journal_changed.emit(len(pending))
+
+    def preload(self) -> None:
+        """Read the intake form's lists now, so that it opens even in an outage."""
+        self._spawn(self._intake_lists_now())
+
+    def replay_journal(self) -> None:
+        """Write what the journal holds, in order (the database is back)."""
+        if self.journal is not None and not self._replaying:
+            self._spawn(self._replay())
 
     def cancel(self) -> None:
         """Stop what is under way (the window is closing)."""
@@ -166,6 +209,7 @@ class EventWork(QObject):
             self.detail_panel.show_event(
                 detail, allowed, proposal, assignee_choices(options), grids
             )
+            self.detail_shown.emit(detail)
 
     async def _load_attachment(self, attachment_id: int) -> None:
         from models.events import attachment_data
@@ -188,6 +232,9 @@ class EventWork(QObject):
         operator, language = self.operator, self.language
         note = str(arguments.pop("note", ""))
         arguments = {k: v for k, v in arguments.items() if v is not None}
+        # The step's own id: should the answer be lost after the commit, its replay from the
+        # journal is recognised, not taken twice.
+        action_uid = str(uuid.uuid4())
 
         def write(session: Session) -> EventRef:
             return transition(
@@ -199,6 +246,7 @@ class EventWork(QObject):
                 server_now(session),
                 note=note,
                 language=language,
+                action_uid=action_uid,
                 **arguments,
             )
 
@@ -213,7 +261,17 @@ class EventWork(QObject):
         except EventInputError as wrong:
             self._notice(event_input_text(wrong, field_caption(wrong.field)))
         except StoreUnavailable:
-            self._notice(unavailable_text())
+            step = {
+                "operator": asdict(operator),
+                "event_id": event_id,
+                "version": version,
+                "step": kind,
+                "note": note,
+                "arguments": arguments,
+                "taken_at": datetime.now(UTC).isoformat(),
+            }
+            self._keep("transition", step, action_uid)
+            self._notice(kept_text(action_labels().get(kind, kind)))
             return
         else:
             self.show_event(event_id)
@@ -230,16 +288,11 @@ class EventWork(QObject):
         self.event_changed.emit(row)
 
     async def _open_intake(self, parent: QWidget) -> None:
-        from models import directory
-
-        language = self.language
-        try:
-            categories, addresses = await self.store.read(
-                lambda s: (directory.category_options(s, language), directory.address_book(s))
-            )
-        except StoreUnavailable:
+        lists = await self._intake_lists_now()
+        if lists is None:
             self._notice(unavailable_text())
             return
+        categories, addresses = lists
         form = IntakeForm(categories, addresses, parent)
         form.save_requested.connect(
             lambda draft, anyway: self._spawn(self._save_intake(form, draft, anyway, None))
@@ -250,6 +303,18 @@ class EventWork(QObject):
         form.point_changed.connect(lambda lon, lat: self._spawn(self._check_point(form, lon, lat)))
         form.finished.connect(form.deleteLater)
         form.open()
+
+    async def _intake_lists_now(
+        self,
+    ) -> tuple[list[CategoryOption], list[AddressEntry]] | None:
+        from models import directory
+
+        language = self.language
+        with contextlib.suppress(StoreUnavailable):  # else the lists read before, if any
+            self._intake_lists = await self.store.read(
+                lambda s: (directory.category_options(s, language), directory.address_book(s))
+            )
+        return self._intake_lists
 
     async def _check_point(self, form: IntakeForm, lon: float, lat: float) -> None:
         from models.events import EventInputError, check_place
@@ -272,8 +337,6 @@ class EventWork(QObject):
             check_draft,
             check_place,
             possible_duplicates,
-            report_event,
-            transition,
         )
 
         operator = self.operator
@@ -298,7 +361,7 @@ class EventWork(QObject):
             form.show_field_error(wrong.field, event_input_text(wrong, field_caption(wrong.field)))
             return
         except StoreUnavailable:
-            form.show_field_error("", unavailable_text())
+            self._keep_report(form, intake, into)
             return
         if place is not None and place.needs_confirmation:
             form.require_grid(place, intake.lon, intake.lat)
@@ -307,18 +370,10 @@ class EventWork(QObject):
             form.show_duplicates(candidates)
             return
 
-        def write(session: Session) -> EventRef:
-            now = server_now(session)
-            ref = report_event(session, operator, draft, now)
-            # A replay finds the report already written (and merged): version 1 is a fresh one.
-            if into is not None and ref.version == 1:
-                ref = transition(
-                    session, operator, ref.id, ref.version, "merge", now, into_event_id=into
-                )
-            return ref
-
         try:
-            ref = await self.store.write(write)
+            ref = await self.store.write(
+                partial(_write_report, operator=operator, draft=draft, into=into)
+            )
         except EventInputError as wrong:
             form.show_field_error(wrong.field, event_input_text(wrong, field_caption(wrong.field)))
             return
@@ -331,13 +386,103 @@ class EventWork(QObject):
             form.show_field_error("", text)
             return
         except StoreUnavailable:
-            form.show_field_error("", unavailable_text())
+            self._keep_report(form, intake, into)
             return
         form.saved()
         await self._publish(ref.id)
         if into is not None:
             await self._publish(into)
         self.show_event(ref.id if into is None else into)
+
+    # --- the journal (the database is away) ----------------------------------------------------
+
+    def _keep(self, kind: str, data: dict[str, Any], entry_id: str) -> None:
+        if self.journal is None:
+            raise RuntimeError("no journal attached")  # the window attaches one at once
+        self.journal.append(kind, data, entry_id)
+        self.journal_changed.emit(len(self.journal.pending()))
+
+    def _keep_report(self, form: IntakeForm, intake: IntakeDraft, into: int | None) -> None:
+        """Intake while the database is away: check what can be checked here, then keep the
+        report in the journal and show it with a provisional code."""
+        from models.events import EventInputError, check_draft
+
+        try:
+            check_draft(_event_draft(intake))
+        except EventInputError as wrong:
+            form.show_field_error(wrong.field, event_input_text(wrong, field_caption(wrong.field)))
+            return
+        assert self.journal is not None
+        number = 1 + sum(1 for e in self.journal.pending() if e.kind == "report")
+        categories = {c.id: c.name for c in (self._intake_lists or ([], []))[0]}
+        report = {
+            "operator": asdict(self.operator),
+            "draft": _draft_to_json(intake),
+            "into": into,
+            "provisional_id": -int(uuid.UUID(intake.uid).int % 1_000_000_000) - 1,
+            "provisional_code": f"待同步-{number:03d}",
+            "category": categories.get(intake.category_id, ""),
+            "taken_at": datetime.now(UTC).isoformat(),
+        }
+        self._keep("report", report, intake.uid)
+        form.saved()
+        self.event_changed.emit(_provisional_row(JournalEntry(intake.uid, "report", report)))
+        self._notice(kept_text(QCoreApplication.translate("EventWork", "新建事件")))
+
+    async def _replay(self) -> None:
+        from models.events import EventConflict, EventInputError, EventNotFound, TransitionRefused
+
+        journal = self.journal
+        assert journal is not None
+        self._replaying = True
+        try:
+            for entry in journal.pending():
+                try:
+                    ref = await self.store.write(partial(_replay_entry, entry=entry))
+                except StoreUnavailable:
+                    return  # still away: the next reconnection tries again
+                except (
+                    EventConflict,
+                    TransitionRefused,
+                    NotPermitted,
+                    EventInputError,
+                    EventNotFound,
+                ) as refused:
+                    journal.settle(entry.id, "conflict")
+                    self.replay_refused.emit(self._refusal(entry, refused))
+                else:
+                    journal.settle(entry.id, "done")
+                    if entry.kind == "report":
+                        self.event_withdrawn.emit(entry.data["provisional_id"])
+                        if entry.data.get("into") is not None:
+                            await self._publish(entry.data["into"])
+                    await self._publish(ref.id)
+                    if ref.id == self._shown_event:
+                        self.show_event(ref.id)
+                self.journal_changed.emit(len(journal.pending()))
+        finally:
+            self._replaying = False
+
+    def _refusal(self, entry: JournalEntry, refused: Exception) -> str:
+        from models.events import EventConflict, EventInputError, TransitionRefused
+
+        if isinstance(refused, EventConflict):
+            reason = conflict_text(refused)
+        elif isinstance(refused, TransitionRefused):
+            reason = transition_refused_text(refused)
+        elif isinstance(refused, NotPermitted):
+            reason = not_permitted_text(refused)
+        elif isinstance(refused, EventInputError):
+            reason = event_input_text(refused, field_caption(refused.field))
+        else:
+            reason = QCoreApplication.translate("EventWork", "事件已不存在")
+        if entry.kind == "report":
+            what = entry.data["provisional_code"]
+        else:
+            what = action_labels().get(entry.data["step"], entry.data["step"])
+        return QCoreApplication.translate(
+            "EventWork", "断网期间的操作未能提交（{what}）：{reason}"
+        ).format(what=what, reason=reason)
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -395,4 +540,81 @@ def _event_draft(intake: IntakeDraft) -> EventDraft:
         reporter_phone=intake.reporter_phone,
         grid_id=intake.grid_id,
         attachments=tuple(AttachmentDraft(name, data) for name, data in intake.attachments),
+    )
+
+
+def _write_report(
+    session: Session, *, operator: Operator, draft: EventDraft, into: int | None
+) -> EventRef:
+    from models.events import report_event, transition
+
+    now = server_now(session)
+    ref = report_event(session, operator, draft, now)
+    # A replay finds the report already written (and merged): version 1 is a fresh one.
+    if into is not None and ref.version == 1:
+        ref = transition(session, operator, ref.id, ref.version, "merge", now, into_event_id=into)
+    return ref
+
+
+def _replay_entry(session: Session, *, entry: JournalEntry) -> EventRef:
+    """Write one journaled action as its operator took it (idempotent by its client-made id)."""
+    from models.events import transition
+
+    data = entry.data
+    plain = dict(data["operator"])
+    operator = Operator(**{**plain, "posts": tuple(plain["posts"])})
+    if entry.kind == "report":
+        return _write_report(
+            session,
+            operator=operator,
+            draft=_event_draft(_draft_from_json(data["draft"])),
+            into=data.get("into"),
+        )
+    taken = datetime.fromisoformat(data["taken_at"]).astimezone(LOCAL_ZONE)
+    note = " ".join(p for p in (data["note"], f"[断网期间 {taken:%H:%M} 记录]") if p)
+    return transition(
+        session,
+        operator,
+        data["event_id"],
+        data["version"],
+        data["step"],
+        server_now(session),
+        note=note,
+        action_uid=entry.id,
+        **data["arguments"],
+    )
+
+
+def _draft_to_json(intake: IntakeDraft) -> dict[str, Any]:
+    plain = asdict(intake)
+    plain["attachments"] = [
+        [name, base64.b64encode(data).decode("ascii")] for name, data in intake.attachments
+    ]
+    return plain
+
+
+def _draft_from_json(plain: dict[str, Any]) -> IntakeDraft:
+    attachments = tuple((name, base64.b64decode(data)) for name, data in plain["attachments"])
+    return IntakeDraft(**{**plain, "attachments": attachments})
+
+
+def _provisional_row(entry: JournalEntry) -> EventRow:
+    """How a report kept in the journal shows in the queue until it is written."""
+    draft = entry.data["draft"]
+    return EventRow(
+        id=entry.data["provisional_id"],
+        code=entry.data["provisional_code"],
+        state="reported",
+        priority=draft["priority"],
+        category=entry.data["category"],
+        source=draft["source"],
+        grid_code="",
+        community="",
+        address=draft["address"],
+        description=draft["description"],
+        reported_at=datetime.fromisoformat(entry.data["taken_at"]),
+        close_deadline=None,
+        alarm="none",
+        lon=draft["lon"],
+        lat=draft["lat"],
     )

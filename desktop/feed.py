@@ -43,6 +43,7 @@ class ChangeFeed(QObject):
         presence_changed(): someone came, left, or opened another event.
         reload_needed(): a bulk change (a demo reseeded): read everything again.
         applied(int): every change up to this number is applied (for tests and figures).
+        connection_lost(): the listening connection dropped (PostgreSQL): the server is away.
     """
 
     events_changed = Signal(list)
@@ -50,6 +51,7 @@ class ChangeFeed(QObject):
     presence_changed = Signal()
     reload_needed = Signal()
     applied = Signal(int)
+    connection_lost = Signal()
     _notified = Signal()  # from the listener thread; queued onto the GUI thread
 
     def __init__(self, store: Store, language: str, parent: QObject | None = None) -> None:
@@ -70,6 +72,7 @@ class ChangeFeed(QObject):
             self._listener = ChangeListener(
                 store.database.url,
                 on_change=lambda _seq: self._notified.emit(),
+                on_lost=self.connection_lost.emit,
                 # A notification may have been missed while the listener was away.
                 on_listening=self._notified.emit,
             )

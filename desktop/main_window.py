@@ -9,12 +9,13 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
 from desktop import settings
 from desktop.event_work import EventWork
 from desktop.feed import ChangeFeed
+from desktop.journal import Journal, journal_path
 from desktop.map_cache import map_page
 from desktop.messages import (
     invalid_rule_text,
@@ -98,6 +99,9 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.panels = PanelManager(self)
         self.event_work = EventWork(store, operator, language, self)
+        self.event_work.attach_journal(Journal(journal_path(store.database.url, operator.post)))
+        # Journaled actions that could not be written when the database came back.
+        self.replay_refusals: list[str] = []
         self.feed = ChangeFeed(store, language, self)
         self.presence = PresenceKeeper(store, operator, self)
         # The alarm list is read again once after a burst of changes, not once per change.
@@ -163,6 +167,8 @@ class MainWindow(QMainWindow):
             self.tr("数据库：{db}").format(db=describe_url(self.store.database.url))
         )
         self.connection_label = QLabel()
+        self.journal_label = QLabel()
+        self.journal_label.setStyleSheet("color: #b00020; font-weight: bold;")
         self.presence_label = QLabel()
         self.presence_label.setTextFormat(Qt.TextFormat.PlainText)
         for label in (
@@ -172,6 +178,7 @@ class MainWindow(QMainWindow):
             self.mode_label,
             self.database_label,
             self.connection_label,
+            self.journal_label,
         ):
             bar.addPermanentWidget(label)
         self._show_mode("normal")
@@ -199,6 +206,12 @@ class MainWindow(QMainWindow):
         self.feed.rules_changed.connect(self.event_work.forget_dispatch_rules)
         self.feed.presence_changed.connect(self.presence.refresh)
         self.feed.reload_needed.connect(lambda: self._spawn(self.load_all()))
+        self.feed.connection_lost.connect(
+            lambda: self.store.mark_unreachable(self.tr("与数据库服务器的连接中断"))
+        )
+        self.event_work.event_withdrawn.connect(self._withdraw_event)
+        self.event_work.journal_changed.connect(self._show_journal)
+        self.event_work.replay_refused.connect(self._show_replay_refusal)
         self.presence.others_changed.connect(self._show_presence)
         self._alarm_reload.timeout.connect(lambda: self._spawn(self._load_alarms()))
         self.new_event_action.triggered.connect(lambda: self.event_work.open_intake(self))
@@ -274,7 +287,10 @@ class MainWindow(QMainWindow):
             )
             self._apply_events(rows, haystacks)
             self._show_mode(mode)
+            self.event_work.show_kept()
+            self.event_work.replay_journal()  # what an earlier run kept, if anything
             self.feed.start(seq)
+            self.event_work.preload()
             await self._load_alarms()
             cameras: list[CameraRow] = await self.store.read(queries.camera_rows)
             self.panels.video.deliver("cameras", lambda v: v.set_cameras(cameras))
@@ -338,6 +354,23 @@ class MainWindow(QMainWindow):
         if shown is not None and any(row.id == shown for row in rows):
             self.event_work.show_event(shown)
         self._alarm_reload.start()
+
+    def _withdraw_event(self, event_id: int) -> None:
+        self.panels.queue.deliver(f"drop-{event_id}", lambda q: q.drop_events([event_id]))
+        self.panels.map.deliver(f"drop-{event_id}", lambda m: m.remove_events([event_id]))
+
+    def _show_journal(self, pending: int) -> None:
+        self.journal_label.setText(
+            self.tr("本机待提交 {count} 项").format(count=pending) if pending else ""
+        )
+
+    def _show_replay_refusal(self, text: str) -> None:
+        # Never dropped: the operator sees each one, and it stays in the list until dismissed.
+        self.replay_refusals.append(text)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("离线操作未能提交"), text, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setModal(False)
+        box.show()
 
     def _on_showing(self, event_id: int) -> None:
         self.presence.viewing(event_id)
@@ -476,6 +509,10 @@ class MainWindow(QMainWindow):
         self.mode_label.setText(self.tr("模式：{mode}").format(mode=mode_labels().get(mode, mode)))
 
     def _show_connection(self, connected: bool, detail: str) -> None:
+        if connected and self.feed.last_seq is not None:
+            # Back: first what was kept here, in order; then what the others did meanwhile.
+            self.event_work.replay_journal()
+            self.feed.wake()
         if connected:
             self.connection_label.setText(self.tr("● 已连接"))
             self.connection_label.setStyleSheet("color: #1b7f3b;")

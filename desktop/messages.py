@@ -72,6 +72,13 @@ def unavailable_text() -> str:
     return QCoreApplication.translate("messages", "数据库暂时无法连接，操作未保存，请稍后重试")
 
 
+def kept_text(what: str) -> str:
+    """The database is away: the action is kept on this computer and written when it is back."""
+    return QCoreApplication.translate(
+        "messages", "数据库连接中断：“{what}”已记入本机日志，恢复连接后自动提交"
+    ).format(what=what)
+
+
 def not_permitted_text(refusal: NotPermitted) -> str:
     """The operator's role may not do this."""
     return QCoreApplication.translate("messages", "您的角色无权执行此操作（{action}）").format(

@@ -86,6 +86,10 @@ class Store(QObject):
             self._connected = connected
             self.connection_changed.emit(connected, detail)
 
+    def mark_unreachable(self, detail: str) -> None:
+        """Another connection found the database gone: say so now, before an operation does."""
+        self._set_connected(False, detail)
+
     @property
     def connected(self) -> bool:
         """Whether the last operation reached the database."""

@@ -344,6 +344,8 @@ class EventAction(Base):
     UPDATE and DELETE on this table (triggers in the first migration)."""
 
     __tablename__ = "event_action"
+    # A unique index rather than a constraint: SQLite can add one to an existing table.
+    __table_args__ = (Index("uq_event_action_uid", "uid", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), index=True)
@@ -354,6 +356,9 @@ class EventAction(Base):
     from_state: Mapped[str | None] = mapped_column(String(16))
     to_state: Mapped[str | None] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(Text, default="")
+    # The client's id for the step, when it gave one: a step replayed from a post's journal
+    # after an outage is recognised and not taken twice.
+    uid: Mapped[str | None] = mapped_column(String(36))
 
     event: Mapped[Event] = relationship(back_populates="actions")
 

@@ -589,6 +589,8 @@ def _append_action(
     from_state: str | None,
     to_state: str | None,
     note: str,
+    *,
+    uid: str | None = None,
 ) -> None:
     session.execute(
         insert(EventAction).values(
@@ -600,6 +602,7 @@ def _append_action(
             from_state=from_state,
             to_state=to_state,
             note=note,
+            uid=uid,
         )
     )
 
@@ -773,9 +776,13 @@ def transition(
     *,
     note: str = "",
     language: str = "zh_CN",
+    action_uid: str | None = None,
     **arguments: object,
 ) -> EventRef:
     """Take one step of the event's life, if the event is still at ``seen_version``.
+
+    ``action_uid``, a UUID the client made for this step, makes it idempotent: a replay of a step
+    already taken returns the event as it is now and writes nothing.
 
     One transaction's work in the caller's session: the conditional update of the event, one
     action row, one change noted for the feed. Raises ``NotPermitted`` (the role may not),
@@ -792,6 +799,15 @@ def transition(
     _check_instant(now)
     require(session, operator, rule.permission)
     note = _checked_text("note", note, MAX_NOTE)
+    if action_uid is not None:
+        try:
+            uuid.UUID(action_uid)
+        except ValueError:
+            raise EventInputError("action_uid", "invalid") from None
+        taken = session.scalar(select(EventAction.event_id).where(EventAction.uid == action_uid))
+        if taken is not None:
+            now_is = _current(session, taken)
+            return EventRef(now_is.id, now_is.code, now_is.version)
     event = _current(session, event_id)
     if event.version != seen_version:
         raise _conflict(session, event_id, language)
@@ -814,7 +830,9 @@ def transition(
         # Another post committed between our read and our update (PostgreSQL: our update waited
         # for its row lock, then found the version moved on).
         raise _conflict(session, event_id, language)
-    _append_action(session, event_id, operator, now, kind, event.state, to_state, note)
+    _append_action(
+        session, event_id, operator, now, kind, event.state, to_state, note, uid=action_uid
+    )
     record_change(session, "event", event_id, "update", operator.post)
     return EventRef(event_id, event.code, seen_version + 1)
 

@@ -28,6 +28,11 @@ os.environ.setdefault(
     str(Path(os.environ.get("TMPDIR", "/tmp")) / f"griddesk-test-{os.getpid()}"),
 )
 
+os.environ.setdefault(
+    "GRIDDESK_JOURNAL_DIR",
+    str(Path(os.environ.get("TMPDIR", "/tmp")) / f"griddesk-test-journal-{os.getpid()}"),
+)
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))

@@ -336,6 +336,31 @@ class EventTableModel(HeaderedTableModel):
             if index is not None and self._is_visible(self._rows[index]):
                 self._take_out(self._rows[index])
 
+    def drop_events(self, event_ids: Sequence[int]) -> None:
+        """Forget these events' rows altogether (a provisional row whose event is now written)."""
+        for event_id in event_ids:
+            index = self._index_of.pop(event_id, None)
+            if index is None:
+                continue
+            row = self._rows[index]
+            if self._is_visible(row):
+                self._take_out(row)
+            del self._order[self._find(self._order, row)]
+            last = len(self._rows) - 1
+            if index != last:
+                # The last row moves into the freed place; what pointed at it follows.
+                moved = self._rows[last]
+                self._order[self._find(self._order, moved)] = index
+                if self._is_visible(moved):
+                    self._visible[self._find(self._visible, moved)] = index
+                self._rows[index] = moved
+                self._index_of[moved.id] = index
+                if self._search is not None:
+                    self._search[index] = self._search[last]
+            self._rows.pop()
+            if self._search is not None:
+                self._search.pop()
+
     def total_count(self) -> int:
         """How many events the model holds, shown or not."""
         return len(self._rows)
@@ -676,6 +701,11 @@ class EventQueuePanel(QWidget):
                 self.table.scrollTo(
                     self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
                 )
+
+    def drop_events(self, event_ids: Sequence[int]) -> None:
+        """Forget these events (provisional rows now written under their real codes)."""
+        self.model.drop_events(event_ids)
+        self._count_timer.start()
 
     def set_saved_filters(self, saved: SavedFilters) -> None:
         """Where this post keeps its named filters."""

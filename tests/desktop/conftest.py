@@ -57,10 +57,11 @@ def seeded_url(seeded_template: Path, tmp_path: Path) -> str:
 
 @pytest.fixture
 def settings_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A settings folder of this test's own (dock layouts)."""
+    """A settings folder of this test's own (dock layouts), and a journal folder."""
     folder = tmp_path / "settings"
     folder.mkdir()
     monkeypatch.setenv("GRIDDESK_SETTINGS_DIR", str(folder))
+    monkeypatch.setenv("GRIDDESK_JOURNAL_DIR", str(tmp_path / "journal"))
     return folder
 
 

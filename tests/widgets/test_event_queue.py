@@ -92,6 +92,32 @@ def test_changes_land_in_place_in_sorted_filtered_order(descending: bool) -> Non
     assert resets == [], "a small change never resets the model"
 
 
+@pytest.mark.parametrize("descending", [False, True])
+def test_dropped_rows_are_gone_and_the_rest_stay_in_order(descending: bool) -> None:
+    rows = make_rows(200, seed=3)
+    model = EventTableModel()
+    model.set_rows(rows)
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    model.sort(EventColumn.CODE, order)
+    model.set_filter(QueueFilter(states=frozenset({"reported", "accepted"}), text="号"))
+    current = {r.id: r for r in rows}
+    rng = random.Random(9)
+    for _ in range(60):
+        gone = rng.choice(sorted(current))
+        del current[gone]
+        model.drop_events([gone, 99_999])  # an unknown id is nothing to drop
+        keep = lambda r: r.state in ("reported", "accepted")  # noqa: E731
+        assert visible_ids(model) == expected_ids(
+            list(current.values()), keep, lambda r: r.code, descending
+        )
+        assert model.total_count() == len(current)
+        assert model.row_of_event(gone) is None
+    # What is left still changes in place.
+    survivor = next(iter(current.values()))._replace(state="reported", code="SJ-A")
+    model.apply_changes([survivor])
+    assert model.row_of_event(survivor.id) is not None
+
+
 def test_filters_combine_and_dates_are_local_days() -> None:
     rows = make_rows(400)
     model = EventTableModel()
