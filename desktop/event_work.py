@@ -152,6 +152,7 @@ class EventWork(QObject):
     def replay_journal(self) -> None:
         """Write what the journal holds, in order (the database is back)."""
         if self.journal is not None and not self._replaying:
+            self._replaying = True  # now, not when the task first runs: one replay at a time
             self._spawn(self._replay())
 
     def cancel(self) -> None:
@@ -434,7 +435,6 @@ class EventWork(QObject):
 
         journal = self.journal
         assert journal is not None
-        self._replaying = True
         try:
             for entry in journal.pending():
                 try:

@@ -6,6 +6,7 @@ file; the fourth runs here and is driven as an operator drives it."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -56,7 +57,9 @@ def shared(pg_url: str) -> str:
 
 
 @pytest.fixture
-def other_posts(shared: str, tmp_path: Path) -> Iterator[tuple[list[Path], int]]:
+def other_posts(
+    shared: str, tmp_path: Path
+) -> Iterator[tuple[list[Path], int, list[subprocess.Popen[bytes]]]]:
     database = open_database(shared)
     try:
         with database.read() as session:
@@ -107,9 +110,7 @@ def other_posts(shared: str, tmp_path: Path) -> Iterator[tuple[list[Path], int]]
             probes,
             lambda lines: any(w[:3] == ["detail", str(event_id), "reported"] for w in lines),
         )
-        yield probes, event_id
-        for process in processes:
-            assert process.poll() is None, "a post's process ended"
+        yield probes, event_id, processes
     finally:
         for process in processes:
             process.terminate()
@@ -125,9 +126,9 @@ def test_an_action_at_one_post_appears_at_the_other_three(
     qloop: qasync.QEventLoop,
     qtbot: QtBot,
     shared: str,
-    other_posts: tuple[list[Path], int],
+    other_posts: tuple[list[Path], int, list[subprocess.Popen[bytes]]],
 ) -> None:
-    probes, event_id = other_posts
+    probes, event_id, processes = other_posts
     session = start(
         running, qloop, ["--db", shared, "--demo", "--post", "intake", "--user", "intake"]
     )
@@ -154,3 +155,16 @@ def test_an_action_at_one_post_appears_at_the_other_three(
         probes,
         lambda lines: any(w[:4] == ["detail", str(event_id), "accepted", "2"] for w in lines),
     )
+
+    # The video post dies (no sign-off): within 30 seconds nobody shows it any more.
+    video = processes[1]
+    video.send_signal(signal.SIGKILL)
+    video.wait(10)
+    qtbot.waitUntil(
+        lambda: (
+            "视频巡查" not in detail.others.text()
+            and "视频巡查" not in window.presence_label.text()
+        ),
+        timeout=60_000,
+    )
+    assert "调度" in detail.others.text() and "值班长" in detail.others.text()

@@ -124,7 +124,11 @@ def test_work_goes_on_through_an_outage_and_is_written_once(
     qtbot.waitUntil(lambda: "断开" in window.connection_label.text(), timeout=10_000)
     assert queue.model.total_count() > 0  # the last state stays on screen
 
-    # The operator goes on: accepts the event, and takes a new one in.
+    # The operator goes on: accepts the event (twice: the screen still shows it unaccepted),
+    # and takes a new one in.
+    click(qtbot, detail.buttons["accept"])
+    qtbot.waitUntil(lambda: "本机日志" in detail.notice.text(), timeout=LOAD_TIMEOUT_MS)
+    detail.notice.clear()
     click(qtbot, detail.buttons["accept"])
     qtbot.waitUntil(lambda: "本机日志" in detail.notice.text(), timeout=LOAD_TIMEOUT_MS)
     window.new_event_action.trigger()
@@ -143,9 +147,9 @@ def test_work_goes_on_through_an_outage_and_is_written_once(
     provisional = next(r for r in queue.model.visible_rows() if r.code.startswith("待同步"))
     assert provisional.id < 0 and provisional.description == "断网期间受理：路口违停"
     assert queue.model.event_id_at(0) == provisional.id  # the newest report, on top
-    assert "本机待提交 2 项" in window.journal_label.text()
+    assert "本机待提交 3 项" in window.journal_label.text()
     assert window.event_work.journal is not None
-    assert len(window.event_work.journal.pending()) == 2
+    assert len(window.event_work.journal.pending()) == 3
     shots = os.environ.get("GRIDDESK_TEST_SHOTS")  # a folder: look at what the operator saw
     if shots:
         qtbot.wait(300)  # the view lays out inserted rows on its next turn
@@ -159,7 +163,9 @@ def test_work_goes_on_through_an_outage_and_is_written_once(
         lambda: queue.model.row_of_event(provisional.id) is None, timeout=LOAD_TIMEOUT_MS
     )
     assert queue.model.total_count() == before + 1  # the provisional row became the real one
-    assert window.replay_refusals == []
+    # The second accept met the first one's result: shown to the operator, not dropped.
+    qtbot.waitUntil(lambda: len(window.replay_refusals) == 1, timeout=LOAD_TIMEOUT_MS)
+    assert "受理" in window.replay_refusals[0] and "张伟" in window.replay_refusals[0]
     assert window.event_work.journal.pending() == []
 
     database = open_database(cluster.url)
@@ -171,9 +177,14 @@ def test_work_goes_on_through_an_outage_and_is_written_once(
                 .where(EventAction.event_id == reported.id, EventAction.kind == "accept")
             )
             written = s.execute(select(Event.id, Event.code).where(Event.uid == uid)).all()
+            # Written in the order taken: the accept before the new event's report.
+            newest_two = s.scalars(
+                select(EventAction.kind).order_by(EventAction.id.desc()).limit(2)
+            ).all()
     finally:
         database.close()
     assert accepts == 1
+    assert newest_two == ["report", "accept"]
     assert len(written) == 1
     new_id, code = written[0]
     assert code.startswith("SJ-")
