@@ -9,10 +9,11 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
 from desktop import settings
+from desktop.alarm_sound import AlarmSound
 from desktop.event_work import EventWork
 from desktop.feed import ChangeFeed
 from desktop.journal import Journal, journal_path
@@ -29,6 +30,13 @@ from desktop.store import Store, StoreUnavailable
 from desktop.tasks import BackgroundTasks
 from models import queries
 from models.accounts import NotPermitted, Operator, permitted_actions, unlock_screen
+from models.alarms import (
+    LEVELS,
+    acknowledge,
+    crossed_boundaries,
+    escalate_overdue,
+    next_boundary,
+)
 from models.changefeed import last_seq
 from models.clock import server_now
 from models.db import describe_url
@@ -42,6 +50,7 @@ from models.snapshots import (
     EventRow,
     PresenceRow,
 )
+from widgets.alarm_panel import AlarmPanel
 from widgets.event_queue import search_text
 from widgets.labels import mode_labels, post_labels
 from widgets.login_dialog import ScreenLock
@@ -50,7 +59,14 @@ from widgets.rule_dialog import DispatchRuleDialog, rule_field_caption
 log = logging.getLogger(__name__)
 
 IDLE_LOCK_MS = 15 * 60 * 1000  # DESIGN §1: the screen locks after 15 idle minutes
-ALARM_REFRESH_MS = 60 * 1000
+# Which overdue clocks sound at which post (DESIGN §3): intake answers for acceptance, dispatch
+# for response and closure; the chief hears escalations, of any clock.
+SOUNDING_CLOCKS: dict[str, tuple[str, ...]] = {
+    "intake": ("accept",),
+    "dispatch": ("respond", "close"),
+}
+ALARM_REFRESH_MS = 60 * 1000  # also after a sleep or a clock jump, at most this late
+BOUNDARY_MARGIN_MS = 50
 # models.dispatch.EDIT_PERMISSION, spelled out: importing the dispatch layer (and the geometry
 # library under it) waits until the rules are first worked on.
 RULE_EDIT_PERMISSION = "dispatch_rule.edit"
@@ -123,6 +139,14 @@ class MainWindow(QMainWindow):
         self._idle_timer.setInterval(IDLE_LOCK_MS)
         self._alarm_timer = QTimer(self)
         self._alarm_timer.setInterval(ALARM_REFRESH_MS)
+        self.alarm_sound = AlarmSound(self)
+        self.alarm_muted = settings.alarm_muted(operator.post)
+        # The alarms this post has sounded for already: each sounds once per level.
+        self._sounded: set[tuple[int, str, datetime, str]] = set()
+        # Fires exactly at the next moment an alarm level changes.
+        self._next_boundary = QTimer(self)
+        self._next_boundary.setSingleShot(True)
+        self._alarms_evaluated_at: datetime | None = None
         self._connect_signals()
         self.resize(1600, 1000)
         self.restore_layout()
@@ -167,11 +191,16 @@ class MainWindow(QMainWindow):
             self.tr("数据库：{db}").format(db=describe_url(self.store.database.url))
         )
         self.connection_label = QLabel()
+        self.alarm_counts_label = QLabel()
+        self.mute_label = QLabel()
+        self.mute_label.setStyleSheet("color: #b00020;")
         self.journal_label = QLabel()
         self.journal_label.setStyleSheet("color: #b00020; font-weight: bold;")
         self.presence_label = QLabel()
         self.presence_label.setTextFormat(Qt.TextFormat.PlainText)
         for label in (
+            self.alarm_counts_label,
+            self.mute_label,
             self.presence_label,
             self.operator_label,
             self.post_label,
@@ -191,6 +220,7 @@ class MainWindow(QMainWindow):
         self.store.connection_changed.connect(self._show_connection)
         self._idle_timer.timeout.connect(self.lock_screen)
         self._alarm_timer.timeout.connect(lambda: self._spawn(self._load_alarms()))
+        self._next_boundary.timeout.connect(lambda: self._spawn(self._load_alarms()))
         self.panels.map.when_built(lambda m: m.events_applied.connect(self.map_ready))
         self.panels.map.when_built(lambda m: m.event_clicked.connect(self.select_event))
         self.panels.queue.when_built(lambda q: q.event_selected.connect(self._on_event_selected))
@@ -198,6 +228,7 @@ class MainWindow(QMainWindow):
             lambda q: q.set_saved_filters(settings.PostFilters(self.operator.post))
         )
         self.panels.alarms.when_built(lambda a: a.event_selected.connect(self.select_event))
+        self.panels.alarms.when_built(self._wire_alarm_panel)
         self.panels.queue.when_built(lambda q: q.event_opened.connect(self._open_event))
         self.panels.detail.when_built(self.event_work.attach_detail_panel)
         self.event_work.event_changed.connect(self.apply_event_change)
@@ -251,6 +282,7 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self._idle_timer.stop()
         self._alarm_timer.stop()
+        self._next_boundary.stop()
         self._alarm_reload.stop()
         self.feed.stop()
         self.presence.stop()
@@ -310,14 +342,108 @@ class MainWindow(QMainWindow):
         self.events_loaded.emit(len(rows))
 
     async def _load_alarms(self) -> None:
-        language = self.language
+        """Evaluate the alarms now, by the database server's clock: escalate what has become
+        escalated (once across all posts), show the alarm list, recolour the queue rows whose
+        level changed since the last evaluation, and wake again at the next boundary."""
+        language, since = self.language, self._alarms_evaluated_at
+        post = self.operator.post
 
-        def operation(session: object) -> tuple[datetime, list[AlarmRow]]:
-            now = server_now(session)  # type: ignore[arg-type]
-            return now, queries.alarm_rows(session, now, language)  # type: ignore[arg-type]
+        def operation(
+            session: Session,
+        ) -> tuple[datetime, list[AlarmRow], list[EventRow], datetime | None, int]:
+            now = server_now(session)
+            escalate_overdue(session, now)
+            crossed = crossed_boundaries(session, since, now) if since is not None else []
+            changed = (
+                queries.event_rows(session, now, language, event_ids=crossed) if crossed else []
+            )
+            return (
+                now,
+                queries.alarm_rows(session, now, language, post),
+                changed,
+                next_boundary(session, now),
+                queries.open_event_count(session),
+            )
 
-        now, alarms = await self.store.read(operation)
+        try:
+            now, alarms, changed, upcoming, open_count = await self.store.write(operation)
+        except StoreUnavailable:
+            return
+        self._alarms_evaluated_at = now
         self.panels.alarms.deliver("alarms", lambda a: a.set_alarms(alarms, now))
+        self._show_alarm_counts(alarms, open_count)
+        self._sound_for(alarms)
+        for row in changed:
+            self.apply_event_change(row)
+        if upcoming is not None:
+            # A little after the boundary, so that the server's clock is surely past it.
+            wait = (upcoming - now).total_seconds() * 1000 + BOUNDARY_MARGIN_MS
+            self._next_boundary.start(int(min(max(wait, 0), ALARM_REFRESH_MS)))
+
+    def _wire_alarm_panel(self, panel: AlarmPanel) -> None:
+        panel.set_muted(self.alarm_muted)
+        panel.muted_changed.connect(self._set_muted)
+        panel.acknowledge_requested.connect(lambda alarm: self._spawn(self._acknowledge(alarm)))
+        self._show_mute()
+
+    def _set_muted(self, muted: bool) -> None:
+        self.alarm_muted = muted
+        settings.set_alarm_muted(self.operator.post, muted)
+        self._show_mute()
+
+    def _show_mute(self) -> None:
+        self.mute_label.setText(self.tr("🔇 提示音已静音") if self.alarm_muted else "")
+
+    async def _acknowledge(self, alarm: AlarmRow) -> None:
+        operator = self.operator
+
+        def write(session: Session) -> None:
+            acknowledge(
+                session, operator, alarm.event_id, alarm.clock, alarm.deadline, server_now(session)
+            )
+
+        try:
+            await self.store.write(write)
+        except StoreUnavailable:
+            return
+        except NotPermitted as refused:
+            QMessageBox.warning(self, self.tr("确认预警"), not_permitted_text(refused))
+            return
+        await self._load_alarms()
+
+    def _show_alarm_counts(self, alarms: list[AlarmRow], open_count: int) -> None:
+        worst: dict[int, str] = {}
+        for alarm in alarms:  # one event counts once, at its worst level
+            if LEVELS.index(alarm.level) > LEVELS.index(worst.get(alarm.event_id, "none")):
+                worst[alarm.event_id] = alarm.level
+        counts = {level: list(worst.values()).count(level) for level in LEVELS}
+        self.alarm_counts_label.setText(
+            self.tr("未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}").format(
+                open=open_count, **counts
+            )
+        )
+
+    def _sound_for(self, alarms: list[AlarmRow]) -> None:
+        """Sound and flash for overdue alarms that concern this post, once each, unless the
+        post acknowledged them or muted its sound."""
+        post = self.operator.post
+        fresh = [
+            alarm
+            for alarm in alarms
+            if alarm.level in ("overdue", "escalated")
+            and not alarm.acknowledged_by
+            and (
+                alarm.clock in SOUNDING_CLOCKS.get(post, ())
+                or (post == "chief" and alarm.level == "escalated")
+            )
+            and (alarm.event_id, alarm.clock, alarm.deadline, alarm.level) not in self._sounded
+        ]
+        if not fresh:
+            return
+        self._sounded.update((a.event_id, a.clock, a.deadline, a.level) for a in fresh)
+        QApplication.alert(self)
+        if not self.alarm_muted:
+            self.alarm_sound.play()
 
     def select_event(self, event_id: int) -> None:
         """Select an event everywhere it shows (queue, map)."""

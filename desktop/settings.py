@@ -49,6 +49,18 @@ def save_layout(post: str, mode: str, geometry: QByteArray, state: QByteArray) -
     settings.sync()
 
 
+def alarm_muted(post: str) -> bool:
+    """Whether this post muted its alarm sound."""
+    return ui_settings().value(f"alarm/{post}/muted", False, type=bool) is True
+
+
+def set_alarm_muted(post: str, muted: bool) -> None:
+    """Keep this post's alarm mute switch."""
+    settings = ui_settings()
+    settings.setValue(f"alarm/{post}/muted", muted)
+    settings.sync()
+
+
 class PostFilters:
     """The queue filters a post saved, by name (``widgets.event_queue.SavedFilters``)."""
 

@@ -1,30 +1,187 @@
-"""Alarm levels of an event, from its stored deadlines (DESIGN §3).
+"""Alarm levels of an event, from its stored deadlines and boundaries (DESIGN §3).
 
 Only the clocks that run in the event's state count: *accept by* while it is reported; *respond
 by* while dispatched; *close by* while dispatched or responded (resolution stops it: 办结).
-Levels: ``warning`` from 75% of the allowed window, ``overdue`` past the deadline, ``escalated``
-when overdue by more than the escalation fraction of the window again (default 50%).
+Levels: ``warning`` once the warning fraction of the allowed time has gone (default 75%),
+``overdue`` past the deadline, ``escalated`` when overdue by more than the escalation fraction of
+the allowed time again (default 50%). Time is counted as the limit is: clock time for limits in
+hours, working-day time for limits in working days.
 
-The window is measured here from the clock's start to its stored deadline, in clock time; the
-working-time count for working-day limits and the configurable thresholds from the shared
-settings come with the alarm service.
+When a deadline is set, its two boundaries (``warn_at``, ``escalate_at``) are computed and stored
+beside it; a level is then a comparison of instants, the alarm scan reads only indexed columns,
+and the next moment any level changes is one ``MIN`` per column (``next_boundary``). A change of
+the thresholds or of the calendar recomputes the boundaries of the open events
+(``recompute_boundaries``).
+
+An event turning ``escalated`` is raised to the leader in charge once, by whichever post's
+evaluator gets there first: ``escalate_overdue`` is a conditional write, so four posts evaluating
+at the same moment write one system action between them.
 """
 
 from __future__ import annotations
 
+import json
+import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+from sqlalchemy import ColumnElement, CursorResult, and_, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from models.accounts import Operator, require
+from models.changefeed import record_change
+from models.deadlines import Deadlines
+from models.entities import (
+    AlarmAcknowledgement,
+    Event,
+    EventAction,
+    OperatorAccount,
+    SharedSetting,
+)
+from models.workdays import WorkingCalendar
+
+log = logging.getLogger(__name__)
 
 LEVELS = ("none", "warning", "overdue", "escalated")
 WARNING_FRACTION = 0.75
 ESCALATION_FRACTION = 0.5
+CLOCKS = ("accept", "respond", "close")
 
-# Which clocks run in which state, and from which start.
+BOUNDARY_COLUMNS = tuple(f"{c}_{k}_at" for c in CLOCKS for k in ("warn", "escalate"))
+
+# Which clocks run in which state.
 RUNNING_CLOCKS: dict[str, tuple[str, ...]] = {
     "reported": ("accept",),
     "dispatched": ("respond", "close"),
     "responded": ("close",),
 }
+# The states in which each clock runs (the inverse of RUNNING_CLOCKS).
+CLOCK_STATES: dict[str, tuple[str, ...]] = {
+    clock: tuple(s for s, clocks in RUNNING_CLOCKS.items() if clock in clocks) for clock in CLOCKS
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AlarmPolicy:
+    """The thresholds, as fractions of each clock's allowed time (shared settings
+    ``alarm.warning_fraction`` and ``alarm.escalation_fraction``)."""
+
+    warning_fraction: float = WARNING_FRACTION
+    escalation_fraction: float = ESCALATION_FRACTION
+
+    @classmethod
+    def load(cls, session: Session) -> AlarmPolicy:
+        """The thresholds the database holds; a value that is not a sensible fraction is
+        ignored (with a warning) in favour of the default."""
+        stored = dict(
+            session.execute(
+                select(SharedSetting.key, SharedSetting.value).where(
+                    SharedSetting.key.in_(("alarm.warning_fraction", "alarm.escalation_fraction"))
+                )
+            ).all()
+        )
+        return cls(
+            _fraction(stored, "alarm.warning_fraction", WARNING_FRACTION, upper=1.0),
+            _fraction(stored, "alarm.escalation_fraction", ESCALATION_FRACTION, upper=10.0),
+        )
+
+
+def _fraction(stored: dict[str, str], key: str, default: float, *, upper: float) -> float:
+    if key not in stored:
+        return default
+    try:
+        value = float(json.loads(stored[key]))
+    except (ValueError, TypeError):
+        value = -1.0
+    if not 0 < value <= upper:
+        log.warning("shared setting %s = %r is not a fraction in (0, %g]", key, stored[key], upper)
+        return default
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Boundaries:
+    """When one clock turns ``warning`` and when ``escalated``."""
+
+    warn_at: datetime
+    escalate_at: datetime
+
+
+def boundaries(
+    start: datetime,
+    deadline: datetime,
+    *,
+    working: bool,
+    policy: AlarmPolicy,
+    calendar: WorkingCalendar,
+) -> Boundaries:
+    """The boundaries of a clock started at ``start`` with this deadline, counted in working-day
+    time when its limit is in working days."""
+    if working:
+        window = calendar.working_time_between(start, deadline)
+        return Boundaries(
+            calendar.add_working_time(start, window * policy.warning_fraction),
+            calendar.add_working_time(deadline, window * policy.escalation_fraction),
+        )
+    window = max(deadline - start, timedelta(0))
+    return Boundaries(
+        start + window * policy.warning_fraction, deadline + window * policy.escalation_fraction
+    )
+
+
+def boundary_columns(
+    clock: str,
+    start: datetime,
+    deadline: datetime,
+    *,
+    working: bool,
+    policy: AlarmPolicy,
+    calendar: WorkingCalendar,
+) -> dict[str, datetime]:
+    """The event columns holding one clock's boundaries, ready for an INSERT or UPDATE."""
+    found = boundaries(start, deadline, working=working, policy=policy, calendar=calendar)
+    return {f"{clock}_warn_at": found.warn_at, f"{clock}_escalate_at": found.escalate_at}
+
+
+def deadline_boundaries(
+    deadlines: Deadlines,
+    *,
+    reported_at: datetime,
+    dispatched_at: datetime | None,
+    policy: AlarmPolicy,
+    calendar: WorkingCalendar,
+    clocks: tuple[str, ...] = CLOCKS,
+) -> dict[str, datetime]:
+    """The boundary columns of these clocks of an event, for the deadlines just computed."""
+    values: dict[str, datetime] = {}
+    for clock in clocks:
+        deadline = getattr(deadlines, clock)
+        start = reported_at if clock == "accept" else dispatched_at
+        if deadline is not None and start is not None:
+            values.update(
+                boundary_columns(
+                    clock,
+                    start,
+                    deadline,
+                    working=clock in deadlines.working,
+                    policy=policy,
+                    calendar=calendar,
+                )
+            )
+    return values
+
+
+def clock_level(
+    now: datetime, warn_at: datetime | None, deadline: datetime, escalate_at: datetime | None
+) -> str:
+    """The level of one running clock at ``now``."""
+    if now > deadline:
+        return "escalated" if escalate_at is not None and now > escalate_at else "overdue"
+    if warn_at is not None and now >= warn_at:
+        return "warning"
+    return "none"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,41 +193,19 @@ class ClockAlarm:
     level: str
 
 
-def clock_level(start: datetime | None, deadline: datetime, now: datetime) -> str:
-    """The level of one clock started at ``start`` with this deadline, at ``now``."""
-    if start is None or deadline <= start:
-        return "overdue" if now > deadline else "none"
-    window = deadline - start
-    if now > deadline:
-        return "escalated" if now - deadline > window * ESCALATION_FRACTION else "overdue"
-    if now - start >= window * WARNING_FRACTION:
-        return "warning"
-    return "none"
-
-
 def event_alarms(
     state: str,
-    *,
-    reported_at: datetime,
-    dispatched_at: datetime | None,
-    accept_deadline: datetime | None,
-    respond_deadline: datetime | None,
-    close_deadline: datetime | None,
+    clocks: dict[str, tuple[datetime | None, datetime | None, datetime | None]],
     now: datetime,
 ) -> list[ClockAlarm]:
-    """The running clocks of an event that are at ``warning`` or beyond."""
+    """The running clocks of an event at ``warning`` or beyond; ``clocks`` maps a clock to its
+    (warn_at, deadline, escalate_at)."""
     alarms: list[ClockAlarm] = []
     for clock in RUNNING_CLOCKS.get(state, ()):
-        start: datetime | None
-        deadline: datetime | None
-        if clock == "accept":
-            start, deadline = reported_at, accept_deadline
-        else:
-            start = dispatched_at
-            deadline = respond_deadline if clock == "respond" else close_deadline
+        warn_at, deadline, escalate_at = clocks.get(clock, (None, None, None))
         if deadline is None:
             continue
-        level = clock_level(start, deadline, now)
+        level = clock_level(now, warn_at, deadline, escalate_at)
         if level != "none":
             alarms.append(ClockAlarm(clock, deadline, level))
     return alarms
@@ -79,3 +214,156 @@ def event_alarms(
 def worst_level(alarms: list[ClockAlarm]) -> str:
     """The most serious level among these alarms ("none" if there are none)."""
     return max((a.level for a in alarms), key=LEVELS.index, default="none")
+
+
+def columns_of(clock: str) -> tuple[Any, Any, Any]:
+    """The event's (warn_at, deadline, escalate_at) columns of a clock."""
+    return (
+        getattr(Event, f"{clock}_warn_at"),
+        getattr(Event, f"{clock}_deadline"),
+        getattr(Event, f"{clock}_escalate_at"),
+    )
+
+
+def alarmed(now: datetime) -> ColumnElement[bool]:
+    """The SQL condition of an event with a running clock at ``warning`` or beyond at ``now``:
+    comparisons on the indexed boundary columns only."""
+    return or_(
+        *(
+            and_(
+                Event.state.in_(CLOCK_STATES[clock]),
+                or_(columns_of(clock)[0] <= now, columns_of(clock)[1] < now),
+            )
+            for clock in CLOCKS
+        )
+    )
+
+
+def clock_columns() -> list[Any]:
+    """Every clock's (warn_at, deadline, escalate_at) columns, in ``CLOCKS`` order."""
+    return [column for clock in CLOCKS for column in columns_of(clock)]
+
+
+def clocks_of(values: Sequence[datetime | None]) -> dict[str, tuple[Any, Any, Any]]:
+    """``event_alarms``' argument from the values of ``clock_columns``, in that order."""
+    return {clock: tuple(values[3 * i : 3 * i + 3]) for i, clock in enumerate(CLOCKS)}  # type: ignore[misc]
+
+
+def next_boundary(session: Session, now: datetime) -> datetime | None:
+    """The next instant after ``now`` at which some open event's alarm level changes."""
+    found: list[datetime] = []
+    for clock in CLOCKS:
+        states = CLOCK_STATES[clock]
+        for column in columns_of(clock):
+            moment = session.scalar(
+                select(func.min(column)).where(Event.state.in_(states), column > now)
+            )
+            if moment is not None:
+                found.append(moment)
+    return min(found, default=None)
+
+
+def crossed_boundaries(session: Session, since: datetime, now: datetime) -> list[int]:
+    """The open events one of whose running clocks passed a boundary in (``since``, ``now``]:
+    their alarm level changed without any write to them."""
+    crossed: set[int] = set()
+    for clock in CLOCKS:
+        for column in columns_of(clock):
+            crossed.update(
+                session.scalars(
+                    select(Event.id).where(
+                        Event.state.in_(CLOCK_STATES[clock]), column > since, column <= now
+                    )
+                )
+            )
+    return sorted(crossed)
+
+
+def escalate_overdue(session: Session, now: datetime) -> list[int]:
+    """Raise to the leader in charge every event escalated by its clocks and not yet raised:
+    one conditional write each, so the first post's evaluator writes it and the others find it
+    done. Returns the ids this call escalated."""
+    escalated: list[int] = []
+    for clock in CLOCKS:
+        escalate_at = getattr(Event, f"{clock}_escalate_at")
+        due = session.scalars(
+            select(Event.id).where(
+                Event.state.in_(CLOCK_STATES[clock]),
+                Event.escalated.is_(False),
+                escalate_at < now,
+            )
+        ).all()
+        for event_id in due:
+            result = cast(
+                "CursorResult[Any]",
+                session.execute(
+                    update(Event)
+                    .where(Event.id == event_id, Event.escalated.is_(False))
+                    .values(escalated=True, version=Event.version + 1, updated_at=now)
+                    .execution_options(synchronize_session=False)
+                ),
+            )
+            if result.rowcount != 1:
+                continue  # another post's evaluator was first
+            state = session.scalar(select(Event.state).where(Event.id == event_id))
+            session.execute(
+                insert(EventAction).values(
+                    event_id=event_id,
+                    at=now,
+                    operator_id=None,  # the system, not an operator
+                    post=None,
+                    kind="escalate",
+                    from_state=state,
+                    to_state=state,
+                    note=f"auto:{clock}",
+                )
+            )
+            record_change(session, "event", event_id, "update")
+            escalated.append(event_id)
+    return escalated
+
+
+# --- acknowledgement (per post: silences the alarm there, never clears it) -------------------
+
+
+def acknowledge(
+    session: Session,
+    operator: Operator,
+    event_id: int,
+    clock: str,
+    deadline: datetime,
+    now: datetime,
+) -> None:
+    """The operator at their post has seen this alarm (one clock's one deadline)."""
+    require(session, operator, "alarm.acknowledge")
+    if clock not in CLOCKS:
+        raise ValueError(f"unknown clock {clock!r}")
+    session.execute(
+        insert(AlarmAcknowledgement).values(
+            event_id=event_id,
+            clock=clock,
+            deadline=deadline,
+            post=operator.post,
+            operator_id=operator.account_id,
+            at=now,
+        )
+    )
+    record_change(session, "alarm_acknowledgement", event_id, "insert", operator.post)
+
+
+def acknowledged(session: Session, post: str, event_ids: Sequence[int]) -> dict[Any, str]:
+    """(event id, clock, deadline) → who acknowledged it at this post, for these events."""
+    found: dict[Any, str] = {}
+    for event_id, clock, deadline, name in session.execute(
+        select(
+            AlarmAcknowledgement.event_id,
+            AlarmAcknowledgement.clock,
+            AlarmAcknowledgement.deadline,
+            OperatorAccount.display_name,
+        )
+        .join(OperatorAccount, OperatorAccount.id == AlarmAcknowledgement.operator_id)
+        .where(AlarmAcknowledgement.post == post, AlarmAcknowledgement.event_id.in_(event_ids))
+        .order_by(AlarmAcknowledgement.id)
+    ):
+        found[(event_id, clock, deadline)] = name
+    return found

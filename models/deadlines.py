@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.entities import CalendarDay, SlaLimit
+from models.entities import CLOCKS, CalendarDay, SlaLimit
 from models.workdays import WorkingCalendar
 
 
@@ -52,11 +52,13 @@ class Limit:
 
 @dataclass(frozen=True, slots=True)
 class Deadlines:
-    """The stored deadlines of an event; None where the clock has not started."""
+    """The stored deadlines of an event; None where the clock has not started. ``working``
+    names the clocks whose limit is in working days (their alarms count working time)."""
 
     accept: datetime | None
     respond: datetime | None
     close: datetime | None
+    working: frozenset[str] = frozenset()
 
 
 class SlaProfile:
@@ -98,12 +100,14 @@ class SlaProfile:
         calendar: WorkingCalendar,
     ) -> Deadlines:
         """The three deadlines of an event reported (and perhaps dispatched) at these times."""
-        accept = self.limit("accept", category_id, priority).deadline(reported_at, calendar)
+        limits = {clock: self.limit(clock, category_id, priority) for clock in CLOCKS}
+        working = frozenset(c for c, limit in limits.items() if limit.unit == "working_days")
+        accept = limits["accept"].deadline(reported_at, calendar)
         if dispatched_at is None:
-            return Deadlines(accept, None, None)
-        respond = self.limit("respond", category_id, priority).deadline(dispatched_at, calendar)
-        close = self.limit("close", category_id, priority).deadline(dispatched_at, calendar)
-        return Deadlines(accept, respond, close)
+            return Deadlines(accept, None, None, working)
+        respond = limits["respond"].deadline(dispatched_at, calendar)
+        close = limits["close"].deadline(dispatched_at, calendar)
+        return Deadlines(accept, respond, close, working)
 
 
 def load_calendar(session: Session) -> WorkingCalendar:

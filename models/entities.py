@@ -49,6 +49,8 @@ EVENT_STATES = ("reported", "accepted", "dispatched", "responded", "resolved", "
 SOURCES = ("grid_patrol", "hotline_12345", "iot", "video", "resident", "petition", "police_warning")
 FORCES = ("grid", "zone", "department", "leader")
 CLOCKS = ("accept", "respond", "close")
+# Response levels of an emergency: IV blue, III yellow, II orange, I red (DESIGN §4).
+RESPONSE_LEVELS = ("IV", "III", "II", "I")
 LIMIT_UNITS = ("hours", "working_days")
 SATISFACTIONS = ("satisfied", "basically_satisfied", "dissatisfied")
 STAFF_ROLES = (
@@ -326,6 +328,15 @@ class Event(Base):
     accept_deadline: Mapped[datetime | None] = mapped_column(index=True)
     respond_deadline: Mapped[datetime | None] = mapped_column(index=True)
     close_deadline: Mapped[datetime | None] = mapped_column(index=True)
+    # Each clock's alarm boundaries, set with its deadline (``models.alarms``): when it turns
+    # ``warning`` and when ``escalated``, counted as its limit is (clock or working time). The
+    # alarm scan and the next-boundary timer are then plain comparisons on indexed columns.
+    accept_warn_at: Mapped[datetime | None] = mapped_column(index=True)
+    accept_escalate_at: Mapped[datetime | None] = mapped_column(index=True)
+    respond_warn_at: Mapped[datetime | None] = mapped_column(index=True)
+    respond_escalate_at: Mapped[datetime | None] = mapped_column(index=True)
+    close_warn_at: Mapped[datetime | None] = mapped_column(index=True)
+    close_escalate_at: Mapped[datetime | None] = mapped_column(index=True)
     satisfaction: Mapped[str | None] = mapped_column(String(24))
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -598,6 +609,80 @@ class ChangeLog(Base):
     entity_id: Mapped[int | None]
     op: Mapped[str] = mapped_column(String(16))  # insert, update, delete, bulk
     post: Mapped[str | None] = mapped_column(String(16))
+
+
+class AlarmAcknowledgement(Base):
+    """An operator at a post acknowledged an alarm: it is silenced there, not cleared (only the
+    event's progress clears it). One alarm is one clock's one deadline: a new deadline (an
+    extension) is a new alarm."""
+
+    __tablename__ = "alarm_acknowledgement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), index=True)
+    clock: Mapped[str] = mapped_column(String(16))
+    deadline: Mapped[datetime]
+    post: Mapped[str] = mapped_column(String(16))
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator_account.id"))
+    at: Mapped[datetime]
+
+
+class EmergencyPlan(Base):
+    """A contingency plan (预案) the chief may put in force: flood, fire, … (data, editable)."""
+
+    __tablename__ = "emergency_plan"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    name_en: Mapped[str] = mapped_column(String(64), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class PlanItem(Base):
+    """One item of a plan's checklist; a timed one is due ``due_minutes`` after the switch and
+    alarms like a deadline."""
+
+    __tablename__ = "plan_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("emergency_plan.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(256))
+    due_minutes: Mapped[int | None]
+
+
+class EmergencyActivation(Base):
+    """One period of emergency mode: the plan, the response level, why, who switched it on and
+    (once over) off. The current one has no ``ended_at``."""
+
+    __tablename__ = "emergency_activation"
+    __table_args__ = (CheckConstraint(_in("level", RESPONSE_LEVELS), name="level"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("emergency_plan.id"))
+    level: Mapped[str] = mapped_column(String(4))
+    reason: Mapped[str] = mapped_column(Text)
+    started_at: Mapped[datetime]
+    started_by: Mapped[int] = mapped_column(ForeignKey("operator_account.id"))
+    ended_at: Mapped[datetime | None]
+    ended_by: Mapped[int | None] = mapped_column(ForeignKey("operator_account.id"))
+    end_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class ChecklistTick(Base):
+    """A checklist item ticked (or unticked) during an activation: who, at which post, when.
+    Append-only: the newest row of an item says where it stands."""
+
+    __tablename__ = "checklist_tick"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activation_id: Mapped[int] = mapped_column(ForeignKey("emergency_activation.id"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("plan_item.id"))
+    done: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime]
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator_account.id"))
+    post: Mapped[str] = mapped_column(String(16))
 
 
 class PostPresence(Base):

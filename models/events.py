@@ -48,6 +48,7 @@ from sqlalchemy.orm import Session
 
 from models import queries
 from models.accounts import Operator, require
+from models.alarms import AlarmPolicy, deadline_boundaries
 from models.attachments import (
     MAX_ATTACHMENTS,
     AttachmentDraft,
@@ -511,12 +512,21 @@ def report_event(
         raise EventInputError("category_id", "unknown")
     grid_id, zone_id = _place(session, draft, checked.lon, checked.lat)
     profile = SlaProfile.load(session, queries.current_mode(session))
+    calendar = load_calendar(session)
     deadlines = profile.deadlines(
         category_id=draft.category_id,
         priority=draft.priority,
         reported_at=now,
         dispatched_at=None,
-        calendar=load_calendar(session),
+        calendar=calendar,
+    )
+    alarm_boundaries = deadline_boundaries(
+        deadlines,
+        reported_at=now,
+        dispatched_at=None,
+        policy=AlarmPolicy.load(session),
+        calendar=calendar,
+        clocks=("accept",),
     )
 
     # The code number and the rows are taken in a savepoint: should another post have written
@@ -545,6 +555,7 @@ def report_event(
             reporter_phone=draft.reporter_phone,
             reported_at=now,
             accept_deadline=deadlines.accept,
+            **alarm_boundaries,
             version=1,  # one action so far: the report
             updated_at=now,
         )
@@ -700,17 +711,26 @@ def _effects(
         reason = _checked_text("proposal_reason", arguments.get("proposal_reason", ""), MAX_NOTE)
         proposal = " ".join(p for p in (f"#{rule_id}" if rule_id is not None else "", reason) if p)
         profile = SlaProfile.load(session, queries.current_mode(session))
+        calendar = load_calendar(session)
         deadlines = profile.deadlines(
             category_id=event.category_id,
             priority=event.priority,
             reported_at=event.reported_at,
             dispatched_at=now,
-            calendar=load_calendar(session),
+            calendar=calendar,
         )
         columns.update(
             dispatched_at=now,
             respond_deadline=deadlines.respond,
             close_deadline=deadlines.close,
+            **deadline_boundaries(
+                deadlines,
+                reported_at=event.reported_at,
+                dispatched_at=now,
+                policy=AlarmPolicy.load(session),
+                calendar=calendar,
+                clocks=("respond", "close"),
+            ),
         )
         return columns, _joined_note(f"→ {name}", proposal, note)
     if kind == "respond":

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
-from models.alarms import RUNNING_CLOCKS, event_alarms, worst_level
+from models.alarms import acknowledged, alarmed, clock_columns, clocks_of, event_alarms, worst_level
 from models.entities import (
     AREA_BOUNDARY,
     EVENT_STATES,
@@ -30,7 +31,7 @@ from models.entities import (
     Staff,
     VideoSystem,
 )
-from models.snapshots import AlarmRow, AreaMap, CameraRow, EventRow
+from models.snapshots import OPEN_STATES, AlarmRow, AreaMap, CameraRow, EventRow
 
 DESCRIPTION_IN_ROW = 200  # characters of the description a queue row carries
 
@@ -158,107 +159,63 @@ def _running_alarm_levels(
 ) -> dict[int, str]:
     """event id → alarm level, for events whose clocks run and have reached a level (of
     ``event_ids`` only, when given)."""
-    running: ColumnElement[bool] = Event.state.in_(tuple(RUNNING_CLOCKS))
+    condition = alarmed(now)
     if event_ids is not None:
-        running = running & Event.id.in_([int(i) for i in event_ids])
+        condition = condition & Event.id.in_([int(i) for i in event_ids])
     levels: dict[int, str] = {}
-    for (
-        event_id,
-        state,
-        reported_at,
-        dispatched_at,
-        accept_deadline,
-        respond_deadline,
-        close_deadline,
-    ) in connection.execute(
-        select(
-            Event.id,
-            Event.state,
-            Event.reported_at,
-            Event.dispatched_at,
-            Event.accept_deadline,
-            Event.respond_deadline,
-            Event.close_deadline,
-        ).where(running)
+    for event_id, state, *clocks in connection.execute(
+        select(Event.id, Event.state, *clock_columns()).where(condition)
     ):
-        level = worst_level(
-            event_alarms(
-                state,
-                reported_at=reported_at,
-                dispatched_at=dispatched_at,
-                accept_deadline=accept_deadline,
-                respond_deadline=respond_deadline,
-                close_deadline=close_deadline,
-                now=now,
-            )
-        )
+        level = worst_level(event_alarms(state, clocks_of(clocks), now))
         if level != "none":
             levels[event_id] = level
     return levels
 
 
-def alarm_rows(session: Session, now: datetime, language: str = "zh_CN") -> list[AlarmRow]:
-    """Open events past one of their running deadlines, most overdue first."""
+def alarm_rows(
+    session: Session, now: datetime, language: str = "zh_CN", post: str | None = None
+) -> list[AlarmRow]:
+    """Open events with a running clock at warning or beyond (soon due, overdue, escalated),
+    most urgent first; with ``post``, who acknowledged each there."""
     categories = _category_names(session, language)
     places = _grid_places(session)
     candidates = session.execute(
         select(
-            Event.id,
-            Event.code,
-            Event.category_id,
-            Event.state,
-            Event.grid_id,
-            Event.reported_at,
-            Event.dispatched_at,
-            Event.accept_deadline,
-            Event.respond_deadline,
-            Event.close_deadline,
-        ).where(
-            ((Event.state == "reported") & (Event.accept_deadline < now))
-            | (
-                Event.state.in_(("dispatched", "responded"))
-                & ((Event.respond_deadline < now) | (Event.close_deadline < now))
-            )
-        )
+            Event.id, Event.code, Event.category_id, Event.state, Event.grid_id, *clock_columns()
+        ).where(alarmed(now))
     )
     alarms: list[AlarmRow] = []
-    for (
-        event_id,
-        code,
-        category_id,
-        state,
-        grid_id,
-        reported_at,
-        dispatched_at,
-        accept_deadline,
-        respond_deadline,
-        close_deadline,
-    ) in candidates:
-        for alarm in event_alarms(
-            state,
-            reported_at=reported_at,
-            dispatched_at=dispatched_at,
-            accept_deadline=accept_deadline,
-            respond_deadline=respond_deadline,
-            close_deadline=close_deadline,
-            now=now,
-        ):
-            if alarm.level in ("overdue", "escalated"):
-                grid_code = places[grid_id][0] if grid_id in places else ""
-                alarms.append(
-                    AlarmRow(
-                        event_id,
-                        code,
-                        categories.get(category_id, ""),
-                        state,
-                        alarm.clock,
-                        alarm.deadline,
-                        alarm.level,
-                        grid_code,
-                    )
+    for event_id, code, category_id, state, grid_id, *clocks in candidates:
+        for alarm in event_alarms(state, clocks_of(clocks), now):
+            grid_code = places[grid_id][0] if grid_id in places else ""
+            alarms.append(
+                AlarmRow(
+                    event_id,
+                    code,
+                    categories.get(category_id, ""),
+                    state,
+                    alarm.clock,
+                    alarm.deadline,
+                    alarm.level,
+                    grid_code,
                 )
+            )
     alarms.sort(key=lambda a: a.deadline)
+    if post is not None and alarms:
+        seen = acknowledged(session, post, sorted({a.event_id for a in alarms}))
+        alarms = [
+            replace(a, acknowledged_by=seen.get((a.event_id, a.clock, a.deadline), ""))
+            for a in alarms
+        ]
     return alarms
+
+
+def open_event_count(session: Session) -> int:
+    """How many events are open (not closed, not rejected)."""
+    return int(
+        session.scalar(select(func.count()).select_from(Event).where(Event.state.in_(OPEN_STATES)))
+        or 0
+    )
 
 
 def camera_rows(session: Session) -> list[CameraRow]:

@@ -53,6 +53,7 @@ class AlarmRow:
     deadline: datetime
     level: str  # "warning", "overdue" or "escalated"
     grid_code: str
+    acknowledged_by: str = ""  # who acknowledged it at the post asking ("" if nobody)
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,3 +394,37 @@ class IntakeDraft:
     reporter_phone: str
     attachments: tuple[tuple[str, bytes], ...]  # (file name, content)
     grid_id: int | None = None  # the grid the operator confirmed; None: the point decides
+
+
+@dataclass(frozen=True, slots=True)
+class PlanOption:
+    """A plan the chief may put in force."""
+
+    id: int
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistEntry:
+    """One item of the plan in force: due when (None: untimed), done or not, by whom."""
+
+    item_id: int
+    text: str
+    due_at: datetime | None
+    done: bool
+    done_by: str
+    done_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Emergency:
+    """The emergency in force."""
+
+    activation_id: int
+    plan: str
+    level: str
+    reason: str
+    started_at: datetime
+    started_by: str
+    checklist: tuple[ChecklistEntry, ...]

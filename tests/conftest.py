@@ -33,6 +33,10 @@ os.environ.setdefault(
     str(Path(os.environ.get("TMPDIR", "/tmp")) / f"griddesk-test-journal-{os.getpid()}"),
 )
 
+# The alarm sound is requested, never played: no speakers here, and QtMultimedia's start-up
+# talk would count as Qt warnings.
+os.environ.setdefault("GRIDDESK_ALARM_SOUND", "off")
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))

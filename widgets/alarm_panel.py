@@ -1,18 +1,22 @@
-"""The timeout-alarm panel: events past a running deadline, most overdue first."""
+"""The timeout-alarm panel (超时预警): soon-due, overdue and escalated events, most urgent first,
+with a live countdown, colour by level, acknowledgement per post and a mute switch."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,6 +28,9 @@ from widgets.labels import alarm_labels, clock_labels, state_labels
 from widgets.table_base import ROOT, HeaderedTableModel, Index
 from widgets.timefmt import local_minutes, span
 
+_LEVEL_ORDER = {"escalated": 0, "overdue": 1, "warning": 2}
+ACKNOWLEDGED_COLOUR = "#e6e6e6"
+
 
 class AlarmColumn(IntEnum):
     """The alarm table's columns."""
@@ -34,17 +41,33 @@ class AlarmColumn(IntEnum):
     STATE = 3
     CLOCK = 4
     DEADLINE = 5
-    OVERDUE_BY = 6
+    COUNTDOWN = 6
     GRID = 7
+    ACKNOWLEDGED = 8
+
+
+def countdown(deadline: datetime, now: datetime) -> str:
+    """ "剩余 2小时13分" before the deadline, "已超时 5小时0分" after it."""
+    if now <= deadline:
+        return QCoreApplication.translate("AlarmPanel", "剩余 {span}").format(
+            span=span(deadline - now)
+        )
+    return QCoreApplication.translate("AlarmPanel", "已超时 {span}").format(
+        span=span(now - deadline)
+    )
 
 
 class AlarmTableModel(HeaderedTableModel):
-    """Alarm rows in the order given (the query sorts them most overdue first)."""
+    """Alarm rows, most urgent first (or as the operator sorted them), counting down live."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[AlarmRow] = []
         self._now: datetime | None = None
+        # The server's time at the last evaluation, moved on by this machine's monotonic clock:
+        # the countdown runs between evaluations without asking the database every second.
+        self._since = QElapsedTimer()
+        self._sort: tuple[int, bool] | None = None
         self._headers = [
             self.tr("级别"),
             self.tr("编号"),
@@ -52,8 +75,9 @@ class AlarmTableModel(HeaderedTableModel):
             self.tr("状态"),
             self.tr("时限"),
             self.tr("截止时间"),
-            self.tr("已超时"),
+            self.tr("剩余/超时"),
             self.tr("网格"),
+            self.tr("已确认"),
         ]
         self._levels = alarm_labels()
         self._clocks = clock_labels()
@@ -62,82 +86,195 @@ class AlarmTableModel(HeaderedTableModel):
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
+    def now(self) -> datetime | None:
+        """The server's time now, as this model counts it."""
+        if self._now is None:
+            return None
+        return self._now + timedelta(milliseconds=self._since.elapsed())
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            column = AlarmColumn(index.column())
-            if column == AlarmColumn.LEVEL:
-                return self._levels.get(row.level, row.level)
-            if column == AlarmColumn.CODE:
-                return row.code
-            if column == AlarmColumn.CATEGORY:
-                return row.category
-            if column == AlarmColumn.STATE:
-                return self._states.get(row.state, row.state)
-            if column == AlarmColumn.CLOCK:
-                return self._clocks.get(row.clock, row.clock)
-            if column == AlarmColumn.DEADLINE:
-                return local_minutes(row.deadline)
-            if column == AlarmColumn.OVERDUE_BY:
-                return span(self._now - row.deadline) if self._now else ""
-            return row.grid_code
+            return self._display(row, AlarmColumn(index.column()))
         if role == EVENT_ID_ROLE:
             return row.event_id
-        if role == Qt.ItemDataRole.BackgroundRole and row.level in ALARM_COLOURS:
-            return QBrush(QColor(ALARM_COLOURS[row.level]))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if row.acknowledged_by:
+                return QBrush(QColor(ACKNOWLEDGED_COLOUR))  # silenced here, still listed
+            if row.level in ALARM_COLOURS:
+                return QBrush(QColor(ALARM_COLOURS[row.level]))
         return None
 
+    def _display(self, row: AlarmRow, column: AlarmColumn) -> str:
+        if column == AlarmColumn.LEVEL:
+            return self._levels.get(row.level, row.level)
+        if column == AlarmColumn.CODE:
+            return row.code
+        if column == AlarmColumn.CATEGORY:
+            return row.category
+        if column == AlarmColumn.STATE:
+            return self._states.get(row.state, row.state)
+        if column == AlarmColumn.CLOCK:
+            return self._clocks.get(row.clock, row.clock)
+        if column == AlarmColumn.DEADLINE:
+            return local_minutes(row.deadline)
+        if column == AlarmColumn.COUNTDOWN:
+            now = self.now()
+            return countdown(row.deadline, now) if now is not None else ""
+        if column == AlarmColumn.GRID:
+            return row.grid_code
+        return row.acknowledged_by
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = None if column < 0 else (column, order == Qt.SortOrder.DescendingOrder)
+        self._apply_sort()
+        self.layoutChanged.emit()
+
+    def _apply_sort(self) -> None:
+        if self._sort is None:
+            # Most urgent first: escalated, overdue, soon due; each the earliest deadline first.
+            self._rows.sort(key=lambda r: (_LEVEL_ORDER.get(r.level, 9), r.deadline))
+            return
+        column, descending = self._sort
+        if column in (AlarmColumn.DEADLINE, AlarmColumn.COUNTDOWN):
+            self._rows.sort(key=lambda r: r.deadline, reverse=descending)
+        elif column == AlarmColumn.LEVEL:
+            self._rows.sort(
+                key=lambda r: (_LEVEL_ORDER.get(r.level, 9), r.deadline), reverse=descending
+            )
+        else:
+            self._rows.sort(key=lambda r: self._display(r, AlarmColumn(column)), reverse=descending)
+
     def set_alarms(self, rows: Sequence[AlarmRow], now: datetime) -> None:
-        """Replace the alarms, as of ``now`` (for the "overdue by" column)."""
+        """Replace the alarms, as of the server's ``now``."""
         self.beginResetModel()
         self._rows = list(rows)
         self._now = now
+        self._since.start()
+        self._apply_sort()
         self.endResetModel()
+
+    def tick(self) -> None:
+        """The countdown moved on: repaint that column."""
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, AlarmColumn.COUNTDOWN),
+                self.index(len(self._rows) - 1, AlarmColumn.COUNTDOWN),
+                [Qt.ItemDataRole.DisplayRole],
+            )
+
+    def alarm_at(self, row: int) -> AlarmRow:
+        """The alarm shown at this row."""
+        return self._rows[row]
+
+    def alarms(self) -> list[AlarmRow]:
+        """The alarms in the order shown."""
+        return list(self._rows)
 
 
 class AlarmPanel(QWidget):
-    """Timeout alarms, most overdue first.
+    """Timeout alarms, most urgent first.
 
     Signals:
         event_selected(int): the operator selected the event of an alarm.
+        acknowledge_requested(object): the operator acknowledged this alarm (an AlarmRow).
+        muted_changed(bool): the operator muted (True) or unmuted this post's alarm sound.
     """
 
     event_selected = Signal(int)
+    acknowledge_requested = Signal(object)
+    muted_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = AlarmTableModel(self)
         self.summary = QLabel(self)
+        self.acknowledge_button = QPushButton(self.tr("确认预警"), self)
+        self.acknowledge_button.setToolTip(self.tr("本岗位已知悉：停止提示音，预警仍保留"))
+        self.acknowledge_button.setEnabled(False)
+        self.mute = QCheckBox(self.tr("静音"), self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        # No column at start: most urgent first (the model's own order for "no column").
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((0, 72), (1, 140), (2, 90), (3, 72), (4, 80), (5, 96), (6, 90)):
+        for column, width in (
+            (0, 56),
+            (1, 140),
+            (2, 80),
+            (3, 64),
+            (4, 72),
+            (5, 90),
+            (6, 120),
+            (7, 130),
+        ):
             self.table.setColumnWidth(column, width)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.acknowledge_button)
+        top.addWidget(self.mute)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
         layout.addWidget(self.table)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self.model.tick)
+        self._ticker.start()
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.acknowledge_button.clicked.connect(self._acknowledge)
+        self.mute.toggled.connect(self._on_mute)
         self.set_alarms([], None)
 
     def set_alarms(self, rows: Sequence[AlarmRow], now: datetime | None) -> None:
-        """Show these alarms."""
+        """Show these alarms, evaluated at the server's ``now``."""
         if now is not None:
             self.model.set_alarms(rows, now)
-        escalated = sum(1 for r in rows if r.level == "escalated")
+        counts = {level: sum(1 for r in rows if r.level == level) for level in _LEVEL_ORDER}
         self.summary.setText(
-            self.tr("超时 {overdue} 项，其中升级 {escalated} 项").format(
-                overdue=len(rows), escalated=escalated
+            self.tr("即将超时 {warning} 项 · 超时 {overdue} 项 · 升级 {escalated} 项").format(
+                **counts
             )
         )
+        self._update_button()
+
+    def set_muted(self, muted: bool) -> None:
+        """Show the post's mute switch as stored (no signal)."""
+        self.mute.blockSignals(True)
+        self.mute.setChecked(muted)
+        self.mute.blockSignals(False)
+        self._show_mute(muted)
+
+    def _on_mute(self, muted: bool) -> None:
+        self._show_mute(muted)
+        self.muted_changed.emit(muted)
+
+    def _show_mute(self, muted: bool) -> None:
+        self.mute.setStyleSheet("color: #b00020; font-weight: bold;" if muted else "")
+
+    def _selected(self) -> AlarmRow | None:
+        current = self.table.currentIndex()
+        return self.model.alarm_at(current.row()) if current.isValid() else None
+
+    def _update_button(self) -> None:
+        alarm = self._selected()
+        self.acknowledge_button.setEnabled(alarm is not None and not alarm.acknowledged_by)
+
+    def _acknowledge(self) -> None:
+        alarm = self._selected()
+        if alarm is not None and not alarm.acknowledged_by:
+            self.acknowledge_requested.emit(alarm)
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_button()
         if current.isValid():
             self.event_selected.emit(self.model.data(current, EVENT_ID_ROLE))

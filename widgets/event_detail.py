@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from models.masking import mask_name, mask_phone
 from models.snapshots import AssigneeOption, DispatchProposal, EventDetail, GridChoice
 from widgets.labels import (
+    clock_labels,
     grid_choice_label,
     post_labels,
     priority_labels,
@@ -406,13 +407,21 @@ class EventDetailPanel(QWidget):
             who = entry.operator_name
             if entry.post:
                 who = f"{who}（{posts.get(entry.post, entry.post)}）"
+            note = entry.note
+            if entry.kind == "escalate" and note.startswith("auto:"):
+                # Written by the alarm evaluator, not an operator.
+                who = self.tr("系统")
+                clock = note.removeprefix("auto:")
+                note = self.tr("超时自动上报领导（{clock}）").format(
+                    clock=clock_labels().get(clock, clock)
+                )
             for column, text in enumerate(
                 (
                     local_full(entry.at),
                     actions.get(entry.kind, _kind_label(entry.kind)),
                     change,
                     who,
-                    entry.note,
+                    note,
                 )
             ):
                 self.timeline.setItem(row, column, QTableWidgetItem(text))

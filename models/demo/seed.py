@@ -32,6 +32,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from models.accounts import create_account
+from models.alarms import BOUNDARY_COLUMNS, AlarmPolicy, deadline_boundaries
 from models.changefeed import record_change
 from models.clock import server_now
 from models.db import Database
@@ -1121,6 +1122,7 @@ class _EventPlan:
         self.rng = seeder.rng
         self.profile = SlaProfile.load(seeder.session, "normal")
         self.calendar = load_calendar(seeder.session)
+        self.alarm_policy = AlarmPolicy.load(seeder.session)
         # Asia/Shanghai day -> the last event number of the day's codes (filled by ``rows``).
         self.last_numbers: Counter[date] = Counter()
 
@@ -1398,6 +1400,14 @@ class _EventPlan:
                     "accept_deadline": deadlines.accept,
                     "respond_deadline": deadlines.respond,
                     "close_deadline": deadlines.close,
+                    **dict.fromkeys(BOUNDARY_COLUMNS),
+                    **deadline_boundaries(
+                        deadlines,
+                        reported_at=reported_at,
+                        dispatched_at=_maybe_instant(t_dispatch),
+                        policy=self.alarm_policy,
+                        calendar=self.calendar,
+                    ),
                     "satisfaction": satisfaction,
                     "merged_into_id": None,
                     "version": len(track),  # 1 + the transitions after the report

@@ -239,6 +239,10 @@
     }
 
     function revealSettled(marker, callback) {
+        // The event may have left the map meanwhile (closed or rejected at some post).
+        if (!clusters.hasLayer(marker)) {
+            return;
+        }
         var latlng = marker.getLatLng();
         if (map.hasLayer(marker) && map.getBounds().contains(latlng)) {
             callback();
@@ -250,7 +254,7 @@
         whenClustersSettled(function () {
             if (map.hasLayer(marker)) {
                 callback();
-            } else {
+            } else if (marker.__parent) {
                 // Still together at the deepest zoom (same spot): fan the cluster out.
                 clusters.once("spiderfied", callback);
                 marker.__parent.spiderfy();

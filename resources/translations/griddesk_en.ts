@@ -4,50 +4,80 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="136"/>
-        <source>超时 {overdue} 项，其中升级 {escalated} 项</source>
-        <translation>{overdue} overdue, {escalated} of them escalated</translation>
+        <location filename="../../widgets/alarm_panel.py" line="52"/>
+        <source>剩余 {span}</source>
+        <translation>{span} left</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_panel.py" line="55"/>
+        <source>已超时 {span}</source>
+        <translation>Overdue by {span}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_panel.py" line="195"/>
+        <source>确认预警</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_panel.py" line="196"/>
+        <source>本岗位已知悉：停止提示音，预警仍保留</source>
+        <translation>This post has seen it: the sound stops, the alarm stays</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_panel.py" line="198"/>
+        <source>静音</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_panel.py" line="244"/>
+        <source>即将超时 {warning} 项 · 超时 {overdue} 项 · 升级 {escalated} 项</source>
+        <translation>{warning} soon due · {overdue} overdue · {escalated} escalated</translation>
     </message>
 </context>
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="49"/>
+        <location filename="../../widgets/alarm_panel.py" line="72"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="50"/>
+        <location filename="../../widgets/alarm_panel.py" line="73"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="51"/>
+        <location filename="../../widgets/alarm_panel.py" line="74"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="52"/>
+        <location filename="../../widgets/alarm_panel.py" line="75"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="53"/>
+        <location filename="../../widgets/alarm_panel.py" line="76"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="54"/>
+        <location filename="../../widgets/alarm_panel.py" line="77"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="55"/>
-        <source>已超时</source>
-        <translation>Overdue by</translation>
+        <location filename="../../widgets/alarm_panel.py" line="78"/>
+        <source>剩余/超时</source>
+        <translation>Left / overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="56"/>
+        <location filename="../../widgets/alarm_panel.py" line="80"/>
+        <source>已确认</source>
+        <translation>Acknowledged by</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_panel.py" line="79"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
@@ -206,286 +236,296 @@
 <context>
     <name>EventDetailPanel</name>
     <message>
-        <location filename="../../widgets/event_detail.py" line="60"/>
+        <location filename="../../widgets/event_detail.py" line="61"/>
         <source>网格员 {name}</source>
         <translation>Grid worker {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="61"/>
+        <location filename="../../widgets/event_detail.py" line="62"/>
         <source>挂包领导 {name}</source>
         <translation>Leader in charge {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="62"/>
+        <location filename="../../widgets/event_detail.py" line="63"/>
         <source>执法队 {name}</source>
         <translation>Enforcement team {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="63"/>
+        <location filename="../../widgets/event_detail.py" line="64"/>
         <source>部门 {name}</source>
         <translation>Department {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="74"/>
-        <location filename="../../widgets/event_detail.py" line="263"/>
+        <location filename="../../widgets/event_detail.py" line="75"/>
+        <location filename="../../widgets/event_detail.py" line="264"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="75"/>
+        <location filename="../../widgets/event_detail.py" line="76"/>
         <source>派遣</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="76"/>
+        <location filename="../../widgets/event_detail.py" line="77"/>
         <source>改派</source>
         <translation>Reassign</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="77"/>
-        <location filename="../../widgets/event_detail.py" line="264"/>
+        <location filename="../../widgets/event_detail.py" line="78"/>
+        <location filename="../../widgets/event_detail.py" line="265"/>
         <source>响应</source>
         <translation>Respond</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="78"/>
-        <location filename="../../widgets/event_detail.py" line="265"/>
+        <location filename="../../widgets/event_detail.py" line="79"/>
+        <location filename="../../widgets/event_detail.py" line="266"/>
         <source>办结</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="79"/>
+        <location filename="../../widgets/event_detail.py" line="80"/>
         <source>核查结案</source>
         <translation>Verify and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="80"/>
+        <location filename="../../widgets/event_detail.py" line="81"/>
         <source>退回</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="81"/>
+        <location filename="../../widgets/event_detail.py" line="82"/>
         <source>上报领导</source>
         <translation>Escalate to leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="82"/>
+        <location filename="../../widgets/event_detail.py" line="83"/>
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="83"/>
+        <location filename="../../widgets/event_detail.py" line="84"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="117"/>
-        <location filename="../../widgets/event_detail.py" line="327"/>
+        <location filename="../../widgets/event_detail.py" line="118"/>
+        <location filename="../../widgets/event_detail.py" line="328"/>
         <source>未选择事件</source>
         <translation>No event selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="137"/>
+        <location filename="../../widgets/event_detail.py" line="138"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="138"/>
+        <location filename="../../widgets/event_detail.py" line="139"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="139"/>
+        <location filename="../../widgets/event_detail.py" line="140"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="140"/>
+        <location filename="../../widgets/event_detail.py" line="141"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="141"/>
+        <location filename="../../widgets/event_detail.py" line="142"/>
         <source>网格 / 社区 / 片区</source>
         <translation>Grid / community / zone</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="142"/>
+        <location filename="../../widgets/event_detail.py" line="143"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="143"/>
+        <location filename="../../widgets/event_detail.py" line="144"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="144"/>
+        <location filename="../../widgets/event_detail.py" line="145"/>
         <source>反映人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="145"/>
+        <location filename="../../widgets/event_detail.py" line="146"/>
         <source>处置力量</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="146"/>
+        <location filename="../../widgets/event_detail.py" line="147"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="147"/>
+        <location filename="../../widgets/event_detail.py" line="148"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="148"/>
+        <location filename="../../widgets/event_detail.py" line="149"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="162"/>
+        <location filename="../../widgets/event_detail.py" line="163"/>
         <source>智能派单建议</source>
         <translation>Dispatch proposal</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="170"/>
-        <location filename="../../widgets/event_detail.py" line="474"/>
+        <location filename="../../widgets/event_detail.py" line="171"/>
+        <location filename="../../widgets/event_detail.py" line="483"/>
         <source>确认网格</source>
         <translation>Confirm grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="174"/>
+        <location filename="../../widgets/event_detail.py" line="175"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="205"/>
+        <location filename="../../widgets/event_detail.py" line="206"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="206"/>
+        <location filename="../../widgets/event_detail.py" line="207"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="207"/>
+        <location filename="../../widgets/event_detail.py" line="208"/>
         <source>状态变化</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="208"/>
+        <location filename="../../widgets/event_detail.py" line="209"/>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="209"/>
-        <location filename="../../widgets/event_detail.py" line="444"/>
+        <location filename="../../widgets/event_detail.py" line="210"/>
+        <location filename="../../widgets/event_detail.py" line="453"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="269"/>
+        <location filename="../../widgets/event_detail.py" line="270"/>
         <source>（已上报领导）</source>
         <translation> (escalated to the leader)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="313"/>
+        <location filename="../../widgets/event_detail.py" line="314"/>
         <source>正在处理：{who}</source>
         <translation>Also working on it: {who}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="347"/>
+        <location filename="../../widgets/event_detail.py" line="348"/>
         <source>网格 {grid} · {category} → {target}</source>
         <translation>Grid {grid} · {category} → {target}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="348"/>
+        <location filename="../../widgets/event_detail.py" line="349"/>
         <source>（网格待确认）</source>
         <translation>(grid to confirm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="351"/>
+        <location filename="../../widgets/event_detail.py" line="352"/>
         <source>依据派单规则 #{rule}</source>
         <translation>By dispatch rule #{rule}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="352"/>
+        <location filename="../../widgets/event_detail.py" line="353"/>
         <source>依据类别默认力量</source>
         <translation>By the category&apos;s default force</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="353"/>
+        <location filename="../../widgets/event_detail.py" line="354"/>
         <source>复杂事件，由挂包领导牵头</source>
         <translation>Complex event: led by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="354"/>
+        <location filename="../../widgets/event_detail.py" line="355"/>
         <source>已超时，由挂包领导督办</source>
         <translation>Overdue: chased by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="358"/>
+        <location filename="../../widgets/event_detail.py" line="359"/>
         <source>位置在网格边界附近或网格之外，请确认网格</source>
         <translation>The location is near a grid boundary or outside every grid: confirm the grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="361"/>
+        <location filename="../../widgets/event_detail.py" line="362"/>
         <source>按建议：{name}</source>
         <translation>As proposed: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="369"/>
+        <location filename="../../widgets/event_detail.py" line="370"/>
         <source>无可用建议，请选择处置力量</source>
         <translation>No proposal: choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="428"/>
+        <location filename="../../widgets/event_detail.py" line="413"/>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="415"/>
+        <source>超时自动上报领导（{clock}）</source>
+        <translation>Raised to the leader automatically ({clock})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="437"/>
         <source>请先确认事件所属网格，再派遣</source>
         <translation>Confirm the event&apos;s grid before dispatching</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="434"/>
+        <location filename="../../widgets/event_detail.py" line="443"/>
         <source>请选择处置力量</source>
         <translation>Choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="444"/>
+        <location filename="../../widgets/event_detail.py" line="453"/>
         <source>说明（必填）</source>
         <translation>Note (required)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="450"/>
-        <location filename="../../widgets/event_detail.py" line="464"/>
+        <location filename="../../widgets/event_detail.py" line="459"/>
+        <location filename="../../widgets/event_detail.py" line="473"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="450"/>
-        <location filename="../../widgets/event_detail.py" line="465"/>
+        <location filename="../../widgets/event_detail.py" line="459"/>
+        <location filename="../../widgets/event_detail.py" line="474"/>
         <source>基本满意</source>
         <translation>Basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="450"/>
-        <location filename="../../widgets/event_detail.py" line="466"/>
+        <location filename="../../widgets/event_detail.py" line="459"/>
+        <location filename="../../widgets/event_detail.py" line="475"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="454"/>
+        <location filename="../../widgets/event_detail.py" line="463"/>
         <source>回访满意度</source>
         <translation>Satisfaction at the return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="472"/>
+        <location filename="../../widgets/event_detail.py" line="481"/>
         <source>上报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="473"/>
+        <location filename="../../widgets/event_detail.py" line="482"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
@@ -635,17 +675,17 @@
 <context>
     <name>EventWork</name>
     <message>
-        <location filename="../../desktop/event_work.py" line="427"/>
+        <location filename="../../desktop/event_work.py" line="431"/>
         <source>新建事件</source>
         <translation>New event</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="475"/>
+        <location filename="../../desktop/event_work.py" line="478"/>
         <source>事件已不存在</source>
         <translation>The event no longer exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="480"/>
+        <location filename="../../desktop/event_work.py" line="483"/>
         <source>断网期间的操作未能提交（{what}）：{reason}</source>
         <translation>An action taken while offline could not be written ({what}): {reason}</translation>
     </message>
@@ -653,17 +693,17 @@
 <context>
     <name>GuiSession</name>
     <message>
-        <location filename="../../desktop/app.py" line="83"/>
+        <location filename="../../desktop/app.py" line="84"/>
         <source>启动失败：{reason}</source>
         <translation>Start-up failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="203"/>
+        <location filename="../../desktop/app.py" line="216"/>
         <source>截图超时：数据或地图未能加载</source>
         <translation>Screenshot timed out: the data or the map did not load</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="213"/>
+        <location filename="../../desktop/app.py" line="226"/>
         <source>无法写入截图 {path}</source>
         <translation>Cannot write the screenshot {path}</translation>
     </message>
@@ -893,102 +933,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="95"/>
+        <location filename="../../desktop/main_window.py" line="111"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="133"/>
+        <location filename="../../desktop/main_window.py" line="157"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="134"/>
+        <location filename="../../desktop/main_window.py" line="158"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="137"/>
+        <location filename="../../desktop/main_window.py" line="161"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="138"/>
+        <location filename="../../desktop/main_window.py" line="162"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="142"/>
+        <location filename="../../desktop/main_window.py" line="166"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="143"/>
+        <location filename="../../desktop/main_window.py" line="167"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="147"/>
+        <location filename="../../desktop/main_window.py" line="171"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="150"/>
+        <location filename="../../desktop/main_window.py" line="174"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158"/>
+        <location filename="../../desktop/main_window.py" line="182"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163"/>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
+        <location filename="../../desktop/main_window.py" line="191"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="364"/>
+        <location filename="../../desktop/main_window.py" line="395"/>
+        <source>🔇 提示音已静音</source>
+        <translation>🔇 Alarm sound muted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="410"/>
+        <source>确认预警</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="421"/>
+        <source>未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}</source>
+        <translation>Open {open} · soon due {warning} · overdue {overdue} · escalated {escalated}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="490"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="370"/>
+        <location filename="../../desktop/main_window.py" line="496"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="382"/>
+        <location filename="../../desktop/main_window.py" line="508"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="496"/>
+        <location filename="../../desktop/main_window.py" line="622"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="509"/>
+        <location filename="../../desktop/main_window.py" line="635"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="517"/>
+        <location filename="../../desktop/main_window.py" line="643"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="520"/>
+        <location filename="../../desktop/main_window.py" line="646"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -1130,7 +1185,7 @@
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="55"/>
-        <location filename="../../desktop/cli.py" line="138"/>
+        <location filename="../../desktop/cli.py" line="141"/>
         <source>操作员账号</source>
         <translation>operator account</translation>
     </message>
@@ -1150,128 +1205,128 @@
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="78"/>
+        <location filename="../../desktop/cli.py" line="81"/>
         <source>数据库维护</source>
         <translation>database maintenance</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="81"/>
+        <location filename="../../desktop/cli.py" line="84"/>
         <source>升级数据库结构到最新版本</source>
         <translation>upgrade the database schema to the newest version</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="86"/>
+        <location filename="../../desktop/cli.py" line="89"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="88"/>
+        <location filename="../../desktop/cli.py" line="91"/>
         <source>生成演示片区与事件</source>
         <translation>seed the demo area and events</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="95"/>
+        <location filename="../../desktop/cli.py" line="98"/>
         <source>模拟现场：上报新事件，推进已派遣的事件（以操作员账号，Ctrl+C 结束）</source>
         <translation>simulate the field: report new events and move dispatched ones on (as an operator account; Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="105"/>
+        <location filename="../../desktop/cli.py" line="108"/>
         <source>每秒上报的事件数，默认 0.2</source>
         <translation>events reported per second, default 0.2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="112"/>
+        <location filename="../../desktop/cli.py" line="115"/>
         <source>运行秒数，默认 60；0 表示直到中断</source>
         <translation>seconds to run, default 60; 0 runs until interrupted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="119"/>
+        <location filename="../../desktop/cli.py" line="122"/>
         <source>模拟器使用的操作员账号，默认 dispatch；密码取自环境变量 GRIDDESK_PASSWORD</source>
         <translation>the operator account the simulator acts as, default dispatch; the password comes from GRIDDESK_PASSWORD</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="124"/>
+        <location filename="../../desktop/cli.py" line="127"/>
         <source>统计数字</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="129"/>
+        <location filename="../../desktop/cli.py" line="132"/>
         <source>导出</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="133"/>
+        <location filename="../../desktop/cli.py" line="136"/>
         <source>导出社区、网格与执法片区为 GeoJSON (WGS-84)</source>
         <translation>export communities, grids and enforcement zones as GeoJSON (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="142"/>
+        <location filename="../../desktop/cli.py" line="145"/>
         <source>新建操作员账号（密码从标准输入读取，或在终端中输入）</source>
         <translation>create an operator account (the password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="249"/>
+        <location filename="../../desktop/cli.py" line="252"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="255"/>
+        <location filename="../../desktop/cli.py" line="258"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="270"/>
+        <location filename="../../desktop/cli.py" line="273"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="310"/>
+        <location filename="../../desktop/cli.py" line="313"/>
         <source>模拟器无法以账号 {user} 登录：{reason}</source>
         <translation>The simulator cannot log in as {user}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="317"/>
+        <location filename="../../desktop/cli.py" line="320"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束</source>
         <translation>Field simulation started: account {user}, about {rate} events a second; Ctrl+C ends it</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="338"/>
+        <location filename="../../desktop/cli.py" line="341"/>
         <source>数据库中没有片区数据，请先运行 python main.py demo seed</source>
         <translation>The database holds no area: run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="353"/>
+        <location filename="../../desktop/cli.py" line="356"/>
         <source>模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，办结 {resolved}；与操作员冲突 {conflicts}</source>
         <translation>Simulation ended: reported {reported}, accepted {accepted}, dispatched {dispatched}, responded {responded}, resolved {resolved}; conflicts with operators {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="391"/>
+        <location filename="../../desktop/cli.py" line="394"/>
         <source>无法写入文件 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="398"/>
+        <location filename="../../desktop/cli.py" line="401"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="415"/>
+        <location filename="../../desktop/cli.py" line="418"/>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="426"/>
-        <location filename="../../desktop/cli.py" line="467"/>
+        <location filename="../../desktop/cli.py" line="429"/>
+        <location filename="../../desktop/cli.py" line="470"/>
         <source>账号 {user} 已存在，未作任何更改</source>
         <translation>The account {user} exists already; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="461"/>
+        <location filename="../../desktop/cli.py" line="464"/>
         <source>密码至少 8 位，须同时包含字母和数字</source>
         <translation>A password needs at least 8 characters, with letters and digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="475"/>
+        <location filename="../../desktop/cli.py" line="478"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
     </message>

@@ -77,23 +77,25 @@ def test_what_one_post_does_appears_at_the_others(
     )
     assert dispatch_detail.buttons["dispatch"].isVisible()
 
-    # A third post (its own connection) escalates it: both windows follow.
+    # A third post (its own connection) sends it back: both windows follow.
     other = open_database(shared_url)
     try:
         with other.write() as s:
             chief = log_in(s, "chief", DEMO_PASSWORD, "chief", server_now(s))
         version = dispatch_detail.detail.version
         with other.write() as s:
-            transition(s, chief, event.id, version, "escalate", server_now(s), note="领导关注")
+            transition(s, chief, event.id, version, "reject", server_now(s), note="不属本辖区")
     finally:
         other.close()
     for window in (intake, dispatch):
         panel = window.panels.detail.content
         assert panel is not None
         qtbot.waitUntil(
-            lambda p=panel: p.detail is not None and p.detail.escalated, timeout=LOAD_TIMEOUT_MS
+            lambda p=panel: p.detail is not None and p.detail.state == "rejected",
+            timeout=LOAD_TIMEOUT_MS,
         )
-        assert "已上报领导" in panel._field_labels["state"].text()
+        assert panel._field_labels["state"].text().startswith("已退回")
+        assert shown_state(window, event.id) == "已退回"
 
     # Dispatch closes its window: intake no longer shows it present.
     running[-1].stop(qtbot)

@@ -63,11 +63,15 @@ def test_sqlite_and_postgres_give_the_same_rows(sqlite_db: Database, pg_db: Data
     assert [r._replace(id=0) for r in on_sqlite] == [r._replace(id=0) for r in on_postgres]
 
 
-def test_alarm_rows_are_overdue_and_most_overdue_first(sqlite_db: Database) -> None:
+def test_alarm_rows_are_most_urgent_first(sqlite_db: Database) -> None:
     with sqlite_db.read() as session:
         alarms = queries.alarm_rows(session, NOW)
-    assert alarms
-    assert all(a.deadline < NOW and a.level in ("overdue", "escalated") for a in alarms)
+    assert {a.level for a in alarms} >= {"warning", "overdue"}
+    for alarm in alarms:
+        if alarm.level == "warning":  # soon due
+            assert alarm.deadline >= NOW
+        else:
+            assert alarm.deadline < NOW and alarm.level in ("overdue", "escalated")
     assert [a.deadline for a in alarms] == sorted(a.deadline for a in alarms)
 
 

@@ -1,19 +1,29 @@
-"""The timeout-alarm panel's model."""
+"""The timeout-alarm panel as an operator uses it: most urgent first, a live countdown, sorting,
+acknowledgement and the mute switch."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from models.snapshots import AlarmRow
-from widgets.alarm_panel import AlarmPanel, AlarmTableModel
+from widgets.alarm_panel import (
+    ACKNOWLEDGED_COLOUR,
+    AlarmColumn,
+    AlarmPanel,
+    AlarmTableModel,
+    countdown,
+)
 
 NOW = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
 
 
 def alarms() -> list[AlarmRow]:
+    levels = {1: "escalated", 2: "escalated", 3: "overdue", 4: "overdue", 5: "warning"}
     return [
         AlarmRow(
             i,
@@ -21,12 +31,16 @@ def alarms() -> list[AlarmRow]:
             "违停",
             "dispatched",
             "respond",
-            NOW - timedelta(hours=10 - i),
-            "escalated" if i < 3 else "overdue",
+            NOW + timedelta(hours=2) if i == 5 else NOW - timedelta(hours=10 - i),
+            levels[i],
             "320104012001001",
         )
-        for i in range(1, 6)
+        for i in (5, 3, 1, 4, 2)  # the order the query happened to give
     ]
+
+
+def codes(model: AlarmTableModel) -> list[str]:
+    return [model.data(model.index(r, AlarmColumn.CODE)) for r in range(model.rowCount())]
 
 
 def test_the_model_passes_qts_model_tester(qtmodeltester: ModelTester) -> None:
@@ -35,12 +49,68 @@ def test_the_model_passes_qts_model_tester(qtmodeltester: ModelTester) -> None:
     qtmodeltester.check(model)
 
 
-def test_the_panel_says_how_many_and_how_late(qtbot: QtBot) -> None:
+def test_countdown_before_and_after_the_deadline() -> None:
+    assert countdown(NOW + timedelta(hours=2, minutes=13), NOW) == "剩余 2小时13分"
+    assert countdown(NOW - timedelta(hours=5), NOW) == "已超时 5小时0分"
+    assert countdown(NOW - timedelta(days=1, hours=3), NOW) == "已超时 1天3小时"
+
+
+def test_most_urgent_first_counted_down_and_sortable(qtbot: QtBot) -> None:
+    panel = AlarmPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1000, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_alarms(alarms(), NOW)
+    assert panel.summary.text() == "即将超时 1 项 · 超时 2 项 · 升级 2 项"
+    # Escalated, then overdue, then soon due; within a level the earliest deadline first.
+    assert codes(panel.model) == [f"SJ-20261120-{i:04d}" for i in (1, 2, 3, 4, 5)]
+    assert panel.model.data(panel.model.index(0, AlarmColumn.COUNTDOWN)) == "已超时 9小时0分"
+    assert panel.model.data(panel.model.index(4, AlarmColumn.COUNTDOWN)) == "剩余 2小时0分"
+    with qtbot.waitSignal(panel.model.dataChanged, timeout=3000) as ticked:
+        pass  # the panel's one-second tick repaints the countdown column
+    assert ticked.args[0].column() == ticked.args[1].column() == AlarmColumn.COUNTDOWN
+    # The operator sorts by deadline, latest first, with a click on the header (twice).
+    header = panel.table.horizontalHeader()
+    x = header.sectionViewportPosition(AlarmColumn.DEADLINE) + 5
+    for _ in range(2):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert codes(panel.model) == [f"SJ-20261120-{i:04d}" for i in (5, 4, 3, 2, 1)]
+    with qtbot.waitSignal(panel.event_selected) as selected:
+        panel.table.selectRow(1)
+    assert selected.args == [4]
+
+
+def test_acknowledging_silences_without_clearing(qtbot: QtBot) -> None:
     panel = AlarmPanel()
     qtbot.addWidget(panel)
     panel.set_alarms(alarms(), NOW)
-    assert panel.summary.text() == "超时 5 项，其中升级 2 项"
-    assert panel.model.data(panel.model.index(0, 6)) == "9小时0分"  # the most overdue first
-    with qtbot.waitSignal(panel.event_selected) as selected:
-        panel.table.selectRow(1)
-    assert selected.args == [2]
+    assert not panel.acknowledge_button.isEnabled()  # nothing selected yet
+    panel.table.selectRow(2)
+    with qtbot.waitSignal(panel.acknowledge_requested) as asked:
+        qtbot.mouseClick(panel.acknowledge_button, Qt.MouseButton.LeftButton)
+    (alarm,) = asked.args
+    assert (alarm.code, alarm.clock) == ("SJ-20261120-0003", "respond")
+    # The shell records it and shows the alarms again: still listed, marked and greyed.
+    panel.set_alarms(
+        [replace(a, acknowledged_by="李娜") if a.event_id == 3 else a for a in alarms()], NOW
+    )
+    panel.table.selectRow(2)
+    index = panel.model.index(2, AlarmColumn.ACKNOWLEDGED)
+    assert panel.model.data(index) == "李娜"
+    background = panel.model.data(index, Qt.ItemDataRole.BackgroundRole)
+    assert background.color().name() == ACKNOWLEDGED_COLOUR
+    assert panel.model.rowCount() == 5
+    assert not panel.acknowledge_button.isEnabled()
+
+
+def test_mute_is_the_operators_switch(qtbot: QtBot) -> None:
+    panel = AlarmPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_muted(True)  # as stored for the post: no signal
+    assert panel.mute.isChecked()
+    with qtbot.waitSignal(panel.muted_changed) as changed:
+        qtbot.mouseClick(panel.mute, Qt.MouseButton.LeftButton)
+    assert changed.args == [False]

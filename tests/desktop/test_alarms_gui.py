@@ -1,0 +1,80 @@
+"""Alarms at the posts: the overdue sound is requested only where the alarm concerns the post,
+once, and not again once acknowledged; escalation happens once as the system; the status bar
+counts."""
+
+from __future__ import annotations
+
+import pytest
+import qasync
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from desktop.main_window import MainWindow
+from models.db import open_database
+from models.entities import EventAction
+from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, wait_loaded
+from tests.desktop.test_event_work import click
+from widgets.alarm_panel import AlarmColumn
+
+pytestmark = pytest.mark.gui
+
+
+def _loaded_alarms(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.panels.alarms.build()
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=LOAD_TIMEOUT_MS)
+
+
+def test_overdue_sound_only_at_the_posts_concerned(
+    running: list[Running], qloop: qasync.QEventLoop, qtbot: QtBot, seeded_url: str
+) -> None:
+    video = wait_loaded(
+        qtbot,
+        start(running, qloop, ["--db", seeded_url, "--demo", "--post", "video", "--user", "video"]),
+    )
+    _loaded_alarms(qtbot, video)
+    assert video.alarm_sound.requests == 0  # the video post answers for no deadline
+    intake = wait_loaded(
+        qtbot,
+        start(
+            running, qloop, ["--db", seeded_url, "--demo", "--post", "intake", "--user", "intake"]
+        ),
+    )
+    _loaded_alarms(qtbot, intake)
+    qtbot.waitUntil(lambda: intake.alarm_sound.requests == 1, timeout=LOAD_TIMEOUT_MS)
+    assert intake._sounded and {clock for _, clock, _, _ in intake._sounded} == {"accept"}
+    assert "未结" in intake.alarm_counts_label.text() and "升级" in intake.alarm_counts_label.text()
+
+    # Overdue reports were raised to the leader by the system, once though two posts evaluated.
+    database = open_database(seeded_url)
+    try:
+        with database.read() as s:
+            per_event = s.execute(
+                select(EventAction.event_id, func.count())
+                .where(EventAction.kind == "escalate", EventAction.note.like("auto:%"))
+                .group_by(EventAction.event_id)
+            ).all()
+    finally:
+        database.close()
+    assert per_event and all(count == 1 for _, count in per_event)
+
+    # The intake operator acknowledges an accept alarm: recorded, still listed, marked.
+    panel = intake.panels.alarms.build()
+    row = next(
+        r for r in range(panel.model.rowCount()) if panel.model.alarm_at(r).clock == "accept"
+    )
+    code = panel.model.alarm_at(row).code
+    panel.table.selectRow(row)
+    click(qtbot, panel.acknowledge_button)
+
+    def acknowledged() -> bool:
+        rows = [panel.model.alarm_at(r) for r in range(panel.model.rowCount())]
+        return any(a.code == code and a.acknowledged_by == "李娜" for a in rows)
+
+    qtbot.waitUntil(acknowledged, timeout=LOAD_TIMEOUT_MS)
+    shown = next(r for r in range(panel.model.rowCount()) if panel.model.alarm_at(r).code == code)
+    assert panel.model.data(panel.model.index(shown, AlarmColumn.ACKNOWLEDGED)) == "李娜"
+    assert intake.alarm_sound.requests == 1  # no new sound
+
+    # Muting shows in the panel and the status bar, and is kept for the post.
+    click(qtbot, panel.mute)
+    assert intake.alarm_muted and "静音" in intake.mute_label.text()
