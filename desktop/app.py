@@ -127,6 +127,7 @@ class GuiSession:
         window.feed.events_changed.connect(rows_arrived)
         window.feed.applied.connect(lambda seq: line("seq", seq))
         window.events_loaded.connect(lambda count: line("loaded", count))
+        window.mode_shown.connect(lambda mode: line("mode", mode))
         window.event_work.detail_shown.connect(
             lambda detail: line("detail", detail.id, detail.state, detail.version)
         )

@@ -41,6 +41,7 @@ class ChangeFeed(QObject):
         events_changed(list): EventRow snapshots of the events that changed, as they are now.
         rules_changed(): a dispatch rule changed.
         presence_changed(): someone came, left, or opened another event.
+        mode_changed(): the centre switched mode, or the emergency checklist changed.
         reload_needed(): a bulk change (a demo reseeded): read everything again.
         applied(int): every change up to this number is applied (for tests and figures).
         connection_lost(): the listening connection dropped (PostgreSQL): the server is away.
@@ -49,6 +50,7 @@ class ChangeFeed(QObject):
     events_changed = Signal(list)
     rules_changed = Signal()
     presence_changed = Signal()
+    mode_changed = Signal()
     reload_needed = Signal()
     applied = Signal(int)
     connection_lost = Signal()
@@ -138,6 +140,8 @@ class ChangeFeed(QObject):
             self.rules_changed.emit()
         if "presence" in entities:
             self.presence_changed.emit()
+        if entities & {"mode", "checklist"}:
+            self.mode_changed.emit()
 
     def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> None:
         self._tasks.spawn(coroutine)

@@ -9,7 +9,16 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from desktop import settings
@@ -21,6 +30,7 @@ from desktop.map_cache import map_page
 from desktop.messages import (
     invalid_rule_text,
     login_refused_text,
+    mode_refused_text,
     not_permitted_text,
     unavailable_text,
 )
@@ -28,10 +38,9 @@ from desktop.panels import PanelManager
 from desktop.presence import PresenceKeeper
 from desktop.store import Store, StoreUnavailable
 from desktop.tasks import BackgroundTasks
-from models import queries
+from models import modes, queries
 from models.accounts import NotPermitted, Operator, permitted_actions, unlock_screen
 from models.alarms import (
-    LEVELS,
     acknowledge,
     crossed_boundaries,
     escalate_overdue,
@@ -47,10 +56,12 @@ from models.snapshots import (
     CameraRow,
     DispatchRuleDraft,
     DispatchRuleRow,
+    Emergency,
     EventRow,
     PresenceRow,
 )
-from widgets.alarm_panel import AlarmPanel
+from widgets.alarm_panel import AlarmPanel, events_by_level
+from widgets.emergency import EmergencyBanner, EmergencyDialog
 from widgets.event_queue import search_text
 from widgets.labels import mode_labels, post_labels
 from widgets.login_dialog import ScreenLock
@@ -69,6 +80,7 @@ ALARM_REFRESH_MS = 60 * 1000  # also after a sleep or a clock jump, at most this
 BOUNDARY_MARGIN_MS = 50
 # models.dispatch.EDIT_PERMISSION, spelled out: importing the dispatch layer (and the geometry
 # library under it) waits until the rules are first worked on.
+MODE_SWITCH_PERMISSION = "mode.switch"
 RULE_EDIT_PERMISSION = "dispatch_rule.edit"
 _Choices = list[tuple[int, str]]  # (id, name or code) of what a rule may name
 
@@ -79,12 +91,14 @@ class MainWindow(QMainWindow):
     Signals:
         events_loaded(int): the queue holds this many events (after each full load).
         map_ready(): the map page is drawn and shows the events last loaded.
+        mode_shown(str): the window shows this mode now (banner, layout, checklist).
         locked(): the idle lock came on.
         closed(): the window was closed (its layout is saved).
     """
 
     events_loaded = Signal(int)
     map_ready = Signal()
+    mode_shown = Signal(str)
     locked = Signal()
     closed = Signal()
 
@@ -132,8 +146,20 @@ class MainWindow(QMainWindow):
         self.rule_dialog: DispatchRuleDialog | None = None
         self._cover: QWidget | None = None
         self._hidden_dialogs: list[QDialog] = []
+        self.emergency: Emergency | None = None
+        self.emergency_dialog: EmergencyDialog | None = None
         self._build_menus()
         self._build_status_bar()
+        # The red banner of emergency mode, above the docks at every post.
+        self.banner = EmergencyBanner(self)
+        self.banner_bar = QToolBar(self.tr("应急模式"), self)
+        self.banner_bar.setObjectName("emergency_banner_bar")
+        self.banner_bar.setMovable(False)
+        self.banner_bar.setFloatable(False)
+        self.banner_bar.toggleViewAction().setVisible(False)
+        self.banner_bar.addWidget(self.banner)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner_bar)
+        self.banner_bar.hide()
         self._idle_timer = QTimer(self)
         self._idle_timer.setSingleShot(True)
         self._idle_timer.setInterval(IDLE_LOCK_MS)
@@ -143,6 +169,7 @@ class MainWindow(QMainWindow):
         self.alarm_muted = settings.alarm_muted(operator.post)
         # The alarms this post has sounded for already: each sounds once per level.
         self._sounded: set[tuple[int, str, datetime, str]] = set()
+        self._sounded_items: set[tuple[int, int]] = set()  # (activation, checklist item)
         # Fires exactly at the next moment an alarm level changes.
         self._next_boundary = QTimer(self)
         self._next_boundary.setSingleShot(True)
@@ -159,6 +186,12 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         session_menu.addAction(self.lock_action)
         self.reset_layout_action = QAction(self.tr("恢复默认布局"), self)
+        session_menu.addSeparator()
+        self.emergency_action = QAction(self.tr("启动应急模式…"), self)
+        self.normal_action = QAction(self.tr("恢复常态…"), self)
+        for action in (self.emergency_action, self.normal_action):
+            action.setEnabled(False)  # until the permissions say the role may switch
+            session_menu.addAction(action)
         self.quit_action = QAction(self.tr("退出"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         session_menu.addSeparator()
@@ -237,6 +270,14 @@ class MainWindow(QMainWindow):
         self.feed.rules_changed.connect(self.event_work.forget_dispatch_rules)
         self.feed.presence_changed.connect(self.presence.refresh)
         self.feed.reload_needed.connect(lambda: self._spawn(self.load_all()))
+        self.feed.mode_changed.connect(lambda: self._spawn(self._load_mode()))
+        self.emergency_action.triggered.connect(lambda: self._spawn(self._open_emergency_dialog()))
+        self.normal_action.triggered.connect(self._end_emergency)
+        self.panels.checklist.when_built(
+            lambda c: c.tick_requested.connect(
+                lambda item, done: self._spawn(self._tick(item, done))
+            )
+        )
         self.feed.connection_lost.connect(
             lambda: self.store.mark_unreachable(self.tr("与数据库服务器的连接中断"))
         )
@@ -260,7 +301,7 @@ class MainWindow(QMainWindow):
 
     def restore_layout(self) -> None:
         """The layout this user last had at this post and mode, or the post's default."""
-        self.panels.place_default(self.operator.post)
+        self.panels.place_default(self.operator.post, self._layout_mode)
         saved = settings.load_layout(self.operator.post, self._layout_mode)
         if saved is not None and self._remember_layout:
             geometry, state = saved
@@ -276,7 +317,7 @@ class MainWindow(QMainWindow):
             )
 
     def _reset_layout(self) -> None:
-        self.panels.place_default(self.operator.post)
+        self.panels.place_default(self.operator.post, self._layout_mode)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
@@ -319,6 +360,7 @@ class MainWindow(QMainWindow):
             )
             self._apply_events(rows, haystacks)
             self._show_mode(mode)
+            await self._load_mode()
             self.event_work.show_kept()
             self.event_work.replay_journal()  # what an earlier run kept, if anything
             self.feed.start(seq)
@@ -373,6 +415,7 @@ class MainWindow(QMainWindow):
         self.panels.alarms.deliver("alarms", lambda a: a.set_alarms(alarms, now))
         self._show_alarm_counts(alarms, open_count)
         self._sound_for(alarms)
+        upcoming = self._checklist_alarms(now, upcoming)
         for row in changed:
             self.apply_event_change(row)
         if upcoming is not None:
@@ -412,14 +455,9 @@ class MainWindow(QMainWindow):
         await self._load_alarms()
 
     def _show_alarm_counts(self, alarms: list[AlarmRow], open_count: int) -> None:
-        worst: dict[int, str] = {}
-        for alarm in alarms:  # one event counts once, at its worst level
-            if LEVELS.index(alarm.level) > LEVELS.index(worst.get(alarm.event_id, "none")):
-                worst[alarm.event_id] = alarm.level
-        counts = {level: list(worst.values()).count(level) for level in LEVELS}
         self.alarm_counts_label.setText(
             self.tr("未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}").format(
-                open=open_count, **counts
+                open=open_count, **events_by_level(alarms)
             )
         )
 
@@ -444,6 +482,28 @@ class MainWindow(QMainWindow):
         QApplication.alert(self)
         if not self.alarm_muted:
             self.alarm_sound.play()
+
+    def _checklist_alarms(self, now: datetime, upcoming: datetime | None) -> datetime | None:
+        """Timed checklist items alarm like deadlines: the chief hears one that is late (once);
+        the next due time joins the next boundary."""
+        emergency = self.emergency
+        if emergency is None:
+            return upcoming
+        pending = [e for e in emergency.checklist if e.due_at is not None and not e.done]
+        late = [
+            e
+            for e in pending
+            if e.due_at is not None
+            and e.due_at < now
+            and (emergency.activation_id, e.item_id) not in self._sounded_items
+        ]
+        if late and self.operator.post == "chief":
+            self._sounded_items.update((emergency.activation_id, e.item_id) for e in late)
+            QApplication.alert(self)
+            if not self.alarm_muted:
+                self.alarm_sound.play()
+        future = [e.due_at for e in pending if e.due_at is not None and e.due_at > now]
+        return min([*future, *([upcoming] if upcoming else [])], default=None)
 
     def select_event(self, event_id: int) -> None:
         """Select an event everywhere it shows (queue, map)."""
@@ -530,6 +590,7 @@ class MainWindow(QMainWindow):
             log.warning("database unavailable while reading permissions")
             return
         self.rules_action.setEnabled(RULE_EDIT_PERMISSION in self.permissions)
+        self._enable_mode_actions()
 
     # --- dispatch rules (chief) --------------------------------------------------------------
 
@@ -633,6 +694,138 @@ class MainWindow(QMainWindow):
     def _show_mode(self, mode: str) -> None:
         self.mode = mode
         self.mode_label.setText(self.tr("模式：{mode}").format(mode=mode_labels().get(mode, mode)))
+        self.mode_label.setStyleSheet(
+            "color: white; background: #c00000; font-weight: bold; padding: 0 4px;"
+            if mode == "emergency"
+            else ""
+        )
+
+    # --- emergency mode (平急转换) --------------------------------------------------------------
+
+    async def _load_mode(self) -> None:
+        """Read the centre's mode and the emergency in force, and show them."""
+        language = self.language
+
+        def read(session: Session) -> tuple[str, Emergency | None, datetime]:
+            return (
+                queries.current_mode(session),
+                modes.current_emergency(session, language),
+                server_now(session),
+            )
+
+        try:
+            mode, emergency, now = await self.store.read(read)
+        except StoreUnavailable:
+            return
+        self._apply_mode(mode, emergency, now)
+
+    def _apply_mode(self, mode: str, emergency: Emergency | None, now: datetime) -> None:
+        if mode != self._layout_mode:
+            # Each mode has its layout (DESIGN §4): keep this one's, show the other's.
+            self.save_layout()
+            self._layout_mode = mode
+            self.restore_layout()
+        self._show_mode(mode)
+        self.emergency = emergency
+        if emergency is not None:
+            self.banner.show_emergency(emergency)
+        self.banner_bar.setVisible(emergency is not None)
+        self.panels.checklist.deliver("emergency", lambda c: c.set_emergency(emergency, now))
+        self._enable_mode_actions()
+        self.mode_shown.emit(mode)
+        self._alarm_reload.start()  # timed checklist items alarm like deadlines
+
+    def _enable_mode_actions(self) -> None:
+        may = self.permissions is not None and MODE_SWITCH_PERMISSION in self.permissions
+        self.emergency_action.setEnabled(may and self.mode == "normal")
+        self.normal_action.setEnabled(may and self.mode == "emergency")
+
+    async def _open_emergency_dialog(self) -> None:
+        language = self.language
+        try:
+            plans = await self.store.read(lambda s: modes.plan_options(s, language))
+        except StoreUnavailable:
+            QMessageBox.warning(self, self.tr("启动应急模式"), unavailable_text())
+            return
+        dialog = EmergencyDialog(plans, self)
+        dialog.declared.connect(
+            lambda plan_id, level, reason: self._spawn(
+                self._declare(dialog, plan_id, level, reason)
+            )
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.emergency_dialog = dialog
+        dialog.open()
+
+    async def _declare(
+        self, dialog: EmergencyDialog, plan_id: int, level: str, reason: str
+    ) -> None:
+        operator = self.operator
+
+        def write(session: Session) -> int:
+            return modes.declare_emergency(
+                session,
+                operator,
+                plan_id=plan_id,
+                level=level,
+                reason=reason,
+                now=server_now(session),
+            )
+
+        try:
+            await self.store.write(write)
+        except StoreUnavailable:
+            dialog.show_error(unavailable_text())
+            return
+        except NotPermitted as refused:
+            dialog.show_error(not_permitted_text(refused))
+            return
+        except modes.ModeRefused as refused:
+            dialog.show_error(mode_refused_text(refused.reason))
+            return
+        dialog.accept()
+        await self._load_mode()
+
+    def _end_emergency(self) -> None:
+        reason, ok = QInputDialog.getMultiLineText(
+            self, self.tr("恢复常态"), self.tr("恢复常态的原因（必填）")
+        )
+        if ok and reason.strip():
+            self._spawn(self._end(reason.strip()))
+
+    async def _end(self, reason: str) -> None:
+        operator = self.operator
+
+        def write(session: Session) -> None:
+            modes.end_emergency(session, operator, reason=reason, now=server_now(session))
+
+        try:
+            await self.store.write(write)
+        except StoreUnavailable:
+            QMessageBox.warning(self, self.tr("恢复常态"), unavailable_text())
+            return
+        except NotPermitted as refused:
+            QMessageBox.warning(self, self.tr("恢复常态"), not_permitted_text(refused))
+            return
+        except modes.ModeRefused as refused:
+            QMessageBox.warning(self, self.tr("恢复常态"), mode_refused_text(refused.reason))
+        await self._load_mode()
+
+    async def _tick(self, item_id: int, done: bool) -> None:
+        operator = self.operator
+
+        def write(session: Session) -> None:
+            modes.tick(session, operator, item_id, done, server_now(session))
+
+        try:
+            await self.store.write(write)
+        except StoreUnavailable:
+            QMessageBox.warning(self, self.tr("应急处置清单"), unavailable_text())
+        except NotPermitted as refused:
+            QMessageBox.warning(self, self.tr("应急处置清单"), not_permitted_text(refused))
+        except modes.ModeRefused as refused:
+            QMessageBox.warning(self, self.tr("应急处置清单"), mode_refused_text(refused.reason))
+        await self._load_mode()  # the list as it stands, whatever happened
 
     def _show_connection(self, connected: bool, detail: str) -> None:
         if connected and self.feed.last_seq is not None:

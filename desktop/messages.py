@@ -154,3 +154,17 @@ def invalid_rule_text(wrong: InvalidRule, field_name: str) -> str:
     }
     text = texts.get(wrong.problem, QCoreApplication.translate("messages", "{field}有误"))
     return text.format(field=field_name)
+
+
+def mode_refused_text(reason: str) -> str:
+    """Why a mode switch (or a checklist tick) was refused."""
+    texts = {
+        "already": QCoreApplication.translate("messages", "已处于应急模式"),
+        "reason_required": QCoreApplication.translate("messages", "请填写原因"),
+        "too_long": QCoreApplication.translate("messages", "原因过长"),
+        "unknown_plan": QCoreApplication.translate("messages", "预案不存在或已停用"),
+        "unknown_level": QCoreApplication.translate("messages", "响应级别有误"),
+        "not_in_emergency": QCoreApplication.translate("messages", "当前不在应急模式"),
+        "unknown_item": QCoreApplication.translate("messages", "该事项不属于当前预案"),
+    }
+    return texts.get(reason, reason)

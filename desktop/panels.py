@@ -15,6 +15,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from widgets.alarm_panel import AlarmPanel
+from widgets.emergency import ChecklistPanel
 from widgets.event_detail import EventDetailPanel
 from widgets.event_queue import EventQueuePanel
 from widgets.map_panel import MapPanel
@@ -107,19 +108,42 @@ class PanelManager:
             EventDetailPanel,
             window,
         )
+        self.checklist: Panel[ChecklistPanel] = Panel(
+            "panel_checklist",
+            QCoreApplication.translate("PanelManager", "应急处置清单"),
+            ChecklistPanel,
+            window,
+        )
         self.window = window
 
     def panels(self) -> list[Panel[QWidget]]:
         """Every panel, in menu order."""
-        return [self.map, self.queue, self.detail, self.alarms, self.video]  # type: ignore[list-item]
+        return [self.map, self.queue, self.detail, self.alarms, self.video, self.checklist]  # type: ignore[list-item]
 
-    def place_default(self, post: str) -> None:
-        """The default layout of a post (DESIGN §1: the post chooses the layout, not the panels)."""
+    def place_default(self, post: str, mode: str = "normal") -> None:
+        """The default layout of a post in a mode (DESIGN §1: the post chooses the layout, not
+        the panels; §4: in an emergency every post has the map and the alarms large, and the
+        plan's checklist)."""
         window = self.window
         area = Qt.DockWidgetArea
         for panel in self.panels():
             panel.setFloating(False)
             panel.show()
+        if mode == "emergency":
+            window.addDockWidget(area.LeftDockWidgetArea, self.map)
+            window.addDockWidget(area.LeftDockWidgetArea, self.queue)
+            window.addDockWidget(area.RightDockWidgetArea, self.alarms)
+            window.addDockWidget(area.RightDockWidgetArea, self.checklist)
+            window.tabifyDockWidget(self.alarms, self.detail)
+            window.tabifyDockWidget(self.checklist, self.video)
+            self.alarms.raise_()
+            self.checklist.raise_()
+            window.resizeDocks([self.map, self.alarms], [1000, 600], Qt.Orientation.Horizontal)
+            window.resizeDocks([self.map, self.queue], [640, 320], Qt.Orientation.Vertical)
+            window.resizeDocks([self.alarms, self.checklist], [520, 440], Qt.Orientation.Vertical)
+            return
+        window.addDockWidget(area.RightDockWidgetArea, self.checklist)
+        self.checklist.hide()  # only emergencies have a checklist
         if post in ("intake", "dispatch"):
             # Queue work: the queue takes the top, the map and the alarms share the bottom.
             # The event in hand sits beside the queue.

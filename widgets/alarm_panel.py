@@ -57,6 +57,16 @@ def countdown(deadline: datetime, now: datetime) -> str:
     )
 
 
+def events_by_level(rows: Sequence[AlarmRow]) -> dict[str, int]:
+    """How many events stand at each level, each counted once at its most serious alarm (the
+    panel and the status bar say the same numbers)."""
+    worst: dict[int, str] = {}
+    for row in rows:
+        if _LEVEL_ORDER.get(row.level, 9) < _LEVEL_ORDER.get(worst.get(row.event_id, ""), 9):
+            worst[row.event_id] = row.level
+    return {level: list(worst.values()).count(level) for level in _LEVEL_ORDER}
+
+
 class AlarmTableModel(HeaderedTableModel):
     """Alarm rows, most urgent first (or as the operator sorted them), counting down live."""
 
@@ -239,10 +249,9 @@ class AlarmPanel(QWidget):
         """Show these alarms, evaluated at the server's ``now``."""
         if now is not None:
             self.model.set_alarms(rows, now)
-        counts = {level: sum(1 for r in rows if r.level == level) for level in _LEVEL_ORDER}
         self.summary.setText(
-            self.tr("即将超时 {warning} 项 · 超时 {overdue} 项 · 升级 {escalated} 项").format(
-                **counts
+            self.tr("即将超时 {warning} 件 · 超时 {overdue} 件 · 升级 {escalated} 件").format(
+                **events_by_level(rows)
             )
         )
         self._update_button()

@@ -14,72 +14,111 @@
         <translation>Overdue by {span}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="195"/>
+        <location filename="../../widgets/alarm_panel.py" line="205"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="196"/>
+        <location filename="../../widgets/alarm_panel.py" line="206"/>
         <source>本岗位已知悉：停止提示音，预警仍保留</source>
         <translation>This post has seen it: the sound stops, the alarm stays</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="198"/>
+        <location filename="../../widgets/alarm_panel.py" line="208"/>
         <source>静音</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="244"/>
-        <source>即将超时 {warning} 项 · 超时 {overdue} 项 · 升级 {escalated} 项</source>
+        <location filename="../../widgets/alarm_panel.py" line="253"/>
+        <source>即将超时 {warning} 件 · 超时 {overdue} 件 · 升级 {escalated} 件</source>
         <translation>{warning} soon due · {overdue} overdue · {escalated} escalated</translation>
     </message>
 </context>
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="72"/>
+        <location filename="../../widgets/alarm_panel.py" line="82"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="73"/>
+        <location filename="../../widgets/alarm_panel.py" line="83"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="74"/>
+        <location filename="../../widgets/alarm_panel.py" line="84"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="75"/>
+        <location filename="../../widgets/alarm_panel.py" line="85"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="76"/>
+        <location filename="../../widgets/alarm_panel.py" line="86"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="77"/>
+        <location filename="../../widgets/alarm_panel.py" line="87"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="78"/>
+        <location filename="../../widgets/alarm_panel.py" line="88"/>
         <source>剩余/超时</source>
         <translation>Left / overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="80"/>
+        <location filename="../../widgets/alarm_panel.py" line="90"/>
         <source>已确认</source>
         <translation>Acknowledged by</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="79"/>
+        <location filename="../../widgets/alarm_panel.py" line="89"/>
         <source>网格</source>
         <translation>Grid</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../widgets/emergency.py" line="150"/>
+        <location filename="../../widgets/emergency.py" line="182"/>
+        <source>常态模式：无处置清单</source>
+        <translation>Normal mode: no checklist</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/emergency.py" line="153"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/emergency.py" line="153"/>
+        <source>处置事项</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/emergency.py" line="153"/>
+        <source>时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/emergency.py" line="153"/>
+        <source>完成人</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/emergency.py" line="235"/>
+        <source>已超时 {span}</source>
+        <translation>Overdue by {span}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/emergency.py" line="237"/>
+        <source>剩余 {span}</source>
+        <translation>{span} left</translation>
     </message>
 </context>
 <context>
@@ -231,6 +270,62 @@
         <location filename="../../widgets/rule_dialog.py" line="136"/>
         <source>停用</source>
         <translation>Inactive</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyBanner</name>
+    <message>
+        <location filename="../../widgets/emergency.py" line="123"/>
+        <source>应急模式 · {plan} · {level}响应 · {reason} · {who} {since} 启动</source>
+        <translation>EMERGENCY · {plan} · level {level} response · {reason} · declared by {who} at {since}</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyDialog</name>
+    <message>
+        <location filename="../../widgets/emergency.py" line="54"/>
+        <source>启动应急模式</source>
+        <translation>Declare an emergency</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/emergency.py" line="67"/>
+        <source>启动原因（必填），如：气象台发布暴雨红色预警</source>
+        <translation>Reason (required), e.g. red rainstorm warning issued</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/emergency.py" line="74"/>
+        <source>启动</source>
+        <translation>Declare</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/emergency.py" line="75"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/emergency.py" line="77"/>
+        <source>预案</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/emergency.py" line="78"/>
+        <source>响应级别</source>
+        <translation>Response level</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/emergency.py" line="79"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/emergency.py" line="95"/>
+        <source>请填写启动原因</source>
+        <translation>Give the reason</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/emergency.py" line="98"/>
+        <source>没有可用的预案</source>
+        <translation>No plan available</translation>
     </message>
 </context>
 <context>
@@ -698,12 +793,12 @@
         <translation>Start-up failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="216"/>
+        <location filename="../../desktop/app.py" line="217"/>
         <source>截图超时：数据或地图未能加载</source>
         <translation>Screenshot timed out: the data or the map did not load</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="226"/>
+        <location filename="../../desktop/app.py" line="227"/>
         <source>无法写入截图 {path}</source>
         <translation>Cannot write the screenshot {path}</translation>
     </message>
@@ -933,117 +1028,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="111"/>
+        <location filename="../../desktop/main_window.py" line="125"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157"/>
+        <location filename="../../desktop/main_window.py" line="155"/>
+        <source>应急模式</source>
+        <translation>Emergency mode</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="184"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158"/>
+        <location filename="../../desktop/main_window.py" line="185"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161"/>
+        <location filename="../../desktop/main_window.py" line="188"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162"/>
+        <location filename="../../desktop/main_window.py" line="190"/>
+        <source>启动应急模式…</source>
+        <translation>Declare an emergency…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="191"/>
+        <source>恢复常态…</source>
+        <translation>Return to normal…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="195"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="199"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
+        <location filename="../../desktop/main_window.py" line="200"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="282"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="395"/>
+        <location filename="../../desktop/main_window.py" line="438"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="410"/>
+        <location filename="../../desktop/main_window.py" line="453"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="421"/>
+        <location filename="../../desktop/main_window.py" line="459"/>
         <source>未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}</source>
         <translation>Open {open} · soon due {warning} · overdue {overdue} · escalated {escalated}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="490"/>
+        <location filename="../../desktop/main_window.py" line="550"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="496"/>
+        <location filename="../../desktop/main_window.py" line="556"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="508"/>
+        <location filename="../../desktop/main_window.py" line="568"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="622"/>
+        <location filename="../../desktop/main_window.py" line="683"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="635"/>
+        <location filename="../../desktop/main_window.py" line="696"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="643"/>
+        <location filename="../../desktop/main_window.py" line="748"/>
+        <source>启动应急模式</source>
+        <translation>Declare an emergency</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="791"/>
+        <location filename="../../desktop/main_window.py" line="805"/>
+        <location filename="../../desktop/main_window.py" line="808"/>
+        <location filename="../../desktop/main_window.py" line="811"/>
+        <source>恢复常态</source>
+        <translation>Return to normal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="791"/>
+        <source>恢复常态的原因（必填）</source>
+        <translation>Why the centre returns to normal (required)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="823"/>
+        <location filename="../../desktop/main_window.py" line="825"/>
+        <location filename="../../desktop/main_window.py" line="827"/>
+        <source>应急处置清单</source>
+        <translation>Emergency checklist</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="836"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="646"/>
+        <location filename="../../desktop/main_window.py" line="839"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -1100,29 +1235,34 @@
 <context>
     <name>PanelManager</name>
     <message>
-        <location filename="../../desktop/panels.py" line="85"/>
+        <location filename="../../desktop/panels.py" line="86"/>
         <source>事件队列</source>
         <translation>Event queue</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="90"/>
+        <location filename="../../desktop/panels.py" line="91"/>
         <source>一图总览</source>
         <translation>Live map</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="94"/>
+        <location filename="../../desktop/panels.py" line="95"/>
         <source>超时预警</source>
         <translation>Timeout alarms</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="100"/>
+        <location filename="../../desktop/panels.py" line="101"/>
         <source>视频联动</source>
         <translation>Video links</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="106"/>
+        <location filename="../../desktop/panels.py" line="107"/>
         <source>事件详情</source>
         <translation>Event detail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels.py" line="113"/>
+        <source>应急处置清单</source>
+        <translation>Emergency checklist</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +1469,29 @@
         <location filename="../../desktop/cli.py" line="478"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
+    </message>
+</context>
+<context>
+    <name>emergency</name>
+    <message>
+        <location filename="../../widgets/emergency.py" line="36"/>
+        <source>IV级（蓝色）</source>
+        <translation>IV (blue)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/emergency.py" line="37"/>
+        <source>III级（黄色）</source>
+        <translation>III (yellow)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/emergency.py" line="38"/>
+        <source>II级（橙色）</source>
+        <translation>II (orange)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/emergency.py" line="39"/>
+        <source>I级（红色）</source>
+        <translation>I (red)</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1882,41 @@
         <location filename="../../desktop/messages.py" line="150"/>
         <source>只有处置力量为职能部门的规则才能指定{field}</source>
         <translation>Only a rule for a department can name {field}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="162"/>
+        <source>已处于应急模式</source>
+        <translation>The centre is in emergency mode already</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="163"/>
+        <source>请填写原因</source>
+        <translation>Give the reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="164"/>
+        <source>原因过长</source>
+        <translation>The reason is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="165"/>
+        <source>预案不存在或已停用</source>
+        <translation>No such plan, or it is no longer in use</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="166"/>
+        <source>响应级别有误</source>
+        <translation>Unknown response level</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="167"/>
+        <source>当前不在应急模式</source>
+        <translation>The centre is not in emergency mode</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="168"/>
+        <source>该事项不属于当前预案</source>
+        <translation>That item is not on the plan in force</translation>
     </message>
 </context>
 <context>

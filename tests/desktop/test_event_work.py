@@ -20,6 +20,7 @@ from models.clock import server_now
 from models.db import open_database
 from models.demo.accounts import DEMO_PASSWORD
 from models.events import transition
+from models.snapshots import EventRow
 from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, wait_loaded
 from widgets.intake_form import IntakeForm
 
@@ -50,6 +51,18 @@ def intake_form(qtbot: QtBot) -> IntakeForm:
 
     qtbot.waitUntil(visible, timeout=LOAD_TIMEOUT_MS)
     return found[0]
+
+
+def settled_report(qtbot: QtBot, window: MainWindow) -> EventRow:
+    """A reported event the alarm evaluator has already raised to the leader (the demo's
+    reports are hours overdue): nothing but an operator will change it now."""
+    queue = window.panels.queue.content
+    assert queue is not None
+    qtbot.waitUntil(
+        lambda: any(r.state == "reported" and r.escalated for r in queue.model.visible_rows()),
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    return next(r for r in queue.model.visible_rows() if r.state == "reported" and r.escalated)
 
 
 def shown_state(window: MainWindow, event_id: int) -> str:
@@ -162,7 +175,7 @@ def test_the_loser_of_a_race_is_told_who_changed_the_event(
     window = wait_loaded(qtbot, session)
     queue = window.panels.queue.content
     assert queue is not None
-    reported = next(r for r in queue.model.visible_rows() if r.state == "reported")
+    reported = settled_report(qtbot, window)
     window.select_event(reported.id)
     detail_panel = window.panels.detail.content
     assert detail_panel is not None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import qasync
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -60,6 +61,13 @@ def shared(pg_url: str) -> str:
 def other_posts(
     shared: str, tmp_path: Path
 ) -> Iterator[tuple[list[Path], int, list[subprocess.Popen[bytes]]]]:
+    """Dispatch, video and the chief, each in a process of its own."""
+    yield from _other_posts(shared, tmp_path, OTHER_POSTS)
+
+
+def _other_posts(
+    shared: str, tmp_path: Path, posts: tuple[tuple[str, str], ...]
+) -> Iterator[tuple[list[Path], int, list[subprocess.Popen[bytes]]]]:
     database = open_database(shared)
     try:
         with database.read() as session:
@@ -76,7 +84,7 @@ def other_posts(
     }
     processes = []
     probes = []
-    for post, user in OTHER_POSTS:
+    for post, user in posts:
         probe = tmp_path / f"{post}.probe"
         probes.append(probe)
         processes.append(
@@ -168,3 +176,40 @@ def test_an_action_at_one_post_appears_at_the_other_three(
         timeout=60_000,
     )
     assert "调度" in detail.others.text() and "值班长" in detail.others.text()
+
+
+@pytest.fixture
+def intake_and_others(
+    shared: str, tmp_path: Path
+) -> Iterator[tuple[list[Path], int, list[subprocess.Popen[bytes]]]]:
+    """The three other posts for a chief here: intake, dispatch, video."""
+    yield from _other_posts(
+        shared, tmp_path, (("intake", "intake"), ("dispatch", "dispatch"), ("video", "video"))
+    )
+
+
+def test_the_chiefs_switch_reaches_the_other_three(
+    running: list[Running],
+    qloop: qasync.QEventLoop,
+    qtbot: QtBot,
+    shared: str,
+    intake_and_others: tuple[list[Path], int, list[subprocess.Popen[bytes]]],
+) -> None:
+    probes, _, processes = intake_and_others
+    session = start(
+        running, qloop, ["--db", shared, "--demo", "--post", "chief", "--user", "chief"]
+    )
+    window = wait_loaded(qtbot, session)
+    qtbot.waitUntil(window.emergency_action.isEnabled, timeout=LOAD_TIMEOUT_MS)
+    window.emergency_action.trigger()
+    qtbot.waitUntil(
+        lambda: window.emergency_dialog is not None and window.emergency_dialog.isVisible(),
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    dialog = window.emergency_dialog
+    assert dialog is not None
+    dialog.reason.insertPlainText("危化品仓库火情")
+    dialog.plan.setCurrentIndex(dialog.plan.findText("消防应急预案"))
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    qtbot.waitUntil(lambda: window.banner_bar.isVisible(), timeout=LOAD_TIMEOUT_MS)
+    _wait_for(processes, probes, lambda lines: ["mode", "emergency"] in [w[:2] for w in lines])

@@ -19,7 +19,7 @@ from models.demo.seed import seed_demo
 from models.events import transition
 from tests.desktop.conftest import DEMO_NOW
 from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, wait_loaded
-from tests.desktop.test_event_work import click, shown_state
+from tests.desktop.test_event_work import click, settled_report, shown_state
 
 pytestmark = pytest.mark.gui
 
@@ -50,7 +50,7 @@ def test_what_one_post_does_appears_at_the_others(
     dispatch = _open(running, qloop, qtbot, shared_url, "dispatch", "dispatch")
     intake_queue = intake.panels.queue.content
     assert intake_queue is not None
-    event = next(r for r in intake_queue.model.visible_rows() if r.state == "reported")
+    event = settled_report(qtbot, intake)
 
     # Dispatch opens the event; intake, opening it too, is told dispatch is on it.
     dispatch.select_event(event.id)

@@ -24,7 +24,7 @@ from models.demo.seed import seed_demo
 from models.entities import Event, EventAction
 from tests.desktop.conftest import DEMO_NOW
 from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, wait_loaded
-from tests.desktop.test_event_work import click, intake_form, shown_state
+from tests.desktop.test_event_work import click, intake_form, settled_report, shown_state
 from tests.desktop.test_intake_input import save
 
 pytestmark = [pytest.mark.gui, pytest.mark.postgres, pytest.mark.expect_log_warnings]
@@ -107,7 +107,7 @@ def test_work_goes_on_through_an_outage_and_is_written_once(
     queue = window.panels.queue.content
     detail = window.panels.detail.content
     assert queue is not None and detail is not None
-    reported = next(r for r in queue.model.visible_rows() if r.state == "reported")
+    reported = settled_report(qtbot, window)
     window.select_event(reported.id)
     qtbot.waitUntil(
         lambda: (

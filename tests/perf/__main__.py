@@ -9,9 +9,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.perf import dispatch, events, foundation, queue, sync
+from tests.perf import alarms, dispatch, events, foundation, queue, sync
 
 BENCHMARKS = {
+    "alarms": alarms.run,
     "dispatch": dispatch.run,
     "events": events.run,
     "foundation": foundation.run,

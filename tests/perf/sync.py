@@ -7,6 +7,8 @@
   all), over 40 events a quarter second apart.
 - ``sync_latency_sqlite_ms_p50`` / ``_p95``: the same on SQLite, where the window polls.
 - ``pg_connections_per_post``: connections that window holds to PostgreSQL while it runs.
+- ``mode_switch_propagation_ms``: p95 of the chief's switch (emergency and back, 10 times,
+  committed here) → the other post's window showing the new mode (banner and layout).
 """
 
 from __future__ import annotations
@@ -18,10 +20,14 @@ import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select, text
 
 from tests.perf.common import ROOT, pg_database
+
+if TYPE_CHECKING:
+    from models.db import Database
 
 Report = Callable[[str, float, str], None]
 EVENTS = 40
@@ -34,12 +40,15 @@ def run(scratch: Path, report: Report) -> None:
     with pg_database() as pg_url:
         report("notify_floor_ms", _notify_floor(pg_url) * 1000, "ms")
         for kind, url in (("pg", pg_url), ("sqlite", f"sqlite:///{scratch / 'sync.db'}")):
-            latencies, connections = _latencies(scratch, url, kind)
+            latencies, connections, switches = _latencies(scratch, url, kind)
             report(f"sync_latency_{kind}_ms_p50", statistics.median(latencies) * 1000, "ms")
             p95 = statistics.quantiles(latencies, n=20)[-1]
             report(f"sync_latency_{kind}_ms_p95", p95 * 1000, "ms")
             if connections is not None:
                 report("pg_connections_per_post", connections, "connections")
+            if switches:
+                p95 = statistics.quantiles(switches, n=20)[-1]
+                report("mode_switch_propagation_ms", p95 * 1000, "ms")
 
 
 def _notify_floor(url: str) -> float:
@@ -63,7 +72,7 @@ def _notify_floor(url: str) -> float:
     return statistics.median(trips)
 
 
-def _latencies(scratch: Path, url: str, kind: str) -> tuple[list[float], int | None]:
+def _latencies(scratch: Path, url: str, kind: str) -> tuple[list[float], int | None, list[float]]:
     from models.accounts import log_in
     from models.clock import server_now
     from models.db import open_database
@@ -135,7 +144,8 @@ def _latencies(scratch: Path, url: str, kind: str) -> tuple[list[float], int | N
         missing = set(committed) - set(seen)
         if missing:
             raise RuntimeError(f"{len(missing)} events never reached the {kind} window")
-        return [seen[i] - committed[i] for i in committed], connections
+        switches = _mode_switches(database, probe) if kind == "pg" else []
+        return [seen[i] - committed[i] for i in committed], connections, switches
     finally:
         window.terminate()
         try:
@@ -143,3 +153,49 @@ def _latencies(scratch: Path, url: str, kind: str) -> tuple[list[float], int | N
         except subprocess.TimeoutExpired:
             window.kill()
         database.close()
+
+
+def _mode_switches(database: Database, probe: Path) -> list[float]:
+    """Switch to emergency and back ten times as the chief; how long each took to show."""
+    from models import modes
+    from models.accounts import log_in
+    from models.clock import server_now
+    from models.demo.accounts import DEMO_PASSWORD
+
+    with database.write() as session:
+        chief = log_in(session, "chief", DEMO_PASSWORD, "chief", server_now(session))
+    with database.read() as session:
+        plan_id = modes.plan_options(session)[0].id
+    delays = []
+    for n in range(10):
+        shown_before = _mode_lines(probe)
+        with database.write() as session:
+            now = server_now(session)
+            if n % 2 == 0:
+                modes.declare_emergency(
+                    session, chief, plan_id=plan_id, level="III", reason="演练", now=now
+                )
+            else:
+                modes.end_emergency(session, chief, reason="演练结束", now=now)
+        committed = time.time()
+        expected = "emergency" if n % 2 == 0 else "normal"
+        deadline = time.monotonic() + 30
+        while True:
+            fresh = _mode_lines(probe)[len(shown_before) :]
+            shown = [at for mode, at in fresh if mode == expected]
+            if shown:
+                delays.append(shown[0] - committed)
+                break
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the switch to {expected} never showed")
+            time.sleep(0.02)
+        time.sleep(GAP_S)
+    return delays
+
+
+def _mode_lines(probe: Path) -> list[tuple[str, float]]:
+    return [
+        (words[1], float(words[2]))
+        for words in (line.split() for line in probe.read_text(encoding="utf-8").splitlines())
+        if words and words[0] == "mode"
+    ]

@@ -62,7 +62,7 @@ def test_most_urgent_first_counted_down_and_sortable(qtbot: QtBot) -> None:
     panel.show()
     qtbot.waitExposed(panel)
     panel.set_alarms(alarms(), NOW)
-    assert panel.summary.text() == "即将超时 1 项 · 超时 2 项 · 升级 2 项"
+    assert panel.summary.text() == "即将超时 1 件 · 超时 2 件 · 升级 2 件"
     # Escalated, then overdue, then soon due; within a level the earliest deadline first.
     assert codes(panel.model) == [f"SJ-20261120-{i:04d}" for i in (1, 2, 3, 4, 5)]
     assert panel.model.data(panel.model.index(0, AlarmColumn.COUNTDOWN)) == "已超时 9小时0分"
