@@ -176,7 +176,11 @@ class EventWork(QObject):
 
             detail = events.event_detail(session, event_id, language)
             allowed = events.available_transitions(
-                detail.state, detail.escalated, permitted_actions(session, operator.role)
+                detail.state,
+                detail.escalated,
+                permitted_actions(session, operator.role),
+                paused=detail.paused_at is not None,
+                extension_pending=detail.extension is not None,
             )
             proposal: DispatchProposal | None = None
             options: list[Any] = []

@@ -49,7 +49,6 @@ WARNING_FRACTION = 0.75
 ESCALATION_FRACTION = 0.5
 CLOCKS = ("accept", "respond", "close")
 
-BOUNDARY_COLUMNS = tuple(f"{c}_{k}_at" for c in CLOCKS for k in ("warn", "escalate"))
 
 # Which clocks run in which state.
 RUNNING_CLOCKS: dict[str, tuple[str, ...]] = {
@@ -145,7 +144,7 @@ def boundary_columns(
     return {f"{clock}_warn_at": found.warn_at, f"{clock}_escalate_at": found.escalate_at}
 
 
-def deadline_boundaries(
+def deadline_columns(
     deadlines: Deadlines,
     *,
     reported_at: datetime,
@@ -153,23 +152,25 @@ def deadline_boundaries(
     policy: AlarmPolicy,
     calendar: WorkingCalendar,
     clocks: tuple[str, ...] = CLOCKS,
-) -> dict[str, datetime]:
-    """The boundary columns of these clocks of an event, for the deadlines just computed."""
-    values: dict[str, datetime] = {}
+) -> dict[str, Any]:
+    """The event columns of these clocks for deadlines just computed: each deadline, its alarm
+    boundaries, whether it counts working days, and the SLA row that set it."""
+    values: dict[str, Any] = {}
     for clock in clocks:
         deadline = getattr(deadlines, clock)
         start = reported_at if clock == "accept" else dispatched_at
+        working = clock in deadlines.working
+        values[f"{clock}_deadline"] = deadline
+        values[f"{clock}_working"] = working
+        values[f"{clock}_rule_id"] = deadlines.rule_id(clock)
         if deadline is not None and start is not None:
             values.update(
                 boundary_columns(
-                    clock,
-                    start,
-                    deadline,
-                    working=clock in deadlines.working,
-                    policy=policy,
-                    calendar=calendar,
+                    clock, start, deadline, working=working, policy=policy, calendar=calendar
                 )
             )
+        else:
+            values.update({f"{clock}_warn_at": None, f"{clock}_escalate_at": None})
     return values
 
 
@@ -228,20 +229,28 @@ def columns_of(clock: str) -> tuple[Any, Any, Any]:
 def alarmed(now: datetime) -> ColumnElement[bool]:
     """The SQL condition of an event with a running clock at ``warning`` or beyond at ``now``:
     comparisons on the indexed boundary columns only."""
-    return or_(
-        *(
-            and_(
-                Event.state.in_(CLOCK_STATES[clock]),
-                or_(columns_of(clock)[0] <= now, columns_of(clock)[1] < now),
+    return and_(
+        Event.paused_at.is_(None),  # a paused event's clocks stand still
+        or_(
+            *(
+                and_(
+                    Event.state.in_(CLOCK_STATES[clock]),
+                    or_(columns_of(clock)[0] <= now, columns_of(clock)[1] < now),
+                )
+                for clock in CLOCKS
             )
-            for clock in CLOCKS
-        )
+        ),
     )
 
 
 def clock_columns() -> list[Any]:
     """Every clock's (warn_at, deadline, escalate_at) columns, in ``CLOCKS`` order."""
     return [column for clock in CLOCKS for column in columns_of(clock)]
+
+
+def working_columns() -> list[Any]:
+    """Every clock's "counts working days" column, in ``CLOCKS`` order."""
+    return [getattr(Event, f"{clock}_working") for clock in CLOCKS]
 
 
 def clocks_of(values: Sequence[datetime | None]) -> dict[str, tuple[Any, Any, Any]]:
@@ -256,7 +265,9 @@ def next_boundary(session: Session, now: datetime) -> datetime | None:
         states = CLOCK_STATES[clock]
         for column in columns_of(clock):
             moment = session.scalar(
-                select(func.min(column)).where(Event.state.in_(states), column > now)
+                select(func.min(column)).where(
+                    Event.state.in_(states), Event.paused_at.is_(None), column > now
+                )
             )
             if moment is not None:
                 found.append(moment)
@@ -272,7 +283,10 @@ def crossed_boundaries(session: Session, since: datetime, now: datetime) -> list
             crossed.update(
                 session.scalars(
                     select(Event.id).where(
-                        Event.state.in_(CLOCK_STATES[clock]), column > since, column <= now
+                        Event.state.in_(CLOCK_STATES[clock]),
+                        Event.paused_at.is_(None),
+                        column > since,
+                        column <= now,
                     )
                 )
             )
@@ -290,6 +304,7 @@ def escalate_overdue(session: Session, now: datetime) -> list[int]:
             select(Event.id).where(
                 Event.state.in_(CLOCK_STATES[clock]),
                 Event.escalated.is_(False),
+                Event.paused_at.is_(None),
                 escalate_at < now,
             )
         ).all()

@@ -59,6 +59,11 @@ class Deadlines:
     respond: datetime | None
     close: datetime | None
     working: frozenset[str] = frozenset()
+    rule_ids: tuple[tuple[str, int | None], ...] = ()  # (clock, the sla_limit row that set it)
+
+    def rule_id(self, clock: str) -> int | None:
+        """The SLA row that set this clock's limit."""
+        return dict(self.rule_ids).get(clock)
 
 
 class SlaProfile:
@@ -102,12 +107,13 @@ class SlaProfile:
         """The three deadlines of an event reported (and perhaps dispatched) at these times."""
         limits = {clock: self.limit(clock, category_id, priority) for clock in CLOCKS}
         working = frozenset(c for c, limit in limits.items() if limit.unit == "working_days")
+        rules = tuple((c, limit.rule_id) for c, limit in limits.items())
         accept = limits["accept"].deadline(reported_at, calendar)
         if dispatched_at is None:
-            return Deadlines(accept, None, None, working)
+            return Deadlines(accept, None, None, working, rules)
         respond = limits["respond"].deadline(dispatched_at, calendar)
         close = limits["close"].deadline(dispatched_at, calendar)
-        return Deadlines(accept, respond, close, working)
+        return Deadlines(accept, respond, close, working, rules)
 
 
 def load_calendar(session: Session) -> WorkingCalendar:

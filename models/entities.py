@@ -337,6 +337,16 @@ class Event(Base):
     respond_escalate_at: Mapped[datetime | None] = mapped_column(index=True)
     close_warn_at: Mapped[datetime | None] = mapped_column(index=True)
     close_escalate_at: Mapped[datetime | None] = mapped_column(index=True)
+    # How each deadline was set: whether its limit counts working days, and the SLA row that
+    # gave it (what the detail panel shows; what a pause or a calendar change recomputes by).
+    accept_working: Mapped[bool] = mapped_column(Boolean, default=False)
+    respond_working: Mapped[bool] = mapped_column(Boolean, default=False)
+    close_working: Mapped[bool] = mapped_column(Boolean, default=False)
+    accept_rule_id: Mapped[int | None]  # sla_limit.id, kept without a constraint: the
+    respond_rule_id: Mapped[int | None]  # limit may be edited later, the record stays
+    close_rule_id: Mapped[int | None]
+    # Waiting for the resident (待群众补充): the clocks stand still from this instant.
+    paused_at: Mapped[datetime | None]
     satisfaction: Mapped[str | None] = mapped_column(String(24))
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -609,6 +619,24 @@ class ChangeLog(Base):
     entity_id: Mapped[int | None]
     op: Mapped[str] = mapped_column(String(16))  # insert, update, delete, bulk
     post: Mapped[str | None] = mapped_column(String(16))
+
+
+class DeadlineExtension(Base):
+    """A request to extend an event's close-by deadline (延期申请), and the chief's decision."""
+
+    __tablename__ = "deadline_extension"
+    __table_args__ = (CheckConstraint(_in("unit", LIMIT_UNITS), name="unit"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), index=True)
+    amount: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    requested_by: Mapped[int] = mapped_column(ForeignKey("operator_account.id"))
+    requested_at: Mapped[datetime]
+    approved: Mapped[bool | None]  # None while pending
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("operator_account.id"))
+    decided_at: Mapped[datetime | None]
 
 
 class AlarmAcknowledgement(Base):

@@ -42,13 +42,22 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Select, bindparam, func, insert, select, update
+from sqlalchemy import CursorResult, RowMapping, Select, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from models import queries
 from models.accounts import Operator, require
-from models.alarms import AlarmPolicy, deadline_boundaries
+from models.alarms import (
+    CLOCKS,
+    RUNNING_CLOCKS,
+    AlarmPolicy,
+    boundary_columns,
+    clock_columns,
+    clocks_of,
+    deadline_columns,
+    working_columns,
+)
 from models.attachments import (
     MAX_ATTACHMENTS,
     AttachmentDraft,
@@ -65,6 +74,7 @@ from models.entities import (
     SOURCES,
     Attachment,
     Community,
+    DeadlineExtension,
     Department,
     EnforcementZone,
     Event,
@@ -73,6 +83,7 @@ from models.entities import (
     EventCodeCounter,
     Grid,
     OperatorAccount,
+    SlaLimit,
     Staff,
 )
 from models.snapshots import (
@@ -81,10 +92,11 @@ from models.snapshots import (
     DuplicateCandidate,
     EventDetail,
     EventRow,
+    ExtensionInfo,
     GridCheck,
     TimelineEntry,
 )
-from models.workdays import LOCAL_ZONE
+from models.workdays import LOCAL_ZONE, WorkingCalendar
 
 __all__ = [
     "TRANSITIONS",
@@ -240,6 +252,8 @@ def _rule(
 
 
 _ASSIGNEE = ("assignee_staff_id", "assignee_department_id")
+CLOCK_STATES_ALL = tuple(RUNNING_CLOCKS)  # the states in which some clock runs
+MAX_EXTENSION = {"hours": 24 * 30.0, "working_days": 30.0}
 
 # The closed loop of digital city management (DESIGN §2). Arguments each kind takes:
 # dispatch and reassign an assignee (staff or department; dispatch also the proposal's
@@ -269,20 +283,42 @@ TRANSITIONS: Mapping[str, TransitionRule] = {
     "confirm_grid": _rule(
         "event.dispatch", ("reported", "accepted", "dispatched", "responded"), None, "grid_id"
     ),
+    # Waiting for the resident (待群众补充): the running clocks stand still, then go on.
+    "pause": _rule("deadline.pause", CLOCK_STATES_ALL, None),
+    "resume": _rule("deadline.pause", CLOCK_STATES_ALL, None),
+    # A longer close-by deadline (延期申请): asked for at a post, decided by the chief.
+    "extension_request": _rule(
+        "deadline.extend.request", ("dispatched", "responded"), None, "amount", "unit"
+    ),
+    "extension_approve": _rule("deadline.extend.approve", ("dispatched", "responded"), None),
+    "extension_refuse": _rule("deadline.extend.approve", ("dispatched", "responded"), None),
 }
 
 
 def available_transitions(
-    state: str, escalated: bool, permitted_actions: frozenset[str]
+    state: str,
+    escalated: bool,
+    permitted_actions: frozenset[str],
+    *,
+    paused: bool = False,
+    extension_pending: bool = False,
 ) -> list[str]:
     """The steps an operator with these permitted actions may try on an event in ``state``, in
     the table's order: what the GUI enables (the domain checks again when it is taken)."""
+    unavailable = {
+        "escalate": escalated,
+        "pause": paused,
+        "resume": not paused,
+        "extension_request": extension_pending,
+        "extension_approve": not extension_pending,
+        "extension_refuse": not extension_pending,
+    }
     return [
         kind
         for kind, rule in TRANSITIONS.items()
         if state in rule.from_states
         and rule.permission in permitted_actions
-        and not (kind == "escalate" and escalated)
+        and not unavailable.get(kind, False)
     ]
 
 
@@ -520,7 +556,7 @@ def report_event(
         dispatched_at=None,
         calendar=calendar,
     )
-    alarm_boundaries = deadline_boundaries(
+    clock_values = deadline_columns(
         deadlines,
         reported_at=now,
         dispatched_at=None,
@@ -554,8 +590,7 @@ def report_event(
             reporter_name=draft.reporter_name,
             reporter_phone=draft.reporter_phone,
             reported_at=now,
-            accept_deadline=deadlines.accept,
-            **alarm_boundaries,
+            **clock_values,
             version=1,  # one action so far: the report
             updated_at=now,
         )
@@ -687,6 +722,7 @@ def _joined_note(*parts: str) -> str:
 
 def _effects(
     session: Session,
+    operator: Operator,
     kind: str,
     event: _Current,
     now: datetime,
@@ -721,9 +757,7 @@ def _effects(
         )
         columns.update(
             dispatched_at=now,
-            respond_deadline=deadlines.respond,
-            close_deadline=deadlines.close,
-            **deadline_boundaries(
+            **deadline_columns(
                 deadlines,
                 reported_at=event.reported_at,
                 dispatched_at=now,
@@ -772,6 +806,8 @@ def _effects(
         if into.state not in OPEN_STATES or into.merged_into_id is not None:
             raise TransitionRefused("not_open", kind, event.state)
         return {"merged_into_id": into_id}, _joined_note(f"→ {into.code}", note)
+    if kind in ("pause", "resume", "extension_request", "extension_approve", "extension_refuse"):
+        return _deadline_effects(session, operator, kind, event, now, note, arguments)
     if kind == "confirm_grid":
         grid_id = _checked_id("grid_id", arguments.get("grid_id"), required=True)
         assert grid_id is not None
@@ -784,6 +820,115 @@ def _effects(
             change, note
         )
     raise AssertionError(f"no effects for {kind}")  # the table and this function disagree
+
+
+def _deadline_effects(
+    session: Session,
+    operator: Operator,
+    kind: str,
+    event: _Current,
+    now: datetime,
+    note: str,
+    arguments: Mapping[str, object],
+) -> tuple[dict[str, Any], str]:
+    """Pausing, resuming, and extending the close-by deadline."""
+    clocks = session.execute(
+        select(Event.paused_at, Event.dispatched_at, *clock_columns(), *working_columns()).where(
+            Event.id == event.id
+        )
+    ).one()
+    paused_at, dispatched_at = clocks[0], clocks[1]
+    values = clocks_of(clocks[2 : 2 + 3 * len(CLOCKS)])
+    working = dict(zip(CLOCKS, clocks[2 + 3 * len(CLOCKS) :], strict=True))
+    if kind == "pause":
+        if paused_at is not None:
+            raise TransitionRefused("already_paused", kind, event.state)
+        if not note.strip():
+            raise EventInputError("note", "required")
+        return {"paused_at": now}, note
+    calendar = load_calendar(session)
+    if kind == "resume":
+        if paused_at is None:
+            raise TransitionRefused("not_paused", kind, event.state)
+        # Every clock running in this state stood still: it owes the time of the pause, counted
+        # as its limit is.
+        columns: dict[str, Any] = {"paused_at": None}
+        for clock in RUNNING_CLOCKS.get(event.state, ()):
+            for name, moment in zip(
+                ("warn_at", "deadline", "escalate_at"), values[clock], strict=True
+            ):
+                if moment is not None:
+                    columns[f"{clock}_{name}"] = _shifted(
+                        moment, paused_at, now, working=working[clock], calendar=calendar
+                    )
+        return columns, note
+    pending = session.scalars(
+        select(DeadlineExtension)
+        .where(DeadlineExtension.event_id == event.id, DeadlineExtension.approved.is_(None))
+        .with_for_update()
+    ).first()
+    if kind == "extension_request":
+        if pending is not None:
+            raise TransitionRefused("extension_pending", kind, event.state)
+        unit = arguments.get("unit")
+        if unit not in MAX_EXTENSION:
+            raise EventInputError("unit", "unknown")
+        amount = _checked_coordinate("amount", arguments.get("amount"))
+        if not 0 < amount <= MAX_EXTENSION[str(unit)]:
+            raise EventInputError("amount", "invalid")
+        if not note.strip():
+            raise EventInputError("note", "required")
+        session.add(
+            DeadlineExtension(
+                event_id=event.id,
+                amount=amount,
+                unit=unit,
+                reason=note,
+                requested_by=operator.account_id,
+                requested_at=now,
+            )
+        )
+        return {}, _joined_note(f"+{amount:g} {unit}", note)
+    if pending is None:
+        raise TransitionRefused("no_extension", kind, event.state)
+    approved = kind == "extension_approve"
+    session.execute(
+        update(DeadlineExtension)
+        .where(DeadlineExtension.id == pending.id)
+        .values(approved=approved, decided_by=operator.account_id, decided_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    change = f"+{pending.amount:g} {pending.unit}"
+    if not approved:
+        return {}, _joined_note(change, note)
+    deadline = values["close"][1]
+    if deadline is None or dispatched_at is None:
+        raise TransitionRefused("state", kind, event.state)
+    if pending.unit == "working_days":
+        new_deadline = calendar.add_working_days(deadline, pending.amount)
+    else:
+        new_deadline = deadline + timedelta(hours=pending.amount)
+    columns = {"close_deadline": new_deadline}
+    columns.update(
+        boundary_columns(
+            "close",
+            dispatched_at,
+            new_deadline,
+            working=working["close"],
+            policy=AlarmPolicy.load(session),
+            calendar=calendar,
+        )
+    )
+    return columns, _joined_note(change, note)
+
+
+def _shifted(
+    moment: datetime, since: datetime, now: datetime, *, working: bool, calendar: WorkingCalendar
+) -> datetime:
+    """``moment`` moved on by the time from ``since`` to ``now`` (working time if ``working``)."""
+    if working:
+        return calendar.add_working_time(moment, calendar.working_time_between(since, now))
+    return moment + (now - since)
 
 
 def transition(
@@ -833,7 +978,7 @@ def transition(
         raise _conflict(session, event_id, language)
     if event.state not in rule.from_states:
         raise TransitionRefused("state", kind, event.state)
-    values, note = _effects(session, kind, event, now, note, arguments)
+    values, note = _effects(session, operator, kind, event, now, note, arguments)
     to_state = rule.to_state or event.state
     # Core, not an ORM flush: the mapper's version_id_col would add its own increment and
     # check; this one statement is the check, and only the first of several posts passes it.
@@ -892,6 +1037,36 @@ def _detail_statement() -> Select[Any]:
         .outerjoin(Department, Event.assignee_department_id == Department.id)
         .where(Event.id == bindparam("event_id"))
     )
+
+
+def _pending_extension(session: Session, event_id: int) -> ExtensionInfo | None:
+    row = session.execute(
+        select(
+            DeadlineExtension.amount,
+            DeadlineExtension.unit,
+            DeadlineExtension.reason,
+            OperatorAccount.display_name,
+            DeadlineExtension.requested_at,
+        )
+        .join(OperatorAccount, OperatorAccount.id == DeadlineExtension.requested_by)
+        .where(DeadlineExtension.event_id == event_id, DeadlineExtension.approved.is_(None))
+    ).first()
+    return ExtensionInfo(*row) if row is not None else None
+
+
+def _deadline_rules(session: Session, e: RowMapping) -> tuple[tuple[str, float, str], ...]:
+    ids = {clock: e[f"{clock}_rule_id"] for clock in CLOCKS if e[f"{clock}_rule_id"] is not None}
+    if not ids:
+        return ()
+    limits = {
+        rule_id: (amount, unit)
+        for rule_id, amount, unit in session.execute(
+            select(SlaLimit.id, SlaLimit.amount, SlaLimit.unit).where(
+                SlaLimit.id.in_(list(ids.values()))
+            )
+        )
+    }
+    return tuple((clock, *limits[rule_id]) for clock, rule_id in ids.items() if rule_id in limits)
 
 
 def event_detail(session: Session, event_id: int, language: str = "zh_CN") -> EventDetail:
@@ -975,6 +1150,9 @@ def event_detail(session: Session, event_id: int, language: str = "zh_CN") -> Ev
         updated_at=e["updated_at"],
         attachments=attachments,
         timeline=timeline,
+        paused_at=e["paused_at"],
+        extension=_pending_extension(session, event_id),
+        deadline_rules=_deadline_rules(session, e),
     )
 
 

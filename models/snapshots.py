@@ -280,6 +280,17 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class ExtensionInfo:
+    """A pending request to extend the close-by deadline."""
+
+    amount: float
+    unit: str  # "hours" or "working_days"
+    reason: str
+    requested_by: str
+    requested_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class EventDetail:
     """Everything the event-detail panel shows about one event, as of ``version``.
 
@@ -328,6 +339,10 @@ class EventDetail:
     updated_at: datetime
     attachments: tuple[AttachmentInfo, ...]
     timeline: tuple[TimelineEntry, ...]  # oldest first
+    paused_at: datetime | None = None  # waiting for the resident: the clocks stand still
+    extension: ExtensionInfo | None = None  # a request for more time, pending the chief
+    # How each deadline was set: (clock, amount, unit) of the SLA limit, for the clocks known.
+    deadline_rules: tuple[tuple[str, float, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,10 @@ text (never rich text), personal data masked.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
@@ -82,6 +84,11 @@ def action_labels() -> dict[str, str]:
         "escalate": QCoreApplication.translate("EventDetailPanel", "上报领导"),
         "urge": QCoreApplication.translate("EventDetailPanel", "催办"),
         "reopen": QCoreApplication.translate("EventDetailPanel", "重新打开"),
+        "pause": QCoreApplication.translate("EventDetailPanel", "暂停计时"),
+        "resume": QCoreApplication.translate("EventDetailPanel", "恢复计时"),
+        "extension_request": QCoreApplication.translate("EventDetailPanel", "申请延期"),
+        "extension_approve": QCoreApplication.translate("EventDetailPanel", "批准延期"),
+        "extension_refuse": QCoreApplication.translate("EventDetailPanel", "不批准延期"),
     }
 
 
@@ -267,7 +274,14 @@ class EventDetailPanel(QWidget):
         ]
         values = {
             "state": self._states.get(detail.state, detail.state)
-            + (self.tr("（已上报领导）") if detail.escalated else ""),
+            + (self.tr("（已上报领导）") if detail.escalated else "")
+            + (
+                self.tr("（待群众补充，{since} 起暂停计时）").format(
+                    since=local_full(detail.paused_at)
+                )
+                if detail.paused_at is not None
+                else ""
+            ),
             "priority": priority_labels().get(detail.priority, detail.priority),
             "category": detail.category,
             "source": source_labels().get(detail.source, detail.source),
@@ -279,7 +293,7 @@ class EventDetailPanel(QWidget):
             ),
             "assignee": detail.assignee,
             "reported": local_full(detail.reported_at),
-            "deadlines": "  ".join(f"{name} {local_full(at)}" for name, at in deadlines if at),
+            "deadlines": self._deadline_text(detail, deadlines),
             "satisfaction": _satisfaction_label(detail.satisfaction),
         }
         for key, value in values.items():
@@ -289,6 +303,30 @@ class EventDetailPanel(QWidget):
         self._show_proposal(proposal, "dispatch" in allowed or "reassign" in allowed)
         self._show_attachments(detail)
         self._show_timeline(detail)
+
+    def _deadline_text(
+        self, detail: EventDetail, deadlines: list[tuple[str, datetime | None]]
+    ) -> str:
+        """Each running deadline with the limit that set it; a pending extension request."""
+        rules = {clock: (amount, unit) for clock, amount, unit in detail.deadline_rules}
+        parts = []
+        for (name, at), clock in zip(deadlines, ("accept", "respond", "close"), strict=True):
+            if at is None:
+                continue
+            text = f"{name} {local_full(at)}"
+            if clock in rules:
+                text += self.tr("（{limit}）").format(limit=limit_text(*rules[clock]))
+            parts.append(text)
+        extension = detail.extension
+        if extension is not None:
+            parts.append(
+                self.tr("延期申请待审批：+{limit}（{who}：{reason}）").format(
+                    limit=limit_text(extension.amount, extension.unit),
+                    who=extension.requested_by,
+                    reason=extension.reason,
+                )
+            )
+        return "\n".join(parts)
 
     def show_attachment_data(self, attachment_id: int, data: bytes) -> None:
         """Turn an attachment's placeholder into a thumbnail (images only)."""
@@ -408,6 +446,14 @@ class EventDetailPanel(QWidget):
             if entry.post:
                 who = f"{who}（{posts.get(entry.post, entry.post)}）"
             note = entry.note
+            if entry.kind.startswith("extension_") and note.startswith("+"):
+                # "+2 working_days; reason" as the domain records it, in the operator's words.
+                amount, _, rest = note[1:].partition(" ")
+                unit, _, reason = rest.partition("; ")
+                with contextlib.suppress(ValueError):  # not as recorded: shown as it is
+                    note = "；".join(
+                        p for p in ("+" + limit_text(float(amount), unit), reason) if p
+                    )
             if entry.kind == "escalate" and note.startswith("auto:"):
                 # Written by the alarm evaluator, not an operator.
                 who = self.tr("系统")
@@ -446,13 +492,22 @@ class EventDetailPanel(QWidget):
             arguments["assignee_department_id"] = choice.department_id
             if self._proposal is not None and self.assignee.currentIndex() == 0:
                 arguments["proposal_rule_id"] = self._proposal.rule_id
-        if kind in ("reject", "reopen", "urge", "escalate"):
+        if kind == "extension_request":
+            days, ok = QInputDialog.getInt(
+                self, self._actions[kind], self.tr("延长办结时限（工作日）"), 1, 1, 30
+            )
+            if not ok:
+                return
+            arguments["amount"] = float(days)
+            arguments["unit"] = "working_days"
+        if kind in NOTED:
+            required = kind in NOTE_REQUIRED
             note, ok = QInputDialog.getMultiLineText(
                 self,
                 self._actions[kind],
-                self.tr("说明（必填）") if kind == "reject" else self.tr("说明"),
+                self.tr("说明（必填）") if required else self.tr("说明"),
             )
-            if not ok or (kind == "reject" and not note.strip()):
+            if not ok or (required and not note.strip()):
                 return
             arguments["note"] = note.strip()
         if kind == "close":
@@ -466,6 +521,29 @@ class EventDetailPanel(QWidget):
                     return
                 arguments["satisfaction"] = codes[options.index(chosen)]
         self.action_requested.emit(kind, detail.id, detail.version, arguments)
+
+
+# The steps that ask for a note, and those that cannot go without one.
+NOTED = frozenset(
+    {
+        "reject",
+        "reopen",
+        "urge",
+        "escalate",
+        "pause",
+        "extension_request",
+        "extension_approve",
+        "extension_refuse",
+    }
+)
+NOTE_REQUIRED = frozenset({"reject", "pause", "extension_request"})
+
+
+def limit_text(amount: float, unit: str) -> str:
+    """A time limit as the operator reads it: "2小时", "3个工作日"."""
+    if unit == "working_days":
+        return QCoreApplication.translate("EventDetailPanel", "{n}个工作日").format(n=f"{amount:g}")
+    return QCoreApplication.translate("EventDetailPanel", "{n}小时").format(n=f"{amount:g}")
 
 
 def _satisfaction_label(code: str | None) -> str:

@@ -32,7 +32,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from models.accounts import create_account
-from models.alarms import BOUNDARY_COLUMNS, AlarmPolicy, deadline_boundaries
+from models.alarms import AlarmPolicy, deadline_columns
 from models.changefeed import record_change
 from models.clock import server_now
 from models.db import Database
@@ -1397,11 +1397,7 @@ class _EventPlan:
                     "responded_at": _maybe_instant(times.get("responded")),
                     "resolved_at": _maybe_instant(times.get("resolved")),
                     "closed_at": _maybe_instant(times.get("closed")),
-                    "accept_deadline": deadlines.accept,
-                    "respond_deadline": deadlines.respond,
-                    "close_deadline": deadlines.close,
-                    **dict.fromkeys(BOUNDARY_COLUMNS),
-                    **deadline_boundaries(
+                    **deadline_columns(
                         deadlines,
                         reported_at=reported_at,
                         dispatched_at=_maybe_instant(t_dispatch),

@@ -331,296 +331,351 @@
 <context>
     <name>EventDetailPanel</name>
     <message>
-        <location filename="../../widgets/event_detail.py" line="61"/>
+        <location filename="../../widgets/event_detail.py" line="63"/>
         <source>网格员 {name}</source>
         <translation>Grid worker {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="62"/>
+        <location filename="../../widgets/event_detail.py" line="64"/>
         <source>挂包领导 {name}</source>
         <translation>Leader in charge {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="63"/>
+        <location filename="../../widgets/event_detail.py" line="65"/>
         <source>执法队 {name}</source>
         <translation>Enforcement team {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="64"/>
+        <location filename="../../widgets/event_detail.py" line="66"/>
         <source>部门 {name}</source>
         <translation>Department {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="75"/>
-        <location filename="../../widgets/event_detail.py" line="264"/>
+        <location filename="../../widgets/event_detail.py" line="77"/>
+        <location filename="../../widgets/event_detail.py" line="271"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="76"/>
+        <location filename="../../widgets/event_detail.py" line="78"/>
         <source>派遣</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="77"/>
+        <location filename="../../widgets/event_detail.py" line="79"/>
         <source>改派</source>
         <translation>Reassign</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="78"/>
-        <location filename="../../widgets/event_detail.py" line="265"/>
+        <location filename="../../widgets/event_detail.py" line="80"/>
+        <location filename="../../widgets/event_detail.py" line="272"/>
         <source>响应</source>
         <translation>Respond</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="79"/>
-        <location filename="../../widgets/event_detail.py" line="266"/>
+        <location filename="../../widgets/event_detail.py" line="81"/>
+        <location filename="../../widgets/event_detail.py" line="273"/>
         <source>办结</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="80"/>
+        <location filename="../../widgets/event_detail.py" line="82"/>
         <source>核查结案</source>
         <translation>Verify and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="81"/>
+        <location filename="../../widgets/event_detail.py" line="83"/>
         <source>退回</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="82"/>
+        <location filename="../../widgets/event_detail.py" line="84"/>
         <source>上报领导</source>
         <translation>Escalate to leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="83"/>
+        <location filename="../../widgets/event_detail.py" line="85"/>
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="84"/>
+        <location filename="../../widgets/event_detail.py" line="86"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="118"/>
-        <location filename="../../widgets/event_detail.py" line="328"/>
+        <location filename="../../widgets/event_detail.py" line="87"/>
+        <source>暂停计时</source>
+        <translation>Pause the clock</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="88"/>
+        <source>恢复计时</source>
+        <translation>Resume the clock</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="89"/>
+        <source>申请延期</source>
+        <translation>Request an extension</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="90"/>
+        <source>批准延期</source>
+        <translation>Approve the extension</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="91"/>
+        <source>不批准延期</source>
+        <translation>Refuse the extension</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="125"/>
+        <location filename="../../widgets/event_detail.py" line="366"/>
         <source>未选择事件</source>
         <translation>No event selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="138"/>
+        <location filename="../../widgets/event_detail.py" line="145"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="139"/>
+        <location filename="../../widgets/event_detail.py" line="146"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="140"/>
+        <location filename="../../widgets/event_detail.py" line="147"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="141"/>
+        <location filename="../../widgets/event_detail.py" line="148"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="142"/>
+        <location filename="../../widgets/event_detail.py" line="149"/>
         <source>网格 / 社区 / 片区</source>
         <translation>Grid / community / zone</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="143"/>
+        <location filename="../../widgets/event_detail.py" line="150"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="144"/>
+        <location filename="../../widgets/event_detail.py" line="151"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="145"/>
+        <location filename="../../widgets/event_detail.py" line="152"/>
         <source>反映人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="146"/>
+        <location filename="../../widgets/event_detail.py" line="153"/>
         <source>处置力量</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="147"/>
+        <location filename="../../widgets/event_detail.py" line="154"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="148"/>
+        <location filename="../../widgets/event_detail.py" line="155"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="149"/>
+        <location filename="../../widgets/event_detail.py" line="156"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="163"/>
+        <location filename="../../widgets/event_detail.py" line="170"/>
         <source>智能派单建议</source>
         <translation>Dispatch proposal</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="171"/>
-        <location filename="../../widgets/event_detail.py" line="483"/>
+        <location filename="../../widgets/event_detail.py" line="178"/>
+        <location filename="../../widgets/event_detail.py" line="561"/>
         <source>确认网格</source>
         <translation>Confirm grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="175"/>
+        <location filename="../../widgets/event_detail.py" line="182"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="206"/>
+        <location filename="../../widgets/event_detail.py" line="213"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="207"/>
+        <location filename="../../widgets/event_detail.py" line="214"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="208"/>
+        <location filename="../../widgets/event_detail.py" line="215"/>
         <source>状态变化</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="209"/>
+        <location filename="../../widgets/event_detail.py" line="216"/>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="210"/>
-        <location filename="../../widgets/event_detail.py" line="453"/>
+        <location filename="../../widgets/event_detail.py" line="217"/>
+        <location filename="../../widgets/event_detail.py" line="508"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="270"/>
+        <location filename="../../widgets/event_detail.py" line="277"/>
         <source>（已上报领导）</source>
         <translation> (escalated to the leader)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="314"/>
+        <location filename="../../widgets/event_detail.py" line="279"/>
+        <source>（待群众补充，{since} 起暂停计时）</source>
+        <translation> (waiting for the resident: clock paused since {since})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="318"/>
+        <source>（{limit}）</source>
+        <translation> ({limit})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="323"/>
+        <source>延期申请待审批：+{limit}（{who}：{reason}）</source>
+        <translation>Extension requested, awaiting the chief: +{limit} ({who}: {reason})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="352"/>
         <source>正在处理：{who}</source>
         <translation>Also working on it: {who}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="348"/>
+        <location filename="../../widgets/event_detail.py" line="386"/>
         <source>网格 {grid} · {category} → {target}</source>
         <translation>Grid {grid} · {category} → {target}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="349"/>
+        <location filename="../../widgets/event_detail.py" line="387"/>
         <source>（网格待确认）</source>
         <translation>(grid to confirm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="352"/>
+        <location filename="../../widgets/event_detail.py" line="390"/>
         <source>依据派单规则 #{rule}</source>
         <translation>By dispatch rule #{rule}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="353"/>
+        <location filename="../../widgets/event_detail.py" line="391"/>
         <source>依据类别默认力量</source>
         <translation>By the category&apos;s default force</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="354"/>
+        <location filename="../../widgets/event_detail.py" line="392"/>
         <source>复杂事件，由挂包领导牵头</source>
         <translation>Complex event: led by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="355"/>
+        <location filename="../../widgets/event_detail.py" line="393"/>
         <source>已超时，由挂包领导督办</source>
         <translation>Overdue: chased by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="359"/>
+        <location filename="../../widgets/event_detail.py" line="397"/>
         <source>位置在网格边界附近或网格之外，请确认网格</source>
         <translation>The location is near a grid boundary or outside every grid: confirm the grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="362"/>
+        <location filename="../../widgets/event_detail.py" line="400"/>
         <source>按建议：{name}</source>
         <translation>As proposed: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="370"/>
+        <location filename="../../widgets/event_detail.py" line="408"/>
         <source>无可用建议，请选择处置力量</source>
         <translation>No proposal: choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="413"/>
+        <location filename="../../widgets/event_detail.py" line="459"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="415"/>
+        <location filename="../../widgets/event_detail.py" line="461"/>
         <source>超时自动上报领导（{clock}）</source>
         <translation>Raised to the leader automatically ({clock})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="437"/>
+        <location filename="../../widgets/event_detail.py" line="483"/>
         <source>请先确认事件所属网格，再派遣</source>
         <translation>Confirm the event&apos;s grid before dispatching</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="443"/>
+        <location filename="../../widgets/event_detail.py" line="489"/>
         <source>请选择处置力量</source>
         <translation>Choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="453"/>
+        <location filename="../../widgets/event_detail.py" line="497"/>
+        <source>延长办结时限（工作日）</source>
+        <translation>Extend the close-by deadline by (working days)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="508"/>
         <source>说明（必填）</source>
         <translation>Note (required)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="459"/>
-        <location filename="../../widgets/event_detail.py" line="473"/>
+        <location filename="../../widgets/event_detail.py" line="514"/>
+        <location filename="../../widgets/event_detail.py" line="551"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="459"/>
-        <location filename="../../widgets/event_detail.py" line="474"/>
+        <location filename="../../widgets/event_detail.py" line="514"/>
+        <location filename="../../widgets/event_detail.py" line="552"/>
         <source>基本满意</source>
         <translation>Basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="459"/>
-        <location filename="../../widgets/event_detail.py" line="475"/>
+        <location filename="../../widgets/event_detail.py" line="514"/>
+        <location filename="../../widgets/event_detail.py" line="553"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="463"/>
+        <location filename="../../widgets/event_detail.py" line="518"/>
         <source>回访满意度</source>
         <translation>Satisfaction at the return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="481"/>
+        <location filename="../../widgets/event_detail.py" line="545"/>
+        <source>{n}个工作日</source>
+        <translation>{n} working days</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="546"/>
+        <source>{n}小时</source>
+        <translation>{n} hours</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="559"/>
         <source>上报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="482"/>
+        <location filename="../../widgets/event_detail.py" line="560"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
@@ -770,17 +825,17 @@
 <context>
     <name>EventWork</name>
     <message>
-        <location filename="../../desktop/event_work.py" line="431"/>
+        <location filename="../../desktop/event_work.py" line="435"/>
         <source>新建事件</source>
         <translation>New event</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="478"/>
+        <location filename="../../desktop/event_work.py" line="482"/>
         <source>事件已不存在</source>
         <translation>The event no longer exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="483"/>
+        <location filename="../../desktop/event_work.py" line="487"/>
         <source>断网期间的操作未能提交（{what}）：{reason}</source>
         <translation>An action taken while offline could not be written ({what}): {reason}</translation>
     </message>

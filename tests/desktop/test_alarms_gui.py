@@ -78,3 +78,61 @@ def test_overdue_sound_only_at_the_posts_concerned(
     # Muting shows in the panel and the status bar, and is kept for the post.
     click(qtbot, panel.mute)
     assert intake.alarm_muted and "静音" in intake.mute_label.text()
+
+
+def test_pause_and_extension_through_the_detail_panel(
+    running: list[Running],
+    qloop: qasync.QEventLoop,
+    qtbot: QtBot,
+    seeded_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = wait_loaded(
+        qtbot,
+        start(
+            running, qloop, ["--db", seeded_url, "--demo", "--post", "dispatch", "--user", "chief"]
+        ),
+    )
+    queue = window.panels.queue.content
+    detail = window.panels.detail.content
+    assert queue is not None and detail is not None
+    event = next(r for r in queue.model.visible_rows() if r.state == "dispatched")
+    window.select_event(event.id)
+    qtbot.waitUntil(lambda: detail.buttons["pause"].isVisible(), timeout=LOAD_TIMEOUT_MS)
+    monkeypatch.setattr(
+        "widgets.event_detail.QInputDialog.getMultiLineText",
+        lambda *a, **k: ("联系不上反映人", True),
+    )
+    monkeypatch.setattr("widgets.event_detail.QInputDialog.getInt", lambda *a, **k: (2, True))
+
+    click(qtbot, detail.buttons["pause"])
+    qtbot.waitUntil(
+        lambda: "暂停计时" in detail._field_labels["state"].text(), timeout=LOAD_TIMEOUT_MS
+    )
+    assert detail.buttons["resume"].isVisible() and not detail.buttons["pause"].isVisible()
+    click(qtbot, detail.buttons["resume"])
+    qtbot.waitUntil(lambda: detail.buttons["pause"].isVisible(), timeout=LOAD_TIMEOUT_MS)
+
+    before = detail.detail.close_deadline if detail.detail else None
+    click(qtbot, detail.buttons["extension_request"])
+    qtbot.waitUntil(
+        lambda: "延期申请待审批：+2个工作日" in detail._field_labels["deadlines"].text(),
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    assert (
+        "（3个工作日）" in detail._field_labels["deadlines"].text()
+        or "小时" in detail._field_labels["deadlines"].text()
+    )
+    click(qtbot, detail.buttons["extension_approve"])
+    qtbot.waitUntil(
+        lambda: (
+            detail.detail is not None
+            and detail.detail.extension is None
+            and detail.detail.close_deadline != before
+        ),
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    kinds = [detail.timeline.item(r, 1).text() for r in range(detail.timeline.rowCount())]
+    assert kinds[-4:] == ["暂停计时", "恢复计时", "申请延期", "批准延期"]
+    notes = [detail.timeline.item(r, 4).text() for r in range(detail.timeline.rowCount())]
+    assert notes[-2].startswith("+2个工作日")

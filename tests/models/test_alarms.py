@@ -8,11 +8,12 @@ import threading
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, update
 
-from models import queries
+from models import events, queries
 from models.accounts import NotPermitted, Operator
 from models.alarms import (
     AlarmPolicy,
@@ -25,8 +26,16 @@ from models.alarms import (
 )
 from models.db import Database, open_database
 from models.demo.seed import seed_demo
-from models.entities import Event, EventAction, EventCategory, Grid, OperatorAccount, SharedSetting
-from models.events import EventDraft, report_event
+from models.entities import (
+    Event,
+    EventAction,
+    EventCategory,
+    Grid,
+    OperatorAccount,
+    SharedSetting,
+    Staff,
+)
+from models.events import EventDraft, EventInputError, TransitionRefused, report_event, transition
 from models.workdays import LOCAL_ZONE, WorkingCalendar
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
@@ -218,3 +227,130 @@ def test_an_acknowledgement_silences_at_its_post_only(quiet_db: Database) -> Non
     # Silenced at intake, still listed (not cleared), and not silenced elsewhere.
     assert at_intake.acknowledged_by == "李娜" and at_intake.level == "overdue"
     assert at_dispatch.acknowledged_by == ""
+
+
+def _step(
+    database: Database, operator: Operator, event_id: int, kind: str, at: datetime, **kw: Any
+) -> None:
+    with database.read() as session:
+        version = session.scalar(select(Event.version).where(Event.id == event_id))
+    assert version is not None
+    with database.write() as session:
+        transition(session, operator, event_id, version, kind, at, **kw)
+
+
+def test_a_pause_stops_the_clocks_and_a_resume_gives_the_time_back(quiet_db: Database) -> None:
+    intake = _operator(quiet_db, "intake", "intake")
+    (event_id,) = _report_at(quiet_db, intake, NOW)  # accept by NOW + 2 h
+    with pytest.raises(EventInputError):  # why the clock stops must be said
+        _step(quiet_db, intake, event_id, "pause", NOW + timedelta(hours=1))
+    _step(quiet_db, intake, event_id, "pause", NOW + timedelta(hours=1), note="联系不上反映人")
+    with pytest.raises(TransitionRefused) as refused:
+        _step(quiet_db, intake, event_id, "pause", NOW + timedelta(hours=1), note="again")
+    assert refused.value.reason == "already_paused"
+    with quiet_db.read() as session:  # three hours later nothing alarms: the clock stood still
+        assert queries.alarm_rows(session, NOW + timedelta(hours=4)) == []
+        assert next_boundary(session, NOW + timedelta(hours=1)) is None
+        detail = events.event_detail(session, event_id)
+    assert detail.paused_at == NOW + timedelta(hours=1)
+    _step(quiet_db, intake, event_id, "resume", NOW + timedelta(hours=4))
+    with pytest.raises(TransitionRefused) as refused:
+        _step(quiet_db, intake, event_id, "resume", NOW + timedelta(hours=4))
+    assert refused.value.reason == "not_paused"
+    with quiet_db.read() as session:
+        detail = events.event_detail(session, event_id)
+        warn = session.scalar(select(Event.accept_warn_at).where(Event.id == event_id))
+    assert detail.paused_at is None
+    assert detail.accept_deadline == NOW + timedelta(hours=5)  # two hours plus the three paused
+    assert warn == NOW + timedelta(hours=4, minutes=30)
+    assert [e.kind for e in detail.timeline][-2:] == ["pause", "resume"]
+    assert detail.deadline_rules == (("accept", 2.0, "hours"),)
+
+
+def test_an_extension_is_asked_for_and_the_chief_decides(quiet_db: Database) -> None:
+    chief = _operator(quiet_db, "chief", "dispatch")
+    dispatcher = _operator(quiet_db, "dispatch", "dispatch")
+    (event_id,) = _report_at(quiet_db, chief, NOW)
+    with quiet_db.read() as session:
+        worker = session.scalar(select(Staff.id).where(Staff.role == "grid_worker"))
+    _step(quiet_db, chief, event_id, "accept", NOW + timedelta(minutes=5))
+    _step(
+        quiet_db, chief, event_id, "dispatch", NOW + timedelta(minutes=10), assignee_staff_id=worker
+    )
+    with quiet_db.read() as session:
+        before = events.event_detail(session, event_id)
+    assert before.close_deadline is not None
+    for amount, unit, field in (
+        (0, "working_days", "amount"),
+        (2, "weeks", "unit"),
+        (31, "working_days", "amount"),
+    ):
+        with pytest.raises(EventInputError) as wrong:
+            _step(
+                quiet_db,
+                dispatcher,
+                event_id,
+                "extension_request",
+                NOW,
+                amount=amount,
+                unit=unit,
+                note="x",
+            )
+        assert wrong.value.field == field
+    _step(
+        quiet_db,
+        dispatcher,
+        event_id,
+        "extension_request",
+        NOW + timedelta(hours=1),
+        amount=2,
+        unit="working_days",
+        note="需协调产权单位",
+    )
+    with pytest.raises(TransitionRefused) as refused:
+        _step(
+            quiet_db,
+            dispatcher,
+            event_id,
+            "extension_request",
+            NOW,
+            amount=1,
+            unit="hours",
+            note="再次",
+        )
+    assert refused.value.reason == "extension_pending"
+    with pytest.raises(NotPermitted):  # only the chief decides
+        _step(quiet_db, dispatcher, event_id, "extension_approve", NOW + timedelta(hours=2))
+    with quiet_db.read() as session:
+        pending = events.event_detail(session, event_id).extension
+    assert pending is not None and (pending.amount, pending.unit, pending.requested_by) == (
+        2.0,
+        "working_days",
+        "王敏",
+    )
+    _step(quiet_db, chief, event_id, "extension_approve", NOW + timedelta(hours=2), note="同意")
+    with quiet_db.read() as session:
+        after = events.event_detail(session, event_id)
+        escalate = session.scalar(select(Event.close_escalate_at).where(Event.id == event_id))
+    calendar = WorkingCalendar()
+    assert after.extension is None
+    assert after.close_deadline == calendar.add_working_days(before.close_deadline, 2)
+    # The window grew: the escalation point moved with it (half of five working days past due).
+    assert escalate == calendar.add_working_time(after.close_deadline, timedelta(days=2.5))
+    assert [e.kind for e in after.timeline][-2:] == ["extension_request", "extension_approve"]
+    _step(
+        quiet_db,
+        dispatcher,
+        event_id,
+        "extension_request",
+        NOW + timedelta(hours=3),
+        amount=8,
+        unit="hours",
+        note="再延",
+    )
+    _step(quiet_db, chief, event_id, "extension_refuse", NOW + timedelta(hours=4), note="不同意")
+    with quiet_db.read() as session:
+        refused_detail = events.event_detail(session, event_id)
+    assert (
+        refused_detail.close_deadline == after.close_deadline and refused_detail.extension is None
+    )

@@ -37,6 +37,7 @@ EXPECTED_TABLES = {
     "checklist_tick",
     "community",
     "construction_site",
+    "deadline_extension",
     "department",
     "dispatch_rule",
     "emergency_activation",

@@ -193,7 +193,19 @@ def _arguments(db: Database, kind: str, into: EventRef | None = None) -> dict[st
         return {"into_event_id": into.id}
     if kind == "confirm_grid":
         return {"grid_id": _a_grid(db, 3)[0]}
+    if kind == "pause":
+        return {"note": "待群众补充材料"}
+    if kind == "extension_request":
+        return {"amount": 2.0, "unit": "working_days", "note": "需协调"}
     return {}
+
+
+# Legal in the state, but only once something else happened first (a pause, a request).
+NEEDS_FIRST = {
+    "resume": "not_paused",
+    "extension_approve": "no_extension",
+    "extension_refuse": "no_extension",
+}
 
 
 # The way to each state from a fresh report, one kind after another.
@@ -227,11 +239,13 @@ def _detail(db: Database, event_id: int) -> Any:
 
 # --- the transition table --------------------------------------------------------------------
 
+_DEADLINES = {"pause", "resume", "extension_request", "extension_approve", "extension_refuse"}
 LEGAL = {
-    "reported": {"accept", "reject", "escalate", "merge", "confirm_grid"},
+    "reported": {"accept", "reject", "escalate", "merge", "confirm_grid", "pause", "resume"},
     "accepted": {"reject", "dispatch", "escalate", "merge", "confirm_grid"},
-    "dispatched": {"reassign", "respond", "resolve", "escalate", "urge", "confirm_grid"},
-    "responded": {"reassign", "resolve", "escalate", "urge", "confirm_grid"},
+    "dispatched": {"reassign", "respond", "resolve", "escalate", "urge", "confirm_grid"}
+    | _DEADLINES,
+    "responded": {"reassign", "resolve", "escalate", "urge", "confirm_grid"} | _DEADLINES,
     "resolved": {"close", "escalate"},
     "closed": {"reopen"},
     "rejected": {"reopen"},
@@ -281,6 +295,10 @@ def test_every_kind_from_every_state(db: Database, chief: Operator, state: str) 
                 )
             except TransitionRefused as refused:
                 refusal = refused
+            if refusal is not None and refusal.reason == NEEDS_FIRST.get(kind):
+                assert kind in LEGAL[state]
+                session.rollback()
+                continue
             if refusal is not None:
                 assert kind not in LEGAL[state], f"{kind} from {state} refused: {refusal}"
                 assert (refusal.reason, refusal.kind, refusal.state) == ("state", kind, state)
@@ -327,7 +345,15 @@ def test_available_transitions_follow_table_and_permissions(db: Database) -> Non
         "reject",
         "merge",
         "confirm_grid",
+        "pause",
     ]
+    assert "resume" in events.available_transitions("reported", True, operator_may, paused=True)
+    assert "extension_approve" in events.available_transitions(
+        "dispatched", False, chief_may, extension_pending=True
+    )
+    assert "extension_request" not in events.available_transitions(
+        "dispatched", False, chief_may, extension_pending=True
+    )
     assert events.available_transitions("reported", False, frozenset()) == []
 
 
