@@ -42,6 +42,7 @@ class ChangeFeed(QObject):
         rules_changed(): a dispatch rule changed.
         presence_changed(): someone came, left, or opened another event.
         mode_changed(): the centre switched mode, or the emergency checklist changed.
+        calendar_changed(): the working-day calendar was edited.
         reload_needed(): a bulk change (a demo reseeded): read everything again.
         applied(int): every change up to this number is applied (for tests and figures).
         connection_lost(): the listening connection dropped (PostgreSQL): the server is away.
@@ -51,6 +52,7 @@ class ChangeFeed(QObject):
     rules_changed = Signal()
     presence_changed = Signal()
     mode_changed = Signal()
+    calendar_changed = Signal()
     reload_needed = Signal()
     applied = Signal(int)
     connection_lost = Signal()
@@ -142,6 +144,8 @@ class ChangeFeed(QObject):
             self.presence_changed.emit()
         if entities & {"mode", "checklist"}:
             self.mode_changed.emit()
+        if "calendar" in entities:
+            self.calendar_changed.emit()
 
     def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> None:
         self._tasks.spawn(coroutine)

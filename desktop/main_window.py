@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Coroutine
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -38,7 +38,7 @@ from desktop.panels import PanelManager
 from desktop.presence import PresenceKeeper
 from desktop.store import Store, StoreUnavailable
 from desktop.tasks import BackgroundTasks
-from models import modes, queries
+from models import calendar_days, modes, queries
 from models.accounts import NotPermitted, Operator, permitted_actions, unlock_screen
 from models.alarms import (
     acknowledge,
@@ -49,6 +49,7 @@ from models.alarms import (
 from models.changefeed import last_seq
 from models.clock import server_now
 from models.db import describe_url
+from models.deadlines import load_calendar
 from models.snapshots import (
     OPEN_STATES,
     AlarmRow,
@@ -60,7 +61,9 @@ from models.snapshots import (
     EventRow,
     PresenceRow,
 )
+from models.workdays import LOCAL_ZONE
 from widgets.alarm_panel import AlarmPanel, events_by_level
+from widgets.calendar_dialog import CalendarDialog
 from widgets.emergency import EmergencyBanner, EmergencyDialog
 from widgets.event_queue import search_text
 from widgets.labels import mode_labels, post_labels
@@ -81,6 +84,7 @@ BOUNDARY_MARGIN_MS = 50
 # models.dispatch.EDIT_PERMISSION, spelled out: importing the dispatch layer (and the geometry
 # library under it) waits until the rules are first worked on.
 MODE_SWITCH_PERMISSION = "mode.switch"
+CALENDAR_EDIT_PERMISSION = "calendar.edit"
 RULE_EDIT_PERMISSION = "dispatch_rule.edit"
 _Choices = list[tuple[int, str]]  # (id, name or code) of what a rule may name
 
@@ -148,6 +152,8 @@ class MainWindow(QMainWindow):
         self._hidden_dialogs: list[QDialog] = []
         self.emergency: Emergency | None = None
         self.emergency_dialog: EmergencyDialog | None = None
+        self.calendar_dialog: CalendarDialog | None = None
+        self.missing_calendar_year: int | None = None
         self._build_menus()
         self._build_status_bar()
         # The red banner of emergency mode, above the docks at every post.
@@ -192,6 +198,9 @@ class MainWindow(QMainWindow):
         for action in (self.emergency_action, self.normal_action):
             action.setEnabled(False)  # until the permissions say the role may switch
             session_menu.addAction(action)
+        self.calendar_action = QAction(self.tr("工作日历…"), self)
+        self.calendar_action.setEnabled(False)  # the chief's, once the permissions are read
+        session_menu.addAction(self.calendar_action)
         self.quit_action = QAction(self.tr("退出"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         session_menu.addSeparator()
@@ -227,11 +236,15 @@ class MainWindow(QMainWindow):
         self.alarm_counts_label = QLabel()
         self.mute_label = QLabel()
         self.mute_label.setStyleSheet("color: #b00020;")
+        self.calendar_label = QLabel()
+        self.calendar_label.setStyleSheet("color: white; background: #b00020; padding: 0 4px;")
+        self.calendar_label.hide()
         self.journal_label = QLabel()
         self.journal_label.setStyleSheet("color: #b00020; font-weight: bold;")
         self.presence_label = QLabel()
         self.presence_label.setTextFormat(Qt.TextFormat.PlainText)
         for label in (
+            self.calendar_label,
             self.alarm_counts_label,
             self.mute_label,
             self.presence_label,
@@ -271,6 +284,8 @@ class MainWindow(QMainWindow):
         self.feed.presence_changed.connect(self.presence.refresh)
         self.feed.reload_needed.connect(lambda: self._spawn(self.load_all()))
         self.feed.mode_changed.connect(lambda: self._spawn(self._load_mode()))
+        self.feed.calendar_changed.connect(lambda: self._spawn(self._check_calendar()))
+        self.calendar_action.triggered.connect(self.open_calendar)
         self.emergency_action.triggered.connect(lambda: self._spawn(self._open_emergency_dialog()))
         self.normal_action.triggered.connect(self._end_emergency)
         self.panels.checklist.when_built(
@@ -361,6 +376,7 @@ class MainWindow(QMainWindow):
             self._apply_events(rows, haystacks)
             self._show_mode(mode)
             await self._load_mode()
+            await self._check_calendar()
             self.event_work.show_kept()
             self.event_work.replay_journal()  # what an earlier run kept, if anything
             self.feed.start(seq)
@@ -591,6 +607,76 @@ class MainWindow(QMainWindow):
             return
         self.rules_action.setEnabled(RULE_EDIT_PERMISSION in self.permissions)
         self._enable_mode_actions()
+        self.calendar_action.setEnabled(CALENDAR_EDIT_PERMISSION in self.permissions)
+
+    # --- the working-day calendar (chief) ----------------------------------------------------
+
+    async def _check_calendar(self) -> None:
+        """Warn (from 1 November) while next year's working-day calendar is missing."""
+
+        def read(session: Session) -> int | None:
+            return calendar_days.missing_next_year(server_now(session), load_calendar(session))
+
+        try:
+            missing = await self.store.read(read)
+        except StoreUnavailable:
+            return
+        self.missing_calendar_year = missing
+        self.calendar_label.setText(
+            self.tr("{year} 年节假日安排未录入：请值班长在“工作日历”中录入").format(year=missing)
+            if missing is not None
+            else ""
+        )
+        self.calendar_label.setVisible(missing is not None)
+
+    def open_calendar(self) -> None:
+        """The calendar editor, at next year when it is missing, else this year."""
+        year = self.missing_calendar_year or datetime.now(UTC).astimezone(LOCAL_ZONE).year
+        dialog = CalendarDialog(year, self)
+        self.calendar_dialog = dialog
+        dialog.year_requested.connect(lambda y: self._spawn(self._show_calendar_year(dialog, y)))
+        dialog.save_requested.connect(
+            lambda y, rows: self._spawn(self._save_calendar(dialog, y, rows))
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self._spawn(self._show_calendar_year(dialog, year))
+
+    async def _show_calendar_year(self, dialog: CalendarDialog, year: int) -> None:
+        try:
+            rows = await self.store.read(lambda s: calendar_days.calendar_year(s, year))
+        except StoreUnavailable:
+            dialog.show_message(unavailable_text())
+            return
+        dialog.show_year(year, rows)
+
+    async def _save_calendar(
+        self, dialog: CalendarDialog, year: int, rows: dict[date, tuple[bool, str]]
+    ) -> None:
+        operator = self.operator
+
+        def write(session: Session) -> list[int]:
+            return calendar_days.save_calendar_year(
+                session, operator, year, rows, server_now(session)
+            )
+
+        try:
+            moved = await self.store.write(write)
+        except StoreUnavailable:
+            dialog.show_message(unavailable_text())
+            return
+        except NotPermitted as refused:
+            dialog.show_message(not_permitted_text(refused))
+            return
+        except calendar_days.CalendarRefused as refused:
+            dialog.show_message(
+                self.tr("{day}：日期不在该年或说明过长").format(day=refused.day.isoformat())
+            )
+            return
+        dialog.show_message(
+            self.tr("已保存；重算了 {count} 件未结事件的时限").format(count=len(moved)), error=False
+        )
+        await self._check_calendar()
 
     # --- dispatch rules (chief) --------------------------------------------------------------
 

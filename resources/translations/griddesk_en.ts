@@ -83,6 +83,81 @@
     </message>
 </context>
 <context>
+    <name>CalendarDialog</name>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="41"/>
+        <source>工作日历</source>
+        <translation>Working-day calendar</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="47"/>
+        <source>列出本年的法定节假日（休息）与调休上班日；未列出的日期按国家日历或周一至周五计。</source>
+        <translation>List the year's public holidays (off) and make-up working days; days not listed follow the official calendar, or Monday to Friday.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="53"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="53"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="53"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="60"/>
+        <location filename="../../widgets/calendar_dialog.py" line="115"/>
+        <source>休息</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="61"/>
+        <location filename="../../widgets/calendar_dialog.py" line="115"/>
+        <source>上班</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="64"/>
+        <source>如：春节、调休上班</source>
+        <translation>e.g. Spring Festival, make-up working day</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="65"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="66"/>
+        <source>移除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="73"/>
+        <source>保存并重算时限</source>
+        <translation>Save and recompute deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="74"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="76"/>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="125"/>
+        <source>日期不在 {year} 年内</source>
+        <translation>The date is not in {year}</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPanel</name>
     <message>
         <location filename="../../widgets/emergency.py" line="150"/>
@@ -1083,157 +1158,177 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="125"/>
+        <location filename="../../desktop/main_window.py" line="129"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155"/>
+        <location filename="../../desktop/main_window.py" line="161"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184"/>
+        <location filename="../../desktop/main_window.py" line="190"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="185"/>
+        <location filename="../../desktop/main_window.py" line="191"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="188"/>
+        <location filename="../../desktop/main_window.py" line="194"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191"/>
+        <location filename="../../desktop/main_window.py" line="197"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="195"/>
+        <location filename="../../desktop/main_window.py" line="201"/>
+        <source>工作日历…</source>
+        <translation>Working-day calendar…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="213"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224"/>
+        <location filename="../../desktop/main_window.py" line="233"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="282"/>
+        <location filename="../../desktop/main_window.py" line="297"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="438"/>
+        <location filename="../../desktop/main_window.py" line="454"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="453"/>
+        <location filename="../../desktop/main_window.py" line="469"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="459"/>
+        <location filename="../../desktop/main_window.py" line="475"/>
         <source>未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}</source>
         <translation>Open {open} · soon due {warning} · overdue {overdue} · escalated {escalated}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="550"/>
+        <location filename="../../desktop/main_window.py" line="566"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="556"/>
+        <location filename="../../desktop/main_window.py" line="572"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="568"/>
+        <location filename="../../desktop/main_window.py" line="584"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="683"/>
+        <location filename="../../desktop/main_window.py" line="626"/>
+        <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
+        <translation>{year}'s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="673"/>
+        <source>{day}：日期不在该年或说明过长</source>
+        <translation>{day}: not in that year, or the note is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="677"/>
+        <source>已保存；重算了 {count} 件未结事件的时限</source>
+        <translation>Saved; deadlines of {count} open events recomputed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="769"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="696"/>
+        <location filename="../../desktop/main_window.py" line="782"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="748"/>
+        <location filename="../../desktop/main_window.py" line="834"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="791"/>
-        <location filename="../../desktop/main_window.py" line="805"/>
-        <location filename="../../desktop/main_window.py" line="808"/>
-        <location filename="../../desktop/main_window.py" line="811"/>
+        <location filename="../../desktop/main_window.py" line="877"/>
+        <location filename="../../desktop/main_window.py" line="891"/>
+        <location filename="../../desktop/main_window.py" line="894"/>
+        <location filename="../../desktop/main_window.py" line="897"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="791"/>
+        <location filename="../../desktop/main_window.py" line="877"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="823"/>
-        <location filename="../../desktop/main_window.py" line="825"/>
-        <location filename="../../desktop/main_window.py" line="827"/>
+        <location filename="../../desktop/main_window.py" line="909"/>
+        <location filename="../../desktop/main_window.py" line="911"/>
+        <location filename="../../desktop/main_window.py" line="913"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="836"/>
+        <location filename="../../desktop/main_window.py" line="922"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="839"/>
+        <location filename="../../desktop/main_window.py" line="925"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>

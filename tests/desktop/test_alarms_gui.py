@@ -6,11 +6,16 @@ from __future__ import annotations
 
 import pytest
 import qasync
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from desktop.main_window import MainWindow
+from models import calendar_days
+from models.clock import server_now
 from models.db import open_database
+from models.deadlines import load_calendar
 from models.entities import EventAction
 from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, wait_loaded
 from tests.desktop.test_event_work import click
@@ -136,3 +141,37 @@ def test_pause_and_extension_through_the_detail_panel(
     assert kinds[-4:] == ["暂停计时", "恢复计时", "申请延期", "批准延期"]
     notes = [detail.timeline.item(r, 4).text() for r in range(detail.timeline.rowCount())]
     assert notes[-2].startswith("+2个工作日")
+
+
+def test_the_chief_enters_next_years_calendar_and_the_warning_goes(
+    running: list[Running], qloop: qasync.QEventLoop, qtbot: QtBot, seeded_url: str
+) -> None:
+    window = wait_loaded(
+        qtbot,
+        start(running, qloop, ["--db", seeded_url, "--demo", "--post", "chief", "--user", "chief"]),
+    )
+    database = open_database(seeded_url)
+    try:
+        with database.read() as s:
+            year = calendar_days.missing_next_year(server_now(s), load_calendar(s))
+    finally:
+        database.close()
+    if year is None:
+        pytest.skip("not November or December, or next year's calendar is known already")
+    qtbot.waitUntil(lambda: window.missing_calendar_year == year, timeout=LOAD_TIMEOUT_MS)
+    qtbot.waitUntil(window.calendar_action.isEnabled, timeout=LOAD_TIMEOUT_MS)
+    assert f"{year} 年节假日安排未录入" in window.calendar_label.text()
+    window.calendar_action.trigger()
+    dialog = window.calendar_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=LOAD_TIMEOUT_MS)
+    assert dialog.year.value() == year
+    dialog.day.setDate(QDate(year, 1, 1))
+    dialog.kind.setCurrentIndex(dialog.kind.findData(False))
+    dialog.note.setText("元旦")
+    click(qtbot, dialog.add_button)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "休息"
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+    qtbot.waitUntil(lambda: "已保存" in dialog.message.text(), timeout=LOAD_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not window.calendar_label.isVisible(), timeout=LOAD_TIMEOUT_MS)
+    assert window.missing_calendar_year is None

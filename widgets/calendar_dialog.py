@@ -1,0 +1,137 @@
+"""The working-day calendar editor (chief): a year's holidays and make-up working days."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class CalendarDialog(QDialog):
+    """One year's calendar rows: a day, whether it is a working day, and a note ("国庆节",
+    "调休上班"). Days not listed follow the official calendar, or Monday–Friday.
+
+    Signals:
+        year_requested(int): show this year's rows (the shell reads them).
+        save_requested(int, dict): save the year's rows: day → (is working, note).
+    """
+
+    year_requested = Signal(int)
+    save_requested = Signal(int, object)  # object: a dict keyed by dates is no QVariantMap
+
+    def __init__(self, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("工作日历"))
+        self.year = QSpinBox(self)
+        self.year.setRange(2004, 2100)
+        self.year.setValue(year)
+        self.explanation = QLabel(
+            self.tr(
+                "列出本年的法定节假日（休息）与调休上班日；未列出的日期按国家日历或周一至周五计。"
+            ),
+            self,
+        )
+        self.explanation.setWordWrap(True)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels([self.tr("日期"), self.tr("类型"), self.tr("说明")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.day = QDateEdit(self)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setCalendarPopup(True)
+        self.kind = QComboBox(self)
+        self.kind.addItem(self.tr("休息"), False)
+        self.kind.addItem(self.tr("上班"), True)
+        self.note = QLineEdit(self)
+        self.note.setMaxLength(64)
+        self.note.setPlaceholderText(self.tr("如：春节、调休上班"))
+        self.add_button = QPushButton(self.tr("添加"), self)
+        self.remove_button = QPushButton(self.tr("移除所选"), self)
+        self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存并重算时限"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("年份"), self))
+        top.addWidget(self.year)
+        top.addStretch(1)
+        entry = QHBoxLayout()
+        for widget in (self.day, self.kind, self.note, self.add_button, self.remove_button):
+            entry.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.table)
+        layout.addLayout(entry)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(560, 520)
+        self._rows: dict[date, tuple[bool, str]] = {}
+        self.year.valueChanged.connect(self.year_requested)
+        self.add_button.clicked.connect(self._add)
+        self.remove_button.clicked.connect(self._remove)
+        self.buttons.accepted.connect(
+            lambda: self.save_requested.emit(self.year.value(), dict(self._rows))
+        )
+        self.buttons.rejected.connect(self.reject)
+
+    def show_year(self, year: int, rows: Mapping[date, tuple[bool, str]]) -> None:
+        """Show a year's rows as stored."""
+        if year != self.year.value():
+            return  # the operator moved on to another year meanwhile
+        self._rows = dict(rows)
+        self.day.setDate(QDate(year, 1, 1))
+        self._fill()
+
+    def show_message(self, text: str, error: bool = True) -> None:
+        """Say what happened (a refusal, or how many deadlines were recomputed)."""
+        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b7f3b;")
+        self.message.setText(text)
+
+    def _fill(self) -> None:
+        self.table.setRowCount(len(self._rows))
+        for row, (day, (working, note)) in enumerate(sorted(self._rows.items())):
+            texts = (day.isoformat(), self.tr("上班") if working else self.tr("休息"), note)
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, column, item)
+
+    def _add(self) -> None:
+        picked = self.day.date()
+        day = date(picked.year(), picked.month(), picked.day())
+        if day.year != self.year.value():
+            self.show_message(self.tr("日期不在 {year} 年内").format(year=self.year.value()))
+            return
+        self._rows[day] = (bool(self.kind.currentData()), self.note.text().strip())
+        self.message.clear()
+        self._fill()
+
+    def _remove(self) -> None:
+        item = self.table.item(self.table.currentRow(), 0)
+        if item is None:
+            return
+        day = date.fromisoformat(item.text())
+        self._rows.pop(day, None)
+        self._fill()
