@@ -32,13 +32,14 @@ from desktop.messages import (
     login_refused_text,
     mode_refused_text,
     not_permitted_text,
+    sla_refused_text,
     unavailable_text,
 )
 from desktop.panels import PanelManager
 from desktop.presence import PresenceKeeper
 from desktop.store import Store, StoreUnavailable
 from desktop.tasks import BackgroundTasks
-from models import calendar_days, modes, queries
+from models import calendar_days, modes, queries, sla
 from models.accounts import NotPermitted, Operator, permitted_actions, unlock_screen
 from models.alarms import (
     acknowledge,
@@ -60,6 +61,8 @@ from models.snapshots import (
     Emergency,
     EventRow,
     PresenceRow,
+    SlaLimitDraft,
+    SlaLimitRow,
 )
 from models.workdays import LOCAL_ZONE
 from widgets.alarm_panel import AlarmPanel, events_by_level
@@ -69,6 +72,7 @@ from widgets.event_queue import search_text
 from widgets.labels import mode_labels, post_labels
 from widgets.login_dialog import ScreenLock
 from widgets.rule_dialog import DispatchRuleDialog, rule_field_caption
+from widgets.sla_dialog import SlaDialog
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +89,7 @@ BOUNDARY_MARGIN_MS = 50
 # library under it) waits until the rules are first worked on.
 MODE_SWITCH_PERMISSION = "mode.switch"
 CALENDAR_EDIT_PERMISSION = "calendar.edit"
+SLA_EDIT_PERMISSION = "sla.edit"
 RULE_EDIT_PERMISSION = "dispatch_rule.edit"
 _Choices = list[tuple[int, str]]  # (id, name or code) of what a rule may name
 
@@ -153,6 +158,7 @@ class MainWindow(QMainWindow):
         self.emergency: Emergency | None = None
         self.emergency_dialog: EmergencyDialog | None = None
         self.calendar_dialog: CalendarDialog | None = None
+        self.sla_dialog: SlaDialog | None = None
         self.missing_calendar_year: int | None = None
         self._build_menus()
         self._build_status_bar()
@@ -201,6 +207,9 @@ class MainWindow(QMainWindow):
         self.calendar_action = QAction(self.tr("工作日历…"), self)
         self.calendar_action.setEnabled(False)  # the chief's, once the permissions are read
         session_menu.addAction(self.calendar_action)
+        self.sla_action = QAction(self.tr("时限标准…"), self)
+        self.sla_action.setEnabled(False)
+        session_menu.addAction(self.sla_action)
         self.quit_action = QAction(self.tr("退出"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         session_menu.addSeparator()
@@ -286,6 +295,7 @@ class MainWindow(QMainWindow):
         self.feed.mode_changed.connect(lambda: self._spawn(self._load_mode()))
         self.feed.calendar_changed.connect(lambda: self._spawn(self._check_calendar()))
         self.calendar_action.triggered.connect(self.open_calendar)
+        self.sla_action.triggered.connect(lambda: self._spawn(self._open_sla()))
         self.emergency_action.triggered.connect(lambda: self._spawn(self._open_emergency_dialog()))
         self.normal_action.triggered.connect(self._end_emergency)
         self.panels.checklist.when_built(
@@ -608,6 +618,57 @@ class MainWindow(QMainWindow):
         self.rules_action.setEnabled(RULE_EDIT_PERMISSION in self.permissions)
         self._enable_mode_actions()
         self.calendar_action.setEnabled(CALENDAR_EDIT_PERMISSION in self.permissions)
+        self.sla_action.setEnabled(SLA_EDIT_PERMISSION in self.permissions)
+
+    # --- SLA profiles (chief) ----------------------------------------------------------------
+
+    async def _open_sla(self) -> None:
+        from models import directory
+
+        language = self.language
+        try:
+            categories, rows = await self.store.read(
+                lambda s: (directory.category_options(s, language), sla.limit_rows(s, language))
+            )
+        except StoreUnavailable:
+            QMessageBox.warning(self, self.tr("时限标准"), unavailable_text())
+            return
+        dialog = SlaDialog(categories, self)
+        self.sla_dialog = dialog
+        dialog.show_limits(rows)
+        dialog.saved.connect(lambda draft: self._spawn(self._change_sla(dialog, draft, None)))
+        dialog.deleted.connect(
+            lambda limit_id: self._spawn(self._change_sla(dialog, None, limit_id))
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    async def _change_sla(
+        self, dialog: SlaDialog, draft: SlaLimitDraft | None, deleted: int | None
+    ) -> None:
+        operator, language = self.operator, self.language
+
+        def write(session: Session) -> list[SlaLimitRow]:
+            now = server_now(session)
+            if draft is not None:
+                sla.save_limit(session, operator, draft, now)
+            elif deleted is not None:
+                sla.delete_limit(session, operator, deleted, now)
+            return sla.limit_rows(session, language)
+
+        try:
+            rows = await self.store.write(write)
+        except StoreUnavailable:
+            dialog.show_message(unavailable_text())
+            return
+        except NotPermitted as refused:
+            dialog.show_message(not_permitted_text(refused))
+            return
+        except sla.SlaRefused as refused:
+            dialog.show_message(sla_refused_text(refused.field, refused.reason))
+            return
+        dialog.show_limits(rows)
+        dialog.show_message(self.tr("已保存：此后计算的时限按新标准"), error=False)
 
     # --- the working-day calendar (chief) ----------------------------------------------------
 

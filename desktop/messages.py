@@ -168,3 +168,20 @@ def mode_refused_text(reason: str) -> str:
         "unknown_item": QCoreApplication.translate("messages", "该事项不属于当前预案"),
     }
     return texts.get(reason, reason)
+
+
+def sla_refused_text(field: str, reason: str) -> str:
+    """Why a time limit could not be saved or removed."""
+    texts = {
+        "duplicate": QCoreApplication.translate(
+            "messages", "已有同一模式、时限、类别与优先级的标准，请修改那一条"
+        ),
+        "general_required": QCoreApplication.translate(
+            "messages", "每种模式的每个时限都须保留一条通用标准（类别、优先级为任意）"
+        ),
+        "invalid": QCoreApplication.translate(
+            "messages", "时长须大于 0，且不超过 60 个工作日或 1440 小时"
+        ),
+        "unknown": QCoreApplication.translate("messages", "{field}不存在"),
+    }
+    return texts.get(reason, reason).format(field=field)

@@ -443,3 +443,30 @@ class Emergency:
     started_at: datetime
     started_by: str
     checklist: tuple[ChecklistEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SlaLimitRow:
+    """One time limit of an SLA profile, as the editor lists it."""
+
+    id: int
+    mode: str
+    clock: str
+    category_id: int | None
+    category_name: str  # "" for any category
+    priority: str | None
+    amount: float
+    unit: str  # "hours" or "working_days"
+
+
+@dataclass(frozen=True, slots=True)
+class SlaLimitDraft:
+    """A limit as the chief entered it (``id`` None: a new one)."""
+
+    id: int | None
+    mode: str
+    clock: str
+    category_id: int | None
+    priority: str | None
+    amount: float
+    unit: str

@@ -92,7 +92,7 @@
     <message>
         <location filename="../../widgets/calendar_dialog.py" line="47"/>
         <source>列出本年的法定节假日（休息）与调休上班日；未列出的日期按国家日历或周一至周五计。</source>
-        <translation>List the year's public holidays (off) and make-up working days; days not listed follow the official calendar, or Monday to Friday.</translation>
+        <translation>List the year&apos;s public holidays (off) and make-up working days; days not listed follow the official calendar, or Monday to Friday.</translation>
     </message>
     <message>
         <location filename="../../widgets/calendar_dialog.py" line="53"/>
@@ -1158,177 +1158,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="129"/>
+        <location filename="../../desktop/main_window.py" line="134"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161"/>
+        <location filename="../../desktop/main_window.py" line="167"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191"/>
+        <location filename="../../desktop/main_window.py" line="197"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="194"/>
+        <location filename="../../desktop/main_window.py" line="200"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="202"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197"/>
+        <location filename="../../desktop/main_window.py" line="203"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="210"/>
+        <source>时限标准…</source>
+        <translation>Time limits (SLA)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="213"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="217"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224"/>
+        <location filename="../../desktop/main_window.py" line="233"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="297"/>
+        <location filename="../../desktop/main_window.py" line="307"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="454"/>
+        <location filename="../../desktop/main_window.py" line="464"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="469"/>
+        <location filename="../../desktop/main_window.py" line="479"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="475"/>
+        <location filename="../../desktop/main_window.py" line="485"/>
         <source>未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}</source>
         <translation>Open {open} · soon due {warning} · overdue {overdue} · escalated {escalated}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="566"/>
+        <location filename="../../desktop/main_window.py" line="576"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="572"/>
+        <location filename="../../desktop/main_window.py" line="582"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="584"/>
+        <location filename="../../desktop/main_window.py" line="594"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="626"/>
-        <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
-        <translation>{year}'s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
+        <location filename="../../desktop/main_window.py" line="634"/>
+        <source>时限标准</source>
+        <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="673"/>
+        <location filename="../../desktop/main_window.py" line="671"/>
+        <source>已保存：此后计算的时限按新标准</source>
+        <translation>Saved: deadlines computed from now on use the new limits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="687"/>
+        <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
+        <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="734"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="677"/>
+        <location filename="../../desktop/main_window.py" line="738"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="769"/>
+        <location filename="../../desktop/main_window.py" line="830"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="782"/>
+        <location filename="../../desktop/main_window.py" line="843"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="834"/>
+        <location filename="../../desktop/main_window.py" line="895"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="877"/>
-        <location filename="../../desktop/main_window.py" line="891"/>
-        <location filename="../../desktop/main_window.py" line="894"/>
-        <location filename="../../desktop/main_window.py" line="897"/>
+        <location filename="../../desktop/main_window.py" line="938"/>
+        <location filename="../../desktop/main_window.py" line="952"/>
+        <location filename="../../desktop/main_window.py" line="955"/>
+        <location filename="../../desktop/main_window.py" line="958"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="877"/>
+        <location filename="../../desktop/main_window.py" line="938"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="909"/>
-        <location filename="../../desktop/main_window.py" line="911"/>
-        <location filename="../../desktop/main_window.py" line="913"/>
+        <location filename="../../desktop/main_window.py" line="970"/>
+        <location filename="../../desktop/main_window.py" line="972"/>
+        <location filename="../../desktop/main_window.py" line="974"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="922"/>
+        <location filename="../../desktop/main_window.py" line="983"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="925"/>
+        <location filename="../../desktop/main_window.py" line="986"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -1426,6 +1441,92 @@
         <location filename="../../widgets/login_dialog.py" line="100"/>
         <source>{name}，屏幕因闲置已锁定。请输入密码解锁。</source>
         <translation>{name}, the screen locked after being idle. Enter your password to unlock it.</translation>
+    </message>
+</context>
+<context>
+    <name>SlaDialog</name>
+    <message>
+        <location filename="../../widgets/sla_dialog.py" line="41"/>
+        <source>时限标准（SLA）</source>
+        <translation>Time limits (SLA)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sla_dialog.py" line="46"/>
+        <source>小时</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sla_dialog.py" line="46"/>
+        <source>工作日</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sla_dialog.py" line="49"/>
+        <location filename="../../widgets/sla_dialog.py" line="87"/>
+        <source>模式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sla_dialog.py" line="49"/>
+        <location filename="../../widgets/sla_dialog.py" line="88"/>
+        <source>时限</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sla_dialog.py" line="49"/>
+        <location filename="../../widgets/sla_dialog.py" line="89"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sla_dialog.py" line="49"/>
+        <location filename="../../widgets/sla_dialog.py" line="90"/>
+        <source>优先级</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sla_dialog.py" line="49"/>
+        <location filename="../../widgets/sla_dialog.py" line="94"/>
+        <source>时长</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sla_dialog.py" line="63"/>
+        <location filename="../../widgets/sla_dialog.py" line="67"/>
+        <location filename="../../widgets/sla_dialog.py" line="129"/>
+        <location filename="../../widgets/sla_dialog.py" line="132"/>
+        <source>任意</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sla_dialog.py" line="81"/>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sla_dialog.py" line="82"/>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sla_dialog.py" line="83"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sla_dialog.py" line="85"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sla_dialog.py" line="104"/>
+        <source>越具体越优先：类别+优先级 &gt; 优先级 &gt; 类别 &gt; 通用。修改只影响此后计算的时限。</source>
+        <translation>The more specific wins: category and priority &gt; priority &gt; category &gt; general. Changes apply to deadlines computed from now on.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sla_dialog.py" line="165"/>
+        <source>请先在表中选择要修改的时限</source>
+        <translation>Select the limit to change in the table first</translation>
     </message>
 </context>
 <context>
@@ -1979,6 +2080,7 @@
     <message>
         <location filename="../../desktop/messages.py" line="130"/>
         <location filename="../../desktop/messages.py" line="149"/>
+        <location filename="../../desktop/messages.py" line="185"/>
         <source>{field}不存在</source>
         <translation>{field} does not exist</translation>
     </message>
@@ -2067,6 +2169,21 @@
         <location filename="../../desktop/messages.py" line="168"/>
         <source>该事项不属于当前预案</source>
         <translation>That item is not on the plan in force</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="176"/>
+        <source>已有同一模式、时限、类别与优先级的标准，请修改那一条</source>
+        <translation>A limit for this mode, clock, category and priority exists already: change that one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="179"/>
+        <source>每种模式的每个时限都须保留一条通用标准（类别、优先级为任意）</source>
+        <translation>Every mode and clock keeps one general limit (any category, any priority)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="182"/>
+        <source>时长须大于 0，且不超过 60 个工作日或 1440 小时</source>
+        <translation>The limit must be above 0 and at most 60 working days or 1440 hours</translation>
     </message>
 </context>
 <context>

@@ -175,3 +175,39 @@ def test_the_chief_enters_next_years_calendar_and_the_warning_goes(
     qtbot.waitUntil(lambda: "已保存" in dialog.message.text(), timeout=LOAD_TIMEOUT_MS)
     qtbot.waitUntil(lambda: not window.calendar_label.isVisible(), timeout=LOAD_TIMEOUT_MS)
     assert window.missing_calendar_year is None
+
+
+def test_the_chief_edits_a_time_limit_in_the_dialog(
+    running: list[Running], qloop: qasync.QEventLoop, qtbot: QtBot, seeded_url: str
+) -> None:
+    window = wait_loaded(
+        qtbot,
+        start(running, qloop, ["--db", seeded_url, "--demo", "--post", "chief", "--user", "chief"]),
+    )
+    qtbot.waitUntil(window.sla_action.isEnabled, timeout=LOAD_TIMEOUT_MS)
+    window.sla_action.trigger()
+    qtbot.waitUntil(
+        lambda: window.sla_dialog is not None and window.sla_dialog.isVisible(),
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    dialog = window.sla_dialog
+    assert dialog is not None
+    count = dialog.table.rowCount()
+    assert count >= 10  # the defaults of both modes
+    # A second general accept-by limit for normal mode is refused, naming why.
+    dialog.mode.setCurrentIndex(dialog.mode.findData("normal"))
+    dialog.clock.setCurrentIndex(dialog.clock.findData("accept"))
+    click(qtbot, dialog.add_button)
+    qtbot.waitUntil(lambda: "已有同一" in dialog.message.text(), timeout=LOAD_TIMEOUT_MS)
+    # Critical events must be accepted within half an hour.
+    dialog.priority.setCurrentIndex(dialog.priority.findData("critical"))
+    dialog.amount.setValue(0.5)
+    dialog.unit.setCurrentIndex(dialog.unit.findData("hours"))
+    click(qtbot, dialog.add_button)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == count + 1, timeout=LOAD_TIMEOUT_MS)
+    assert "已保存" in dialog.message.text()
+    texts = [
+        " ".join(dialog.table.item(r, c).text() for c in range(5))
+        for r in range(dialog.table.rowCount())
+    ]
+    assert any("受理时限" in t and "特急" in t and "0.5 小时" in t for t in texts), texts
