@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Coroutine
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
@@ -42,10 +42,13 @@ from desktop.tasks import BackgroundTasks
 from models import calendar_days, modes, queries, sla
 from models.accounts import NotPermitted, Operator, permitted_actions, unlock_screen
 from models.alarms import (
+    AlarmPolicy,
+    PolicyRefused,
     acknowledge,
     crossed_boundaries,
     escalate_overdue,
     next_boundary,
+    set_policy,
 )
 from models.changefeed import last_seq
 from models.clock import server_now
@@ -75,6 +78,7 @@ from widgets.rule_dialog import DispatchRuleDialog, rule_field_caption
 from widgets.sla_dialog import SlaDialog
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 IDLE_LOCK_MS = 15 * 60 * 1000  # DESIGN §1: the screen locks after 15 idle minutes
 # Which overdue clocks sound at which post (DESIGN §3): intake answers for acceptance, dispatch
@@ -627,8 +631,12 @@ class MainWindow(QMainWindow):
 
         language = self.language
         try:
-            categories, rows = await self.store.read(
-                lambda s: (directory.category_options(s, language), sla.limit_rows(s, language))
+            categories, rows, policy = await self.store.read(
+                lambda s: (
+                    directory.category_options(s, language),
+                    sla.limit_rows(s, language),
+                    AlarmPolicy.load(s),
+                )
             )
         except StoreUnavailable:
             QMessageBox.warning(self, self.tr("时限标准"), unavailable_text())
@@ -636,12 +644,60 @@ class MainWindow(QMainWindow):
         dialog = SlaDialog(categories, self)
         self.sla_dialog = dialog
         dialog.show_limits(rows)
+        dialog.show_thresholds(policy.warning_fraction, policy.escalation_fraction)
+        dialog.thresholds_saved.connect(
+            lambda warning, escalation: self._spawn(
+                self._set_thresholds(dialog, AlarmPolicy(warning, escalation))
+            )
+        )
         dialog.saved.connect(lambda draft: self._spawn(self._change_sla(dialog, draft, None)))
         dialog.deleted.connect(
             lambda limit_id: self._spawn(self._change_sla(dialog, None, limit_id))
         )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    async def _write_saying(
+        self, operation: Callable[[Session], T], say: Callable[[str], None]
+    ) -> tuple[bool, T | None]:
+        """Write for the chief's editors and the emergency switch; on a refusal say why (the
+        database away, the role, or the domain's own reason) and return (False, None)."""
+        try:
+            return True, await self.store.write(operation)
+        except StoreUnavailable:
+            say(unavailable_text())
+        except NotPermitted as refused:
+            say(not_permitted_text(refused))
+        except modes.ModeRefused as refused:
+            say(mode_refused_text(refused.reason))
+        except sla.SlaRefused as refused:
+            say(sla_refused_text(refused.field, refused.reason))
+        except PolicyRefused:
+            say(self.tr("比例有误"))
+        except calendar_days.CalendarRefused as refused:
+            say(self.tr("{day}：日期不在该年或说明过长").format(day=refused.day.isoformat()))
+        return False, None
+
+    def _warn(self, title: str) -> Callable[[str], None]:
+        def say(text: str) -> None:
+            QMessageBox.warning(self, title, text)
+
+        return say
+
+    async def _set_thresholds(self, dialog: SlaDialog, policy: AlarmPolicy) -> None:
+        operator = self.operator
+
+        def write(session: Session) -> list[int]:
+            return set_policy(session, operator, policy, server_now(session))
+
+        done, moved = await self._write_saying(write, dialog.show_message)
+        if not done or moved is None:
+            return
+        dialog.show_message(
+            self.tr("预警比例已保存；重算了 {count} 件未结事件的预警时点").format(count=len(moved)),
+            error=False,
+        )
+        await self._load_alarms()
 
     async def _change_sla(
         self, dialog: SlaDialog, draft: SlaLimitDraft | None, deleted: int | None
@@ -656,16 +712,8 @@ class MainWindow(QMainWindow):
                 sla.delete_limit(session, operator, deleted, now)
             return sla.limit_rows(session, language)
 
-        try:
-            rows = await self.store.write(write)
-        except StoreUnavailable:
-            dialog.show_message(unavailable_text())
-            return
-        except NotPermitted as refused:
-            dialog.show_message(not_permitted_text(refused))
-            return
-        except sla.SlaRefused as refused:
-            dialog.show_message(sla_refused_text(refused.field, refused.reason))
+        done, rows = await self._write_saying(write, dialog.show_message)
+        if not done or rows is None:
             return
         dialog.show_limits(rows)
         dialog.show_message(self.tr("已保存：此后计算的时限按新标准"), error=False)
@@ -721,18 +769,8 @@ class MainWindow(QMainWindow):
                 session, operator, year, rows, server_now(session)
             )
 
-        try:
-            moved = await self.store.write(write)
-        except StoreUnavailable:
-            dialog.show_message(unavailable_text())
-            return
-        except NotPermitted as refused:
-            dialog.show_message(not_permitted_text(refused))
-            return
-        except calendar_days.CalendarRefused as refused:
-            dialog.show_message(
-                self.tr("{day}：日期不在该年或说明过长").format(day=refused.day.isoformat())
-            )
+        done, moved = await self._write_saying(write, dialog.show_message)
+        if not done or moved is None:
             return
         dialog.show_message(
             self.tr("已保存；重算了 {count} 件未结事件的时限").format(count=len(moved)), error=False
@@ -919,16 +957,8 @@ class MainWindow(QMainWindow):
                 now=server_now(session),
             )
 
-        try:
-            await self.store.write(write)
-        except StoreUnavailable:
-            dialog.show_error(unavailable_text())
-            return
-        except NotPermitted as refused:
-            dialog.show_error(not_permitted_text(refused))
-            return
-        except modes.ModeRefused as refused:
-            dialog.show_error(mode_refused_text(refused.reason))
+        done, _ = await self._write_saying(write, dialog.show_error)
+        if not done:
             return
         dialog.accept()
         await self._load_mode()
@@ -946,16 +976,7 @@ class MainWindow(QMainWindow):
         def write(session: Session) -> None:
             modes.end_emergency(session, operator, reason=reason, now=server_now(session))
 
-        try:
-            await self.store.write(write)
-        except StoreUnavailable:
-            QMessageBox.warning(self, self.tr("恢复常态"), unavailable_text())
-            return
-        except NotPermitted as refused:
-            QMessageBox.warning(self, self.tr("恢复常态"), not_permitted_text(refused))
-            return
-        except modes.ModeRefused as refused:
-            QMessageBox.warning(self, self.tr("恢复常态"), mode_refused_text(refused.reason))
+        await self._write_saying(write, self._warn(self.tr("恢复常态")))
         await self._load_mode()
 
     async def _tick(self, item_id: int, done: bool) -> None:
@@ -964,14 +985,7 @@ class MainWindow(QMainWindow):
         def write(session: Session) -> None:
             modes.tick(session, operator, item_id, done, server_now(session))
 
-        try:
-            await self.store.write(write)
-        except StoreUnavailable:
-            QMessageBox.warning(self, self.tr("应急处置清单"), unavailable_text())
-        except NotPermitted as refused:
-            QMessageBox.warning(self, self.tr("应急处置清单"), not_permitted_text(refused))
-        except modes.ModeRefused as refused:
-            QMessageBox.warning(self, self.tr("应急处置清单"), mode_refused_text(refused.reason))
+        await self._write_saying(write, self._warn(self.tr("应急处置清单")))
         await self._load_mode()  # the list as it stands, whatever happened
 
     def _show_connection(self, connected: bool, detail: str) -> None:

@@ -32,12 +32,13 @@ from sqlalchemy.orm import Session
 
 from models.accounts import Operator, require
 from models.changefeed import record_change
-from models.deadlines import Deadlines
+from models.deadlines import Deadlines, load_calendar
 from models.entities import (
     AlarmAcknowledgement,
     Event,
     EventAction,
     OperatorAccount,
+    OperatorAction,
     SharedSetting,
 )
 from models.workdays import WorkingCalendar
@@ -382,3 +383,104 @@ def acknowledged(session: Session, post: str, event_ids: Sequence[int]) -> dict[
     ):
         found[(event_id, clock, deadline)] = name
     return found
+
+
+# --- changing the thresholds ---------------------------------------------------------------
+
+
+class PolicyRefused(ValueError):
+    """Thresholds that are not fractions: ``field`` is ``warning_fraction`` (0–1] or
+    ``escalation_fraction`` (0–10]."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(field)
+        self.field = field
+
+
+def set_policy(
+    session: Session, operator: Operator, policy: AlarmPolicy, now: datetime
+) -> list[int]:
+    """Change the thresholds (chief: ``sla.edit``) and recompute the boundaries of every open
+    event's running clocks; returns the events whose boundaries moved. Recorded."""
+    require(session, operator, "sla.edit")
+    if not 0 < policy.warning_fraction <= 1:
+        raise PolicyRefused("warning_fraction")
+    if not 0 < policy.escalation_fraction <= 10:
+        raise PolicyRefused("escalation_fraction")
+    before = AlarmPolicy.load(session)
+    for key, value in (
+        ("alarm.warning_fraction", policy.warning_fraction),
+        ("alarm.escalation_fraction", policy.escalation_fraction),
+    ):
+        if session.get(SharedSetting, key) is None:
+            session.add(SharedSetting(key=key, value=json.dumps(value)))
+        else:
+            session.execute(
+                update(SharedSetting)
+                .where(SharedSetting.key == key)
+                .values(value=json.dumps(value))
+            )
+    moved = recompute_boundaries(session, policy, load_calendar(session))
+    session.add(
+        OperatorAction(
+            at=now,
+            operator_id=operator.account_id,
+            post=operator.post,
+            kind="alarm.policy",
+            subject="shared_setting",
+            subject_id=None,
+            note="",
+            details=json.dumps(
+                {
+                    "before": [before.warning_fraction, before.escalation_fraction],
+                    "after": [policy.warning_fraction, policy.escalation_fraction],
+                    "recomputed_events": len(moved),
+                },
+                sort_keys=True,
+            ),
+        )
+    )
+    record_change(session, "alarm_policy", None, "update", operator.post)
+    return moved
+
+
+def recompute_boundaries(
+    session: Session, policy: AlarmPolicy, calendar: WorkingCalendar
+) -> list[int]:
+    """Set the boundaries of every open event's running clocks anew (the deadlines stay)."""
+    moved: set[int] = set()
+    for clock in CLOCKS:
+        start_column = Event.reported_at if clock == "accept" else Event.dispatched_at
+        warn, deadline_column, escalate = columns_of(clock)
+        for event_id, start, deadline, working, old_warn, old_escalate in session.execute(
+            select(
+                Event.id,
+                start_column,
+                deadline_column,
+                getattr(Event, f"{clock}_working"),
+                warn,
+                escalate,
+            ).where(
+                Event.state.in_(CLOCK_STATES[clock]),
+                deadline_column.is_not(None),
+                start_column.is_not(None),
+            )
+        ):
+            values = boundary_columns(
+                clock, start, deadline, working=bool(working), policy=policy, calendar=calendar
+            )
+            if (values[f"{clock}_warn_at"], values[f"{clock}_escalate_at"]) == (
+                old_warn,
+                old_escalate,
+            ):
+                continue
+            session.execute(
+                update(Event)
+                .where(Event.id == event_id)
+                .values(**values)
+                .execution_options(synchronize_session=False)
+            )
+            moved.add(event_id)
+    for event_id in sorted(moved):
+        record_change(session, "event", event_id, "update")
+    return sorted(moved)

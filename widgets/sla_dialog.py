@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,10 +32,13 @@ class SlaDialog(QDialog):
     Signals:
         saved(object): an SlaLimitDraft to save.
         deleted(int): remove this limit.
+        thresholds_saved(float, float): the alarm thresholds, as fractions of each clock's
+            allowed time: warning once this much has gone, escalated once overdue by this much.
     """
 
     saved = Signal(object)
     deleted = Signal(int)
+    thresholds_saved = Signal(float, float)
 
     def __init__(self, categories: Sequence[CategoryOption], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +85,13 @@ class SlaDialog(QDialog):
         self.save_button = QPushButton(self.tr("保存修改"), self)
         self.add_button = QPushButton(self.tr("新增"), self)
         self.delete_button = QPushButton(self.tr("删除"), self)
+        self.warning_percent = QSpinBox(self)
+        self.warning_percent.setRange(1, 100)
+        self.warning_percent.setSuffix(" %")
+        self.escalation_percent = QSpinBox(self)
+        self.escalation_percent.setRange(1, 1000)
+        self.escalation_percent.setSuffix(" %")
+        self.thresholds_button = QPushButton(self.tr("保存预警比例"), self)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         form = QFormLayout()
@@ -108,6 +119,14 @@ class SlaDialog(QDialog):
         )
         layout.addWidget(self.table)
         layout.addLayout(form)
+        thresholds = QHBoxLayout()
+        thresholds.addWidget(QLabel(self.tr("预警：已用时限的"), self))
+        thresholds.addWidget(self.warning_percent)
+        thresholds.addWidget(QLabel(self.tr("升级：超时超过时限的"), self))
+        thresholds.addWidget(self.escalation_percent)
+        thresholds.addWidget(self.thresholds_button)
+        thresholds.addStretch(1)
+        layout.addLayout(thresholds)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(720, 640)
@@ -115,6 +134,11 @@ class SlaDialog(QDialog):
         self.save_button.clicked.connect(lambda: self._submit(keep_id=True))
         self.add_button.clicked.connect(lambda: self._submit(keep_id=False))
         self.delete_button.clicked.connect(self._delete)
+        self.thresholds_button.clicked.connect(
+            lambda: self.thresholds_saved.emit(
+                self.warning_percent.value() / 100, self.escalation_percent.value() / 100
+            )
+        )
         close.rejected.connect(self.reject)
 
     def show_limits(self, rows: Sequence[SlaLimitRow]) -> None:
@@ -134,6 +158,11 @@ class SlaDialog(QDialog):
             )
             for column, text in enumerate(texts):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def show_thresholds(self, warning_fraction: float, escalation_fraction: float) -> None:
+        """Show the alarm thresholds in force."""
+        self.warning_percent.setValue(round(warning_fraction * 100))
+        self.escalation_percent.setValue(round(escalation_fraction * 100))
 
     def show_message(self, text: str, error: bool = True) -> None:
         """Say why a change was refused, or that it was saved."""

@@ -1158,192 +1158,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="134"/>
+        <location filename="../../desktop/main_window.py" line="138"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
+        <location filename="../../desktop/main_window.py" line="171"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="200"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197"/>
+        <location filename="../../desktop/main_window.py" line="201"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="211"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="217"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222"/>
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="237"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="307"/>
+        <location filename="../../desktop/main_window.py" line="311"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="464"/>
+        <location filename="../../desktop/main_window.py" line="468"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="479"/>
+        <location filename="../../desktop/main_window.py" line="483"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="485"/>
+        <location filename="../../desktop/main_window.py" line="489"/>
         <source>未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}</source>
         <translation>Open {open} · soon due {warning} · overdue {overdue} · escalated {escalated}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="576"/>
+        <location filename="../../desktop/main_window.py" line="580"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="582"/>
+        <location filename="../../desktop/main_window.py" line="586"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="594"/>
+        <location filename="../../desktop/main_window.py" line="598"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="634"/>
+        <location filename="../../desktop/main_window.py" line="642"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="671"/>
+        <location filename="../../desktop/main_window.py" line="676"/>
+        <source>比例有误</source>
+        <translation>The thresholds are not valid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="697"/>
+        <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
+        <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="719"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="687"/>
+        <location filename="../../desktop/main_window.py" line="735"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="734"/>
+        <location filename="../../desktop/main_window.py" line="678"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="738"/>
+        <location filename="../../desktop/main_window.py" line="776"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="830"/>
+        <location filename="../../desktop/main_window.py" line="868"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="843"/>
+        <location filename="../../desktop/main_window.py" line="881"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="895"/>
+        <location filename="../../desktop/main_window.py" line="933"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="938"/>
-        <location filename="../../desktop/main_window.py" line="952"/>
-        <location filename="../../desktop/main_window.py" line="955"/>
-        <location filename="../../desktop/main_window.py" line="958"/>
+        <location filename="../../desktop/main_window.py" line="968"/>
+        <location filename="../../desktop/main_window.py" line="979"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="938"/>
+        <location filename="../../desktop/main_window.py" line="968"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="970"/>
-        <location filename="../../desktop/main_window.py" line="972"/>
-        <location filename="../../desktop/main_window.py" line="974"/>
+        <location filename="../../desktop/main_window.py" line="988"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="983"/>
+        <location filename="../../desktop/main_window.py" line="997"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="986"/>
+        <location filename="../../desktop/main_window.py" line="1000"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -1446,85 +1452,100 @@
 <context>
     <name>SlaDialog</name>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="41"/>
+        <location filename="../../widgets/sla_dialog.py" line="45"/>
         <source>时限标准（SLA）</source>
         <translation>Time limits (SLA)</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="46"/>
+        <location filename="../../widgets/sla_dialog.py" line="50"/>
         <source>小时</source>
         <translation>hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="46"/>
+        <location filename="../../widgets/sla_dialog.py" line="50"/>
         <source>工作日</source>
         <translation>working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="49"/>
-        <location filename="../../widgets/sla_dialog.py" line="87"/>
+        <location filename="../../widgets/sla_dialog.py" line="53"/>
+        <location filename="../../widgets/sla_dialog.py" line="98"/>
         <source>模式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="49"/>
-        <location filename="../../widgets/sla_dialog.py" line="88"/>
+        <location filename="../../widgets/sla_dialog.py" line="53"/>
+        <location filename="../../widgets/sla_dialog.py" line="99"/>
         <source>时限</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="49"/>
-        <location filename="../../widgets/sla_dialog.py" line="89"/>
+        <location filename="../../widgets/sla_dialog.py" line="53"/>
+        <location filename="../../widgets/sla_dialog.py" line="100"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="49"/>
-        <location filename="../../widgets/sla_dialog.py" line="90"/>
+        <location filename="../../widgets/sla_dialog.py" line="53"/>
+        <location filename="../../widgets/sla_dialog.py" line="101"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="49"/>
-        <location filename="../../widgets/sla_dialog.py" line="94"/>
+        <location filename="../../widgets/sla_dialog.py" line="53"/>
+        <location filename="../../widgets/sla_dialog.py" line="105"/>
         <source>时长</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="63"/>
         <location filename="../../widgets/sla_dialog.py" line="67"/>
-        <location filename="../../widgets/sla_dialog.py" line="129"/>
-        <location filename="../../widgets/sla_dialog.py" line="132"/>
+        <location filename="../../widgets/sla_dialog.py" line="71"/>
+        <location filename="../../widgets/sla_dialog.py" line="153"/>
+        <location filename="../../widgets/sla_dialog.py" line="156"/>
         <source>任意</source>
         <translation>any</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="81"/>
+        <location filename="../../widgets/sla_dialog.py" line="85"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="82"/>
+        <location filename="../../widgets/sla_dialog.py" line="86"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="83"/>
+        <location filename="../../widgets/sla_dialog.py" line="87"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="85"/>
+        <location filename="../../widgets/sla_dialog.py" line="94"/>
+        <source>保存预警比例</source>
+        <translation>Save thresholds</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sla_dialog.py" line="96"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="104"/>
+        <location filename="../../widgets/sla_dialog.py" line="115"/>
         <source>越具体越优先：类别+优先级 &gt; 优先级 &gt; 类别 &gt; 通用。修改只影响此后计算的时限。</source>
         <translation>The more specific wins: category and priority &gt; priority &gt; category &gt; general. Changes apply to deadlines computed from now on.</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="165"/>
+        <location filename="../../widgets/sla_dialog.py" line="123"/>
+        <source>预警：已用时限的</source>
+        <translation>Warning when this much of the time has gone:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sla_dialog.py" line="125"/>
+        <source>升级：超时超过时限的</source>
+        <translation>Escalated when overdue by this much of the time:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sla_dialog.py" line="194"/>
         <source>请先在表中选择要修改的时限</source>
         <translation>Select the limit to change in the table first</translation>
     </message>

@@ -4,6 +4,9 @@ counts."""
 
 from __future__ import annotations
 
+import re
+import uuid
+
 import pytest
 import qasync
 from PySide6.QtCore import QDate
@@ -12,11 +15,15 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from desktop.main_window import MainWindow
-from models import calendar_days
+from models import calendar_days, sla
+from models.accounts import log_in
 from models.clock import server_now
 from models.db import open_database
 from models.deadlines import load_calendar
-from models.entities import EventAction
+from models.demo.accounts import DEMO_PASSWORD
+from models.entities import EventAction, EventCategory, Grid
+from models.events import EventDraft, report_event
+from models.snapshots import SlaLimitDraft
 from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, wait_loaded
 from tests.desktop.test_event_work import click
 from widgets.alarm_panel import AlarmColumn
@@ -124,10 +131,9 @@ def test_pause_and_extension_through_the_detail_panel(
         lambda: "延期申请待审批：+2个工作日" in detail._field_labels["deadlines"].text(),
         timeout=LOAD_TIMEOUT_MS,
     )
-    assert (
-        "（3个工作日）" in detail._field_labels["deadlines"].text()
-        or "小时" in detail._field_labels["deadlines"].text()
-    )
+    # Each deadline says the limit that set it.
+    deadlines_text = detail._field_labels["deadlines"].text()
+    assert re.search(r"办结 \S+ \S+（[\d.]+(个工作日|小时)）", deadlines_text), deadlines_text
     click(qtbot, detail.buttons["extension_approve"])
     qtbot.waitUntil(
         lambda: (
@@ -211,3 +217,55 @@ def test_the_chief_edits_a_time_limit_in_the_dialog(
         for r in range(dialog.table.rowCount())
     ]
     assert any("受理时限" in t and "特急" in t and "0.5 小时" in t for t in texts), texts
+
+
+def test_the_alarm_changes_exactly_at_its_boundary(
+    running: list[Running], qloop: qasync.QEventLoop, qtbot: QtBot, seeded_url: str
+) -> None:
+    window = wait_loaded(
+        qtbot,
+        start(
+            running, qloop, ["--db", seeded_url, "--demo", "--post", "intake", "--user", "intake"]
+        ),
+    )
+    window._alarm_timer.start(10 * 60 * 1000)  # no periodic evaluation during this test
+    panel = window.panels.alarms.build()
+    queue = window.panels.queue.content
+    assert queue is not None
+    # Another post: accept-by limits of 10.8 seconds, then an event taken in.
+    database = open_database(seeded_url)
+    try:
+        with database.write() as s:
+            chief = log_in(s, "chief", DEMO_PASSWORD, "chief", server_now(s))
+            general = next(
+                r
+                for r in sla.limit_rows(s)
+                if (r.mode, r.clock, r.category_id, r.priority) == ("normal", "accept", None, None)
+            )
+            sla.save_limit(
+                s,
+                chief,
+                SlaLimitDraft(general.id, "normal", "accept", None, None, 0.003, "hours"),
+                server_now(s),
+            )
+        with database.read() as s:
+            category = s.scalars(select(EventCategory.id).where(EventCategory.name == "违停")).one()
+            lon, lat = s.execute(select(Grid.label_lon, Grid.label_lat).limit(1)).one()
+        draft = EventDraft(
+            str(uuid.uuid4()), "hotline_12345", category, "normal", lon, lat, "", "计时测试"
+        )
+        with database.write() as s:
+            ref = report_event(s, chief, draft, server_now(s))
+    finally:
+        database.close()
+
+    def level() -> str | None:
+        rows = [panel.model.alarm_at(r) for r in range(panel.model.rowCount())]
+        return next((a.level for a in rows if a.event_id == ref.id), None)
+
+    qtbot.waitUntil(lambda: queue.model.row_of_event(ref.id) is not None, timeout=LOAD_TIMEOUT_MS)
+    assert level() is None
+    qtbot.waitUntil(lambda: level() == "warning", timeout=30_000)  # at 75%: 8.1 s
+    qtbot.waitUntil(lambda: level() == "overdue", timeout=30_000)  # at the deadline: 10.8 s
+    row = queue.model.row_of_event(ref.id)
+    assert row is not None and queue.model.data(queue.model.index(row, 11)) == "超时"

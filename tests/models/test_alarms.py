@@ -17,12 +17,14 @@ from models import events, queries
 from models.accounts import NotPermitted, Operator
 from models.alarms import (
     AlarmPolicy,
+    PolicyRefused,
     acknowledge,
     boundaries,
     clock_level,
     escalate_overdue,
     event_alarms,
     next_boundary,
+    set_policy,
 )
 from models.db import Database, open_database
 from models.demo.seed import seed_demo
@@ -32,6 +34,7 @@ from models.entities import (
     EventCategory,
     Grid,
     OperatorAccount,
+    OperatorAction,
     SharedSetting,
     Staff,
 )
@@ -354,3 +357,28 @@ def test_an_extension_is_asked_for_and_the_chief_decides(quiet_db: Database) -> 
     assert (
         refused_detail.close_deadline == after.close_deadline and refused_detail.extension is None
     )
+
+
+def test_new_thresholds_move_the_boundaries_of_open_events(quiet_db: Database) -> None:
+    chief = _operator(quiet_db, "chief", "chief")
+    (event_id,) = _report_at(quiet_db, chief, NOW)  # accept by NOW + 2 h
+    with pytest.raises(NotPermitted), quiet_db.write() as session:
+        set_policy(session, _operator(quiet_db, "intake", "intake"), AlarmPolicy(0.5, 1.0), NOW)
+    with pytest.raises(PolicyRefused) as refused, quiet_db.write() as session:
+        set_policy(session, chief, AlarmPolicy(1.5, 1.0), NOW)
+    assert refused.value.field == "warning_fraction"
+    with quiet_db.write() as session:
+        moved = set_policy(session, chief, AlarmPolicy(0.5, 1.0), NOW)
+    assert moved == [event_id]
+    with quiet_db.read() as session:
+        assert AlarmPolicy.load(session) == AlarmPolicy(0.5, 1.0)
+        warn, escalate = session.execute(
+            select(Event.accept_warn_at, Event.accept_escalate_at).where(Event.id == event_id)
+        ).one()
+        recorded = session.scalar(
+            select(func.count())
+            .select_from(OperatorAction)
+            .where(OperatorAction.kind == "alarm.policy")
+        )
+    assert (warn, escalate) == (NOW + timedelta(hours=1), NOW + timedelta(hours=4))
+    assert recorded == 1
