@@ -63,6 +63,7 @@ from models.snapshots import (
     DispatchRuleRow,
     Emergency,
     EventRow,
+    PlanRow,
     PresenceRow,
     SlaLimitDraft,
     SlaLimitRow,
@@ -74,6 +75,7 @@ from widgets.emergency import EmergencyBanner, EmergencyDialog
 from widgets.event_queue import search_text
 from widgets.labels import mode_labels, post_labels
 from widgets.login_dialog import ScreenLock
+from widgets.plan_dialog import PlanDialog
 from widgets.rule_dialog import DispatchRuleDialog, rule_field_caption
 from widgets.sla_dialog import SlaDialog
 
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         self.emergency_dialog: EmergencyDialog | None = None
         self.calendar_dialog: CalendarDialog | None = None
         self.sla_dialog: SlaDialog | None = None
+        self.plan_dialog: PlanDialog | None = None
         self.missing_calendar_year: int | None = None
         self._build_menus()
         self._build_status_bar()
@@ -214,6 +217,9 @@ class MainWindow(QMainWindow):
         self.sla_action = QAction(self.tr("时限标准…"), self)
         self.sla_action.setEnabled(False)
         session_menu.addAction(self.sla_action)
+        self.plans_action = QAction(self.tr("应急预案…"), self)
+        self.plans_action.setEnabled(False)
+        session_menu.addAction(self.plans_action)
         self.quit_action = QAction(self.tr("退出"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         session_menu.addSeparator()
@@ -300,6 +306,7 @@ class MainWindow(QMainWindow):
         self.feed.calendar_changed.connect(lambda: self._spawn(self._check_calendar()))
         self.calendar_action.triggered.connect(self.open_calendar)
         self.sla_action.triggered.connect(lambda: self._spawn(self._open_sla()))
+        self.plans_action.triggered.connect(lambda: self._spawn(self._open_plans()))
         self.emergency_action.triggered.connect(lambda: self._spawn(self._open_emergency_dialog()))
         self.normal_action.triggered.connect(self._end_emergency)
         self.panels.checklist.when_built(
@@ -623,6 +630,36 @@ class MainWindow(QMainWindow):
         self._enable_mode_actions()
         self.calendar_action.setEnabled(CALENDAR_EDIT_PERMISSION in self.permissions)
         self.sla_action.setEnabled(SLA_EDIT_PERMISSION in self.permissions)
+        self.plans_action.setEnabled(MODE_SWITCH_PERMISSION in self.permissions)
+
+    # --- emergency plans (chief) -------------------------------------------------------------
+
+    async def _open_plans(self) -> None:
+        try:
+            plans = await self.store.read(modes.plan_rows)
+        except StoreUnavailable:
+            QMessageBox.warning(self, self.tr("应急预案"), unavailable_text())
+            return
+        dialog = PlanDialog(self)
+        self.plan_dialog = dialog
+        dialog.show_plans(plans)
+        dialog.saved.connect(lambda plan: self._spawn(self._save_plan(dialog, plan)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    async def _save_plan(self, dialog: PlanDialog, plan: PlanRow) -> None:
+        operator = self.operator
+
+        def write(session: Session) -> tuple[int, list[PlanRow]]:
+            plan_id = modes.save_plan(session, operator, plan, server_now(session))
+            return plan_id, modes.plan_rows(session)
+
+        done, saved = await self._write_saying(write, dialog.show_message)
+        if not done or saved is None:
+            return
+        plan_id, plans = saved
+        dialog.show_plans(plans, select=plan_id)
+        dialog.show_message(self.tr("预案已保存"), error=False)
 
     # --- SLA profiles (chief) ----------------------------------------------------------------
 

@@ -166,6 +166,13 @@ def mode_refused_text(reason: str) -> str:
         "unknown_level": QCoreApplication.translate("messages", "响应级别有误"),
         "not_in_emergency": QCoreApplication.translate("messages", "当前不在应急模式"),
         "unknown_item": QCoreApplication.translate("messages", "该事项不属于当前预案"),
+        "plan_in_force": QCoreApplication.translate(
+            "messages", "该预案正在执行中，恢复常态后才能修改"
+        ),
+        "name_required": QCoreApplication.translate("messages", "请填写预案名称"),
+        "item_required": QCoreApplication.translate("messages", "预案至少需要一项处置事项"),
+        "item_text": QCoreApplication.translate("messages", "处置事项不能为空，且不超过 256 字"),
+        "item_due": QCoreApplication.translate("messages", "时限须为 1 至 1440 分钟"),
     }
     return texts.get(reason, reason)
 

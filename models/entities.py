@@ -678,6 +678,8 @@ class PlanItem(Base):
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(String(256))
     due_minutes: Mapped[int | None]
+    # An item taken off the plan stays for the record of the periods it was ticked in.
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class EmergencyActivation(Base):

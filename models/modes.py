@@ -9,9 +9,10 @@ an operator action in the record (and so in the handover).
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, true, update
 from sqlalchemy.orm import Session, aliased
 
 from models.accounts import Operator, require
@@ -23,10 +24,11 @@ from models.entities import (
     EmergencyPlan,
     ModeSwitch,
     OperatorAccount,
+    OperatorAction,
     PlanItem,
     SharedSetting,
 )
-from models.snapshots import ChecklistEntry, Emergency, PlanOption
+from models.snapshots import ChecklistEntry, Emergency, PlanItemRow, PlanOption, PlanRow
 
 MODE_KEY = "mode"
 MAX_REASON = 500
@@ -35,7 +37,8 @@ MAX_REASON = 500
 class ModeRefused(Exception):
     """A switch that cannot be made: ``reason`` is ``already`` (the centre is in that mode),
     ``reason_required``, ``too_long``, ``unknown_plan``, ``unknown_level``, ``not_in_emergency``
-    or ``unknown_item``."""
+    or ``unknown_item``; for the plan editor also ``plan_in_force``, ``name_required``,
+    ``item_required``, ``item_text`` and ``item_due``."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -225,7 +228,7 @@ def current_emergency(session: Session, language: str = "zh_CN") -> Emergency | 
     checklist = []
     for item_id, text, due_minutes in session.execute(
         select(PlanItem.id, PlanItem.text, PlanItem.due_minutes)
-        .where(PlanItem.plan_id == plan_id)
+        .where(PlanItem.plan_id == plan_id, PlanItem.active.is_(True))
         .order_by(PlanItem.position, PlanItem.id)
     ):
         done, by, ticked_at = latest.get(item_id, (False, "", None))
@@ -249,3 +252,101 @@ def current_emergency(session: Session, language: str = "zh_CN") -> Emergency | 
         started_by,
         tuple(checklist),
     )
+
+
+# --- editing the plans (the chief) -----------------------------------------------------------
+
+MAX_PLAN_NAME = 64
+MAX_ITEM_TEXT = 256
+MAX_DUE_MINUTES = 24 * 60
+
+
+def plan_rows(session: Session) -> list[PlanRow]:
+    """The plans in use, each with its checklist in order."""
+    items: dict[int, list[PlanItemRow]] = {}
+    for plan_id, item_id, text, due in session.execute(
+        select(PlanItem.plan_id, PlanItem.id, PlanItem.text, PlanItem.due_minutes)
+        .where(PlanItem.active.is_(True))
+        .order_by(PlanItem.plan_id, PlanItem.position, PlanItem.id)
+    ):
+        items.setdefault(plan_id, []).append(PlanItemRow(item_id, text, due))
+    return [
+        PlanRow(plan_id, name, tuple(items.get(plan_id, ())))
+        for plan_id, name in session.execute(
+            select(EmergencyPlan.id, EmergencyPlan.name)
+            .where(EmergencyPlan.active.is_(True))
+            .order_by(EmergencyPlan.id)
+        )
+    ]
+
+
+def save_plan(session: Session, operator: Operator, plan: PlanRow, now: datetime) -> int:
+    """Add a plan (``id`` None) or change one: its name and its checklist (items kept by id,
+    new ones added, missing ones taken off). Not while the plan is in force. Chief only."""
+    require(session, operator, "mode.switch")
+    name = plan.name.strip()
+    if not name:
+        raise ModeRefused("name_required")
+    if len(name) > MAX_PLAN_NAME:
+        raise ModeRefused("too_long")
+    if not plan.items:
+        raise ModeRefused("item_required")
+    for item in plan.items:
+        if not item.text.strip() or len(item.text) > MAX_ITEM_TEXT:
+            raise ModeRefused("item_text")
+        if item.due_minutes is not None and not 0 < item.due_minutes <= MAX_DUE_MINUTES:
+            raise ModeRefused("item_due")
+    before: tuple[PlanItemRow, ...] = ()
+    if plan.id is None:
+        plan_id = session.execute(
+            insert(EmergencyPlan)
+            .values(code=f"plan-{uuid.uuid4().hex[:12]}", name=name, name_en="", active=True)
+            .returning(EmergencyPlan.id)
+        ).scalar_one()
+    else:
+        plan_id = plan.id
+        if session.get(EmergencyPlan, plan_id) is None:
+            raise ModeRefused("unknown_plan")
+        in_force = _current_activation(session)
+        if in_force is not None and in_force.plan_id == plan_id:
+            raise ModeRefused("plan_in_force")
+        before = next((p.items for p in plan_rows(session) if p.id == plan_id), ())
+        session.execute(update(EmergencyPlan).where(EmergencyPlan.id == plan_id).values(name=name))
+    kept = {item.id for item in plan.items if item.id is not None}
+    session.execute(
+        update(PlanItem)
+        .where(PlanItem.plan_id == plan_id, PlanItem.id.not_in(kept) if kept else true())
+        .values(active=False)
+    )
+    for position, item in enumerate(plan.items, start=1):
+        values = {"position": position, "text": item.text.strip(), "due_minutes": item.due_minutes}
+        if item.id is None:
+            session.execute(insert(PlanItem).values(plan_id=plan_id, active=True, **values))
+        else:
+            session.execute(
+                update(PlanItem)
+                .where(PlanItem.id == item.id, PlanItem.plan_id == plan_id)
+                .values(**values)
+            )
+    session.add(
+        OperatorAction(
+            at=now,
+            operator_id=operator.account_id,
+            post=operator.post,
+            kind="plan.edit",
+            subject="emergency_plan",
+            subject_id=plan_id,
+            note="",
+            details=json.dumps(
+                {
+                    "name": name,
+                    "before": [[i.text, i.due_minutes] for i in before],
+                    "after": [[i.text, i.due_minutes] for i in plan.items],
+                },
+                ensure_ascii=False,
+                sort_keys=True,
+            ),
+        )
+    )
+    record_change(session, "plan", plan_id, "update", operator.post)
+    return plan_id

@@ -470,3 +470,21 @@ class SlaLimitDraft:
     priority: str | None
     amount: float
     unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItemRow:
+    """One checklist item of a plan (``id`` None in a draft: a new item)."""
+
+    id: int | None
+    text: str
+    due_minutes: int | None  # minutes after the switch; None: not timed
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRow:
+    """An emergency plan and its checklist, for the plan editor (``id`` None: a new plan)."""
+
+    id: int | None
+    name: str
+    items: tuple[PlanItemRow, ...]

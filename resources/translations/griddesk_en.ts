@@ -1158,198 +1158,213 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="138"/>
+        <location filename="../../desktop/main_window.py" line="140"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171"/>
+        <location filename="../../desktop/main_window.py" line="174"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200"/>
+        <location filename="../../desktop/main_window.py" line="203"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="210"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214"/>
+        <location filename="../../desktop/main_window.py" line="217"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
+        <source>应急预案…</source>
+        <translation>Emergency plans…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="223"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="232"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="235"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="311"/>
+        <location filename="../../desktop/main_window.py" line="318"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="468"/>
+        <location filename="../../desktop/main_window.py" line="475"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="483"/>
+        <location filename="../../desktop/main_window.py" line="490"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="489"/>
+        <location filename="../../desktop/main_window.py" line="496"/>
         <source>未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}</source>
         <translation>Open {open} · soon due {warning} · overdue {overdue} · escalated {escalated}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="580"/>
+        <location filename="../../desktop/main_window.py" line="587"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="586"/>
+        <location filename="../../desktop/main_window.py" line="593"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="598"/>
+        <location filename="../../desktop/main_window.py" line="605"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="642"/>
+        <location filename="../../desktop/main_window.py" line="641"/>
+        <source>应急预案</source>
+        <translation>Emergency plans</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="662"/>
+        <source>预案已保存</source>
+        <translation>Plan saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="679"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="676"/>
+        <location filename="../../desktop/main_window.py" line="713"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="697"/>
+        <location filename="../../desktop/main_window.py" line="734"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="719"/>
+        <location filename="../../desktop/main_window.py" line="756"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="735"/>
+        <location filename="../../desktop/main_window.py" line="772"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="678"/>
+        <location filename="../../desktop/main_window.py" line="715"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="776"/>
+        <location filename="../../desktop/main_window.py" line="813"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="868"/>
+        <location filename="../../desktop/main_window.py" line="905"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="881"/>
+        <location filename="../../desktop/main_window.py" line="918"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="933"/>
+        <location filename="../../desktop/main_window.py" line="970"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="968"/>
-        <location filename="../../desktop/main_window.py" line="979"/>
+        <location filename="../../desktop/main_window.py" line="1005"/>
+        <location filename="../../desktop/main_window.py" line="1016"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="968"/>
+        <location filename="../../desktop/main_window.py" line="1005"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="988"/>
+        <location filename="../../desktop/main_window.py" line="1025"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="997"/>
+        <location filename="../../desktop/main_window.py" line="1034"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1000"/>
+        <location filename="../../desktop/main_window.py" line="1037"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -1434,6 +1449,59 @@
         <location filename="../../desktop/panels.py" line="113"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../widgets/plan_dialog.py" line="38"/>
+        <source>应急预案</source>
+        <translation>Emergency plans</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_dialog.py" line="42"/>
+        <source>新建预案</source>
+        <translation>New plan</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_dialog.py" line="46"/>
+        <source>处置事项</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_dialog.py" line="46"/>
+        <source>时限（分钟，可空）</source>
+        <translation>Due (minutes, optional)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_dialog.py" line="49"/>
+        <source>添加事项</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_dialog.py" line="50"/>
+        <source>移除事项</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_dialog.py" line="57"/>
+        <source>保存预案</source>
+        <translation>Save plan</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_dialog.py" line="58"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_dialog.py" line="67"/>
+        <source>预案名称</source>
+        <translation>Plan name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_dialog.py" line="136"/>
+        <source>第 {row} 项的时限须为分钟数</source>
+        <translation>Item {row}: the due time must be a number of minutes</translation>
     </message>
 </context>
 <context>
@@ -2101,7 +2169,7 @@
     <message>
         <location filename="../../desktop/messages.py" line="130"/>
         <location filename="../../desktop/messages.py" line="149"/>
-        <location filename="../../desktop/messages.py" line="185"/>
+        <location filename="../../desktop/messages.py" line="192"/>
         <source>{field}不存在</source>
         <translation>{field} does not exist</translation>
     </message>
@@ -2192,17 +2260,42 @@
         <translation>That item is not on the plan in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="176"/>
+        <location filename="../../desktop/messages.py" line="169"/>
+        <source>该预案正在执行中，恢复常态后才能修改</source>
+        <translation>The plan is in force: change it after the return to normal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="172"/>
+        <source>请填写预案名称</source>
+        <translation>Give the plan a name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="173"/>
+        <source>预案至少需要一项处置事项</source>
+        <translation>A plan needs at least one item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="174"/>
+        <source>处置事项不能为空，且不超过 256 字</source>
+        <translation>An item must have a text of at most 256 characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="175"/>
+        <source>时限须为 1 至 1440 分钟</source>
+        <translation>The due time must be 1 to 1440 minutes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="183"/>
         <source>已有同一模式、时限、类别与优先级的标准，请修改那一条</source>
         <translation>A limit for this mode, clock, category and priority exists already: change that one</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="179"/>
+        <location filename="../../desktop/messages.py" line="186"/>
         <source>每种模式的每个时限都须保留一条通用标准（类别、优先级为任意）</source>
         <translation>Every mode and clock keeps one general limit (any category, any priority)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="182"/>
+        <location filename="../../desktop/messages.py" line="189"/>
         <source>时长须大于 0，且不超过 60 个工作日或 1440 小时</source>
         <translation>The limit must be above 0 and at most 60 working days or 1440 hours</translation>
     </message>

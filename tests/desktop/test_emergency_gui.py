@@ -96,3 +96,31 @@ def test_the_chief_switches_and_every_post_follows(
             timeout=LOAD_TIMEOUT_MS,
         )
         assert not window.panels.checklist.isVisible()
+
+
+def test_the_chief_edits_a_plan_in_the_dialog(
+    running: list[Running], qloop: qasync.QEventLoop, qtbot: QtBot, seeded_url: str
+) -> None:
+    chief = _open(running, qloop, qtbot, seeded_url, "chief", "chief")
+    qtbot.waitUntil(chief.plans_action.isEnabled, timeout=LOAD_TIMEOUT_MS)
+    chief.plans_action.trigger()
+    qtbot.waitUntil(
+        lambda: chief.plan_dialog is not None and chief.plan_dialog.isVisible(),
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    dialog = chief.plan_dialog
+    assert dialog is not None and dialog.plans.count() == 4
+    dialog.plans.setCurrentRow(1)  # 消防
+    assert dialog.name.text() == "消防应急预案"
+    rows = dialog.items.rowCount()
+    click(qtbot, dialog.add_item)
+    dialog.items.item(rows, 0).setText("通知燃气公司关阀")
+    dialog.items.item(rows, 1).setText("十五")  # not minutes: refused, nothing saved
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+    assert "分钟数" in dialog.message.text()
+    dialog.items.item(rows, 1).setText("15")
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+    qtbot.waitUntil(lambda: "已保存" in dialog.message.text(), timeout=LOAD_TIMEOUT_MS)
+    assert dialog.name.text() == "消防应急预案" and dialog.items.rowCount() == rows + 1
+    assert dialog.items.item(rows, 0).text() == "通知燃气公司关阀"
+    assert dialog.items.item(rows, 1).text() == "15"

@@ -26,6 +26,7 @@ from models.entities import (
     PlanItem,
 )
 from models.events import EventDraft, report_event
+from models.snapshots import PlanItemRow, PlanRow
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 
@@ -172,3 +173,59 @@ def test_ticks_are_recorded_and_the_newest_counts(db: Database) -> None:
     assert now_it is not None
     entry = now_it.checklist[2]
     assert (entry.done, entry.done_by, entry.done_at) == (True, "张伟", NOW + timedelta(minutes=7))
+
+
+def test_the_chief_edits_a_plans_checklist_but_not_while_in_force(db: Database) -> None:
+    chief = _operator(db, "chief", "chief")
+    with db.read() as session:
+        flood = next(p for p in modes.plan_rows(session) if p.name == "防汛应急预案")
+    first, *rest = flood.items
+    edited = PlanRow(
+        flood.id,
+        "防汛防台应急预案",
+        (
+            PlanItemRow(first.id, first.text, 20),  # phone report now due in 20 minutes
+            *rest[1:],  # the written report taken off
+            PlanItemRow(None, "启用应急避难场所", None),
+        ),
+    )
+    with pytest.raises(NotPermitted), db.write() as session:
+        modes.save_plan(session, _operator(db, "intake", "intake"), edited, NOW)
+    for bad, reason in (
+        (PlanRow(flood.id, " ", edited.items), "name_required"),
+        (PlanRow(flood.id, "x", ()), "item_required"),
+        (PlanRow(flood.id, "x", (PlanItemRow(None, "", None),)), "item_text"),
+        (PlanRow(flood.id, "x", (PlanItemRow(None, "y", 0),)), "item_due"),
+    ):
+        with pytest.raises(modes.ModeRefused) as refused, db.write() as session:
+            modes.save_plan(session, chief, bad, NOW)
+        assert refused.value.reason == reason
+    with db.write() as session:
+        modes.save_plan(session, chief, edited, NOW)
+    with db.read() as session:
+        after = next(p for p in modes.plan_rows(session) if p.id == flood.id)
+    assert after.name == "防汛防台应急预案"
+    assert [(i.text, i.due_minutes) for i in after.items] == [
+        (first.text, 20),
+        *[(i.text, i.due_minutes) for i in rest[1:]],
+        ("启用应急避难场所", None),
+    ]
+    with db.write() as session:
+        modes.declare_emergency(
+            session, chief, plan_id=flood.id, level="IV", reason="台风", now=NOW
+        )
+    with db.read() as session:
+        emergency = modes.current_emergency(session)
+    assert emergency is not None and [e.text for e in emergency.checklist] == [
+        i.text for i in after.items
+    ]
+    assert emergency.checklist[0].due_at == NOW + timedelta(minutes=20)
+    with pytest.raises(modes.ModeRefused) as refused, db.write() as session:
+        modes.save_plan(session, chief, after, NOW)
+    assert refused.value.reason == "plan_in_force"
+    with db.write() as session:  # a new plan meanwhile is fine
+        new_id = modes.save_plan(
+            session, chief, PlanRow(None, "地震应急预案", (PlanItemRow(None, "报告", 30),)), NOW
+        )
+    with db.read() as session:
+        assert new_id in {p.id for p in modes.plan_options(session)}
