@@ -109,15 +109,6 @@ def _latencies(scratch: Path, url: str, kind: str) -> tuple[list[float], int | N
             if time.monotonic() > deadline or window.poll() is not None:
                 raise RuntimeError(f"the {kind} window did not start following the feed")
             time.sleep(0.1)
-        connections = None
-        if kind == "pg":
-            with database.read() as session:
-                connections = session.scalar(
-                    text(
-                        "SELECT count(*) FROM pg_stat_activity "
-                        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                    )
-                )
         with database.write() as session:
             intake = log_in(session, "intake", DEMO_PASSWORD, "intake", server_now(session))
         with database.read() as session:
@@ -144,6 +135,15 @@ def _latencies(scratch: Path, url: str, kind: str) -> tuple[list[float], int | N
         missing = set(committed) - set(seen)
         if missing:
             raise RuntimeError(f"{len(missing)} events never reached the {kind} window")
+        connections = None
+        if kind == "pg":  # counted while the window works: its worker's and its listener's
+            with database.read() as session:
+                connections = session.scalar(
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity "
+                        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    )
+                )
         switches = _mode_switches(database, probe) if kind == "pg" else []
         return [seen[i] - committed[i] for i in committed], connections, switches
     finally:
