@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import importlib
 import logging
 import uuid
 from collections.abc import Coroutine
@@ -96,6 +97,7 @@ class EventWork(QObject):
         self._intake_lists: tuple[list[CategoryOption], list[AddressEntry]] | None = None
         self.journal: Journal | None = None
         self._replaying = False
+        self._event_layer_ready = False
 
     # --- wiring --------------------------------------------------------------------------------
 
@@ -151,7 +153,7 @@ class EventWork(QObject):
 
     def replay_journal(self) -> None:
         """Write what the journal holds, in order (the database is back)."""
-        if self.journal is not None and not self._replaying:
+        if self.journal is not None and not self._replaying and self.journal.pending():
             self._replaying = True  # now, not when the task first runs: one replay at a time
             self._spawn(self._replay())
 
@@ -162,6 +164,7 @@ class EventWork(QObject):
     # --- reading -----------------------------------------------------------------------------
 
     async def _load_detail(self, event_id: int) -> None:
+        await self._event_layer()
         operator, language = self.operator, self.language
         from models import events
 
@@ -217,6 +220,7 @@ class EventWork(QObject):
             self.detail_shown.emit(detail)
 
     async def _load_attachment(self, attachment_id: int) -> None:
+        await self._event_layer()
         from models.events import attachment_data
 
         try:
@@ -232,6 +236,7 @@ class EventWork(QObject):
         self._spawn(self._act(kind, event_id, version, dict(arguments)))
 
     async def _act(self, kind: str, event_id: int, version: int, arguments: dict[str, Any]) -> None:
+        await self._event_layer()
         from models.events import EventConflict, EventInputError, TransitionRefused, transition
 
         operator, language = self.operator, self.language
@@ -275,14 +280,15 @@ class EventWork(QObject):
                 "arguments": arguments,
                 "taken_at": datetime.now(UTC).isoformat(),
             }
-            self._keep("transition", step, action_uid)
-            self._notice(kept_text(action_labels().get(kind, kind)))
+            if self._keep("transition", step, action_uid):
+                self._notice(kept_text(action_labels().get(kind, kind)))
             return
         else:
             self.show_event(event_id)
         await self._publish(event_id)
 
     async def _publish(self, event_id: int) -> None:
+        await self._event_layer()
         from models.events import EventNotFound, event_row
 
         language = self.language
@@ -322,6 +328,7 @@ class EventWork(QObject):
         return self._intake_lists
 
     async def _check_point(self, form: IntakeForm, lon: float, lat: float) -> None:
+        await self._event_layer()
         from models.events import EventInputError, check_place
 
         try:
@@ -336,6 +343,7 @@ class EventWork(QObject):
     async def _save_intake(
         self, form: IntakeForm, intake: IntakeDraft, skip_duplicates: bool, into: int | None
     ) -> None:
+        await self._event_layer()
         from models.events import (
             EventInputError,
             TransitionRefused,
@@ -401,11 +409,22 @@ class EventWork(QObject):
 
     # --- the journal (the database is away) ----------------------------------------------------
 
-    def _keep(self, kind: str, data: dict[str, Any], entry_id: str) -> None:
+    def _keep(self, kind: str, data: dict[str, Any], entry_id: str) -> bool:
+        """Keep an action in the journal; False (and the operator told) if the disk refused."""
         if self.journal is None:
             raise RuntimeError("no journal attached")  # the window attaches one at once
-        self.journal.append(kind, data, entry_id)
+        try:
+            self.journal.append(kind, data, entry_id)
+        except OSError as exc:
+            log.error("journal %s not written: %s", self.journal.path, exc)
+            self._notice(
+                QCoreApplication.translate(
+                    "EventWork", "数据库断开，且本机日志无法写入（{reason}）：操作未保存"
+                ).format(reason=exc.strerror or exc)
+            )
+            return False
         self.journal_changed.emit(len(self.journal.pending()))
+        return True
 
     def _keep_report(self, form: IntakeForm, intake: IntakeDraft, into: int | None) -> None:
         """Intake while the database is away: check what can be checked here, then keep the
@@ -429,12 +448,15 @@ class EventWork(QObject):
             "category": categories.get(intake.category_id, ""),
             "taken_at": datetime.now(UTC).isoformat(),
         }
-        self._keep("report", report, intake.uid)
+        if not self._keep("report", report, intake.uid):
+            form.show_field_error("", unavailable_text())
+            return
         form.saved()
         self.event_changed.emit(_provisional_row(JournalEntry(intake.uid, "report", report)))
         self._notice(kept_text(QCoreApplication.translate("EventWork", "新建事件")))
 
     async def _replay(self) -> None:
+        await self._event_layer()
         from models.events import EventConflict, EventInputError, EventNotFound, TransitionRefused
 
         journal = self.journal
@@ -454,6 +476,12 @@ class EventWork(QObject):
                 ) as refused:
                     journal.settle(entry.id, "conflict")
                     self.replay_refused.emit(self._refusal(entry, refused))
+                    if entry.kind == "report":
+                        self.event_withdrawn.emit(entry.data["provisional_id"])
+                except Exception as broken:
+                    log.error("journal entry %s could not be replayed", entry.id, exc_info=broken)
+                    journal.settle(entry.id, "conflict")
+                    self.replay_refused.emit(self._refusal(entry, broken))
                 else:
                     journal.settle(entry.id, "done")
                     if entry.kind == "report":
@@ -478,8 +506,12 @@ class EventWork(QObject):
             reason = not_permitted_text(refused)
         elif isinstance(refused, EventInputError):
             reason = event_input_text(refused, field_caption(refused.field))
-        else:
+        elif isinstance(refused, LookupError):
             reason = QCoreApplication.translate("EventWork", "事件已不存在")
+        else:
+            reason = QCoreApplication.translate("EventWork", "记录无法读取（{error}）").format(
+                error=type(refused).__name__
+            )
         if entry.kind == "report":
             what = entry.data["provisional_code"]
         else:
@@ -489,6 +521,14 @@ class EventWork(QObject):
         ).format(what=what, reason=reason)
 
     # --- helpers -------------------------------------------------------------------------------
+
+    async def _event_layer(self) -> None:
+        """Import the event layer in the helper thread, once, before this thread uses it: it
+        imports the geometry library, which must not be imported on two threads at once (the
+        helper composes the map page with it at start-up)."""
+        if not self._event_layer_ready:
+            await self.store.compute(importlib.import_module, "models.events")
+            self._event_layer_ready = True
 
     def _notice(self, text: str) -> None:
         if self.detail_panel is not None:
@@ -561,19 +601,36 @@ def _write_report(
 
 
 def _replay_entry(session: Session, *, entry: JournalEntry) -> EventRef:
-    """Write one journaled action as its operator took it (idempotent by its client-made id)."""
-    from models.events import transition
+    """Write one journaled action as its operator took it (idempotent by its client-made id).
+
+    The operator's role is read from the database as it is now, not from the journal: a file on
+    the workstation does not grant permissions, and a role changed meanwhile counts.
+    """
+    from models.entities import OperatorAccount
+    from models.events import EventConflict, TransitionRefused, transition
 
     data = entry.data
     plain = dict(data["operator"])
-    operator = Operator(**{**plain, "posts": tuple(plain["posts"])})
+    account = session.get(OperatorAccount, int(plain["account_id"]))
+    if account is None or not account.active:
+        raise NotPermitted(str(plain.get("role", "")), "account.active")
+    operator = Operator(
+        account.id, account.username, account.display_name, account.role, str(plain["post"]), ()
+    )
     if entry.kind == "report":
-        return _write_report(
-            session,
-            operator=operator,
-            draft=_event_draft(_draft_from_json(data["draft"])),
-            into=data.get("into"),
-        )
+        draft = _event_draft(_draft_from_json(data["draft"]))
+        into = data.get("into")
+        if into is None:
+            return _write_report(session, operator=operator, draft=draft, into=None)
+        # The report must not be lost because the event it was to join closed meanwhile.
+        savepoint = session.begin_nested()
+        try:
+            ref = _write_report(session, operator=operator, draft=draft, into=into)
+        except (EventConflict, TransitionRefused):
+            savepoint.rollback()
+            return _write_report(session, operator=operator, draft=draft, into=None)
+        savepoint.commit()
+        return ref
     taken = datetime.fromisoformat(data["taken_at"]).astimezone(LOCAL_ZONE)
     note = " ".join(p for p in (data["note"], f"[断网期间 {taken:%H:%M} 记录]") if p)
     return transition(

@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
         self.journal_label.setStyleSheet("color: #b00020; font-weight: bold;")
         self.presence_label = QLabel()
         self.presence_label.setTextFormat(Qt.TextFormat.PlainText)
+        for label in (self.operator_label, self.post_label, self.database_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # names are typed text
         for label in (
             self.calendar_label,
             self.alarm_counts_label,
@@ -591,6 +593,7 @@ class MainWindow(QMainWindow):
         # Never dropped: the operator sees each one, and it stays in the list until dismissed.
         self.replay_refusals.append(text)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("离线操作未能提交"), text, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names and file names
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setModal(False)
         box.show()
@@ -1030,6 +1033,11 @@ class MainWindow(QMainWindow):
             # Back: first what was kept here, in order; then what the others did meanwhile.
             self.event_work.replay_journal()
             self.feed.wake()
+        elif connected:
+            # The database was away when this window started: load what it never had.
+            if self.permissions is None:
+                self._spawn(self._load_permissions())
+            self._spawn(self.load_all())
         if connected:
             self.connection_label.setText(self.tr("● 已连接"))
             self.connection_label.setStyleSheet("color: #1b7f3b;")

@@ -106,9 +106,11 @@ class Store(QObject):
         self._closed = True
         self._executor.shutdown(wait=True, cancel_futures=True)
         self._helper.shutdown(wait=True, cancel_futures=True)
-        for operation in self._at_close:
-            try:
-                self._execute(operation, True)
-            except DBAPIError as exc:
-                log.info("last write at close not made: %s", exc)
-        self.database.close()
+        try:
+            for operation in self._at_close:
+                try:
+                    self._execute(operation, True)
+                except DBAPIError as exc:
+                    log.info("last write at close not made: %s", exc)
+        finally:
+            self.database.close()

@@ -119,9 +119,10 @@ class ChangeListener:
         self._thread.start()
 
     def stop(self) -> None:
-        """Stop listening and wait for the thread (at most about a second)."""
+        """Stop listening; waits a moment for the thread (a daemon: one stuck connecting is
+        left to end with the process rather than hold the window's closing)."""
         self._stop.set()
-        self._thread.join(timeout=5)
+        self._thread.join(timeout=1)
 
     def _run(self) -> None:
         import psycopg
@@ -136,11 +137,14 @@ class ChangeListener:
                     while not self._stop.is_set():
                         for note in conn.notifies(timeout=0.5):
                             self._on_change(int(note.payload or 0))
-            except psycopg.Error as exc:
+            except Exception as exc:
                 if self._stop.is_set():
                     return
-                log.info("change listener lost its connection: %s", exc)
-                self._on_lost()
+                if isinstance(exc, psycopg.Error):
+                    log.info("change listener lost its connection: %s", exc)
+                    self._on_lost()
+                else:
+                    log.error("change listener failed; listening again", exc_info=exc)
                 self._stop.wait(pause)
                 pause = min(pause * 2, 5.0)
 

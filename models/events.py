@@ -850,18 +850,7 @@ def _deadline_effects(
     if kind == "resume":
         if paused_at is None:
             raise TransitionRefused("not_paused", kind, event.state)
-        # Every clock running in this state stood still: it owes the time of the pause, counted
-        # as its limit is.
-        columns: dict[str, Any] = {"paused_at": None}
-        for clock in RUNNING_CLOCKS.get(event.state, ()):
-            for name, moment in zip(
-                ("warn_at", "deadline", "escalate_at"), values[clock], strict=True
-            ):
-                if moment is not None:
-                    columns[f"{clock}_{name}"] = _shifted(
-                        moment, paused_at, now, working=working[clock], calendar=calendar
-                    )
-        return columns, note
+        return _resume_columns(event.state, paused_at, now, values, working, calendar), note
     pending = session.scalars(
         select(DeadlineExtension)
         .where(DeadlineExtension.event_id == event.id, DeadlineExtension.approved.is_(None))
@@ -922,6 +911,40 @@ def _deadline_effects(
     return columns, _joined_note(change, note)
 
 
+def _resume_columns(
+    state: str,
+    paused_at: datetime,
+    now: datetime,
+    values: Mapping[str, tuple[datetime | None, datetime | None, datetime | None]],
+    working: Mapping[str, bool],
+    calendar: WorkingCalendar,
+) -> dict[str, Any]:
+    """The columns of a resume: every clock running in ``state`` stood still and owes the time
+    of the pause, counted as its limit is."""
+    columns: dict[str, Any] = {"paused_at": None}
+    for clock in RUNNING_CLOCKS.get(state, ()):
+        for name, moment in zip(("warn_at", "deadline", "escalate_at"), values[clock], strict=True):
+            if moment is not None:
+                columns[f"{clock}_{name}"] = _shifted(
+                    moment, paused_at, now, working=working[clock], calendar=calendar
+                )
+    return columns
+
+
+def _resumed_for_a_step(session: Session, event: _Current, now: datetime) -> dict[str, Any]:
+    """A paused event that changes state is resumed first: the pause was for the state it
+    leaves (its clocks are given their time back; the new state's clocks are set anew)."""
+    clocks = session.execute(
+        select(Event.paused_at, *clock_columns(), *working_columns()).where(Event.id == event.id)
+    ).one()
+    paused_at = clocks[0]
+    if paused_at is None:
+        return {}
+    values = clocks_of(clocks[1 : 1 + 3 * len(CLOCKS)])
+    working = dict(zip(CLOCKS, clocks[1 + 3 * len(CLOCKS) :], strict=True))
+    return _resume_columns(event.state, paused_at, now, values, working, load_calendar(session))
+
+
 def _shifted(
     moment: datetime, since: datetime, now: datetime, *, working: bool, calendar: WorkingCalendar
 ) -> datetime:
@@ -980,6 +1003,8 @@ def transition(
         raise TransitionRefused("state", kind, event.state)
     values, note = _effects(session, operator, kind, event, now, note, arguments)
     to_state = rule.to_state or event.state
+    if to_state != event.state:
+        values = {**_resumed_for_a_step(session, event, now), **values}
     # Core, not an ORM flush: the mapper's version_id_col would add its own increment and
     # check; this one statement is the check, and only the first of several posts passes it.
     result = cast(

@@ -71,6 +71,11 @@ def _set_mode(session: Session, mode: str) -> None:
 
 
 def _current_activation(session: Session) -> EmergencyActivation | None:
+    # The mode's setting row is locked first: two chiefs switching at the same moment take
+    # turns, so the second finds the first's activation (PostgreSQL; SQLite writes one at a time).
+    session.execute(
+        select(SharedSetting.key).where(SharedSetting.key == MODE_KEY).with_for_update()
+    )
     return session.scalars(
         select(EmergencyActivation)
         .where(EmergencyActivation.ended_at.is_(None))

@@ -8,7 +8,15 @@ from datetime import datetime, timedelta
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QElapsedTimer,
+    QModelIndex,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -246,9 +254,17 @@ class AlarmPanel(QWidget):
         self.set_alarms([], None)
 
     def set_alarms(self, rows: Sequence[AlarmRow], now: datetime | None) -> None:
-        """Show these alarms, evaluated at the server's ``now``."""
+        """Show these alarms, evaluated at the server's ``now``; the alarm the operator had
+        selected stays selected (evaluations come every few seconds on a busy day)."""
+        selected = self._selected()
         if now is not None:
             self.model.set_alarms(rows, now)
+        if selected is not None:
+            for row, alarm in enumerate(self.model.alarms()):
+                if (alarm.event_id, alarm.clock) == (selected.event_id, selected.clock):
+                    with QSignalBlocker(self.table.selectionModel()):
+                        self.table.selectRow(row)
+                    break
         self.summary.setText(
             self.tr("即将超时 {warning} 件 · 超时 {overdue} 件 · 升级 {escalated} 件").format(
                 **events_by_level(rows)

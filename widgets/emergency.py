@@ -148,6 +148,7 @@ class ChecklistPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(self.tr("常态模式：无处置清单"), self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a plan's name is typed text
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels(
             [self.tr("完成"), self.tr("处置事项"), self.tr("时限"), self.tr("完成人")]

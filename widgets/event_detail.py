@@ -261,11 +261,12 @@ class EventDetailPanel(QWidget):
         """Show an event, the actions the operator may take in its state, and (for dispatch)
         the proposal and the other forces to choose from — and, when its grid must be confirmed
         first, the grids to confirm it from."""
+        if self._detail is None or self._detail.id != detail.id:
+            self.notice.hide()  # a notice is about the event it was given for
         self._detail = detail
         self._proposal = proposal
         self._choices = list(choices)
         self._show_grid_choices(detail, grids if "confirm_grid" in allowed else ())
-        self.notice.hide()
         self.title.setText(f"{detail.code} · {detail.category}")
         deadlines = [
             (self.tr("受理"), detail.accept_deadline),
@@ -476,6 +477,7 @@ class EventDetailPanel(QWidget):
         detail = self._detail
         if detail is None:
             return
+        self.notice.hide()  # what was said of the last step is not about this one
         arguments: dict[str, object] = {}
         if kind == "confirm_grid":
             arguments["grid_id"] = self.grid_choice.currentData()

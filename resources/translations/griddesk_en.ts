@@ -4,32 +4,32 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="52"/>
+        <location filename="../../widgets/alarm_panel.py" line="60"/>
         <source>剩余 {span}</source>
         <translation>{span} left</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="55"/>
+        <location filename="../../widgets/alarm_panel.py" line="63"/>
         <source>已超时 {span}</source>
         <translation>Overdue by {span}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="205"/>
+        <location filename="../../widgets/alarm_panel.py" line="213"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="206"/>
+        <location filename="../../widgets/alarm_panel.py" line="214"/>
         <source>本岗位已知悉：停止提示音，预警仍保留</source>
         <translation>This post has seen it: the sound stops, the alarm stays</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="208"/>
+        <location filename="../../widgets/alarm_panel.py" line="216"/>
         <source>静音</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="253"/>
+        <location filename="../../widgets/alarm_panel.py" line="269"/>
         <source>即将超时 {warning} 件 · 超时 {overdue} 件 · 升级 {escalated} 件</source>
         <translation>{warning} soon due · {overdue} overdue · {escalated} escalated</translation>
     </message>
@@ -37,47 +37,47 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="82"/>
+        <location filename="../../widgets/alarm_panel.py" line="90"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="83"/>
+        <location filename="../../widgets/alarm_panel.py" line="91"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="84"/>
+        <location filename="../../widgets/alarm_panel.py" line="92"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="85"/>
+        <location filename="../../widgets/alarm_panel.py" line="93"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="86"/>
+        <location filename="../../widgets/alarm_panel.py" line="94"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="87"/>
+        <location filename="../../widgets/alarm_panel.py" line="95"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="88"/>
+        <location filename="../../widgets/alarm_panel.py" line="96"/>
         <source>剩余/超时</source>
         <translation>Left / overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="90"/>
+        <location filename="../../widgets/alarm_panel.py" line="98"/>
         <source>已确认</source>
         <translation>Acknowledged by</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="89"/>
+        <location filename="../../widgets/alarm_panel.py" line="97"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
@@ -161,37 +161,37 @@
     <name>ChecklistPanel</name>
     <message>
         <location filename="../../widgets/emergency.py" line="150"/>
-        <location filename="../../widgets/emergency.py" line="182"/>
+        <location filename="../../widgets/emergency.py" line="183"/>
         <source>常态模式：无处置清单</source>
         <translation>Normal mode: no checklist</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency.py" line="153"/>
+        <location filename="../../widgets/emergency.py" line="154"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency.py" line="153"/>
+        <location filename="../../widgets/emergency.py" line="154"/>
         <source>处置事项</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency.py" line="153"/>
+        <location filename="../../widgets/emergency.py" line="154"/>
         <source>时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency.py" line="153"/>
+        <location filename="../../widgets/emergency.py" line="154"/>
         <source>完成人</source>
         <translation>Done by</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency.py" line="235"/>
+        <location filename="../../widgets/emergency.py" line="236"/>
         <source>已超时 {span}</source>
         <translation>Overdue by {span}</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency.py" line="237"/>
+        <location filename="../../widgets/emergency.py" line="238"/>
         <source>剩余 {span}</source>
         <translation>{span} left</translation>
     </message>
@@ -427,7 +427,7 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="77"/>
-        <location filename="../../widgets/event_detail.py" line="271"/>
+        <location filename="../../widgets/event_detail.py" line="272"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
@@ -443,13 +443,13 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="80"/>
-        <location filename="../../widgets/event_detail.py" line="272"/>
+        <location filename="../../widgets/event_detail.py" line="273"/>
         <source>响应</source>
         <translation>Respond</translation>
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="81"/>
-        <location filename="../../widgets/event_detail.py" line="273"/>
+        <location filename="../../widgets/event_detail.py" line="274"/>
         <source>办结</source>
         <translation>Resolve</translation>
     </message>
@@ -505,7 +505,7 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="125"/>
-        <location filename="../../widgets/event_detail.py" line="366"/>
+        <location filename="../../widgets/event_detail.py" line="367"/>
         <source>未选择事件</source>
         <translation>No event selected</translation>
     </message>
@@ -576,7 +576,7 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="178"/>
-        <location filename="../../widgets/event_detail.py" line="561"/>
+        <location filename="../../widgets/event_detail.py" line="563"/>
         <source>确认网格</source>
         <translation>Confirm grid</translation>
     </message>
@@ -607,150 +607,150 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="217"/>
-        <location filename="../../widgets/event_detail.py" line="508"/>
+        <location filename="../../widgets/event_detail.py" line="510"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="277"/>
+        <location filename="../../widgets/event_detail.py" line="278"/>
         <source>（已上报领导）</source>
         <translation> (escalated to the leader)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="279"/>
+        <location filename="../../widgets/event_detail.py" line="280"/>
         <source>（待群众补充，{since} 起暂停计时）</source>
         <translation> (waiting for the resident: clock paused since {since})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="318"/>
+        <location filename="../../widgets/event_detail.py" line="319"/>
         <source>（{limit}）</source>
         <translation> ({limit})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="323"/>
+        <location filename="../../widgets/event_detail.py" line="324"/>
         <source>延期申请待审批：+{limit}（{who}：{reason}）</source>
         <translation>Extension requested, awaiting the chief: +{limit} ({who}: {reason})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="352"/>
+        <location filename="../../widgets/event_detail.py" line="353"/>
         <source>正在处理：{who}</source>
         <translation>Also working on it: {who}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="386"/>
+        <location filename="../../widgets/event_detail.py" line="387"/>
         <source>网格 {grid} · {category} → {target}</source>
         <translation>Grid {grid} · {category} → {target}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="387"/>
+        <location filename="../../widgets/event_detail.py" line="388"/>
         <source>（网格待确认）</source>
         <translation>(grid to confirm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="390"/>
+        <location filename="../../widgets/event_detail.py" line="391"/>
         <source>依据派单规则 #{rule}</source>
         <translation>By dispatch rule #{rule}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="391"/>
+        <location filename="../../widgets/event_detail.py" line="392"/>
         <source>依据类别默认力量</source>
         <translation>By the category&apos;s default force</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="392"/>
+        <location filename="../../widgets/event_detail.py" line="393"/>
         <source>复杂事件，由挂包领导牵头</source>
         <translation>Complex event: led by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="393"/>
+        <location filename="../../widgets/event_detail.py" line="394"/>
         <source>已超时，由挂包领导督办</source>
         <translation>Overdue: chased by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="397"/>
+        <location filename="../../widgets/event_detail.py" line="398"/>
         <source>位置在网格边界附近或网格之外，请确认网格</source>
         <translation>The location is near a grid boundary or outside every grid: confirm the grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="400"/>
+        <location filename="../../widgets/event_detail.py" line="401"/>
         <source>按建议：{name}</source>
         <translation>As proposed: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="408"/>
+        <location filename="../../widgets/event_detail.py" line="409"/>
         <source>无可用建议，请选择处置力量</source>
         <translation>No proposal: choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="459"/>
+        <location filename="../../widgets/event_detail.py" line="460"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="461"/>
+        <location filename="../../widgets/event_detail.py" line="462"/>
         <source>超时自动上报领导（{clock}）</source>
         <translation>Raised to the leader automatically ({clock})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="483"/>
+        <location filename="../../widgets/event_detail.py" line="485"/>
         <source>请先确认事件所属网格，再派遣</source>
         <translation>Confirm the event&apos;s grid before dispatching</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="489"/>
+        <location filename="../../widgets/event_detail.py" line="491"/>
         <source>请选择处置力量</source>
         <translation>Choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="497"/>
+        <location filename="../../widgets/event_detail.py" line="499"/>
         <source>延长办结时限（工作日）</source>
         <translation>Extend the close-by deadline by (working days)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="508"/>
+        <location filename="../../widgets/event_detail.py" line="510"/>
         <source>说明（必填）</source>
         <translation>Note (required)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="514"/>
-        <location filename="../../widgets/event_detail.py" line="551"/>
+        <location filename="../../widgets/event_detail.py" line="516"/>
+        <location filename="../../widgets/event_detail.py" line="553"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="514"/>
-        <location filename="../../widgets/event_detail.py" line="552"/>
+        <location filename="../../widgets/event_detail.py" line="516"/>
+        <location filename="../../widgets/event_detail.py" line="554"/>
         <source>基本满意</source>
         <translation>Basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="514"/>
-        <location filename="../../widgets/event_detail.py" line="553"/>
+        <location filename="../../widgets/event_detail.py" line="516"/>
+        <location filename="../../widgets/event_detail.py" line="555"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="518"/>
+        <location filename="../../widgets/event_detail.py" line="520"/>
         <source>回访满意度</source>
         <translation>Satisfaction at the return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="545"/>
+        <location filename="../../widgets/event_detail.py" line="547"/>
         <source>{n}个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="546"/>
+        <location filename="../../widgets/event_detail.py" line="548"/>
         <source>{n}小时</source>
         <translation>{n} hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="559"/>
+        <location filename="../../widgets/event_detail.py" line="561"/>
         <source>上报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="560"/>
+        <location filename="../../widgets/event_detail.py" line="562"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
@@ -900,17 +900,27 @@
 <context>
     <name>EventWork</name>
     <message>
-        <location filename="../../desktop/event_work.py" line="435"/>
+        <location filename="../../desktop/event_work.py" line="413"/>
+        <source>数据库断开，且本机日志无法写入（{reason}）：操作未保存</source>
+        <translation>The database is away and the local journal cannot be written ({reason}): the action was not kept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/event_work.py" line="448"/>
         <source>新建事件</source>
         <translation>New event</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="482"/>
+        <location filename="../../desktop/event_work.py" line="501"/>
         <source>事件已不存在</source>
         <translation>The event no longer exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="487"/>
+        <location filename="../../desktop/event_work.py" line="503"/>
+        <source>记录无法读取（{error}）</source>
+        <translation>The kept record could not be read ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/event_work.py" line="510"/>
         <source>断网期间的操作未能提交（{what}）：{reason}</source>
         <translation>An action taken while offline could not be written ({what}): {reason}</translation>
     </message>
@@ -1248,123 +1258,123 @@
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="318"/>
+        <location filename="../../desktop/main_window.py" line="320"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="475"/>
+        <location filename="../../desktop/main_window.py" line="477"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="490"/>
+        <location filename="../../desktop/main_window.py" line="492"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="496"/>
+        <location filename="../../desktop/main_window.py" line="498"/>
         <source>未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}</source>
         <translation>Open {open} · soon due {warning} · overdue {overdue} · escalated {escalated}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="587"/>
+        <location filename="../../desktop/main_window.py" line="589"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="593"/>
+        <location filename="../../desktop/main_window.py" line="595"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="605"/>
+        <location filename="../../desktop/main_window.py" line="608"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="641"/>
+        <location filename="../../desktop/main_window.py" line="644"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="662"/>
+        <location filename="../../desktop/main_window.py" line="665"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="679"/>
+        <location filename="../../desktop/main_window.py" line="682"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="713"/>
+        <location filename="../../desktop/main_window.py" line="716"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="734"/>
+        <location filename="../../desktop/main_window.py" line="737"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="756"/>
+        <location filename="../../desktop/main_window.py" line="759"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="772"/>
+        <location filename="../../desktop/main_window.py" line="775"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="715"/>
+        <location filename="../../desktop/main_window.py" line="718"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="813"/>
+        <location filename="../../desktop/main_window.py" line="816"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="905"/>
+        <location filename="../../desktop/main_window.py" line="908"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="918"/>
+        <location filename="../../desktop/main_window.py" line="921"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="970"/>
+        <location filename="../../desktop/main_window.py" line="973"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1005"/>
-        <location filename="../../desktop/main_window.py" line="1016"/>
+        <location filename="../../desktop/main_window.py" line="1008"/>
+        <location filename="../../desktop/main_window.py" line="1019"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1005"/>
+        <location filename="../../desktop/main_window.py" line="1008"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1025"/>
+        <location filename="../../desktop/main_window.py" line="1028"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1034"/>
+        <location filename="../../desktop/main_window.py" line="1042"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1037"/>
+        <location filename="../../desktop/main_window.py" line="1045"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>

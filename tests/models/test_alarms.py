@@ -382,3 +382,17 @@ def test_new_thresholds_move_the_boundaries_of_open_events(quiet_db: Database) -
         )
     assert (warn, escalate) == (NOW + timedelta(hours=1), NOW + timedelta(hours=4))
     assert recorded == 1
+
+
+def test_a_step_to_another_state_ends_the_pause(quiet_db: Database) -> None:
+    chief = _operator(quiet_db, "chief", "intake")
+    (event_id,) = _report_at(quiet_db, chief, NOW)
+    _step(quiet_db, chief, event_id, "pause", NOW + timedelta(minutes=10), note="待补充")
+    _step(quiet_db, chief, event_id, "accept", NOW + timedelta(hours=1))
+    with quiet_db.read() as session:
+        worker = session.scalar(select(Staff.id).where(Staff.role == "grid_worker"))
+        assert events.event_detail(session, event_id).paused_at is None
+    _step(quiet_db, chief, event_id, "dispatch", NOW + timedelta(hours=1), assignee_staff_id=worker)
+    with quiet_db.read() as session:  # the new clocks run and alarm: nothing is left paused
+        late = queries.alarm_rows(session, NOW + timedelta(days=30))
+    assert {a.clock for a in late if a.event_id == event_id} == {"respond", "close"}
