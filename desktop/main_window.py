@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self._cover: QWidget | None = None
         self._hidden_dialogs: list[QDialog] = []
         self.emergency: Emergency | None = None
+        self._offline = False  # the database was found away and has not answered since
         self.emergency_dialog: EmergencyDialog | None = None
         self.calendar_dialog: CalendarDialog | None = None
         self.sla_dialog: SlaDialog | None = None
@@ -1029,11 +1030,13 @@ class MainWindow(QMainWindow):
         await self._load_mode()  # the list as it stands, whatever happened
 
     def _show_connection(self, connected: bool, detail: str) -> None:
-        if connected and self.feed.last_seq is not None:
+        came_back = connected and self._offline
+        self._offline = not connected
+        if came_back and self.feed.last_seq is not None:
             # Back: first what was kept here, in order; then what the others did meanwhile.
             self.event_work.replay_journal()
             self.feed.wake()
-        elif connected:
+        elif came_back:
             # The database was away when this window started: load what it never had.
             if self.permissions is None:
                 self._spawn(self._load_permissions())
