@@ -4,13 +4,11 @@ with a live countdown, colour by level, acknowledgement per post and a mute swit
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
-    QElapsedTimer,
     QModelIndex,
     QSignalBlocker,
     Qt,
@@ -34,7 +32,7 @@ from models.snapshots import AlarmRow
 from widgets.event_queue import ALARM_COLOURS, EVENT_ID_ROLE
 from widgets.labels import alarm_labels, clock_labels, state_labels
 from widgets.table_base import ROOT, HeaderedTableModel, Index
-from widgets.timefmt import local_minutes, span
+from widgets.timefmt import ServerClock, countdown, local_minutes
 
 _LEVEL_ORDER = {"escalated": 0, "overdue": 1, "warning": 2}
 ACKNOWLEDGED_COLOUR = "#e6e6e6"
@@ -54,17 +52,6 @@ class AlarmColumn(IntEnum):
     ACKNOWLEDGED = 8
 
 
-def countdown(deadline: datetime, now: datetime) -> str:
-    """ "剩余 2小时13分" before the deadline, "已超时 5小时0分" after it."""
-    if now <= deadline:
-        return QCoreApplication.translate("AlarmPanel", "剩余 {span}").format(
-            span=span(deadline - now)
-        )
-    return QCoreApplication.translate("AlarmPanel", "已超时 {span}").format(
-        span=span(now - deadline)
-    )
-
-
 def events_by_level(rows: Sequence[AlarmRow]) -> dict[str, int]:
     """How many events stand at each level, each counted once at its most serious alarm (the
     panel and the status bar say the same numbers)."""
@@ -81,10 +68,7 @@ class AlarmTableModel(HeaderedTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[AlarmRow] = []
-        self._now: datetime | None = None
-        # The server's time at the last evaluation, moved on by this machine's monotonic clock:
-        # the countdown runs between evaluations without asking the database every second.
-        self._since = QElapsedTimer()
+        self._clock = ServerClock()  # the countdown runs between evaluations
         self._sort: tuple[int, bool] | None = None
         self._headers = [
             self.tr("级别"),
@@ -106,9 +90,7 @@ class AlarmTableModel(HeaderedTableModel):
 
     def now(self) -> datetime | None:
         """The server's time now, as this model counts it."""
-        if self._now is None:
-            return None
-        return self._now + timedelta(milliseconds=self._since.elapsed())
+        return self._clock.now()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -170,8 +152,7 @@ class AlarmTableModel(HeaderedTableModel):
         """Replace the alarms, as of the server's ``now``."""
         self.beginResetModel()
         self._rows = list(rows)
-        self._now = now
-        self._since.start()
+        self._clock.set(now)
         self._apply_sort()
         self.endResetModel()
 

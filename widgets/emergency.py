@@ -4,9 +4,9 @@ shows while an emergency is in force, and the plan's checklist."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.snapshots import Emergency, PlanOption
-from widgets.timefmt import local_minutes, span
+from widgets.timefmt import ServerClock, countdown, local_minutes
 
 # Response levels and their colours (DESIGN §4): IV blue, III yellow, II orange, I red.
 LEVEL_COLOURS = {"IV": "#1f5fbf", "III": "#d9a400", "II": "#e06a00", "I": "#c00000"}
@@ -163,8 +163,7 @@ class ChecklistPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.table)
         self._emergency: Emergency | None = None
-        self._now: datetime | None = None
-        self._since = QElapsedTimer()
+        self._clock = ServerClock()  # timed items count down between readings
         self._filling = False
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
@@ -174,8 +173,7 @@ class ChecklistPanel(QWidget):
     def set_emergency(self, emergency: Emergency | None, now: datetime) -> None:
         """Show the checklist of the emergency in force (None: normal mode)."""
         self._emergency = emergency
-        self._now = now
-        self._since.start()
+        self._clock.set(now)
         self._filling = True
         try:
             items = emergency.checklist if emergency is not None else ()
@@ -201,24 +199,8 @@ class ChecklistPanel(QWidget):
         else:
             self._ticker.stop()
 
-    def overdue_items(self) -> list[int]:
-        """The timed items past due and not done."""
-        now = self._current_now()
-        if self._emergency is None or now is None:
-            return []
-        return [
-            e.item_id
-            for e in self._emergency.checklist
-            if e.due_at is not None and not e.done and now > e.due_at
-        ]
-
-    def _current_now(self) -> datetime | None:
-        if self._now is None:
-            return None
-        return self._now + timedelta(milliseconds=self._since.elapsed())
-
     def _show_times(self) -> None:
-        now = self._current_now()
+        now = self._clock.now()
         if self._emergency is None or now is None:
             return
         was_filling, self._filling = self._filling, True
@@ -232,10 +214,8 @@ class ChecklistPanel(QWidget):
                     cell.setText("")
                 elif entry.done:
                     cell.setText(local_minutes(entry.due_at))
-                elif late:
-                    cell.setText(self.tr("已超时 {span}").format(span=span(now - entry.due_at)))
                 else:
-                    cell.setText(self.tr("剩余 {span}").format(span=span(entry.due_at - now)))
+                    cell.setText(countdown(entry.due_at, now))
                 colour = QColor("#ffb3b3") if late else QColor(Qt.GlobalColor.transparent)
                 for column in range(4):
                     item = self.table.item(row, column)

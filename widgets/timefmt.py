@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QElapsedTimer
 
 LOCAL_ZONE = ZoneInfo("Asia/Shanghai")
 
@@ -30,3 +30,33 @@ def span(delta: timedelta) -> str:
     if hours:
         return QCoreApplication.translate("timefmt", "{h}小时{m}分").format(h=hours, m=mins)
     return QCoreApplication.translate("timefmt", "{m}分").format(m=mins)
+
+
+def countdown(deadline: datetime, now: datetime) -> str:
+    """ "剩余 2小时13分" before the deadline, "已超时 5小时0分" after it."""
+    if now <= deadline:
+        return QCoreApplication.translate("timefmt", "剩余 {span}").format(
+            span=span(deadline - now)
+        )
+    return QCoreApplication.translate("timefmt", "已超时 {span}").format(span=span(now - deadline))
+
+
+class ServerClock:
+    """The database server's time as last read, moved on by this machine's monotonic clock:
+    a countdown runs between readings without asking the database every second (and a clock
+    change on this machine does not move it)."""
+
+    def __init__(self) -> None:
+        self._read: datetime | None = None
+        self._since = QElapsedTimer()
+
+    def set(self, now: datetime) -> None:
+        """The server's time, just read."""
+        self._read = now
+        self._since.start()
+
+    def now(self) -> datetime | None:
+        """The server's time now (None before the first reading)."""
+        if self._read is None:
+            return None
+        return self._read + timedelta(milliseconds=self._since.elapsed())

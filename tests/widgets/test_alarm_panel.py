@@ -16,8 +16,8 @@ from widgets.alarm_panel import (
     AlarmColumn,
     AlarmPanel,
     AlarmTableModel,
-    countdown,
 )
+from widgets.timefmt import countdown
 
 NOW = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
 
