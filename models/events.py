@@ -670,6 +670,7 @@ class _Current:
     reported_at: datetime
     reporter_phone: str
     grid_id: int | None
+    paused_at: datetime | None
 
 
 def _current(session: Session, event_id: int) -> _Current:
@@ -687,6 +688,7 @@ def _current(session: Session, event_id: int) -> _Current:
             Event.reported_at,
             Event.reporter_phone,
             Event.grid_id,
+            Event.paused_at,
         ).where(Event.id == event_id)
     ).one_or_none()
     if row is None:
@@ -822,6 +824,29 @@ def _effects(
     raise AssertionError(f"no effects for {kind}")  # the table and this function disagree
 
 
+@dataclass(frozen=True, slots=True)
+class _Clocks:
+    """An event's clocks as stored: (warn_at, deadline, escalate_at) and "counts working days"
+    per clock, with the dispatch time the respond and close clocks start from."""
+
+    dispatched_at: datetime | None
+    values: dict[str, tuple[Any, Any, Any]]
+    working: dict[str, bool]
+
+
+def _clocks(session: Session, event_id: int) -> _Clocks:
+    row = session.execute(
+        select(Event.dispatched_at, *clock_columns(), *working_columns()).where(
+            Event.id == event_id
+        )
+    ).one()
+    return _Clocks(
+        row[0],
+        clocks_of(row[1 : 1 + 3 * len(CLOCKS)]),
+        dict(zip(CLOCKS, row[1 + 3 * len(CLOCKS) :], strict=True)),
+    )
+
+
 def _deadline_effects(
     session: Session,
     operator: Operator,
@@ -832,14 +857,9 @@ def _deadline_effects(
     arguments: Mapping[str, object],
 ) -> tuple[dict[str, Any], str]:
     """Pausing, resuming, and extending the close-by deadline."""
-    clocks = session.execute(
-        select(Event.paused_at, Event.dispatched_at, *clock_columns(), *working_columns()).where(
-            Event.id == event.id
-        )
-    ).one()
-    paused_at, dispatched_at = clocks[0], clocks[1]
-    values = clocks_of(clocks[2 : 2 + 3 * len(CLOCKS)])
-    working = dict(zip(CLOCKS, clocks[2 + 3 * len(CLOCKS) :], strict=True))
+    paused_at = event.paused_at
+    clocks = _clocks(session, event.id)
+    dispatched_at, values, working = clocks.dispatched_at, clocks.values, clocks.working
     if kind == "pause":
         if paused_at is not None:
             raise TransitionRefused("already_paused", kind, event.state)
@@ -934,15 +954,12 @@ def _resume_columns(
 def _resumed_for_a_step(session: Session, event: _Current, now: datetime) -> dict[str, Any]:
     """A paused event that changes state is resumed first: the pause was for the state it
     leaves (its clocks are given their time back; the new state's clocks are set anew)."""
-    clocks = session.execute(
-        select(Event.paused_at, *clock_columns(), *working_columns()).where(Event.id == event.id)
-    ).one()
-    paused_at = clocks[0]
-    if paused_at is None:
+    if event.paused_at is None:
         return {}
-    values = clocks_of(clocks[1 : 1 + 3 * len(CLOCKS)])
-    working = dict(zip(CLOCKS, clocks[1 + 3 * len(CLOCKS) :], strict=True))
-    return _resume_columns(event.state, paused_at, now, values, working, load_calendar(session))
+    clocks = _clocks(session, event.id)
+    return _resume_columns(
+        event.state, event.paused_at, now, clocks.values, clocks.working, load_calendar(session)
+    )
 
 
 def _shifted(
