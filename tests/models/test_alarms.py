@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -33,13 +32,13 @@ from models.entities import (
     EventAction,
     EventCategory,
     Grid,
-    OperatorAccount,
     OperatorAction,
     SharedSetting,
     Staff,
 )
 from models.events import EventDraft, EventInputError, TransitionRefused, report_event, transition
 from models.workdays import LOCAL_ZONE, WorkingCalendar
+from tests.models.people import operator_of
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 US = timedelta(microseconds=1)
@@ -111,14 +110,6 @@ def test_thresholds_come_from_the_shared_settings(
         database.close()
 
 
-def _operator(database: Database, username: str = "chief", post: str = "intake") -> Operator:
-    with database.read() as session:
-        account = session.scalars(
-            select(OperatorAccount).where(OperatorAccount.username == username)
-        ).one()
-        return Operator(account.id, account.username, account.display_name, account.role, post, ())
-
-
 def _report_at(database: Database, operator: Operator, at: datetime, count: int = 1) -> list[int]:
     with database.read() as session:
         category = session.scalars(
@@ -135,17 +126,8 @@ def _report_at(database: Database, operator: Operator, at: datetime, count: int 
     return ids
 
 
-@pytest.fixture
-def quiet_db(sqlite_url: str) -> Iterator[Database]:
-    """Accounts and the area, no events."""
-    database = open_database(sqlite_url)
-    seed_demo(database, events=0, days=1, seed=3, now=NOW)
-    yield database
-    database.close()
-
-
 def test_report_stores_the_boundaries_and_the_next_one_is_found(quiet_db: Database) -> None:
-    (event_id,) = _report_at(quiet_db, _operator(quiet_db), NOW)
+    (event_id,) = _report_at(quiet_db, operator_of(quiet_db, "chief", "intake"), NOW)
     with quiet_db.read() as session:
         warn, deadline, escalate = session.execute(
             select(Event.accept_warn_at, Event.accept_deadline, Event.accept_escalate_at).where(
@@ -166,8 +148,10 @@ def test_four_evaluators_racing_escalate_each_event_once(pg_url: str) -> None:
     try:
         seed_demo(database, events=0, days=1, seed=3, now=NOW)
         # Reported ten hours ago with two hours to accept: escalated since seven hours.
-        overdue = _report_at(database, _operator(database), NOW - timedelta(hours=10), 20)
-        (fresh,) = _report_at(database, _operator(database), NOW)
+        overdue = _report_at(
+            database, operator_of(database, "chief", "intake"), NOW - timedelta(hours=10), 20
+        )
+        (fresh,) = _report_at(database, operator_of(database, "chief", "intake"), NOW)
         barrier = threading.Barrier(4)
         results: list[list[int]] = []
 
@@ -208,7 +192,7 @@ def test_four_evaluators_racing_escalate_each_event_once(pg_url: str) -> None:
 
 
 def test_an_acknowledgement_silences_at_its_post_only(quiet_db: Database) -> None:
-    intake = _operator(quiet_db, "intake", "intake")
+    intake = operator_of(quiet_db, "intake", "intake")
     (event_id,) = _report_at(quiet_db, intake, NOW - timedelta(hours=3))  # overdue by an hour
     with quiet_db.read() as session:
         (alarm,) = queries.alarm_rows(session, NOW, post="intake")
@@ -222,7 +206,12 @@ def test_an_acknowledgement_silences_at_its_post_only(quiet_db: Database) -> Non
         acknowledge(session, intake, event_id, "accept", alarm.deadline, NOW)
     with pytest.raises(NotPermitted), quiet_db.write() as session:
         acknowledge(
-            session, _operator(quiet_db, "admin", "chief"), event_id, "accept", alarm.deadline, NOW
+            session,
+            operator_of(quiet_db, "admin", "chief"),
+            event_id,
+            "accept",
+            alarm.deadline,
+            NOW,
         )
     with quiet_db.read() as session:
         (at_intake,) = queries.alarm_rows(session, NOW, post="intake")
@@ -243,7 +232,7 @@ def _step(
 
 
 def test_a_pause_stops_the_clocks_and_a_resume_gives_the_time_back(quiet_db: Database) -> None:
-    intake = _operator(quiet_db, "intake", "intake")
+    intake = operator_of(quiet_db, "intake", "intake")
     (event_id,) = _report_at(quiet_db, intake, NOW)  # accept by NOW + 2 h
     with pytest.raises(EventInputError):  # why the clock stops must be said
         _step(quiet_db, intake, event_id, "pause", NOW + timedelta(hours=1))
@@ -271,8 +260,8 @@ def test_a_pause_stops_the_clocks_and_a_resume_gives_the_time_back(quiet_db: Dat
 
 
 def test_an_extension_is_asked_for_and_the_chief_decides(quiet_db: Database) -> None:
-    chief = _operator(quiet_db, "chief", "dispatch")
-    dispatcher = _operator(quiet_db, "dispatch", "dispatch")
+    chief = operator_of(quiet_db, "chief", "dispatch")
+    dispatcher = operator_of(quiet_db, "dispatch", "dispatch")
     (event_id,) = _report_at(quiet_db, chief, NOW)
     with quiet_db.read() as session:
         worker = session.scalar(select(Staff.id).where(Staff.role == "grid_worker"))
@@ -360,10 +349,10 @@ def test_an_extension_is_asked_for_and_the_chief_decides(quiet_db: Database) -> 
 
 
 def test_new_thresholds_move_the_boundaries_of_open_events(quiet_db: Database) -> None:
-    chief = _operator(quiet_db, "chief", "chief")
+    chief = operator_of(quiet_db, "chief", "chief")
     (event_id,) = _report_at(quiet_db, chief, NOW)  # accept by NOW + 2 h
     with pytest.raises(NotPermitted), quiet_db.write() as session:
-        set_policy(session, _operator(quiet_db, "intake", "intake"), AlarmPolicy(0.5, 1.0), NOW)
+        set_policy(session, operator_of(quiet_db, "intake", "intake"), AlarmPolicy(0.5, 1.0), NOW)
     with pytest.raises(PolicyRefused) as refused, quiet_db.write() as session:
         set_policy(session, chief, AlarmPolicy(1.5, 1.0), NOW)
     assert refused.value.field == "warning_fraction"
@@ -385,7 +374,7 @@ def test_new_thresholds_move_the_boundaries_of_open_events(quiet_db: Database) -
 
 
 def test_a_step_to_another_state_ends_the_pause(quiet_db: Database) -> None:
-    chief = _operator(quiet_db, "chief", "intake")
+    chief = operator_of(quiet_db, "chief", "intake")
     (event_id,) = _report_at(quiet_db, chief, NOW)
     _step(quiet_db, chief, event_id, "pause", NOW + timedelta(minutes=10), note="待补充")
     _step(quiet_db, chief, event_id, "accept", NOW + timedelta(hours=1))

@@ -4,7 +4,6 @@ deadlines counted in working days move with it, recorded; the warning from 1 Nov
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -12,32 +11,16 @@ from sqlalchemy import select
 
 from models import calendar_days, events
 from models.accounts import NotPermitted, Operator
-from models.db import Database, open_database
+from models.db import Database
 from models.deadlines import load_calendar
-from models.demo.seed import seed_demo
-from models.entities import Event, EventCategory, Grid, OperatorAccount, OperatorAction, Staff
+from models.entities import Event, EventCategory, Grid, OperatorAction, Staff
 from models.events import EventDraft, report_event, transition
 from models.workdays import LOCAL_ZONE, WorkingCalendar
+from tests.models.people import operator_of
 
 # A Monday in December 2026; three working days to close reach into the next week's Tuesday
 # — and into 2027 when dispatched late in the month.
 NOW = datetime(2026, 12, 28, 2, 0, tzinfo=UTC)  # 10:00 on Monday 28 December, Nanjing
-
-
-@pytest.fixture
-def db(sqlite_url: str) -> Iterator[Database]:
-    database = open_database(sqlite_url)
-    seed_demo(database, events=0, days=1, seed=3, now=NOW)
-    yield database
-    database.close()
-
-
-def _operator(database: Database, username: str, post: str) -> Operator:
-    with database.read() as session:
-        account = session.scalars(
-            select(OperatorAccount).where(OperatorAccount.username == username)
-        ).one()
-        return Operator(account.id, account.username, account.display_name, account.role, post, ())
 
 
 def _dispatched(database: Database, chief: Operator) -> int:
@@ -70,29 +53,29 @@ def test_warned_from_november_while_next_year_is_missing() -> None:
 
 
 @pytest.mark.expect_log_warnings  # 2027 is unknown until the chief enters it
-def test_entering_a_year_moves_open_deadlines_and_is_recorded(db: Database) -> None:
-    chief = _operator(db, "chief", "chief")
-    event_id = _dispatched(db, chief)
-    with db.read() as session:
+def test_entering_a_year_moves_open_deadlines_and_is_recorded(quiet_db: Database) -> None:
+    chief = operator_of(quiet_db, "chief", "chief")
+    event_id = _dispatched(quiet_db, chief)
+    with quiet_db.read() as session:
         before = events.event_detail(session, event_id)
     assert before.close_deadline is not None
     # Dispatched Monday 10:00: 3 working days end Thursday 31 December 10:00 — within 2026.
     # Make Thursday a holiday (an example correction): the deadline moves to Friday 1 January
     # 2027 10:00, which the fallback counts as a working day unless 2027 says otherwise.
-    with pytest.raises(NotPermitted), db.write() as session:
+    with pytest.raises(NotPermitted), quiet_db.write() as session:
         calendar_days.save_calendar_year(
             session,
-            _operator(db, "dispatch", "dispatch"),
+            operator_of(quiet_db, "dispatch", "dispatch"),
             2026,
             {date(2026, 12, 31): (False, "x")},
             NOW,
         )
-    with pytest.raises(calendar_days.CalendarRefused) as refused, db.write() as session:
+    with pytest.raises(calendar_days.CalendarRefused) as refused, quiet_db.write() as session:
         calendar_days.save_calendar_year(
             session, chief, 2026, {date(2027, 1, 1): (False, "元旦")}, NOW
         )
     assert refused.value.reason == "wrong_year"
-    with db.write() as session:
+    with quiet_db.write() as session:
         moved = calendar_days.save_calendar_year(
             session,
             chief,
@@ -101,7 +84,7 @@ def test_entering_a_year_moves_open_deadlines_and_is_recorded(db: Database) -> N
             NOW,
         )
     assert moved == []  # nothing open reaches into 2027 yet
-    with db.write() as session:
+    with quiet_db.write() as session:
         moved = calendar_days.save_calendar_year(
             session,
             chief,
@@ -110,7 +93,7 @@ def test_entering_a_year_moves_open_deadlines_and_is_recorded(db: Database) -> N
             NOW + timedelta(minutes=1),
         )
     assert moved == [event_id]
-    with db.read() as session:
+    with quiet_db.read() as session:
         after = events.event_detail(session, event_id)
         recorded = session.scalars(
             select(OperatorAction.kind).where(OperatorAction.kind == "calendar.edit")

@@ -13,10 +13,9 @@ import pytest
 from sqlalchemy import func, select
 
 from models import changefeed, presence
-from models.accounts import Operator
 from models.db import Database, open_database
-from models.demo.seed import seed_demo
-from models.entities import ChangeLog, OperatorAccount
+from models.entities import ChangeLog
+from tests.models.people import operator_of
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 
@@ -144,53 +143,41 @@ def test_notify_wakes_a_listener_at_commit(pg_db: Database) -> None:
         listener.stop()
 
 
-def _operator(database: Database, username: str, post: str) -> Operator:
+def test_presence_shows_who_is_where_and_forgets_the_silent(quiet_db: Database) -> None:
+    database = quiet_db
+    chief = operator_of(database, "chief", "chief")
+    dispatcher = operator_of(database, "dispatch", "dispatch")
+
+    def changes() -> int:
+        with database.read() as session:
+            return int(session.scalar(select(func.count()).select_from(ChangeLog)) or 0)
+
+    before = changes()
+    with database.write() as session:
+        presence.beat(session, "a", chief, None, NOW)
+        presence.beat(session, "b", dispatcher, 42, NOW)
+    after_arrival = changes()
+    assert after_arrival == before + 2
+    with database.write() as session:  # a heartbeat with nothing new is no news
+        presence.beat(session, "b", dispatcher, 42, NOW + timedelta(seconds=5))
+    assert changes() == after_arrival
+    with database.write() as session:  # opening another event is
+        presence.beat(session, "a", chief, 42, NOW + timedelta(seconds=5))
+    assert changes() == after_arrival + 1
     with database.read() as session:
-        account = session.scalars(
-            select(OperatorAccount).where(OperatorAccount.username == username)
-        ).one()
-        return Operator(account.id, account.username, account.display_name, account.role, post, ())
-
-
-def test_presence_shows_who_is_where_and_forgets_the_silent(sqlite_url: str) -> None:
-    database = open_database(sqlite_url)
-    try:
-        seed_demo(database, events=0, days=1, seed=3, now=NOW)
-        chief = _operator(database, "chief", "chief")
-        dispatcher = _operator(database, "dispatch", "dispatch")
-
-        def changes() -> int:
-            with database.read() as session:
-                return int(session.scalar(select(func.count()).select_from(ChangeLog)) or 0)
-
-        before = changes()
-        with database.write() as session:
-            presence.beat(session, "a", chief, None, NOW)
-            presence.beat(session, "b", dispatcher, 42, NOW)
-        after_arrival = changes()
-        assert after_arrival == before + 2
-        with database.write() as session:  # a heartbeat with nothing new is no news
-            presence.beat(session, "b", dispatcher, 42, NOW + timedelta(seconds=5))
-        assert changes() == after_arrival
-        with database.write() as session:  # opening another event is
-            presence.beat(session, "a", chief, 42, NOW + timedelta(seconds=5))
-        assert changes() == after_arrival + 1
-        with database.read() as session:
-            rows = presence.present(session, NOW + timedelta(seconds=6))
-        assert [(r.client_id, r.post, r.viewing_event_id) for r in rows] == [
-            ("a", "chief", 42),
-            ("b", "dispatch", 42),
-        ]
-        assert rows[1].operator_name == dispatcher.display_name
-        # "a" goes silent; 25 s after its last beat it is gone for everyone.
-        with database.write() as session:
-            presence.beat(session, "b", dispatcher, 42, NOW + timedelta(seconds=30))
-        with database.read() as session:
-            rows = presence.present(session, NOW + timedelta(seconds=30))
-        assert [r.client_id for r in rows] == ["b"]
-        with database.write() as session:
-            presence.sign_off(session, "b", "dispatch")
-        with database.read() as session:
-            assert presence.present(session, NOW + timedelta(seconds=30)) == []
-    finally:
-        database.close()
+        rows = presence.present(session, NOW + timedelta(seconds=6))
+    assert [(r.client_id, r.post, r.viewing_event_id) for r in rows] == [
+        ("a", "chief", 42),
+        ("b", "dispatch", 42),
+    ]
+    assert rows[1].operator_name == dispatcher.display_name
+    # "a" goes silent; 25 s after its last beat it is gone for everyone.
+    with database.write() as session:
+        presence.beat(session, "b", dispatcher, 42, NOW + timedelta(seconds=30))
+    with database.read() as session:
+        rows = presence.present(session, NOW + timedelta(seconds=30))
+    assert [r.client_id for r in rows] == ["b"]
+    with database.write() as session:
+        presence.sign_off(session, "b", "dispatch")
+    with database.read() as session:
+        assert presence.present(session, NOW + timedelta(seconds=30)) == []

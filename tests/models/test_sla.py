@@ -4,37 +4,20 @@ computed from then on."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from models import sla
-from models.accounts import NotPermitted, Operator
-from models.db import Database, open_database
-from models.demo.seed import seed_demo
-from models.entities import Event, EventCategory, Grid, OperatorAccount, OperatorAction
+from models.accounts import NotPermitted
+from models.db import Database
+from models.entities import Event, EventCategory, Grid, OperatorAction
 from models.events import EventDraft, report_event
 from models.snapshots import SlaLimitDraft
+from tests.models.people import operator_of
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def db(sqlite_url: str) -> Iterator[Database]:
-    database = open_database(sqlite_url)
-    seed_demo(database, events=0, days=1, seed=3, now=NOW)
-    yield database
-    database.close()
-
-
-def _operator(database: Database, username: str, post: str) -> Operator:
-    with database.read() as session:
-        account = session.scalars(
-            select(OperatorAccount).where(OperatorAccount.username == username)
-        ).one()
-        return Operator(account.id, account.username, account.display_name, account.role, post, ())
 
 
 def _accept_window(database: Database, category_name: str) -> timedelta:
@@ -45,33 +28,35 @@ def _accept_window(database: Database, category_name: str) -> timedelta:
         lon, lat = session.execute(select(Grid.label_lon, Grid.label_lat).limit(1)).one()
     draft = EventDraft(str(uuid.uuid4()), "hotline_12345", category, "normal", lon, lat, "", "x")
     with database.write() as session:
-        ref = report_event(session, _operator(database, "intake", "intake"), draft, NOW)
+        ref = report_event(session, operator_of(database, "intake", "intake"), draft, NOW)
     with database.read() as session:
         deadline = session.scalar(select(Event.accept_deadline).where(Event.id == ref.id))
     assert deadline is not None
     return deadline - NOW
 
 
-def test_the_chief_adds_a_category_limit_and_new_deadlines_follow(db: Database) -> None:
-    chief = _operator(db, "chief", "chief")
-    with db.read() as session:
+def test_the_chief_adds_a_category_limit_and_new_deadlines_follow(quiet_db: Database) -> None:
+    chief = operator_of(quiet_db, "chief", "chief")
+    with quiet_db.read() as session:
         parking = session.scalars(
             select(EventCategory.id).where(EventCategory.name == "违停")
         ).one()
     draft = SlaLimitDraft(None, "normal", "accept", parking, None, 30, "hours")
-    with pytest.raises(NotPermitted), db.write() as session:
-        sla.save_limit(session, _operator(db, "dispatch", "dispatch"), draft, NOW)
-    assert _accept_window(db, "违停") == timedelta(hours=2)
-    with db.write() as session:
+    with pytest.raises(NotPermitted), quiet_db.write() as session:
+        sla.save_limit(session, operator_of(quiet_db, "dispatch", "dispatch"), draft, NOW)
+    assert _accept_window(quiet_db, "违停") == timedelta(hours=2)
+    with quiet_db.write() as session:
         sla.save_limit(
             session,
             chief,
             SlaLimitDraft(None, "normal", "accept", parking, None, 0.5, "hours"),
             NOW,
         )
-    assert _accept_window(db, "违停") == timedelta(minutes=30)
-    assert _accept_window(db, "积水") == timedelta(hours=2)  # other categories keep the general
-    with db.read() as session:
+    assert _accept_window(quiet_db, "违停") == timedelta(minutes=30)
+    assert _accept_window(quiet_db, "积水") == timedelta(
+        hours=2
+    )  # other categories keep the general
+    with quiet_db.read() as session:
         rows = sla.limit_rows(session)
         recorded = session.scalar(
             select(func.count())
@@ -83,9 +68,9 @@ def test_the_chief_adds_a_category_limit_and_new_deadlines_follow(db: Database) 
     assert recorded == 1
 
 
-def test_bad_limits_are_refused_and_the_general_one_stays(db: Database) -> None:
-    chief = _operator(db, "chief", "chief")
-    with db.read() as session:
+def test_bad_limits_are_refused_and_the_general_one_stays(quiet_db: Database) -> None:
+    chief = operator_of(quiet_db, "chief", "chief")
+    with quiet_db.read() as session:
         rows = sla.limit_rows(session)
     general = next(
         r
@@ -116,13 +101,13 @@ def test_bad_limits_are_refused_and_the_general_one_stays(db: Database) -> None:
             "general_required",
         ),
     ):
-        with pytest.raises(sla.SlaRefused) as refused, db.write() as session:
+        with pytest.raises(sla.SlaRefused) as refused, quiet_db.write() as session:
             sla.save_limit(session, chief, draft, NOW)
         assert (refused.value.field, refused.value.reason) == (field, reason)
-    with pytest.raises(sla.SlaRefused) as refused, db.write() as session:
+    with pytest.raises(sla.SlaRefused) as refused, quiet_db.write() as session:
         sla.delete_limit(session, chief, general.id, NOW)
     assert refused.value.reason == "general_required"
-    with db.write() as session:  # a general limit's length may change; a specific one may go
+    with quiet_db.write() as session:  # a general limit's length may change; a specific one may go
         sla.save_limit(
             session,
             chief,
@@ -130,6 +115,6 @@ def test_bad_limits_are_refused_and_the_general_one_stays(db: Database) -> None:
             NOW,
         )
         sla.delete_limit(session, chief, urgent_respond.id, NOW)
-    with db.read() as session:
+    with quiet_db.read() as session:
         after = {r.id: r for r in sla.limit_rows(session)}
     assert after[general.id].amount == 3 and urgent_respond.id not in after
