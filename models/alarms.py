@@ -259,6 +259,12 @@ def clocks_of(values: Sequence[datetime | None]) -> dict[str, tuple[Any, Any, An
     return {clock: tuple(values[3 * i : 3 * i + 3]) for i, clock in enumerate(CLOCKS)}  # type: ignore[misc]
 
 
+def start_column(clock: str) -> Any:
+    """The event column a clock starts from: the report for accept-by, the dispatch for the
+    others."""
+    return Event.reported_at if clock == "accept" else Event.dispatched_at
+
+
 def next_boundary(session: Session, now: datetime) -> datetime | None:
     """The next instant after ``now`` at which some open event's alarm level changes."""
     found: list[datetime] = []
@@ -450,12 +456,12 @@ def recompute_boundaries(
     """Set the boundaries of every open event's running clocks anew (the deadlines stay)."""
     moved: set[int] = set()
     for clock in CLOCKS:
-        start_column = Event.reported_at if clock == "accept" else Event.dispatched_at
+        begins = start_column(clock)
         warn, deadline_column, escalate = columns_of(clock)
         for event_id, start, deadline, working, old_warn, old_escalate in session.execute(
             select(
                 Event.id,
-                start_column,
+                begins,
                 deadline_column,
                 getattr(Event, f"{clock}_working"),
                 warn,
@@ -463,7 +469,7 @@ def recompute_boundaries(
             ).where(
                 Event.state.in_(CLOCK_STATES[clock]),
                 deadline_column.is_not(None),
-                start_column.is_not(None),
+                begins.is_not(None),
             )
         ):
             values = boundary_columns(

@@ -16,7 +16,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from models.accounts import Operator, require
-from models.alarms import CLOCK_STATES, CLOCKS, AlarmPolicy, boundary_columns
+from models.alarms import CLOCK_STATES, CLOCKS, AlarmPolicy, boundary_columns, start_column
 from models.changefeed import record_change
 from models.deadlines import load_calendar
 from models.entities import CalendarDay, Event, EventAction, OperatorAction
@@ -124,13 +124,13 @@ def _recompute(
     columns: dict[int, dict[str, object]] = {}
     for clock in CLOCKS:
         deadline_column = getattr(Event, f"{clock}_deadline")
-        start_column = Event.reported_at if clock == "accept" else Event.dispatched_at
+        begins = start_column(clock)
         for event_id, start, deadline in session.execute(
-            select(Event.id, start_column, deadline_column).where(
+            select(Event.id, begins, deadline_column).where(
                 Event.state.in_(CLOCK_STATES[clock]),
                 getattr(Event, f"{clock}_working").is_(True),
                 deadline_column.is_not(None),
-                start_column.is_not(None),
+                begins.is_not(None),
             )
         ):
             allowed = old.working_time_between(start, deadline)
