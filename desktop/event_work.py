@@ -71,6 +71,7 @@ class EventWork(QObject):
         detail_shown(EventDetail): the detail panel shows this (fresh) state of the event.
         journal_changed(int): how many actions wait in the local journal.
         replay_refused(str): a journaled action could not be written; what and why.
+        intake_opened(IntakeForm): a new event's form is open (the map lets it pick a place).
     """
 
     event_changed = Signal(EventRow)
@@ -79,6 +80,7 @@ class EventWork(QObject):
     detail_shown = Signal(object)
     journal_changed = Signal(int)
     replay_refused = Signal(str)
+    intake_opened = Signal(object)
 
     def __init__(
         self, store: Store, operator: Operator, language: str, parent: QObject | None = None
@@ -313,7 +315,10 @@ class EventWork(QObject):
         )
         form.point_changed.connect(lambda lon, lat: self._spawn(self._check_point(form, lon, lat)))
         form.finished.connect(form.deleteLater)
-        form.open()
+        # Not modal: the operator may click the map to place the event while the form is open.
+        form.setModal(False)
+        form.show()
+        self.intake_opened.emit(form)
 
     async def _intake_lists_now(
         self,

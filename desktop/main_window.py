@@ -26,7 +26,7 @@ from desktop.alarm_sound import AlarmSound
 from desktop.event_work import EventWork
 from desktop.feed import ChangeFeed
 from desktop.journal import Journal, journal_path
-from desktop.map_cache import map_page
+from desktop.map_work import MapWork
 from desktop.messages import (
     invalid_rule_text,
     login_refused_text,
@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self.event_work.attach_journal(Journal(journal_path(store.database.url, operator.post)))
         # Journaled actions that could not be written when the database came back.
         self.replay_refusals: list[str] = []
+        self.map_work = MapWork(store, operator.post, self.panels.map, self._spawn, self)
         self.feed = ChangeFeed(store, language, self)
         self.presence = PresenceKeeper(store, operator, self)
         # The alarm list is read again once after a burst of changes, not once per change.
@@ -236,6 +237,8 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
         self.panels.fill_view_menu(view_menu)
         view_menu.addSeparator()
+        self.tiles_action = QAction(self.tr("地图底图…"), self)
+        view_menu.addAction(self.tiles_action)
         view_menu.addAction(self.reset_layout_action)
 
     def _build_status_bar(self) -> None:
@@ -285,6 +288,9 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.lock_action.triggered.connect(self.lock_screen)
         self.reset_layout_action.triggered.connect(self._reset_layout)
+        self.tiles_action.triggered.connect(lambda: self.map_work.open_tile_dialog(self))
+        self.map_work.notice.connect(lambda text: self.statusBar().showMessage(text, 30_000))
+        self.event_work.intake_opened.connect(self.map_work.attach_intake)
         self.store.connection_changed.connect(self._show_connection)
         self._idle_timer.timeout.connect(self.lock_screen)
         self._alarm_timer.timeout.connect(lambda: self._spawn(self._load_alarms()))
@@ -393,7 +399,9 @@ class MainWindow(QMainWindow):
         language = self.language
         try:
             area: AreaMap = await self.store.read(queries.area_map)
-            self._spawn(self._show_map_page(area))
+            self._spawn(self.map_work.show_area(area))
+            # Before the events: the first picture shows cameras, devices and sites as well.
+            await self.map_work.load_points()
             seq, rows, haystacks, mode = await self.store.read(
                 lambda s: _queue_snapshot(s, language)
             )
@@ -410,12 +418,6 @@ class MainWindow(QMainWindow):
             self.panels.video.deliver("cameras", lambda v: v.set_cameras(cameras))
         except StoreUnavailable:
             log.warning("database unavailable while loading; the status bar says so")
-
-    async def _show_map_page(self, area: AreaMap) -> None:
-        # Composed in a helper thread (folium is slow to import and render) or taken from the
-        # cache; the page then loads while the events are still being read.
-        html = await self.store.compute(map_page, area)
-        self.panels.map.deliver("area", lambda m: m.show_page(html))
 
     def _apply_events(self, rows: list[EventRow], haystacks: list[str]) -> None:
         open_rows = [r for r in rows if r.state in OPEN_STATES]

@@ -18,6 +18,7 @@ from pathlib import Path
 import platformdirs
 
 from models.snapshots import AreaMap
+from models.tiles import WGS84
 from widgets.map_page import build_map_page
 
 ENV_VAR = "GRIDDESK_CACHE_DIR"
@@ -31,9 +32,9 @@ def cache_dir() -> Path:
     return base / "map"
 
 
-def page_key(area: AreaMap) -> str:
-    """A key that changes whenever the area or the page's making changes."""
-    digest = hashlib.sha256()
+def page_key(area: AreaMap, datum: str = WGS84) -> str:
+    """A key that changes whenever the area, its datum or the page's making changes."""
+    digest = hashlib.sha256(datum.encode())
     for collection in (area.boundary, area.zones, area.communities, area.grids):
         digest.update(json.dumps(collection, sort_keys=True, ensure_ascii=False).encode())
     digest.update(metadata.version("folium").encode())
@@ -41,14 +42,15 @@ def page_key(area: AreaMap) -> str:
     return digest.hexdigest()[:32]
 
 
-def map_page(area: AreaMap) -> str:
-    """The page for this area: from the cache when it was drawn before, else drawn and kept."""
-    path = cache_dir() / f"{page_key(area)}.html"
+def map_page(area: AreaMap, datum: str = WGS84) -> str:
+    """The page for this area drawn in ``datum``: from the cache when it was drawn before, else
+    drawn and kept."""
+    path = cache_dir() / f"{page_key(area, datum)}.html"
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
         pass
-    html = build_map_page(area)
+    html = build_map_page(area, datum)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(".tmp")

@@ -192,3 +192,28 @@ def sla_refused_text(field: str, reason: str) -> str:
         "unknown": QCoreApplication.translate("messages", "{field}不存在"),
     }
     return texts.get(reason, reason).format(field=field)
+
+
+def tile_source_text(kind: str, detail: str) -> str:
+    """Why a base-tile source cannot be used."""
+    texts = {
+        "url_characters": QCoreApplication.translate(
+            "messages", "瓦片地址不能含空格或控制字符"
+        ),
+        "url_scheme": QCoreApplication.translate(
+            "messages", "瓦片地址须以 http:// 或 https:// 开头，并写明服务器"
+        ),
+        "url_placeholders": QCoreApplication.translate(
+            "messages", "瓦片地址缺少占位符 {detail}（须含 {{z}}、{{x}}、{{y}}）"
+        ),
+        "no_file": QCoreApplication.translate("messages", "找不到 MBTiles 文件 {detail}"),
+        "not_mbtiles": QCoreApplication.translate(
+            "messages", "{detail} 不是可读的 MBTiles 文件"
+        ),
+        "not_raster": QCoreApplication.translate(
+            "messages", "MBTiles 的瓦片格式为 {detail}，只能显示 png、jpg 或 webp 栅格瓦片"
+        ),
+        "bad_datum": QCoreApplication.translate("messages", "未知的坐标系 {detail}"),
+        "bad_kind": QCoreApplication.translate("messages", "未知的底图类型 {detail}"),
+    }
+    return texts.get(kind, kind).format(detail=detail)

@@ -95,3 +95,42 @@ class PostFilters:
         settings = ui_settings()
         settings.remove(f"{self._group}/{name}")
         settings.sync()
+
+
+def map_layers(post: str) -> dict[str, bool]:
+    """Which map layers this post switched on or off ({} if it never did)."""
+    value = ui_settings().value(f"map/{post}/layers")
+    try:
+        plain = json.loads(value) if isinstance(value, str) else {}
+    except ValueError:
+        return {}
+    if not isinstance(plain, dict):
+        return {}
+    return {str(k): v for k, v in plain.items() if isinstance(v, bool)}
+
+
+def set_map_layers(post: str, layers: dict[str, bool]) -> None:
+    """Keep which map layers this post shows."""
+    settings = ui_settings()
+    settings.setValue(f"map/{post}/layers", json.dumps(layers))
+    settings.sync()
+
+
+def tile_source_fields() -> tuple[str, str, str]:
+    """(kind, location, datum) of the map's base tiles as configured on this machine; unchecked
+    (``models.tiles.check_tile_source`` checks them)."""
+    settings = ui_settings()
+    return (
+        str(settings.value("map/tiles/kind", "none")),
+        str(settings.value("map/tiles/location", "")),
+        str(settings.value("map/tiles/datum", "wgs84")),
+    )
+
+
+def set_tile_source_fields(kind: str, location: str, datum: str) -> None:
+    """Keep the map's base-tile source of this machine."""
+    settings = ui_settings()
+    settings.setValue("map/tiles/kind", kind)
+    settings.setValue("map/tiles/location", location)
+    settings.setValue("map/tiles/datum", datum)
+    settings.sync()

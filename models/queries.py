@@ -31,7 +31,7 @@ from models.entities import (
     Staff,
     VideoSystem,
 )
-from models.snapshots import OPEN_STATES, AlarmRow, AreaMap, CameraRow, EventRow
+from models.snapshots import OPEN_STATES, AlarmRow, AreaMap, CameraRow, EventRow, MapPoint
 
 DESCRIPTION_IN_ROW = 200  # characters of the description a queue row carries
 
@@ -240,6 +240,49 @@ def camera_rows(session: Session) -> list[CameraRow]:
         )
     rows.sort(key=lambda c: (c.community, c.grid_code, c.name))
     return rows
+
+
+def map_points(session: Session) -> list[MapPoint]:
+    """Cameras, IoT devices and construction sites, for the map's layers of fixed things."""
+    places = _grid_places(session)
+
+    def grid(grid_id: int | None) -> str:
+        return places.get(grid_id or 0, ("", ""))[0]
+
+    points = [
+        MapPoint("cameras", i, name, kind, grid(g), lon, lat)
+        for i, name, kind, g, lon, lat in session.execute(
+            select(Camera.id, Camera.name, Camera.kind, Camera.grid_id, Camera.lon, Camera.lat)
+        )
+    ]
+    points += [
+        MapPoint("devices", i, name, kind, grid(g), lon, lat, bool(online))
+        for i, name, kind, g, lon, lat, online in session.execute(
+            select(
+                IotDevice.id,
+                IotDevice.name,
+                IotDevice.kind,
+                IotDevice.grid_id,
+                IotDevice.lon,
+                IotDevice.lat,
+                IotDevice.online,
+            )
+        )
+    ]
+    points += [
+        MapPoint("sites", i, name, grade, grid(g), lon, lat)
+        for i, name, grade, g, lon, lat in session.execute(
+            select(
+                ConstructionSite.id,
+                ConstructionSite.name,
+                ConstructionSite.grade,
+                ConstructionSite.grid_id,
+                ConstructionSite.lon,
+                ConstructionSite.lat,
+            )
+        )
+    ]
+    return points
 
 
 def _collection(features: list[dict[str, Any]]) -> dict[str, Any]:

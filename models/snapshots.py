@@ -72,6 +72,22 @@ class CameraRow:
 
 
 @dataclass(frozen=True, slots=True)
+class MapPoint:
+    """A fixed thing drawn on the live map beside the events: a camera, an IoT device or a
+    construction site. ``layer`` is "cameras", "devices" or "sites"; ``kind`` the camera's kind,
+    the device's kind or the site's grade; ``online`` matters for devices only."""
+
+    layer: str
+    id: int
+    name: str
+    kind: str
+    grid_code: str
+    lon: float
+    lat: float
+    online: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class AreaMap:
     """The static geography of the area for the map page: GeoJSON FeatureCollections, WGS-84.
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from models.geo import geometry_to_datum
 from models.snapshots import AreaMap
+from models.tiles import WGS84
 
 SCHEME = "griddesk"
 HOST = "app"
@@ -35,16 +37,19 @@ _GRID_LABEL_DIGITS = 6
 _ZONE_FILLS = ("#8dd3c7", "#fdb462", "#bebada", "#fb8072", "#80b1d3", "#b3de69", "#fccde5")
 
 
-def build_map_page(area: AreaMap) -> str:
+def build_map_page(area: AreaMap, datum: str = WGS84) -> str:
     """Compose the static base page of ``area`` with folium and return its HTML.
 
     Only geometry goes into folium's layers (feature properties are dropped), there are no
     folium popups or tooltips, no base tiles, and every asset is a ``griddesk://`` URL, so the
-    page has no way to load anything from outside the application.
+    page has no way to load anything from outside the application. ``datum`` is that of the
+    base tiles the page will show: the geography is drawn in it (see ``models.geo.to_datum``).
+    Base tiles and every live layer are added by ``map.js``.
     """
     import folium  # heavy: imported where the page is built, in a worker thread
     from branca.element import Element
 
+    area = _in_datum(area, datum)
     south, west, north, east = area.bounds
     fmap = folium.Map(
         location=[(south + north) / 2, (west + east) / 2],
@@ -62,23 +67,31 @@ def build_map_page(area: AreaMap) -> str:
     fmap.default_js = _LEAFLET_JS + _PAGE_JS
     fmap.default_css = _LEAFLET_CSS + _PAGE_CSS
 
-    layers: list[tuple[dict[str, Any], Any]] = [
-        (area.zones, _zone_style(area.zones)),
-        (area.grids, lambda _f: {"color": "#7d7d7d", "weight": 0.8, "fill": False}),
+    # Grids carry a transparent fill so that the heat view (map.js) can shade them.
+    layers: list[tuple[str, dict[str, Any], Any]] = [
+        ("zones", area.zones, _zone_style(area.zones)),
         (
+            "grids",
+            area.grids,
+            lambda _f: {"color": "#7d7d7d", "weight": 0.8, "fillOpacity": 0, "fillColor": "#fff"},
+        ),
+        (
+            "communities",
             area.communities,
             lambda _f: {"color": "#4a4a4a", "weight": 2, "dashArray": "6 4", "fill": False},
         ),
-        (area.boundary, lambda _f: {"color": "#1f1f1f", "weight": 4, "fill": False}),
+        ("boundary", area.boundary, lambda _f: {"color": "#1f1f1f", "weight": 4, "fill": False}),
     ]
-    for collection, style in layers:
+    layer_names: dict[str, str] = {}
+    for key, collection, style in layers:
         if collection.get("features"):
-            folium.GeoJson(
+            layer = folium.GeoJson(
                 _geometry_only(collection),
                 style_function=style,
                 control=False,
                 interactive=False,
             ).add_to(fmap)
+            layer_names[key] = layer.get_name()
     fit = folium.FitBounds([[south, west], [north, east]], padding=(12, 12))
     # Unanimated: an animated initial fit would still be running when the page says it is
     # ready, and Leaflet ignores view changes (such as select_event's) during an animation.
@@ -88,12 +101,40 @@ def build_map_page(area: AreaMap) -> str:
     root: Any = fmap.get_root()  # a branca Figure, typed as its base Element
     # branca's default meta tag is an http-equiv; a charset meta says the same thing.
     root.header.add_child(Element('<meta charset="utf-8" />'), name="meta_http")
-    config = {"mapName": fmap.get_name(), "gridLabels": _grid_labels(area.grids)}
+    config = {
+        "mapName": fmap.get_name(),
+        "layers": layer_names,
+        "gridLabels": _grid_labels(area.grids),
+        # Grid codes in feature order: the grid layer's feature ids index this list.
+        "gridCodes": [
+            str(f.get("properties", {}).get("code", "")) for f in area.grids.get("features", [])
+        ],
+        "datum": datum,
+    }
     root.header.add_child(
         Element(f"<script>window.GRIDDESK = {_script_json(config)};</script>"),
         name="griddesk_config",
     )
     return str(root.render())
+
+
+def _in_datum(area: AreaMap, datum: str) -> AreaMap:
+    if datum == WGS84:
+        return area
+
+    def moved(collection: dict[str, Any]) -> dict[str, Any]:
+        features = [
+            {**f, "geometry": geometry_to_datum(f["geometry"], datum)}
+            for f in collection.get("features", [])
+        ]
+        return {"type": "FeatureCollection", "features": features}
+
+    return AreaMap(
+        boundary=moved(area.boundary),
+        zones=moved(area.zones),
+        communities=moved(area.communities),
+        grids=moved(area.grids),
+    )
 
 
 def _geometry_only(collection: dict[str, Any]) -> dict[str, Any]:

@@ -24,6 +24,7 @@ import secrets
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -51,7 +52,10 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from models.snapshots import AreaMap, EventRow
+from models.geo import from_datum, to_datum
+from models.snapshots import AreaMap, EventRow, MapPoint
+from models.tiles import MBTILES, XYZ, MBTiles, TileSource
+from widgets.labels import camera_kind_labels
 from widgets.map_page import HOST, MAP_URL, SCHEME, build_map_page
 
 __all__ = [
@@ -70,7 +74,9 @@ log = logging.getLogger(__name__)
 
 #: Schemes the map page may request. Everything else (http, https, ws, file, ftp, ...) is
 #: blocked, so a marker, a CSS rule or injected markup can never reach the network or the disk.
+#: The one exception is the origin of a configured intranet tile server, for its images.
 ALLOWED_SCHEMES = frozenset({SCHEME, "data", "blob"})
+TILE_PATH = "/tiles/"
 
 # Only these suffixes are served from resources/, so the package's Python files, licences and
 # READMEs are never reachable from the page even though they sit beside the assets.
@@ -115,7 +121,7 @@ def register_map_scheme() -> None:
     QWebEngineUrlScheme.registerScheme(scheme)
 
 
-def _with_script_nonce(html: str) -> tuple[str, bytes]:
+def _with_script_nonce(html: str, image_origin: str = "") -> tuple[str, bytes]:
     """``html`` with a fresh nonce on each inline ``<script>``, and the CSP that admits only
     those scripts and the application's own files.
 
@@ -128,9 +134,10 @@ def _with_script_nonce(html: str) -> tuple[str, bytes]:
     # Data inside folium's scripts is JSON with "<" escaped, so every "<script>" is a real tag.
     html = html.replace("<script>", f'<script nonce="{nonce}">')
     origin = f"{SCHEME}:"
+    images = f"{origin} data: {image_origin}".strip()
     csp = (
         f"default-src 'none'; script-src {origin} 'nonce-{nonce}'; "
-        f"style-src {origin} 'unsafe-inline'; img-src {origin} data:; font-src {origin} data:; "
+        f"style-src {origin} 'unsafe-inline'; img-src {images}; font-src {origin} data:; "
         "connect-src 'none'; frame-src 'none'; object-src 'none'; base-uri 'none'; "
         "form-action 'none'"
     )
@@ -184,12 +191,24 @@ class MapSchemeHandler(QWebEngineUrlSchemeHandler):
         super().__init__(parent)
         self._page_html = b""
         self._page_csp = b""
+        self._tiles: MBTiles | None = None
         self.refused: list[str] = []
 
-    def set_page(self, html: str) -> None:
-        """Hold ``html`` as the content of ``griddesk://app/map.html``."""
-        served, self._page_csp = _with_script_nonce(html)
+    def set_page(self, html: str, image_origin: str = "") -> None:
+        """Hold ``html`` as the content of ``griddesk://app/map.html``; ``image_origin`` is a
+        tile server the page may take images from."""
+        served, self._page_csp = _with_script_nonce(html, image_origin)
         self._page_html = served.encode("utf-8")
+
+    def tile_metadata(self) -> dict[str, str]:
+        """The metadata of the MBTiles file served ({} without one)."""
+        return dict(self._tiles.metadata) if self._tiles is not None else {}
+
+    def set_tiles(self, tiles: MBTiles | None) -> None:
+        """Serve ``griddesk://app/tiles/{z}/{x}/{y}`` from this MBTiles file (None: no tiles)."""
+        if self._tiles is not None:
+            self._tiles.close()
+        self._tiles = tiles
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
         """Answer one request of the page."""
@@ -205,10 +224,19 @@ class MapSchemeHandler(QWebEngineUrlSchemeHandler):
             self._reply(job, b"text/html", self._page_html, csp=self._page_csp)
         elif path == "/qwebchannel.js":
             self._reply(job, b"text/javascript", _qwebchannel_js())
+        elif path.startswith(TILE_PATH) and (tile := self._tile(path)) is not None:
+            self._reply(job, *tile)
         elif (found := _resolve_resource(path)) is not None:
             self._reply(job, *found)
         else:
             self._refuse(job, QWebEngineUrlRequestJob.Error.UrlNotFound)
+
+    def _tile(self, path: str) -> tuple[bytes, bytes] | None:
+        parts = path[len(TILE_PATH) :].split("/")
+        if self._tiles is None or len(parts) != 3 or not all(p.isdigit() for p in parts):
+            return None
+        content = self._tiles.tile(*(int(p) for p in parts))
+        return None if content is None else (self._tiles.mime.encode(), content)
 
     def _refuse(self, job: QWebEngineUrlRequestJob, error: QWebEngineUrlRequestJob.Error) -> None:
         url = job.requestUrl().toString()
@@ -238,10 +266,18 @@ class OfflineRequestInterceptor(QWebEngineUrlRequestInterceptor):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.blocked: list[str] = []
+        self.tile_origin = ""  # "http://host:port" of a configured tile server, if any
 
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
-        """Block the request unless it stays inside the application."""
+        """Block the request unless it stays inside the application or asks the tile server
+        for an image."""
         url = info.requestUrl()
+        if (
+            self.tile_origin
+            and f"{url.scheme()}://{url.authority()}".lower() == self.tile_origin.lower()
+            and info.resourceType() == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeImage
+        ):
+            return
         if url.scheme().lower() not in ALLOWED_SCHEMES:
             info.block(True)
             self.blocked.append(url.toString())
@@ -282,11 +318,15 @@ class MapBridge(QObject):
     """The object the page sees as ``bridge`` on the QWebChannel.
 
     Python → page (each carries one JSON document): ``labels_changed``, ``events_replaced``,
-    ``events_changed``, ``events_removed``, ``event_selected``; ``sync_requested(int)`` asks the
-    page to answer ``page_synced`` once everything sent before it has been applied.
+    ``events_changed``, ``events_removed``, ``event_selected``, ``points_replaced`` (cameras,
+    devices, sites), ``layers_shown`` (which layers are on), ``tiles_set`` (the base tiles) and
+    ``picking_set`` (whether a click on the map places a new event); ``sync_requested(int)``
+    asks the page to answer ``page_synced`` once everything sent before it has been applied.
 
-    Page → Python (slots): ``page_ready()``, ``event_clicked(int)``, ``page_synced(int)``; they
-    surface as the signals ``page_loaded``, ``clicked(int)`` and ``synced(int)``.
+    Page → Python (slots): ``page_ready()``, ``event_clicked(int)``, ``page_synced(int)``,
+    ``layer_toggled(str, bool)``, ``map_clicked(float, float)`` (lat, lon as drawn); they
+    surface as the signals ``page_loaded``, ``clicked(int)``, ``synced(int)``,
+    ``layer_switched(str, bool)`` and ``map_point(float, float)``.
 
     ``send`` queues while the page is not ready and flushes the queue, in order, when the page
     calls ``page_ready``.
@@ -297,11 +337,17 @@ class MapBridge(QObject):
     events_changed = Signal(str)
     events_removed = Signal(str)
     event_selected = Signal(str)
+    points_replaced = Signal(str)
+    layers_shown = Signal(str)
+    tiles_set = Signal(str)
+    picking_set = Signal(str)
     sync_requested = Signal(int)
 
     page_loaded = Signal()
     clicked = Signal(int)
     synced = Signal(int)
+    layer_switched = Signal(str, bool)
+    map_point = Signal(float, float)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -350,11 +396,22 @@ class MapBridge(QObject):
         """Called by map.js when it reaches ``sync_requested(token)`` in its work queue."""
         self.synced.emit(token)
 
+    @Slot(str, bool)
+    def layer_toggled(self, name: str, shown: bool) -> None:
+        """Called by map.js when the operator switches a layer in the legend."""
+        self.layer_switched.emit(name, shown)
 
-def _event_json(event: EventRow) -> dict[str, Any] | None:
+    @Slot(float, float)
+    def map_clicked(self, lat: float, lon: float) -> None:
+        """Called by map.js when the operator picks a point on the map."""
+        self.map_point.emit(lat, lon)
+
+
+def _event_json(event: EventRow, datum: str) -> dict[str, Any] | None:
     # A point without finite coordinates cannot be drawn, and NaN is not valid JSON.
     if not (math.isfinite(event.lat) and math.isfinite(event.lon)):
         return None
+    lon, lat = to_datum(event.lon, event.lat, datum)
     return {
         "id": event.id,
         "code": event.code,
@@ -364,9 +421,32 @@ def _event_json(event: EventRow) -> dict[str, Any] | None:
         "alarm": event.alarm,
         "escalated": event.escalated,
         "description": event.description[:_DESCRIPTION_LIMIT],
-        "lat": event.lat,
-        "lon": event.lon,
+        "grid": event.grid_code,
+        "lat": lat,
+        "lon": lon,
     }
+
+
+def _point_json(point: MapPoint, datum: str, kind_texts: Mapping[str, str]) -> dict[str, Any]:
+    lon, lat = to_datum(point.lon, point.lat, datum)
+    return {
+        "layer": point.layer,
+        "id": point.id,
+        "name": point.name,
+        "kind": point.kind,
+        "kindText": kind_texts.get(point.kind, point.kind) if point.layer == "cameras" else "",
+        "grid": point.grid_code,
+        "online": point.online,
+        "lat": lat,
+        "lon": lon,
+    }
+
+
+def _int_or(value: Any, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
 
 
 def _dumps(value: Any) -> str:
@@ -381,6 +461,10 @@ class MapPanel(QWidget):
             Emitted once per ``show_area``.
         event_clicked(int): the operator clicked the marker of this event id.
         events_applied(): the page shows the events of the last ``set_events``.
+        point_picked(float, float): while picking (``set_picking``), the operator clicked the
+            map at this WGS-84 point (lon, lat).
+        layers_changed(object): the operator switched layers in the legend; the dict of every
+            layer the page knows to whether it is shown.
 
     Calls before the page is ready are kept and applied once it is; the panel also keeps the
     current events itself, so a new ``show_area`` redraws them on the new page.
@@ -394,10 +478,17 @@ class MapPanel(QWidget):
     ready = Signal()
     event_clicked = Signal(int)
     events_applied = Signal()
+    point_picked = Signal(float, float)
+    layers_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._source = TileSource()
+        self._rows: dict[int, EventRow] = {}  # kept to redraw in another datum
         self._events: dict[int, dict[str, Any]] = {}
+        self._points: list[MapPoint] = []
+        self._layers: dict[str, bool] = {}
+        self._picking: dict[str, Any] = {"on": False, "lat": None, "lon": None}
         self._selected: int | None = None
         self._labels: dict[str, str] = self._default_labels()
         self._ready = False
@@ -444,10 +535,24 @@ class MapPanel(QWidget):
         self._bridge.page_loaded.connect(self._on_page_loaded)
         self._bridge.synced.connect(self._on_synced)
         self._bridge.clicked.connect(self._on_marker_clicked)
+        self._bridge.layer_switched.connect(self._on_layer_switched)
+        self._bridge.map_point.connect(self._on_map_point)
 
     def _default_labels(self) -> dict[str, str]:
         return {
-            "legend": self.tr("事件状态"),
+            "layers": self.tr("图层"),
+            "layer_events": self.tr("事件"),
+            "layer_heat": self.tr("网格热力（在办事件数）"),
+            "layer_cameras": self.tr("摄像机"),
+            "layer_devices": self.tr("物联设备"),
+            "layer_sites": self.tr("在建工地"),
+            "layer_gridLabels": self.tr("网格编号"),
+            "layer_grids": self.tr("网格"),
+            "layer_zones": self.tr("执法片区"),
+            "layer_communities": self.tr("社区"),
+            "online": self.tr("在线"),
+            "offline": self.tr("离线"),
+            "grade": self.tr("{grade}级工地"),
             "reported": self.tr("已上报"),
             "accepted": self.tr("已受理"),
             "dispatched": self.tr("已派遣"),
@@ -465,21 +570,54 @@ class MapPanel(QWidget):
 
         Builds the page here, on the calling thread; ``show_page`` takes one built elsewhere.
         """
-        self.show_page(build_map_page(area))
+        self.show_page(build_map_page(area, self._source.datum))
 
     def show_page(self, html: str) -> None:
-        """Load a page made by ``build_map_page`` (a new page load); events are redrawn."""
-        self.scheme_handler.set_page(html)
+        """Load a page made by ``build_map_page`` in the datum of the tile source (a new page
+        load); events and layers are redrawn."""
+        self.scheme_handler.set_page(html, self._source.origin)
         self._ready = False
         self.view.load(QUrl(MAP_URL))
+
+    @property
+    def tile_source(self) -> TileSource:
+        """Where the base tiles come from (none by default)."""
+        return self._source
+
+    def set_tile_source(self, source: TileSource) -> None:
+        """Take base tiles from ``source``, checked already (``models.tiles``). It applies from
+        the next ``show_page``, whose page must be drawn in ``source.datum``; markers are
+        converted to that datum from then on."""
+        tiles = MBTiles(Path(source.location)) if source.kind == MBTILES else None
+        self.scheme_handler.set_tiles(tiles)
+        self.request_guard.tile_origin = source.origin
+        self._source = source
+        self._events = {
+            i: data for i, row in self._rows.items() if (data := _event_json(row, source.datum))
+        }
+
+    def _tiles_json(self) -> dict[str, Any]:
+        source = self._source
+        if source.kind == XYZ:
+            return {"url": source.location}
+        if source.kind == MBTILES:
+            meta = self.scheme_handler.tile_metadata()
+            return {
+                "url": f"{SCHEME}://{HOST}{TILE_PATH}{{z}}/{{x}}/{{y}}",
+                "minNativeZoom": _int_or(meta.get("minzoom"), 0),
+                "maxNativeZoom": _int_or(meta.get("maxzoom"), 18),
+            }
+        return {"url": ""}
 
     def set_events(self, events: Sequence[EventRow]) -> None:
         """Replace all event markers with ``events``."""
         self._events = {}
+        self._rows = {}
         for event in events:
-            data = _event_json(event)
+            data = _event_json(event, self._source.datum)
             if data is not None:
                 self._events[event.id] = data
+                self._rows[event.id] = event
         self._bridge.send("events_replaced", _dumps(list(self._events.values())))
         self._applied_token = self._bridge.request_sync()
 
@@ -488,12 +626,14 @@ class MapPanel(QWidget):
         changed = []
         dropped = []
         for event in events:
-            data = _event_json(event)
+            data = _event_json(event, self._source.datum)
             if data is None:
+                self._rows.pop(event.id, None)
                 if self._events.pop(event.id, None) is not None:
                     dropped.append(event.id)
                 continue
             self._events[event.id] = data
+            self._rows[event.id] = event
             changed.append(data)
         if dropped:
             self._bridge.send("events_removed", _dumps(dropped))
@@ -502,6 +642,8 @@ class MapPanel(QWidget):
 
     def remove_events(self, ids: Sequence[int]) -> None:
         """Remove the markers of these event ids (unknown ids are ignored)."""
+        for i in ids:
+            self._rows.pop(int(i), None)
         removed = [int(i) for i in ids if self._events.pop(int(i), None) is not None]
         if self._selected in removed:
             self._selected = None
@@ -513,11 +655,41 @@ class MapPanel(QWidget):
         self._selected = int(event_id)
         self._bridge.send("event_selected", _dumps({"id": self._selected}))
 
-    def set_labels(self, labels: Mapping[str, str]) -> None:
-        """Override texts shown on the page (legend title, state and alarm names), by key.
+    def set_points(self, points: Sequence[MapPoint]) -> None:
+        """Replace the cameras, IoT devices and construction sites drawn."""
+        self._points = [p for p in points if math.isfinite(p.lon) and math.isfinite(p.lat)]
+        self._bridge.send("points_replaced", _dumps(self._points_json()))
 
-        Keys: ``legend``, ``reported``, ``accepted``, ``dispatched``, ``responded``,
-        ``resolved``, ``warning``, ``overdue``, ``escalated``. Defaults come from ``tr()``.
+    def _points_json(self) -> dict[str, list[dict[str, Any]]]:
+        groups: dict[str, list[dict[str, Any]]] = {"cameras": [], "devices": [], "sites": []}
+        kinds = camera_kind_labels()
+        for point in self._points:
+            if point.layer in groups:
+                groups[point.layer].append(_point_json(point, self._source.datum, kinds))
+        return groups
+
+    def set_layers_visible(self, layers: Mapping[str, bool]) -> None:
+        """Show or hide layers by name (events, heat, cameras, devices, sites, gridLabels,
+        grids, zones, communities); names not given keep their state."""
+        self._layers.update({str(k): bool(v) for k, v in layers.items()})
+        self._bridge.send("layers_shown", _dumps(self._layers))
+
+    def set_picking(self, on: bool, point: tuple[float, float] | None = None) -> None:
+        """While on, a click on the map picks a point (``point_picked``) and a pin marks it;
+        ``point`` (lon, lat, WGS-84) places the pin where the point is now."""
+        lat = lon = None
+        if on and point is not None and all(math.isfinite(v) for v in point):
+            lon, lat = to_datum(point[0], point[1], self._source.datum)
+        self._picking = {"on": bool(on), "lat": lat, "lon": lon}
+        self._bridge.send("picking_set", _dumps(self._picking))
+
+    def set_labels(self, labels: Mapping[str, str]) -> None:
+        """Override texts shown on the page (legend, layer, state and alarm names), by key.
+
+        Keys: ``layers`` (the legend's title), ``layer_<name>`` for each layer, ``reported``,
+        ``accepted``, ``dispatched``, ``responded``, ``resolved``, ``warning``, ``overdue``,
+        ``escalated``, ``online``, ``offline``, ``grade`` (with ``{grade}``). Defaults come from
+        ``tr()``.
         """
         self._labels.update({str(k): str(v) for k, v in labels.items()})
         self._bridge.send("labels_changed", _dumps(self._labels))
@@ -533,7 +705,11 @@ class MapPanel(QWidget):
         self._ready = False
         self._bridge.reset()
         self._bridge.send("labels_changed", _dumps(self._labels))
+        self._bridge.send("tiles_set", _dumps(self._tiles_json()))
+        self._bridge.send("layers_shown", _dumps(self._layers))
+        self._bridge.send("points_replaced", _dumps(self._points_json()))
         self._bridge.send("events_replaced", _dumps(list(self._events.values())))
+        self._bridge.send("picking_set", _dumps(self._picking))
         if self._selected is not None:
             self._bridge.send("event_selected", _dumps({"id": self._selected}))
         self._ready_token = None
@@ -557,6 +733,18 @@ class MapPanel(QWidget):
         elif token == self._applied_token:
             self._applied_token = None
             self.events_applied.emit()
+
+    def _on_layer_switched(self, name: str, shown: bool) -> None:
+        self._layers[name] = shown
+        self.layers_changed.emit(dict(self._layers))
+
+    def _on_map_point(self, lat: float, lon: float) -> None:
+        # The page is not trusted: a point must be a number, and only while picking.
+        if not (self._picking["on"] and math.isfinite(lat) and math.isfinite(lon)):
+            return
+        wgs_lon, wgs_lat = from_datum(lon, lat, self._source.datum)
+        self._picking = {"on": True, "lat": lat, "lon": lon}
+        self.point_picked.emit(wgs_lon, wgs_lat)
 
     def _on_marker_clicked(self, event_id: int) -> None:
         # The page is not trusted to name events we never gave it.

@@ -1,6 +1,8 @@
 /*
  * GridDesk live map layers. The base map (geography) is drawn by folium; this script owns the
- * live layers: event markers in a cluster group, grid labels, the legend and the selection.
+ * live layers (event markers in a cluster group, the grid heat view, cameras, IoT devices,
+ * construction sites), the grid labels, the base tiles, the legend with its layer switches, the
+ * selection and the picking of a point for a new event.
  *
  * Everything arrives from Python over the QWebChannel object "bridge" as JSON, and everything
  * shown is built with DOM calls and textContent: descriptions and other text typed by people
@@ -25,6 +27,21 @@
     var ALARM_ORDER = ["warning", "overdue", "escalated"];
     var GRID_LABEL_MIN_ZOOM = 14;
     var TOOLTIP_DESCRIPTION_CHARS = 60;
+    // Open events per grid, by class: the upper bound of each class and its fill.
+    var HEAT_CLASSES = [
+        [0, null], [2, "#ffffb2"], [5, "#fecc5c"], [10, "#fd8d3c"], [20, "#f03b20"],
+        [Infinity, "#bd0026"]
+    ];
+    var SITE_GRADE_COLOURS = { A: "#d7191c", B: "#f28e2b", C: "#e6b800" };
+    var DEVICE_COLOURS = { online: "#1a9641", offline: "#8c8c8c" };
+    var CAMERA_COLOUR = "#2c7bb6";
+    // The switches of the legend, in the order shown; "events" and the fixed layers start on,
+    // the heat view off (it hides the zone colours under it).
+    var LAYER_ORDER = [
+        "events", "heat", "cameras", "devices", "sites", "gridLabels", "grids", "zones",
+        "communities"
+    ];
+    var LAYERS_INITIALLY_HIDDEN = { heat: true };
 
     var map = null;
     var clusters = null;
@@ -35,6 +52,15 @@
     var selectionRing = null;
     var selectedId = null;
     var bridge = null;
+    var switchable = {};     // layer name -> Leaflet layer the legend switches
+    var shown = {};          // layer name -> whether it is on the map
+    var heatLayer = null;
+    var gridCodes = [];
+    var fixedLayers = {};    // "cameras" | "devices" | "sites" -> L.layerGroup
+    var fixedMarkers = {};   // "cameras:12" -> marker, for the tests' probes
+    var picking = false;
+    var pickPin = null;
+    var tileLayer = null;
     var work = Promise.resolve();
     var finishChunkedAdd = null;
 
@@ -72,8 +98,22 @@
             weight: outline ? 3 : 1.5,
             opacity: 1,
             fillColor: STATE_COLOURS[ev.state] || UNKNOWN_STATE_COLOUR,
-            fillOpacity: 0.92
+            fillOpacity: 0.92,
+            // Overdue and escalated markers pulse (map.css); setStyle does not touch classes,
+            // so setPulse keeps the drawn path in step.
+            className: isAlarmed(ev) ? "griddesk-pulse" : ""
         };
+    }
+
+    function setPulse(marker, on) {
+        marker.options.className = on ? "griddesk-pulse" : "";
+        if (marker._path) {
+            if (on) {
+                L.DomUtil.addClass(marker._path, "griddesk-pulse");
+            } else {
+                L.DomUtil.removeClass(marker._path, "griddesk-pulse");
+            }
+        }
     }
 
     function element(tag, className, text) {
@@ -119,7 +159,8 @@
         marker.bindTooltip(function (layer) {
             return tooltipContent(layer.griddeskEvent);
         }, { direction: "top", offset: [0, -8], className: "griddesk-tooltip" });
-        marker.on("click", function () {
+        marker.on("click", function (e) {
+            L.DomEvent.stopPropagation(e);  // a click on a marker is not a click on the map
             if (bridge) {
                 bridge.event_clicked(marker.griddeskEvent.id);
             }
@@ -168,7 +209,12 @@
             markers.set(ev.id, marker);
             return marker;
         });
-        return addChunked(layers).then(refreshSelection);
+        return addChunked(layers).then(afterEventBatch);
+    }
+
+    function afterEventBatch() {
+        refreshSelection();
+        refreshHeat();
     }
 
     function changeEvents(list) {
@@ -188,6 +234,7 @@
             var style = markerStyle(ev);
             marker.setStyle(style);
             marker.setRadius(style.radius);
+            setPulse(marker, isAlarmed(ev));
             if (old.lat !== ev.lat || old.lon !== ev.lon) {
                 moved.push(marker);
             } else {
@@ -205,7 +252,7 @@
         if (restyled.length) {
             clusters.refreshClusters(restyled);  // alarm rings on cluster icons
         }
-        return addChunked(added.concat(moved)).then(refreshSelection);
+        return addChunked(added.concat(moved)).then(afterEventBatch);
     }
 
     function removeEvents(ids) {
@@ -218,7 +265,7 @@
             }
         });
         clusters.removeLayers(gone);
-        refreshSelection();
+        afterEventBatch();
     }
 
     function refreshSelection() {
@@ -294,12 +341,7 @@
 
     function setLabels(newLabels) {
         labels = newLabels;
-        if (legend) {
-            legend.remove();
-        }
-        legend = L.control({ position: "bottomright" });
-        legend.onAdd = buildLegend;
-        legend.addTo(map);
+        rebuildLegend();
         markers.forEach(function (marker) {
             if (marker.isTooltipOpen()) {
                 marker.setTooltipContent(tooltipContent(marker.griddeskEvent));
@@ -307,30 +349,274 @@
         });
     }
 
+    function rebuildLegend() {
+        if (legend) {
+            legend.remove();
+        }
+        legend = L.control({ position: "bottomright" });
+        legend.onAdd = buildLegend;
+        legend.addTo(map);
+    }
+
+    function legendRow(box, swatchClass, colour, text) {
+        var row = element("div", "griddesk-legend-row");
+        var swatch = element("span", "griddesk-legend-dot " + swatchClass);
+        if (colour) {
+            swatch.style.setProperty(swatchClass.indexOf("ring") >= 0 ? "border-color" : "background-color", colour);
+        }
+        row.appendChild(swatch);
+        row.appendChild(element("span", "", text));
+        box.appendChild(row);
+    }
+
+    // The legend is also the layer switch: a checkbox per layer, each with what it shows.
     function buildLegend() {
         var box = element("div", "griddesk-legend");
         L.DomEvent.disableClickPropagation(box);
-        box.appendChild(element("div", "griddesk-legend-title", labels.legend || ""));
-        STATE_ORDER.forEach(function (state) {
-            var row = element("div", "griddesk-legend-row");
-            var swatch = element("span", "griddesk-legend-dot");
-            swatch.style.backgroundColor = STATE_COLOURS[state];
-            row.appendChild(swatch);
-            row.appendChild(element("span", "", stateLabel(state)));
-            box.appendChild(row);
-        });
-        ALARM_ORDER.forEach(function (alarm) {
-            var row = element("div", "griddesk-legend-row");
-            var swatch = element("span", "griddesk-legend-dot griddesk-legend-ring");
-            swatch.style.borderColor = ALARM_OUTLINES[alarm];
-            if (alarm !== "warning") {
-                swatch.classList.add("griddesk-legend-big");
+        L.DomEvent.disableScrollPropagation(box);
+        box.appendChild(element("div", "griddesk-legend-title", labels.layers || ""));
+        LAYER_ORDER.forEach(function (name) {
+            if (!switchable[name]) {
+                return;
             }
-            row.appendChild(swatch);
-            row.appendChild(element("span", "", labels[alarm] || alarm));
+            var row = element("label", "griddesk-legend-switch");
+            var box2 = element("input");
+            box2.type = "checkbox";
+            box2.checked = !!shown[name];
+            box2.dataset.layer = name;
+            box2.addEventListener("change", function () {
+                showLayer(name, box2.checked);
+                if (bridge) {
+                    bridge.layer_toggled(name, box2.checked);
+                }
+            });
+            row.appendChild(box2);
+            row.appendChild(element("span", "", labels["layer_" + name] || name));
             box.appendChild(row);
+            if (shown[name]) {
+                legendDetails(box, name);
+            }
         });
         return box;
+    }
+
+    function legendDetails(box, name) {
+        var details = element("div", "griddesk-legend-details");
+        if (name === "events") {
+            STATE_ORDER.forEach(function (state) {
+                legendRow(details, "", STATE_COLOURS[state], stateLabel(state));
+            });
+            ALARM_ORDER.forEach(function (alarm) {
+                legendRow(
+                    details,
+                    "griddesk-legend-ring" + (alarm !== "warning" ? " griddesk-legend-big" : ""),
+                    ALARM_OUTLINES[alarm],
+                    labels[alarm] || alarm
+                );
+            });
+        } else if (name === "heat") {
+            for (var i = 1; i < HEAT_CLASSES.length; i += 1) {
+                var low = HEAT_CLASSES[i - 1][0] + 1;
+                var high = HEAT_CLASSES[i][0];
+                var text = high === Infinity ? "≥ " + low : low === high ? String(low) : low + "–" + high;
+                legendRow(details, "griddesk-legend-square", HEAT_CLASSES[i][1], text);
+            }
+        } else if (name === "devices") {
+            legendRow(details, "", DEVICE_COLOURS.online, labels.online || "online");
+            legendRow(details, "griddesk-legend-offline", DEVICE_COLOURS.offline, labels.offline || "offline");
+        } else if (name === "sites") {
+            ["A", "B", "C"].forEach(function (grade) {
+                legendRow(details, "griddesk-legend-square", SITE_GRADE_COLOURS[grade], gradeLabel(grade));
+            });
+        } else {
+            return;
+        }
+        box.appendChild(details);
+    }
+
+    function gradeLabel(grade) {
+        return (labels.grade || "{grade}").replace("{grade}", grade);
+    }
+
+    function showLayer(name, on) {
+        var layer = switchable[name];
+        if (!layer) {
+            return;
+        }
+        shown[name] = !!on;
+        if (name === "gridLabels") {
+            toggleGridLabels();
+        } else if (on) {
+            layer.addTo(map);
+        } else {
+            layer.remove();
+        }
+        if (name === "heat") {
+            refreshHeat();
+        }
+        rebuildLegend();
+    }
+
+    function setLayers(visibility) {
+        Object.keys(visibility).forEach(function (name) {
+            if (switchable[name] && !!visibility[name] !== !!shown[name]) {
+                showLayer(name, visibility[name]);
+            }
+        });
+    }
+
+    // Heat view -------------------------------------------------------------------------------
+
+    function heatColour(count) {
+        for (var i = 0; i < HEAT_CLASSES.length; i += 1) {
+            if (count <= HEAT_CLASSES[i][0]) {
+                return HEAT_CLASSES[i][1];
+            }
+        }
+        return null;
+    }
+
+    function openCounts() {
+        var counts = {};
+        markers.forEach(function (marker) {
+            var grid = marker.griddeskEvent.grid;
+            if (grid) {
+                counts[grid] = (counts[grid] || 0) + 1;
+            }
+        });
+        return counts;
+    }
+
+    // Shades each grid by its open events; only while the heat view is on (126 polygons).
+    function refreshHeat() {
+        if (!heatLayer || !shown.heat) {
+            return;
+        }
+        var counts = openCounts();
+        heatLayer.eachLayer(function (layer) {
+            var code = gridCodes[layer.feature.id];
+            var colour = heatColour(counts[code] || 0);
+            layer.griddeskCount = counts[code] || 0;
+            layer.setStyle(colour
+                ? { fillColor: colour, fillOpacity: 0.55 }
+                : { fillColor: "#ffffff", fillOpacity: 0 });
+        });
+    }
+
+    // Cameras, devices, sites -----------------------------------------------------------------
+
+    function fixedTooltip(item) {
+        var box = element("div", "griddesk-tip");
+        box.appendChild(element("div", "griddesk-tip-code", item.name));
+        var line = [];
+        if (item.layer === "devices") {
+            line.push(item.online ? (labels.online || "online") : (labels.offline || "offline"));
+        } else if (item.layer === "sites") {
+            line.push(gradeLabel(item.kind));
+        } else if (item.kindText) {
+            line.push(item.kindText);
+        }
+        if (item.grid) {
+            line.push(item.grid);
+        }
+        box.appendChild(element("div", "griddesk-tip-meta", line.join(" · ")));
+        return box;
+    }
+
+    function fixedMarker(item) {
+        var marker;
+        if (item.layer === "devices") {
+            marker = L.circleMarker([item.lat, item.lon], {
+                pane: "griddeskFixed",
+                radius: 4,
+                color: item.online ? "#ffffff" : "#555555",
+                weight: 1,
+                dashArray: item.online ? null : "2 2",
+                fillColor: item.online ? DEVICE_COLOURS.online : DEVICE_COLOURS.offline,
+                fillOpacity: item.online ? 0.9 : 0.5
+            });
+        } else {
+            var icon = element("span", "");
+            if (item.layer === "sites") {
+                icon.textContent = item.kind;
+                icon.style.backgroundColor = SITE_GRADE_COLOURS[item.kind] || "#666666";
+            } else {
+                icon.style.backgroundColor = CAMERA_COLOUR;
+            }
+            marker = L.marker([item.lat, item.lon], {
+                pane: "griddeskFixed",
+                keyboard: false,
+                icon: L.divIcon({
+                    className: "griddesk-fixed griddesk-" + item.layer,
+                    html: icon,
+                    iconSize: item.layer === "sites" ? [16, 16] : [9, 9]
+                })
+            });
+        }
+        marker.griddeskItem = item;
+        marker.bindTooltip(function (layer) {
+            return fixedTooltip(layer.griddeskItem);
+        }, { direction: "top", className: "griddesk-tooltip" });
+        return marker;
+    }
+
+    function replacePoints(groups) {
+        Object.keys(groups).forEach(function (name) {
+            var group = fixedLayers[name];
+            if (!group) {
+                return;
+            }
+            group.clearLayers();
+            Object.keys(fixedMarkers).forEach(function (key) {
+                if (key.indexOf(name + ":") === 0) {
+                    delete fixedMarkers[key];
+                }
+            });
+            groups[name].forEach(function (item) {
+                var marker = fixedMarker(item);
+                fixedMarkers[name + ":" + item.id] = marker;
+                group.addLayer(marker);
+            });
+        });
+    }
+
+    // Base tiles and picking ------------------------------------------------------------------
+
+    function setTiles(config) {
+        if (tileLayer) {
+            tileLayer.remove();
+            tileLayer = null;
+        }
+        if (config.url) {
+            tileLayer = L.tileLayer(config.url, {
+                maxZoom: map.getMaxZoom(),
+                maxNativeZoom: config.maxNativeZoom || 18,
+                minNativeZoom: config.minNativeZoom || 0,
+                attribution: ""
+            }).addTo(map);
+            tileLayer.bringToBack();
+            map.getContainer().classList.add("griddesk-with-tiles");
+        } else {
+            map.getContainer().classList.remove("griddesk-with-tiles");
+        }
+    }
+
+    function setPicking(config) {
+        picking = !!config.on;
+        map.getContainer().classList.toggle("griddesk-picking", picking);
+        if (picking && config.lat !== null && config.lat !== undefined) {
+            pickPin.setLatLng([config.lat, config.lon]).addTo(map);
+        } else if (!picking) {
+            pickPin.remove();
+        }
+    }
+
+    function onMapClick(e) {
+        if (!picking || !bridge) {
+            return;
+        }
+        pickPin.setLatLng(e.latlng).addTo(map);
+        bridge.map_clicked(e.latlng.lat, e.latlng.lng);
     }
 
     // Static extras ---------------------------------------------------------------------------
@@ -351,15 +637,56 @@
                 })
             });
         }));
-        function toggle() {
-            if (map.getZoom() >= GRID_LABEL_MIN_ZOOM) {
-                gridLabelLayer.addTo(map);
-            } else {
-                gridLabelLayer.remove();
-            }
+        switchable.gridLabels = gridLabelLayer;
+        shown.gridLabels = true;
+        map.on("zoomend", toggleGridLabels);
+        toggleGridLabels();
+    }
+
+    // Grid codes are legible from zoom 14; further out they would cover the map.
+    function toggleGridLabels() {
+        if (shown.gridLabels && map.getZoom() >= GRID_LABEL_MIN_ZOOM) {
+            gridLabelLayer.addTo(map);
+        } else {
+            gridLabelLayer.remove();
         }
-        map.on("zoomend", toggle);
-        toggle();
+    }
+
+    function buildSwitchableLayers(config) {
+        var names = config.layers || {};
+        ["grids", "zones", "communities"].forEach(function (name) {
+            var layer = window[names[name]];
+            if (layer) {
+                switchable[name] = layer;
+                shown[name] = true;
+            }
+        });
+        gridCodes = config.gridCodes || [];
+        var gridLayer = window[names.grids];
+        if (gridLayer) {
+            // The heat view: the grids again, filled, under the grid lines and labels.
+            var heatPane = map.createPane("griddeskHeat");
+            heatPane.style.zIndex = 390;
+            heatPane.style.pointerEvents = "none";
+            heatLayer = L.geoJSON(gridLayer.toGeoJSON(), {
+                pane: "griddeskHeat",
+                interactive: false,
+                style: function () {
+                    return { stroke: false, fillColor: "#ffffff", fillOpacity: 0 };
+                }
+            });
+            switchable.heat = heatLayer;
+            shown.heat = false;
+        }
+        var fixedPane = map.createPane("griddeskFixed");
+        fixedPane.style.zIndex = 395;  // over the area, under event markers (overlay pane 400)
+        ["cameras", "devices", "sites"].forEach(function (name) {
+            fixedLayers[name] = L.layerGroup().addTo(map);
+            switchable[name] = fixedLayers[name];
+            shown[name] = true;
+        });
+        switchable.events = clusters;
+        shown.events = true;
     }
 
     function start() {
@@ -391,6 +718,17 @@
         // Without tiles the scale bar is the only sense of distance; metres are what is used.
         L.control.scale({ imperial: false }).addTo(map);
         buildGridLabels(config.gridLabels || []);
+        buildSwitchableLayers(config);
+        pickPin = L.circleMarker([0, 0], {
+            pane: "griddeskSelection",
+            radius: 8,
+            color: "#d7191c",
+            weight: 3,
+            fillColor: "#ffffff",
+            fillOpacity: 1,
+            interactive: false
+        });
+        map.on("click", onMapClick);
 
         if (typeof qt === "undefined" || !qt.webChannelTransport) {
             console.error("griddesk map: no Qt web channel transport");
@@ -412,6 +750,18 @@
             });
             bridge.event_selected.connect(function (text) {
                 enqueue(function () { selectEvent(JSON.parse(text)); });
+            });
+            bridge.points_replaced.connect(function (text) {
+                enqueue(function () { replacePoints(JSON.parse(text)); });
+            });
+            bridge.layers_shown.connect(function (text) {
+                enqueue(function () { setLayers(JSON.parse(text)); });
+            });
+            bridge.tiles_set.connect(function (text) {
+                enqueue(function () { setTiles(JSON.parse(text)); });
+            });
+            bridge.picking_set.connect(function (text) {
+                enqueue(function () { setPicking(JSON.parse(text)); });
             });
             bridge.sync_requested.connect(function (token) {
                 enqueue(function () { return afterPaint().then(function () {
@@ -476,7 +826,83 @@
         legendText: function () {
             var node = document.querySelector(".griddesk-legend");
             return node ? node.textContent : null;
-        }
+        },
+        layersShown: function () {
+            var result = {};
+            Object.keys(switchable).forEach(function (name) {
+                result[name] = name === "gridLabels" ? !!shown.gridLabels : map.hasLayer(switchable[name]);
+            });
+            return result;
+        },
+        // Clicks the legend's switch of a layer as the operator would.
+        clickSwitch: function (name) {
+            var input = document.querySelector('.griddesk-legend input[data-layer="' + name + '"]');
+            if (!input) {
+                return false;
+            }
+            input.click();
+            return true;
+        },
+        heat: function () {
+            var result = {};
+            if (heatLayer) {
+                heatLayer.eachLayer(function (layer) {
+                    result[gridCodes[layer.feature.id]] = {
+                        count: layer.griddeskCount || 0, fill: layer.options.fillColor,
+                        opacity: layer.options.fillOpacity
+                    };
+                });
+            }
+            return result;
+        },
+        pulsing: function (id) {
+            var marker = markers.get(id);
+            return !!(marker && marker.options.className === "griddesk-pulse");
+        },
+        fixedCount: function (name) {
+            return fixedLayers[name] ? fixedLayers[name].getLayers().length : null;
+        },
+        fixedState: function (key) {
+            var marker = fixedMarkers[key];
+            if (!marker) {
+                return null;
+            }
+            var ll = marker.getLatLng();
+            return { lat: ll.lat, lon: ll.lng, item: marker.griddeskItem, shown: map.hasLayer(marker) };
+        },
+        fixedTooltipText: function (key) {
+            var marker = fixedMarkers[key];
+            if (!marker) {
+                return null;
+            }
+            marker.openTooltip();
+            var node = document.querySelector(".griddesk-tooltip");
+            return node ? node.textContent : null;
+        },
+        tileUrl: function () { return tileLayer ? tileLayer._url : null; },
+        tileImages: function () {
+            return Array.from(document.querySelectorAll(".leaflet-tile-loaded")).map(function (img) {
+                return img.src;
+            });
+        },
+        picking: function () { return picking; },
+        pinShown: function () { return map.hasLayer(pickPin); },
+        // A real DOM click on the map at (lat, lon), as the mouse would make it.
+        clickMap: function (lat, lon) {
+            map.setView([lat, lon], map.getZoom(), { animate: false });
+            var point = map.latLngToContainerPoint([lat, lon]);
+            var rect = map.getContainer().getBoundingClientRect();
+            var target = document.elementFromPoint(rect.left + point.x, rect.top + point.y);
+            var init = {
+                bubbles: true, cancelable: true, view: window,
+                clientX: rect.left + point.x, clientY: rect.top + point.y
+            };
+            target.dispatchEvent(new MouseEvent("mousedown", init));
+            target.dispatchEvent(new MouseEvent("mouseup", init));
+            target.dispatchEvent(new MouseEvent("click", init));
+            return target.className && target.className.baseVal !== undefined ? target.className.baseVal : String(target.className);
+        },
+        centre: function () { var c = map.getCenter(); return { lat: c.lat, lon: c.lng }; }
     };
 
     if (document.readyState === "loading") {

@@ -41,9 +41,9 @@ def test_a_page_is_drawn_once_then_taken_from_the_cache(
     drawn: list[AreaMap] = []
     real = map_cache.build_map_page
 
-    def counting(a: AreaMap) -> str:
+    def counting(a: AreaMap, datum: str) -> str:
         drawn.append(a)
-        return real(a)
+        return real(a, datum)
 
     monkeypatch.setattr(map_cache, "build_map_page", counting)
     first = map_cache.map_page(area())
@@ -52,7 +52,11 @@ def test_a_page_is_drawn_once_then_taken_from_the_cache(
     # Another area (a grid moved) is drawn afresh, never served the old page.
     third = map_cache.map_page(area(shift=0.001))
     assert len(drawn) == 2 and third != first
-    assert len(list((tmp_path / "map").glob("*.html"))) == 2
+    # The same area for GCJ-02 tiles is drawn shifted, and kept apart.
+    shifted = map_cache.map_page(area(), "gcj02")
+    assert len(drawn) == 3 and shifted != first
+    assert map_cache.map_page(area(), "gcj02") == shifted and len(drawn) == 3
+    assert len(list((tmp_path / "map").glob("*.html"))) == 3
 
 
 def test_an_unwritable_cache_still_gives_the_page(

@@ -342,14 +342,14 @@ def test_calls_before_ready_are_queued(qtbot: Any, make_panel: Any) -> None:
         widget.update_events([make_event(2, state="resolved"), make_event(60)])
         widget.remove_events([1])
         widget.select_event(5)
-        widget.set_labels({"legend": "Events"})
+        widget.set_labels({"layers": "Layers"})
         assert not widget.is_ready()
     assert widget.is_ready()
     assert page_value(qtbot, widget, "griddeskDebug.markerCount()") == 10
     assert page_value(qtbot, widget, "griddeskDebug.markerState(2).state") == "resolved"
     assert page_value(qtbot, widget, "griddeskDebug.markerState(1)") is None
     assert page_value(qtbot, widget, "griddeskDebug.selectedId()") == 5
-    assert page_value(qtbot, widget, "griddeskDebug.legendText()").startswith("Events")
+    assert page_value(qtbot, widget, "griddeskDebug.legendText()").startswith("Layers")
 
 
 def test_show_area_again_redraws_current_events(qtbot: Any, panel: MapPanel) -> None:
