@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
@@ -339,11 +340,15 @@ class EventWork(QObject):
         try:
             check = await self.store.read(lambda s: check_place(s, lon, lat))
         except EventInputError as wrong:
-            form.show_field_error(wrong.field, event_input_text(wrong, field_caption(wrong.field)))
+            if shiboken6.isValid(form):
+                form.show_field_error(
+                    wrong.field, event_input_text(wrong, field_caption(wrong.field))
+                )
             return
         except StoreUnavailable:
             return  # saving says so; the grid is checked again then
-        form.show_grid_check(check, lon, lat)
+        if shiboken6.isValid(form):  # the operator may have closed the form meanwhile
+            form.show_grid_check(check, lon, lat)
 
     async def _save_intake(
         self, form: IntakeForm, intake: IntakeDraft, skip_duplicates: bool, into: int | None

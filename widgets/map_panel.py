@@ -591,6 +591,18 @@ class MapPanel(QWidget):
         tiles = MBTiles(Path(source.location)) if source.kind == MBTILES else None
         self.scheme_handler.set_tiles(tiles)
         self.request_guard.tile_origin = source.origin
+        # Our page is local content: it may reach a network address only for an intranet tile
+        # server, and then only that server (the request guard and the page's CSP see to it).
+        remote = source.kind == XYZ
+        page_settings = self._page.settings()
+        page_settings.setAttribute(
+            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, remote
+        )
+        # Intranet tile servers are often plain http; our scheme counts as secure, so Chromium
+        # would otherwise upgrade or drop those images as mixed content.
+        page_settings.setAttribute(
+            QWebEngineSettings.WebAttribute.AllowRunningInsecureContent, remote
+        )
         self._source = source
         self._events = {
             i: data for i, row in self._rows.items() if (data := _event_json(row, source.datum))

@@ -557,6 +557,9 @@
         marker.bindTooltip(function (layer) {
             return fixedTooltip(layer.griddeskItem);
         }, { direction: "top", className: "griddesk-tooltip" });
+        // While a new event is being placed, a click on a camera, device or site places it
+        // there, as a click beside it would.
+        marker.on("click", onMapClick);
         return marker;
     }
 
@@ -876,7 +879,7 @@
                 return null;
             }
             marker.openTooltip();
-            var node = document.querySelector(".griddesk-tooltip");
+            var node = marker.getTooltip().getElement();
             return node ? node.textContent : null;
         },
         tileUrl: function () { return tileLayer ? tileLayer._url : null; },
@@ -887,20 +890,21 @@
         },
         picking: function () { return picking; },
         pinShown: function () { return map.hasLayer(pickPin); },
-        // A real DOM click on the map at (lat, lon), as the mouse would make it.
+        // A DOM click on the map's own surface at (lat, lon), as the mouse makes it where no
+        // marker is (zoomed in, so that a whole pixel is well under a metre).
         clickMap: function (lat, lon) {
-            map.setView([lat, lon], map.getZoom(), { animate: false });
+            map.setView([lat, lon], map.getMaxZoom(), { animate: false });
             var point = map.latLngToContainerPoint([lat, lon]);
             var rect = map.getContainer().getBoundingClientRect();
-            var target = document.elementFromPoint(rect.left + point.x, rect.top + point.y);
             var init = {
                 bubbles: true, cancelable: true, view: window,
                 clientX: rect.left + point.x, clientY: rect.top + point.y
             };
+            var target = map.getContainer();
             target.dispatchEvent(new MouseEvent("mousedown", init));
             target.dispatchEvent(new MouseEvent("mouseup", init));
             target.dispatchEvent(new MouseEvent("click", init));
-            return target.className && target.className.baseVal !== undefined ? target.className.baseVal : String(target.className);
+            return true;
         },
         centre: function () { var c = map.getCenter(); return { lat: c.lat, lon: c.lng }; }
     };
