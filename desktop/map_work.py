@@ -74,14 +74,15 @@ class MapWork(QObject):
         try:
             source = await self.store.compute(check_tile_source, *fields)
         except TileSourceError as wrong:
-            self.notice.emit(
-                self.tr("地图底图不可用，已改为无底图：{why}").format(
-                    why=tile_source_text(wrong.kind, wrong.detail)
-                )
-            )
+            self.notice.emit(self._unusable(wrong))
             log.warning("map tiles %r not used: %s", fields, wrong)
             source = TileSource()
         await self._show(source)
+
+    def _unusable(self, wrong: TileSourceError) -> str:
+        return self.tr("地图底图不可用，已改为无底图：{why}").format(
+            why=tile_source_text(wrong.kind, wrong.detail)
+        )
 
     async def _show(self, source: TileSource) -> None:
         # Composed in a helper thread (folium is slow to import and render) or taken from the
@@ -91,7 +92,14 @@ class MapWork(QObject):
         self._source = source
 
         def apply(panel: MapPanel) -> None:
-            panel.set_tile_source(source)
+            try:
+                panel.set_tile_source(source)
+            except TileSourceError as wrong:  # the file went away since it was checked
+                self.notice.emit(self._unusable(wrong))
+                panel.set_tile_source(TileSource())
+                if source.datum != TileSource().datum:
+                    self._spawn(self._show(TileSource()))
+                    return
             panel.show_page(html)
 
         self.panel.deliver("area", apply)

@@ -206,6 +206,9 @@ def tile_source_text(kind: str, detail: str) -> str:
         "url_placeholders": QCoreApplication.translate(
             "messages", "瓦片地址缺少占位符 {detail}（须含 {{z}}、{{x}}、{{y}}）"
         ),
+        "url_host": QCoreApplication.translate(
+            "messages", "瓦片服务器 {detail} 有误：只写主机名或 IP 地址，可带端口"
+        ),
         "no_file": QCoreApplication.translate("messages", "找不到 MBTiles 文件 {detail}"),
         "not_mbtiles": QCoreApplication.translate(
             "messages", "{detail} 不是可读的 MBTiles 文件"

@@ -11,6 +11,7 @@ and Tencent draw in GCJ-02, and then every layer we draw is shifted to sit on th
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ NONE, XYZ, MBTILES = "none", "xyz", "mbtiles"
 WGS84, GCJ02 = "wgs84", "gcj02"
 DATUMS = (WGS84, GCJ02)
 _PLACEHOLDERS = ("{z}", "{x}", "{y}")
+_HOST = re.compile(r"[A-Za-z0-9.\-]+(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?")
 _FORMATS = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp"}
 
 
@@ -75,6 +77,9 @@ def _check_url(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise TileSourceError("url_scheme")
+    # The server's origin goes into the page's Content-Security-Policy: a host and a port only.
+    if not _HOST.fullmatch(parts.netloc):
+        raise TileSourceError("url_host", parts.netloc)
     missing = [p for p in _PLACEHOLDERS if p not in url]
     if missing:
         raise TileSourceError("url_placeholders", " ".join(missing))

@@ -16,6 +16,7 @@ from shapely.geometry import shape
 from sqlalchemy import select
 
 from desktop.main_window import MainWindow
+from desktop.settings import set_tile_source_fields
 from models.accounts import log_in
 from models.clock import server_now
 from models.db import open_database
@@ -199,3 +200,20 @@ def test_layers_are_kept_per_post_and_tiles_are_chosen_safely(
     shown = page_value(qtbot, panel, "griddeskDebug.layersShown()")
     assert shown["heat"] is True and shown["devices"] is False and shown["cameras"] is True
     assert page_value(qtbot, panel, "griddeskDebug.tileUrl()") == "griddesk://app/tiles/{z}/{x}/{y}"
+
+
+@pytest.mark.expect_log_warnings  # the unusable tile source is logged: that is the point
+def test_a_tile_file_gone_missing_leaves_a_working_map_and_says_so(
+    running: list[Running],
+    qloop: qasync.QEventLoop,
+    qtbot: QtBot,
+    seeded_url: str,
+    tmp_path: Path,
+) -> None:
+    set_tile_source_fields("mbtiles", str(tmp_path / "moved-away.mbtiles"), "gcj02")
+    window, panel = _window(running, qloop, qtbot, seeded_url, "chief")
+    assert "地图底图不可用" in window.statusBar().currentMessage()
+    assert "moved-away.mbtiles" in window.statusBar().currentMessage()
+    assert page_value(qtbot, panel, "griddeskDebug.tileUrl()") is None
+    assert panel.tile_source.datum == "wgs84"
+    assert page_value(qtbot, panel, "griddeskDebug.markerCount()") > 0

@@ -46,6 +46,8 @@ def mbtiles(path: Path, fmt: str = "png", tiles: bool = True) -> Path:
         ("javascript:alert(1)//{z}{x}{y}", "url_scheme"),
         ("http:///{z}/{x}/{y}.png", "url_scheme"),
         ("http://gis/tiles/{z}/{x}.png", "url_placeholders"),
+        ("http://gis;script-src:*/{z}/{x}/{y}.png", "url_host"),
+        ("http://user:pw@gis/{z}/{x}/{y}.png", "url_host"),
         ("http://gis/ti les/{z}/{x}/{y}.png", "url_characters"),
         ("http://gis/tiles/{z}/{x}/{y}.png\x07", "url_characters"),
     ],
@@ -62,6 +64,9 @@ def test_good_sources_are_kept_as_given() -> None:
     assert source == TileSource(XYZ, url, GCJ02)
     assert source.origin == "http://10.1.2.3:8080"
     assert check_tile_source(NONE, "ignored", WGS84) == TileSource()
+    assert check_tile_source(XYZ, "https://[fd00::1]:8443/{z}/{x}/{y}", WGS84).origin == (
+        "https://[fd00::1]:8443"
+    )
     with pytest.raises(TileSourceError) as refused:
         check_tile_source(XYZ, url, "bd09")
     assert refused.value.kind == "bad_datum"
