@@ -72,9 +72,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-#: Schemes the map page may request. Everything else (http, https, ws, file, ftp, ...) is
-#: blocked, so a marker, a CSS rule or injected markup can never reach the network or the disk.
-#: The one exception is the origin of a configured intranet tile server, for its images.
+# Schemes the map page may request. Everything else (http, https, ws, file, ftp, ...) is
+# blocked, so a marker, a CSS rule or injected markup can never reach the network or the disk.
+# The one exception is the origin of a configured intranet tile server, for its images.
 ALLOWED_SCHEMES = frozenset({SCHEME, "data", "blob"})
 TILE_PATH = "/tiles/"
 

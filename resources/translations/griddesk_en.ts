@@ -880,27 +880,27 @@
 <context>
     <name>EventWork</name>
     <message>
-        <location filename="../../desktop/event_work.py" line="421"/>
+        <location filename="../../desktop/event_work.py" line="431"/>
         <source>数据库断开，且本机日志无法写入（{reason}）：操作未保存</source>
         <translation>The database is away and the local journal cannot be written ({reason}): the action was not kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="456"/>
+        <location filename="../../desktop/event_work.py" line="466"/>
         <source>新建事件</source>
         <translation>New event</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="510"/>
+        <location filename="../../desktop/event_work.py" line="520"/>
         <source>事件已不存在</source>
         <translation>The event no longer exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="512"/>
+        <location filename="../../desktop/event_work.py" line="522"/>
         <source>记录无法读取（{error}）</source>
         <translation>The kept record could not be read ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="519"/>
+        <location filename="../../desktop/event_work.py" line="529"/>
         <source>断网期间的操作未能提交（{what}）：{reason}</source>
         <translation>An action taken while offline could not be written ({what}): {reason}</translation>
     </message>
@@ -1153,208 +1153,213 @@
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175"/>
+        <location filename="../../desktop/main_window.py" line="176"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="205"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="205"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210"/>
+        <location filename="../../desktop/main_window.py" line="211"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="236"/>
+        <location filename="../../desktop/main_window.py" line="237"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
+        <source>地图底图…</source>
+        <translation>Map base tiles…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="321"/>
+        <location filename="../../desktop/main_window.py" line="327"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="478"/>
+        <location filename="../../desktop/main_window.py" line="485"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="493"/>
+        <location filename="../../desktop/main_window.py" line="500"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="499"/>
+        <location filename="../../desktop/main_window.py" line="506"/>
         <source>未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}</source>
         <translation>Open {open} · soon due {warning} · overdue {overdue} · escalated {escalated}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="590"/>
+        <location filename="../../desktop/main_window.py" line="597"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="596"/>
+        <location filename="../../desktop/main_window.py" line="603"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="609"/>
+        <location filename="../../desktop/main_window.py" line="616"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="645"/>
+        <location filename="../../desktop/main_window.py" line="652"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="666"/>
+        <location filename="../../desktop/main_window.py" line="673"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="683"/>
+        <location filename="../../desktop/main_window.py" line="690"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="717"/>
+        <location filename="../../desktop/main_window.py" line="724"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="738"/>
+        <location filename="../../desktop/main_window.py" line="745"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="760"/>
+        <location filename="../../desktop/main_window.py" line="767"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="776"/>
+        <location filename="../../desktop/main_window.py" line="783"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="719"/>
+        <location filename="../../desktop/main_window.py" line="726"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="817"/>
+        <location filename="../../desktop/main_window.py" line="824"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="909"/>
+        <location filename="../../desktop/main_window.py" line="916"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="922"/>
+        <location filename="../../desktop/main_window.py" line="929"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="974"/>
+        <location filename="../../desktop/main_window.py" line="981"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1009"/>
-        <location filename="../../desktop/main_window.py" line="1020"/>
+        <location filename="../../desktop/main_window.py" line="1016"/>
+        <location filename="../../desktop/main_window.py" line="1027"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1009"/>
+        <location filename="../../desktop/main_window.py" line="1016"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1029"/>
+        <location filename="../../desktop/main_window.py" line="1036"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1045"/>
+        <location filename="../../desktop/main_window.py" line="1052"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1048"/>
+        <location filename="../../desktop/main_window.py" line="1055"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -1362,50 +1367,117 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="450"/>
-        <source>事件状态</source>
-        <extracomment>Schemes the map page may request. Everything else (http, https, ws, file, ftp, ...) is blocked, so a marker, a CSS rule or injected markup can never reach the network or the disk.</extracomment>
-        <translation>Event state</translation>
+        <location filename="../../widgets/map_panel.py" line="543"/>
+        <source>图层</source>
+        <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="451"/>
+        <location filename="../../widgets/map_panel.py" line="544"/>
+        <source>事件</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="545"/>
+        <source>网格热力（在办事件数）</source>
+        <translation>Grid heat (open events)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="546"/>
+        <source>摄像机</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="547"/>
+        <source>物联设备</source>
+        <translation>IoT devices</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="548"/>
+        <source>在建工地</source>
+        <translation>Construction sites</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="549"/>
+        <source>网格编号</source>
+        <translation>Grid codes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="550"/>
+        <source>网格</source>
+        <translation>Grids</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="551"/>
+        <source>执法片区</source>
+        <translation>Enforcement zones</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="552"/>
+        <source>社区</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="553"/>
+        <source>在线</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="554"/>
+        <source>离线</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="555"/>
+        <source>{grade}级工地</source>
+        <translation>Grade {grade} site</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="556"/>
         <source>已上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="452"/>
+        <location filename="../../widgets/map_panel.py" line="557"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="453"/>
+        <location filename="../../widgets/map_panel.py" line="558"/>
         <source>已派遣</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="454"/>
+        <location filename="../../widgets/map_panel.py" line="559"/>
         <source>已响应</source>
         <translation>Responded</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="455"/>
+        <location filename="../../widgets/map_panel.py" line="560"/>
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="456"/>
+        <location filename="../../widgets/map_panel.py" line="561"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="457"/>
+        <location filename="../../widgets/map_panel.py" line="562"/>
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="458"/>
+        <location filename="../../widgets/map_panel.py" line="563"/>
         <source>升级</source>
         <translation>Escalated</translation>
+    </message>
+</context>
+<context>
+    <name>MapWork</name>
+    <message>
+        <location filename="../../desktop/map_work.py" line="83"/>
+        <source>地图底图不可用，已改为无底图：{why}</source>
+        <translation>Map base tiles unavailable, showing none: {why}</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1678,64 @@
         <location filename="../../widgets/sla_dialog.py" line="194"/>
         <source>请先在表中选择要修改的时限</source>
         <translation>Select the limit to change in the table first</translation>
+    </message>
+</context>
+<context>
+    <name>TileSourceDialog</name>
+    <message>
+        <location filename="../../widgets/tile_dialog.py" line="38"/>
+        <source>地图底图</source>
+        <translation>Map base tiles</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tile_dialog.py" line="39"/>
+        <source>无底图（只画边界、网格与编号）</source>
+        <translation>No base tiles (boundary, grids and codes only)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tile_dialog.py" line="40"/>
+        <source>内网瓦片服务</source>
+        <translation>Intranet tile server</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tile_dialog.py" line="41"/>
+        <source>本地 MBTiles 文件</source>
+        <translation>Local MBTiles file</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tile_dialog.py" line="53"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tile_dialog.py" line="55"/>
+        <source>WGS-84 / CGCS2000（天地图等）</source>
+        <translation>WGS-84 / CGCS2000 (Tianditu etc.)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tile_dialog.py" line="56"/>
+        <source>GCJ-02（高德、腾讯等）</source>
+        <translation>GCJ-02 (AMap, Tencent etc.)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tile_dialog.py" line="71"/>
+        <source>瓦片地址</source>
+        <translation>Tile URL</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tile_dialog.py" line="73"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tile_dialog.py" line="74"/>
+        <source>底图坐标系</source>
+        <translation>Tile datum</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tile_dialog.py" line="121"/>
+        <source>选择 MBTiles 文件</source>
+        <translation>Choose an MBTiles file</translation>
     </message>
 </context>
 <context>
@@ -2288,6 +2418,51 @@
         <location filename="../../desktop/messages.py" line="189"/>
         <source>时长须大于 0，且不超过 60 个工作日或 1440 小时</source>
         <translation>The limit must be above 0 and at most 60 working days or 1440 hours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="200"/>
+        <source>瓦片地址不能含空格或控制字符</source>
+        <translation>The tile URL must not contain spaces or control characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="203"/>
+        <source>瓦片地址须以 http:// 或 https:// 开头，并写明服务器</source>
+        <translation>The tile URL must start with http:// or https:// and name the server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="206"/>
+        <source>瓦片地址缺少占位符 {detail}（须含 {{z}}、{{x}}、{{y}}）</source>
+        <translation>The tile URL lacks the placeholders {detail} (it needs {{z}}, {{x}} and {{y}})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="209"/>
+        <source>瓦片服务器 {detail} 有误：只写主机名或 IP 地址，可带端口</source>
+        <translation>Tile server {detail} is wrong: give a host name or IP address, with a port if needed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="212"/>
+        <source>找不到 MBTiles 文件 {detail}</source>
+        <translation>MBTiles file {detail} not found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="213"/>
+        <source>{detail} 不是可读的 MBTiles 文件</source>
+        <translation>{detail} is not a readable MBTiles file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="216"/>
+        <source>MBTiles 的瓦片格式为 {detail}，只能显示 png、jpg 或 webp 栅格瓦片</source>
+        <translation>The MBTiles tiles are {detail}; only png, jpg or webp raster tiles can be shown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="219"/>
+        <source>未知的坐标系 {detail}</source>
+        <translation>Unknown datum {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="220"/>
+        <source>未知的底图类型 {detail}</source>
+        <translation>Unknown kind of base tiles {detail}</translation>
     </message>
 </context>
 <context>
