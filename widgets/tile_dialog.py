@@ -36,6 +36,7 @@ class TileSourceDialog(QDialog):
     def __init__(self, kind: str, location: str, datum: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("地图底图"))
+        self.setMinimumWidth(480)
         self.none_choice = QRadioButton(self.tr("无底图（只画边界、网格与编号）"), self)
         self.xyz_choice = QRadioButton(self.tr("内网瓦片服务"), self)
         self.mbtiles_choice = QRadioButton(self.tr("本地 MBTiles 文件"), self)
