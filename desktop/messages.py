@@ -197,9 +197,7 @@ def sla_refused_text(field: str, reason: str) -> str:
 def tile_source_text(kind: str, detail: str) -> str:
     """Why a base-tile source cannot be used."""
     texts = {
-        "url_characters": QCoreApplication.translate(
-            "messages", "瓦片地址不能含空格或控制字符"
-        ),
+        "url_characters": QCoreApplication.translate("messages", "瓦片地址不能含空格或控制字符"),
         "url_scheme": QCoreApplication.translate(
             "messages", "瓦片地址须以 http:// 或 https:// 开头，并写明服务器"
         ),
@@ -210,9 +208,7 @@ def tile_source_text(kind: str, detail: str) -> str:
             "messages", "瓦片服务器 {detail} 有误：只写主机名或 IP 地址，可带端口"
         ),
         "no_file": QCoreApplication.translate("messages", "找不到 MBTiles 文件 {detail}"),
-        "not_mbtiles": QCoreApplication.translate(
-            "messages", "{detail} 不是可读的 MBTiles 文件"
-        ),
+        "not_mbtiles": QCoreApplication.translate("messages", "{detail} 不是可读的 MBTiles 文件"),
         "not_raster": QCoreApplication.translate(
             "messages", "MBTiles 的瓦片格式为 {detail}，只能显示 png、jpg 或 webp 栅格瓦片"
         ),

@@ -26,8 +26,8 @@ from models.events import EventDraft, report_event, transition
 from models.snapshots import OPEN_STATES
 from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, wait_loaded
 from tests.desktop.test_event_work import intake_form, settled_report
+from tests.widgets.map_helpers import HOSTILE, page_value, run_js
 from tests.widgets.test_map_layers import make_mbtiles
-from tests.widgets.test_map_panel import HOSTILE, page_value, run_js
 from widgets.map_panel import MapPanel
 
 pytestmark = pytest.mark.gui
@@ -102,7 +102,7 @@ def test_map_and_queue_select_each_other_and_follow_other_posts(
             transition(s, intake, event.id, detail.detail.version, "accept", server_now(s))
         with database.write() as s:
             category = s.scalars(select(EventCategory.id).where(EventCategory.name == "违停"))
-            code, lon, lat = _grid_inside(seeded_url)
+            _code, lon, lat = _grid_inside(seeded_url)
             draft = EventDraft(
                 str(uuid.uuid4()),
                 "hotline_12345",
@@ -126,7 +126,10 @@ def test_map_and_queue_select_each_other_and_follow_other_posts(
     )
     run_js(qtbot, panel, f"griddeskDebug.showTooltip({hostile.id})")
     _wait_page(
-        qtbot, panel, f"(griddeskDebug.openTooltipText() || '').includes({json.dumps(HOSTILE[0])})", True
+        qtbot,
+        panel,
+        f"(griddeskDebug.openTooltipText() || '').includes({json.dumps(HOSTILE[0])})",
+        True,
     )
     qtbot.wait(300)
     assert page_value(qtbot, panel, "typeof window.__pwned") == "undefined"

@@ -47,7 +47,9 @@ def run(scratch: Path, report: Report) -> None:
     database = open_database(url)
     with database.read() as session:
         area = queries.area_map(session)
-        rows = [r for r in queries.event_rows(session, server_now(session)) if r.state in OPEN_STATES]
+        rows = [
+            r for r in queries.event_rows(session, server_now(session)) if r.state in OPEN_STATES
+        ]
         points = queries.map_points(session)
     database.close()
     rows = rows[:OPEN_EVENTS]
@@ -76,7 +78,7 @@ def run(scratch: Path, report: Report) -> None:
         started = time.perf_counter()
         panel.update_events(changed)
         token = panel._bridge.request_sync()
-        _wait(app, panel._bridge.synced, lambda t: t == token)
+        _wait(app, panel._bridge.synced, lambda t, wanted=token: t == wanted)
         rounds.append(time.perf_counter() - started)
         if os.environ.get("GRIDDESK_PERF_VERBOSE"):
             print(f"  1000 changes: {rounds[-1] * 1000:.1f} ms")
@@ -121,6 +123,7 @@ def _folium_page_with_markers(area: Any, rows: list[Any]) -> str:
     from folium.plugins import MarkerCluster
 
     from widgets.map_page import ORIGIN
+
     south, west, north, east = area.bounds
     fmap = folium.Map(
         location=[(south + north) / 2, (west + east) / 2], tiles=None, zoom_start=15, maxZoom=19

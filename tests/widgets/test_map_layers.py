@@ -18,7 +18,7 @@ import pytest
 from models.geo import from_datum, to_datum
 from models.snapshots import MapPoint
 from models.tiles import GCJ02, MBTILES, WGS84, XYZ, TileSource
-from tests.widgets.test_map_panel import (  # noqa: F401  (fixtures are used by name)
+from tests.widgets.map_helpers import (
     AREA,
     EVENTS,
     HOSTILE,
@@ -26,9 +26,7 @@ from tests.widgets.test_map_panel import (  # noqa: F401  (fixtures are used by 
     SOUTH,
     WEST,
     make_event,
-    make_panel,
     page_value,
-    panel,
     run_js,
     wait_for_page,
 )
@@ -44,7 +42,9 @@ def png(red: int, green: int, blue: int) -> bytes:
     """A 256×256 PNG of one colour (no imaging library needed)."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     row = b"\x00" + bytes((red, green, blue)) * 256
     header = struct.pack(">IIBBBBB", 256, 256, 8, 2, 0, 0, 0)
@@ -96,7 +96,9 @@ def make_mbtiles(path: Path, fmt: str = "png") -> Path:
 POINTS = [
     MapPoint("cameras", 1, "中华路口东北角", "street", GRID_1, WEST + 0.001, SOUTH + 0.009),
     MapPoint("cameras", 2, HOSTILE[0], "site", GRID_1, WEST + 0.002, SOUTH + 0.009),
-    MapPoint("devices", 1, "中华路1号积水监测仪", "water_level", GRID_1, WEST + 0.003, SOUTH + 0.008),
+    MapPoint(
+        "devices", 1, "中华路1号积水监测仪", "water_level", GRID_1, WEST + 0.003, SOUTH + 0.008
+    ),
     MapPoint("devices", 2, HOSTILE[2], "smoke", GRID_4, WEST + 0.008, SOUTH + 0.002, False),
     MapPoint("sites", 1, "${window.__pwned=9}", "A", GRID_4, WEST + 0.007, SOUTH + 0.003),
 ]
@@ -243,7 +245,7 @@ def serve_tiles() -> Iterator[tuple[str, list[str]]]:
     tile = png(220, 220, 250)
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the base class's name)
+        def do_GET(self) -> None:
             asked.append(self.path)
             self.send_response(200)
             self.send_header("Content-Type", "image/png")
@@ -299,9 +301,7 @@ def test_gcj02_tiles_shift_every_layer_and_clicks_come_back_wgs84(
     qtbot: Any, make_panel: Any, tmp_path: Path
 ) -> None:
     widget = make_panel()
-    widget.set_tile_source(
-        TileSource(MBTILES, str(make_mbtiles(tmp_path / "amap.mbtiles")), GCJ02)
-    )
+    widget.set_tile_source(TileSource(MBTILES, str(make_mbtiles(tmp_path / "amap.mbtiles")), GCJ02))
     with qtbot.waitSignal(widget.ready, timeout=LOAD_TIMEOUT_MS):
         widget.show_area(AREA)
         widget.set_events(EVENTS[:5])
