@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.perf import alarms, dispatch, events, foundation, queue, sync
+from tests.perf import alarms, dispatch, events, foundation, queue, sync, video
 
 BENCHMARKS = {
     "alarms": alarms.run,
@@ -18,6 +18,7 @@ BENCHMARKS = {
     "foundation": foundation.run,
     "queue": queue.run,
     "sync": sync.run,
+    "video": video.run,
 }
 
 
