@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Coroutine
-from typing import Any
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -53,6 +53,7 @@ from widgets.video_links import VideoLinksPanel
 from widgets.video_preview import VideoPreview
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def _t(text: str) -> str:
@@ -134,6 +135,30 @@ class VideoWork(QObject):
     def _notice(self, text: str, error: bool = True) -> None:
         self.dock.deliver("notice", lambda panel: panel.show_notice(text, error))
 
+    async def _write(
+        self, operation: Callable[[Session], T], say: Callable[[str], object]
+    ) -> tuple[bool, T | None]:
+        """A write of the launcher or of patrol; on a refusal ``say`` why (the database away,
+        the role, a camera gone, the domain's reason) and return (False, None)."""
+        from models.events import EventInputError
+
+        try:
+            return True, await self.store.write(operation)
+        except StoreUnavailable:
+            say(unavailable_text())
+        except NotPermitted as refused:
+            say(not_permitted_text(refused))
+        except PatrolRefused as refused:
+            say(patrol_refused_text(refused.reason))
+        except EventInputError as wrong:
+            from desktop.messages import event_input_text
+            from widgets.intake_form import field_caption
+
+            say(event_input_text(wrong, field_caption(wrong.field)))
+        except LookupError:
+            say(_t("该摄像机已不在登记册中"))
+        return False, None
+
     # --- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -183,19 +208,12 @@ class VideoWork(QObject):
 
     async def _favourite(self, camera_id: int, on: bool) -> None:
         operator = self.operator
-        try:
-            chosen = await self.store.write(lambda s: set_favourite(s, operator, camera_id, on))
-        except StoreUnavailable:
-            self._notice(unavailable_text())
-            return
-        except NotPermitted as refused:
-            self._notice(not_permitted_text(refused))
-            return
-        except LookupError:
-            self._notice(_t("该摄像机已不在登记册中"))
-            return
-        self.favourites = chosen
-        self.dock.deliver("favourites", lambda panel: panel.set_favourites(chosen))
+        done, chosen = await self._write(
+            lambda s: set_favourite(s, operator, camera_id, on), self._notice
+        )
+        if done and chosen is not None:
+            self.favourites = chosen
+            self.dock.deliver("favourites", lambda panel: panel.set_favourites(chosen))
 
     # --- opening a camera ----------------------------------------------------------------------
 
@@ -216,16 +234,8 @@ class VideoWork(QObject):
         def read(session: Session) -> LaunchTarget:
             return launch_target(session, operator, camera_id, server_now(session))
 
-        try:
-            target = await self.store.write(read)
-        except StoreUnavailable:
-            say(unavailable_text())
-            return None
-        except NotPermitted as refused:
-            say(not_permitted_text(refused))
-            return None
-        except LookupError:
-            say(_t("该摄像机已不在登记册中"))
+        done, target = await self._write(read, say)
+        if not done or target is None:
             return None
         try:
             if target.launch == "wvp":
@@ -370,25 +380,13 @@ class VideoWork(QObject):
         self.tour_editor = editor
         editor.open()
 
-    async def _tour_write(self, operation: Any, say: Any) -> bool:
-        try:
-            await self.store.write(operation)
-        except StoreUnavailable:
-            say(unavailable_text())
-        except NotPermitted as refused:
-            say(not_permitted_text(refused))
-        except PatrolRefused as refused:
-            say(patrol_refused_text(refused.reason))
-        else:
-            return True
-        return False
-
     async def _save_tour(self, editor: TourEditor, row: TourRow) -> None:
         from models.patrols import save_tour
 
         operator = self.operator
         draft = TourDraft(row.id or None, row.name, row.dwell_seconds, row.camera_ids)
-        if await self._tour_write(lambda s: save_tour(s, operator, draft), editor.show_message):
+        done, _ = await self._write(lambda s: save_tour(s, operator, draft), editor.show_message)
+        if done:
             editor.accept()
             await self.load()
 
@@ -398,7 +396,10 @@ class VideoWork(QObject):
         operator = self.operator
         dialog = self.tour_dialog
         assert dialog is not None
-        if await self._tour_write(lambda s: delete_tour(s, operator, tour_id), dialog.show_message):
+        done, _ = await self._write(
+            lambda s: delete_tour(s, operator, tour_id), dialog.show_message
+        )
+        if done:
             dialog.show_message(_t("轮巡已删除"), error=False)
             await self.load()
 
@@ -426,17 +427,10 @@ class VideoWork(QObject):
                 directory.category_options(session, language),
             )
 
-        try:
-            patrol_id, categories = await self.store.write(write)
-        except StoreUnavailable:
-            dialog.show_message(unavailable_text())
+        done, started = await self._write(write, dialog.show_message)
+        if not done or started is None:
             return
-        except NotPermitted as refused:
-            dialog.show_message(not_permitted_text(refused))
-            return
-        except PatrolRefused as refused:
-            dialog.show_message(patrol_refused_text(refused.reason))
-            return
+        patrol_id, categories = started
         window = PatrolWindow(tour, self.cameras, categories, self.window)
         self.patrol_window = window
         self._watch(window.preview)
@@ -468,36 +462,17 @@ class VideoWork(QObject):
         window.show()
         window.begin()
 
-    async def _patrol_write(self, window: PatrolWindow, operation: Any) -> Any:
-        """A patrol step; on a refusal the window stays at the stop and says why."""
-        from models.events import EventInputError
-
-        try:
-            return True, await self.store.write(operation)
-        except StoreUnavailable:
-            window.stop_refused(unavailable_text())
-        except NotPermitted as refused:
-            window.stop_refused(not_permitted_text(refused))
-        except PatrolRefused as refused:
-            window.stop_refused(patrol_refused_text(refused.reason))
-        except EventInputError as wrong:
-            from desktop.messages import event_input_text
-            from widgets.intake_form import field_caption
-
-            window.stop_refused(event_input_text(wrong, field_caption(wrong.field)))
-        return False, None
-
     async def _mark(
         self, window: PatrolWindow, patrol_id: int, position: int, camera_id: int, timed_out: bool
     ) -> None:
         from models.patrols import mark_stop
 
         operator = self.operator
-        done, _ = await self._patrol_write(
-            window,
+        done, _ = await self._write(
             lambda s: mark_stop(
                 s, operator, patrol_id, position, camera_id, server_now(s), timed_out=timed_out
             ),
+            window.stop_refused,
         )
         if done:
             window.stop_recorded()
@@ -516,8 +491,7 @@ class VideoWork(QObject):
         from models.patrols import stop_to_event
 
         operator = self.operator
-        done, made = await self._patrol_write(
-            window,
+        done, made = await self._write(
             lambda s: stop_to_event(
                 s,
                 operator,
@@ -530,8 +504,9 @@ class VideoWork(QObject):
                 priority=priority,
                 description=description,
             ),
+            window.stop_refused,
         )
-        if done:
+        if done and made is not None:
             window.stop_recorded(made[1])
 
     async def _finish(self, window: PatrolWindow, patrol_id: int) -> None:

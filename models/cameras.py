@@ -168,6 +168,31 @@ def set_favourite(session: Session, operator: Operator, camera_id: int, on: bool
 # --- what a launch opens ---------------------------------------------------------------------
 
 
+def _record(
+    session: Session,
+    operator: Operator | None,
+    now: datetime,
+    kind: str,
+    subject: str,
+    subject_id: int | None,
+    details: dict[str, Any],
+) -> None:
+    """An operator action on the registry; ``operator`` None: the command line, run by whoever
+    holds the database. ``details`` never holds a URL's or a platform's secret."""
+    session.add(
+        OperatorAction(
+            at=now,
+            operator_id=operator.account_id if operator else None,
+            post=operator.post if operator else None,
+            kind=kind,
+            subject=subject,
+            subject_id=subject_id,
+            note="" if operator else "command line",
+            details=json.dumps(details, ensure_ascii=False),
+        )
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class LaunchTarget:
     """Everything needed to open one camera, read at the moment of the launch. The
@@ -200,17 +225,8 @@ def launch_target(
         raise LookupError(camera_id)
     camera, system = found
     if record:
-        session.add(
-            OperatorAction(
-                at=now,
-                operator_id=operator.account_id,
-                post=operator.post,
-                kind="camera.launch",
-                subject="camera",
-                subject_id=camera.id,
-                note="",
-                details=json.dumps({"gb_id": camera.gb_id}, ensure_ascii=False),
-            )
+        _record(
+            session, operator, now, "camera.launch", "camera", camera.id, {"gb_id": camera.gb_id}
         )
     return LaunchTarget(
         camera_id=camera.id,
@@ -281,18 +297,7 @@ def set_launch_profile(
         raise ProfileRefused("template", "empty")
     session.execute(update(VideoSystem).where(VideoSystem.id == system.id).values(**values))
     shown = {k: v for k, v in values.items() if k != "api_password"}
-    session.add(
-        OperatorAction(
-            at=now,
-            operator_id=operator.account_id if operator else None,
-            post=operator.post if operator else None,
-            kind="video_system.profile",
-            subject="video_system",
-            subject_id=system.id,
-            note="" if operator else "command line",
-            details=json.dumps(shown, ensure_ascii=False),
-        )
-    )
+    _record(session, operator, now, "video_system.profile", "video_system", system.id, shown)
     record_change(session, "camera", None, "update", operator.post if operator else None)
 
 
@@ -444,17 +449,14 @@ def import_cameras_csv(
         else:
             session.execute(update(Camera).where(Camera.id == camera_id).values(**values))
             updated += 1
-    session.add(
-        OperatorAction(
-            at=now,
-            operator_id=operator.account_id if operator else None,
-            post=operator.post if operator else None,
-            kind="camera.import",
-            subject="camera",
-            subject_id=None,
-            note="" if operator else "command line",
-            details=json.dumps({"added": added, "updated": updated}),
-        )
+    _record(
+        session,
+        operator,
+        now,
+        "camera.import",
+        "camera",
+        None,
+        {"added": added, "updated": updated},
     )
     record_change(session, "camera", None, "import", operator.post if operator else None)
     return ImportResult(added, updated)

@@ -214,13 +214,26 @@ def mark_stop(
     _running(session, operator, patrol_id, position)
     if session.get(Camera, camera_id) is None:
         raise PatrolRefused("unknown_camera")
+    _insert_stop(session, operator, patrol_id, position, camera_id, now, None, timed_out)
+
+
+def _insert_stop(
+    session: Session,
+    operator: Operator,
+    patrol_id: int,
+    position: int,
+    camera_id: int,
+    now: datetime,
+    event_id: int | None,
+    timed_out: bool,
+) -> None:
     session.execute(
         insert(PatrolStop).values(
             patrol_id=patrol_id,
             position=position,
             camera_id=camera_id,
-            finding="normal",
-            event_id=None,
+            finding="normal" if event_id is None else "event",
+            event_id=event_id,
             at=now,
             timed_out=timed_out,
         )
@@ -275,18 +288,7 @@ def stop_to_event(
         ),
         now,
     )
-    session.execute(
-        insert(PatrolStop).values(
-            patrol_id=patrol_id,
-            position=position,
-            camera_id=camera_id,
-            finding="event",
-            event_id=ref.id,
-            at=now,
-            timed_out=False,
-        )
-    )
-    record_change(session, "patrol", patrol_id, "update", operator.post)
+    _insert_stop(session, operator, patrol_id, position, camera_id, now, ref.id, False)
     return ref.id, ref.code
 
 
