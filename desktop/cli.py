@@ -8,6 +8,10 @@
     python main.py stats --json          [--db URL]
     python main.py export grids --out F.geojson [--db URL]
     python main.py account create --user NAME --name 姓名 --role R --posts P[,P…] [--db URL]
+    python main.py cameras import FILE.csv [--db URL]
+    python main.py cameras export FILE.csv [--db URL]
+    python main.py cameras profile --system CODE --launch player|handler|wvp
+                                   [--template T] [--api-url U] [--api-user NAME] [--db URL]
 
 A problem with the database or the input is one line on stderr and a non-zero exit, never a
 traceback, and changes nothing.
@@ -151,6 +155,35 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--role", choices=ROLES, required=True)
     create.add_argument("--posts", type=_posts, required=True)
     create.add_argument("--db", dest="sub_db")
+    cameras = commands.add_parser(
+        "cameras", help=QCoreApplication.translate("cli", "摄像机登记册")
+    ).add_subparsers(dest="cameras_command", required=True)
+    camera_import = cameras.add_parser(
+        "import",
+        help=QCoreApplication.translate(
+            "cli", "从 CSV 导入摄像机（UTF-8 或 GBK；有一行出错则全部不导入）"
+        ),
+    )
+    camera_import.add_argument("file", type=Path)
+    camera_import.add_argument("--db", dest="sub_db")
+    camera_export = cameras.add_parser(
+        "export",
+        help=QCoreApplication.translate("cli", "导出摄像机为 CSV（UTF-8 带 BOM，不含账号密码）"),
+    )
+    camera_export.add_argument("file", type=Path)
+    camera_export.add_argument("--db", dest="sub_db")
+    profile = cameras.add_parser(
+        "profile",
+        help=QCoreApplication.translate(
+            "cli", "设置视频系统的打开方式（平台密码从标准输入读取，或在终端中输入）"
+        ),
+    )
+    profile.add_argument("--system", required=True)
+    profile.add_argument("--launch", choices=("player", "handler", "wvp"), required=True)
+    profile.add_argument("--template")
+    profile.add_argument("--api-url")
+    profile.add_argument("--api-user")
+    profile.add_argument("--db", dest="sub_db")
     return parser
 
 
@@ -223,6 +256,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export_grids(url, args.out)
         if args.command == "account":
             return _create_account(url, args)
+        if args.command == "cameras":
+            return _cameras(url, args)
     except DatabaseProblem as problem:
         print(database_problem_text(problem), file=sys.stderr)
         return EXIT_USAGE
@@ -476,4 +511,105 @@ def _create_account(url: str, args: argparse.Namespace) -> int:
     finally:
         database.close()
     print(QCoreApplication.translate("cli", "已新建账号 {user}").format(user=args.username))
+    return EXIT_OK
+
+
+def _cameras(url: str, args: argparse.Namespace) -> int:
+    """``cameras import|export|profile``: the registry as CSV, and the launch profiles. Run by
+    whoever holds the database, recorded as the command line's."""
+    from desktop.video_messages import import_problem_text, profile_refused_text
+    from models.cameras import (
+        CREDENTIAL_COLUMNS,
+        CSV_COLUMNS,
+        CameraImportRefused,
+        ProfileRefused,
+        export_cameras_csv,
+        import_cameras_csv,
+        set_launch_profile,
+    )
+    from models.clock import server_now
+    from models.launch import Credentials
+
+    def cannot(path: Path, exc: OSError) -> int:
+        print(
+            QCoreApplication.translate("cli", "无法读写文件 {path}：{reason}").format(
+                path=path, reason=exc.strerror
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+
+    if args.cameras_command == "import":
+        try:
+            data = args.file.read_bytes()
+        except OSError as exc:
+            return cannot(args.file, exc)
+        headers = dict((*CSV_COLUMNS, *CREDENTIAL_COLUMNS))
+        database = open_database(url, create_if_empty=False)
+        try:
+            with database.write() as session:
+                result = import_cameras_csv(session, data, server_now(session))
+        except CameraImportRefused as refused:
+            for problem in refused.problems:
+                column = headers.get(problem.column, problem.column)
+                print(import_problem_text(problem, column), file=sys.stderr)
+            print(
+                QCoreApplication.translate("cli", "共 {n} 处问题，未导入任何摄像机").format(
+                    n=len(refused.problems)
+                ),
+                file=sys.stderr,
+            )
+            return EXIT_FAILURE
+        finally:
+            database.close()
+        print(
+            QCoreApplication.translate("cli", "已导入：新增 {added} 个，更新 {updated} 个").format(
+                added=result.added, updated=result.updated
+            )
+        )
+        return EXIT_OK
+    if args.cameras_command == "export":
+        database = open_database(url, create_if_empty=False)
+        try:
+            with database.read() as session:
+                data = export_cameras_csv(session)
+        finally:
+            database.close()
+        try:
+            args.file.write_bytes(data)
+        except OSError as exc:
+            return cannot(args.file, exc)
+        print(
+            QCoreApplication.translate("cli", "已导出 {n} 个摄像机到 {path}").format(
+                n=data.count(b"\r\n") - 1, path=args.file
+            )
+        )
+        return EXIT_OK
+    account = None
+    if args.api_user is not None:
+        if sys.stdin.isatty():
+            password = getpass.getpass(QCoreApplication.translate("cli", "平台密码："))
+        else:
+            password = sys.stdin.readline().rstrip("\r\n")
+        account = Credentials(args.api_user, password)
+    database = open_database(url, create_if_empty=False)
+    try:
+        with database.write() as session:
+            set_launch_profile(
+                session,
+                args.system,
+                launch=args.launch,
+                template=args.template,
+                api_url=args.api_url,
+                api_account=account,
+                now=server_now(session),
+            )
+    except ProfileRefused as refused:
+        print(profile_refused_text(refused), file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        database.close()
+    print(
+        QCoreApplication.translate("cli", "已设置 {system} 的打开方式").format(system=args.system)
+    )
     return EXIT_OK

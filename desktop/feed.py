@@ -43,6 +43,7 @@ class ChangeFeed(QObject):
         presence_changed(): someone came, left, or opened another event.
         mode_changed(): the centre switched mode, or the emergency checklist changed.
         calendar_changed(): the working-day calendar was edited.
+        video_changed(): the camera registry, a post's favourites or the patrol tours changed.
         reload_needed(): a bulk change (a demo reseeded): read everything again.
         applied(int): every change up to this number is applied (for tests and figures).
         connection_lost(): the listening connection dropped (PostgreSQL): the server is away.
@@ -53,6 +54,7 @@ class ChangeFeed(QObject):
     presence_changed = Signal()
     mode_changed = Signal()
     calendar_changed = Signal()
+    video_changed = Signal()
     reload_needed = Signal()
     applied = Signal(int)
     connection_lost = Signal()
@@ -146,6 +148,8 @@ class ChangeFeed(QObject):
             self.mode_changed.emit()
         if "calendar" in entities:
             self.calendar_changed.emit()
+        if entities & {"camera", "camera_favourite", "patrol_tour"}:
+            self.video_changed.emit()
 
     def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> None:
         self._tasks.spawn(coroutine)

@@ -39,6 +39,7 @@ from desktop.panels import PanelManager
 from desktop.presence import PresenceKeeper
 from desktop.store import Store, StoreUnavailable
 from desktop.tasks import BackgroundTasks
+from desktop.video_work import VideoWork
 from models import calendar_days, modes, queries, sla
 from models.accounts import NotPermitted, Operator, permitted_actions, unlock_screen
 from models.alarms import (
@@ -58,7 +59,6 @@ from models.snapshots import (
     OPEN_STATES,
     AlarmRow,
     AreaMap,
-    CameraRow,
     DispatchRuleDraft,
     DispatchRuleRow,
     Emergency,
@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.replay_refusals: list[str] = []
         self.map_work = MapWork(store, operator.post, self.panels.map, self._spawn, self)
         self.feed = ChangeFeed(store, language, self)
+        self.video_work = VideoWork(store, operator, language, self.panels.video, self)
         self.presence = PresenceKeeper(store, operator, self)
         # The alarm list is read again once after a burst of changes, not once per change.
         self._alarm_reload = QTimer(self)
@@ -313,6 +314,7 @@ class MainWindow(QMainWindow):
         self.feed.reload_needed.connect(lambda: self._spawn(self.load_all()))
         self.feed.mode_changed.connect(lambda: self._spawn(self._load_mode()))
         self.feed.calendar_changed.connect(lambda: self._spawn(self._check_calendar()))
+        self.feed.video_changed.connect(self.video_work.reload)
         self.calendar_action.triggered.connect(self.open_calendar)
         self.sla_action.triggered.connect(lambda: self._spawn(self._open_sla()))
         self.plans_action.triggered.connect(lambda: self._spawn(self._open_plans()))
@@ -374,6 +376,7 @@ class MainWindow(QMainWindow):
         self.presence.stop()
         self._tasks.cancel_all()
         self.event_work.cancel()
+        self.video_work.cancel()
         super().closeEvent(event)
         self.closed.emit()
 
@@ -414,8 +417,7 @@ class MainWindow(QMainWindow):
             self.feed.start(seq)
             self.event_work.preload()
             await self._load_alarms()
-            cameras: list[CameraRow] = await self.store.read(queries.camera_rows)
-            self.panels.video.deliver("cameras", lambda v: v.set_cameras(cameras))
+            await self.video_work.load()
         except StoreUnavailable:
             log.warning("database unavailable while loading; the status bar says so")
 
@@ -564,6 +566,7 @@ class MainWindow(QMainWindow):
         if map_panel is not None:
             map_panel.select_event(event_id)
         self.event_work.show_event(event_id)
+        self.video_work.event_selected(event_id)
 
     def _open_event(self, event_id: int) -> None:
         self.panels.detail.show()

@@ -164,6 +164,7 @@ class PanelManager:
             window.tabifyDockWidget(self.alarms, self.detail)
             self.alarms.raise_()
             window.resizeDocks([self.video, self.map], [480, 1100], Qt.Orientation.Horizontal)
+            window.resizeDocks([self.video, self.alarms], [620, 360], Qt.Orientation.Vertical)
             window.resizeDocks([self.map, self.queue], [620, 360], Qt.Orientation.Vertical)
         else:
             # The duty chief: the map large, the queue below it, alarms and video at the side.

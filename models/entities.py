@@ -52,6 +52,9 @@ CLOCKS = ("accept", "respond", "close")
 # Response levels of an emergency: IV blue, III yellow, II orange, I red (DESIGN §4).
 RESPONSE_LEVELS = ("IV", "III", "II", "I")
 LIMIT_UNITS = ("hours", "working_days")
+# How a video system opens its cameras (models.video), and what a patrol stop found.
+LAUNCH_KINDS = ("player", "handler", "wvp")
+PATROL_FINDINGS = ("normal", "event")
 SATISFACTIONS = ("satisfied", "basically_satisfied", "dissatisfied")
 STAFF_ROLES = (
     "leader",  # 挂包领导, leader in charge of communities
@@ -414,14 +417,27 @@ class Attachment(Base):
 
 
 class VideoSystem(Base):
-    """A district video system (雪亮工程, 屯兵街面 …) and how its cameras are opened."""
+    """A district video system (雪亮工程, 屯兵街面 …) and its launch profile: how its cameras are
+    opened (``models.video``).
+
+    ``launch`` is ``player`` (``player_template``, a command line with placeholders, split into
+    arguments before they are filled), ``handler`` (the system's URL handler) or ``wvp`` (a
+    WVP-GB28181-pro platform at ``api_url`` asked for the stream URL first, then the player if
+    a template is set, else the handler). The platform's account is kept apart, never shown.
+    """
 
     __tablename__ = "video_system"
+    __table_args__ = (CheckConstraint(_in("launch", LAUNCH_KINDS), name="launch"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(64))
     platform: Mapped[str] = mapped_column(String(32), default="rtsp")  # rtsp, wvp, web
+    launch: Mapped[str] = mapped_column(String(16), default="player")
+    player_template: Mapped[str] = mapped_column(String(512), default="")
+    api_url: Mapped[str] = mapped_column(String(256), default="")
+    api_username: Mapped[str] = mapped_column(String(64), default="")
+    api_password: Mapped[str] = mapped_column(String(128), default="")
 
 
 class Camera(Base):
@@ -439,6 +455,86 @@ class Camera(Base):
     lon: Mapped[float] = mapped_column(Float)
     lat: Mapped[float] = mapped_column(Float)
     stream_url: Mapped[str] = mapped_column(String(512), default="")
+    # The construction site it watches, if any (the launcher groups by site).
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("construction_site.id"))
+    # The video platform's web page of this camera (opened with the system's handler).
+    web_url: Mapped[str] = mapped_column(String(512), default="")
+    # The GB/T 28181 id of the device (NVR, platform) the channel ``gb_id`` is under; "" when
+    # the camera is a device of its own.
+    device_gb_id: Mapped[str] = mapped_column(String(20), default="")
+    # Stream credentials, apart from the URL: put into it only in the launch's argument,
+    # never shown, never logged, never exported.
+    stream_username: Mapped[str] = mapped_column(String(64), default="")
+    stream_password: Mapped[str] = mapped_column(String(128), default="")
+
+
+class CameraFavourite(Base):
+    """A camera a post keeps at hand (favourites are per post, shared by its operators)."""
+
+    __tablename__ = "camera_favourite"
+    __table_args__ = (CheckConstraint(_in("post", POSTS), name="post"),)
+
+    post: Mapped[str] = mapped_column(String(16), primary_key=True)
+    camera_id: Mapped[int] = mapped_column(ForeignKey("camera.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PatrolTour(Base):
+    """A video patrol tour (轮巡): cameras in order, each shown ``dwell_seconds``. A tour taken
+    away is kept inactive: the patrols made on it still name it."""
+
+    __tablename__ = "patrol_tour"
+    __table_args__ = (CheckConstraint("dwell_seconds > 0", name="dwell_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    dwell_seconds: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class PatrolTourStop(Base):
+    """One camera of a tour, at its place in the order."""
+
+    __tablename__ = "patrol_tour_stop"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tour_id: Mapped[int] = mapped_column(ForeignKey("patrol_tour.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    camera_id: Mapped[int] = mapped_column(ForeignKey("camera.id"))
+
+
+class Patrol(Base):
+    """One run of a tour: who, at which post, when; the tour's name as it was then. A patrol
+    still running has no ``ended_at``."""
+
+    __tablename__ = "patrol"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    tour_id: Mapped[int | None] = mapped_column(ForeignKey("patrol_tour.id"))
+    tour_name: Mapped[str] = mapped_column(String(64))
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator_account.id"))
+    post: Mapped[str] = mapped_column(String(16))
+    started_at: Mapped[datetime] = mapped_column(index=True)
+    ended_at: Mapped[datetime | None]
+
+
+class PatrolStop(Base):
+    """What the operator found at one camera of a patrol: ``normal`` (正常) or ``event`` (a new
+    event, ``event_id``). Append-only: the record of the patrol (triggers in the migration)."""
+
+    __tablename__ = "patrol_stop"
+    __table_args__ = (CheckConstraint(_in("finding", PATROL_FINDINGS), name="finding"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patrol_id: Mapped[int] = mapped_column(ForeignKey("patrol.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    camera_id: Mapped[int] = mapped_column(ForeignKey("camera.id"))
+    finding: Mapped[str] = mapped_column(String(16))
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
+    at: Mapped[datetime]
+    # True when the dwell ran out with no mark: the stop counts as normal, and says so.
+    timed_out: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class IotDevice(Base):

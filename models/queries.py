@@ -219,9 +219,11 @@ def open_event_count(session: Session) -> int:
 
 
 def camera_rows(session: Session) -> list[CameraRow]:
-    """Every camera with its video system, community and grid, ordered for the launcher tree."""
+    """Every camera with its video system, community, grid and site, ordered for the launcher
+    tree. No credentials: they never leave the database but in a launch."""
     places = _grid_places(session)
     systems = dict(session.execute(select(VideoSystem.id, VideoSystem.name)).all())
+    sites = dict(session.execute(select(ConstructionSite.id, ConstructionSite.name)).all())
     rows = []
     for camera in session.scalars(select(Camera).order_by(Camera.gb_id)):
         grid_code, community = places.get(camera.grid_id or 0, ("", ""))
@@ -236,6 +238,8 @@ def camera_rows(session: Session) -> list[CameraRow]:
                 grid_code,
                 camera.lon,
                 camera.lat,
+                sites.get(camera.site_id or 0, ""),
+                camera.grid_id,
             )
         )
     rows.sort(key=lambda c: (c.community, c.grid_code, c.name))

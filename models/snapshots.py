@@ -69,6 +69,42 @@ class CameraRow:
     grid_code: str
     lon: float
     lat: float
+    site: str = ""  # the construction site it watches ("" for none)
+    grid_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NearbyCamera:
+    """A camera near a point (the selected event), with its distance in metres."""
+
+    camera: CameraRow
+    distance_m: float
+
+
+@dataclass(frozen=True, slots=True)
+class TourRow:
+    """A patrol tour (轮巡) as the launcher lists and edits it: cameras in order."""
+
+    id: int
+    name: str
+    dwell_seconds: int
+    camera_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PatrolSummary:
+    """One patrol as the handover and the record show it: who ran which tour, when, how many
+    cameras were looked at, how many found normal, and the events made from its stops."""
+
+    id: int
+    post: str
+    operator_name: str
+    tour_name: str
+    started_at: datetime
+    ended_at: datetime | None  # None while it runs
+    camera_count: int
+    normal_count: int
+    event_codes: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,8 @@ _LOCAL_OFFSET = 8 * _HOUR
 # seeding one step: two posts starting ``--demo`` on one empty database take turns, and the
 # second then finds the grids. Any fixed 64-bit number no other part of GridDesk uses.
 DEMO_SEED_LOCK_KEY = 0x4744_5345_4544_0001  # "GDSEED" 1
+# How the demo video systems open a camera: ffplay, each placeholder one argument.
+DEMO_PLAYER_TEMPLATE = "ffplay -hide_banner -window_title {name} {url}"
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -929,7 +931,7 @@ class _Seeder:
                     "lat": float(lat[i]),
                 }
             )
-        _insert(self.session, "construction_site", sites)
+        self.site_ids = _insert(self.session, "construction_site", sites)
         self.sites = sites
         self.counts.update(devices=len(rows), sites=len(sites))
 
@@ -939,8 +941,28 @@ class _Seeder:
             self.session,
             "video_system",
             [
-                {"code": "XLGC", "name": "雪亮工程", "platform": "wvp"},
-                {"code": "TBJM", "name": "屯兵街面", "platform": "rtsp"},
+                # 雪亮工程 through its WVP-GB28181-pro platform, 屯兵街面 straight to the
+                # cameras' RTSP paths; both in ffplay (VLC, a vendor client: another template).
+                {
+                    "code": "XLGC",
+                    "name": "雪亮工程",
+                    "platform": "wvp",
+                    "launch": "wvp",
+                    "player_template": DEMO_PLAYER_TEMPLATE,
+                    "api_url": "http://10.32.0.10:18080",
+                    "api_username": "griddesk",
+                    "api_password": "Wvp2026demo",
+                },
+                {
+                    "code": "TBJM",
+                    "name": "屯兵街面",
+                    "platform": "rtsp",
+                    "launch": "player",
+                    "player_template": DEMO_PLAYER_TEMPLATE,
+                    "api_url": "",
+                    "api_username": "",
+                    "api_password": "",
+                },
             ],
         )
         xlgc, tbjm = systems
@@ -989,10 +1011,29 @@ class _Seeder:
                     "lon": float(lon),
                     "lat": float(lat),
                     "stream_url": f"rtsp://{host}:554{path}",
+                    "site_id": self.site_ids[site_index] if kind == "site" else None,
+                    # Street cameras reached directly log in with the centre's viewing account.
+                    "stream_username": "viewer" if system == tbjm else "",
+                    "stream_password": "Viewer2026" if system == tbjm else "",
                 }
             )
-        _insert(self.session, "camera", rows)
+        camera_ids = _insert(self.session, "camera", rows)
         self.counts.update(video_systems=len(systems), cameras=len(rows))
+        # The video post's daily round: every construction site, 15 seconds each.
+        (tour,) = _insert(
+            self.session,
+            "patrol_tour",
+            [{"name": "全部工地轮巡", "dwell_seconds": 15, "active": True}],
+        )
+        site_cameras = [cid for cid, row in zip(camera_ids, rows, strict=True) if row["site_id"]]
+        _insert(
+            self.session,
+            "patrol_tour_stop",
+            [
+                {"tour_id": tour, "position": n, "camera_id": cid}
+                for n, cid in enumerate(site_cameras, start=1)
+            ],
+        )
 
     def _pick(self, points: list[tuple[float, float]], count: int) -> list[tuple[float, float]]:
         if count >= len(points):

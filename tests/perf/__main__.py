@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.perf import alarms, dispatch, events, foundation, map, queue, sync
+from tests.perf import alarms, dispatch, events, foundation, map, queue, sync, video
 
 BENCHMARKS = {
     "alarms": alarms.run,
@@ -19,6 +19,7 @@ BENCHMARKS = {
     "map": map.run,
     "queue": queue.run,
     "sync": sync.run,
+    "video": video.run,
 }
 
 

@@ -1,0 +1,520 @@
+"""The video post's work (DESIGN §1, §6): the launcher panel, opening cameras, the preview
+window, favourites, patrol tours and patrols — wired to the domain through the store.
+
+Opening a camera: the launch target (with its credentials) is read in the database worker at
+that moment and the opening recorded; a WVP platform is asked for the URL in the helper thread
+(with a timeout), never on the GUI thread; the URL is checked, the credentials put into it, and
+the player started with ``QProcess.startDetached(program, arguments)`` — no shell — or the URL
+handed to the system's handler. Nothing shown or logged holds a credential.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
+
+from desktop.messages import not_permitted_text, unavailable_text
+from desktop.panels import Panel
+from desktop.store import Store, StoreUnavailable
+from desktop.tasks import BackgroundTasks
+from desktop.video_messages import launch_refused_text, patrol_refused_text, wvp_failed_text
+from models import queries
+from models.accounts import NotPermitted, Operator, permitted_actions
+from models.cameras import (
+    NEARBY_COUNT,
+    NEARBY_RADIUS_M,
+    CameraIndex,
+    LaunchTarget,
+    event_point,
+    favourites,
+    launch_target,
+    set_favourite,
+)
+from models.clock import server_now
+from models.launch import (
+    LaunchRefused,
+    check_stream_url,
+    launch_arguments,
+    redact,
+    with_credentials,
+)
+from models.patrols import EDIT_PERMISSION, PatrolRefused, TourDraft
+from models.snapshots import CameraRow, TourRow
+from models.wvp import WvpFailed, play_url
+from widgets.patrol import PatrolWindow, TourEditor, TourListDialog
+from widgets.video_links import VideoLinksPanel
+from widgets.video_preview import VideoPreview
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("VideoWork", text)
+
+
+class _Opened:
+    """A camera made ready to open: the URL with its credentials (for the player only) and the
+    secrets to take out of anything a player says back."""
+
+    def __init__(self, target: LaunchTarget, url: str) -> None:
+        self.target = target
+        self.url = url
+        self.secrets = (target.stream_credentials.password, target.stream_credentials.username)
+
+
+class VideoWork(QObject):
+    """The launcher, the preview and video patrol of one post.
+
+    Signals:
+        launched(int): a camera was opened in its player or handler.
+        loaded(): the cameras, favourites and tours are shown (after each load).
+    """
+
+    launched = Signal(int)
+    loaded = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        operator: Operator,
+        language: str,
+        dock: Panel[VideoLinksPanel],
+        window: QWidget,
+    ) -> None:
+        super().__init__(window)
+        self.store = store
+        self.operator = operator
+        self.language = language
+        self.dock = dock
+        self.window = window
+        self.cameras: dict[int, CameraRow] = {}
+        self.index = CameraIndex([])
+        self.favourites: list[int] = []
+        self.tours: list[TourRow] = []
+        self.permissions: frozenset[str] | None = None
+        self.preview_dialog: QDialog | None = None
+        self.preview: VideoPreview | None = None
+        self.tour_dialog: TourListDialog | None = None
+        self.tour_editor: TourEditor | None = None
+        self.patrol_window: PatrolWindow | None = None
+        self._selected_event: int | None = None
+        # The secrets of the stream each preview plays, to take out of what its player says.
+        self._secrets: dict[int, tuple[str, ...]] = {}
+        self._tasks = BackgroundTasks("video work")
+        dock.when_built(self._attach_panel)
+
+    # --- wiring --------------------------------------------------------------------------------
+
+    def _attach_panel(self, panel: VideoLinksPanel) -> None:
+        panel.camera_activated.connect(self.open_camera)
+        panel.preview_requested.connect(self.preview_camera)
+        panel.favourite_toggled.connect(
+            lambda camera_id, on: self._spawn(self._favourite(camera_id, on))
+        )
+        panel.tours_requested.connect(self.open_tours)
+
+    def cancel(self) -> None:
+        """Stop what is under way (the window is closing)."""
+        self._tasks.cancel_all()
+        if self.patrol_window is not None:
+            self.patrol_window.close()
+        if self.preview is not None:
+            self.preview.stop()
+
+    def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> None:
+        self._tasks.spawn(coroutine)
+
+    def _notice(self, text: str, error: bool = True) -> None:
+        self.dock.deliver("notice", lambda panel: panel.show_notice(text, error))
+
+    async def _write(
+        self, operation: Callable[[Session], T], say: Callable[[str], object]
+    ) -> tuple[bool, T | None]:
+        """A write of the launcher or of patrol; on a refusal ``say`` why (the database away,
+        the role, a camera gone, the domain's reason) and return (False, None)."""
+        from models.events import EventInputError
+
+        try:
+            return True, await self.store.write(operation)
+        except StoreUnavailable:
+            say(unavailable_text())
+        except NotPermitted as refused:
+            say(not_permitted_text(refused))
+        except PatrolRefused as refused:
+            say(patrol_refused_text(refused.reason))
+        except EventInputError as wrong:
+            from desktop.messages import event_input_text
+            from widgets.intake_form import field_caption
+
+            say(event_input_text(wrong, field_caption(wrong.field)))
+        except LookupError:
+            say(_t("该摄像机已不在登记册中"))
+        return False, None
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """The registry, the favourites or the tours changed somewhere: read them again."""
+        self._spawn(self.load())
+
+    async def load(self) -> None:
+        """Read the cameras, this post's favourites and the tours, and show them."""
+        post = self.operator.post
+
+        def read(session: Session) -> tuple[list[CameraRow], list[int], list[TourRow]]:
+            from models.patrols import tour_rows
+
+            return queries.camera_rows(session), favourites(session, post), tour_rows(session)
+
+        try:
+            cameras, chosen, tours = await self.store.read(read)
+        except StoreUnavailable:
+            return
+        self.cameras = {c.id: c for c in cameras}
+        self.index = CameraIndex(cameras)
+        self.favourites = chosen
+        self.tours = tours
+        self.dock.deliver("cameras", lambda panel: panel.set_cameras(cameras))
+        self.dock.deliver("favourites", lambda panel: panel.set_favourites(chosen))
+        if self.tour_dialog is not None:
+            self.tour_dialog.show_tours(tours, self._may_edit_tours())
+        if self._selected_event is not None:
+            await self._show_nearby(self._selected_event)
+        self.loaded.emit()
+
+    def event_selected(self, event_id: int) -> None:
+        """An event was selected: its nearest cameras go first in the launcher."""
+        self._selected_event = event_id
+        self._spawn(self._show_nearby(event_id))
+
+    async def _show_nearby(self, event_id: int) -> None:
+        try:
+            point = await self.store.read(lambda s: event_point(s, event_id))
+        except StoreUnavailable:
+            return
+        if point is None or event_id != self._selected_event:
+            return
+        code, lon, lat = point
+        nearby = self.index.nearest(lon, lat, NEARBY_COUNT, NEARBY_RADIUS_M)
+        self.dock.deliver("nearby", lambda panel: panel.set_nearby(code, nearby, NEARBY_RADIUS_M))
+
+    async def _favourite(self, camera_id: int, on: bool) -> None:
+        operator = self.operator
+        done, chosen = await self._write(
+            lambda s: set_favourite(s, operator, camera_id, on), self._notice
+        )
+        if done and chosen is not None:
+            self.favourites = chosen
+            self.dock.deliver("favourites", lambda panel: panel.set_favourites(chosen))
+
+    # --- opening a camera ----------------------------------------------------------------------
+
+    def open_camera(self, camera_id: int) -> None:
+        """Open a camera in its system's player or handler."""
+        self._spawn(self._open_external(camera_id))
+
+    def preview_camera(self, camera_id: int) -> None:
+        """Play a camera in the preview window."""
+        preview = self._preview_window()
+        self._spawn(self._play(camera_id, preview))
+
+    async def _ready(self, camera_id: int, say: Any) -> _Opened | None:
+        """Read what opening the camera takes, ask its platform if it has one, check the URL;
+        None (and ``say`` told why) if it cannot be opened."""
+        operator = self.operator
+
+        def read(session: Session) -> LaunchTarget:
+            return launch_target(session, operator, camera_id, server_now(session))
+
+        done, target = await self._write(read, say)
+        if not done or target is None:
+            return None
+        try:
+            if target.launch == "wvp":
+                url = await self.store.compute(
+                    play_url,
+                    target.api_url,
+                    target.api_account,
+                    target.device_gb_id,
+                    target.gb_id,
+                )
+            else:
+                url = check_stream_url(target.stream_url or target.web_url)
+                url = with_credentials(url, target.stream_credentials)
+        except WvpFailed as failed:
+            say(_t("{name}：{reason}").format(name=target.name, reason=wvp_failed_text(failed)))
+            return None
+        except LaunchRefused as refused:
+            say(
+                _t("{name}：{reason}").format(name=target.name, reason=launch_refused_text(refused))
+            )
+            return None
+        return _Opened(target, url)
+
+    async def _open_external(self, camera_id: int) -> None:
+        opened = await self._ready(camera_id, self._notice)
+        if opened is None:
+            return
+        target = opened.target
+        if target.launch == "wvp":
+            use_handler = not target.template
+        else:
+            # A camera known only by its platform's web page goes to the system's handler too.
+            use_handler = target.launch == "handler" or not target.stream_url
+        if not use_handler and not target.template:
+            self._notice(_t("{system} 未配置播放器").format(system=target.system))
+            return
+        if use_handler:
+            if not QDesktopServices.openUrl(QUrl(opened.url, QUrl.ParsingMode.StrictMode)):
+                self._notice(_t("系统无法打开 {name} 的地址").format(name=target.name))
+                return
+            log.info("camera %s opened with the system's handler", target.gb_id)
+        else:
+            try:
+                program, arguments = launch_arguments(
+                    target.template, {"url": opened.url, "name": target.name, "gb_id": target.gb_id}
+                )
+            except LaunchRefused as refused:
+                self._notice(
+                    _t("{system} 的播放器命令有误：{reason}").format(
+                        system=target.system, reason=launch_refused_text(refused)
+                    )
+                )
+                return
+            started = QProcess.startDetached(program, arguments)
+            ok = started[0] if isinstance(started, tuple) else bool(started)
+            if not ok:
+                self._notice(
+                    _t("无法启动播放器“{program}”：请检查它是否已安装").format(program=program)
+                )
+                return
+            log.info("camera %s opened with %s", target.gb_id, program)
+        self._notice(_t("已打开 {name}").format(name=target.name), error=False)
+        self.launched.emit(camera_id)
+
+    def _preview_window(self) -> VideoPreview:
+        if self.preview_dialog is None or self.preview is None:
+            dialog = QDialog(self.window)
+            dialog.setWindowTitle(_t("视频预览"))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            preview = VideoPreview(dialog)
+            layout = QVBoxLayout(dialog)
+            layout.addWidget(preview)
+            dialog.resize(720, 480)
+            dialog.finished.connect(lambda _code: preview.stop())
+            self._watch(preview)
+            self.preview_dialog, self.preview = dialog, preview
+        self.preview_dialog.show()
+        self.preview_dialog.raise_()
+        return self.preview
+
+    async def _play(self, camera_id: int, preview: VideoPreview) -> None:
+        camera = self.cameras.get(camera_id)
+        preview.stop()
+        title = camera.name if camera else ""
+        opened = await self._ready(
+            camera_id, lambda text: self._preview_problem(preview, title, text)
+        )
+        if opened is None:
+            return
+        self._secrets[id(preview)] = opened.secrets
+        preview.play(opened.target.name, QUrl(opened.url, QUrl.ParsingMode.StrictMode))
+
+    def _watch(self, preview: VideoPreview) -> None:
+        """Show a player's failure, with the stream's secrets taken out of its words."""
+
+        def failed(text: str) -> None:
+            clean = redact(text, self._secrets.get(id(preview), ()))
+            preview.show_problem(
+                _t("无法在应用内播放此视频流（{reason}）：可用“打开”在外部播放器中观看").format(
+                    reason=clean
+                )
+            )
+            log.info("preview failed: %s", clean)
+
+        preview.failed.connect(failed)
+
+    def _preview_problem(self, preview: VideoPreview, title: str, text: str) -> None:
+        preview.title.setText(title)
+        preview.show_problem(text)
+
+    # --- patrol tours --------------------------------------------------------------------------
+
+    def _may_edit_tours(self) -> bool:
+        return self.permissions is not None and EDIT_PERMISSION in self.permissions
+
+    def open_tours(self) -> None:
+        """The list of tours: run, edit, make, take away."""
+        self._spawn(self._open_tours())
+
+    async def _open_tours(self) -> None:
+        role = self.operator.role
+        if self.permissions is None:
+            try:
+                self.permissions = await self.store.read(lambda s: permitted_actions(s, role))
+            except StoreUnavailable:
+                QMessageBox.warning(self.window, _t("视频轮巡"), unavailable_text())
+                return
+        if self.tour_dialog is None:
+            dialog = TourListDialog(self.window)
+            dialog.run_requested.connect(lambda tour_id: self._spawn(self._run(tour_id)))
+            dialog.edit_requested.connect(self._edit_tour)
+            dialog.delete_requested.connect(lambda tour_id: self._spawn(self._delete(tour_id)))
+            self.tour_dialog = dialog
+        self.tour_dialog.show_tours(self.tours, self._may_edit_tours())
+        self.tour_dialog.show()
+        self.tour_dialog.raise_()
+
+    def _edit_tour(self, tour: TourRow | None) -> None:
+        editor = TourEditor(tour, sorted(self.cameras.values(), key=lambda c: c.name), self.window)
+        editor.saved.connect(lambda row: self._spawn(self._save_tour(editor, row)))
+        editor.finished.connect(editor.deleteLater)
+        self.tour_editor = editor
+        editor.open()
+
+    async def _save_tour(self, editor: TourEditor, row: TourRow) -> None:
+        from models.patrols import save_tour
+
+        operator = self.operator
+        draft = TourDraft(row.id or None, row.name, row.dwell_seconds, row.camera_ids)
+        done, _ = await self._write(lambda s: save_tour(s, operator, draft), editor.show_message)
+        if done:
+            editor.accept()
+            await self.load()
+
+    async def _delete(self, tour_id: int) -> None:
+        from models.patrols import delete_tour
+
+        operator = self.operator
+        dialog = self.tour_dialog
+        assert dialog is not None
+        done, _ = await self._write(
+            lambda s: delete_tour(s, operator, tour_id), dialog.show_message
+        )
+        if done:
+            dialog.show_message(_t("轮巡已删除"), error=False)
+            await self.load()
+
+    # --- running a patrol ------------------------------------------------------------------------
+
+    async def _run(self, tour_id: int) -> None:
+        from models import directory
+        from models.patrols import start_patrol
+
+        tour = next((t for t in self.tours if t.id == tour_id), None)
+        dialog = self.tour_dialog
+        if tour is None or dialog is None:
+            return
+        if self.patrol_window is not None and not self.patrol_window.over:
+            dialog.show_message(_t("已有一次巡查正在进行"))
+            self.patrol_window.raise_()
+            return
+        operator, language = self.operator, self.language
+        uid = str(uuid.uuid4())
+
+        def write(session: Session) -> tuple[int, Any]:
+            now = server_now(session)
+            return (
+                start_patrol(session, operator, tour_id, now, uid),
+                directory.category_options(session, language),
+            )
+
+        done, started = await self._write(write, dialog.show_message)
+        if not done or started is None:
+            return
+        patrol_id, categories = started
+        window = PatrolWindow(tour, self.cameras, categories, self.window)
+        self.patrol_window = window
+        self._watch(window.preview)
+        event_uids: dict[int, str] = {}  # a retried stop reuses its event's id
+        window.camera_shown.connect(
+            lambda camera_id: self._spawn(self._play(camera_id, window.preview))
+        )
+        window.external_requested.connect(self.open_camera)
+        window.stop_marked.connect(
+            lambda position, camera_id, timed_out: self._spawn(
+                self._mark(window, patrol_id, position, camera_id, timed_out)
+            )
+        )
+        window.event_requested.connect(
+            lambda position, camera_id, category_id, priority, description: self._spawn(
+                self._stop_to_event(
+                    window,
+                    patrol_id,
+                    position,
+                    camera_id,
+                    event_uids.setdefault(position, str(uuid.uuid4())),
+                    category_id,
+                    priority,
+                    description,
+                )
+            )
+        )
+        window.finished_patrol.connect(lambda: self._spawn(self._finish(window, patrol_id)))
+        window.show()
+        window.begin()
+
+    async def _mark(
+        self, window: PatrolWindow, patrol_id: int, position: int, camera_id: int, timed_out: bool
+    ) -> None:
+        from models.patrols import mark_stop
+
+        operator = self.operator
+        done, _ = await self._write(
+            lambda s: mark_stop(
+                s, operator, patrol_id, position, camera_id, server_now(s), timed_out=timed_out
+            ),
+            window.stop_refused,
+        )
+        if done:
+            window.stop_recorded()
+
+    async def _stop_to_event(
+        self,
+        window: PatrolWindow,
+        patrol_id: int,
+        position: int,
+        camera_id: int,
+        uid: str,
+        category_id: int,
+        priority: str,
+        description: str,
+    ) -> None:
+        from models.patrols import stop_to_event
+
+        operator = self.operator
+        done, made = await self._write(
+            lambda s: stop_to_event(
+                s,
+                operator,
+                patrol_id,
+                position,
+                camera_id,
+                server_now(s),
+                uid=uid,
+                category_id=category_id,
+                priority=priority,
+                description=description,
+            ),
+            window.stop_refused,
+        )
+        if done and made is not None:
+            window.stop_recorded(made[1])
+
+    async def _finish(self, window: PatrolWindow, patrol_id: int) -> None:
+        from models.patrols import finish_patrol
+
+        operator = self.operator
+        try:
+            await self.store.write(lambda s: finish_patrol(s, operator, patrol_id, server_now(s)))
+        except (StoreUnavailable, NotPermitted, PatrolRefused) as failed:
+            log.warning("end of patrol %s not recorded: %s", patrol_id, type(failed).__name__)
+            window.show_message(_t("巡查结束时间未能记录：数据库暂时无法连接"))
