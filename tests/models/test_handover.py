@@ -115,19 +115,23 @@ def _day_shift(quiet_db: Database) -> tuple[Shift, dict[str, int]]:
         modes.end_emergency(session, s.chief, reason="雨停", now=local(25, 15))
     ids["D"] = s.report(local(25, 17))  # overdue at 19:00, acknowledged at intake
     with quiet_db.write() as session:
-        deadline = session.scalars(
-            select(Event.accept_deadline).where(Event.id == ids["D"])
-        ).one()
+        deadline = session.scalars(select(Event.accept_deadline).where(Event.id == ids["D"])).one()
         acknowledge(session, s.intake, ids["D"], "accept", deadline, local(25, 19, 10))
     ids["B"] = s.report(local(25, 18, 30))  # due at 20:30, within the next shift
     s.log(local(25, 9, 5), "call", "居民来电询问停车")
     ids["log_instruction"] = s.log(
-        local(25, 10, 30), "instruction", "区应急局要求核查 <b>C</b>", event_code=s.code(ids["C"]),
+        local(25, 10, 30),
+        "instruction",
+        "区应急局要求核查 <b>C</b>",
+        event_code=s.code(ids["C"]),
         highlight=True,
     )
     ids["log_notable"] = s.log(local(25, 11), "notable", "积水点三处", highlight=True)
     ids["log_correction"] = s.log(
-        local(25, 11, 30), "notable", "积水点四处（更正）", corrects_id=ids["log_notable"],
+        local(25, 11, 30),
+        "notable",
+        "积水点四处（更正）",
+        corrects_id=ids["log_notable"],
         highlight=True,
     )
     return s, ids
@@ -151,7 +155,11 @@ def test_a_whole_shift_is_handed_over_signed_and_reviewed(quiet_db: Database) ->
     assert record.shift.code == "day" and record.shift.shift_date == date(2026, 11, 25)
     assert record.shift.starts_at == local(25, 8) and record.shift.handover_at == local(25, 20)
     assert dict(snap.open_by_state) == {
-        "reported": 3, "accepted": 2, "dispatched": 1, "responded": 0, "resolved": 0,
+        "reported": 3,
+        "accepted": 2,
+        "dispatched": 1,
+        "responded": 0,
+        "resolved": 0,
     }
     assert [e.id for e in snap.due_next_shift] == [ids["B"]]
     assert snap.due_next_shift[0].clock == "accept"
@@ -159,7 +167,8 @@ def test_a_whole_shift_is_handed_over_signed_and_reviewed(quiet_db: Database) ->
     assert {e.id for e in snap.escalated} == {ids["C"], ids["G"]}
     assert [(e.id, e.clock) for e in snap.unacknowledged_alarms] == [(ids["C"], "accept")]
     assert [(m.to_mode, m.reason) for m in snap.mode_switches] == [
-        ("emergency", "暴雨"), ("normal", "雨停"),
+        ("emergency", "暴雨"),
+        ("normal", "雨停"),
     ]
     assert snap.patrols == ()  # no patrols in this build, or none in the shift
     assert [r.id for r in snap.log_highlights] == [ids["log_instruction"], ids["log_correction"]]
@@ -167,7 +176,9 @@ def test_a_whole_shift_is_handed_over_signed_and_reviewed(quiet_db: Database) ->
     assert (snap.figures.taken_in, snap.figures.dispatched, snap.figures.closed) == (6, 2, 1)
     assert snap.figures.overdue == 2
     assert [(p.text, p.event_code) for p in record.pending] == [
-        ("跟进 C 的受理", code["C"]), ("联系区城管局，明早回电", ""), ("A 待响应", code["A"]),
+        ("跟进 C 的受理", code["C"]),
+        ("联系区城管局，明早回电", ""),
+        ("A 待响应", code["A"]),
     ]
     assert record.status == "submitted" and record.outgoing_name == "李娜"
 
@@ -194,9 +205,7 @@ def test_a_whole_shift_is_handed_over_signed_and_reviewed(quiet_db: Database) ->
     ]
     for who, disputes, reason in refusals:
         with pytest.raises(HandoverRefused) as refused, quiet_db.write() as session:
-            acknowledge_handover(
-                session, who, handover_id, disputes=disputes, now=local(25, 20, 5)
-            )
+            acknowledge_handover(session, who, handover_id, disputes=disputes, now=local(25, 20, 5))
         assert refused.value.reason == reason
     dispute = DisputeRow(f"overdue:{ids['D']}", code["D"], "D 已在 19:30 受理，不应列为超时")
     with quiet_db.write() as session:
@@ -223,7 +232,10 @@ def test_a_whole_shift_is_handed_over_signed_and_reviewed(quiet_db: Database) ->
         night_review = review(session, night_id, local(26, 9))
         listed = handover_list(session, since=date(2026, 11, 25), until=date(2026, 11, 26))
         of_sun_li = handover_list(
-            session, since=date(2026, 11, 25), until=date(2026, 11, 26), operator_id=night.account_id
+            session,
+            since=date(2026, 11, 25),
+            until=date(2026, 11, 26),
+            operator_id=night.account_id,
         )
         only_video = handover_list(
             session, since=date(2026, 11, 25), until=date(2026, 11, 26), post="video"
@@ -282,7 +294,9 @@ def test_the_shift_being_handed_over_day_and_night(
     with quiet_db.read() as session:
         window = shift_to_hand_over(shift_rows(session), now)
     assert (window.code, window.shift_date, window.handover_at) == (
-        code, date(2026, 11, day), handover
+        code,
+        date(2026, 11, day),
+        handover,
     )
 
 
@@ -299,6 +313,8 @@ def test_the_24_hour_duty_is_handed_over_at_half_past_eight(quiet_db: Database) 
         following = next_shift(shifts, window)
     assert window.code == "duty24" and window.shift_date == date(2026, 11, 25)
     assert (window.starts_at, window.ends_at, window.handover_at) == (
-        local(25, 8), local(26, 8), local(26, 8, 30)
+        local(25, 8),
+        local(26, 8),
+        local(26, 8, 30),
     )
     assert following.shift_date == date(2026, 11, 26) and following.handover_at == local(27, 8, 30)

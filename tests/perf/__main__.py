@@ -9,13 +9,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.perf import alarms, dispatch, events, foundation, queue, sync
+from tests.perf import alarms, dispatch, events, foundation, handover, queue, sync
 
 BENCHMARKS = {
     "alarms": alarms.run,
     "dispatch": dispatch.run,
     "events": events.run,
     "foundation": foundation.run,
+    "handover": handover.run,
     "queue": queue.run,
     "sync": sync.run,
 }
