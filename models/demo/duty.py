@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.accounts import Operator
+from models.changefeed import discard_changes
 from models.duty_log import write_entry
 from models.entities import POSTS, DutyLeader, DutyRoster, Event, OperatorAccount, Shift
 from models.handover import (
@@ -125,6 +126,7 @@ def seed_duty(
         written += 1
     counts["duty_log"] = written
     counts["handovers"] = _handovers(session, shifts, accounts, now)
+    discard_changes(session)  # the seed is announced as one bulk change
     return counts
 
 
