@@ -43,6 +43,7 @@ class ChangeFeed(QObject):
         presence_changed(): someone came, left, or opened another event.
         mode_changed(): the centre switched mode, or the emergency checklist changed.
         calendar_changed(): the working-day calendar was edited.
+        duty_changed(): a duty-log entry, a handover or the roster was written.
         reload_needed(): a bulk change (a demo reseeded): read everything again.
         applied(int): every change up to this number is applied (for tests and figures).
         connection_lost(): the listening connection dropped (PostgreSQL): the server is away.
@@ -53,6 +54,7 @@ class ChangeFeed(QObject):
     presence_changed = Signal()
     mode_changed = Signal()
     calendar_changed = Signal()
+    duty_changed = Signal()
     reload_needed = Signal()
     applied = Signal(int)
     connection_lost = Signal()
@@ -146,6 +148,8 @@ class ChangeFeed(QObject):
             self.mode_changed.emit()
         if "calendar" in entities:
             self.calendar_changed.emit()
+        if entities & {"duty_log", "handover", "roster"}:
+            self.duty_changed.emit()
 
     def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> None:
         self._tasks.spawn(coroutine)

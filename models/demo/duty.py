@@ -21,7 +21,6 @@ from models.entities import POSTS, DutyLeader, DutyRoster, Event, OperatorAccoun
 from models.handover import (
     acknowledge_handover,
     shift_rows,
-    shift_to_hand_over,
     submit_handover,
     window_of,
 )
@@ -74,6 +73,16 @@ def _operator(
     return Operator(account_id, username, name, role, post, posts)
 
 
+def _shift_at(shifts: Sequence[Shift], at: datetime) -> ShiftWindow:
+    """The shift on duty at ``at`` (not the one being handed over)."""
+    day = at.astimezone(LOCAL_ZONE).date()
+    return next(
+        w
+        for w in (window_of(s, day + timedelta(days=k)) for s in shifts for k in (-1, 0))
+        if w.starts_at <= at < w.handover_at
+    )
+
+
 def seed_duty(
     session: Session, now: datetime, leader_ids: Sequence[int], *, with_history: bool
 ) -> dict[str, int]:
@@ -114,7 +123,7 @@ def seed_duty(
     written = 0
     for n, (post, minutes, kind, text, about_event, highlight) in enumerate(LOG_ENTRIES):
         at = now - timedelta(minutes=minutes)
-        on_duty = ROSTER[shift_to_hand_over(shifts, at).code][post]
+        on_duty = ROSTER[_shift_at(shifts, at).code][post]
         code = codes[n % len(codes)] if about_event and codes else ""
         uid = str(uuid.uuid5(SEED_NAMESPACE, f"log-{n}"))
         write_entry(
