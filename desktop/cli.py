@@ -8,6 +8,8 @@
     python main.py stats --json          [--db URL]
     python main.py export grids --out F.geojson [--db URL]
     python main.py account create --user NAME --name 姓名 --role R --posts P[,P…] [--db URL]
+    python main.py report handover --from DATE --to DATE [--post P] [--pdf F] [--xlsx F]
+                                         [--db URL]
 
 A problem with the database or the input is one line on stderr and a non-zero exit, never a
 traceback, and changes nothing.
@@ -23,6 +25,7 @@ import math
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -151,6 +154,19 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--role", choices=ROLES, required=True)
     create.add_argument("--posts", type=_posts, required=True)
     create.add_argument("--db", dest="sub_db")
+    report = commands.add_parser(
+        "report", help=QCoreApplication.translate("cli", "报表")
+    ).add_subparsers(dest="report_command", required=True)
+    handovers = report.add_parser(
+        "handover",
+        help=QCoreApplication.translate("cli", "导出交接班记录（按班次开始日期）为 PDF 或 XLSX"),
+    )
+    handovers.add_argument("--from", dest="since", type=date.fromisoformat, required=True)
+    handovers.add_argument("--to", dest="until", type=date.fromisoformat, required=True)
+    handovers.add_argument("--post", dest="report_post", choices=POSTS)
+    handovers.add_argument("--pdf", type=Path)
+    handovers.add_argument("--xlsx", type=Path)
+    handovers.add_argument("--db", dest="sub_db")
     return parser
 
 
@@ -209,6 +225,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
+    if args.command == "report":
+        # The PDF is laid out by Qt's text engine, which needs the GUI application (no window).
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtGui import QGuiApplication
+
+        if QCoreApplication.instance() is None:
+            _ensure_core_application.app = QGuiApplication(["griddesk"])  # type: ignore[attr-defined]
     _ensure_core_application(args.lang)
     try:
         if args.command == "db":
@@ -223,6 +246,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export_grids(url, args.out)
         if args.command == "account":
             return _create_account(url, args)
+        if args.command == "report":
+            return _report_handovers(url, args)
     except DatabaseProblem as problem:
         print(database_problem_text(problem), file=sys.stderr)
         return EXIT_USAGE
@@ -476,4 +501,50 @@ def _create_account(url: str, args: argparse.Namespace) -> int:
     finally:
         database.close()
     print(QCoreApplication.translate("cli", "已新建账号 {user}").format(user=args.username))
+    return EXIT_OK
+
+
+def _report_handovers(url: str, args: argparse.Namespace) -> int:
+    """``report handover``: the handovers of shifts starting on the days given, reviewed as the
+    chief's review shows them, to PDF and/or XLSX."""
+    from models.clock import server_now
+    from models.handover import reviews_between
+    from widgets.handover_export import write_pdf, write_xlsx
+
+    if args.pdf is None and args.xlsx is None:
+        print(
+            QCoreApplication.translate("cli", "请用 --pdf 或 --xlsx 指定输出文件"), file=sys.stderr
+        )
+        return EXIT_USAGE
+    if args.until < args.since:
+        print(QCoreApplication.translate("cli", "结束日期早于开始日期"), file=sys.stderr)
+        return EXIT_USAGE
+    db = open_database(url, create_if_empty=False)
+    try:
+        with db.read() as session:
+            reviews = reviews_between(
+                session, args.since, args.until, server_now(session), args.report_post
+            )
+    finally:
+        db.close()
+    for path, write in ((args.pdf, write_pdf), (args.xlsx, write_xlsx)):
+        if path is None:
+            continue
+        try:
+            with path.open("ab"):  # QPdfWriter says nothing when it cannot write
+                pass
+            write(reviews, path)
+        except OSError as exc:
+            print(
+                QCoreApplication.translate("cli", "无法写入文件 {path}：{reason}").format(
+                    path=path, reason=exc.strerror
+                ),
+                file=sys.stderr,
+            )
+            return EXIT_FAILURE
+        print(
+            QCoreApplication.translate("cli", "已导出 {n} 条交接班记录到 {path}").format(
+                n=len(reviews), path=path
+            )
+        )
     return EXIT_OK
