@@ -401,6 +401,16 @@ def _stats(url: str) -> int:
     return EXIT_OK
 
 
+def _cannot_write(path: Path, exc: OSError) -> int:
+    print(
+        QCoreApplication.translate("cli", "无法写入文件 {path}：{reason}").format(
+            path=path, reason=exc.strerror
+        ),
+        file=sys.stderr,
+    )
+    return EXIT_FAILURE
+
+
 def _export_grids(url: str, out: Path) -> int:
     from models.queries import area_map
 
@@ -415,13 +425,7 @@ def _export_grids(url: str, out: Path) -> int:
     try:
         out.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
     except OSError as exc:
-        print(
-            QCoreApplication.translate("cli", "无法写入文件 {path}：{reason}").format(
-                path=out, reason=exc.strerror
-            ),
-            file=sys.stderr,
-        )
-        return EXIT_FAILURE
+        return _cannot_write(out, exc)
     print(
         QCoreApplication.translate("cli", "已导出 {n} 个要素到 {path}").format(
             n=len(features), path=out
@@ -535,13 +539,7 @@ def _report_handovers(url: str, args: argparse.Namespace) -> int:
                 pass
             write(reviews, path)
         except OSError as exc:
-            print(
-                QCoreApplication.translate("cli", "无法写入文件 {path}：{reason}").format(
-                    path=path, reason=exc.strerror
-                ),
-                file=sys.stderr,
-            )
-            return EXIT_FAILURE
+            return _cannot_write(path, exc)
         print(
             QCoreApplication.translate("cli", "已导出 {n} 条交接班记录到 {path}").format(
                 n=len(reviews), path=path

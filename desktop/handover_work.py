@@ -12,7 +12,7 @@ domain (``models.handover``, ``models.duty_log``), beside the main window.
 from __future__ import annotations
 
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -298,32 +298,34 @@ class HandoverWork(QObject):
             self._record = existing
             dialog.show_signed(existing)
 
-    async def _submit(self, notes: str, items: list[PendingItem]) -> None:
-        operator = self.operator
+    async def _written(self, write: Callable[[Session], HandoverRecord]) -> HandoverRecord | None:
+        """Run a handover write that returns the record as it leaves it; a refusal is said in
+        the dialog (and None returned)."""
         dialog = self.dialog
         assert dialog is not None
-
-        def write(session: Session) -> int:
-            return handover.submit_handover(
-                session, operator, notes=notes, pending=items, now=server_now(session)
-            )
-
         try:
-            handover_id = await self.store.write(write)
-            record = await self.store.read(
-                partial(handover.handover_record, handover_id=handover_id)
-            )
+            return await self.store.write(write)
         except StoreUnavailable:
             dialog.refuse(unavailable_text())
-            return
         except handover.HandoverRefused as refused:
             dialog.refuse(handover_refused_text(refused))
-            return
         except NotPermitted as refused:
             dialog.refuse(not_permitted_text(refused))
-            return
-        self._record = record
-        dialog.show_incoming(record, None)
+        return None
+
+    async def _submit(self, notes: str, items: list[PendingItem]) -> None:
+        operator = self.operator
+
+        def write(session: Session) -> HandoverRecord:
+            handover_id = handover.submit_handover(
+                session, operator, notes=notes, pending=items, now=server_now(session)
+            )
+            return handover.handover_record(session, handover_id)
+
+        record = await self._written(write)
+        if record is not None and self.dialog is not None:
+            self._record = record
+            self.dialog.show_incoming(record, None)
 
     async def _log_in(self, username: str, password: str) -> None:
         post = self.operator.post
@@ -348,31 +350,20 @@ class HandoverWork(QObject):
 
     async def _acknowledge(self, disputes: list[DisputeRow], note: str) -> None:
         signer = self._incoming or self.operator
-        dialog, record = self.dialog, self._record
-        assert dialog is not None and record is not None
-        handover_id = record.id
+        assert self._record is not None
+        handover_id = self._record.id
 
-        def write(session: Session) -> None:
+        def write(session: Session) -> HandoverRecord:
             handover.acknowledge_handover(
                 session, signer, handover_id, disputes=disputes, note=note, now=server_now(session)
             )
+            return handover.handover_record(session, handover_id)
 
-        try:
-            await self.store.write(write)
-            signed = await self.store.read(
-                partial(handover.handover_record, handover_id=handover_id)
-            )
-        except StoreUnavailable:
-            dialog.refuse(unavailable_text())
-            return
-        except handover.HandoverRefused as refused:
-            dialog.refuse(handover_refused_text(refused))
-            return
-        except NotPermitted as refused:
-            dialog.refuse(not_permitted_text(refused))
+        signed = await self._written(write)
+        if signed is None or self.dialog is None:
             return
         self._record = signed
-        dialog.show_signed(signed)
+        self.dialog.show_signed(signed)
         if signer.account_id != self.operator.account_id:
             self.window.take_over(signer)  # the incoming operator has the post now
         self._incoming = None

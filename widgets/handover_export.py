@@ -120,6 +120,10 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return f"{table}<tr>{head}</tr>{body}</table>"
 
 
+def _heading(text: str) -> str:
+    return f"<h3>{html.escape(text)}</h3>"
+
+
 def _event_rows(events: Sequence[SnapshotEvent]) -> list[list[str]]:
     states = state_labels()
     return [
@@ -158,15 +162,11 @@ def _section(review: HandoverReview) -> str:
             )
         )
         + "</p>",
-        "<h3>" + html.escape(groups["pending"]) + "</h3>",
+        _heading(groups["pending"]),
         _table(pending_headers()[3:], [row[3:] for row in pending_rows(review)]),
     ]
     if record.disputes:
-        parts.append(
-            "<h3>"
-            + html.escape(QCoreApplication.translate("handover_export", "接班异议"))
-            + "</h3>"
-        )
+        parts.append(_heading(QCoreApplication.translate("handover_export", "接班异议")))
         parts.append(
             _table(
                 [
@@ -187,14 +187,10 @@ def _section(review: HandoverReview) -> str:
     for key in ("overdue", "due_next_shift", "escalated"):
         events = getattr(snapshot, key)
         if events:
-            parts.append(f"<h3>{html.escape(groups[key])}（{len(events)}）</h3>")
+            parts.append(_heading(f"{groups[key]}（{len(events)}）"))
             parts.append(_table(event_headers, _event_rows(events)))
     if review.changes:
-        parts.append(
-            "<h3>"
-            + html.escape(QCoreApplication.translate("handover_export", "与上一班次相比"))
-            + "</h3>"
-        )
+        parts.append(_heading(QCoreApplication.translate("handover_export", "与上一班次相比")))
         parts.append(
             _table(
                 [

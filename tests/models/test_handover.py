@@ -17,7 +17,8 @@ from sqlalchemy.exc import DBAPIError
 from models import modes
 from models.accounts import NotPermitted, Operator
 from models.alarms import acknowledge, escalate_overdue
-from models.db import Database
+from models.db import Database, open_database
+from models.demo.seed import seed_demo
 from models.duty_log import write_entry
 from models.entities import EmergencyPlan, Event, EventCategory, Grid, Handover, SharedSetting
 from models.events import EventDraft, report_event, transition
@@ -34,6 +35,7 @@ from models.handover import (
 )
 from models.snapshots import DisputeRow, DutyLogDraft, PendingItem
 from models.workdays import LOCAL_ZONE
+from tests.models.conftest import QUIET_SEEDED_AT
 from tests.models.people import operator_of
 
 
@@ -138,6 +140,19 @@ def _day_shift(quiet_db: Database) -> tuple[Shift, dict[str, int]]:
 
 
 def test_a_whole_shift_is_handed_over_signed_and_reviewed(quiet_db: Database) -> None:
+    _whole_shift(quiet_db)
+
+
+def test_the_same_shift_on_postgres(pg_url: str) -> None:
+    database = open_database(pg_url)
+    try:
+        seed_demo(database, events=0, days=1, seed=3, now=QUIET_SEEDED_AT)
+        _whole_shift(database)
+    finally:
+        database.close()
+
+
+def _whole_shift(quiet_db: Database) -> None:
     s, ids = _day_shift(quiet_db)
     code = {name: s.code(i) for name, i in ids.items() if not name.startswith("log")}
     pending = [
