@@ -12,6 +12,8 @@
     python main.py cameras export FILE.csv [--db URL]
     python main.py cameras profile --system CODE --launch player|handler|wvp
                                    [--template T] [--api-url U] [--api-user NAME] [--db URL]
+    python main.py report handover --from DATE --to DATE [--post P] [--pdf F] [--xlsx F]
+                                         [--db URL]
 
 A problem with the database or the input is one line on stderr and a non-zero exit, never a
 traceback, and changes nothing.
@@ -27,6 +29,7 @@ import math
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -184,6 +187,19 @@ def build_parser() -> argparse.ArgumentParser:
     profile.add_argument("--api-url")
     profile.add_argument("--api-user")
     profile.add_argument("--db", dest="sub_db")
+    report = commands.add_parser(
+        "report", help=QCoreApplication.translate("cli", "报表")
+    ).add_subparsers(dest="report_command", required=True)
+    handovers = report.add_parser(
+        "handover",
+        help=QCoreApplication.translate("cli", "导出交接班记录（按班次开始日期）为 PDF 或 XLSX"),
+    )
+    handovers.add_argument("--from", dest="since", type=date.fromisoformat, required=True)
+    handovers.add_argument("--to", dest="until", type=date.fromisoformat, required=True)
+    handovers.add_argument("--post", dest="report_post", choices=POSTS)
+    handovers.add_argument("--pdf", type=Path)
+    handovers.add_argument("--xlsx", type=Path)
+    handovers.add_argument("--db", dest="sub_db")
     return parser
 
 
@@ -242,6 +258,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
+    if args.command == "report":
+        # The PDF is laid out by Qt's text engine, which needs the GUI application (no window).
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtGui import QGuiApplication
+
+        if QCoreApplication.instance() is None:
+            _ensure_core_application.app = QGuiApplication(["griddesk"])  # type: ignore[attr-defined]
     _ensure_core_application(args.lang)
     try:
         if args.command == "db":
@@ -258,6 +281,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _create_account(url, args)
         if args.command == "cameras":
             return _cameras(url, args)
+        if args.command == "report":
+            return _report_handovers(url, args)
     except DatabaseProblem as problem:
         print(database_problem_text(problem), file=sys.stderr)
         return EXIT_USAGE
@@ -411,6 +436,16 @@ def _stats(url: str) -> int:
     return EXIT_OK
 
 
+def _file_unusable(path: Path, exc: OSError) -> int:
+    print(
+        QCoreApplication.translate("cli", "无法读写文件 {path}：{reason}").format(
+            path=path, reason=exc.strerror
+        ),
+        file=sys.stderr,
+    )
+    return EXIT_FAILURE
+
+
 def _export_grids(url: str, out: Path) -> int:
     from models.queries import area_map
 
@@ -425,13 +460,7 @@ def _export_grids(url: str, out: Path) -> int:
     try:
         out.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
     except OSError as exc:
-        print(
-            QCoreApplication.translate("cli", "无法写入文件 {path}：{reason}").format(
-                path=out, reason=exc.strerror
-            ),
-            file=sys.stderr,
-        )
-        return EXIT_FAILURE
+        return _file_unusable(out, exc)
     print(
         QCoreApplication.translate("cli", "已导出 {n} 个要素到 {path}").format(
             n=len(features), path=out
@@ -530,20 +559,11 @@ def _cameras(url: str, args: argparse.Namespace) -> int:
     from models.clock import server_now
     from models.launch import Credentials
 
-    def cannot(path: Path, exc: OSError) -> int:
-        print(
-            QCoreApplication.translate("cli", "无法读写文件 {path}：{reason}").format(
-                path=path, reason=exc.strerror
-            ),
-            file=sys.stderr,
-        )
-        return EXIT_FAILURE
-
     if args.cameras_command == "import":
         try:
             data = args.file.read_bytes()
         except OSError as exc:
-            return cannot(args.file, exc)
+            return _file_unusable(args.file, exc)
         headers = dict((*CSV_COLUMNS, *CREDENTIAL_COLUMNS))
         database = open_database(url, create_if_empty=False)
         try:
@@ -578,7 +598,7 @@ def _cameras(url: str, args: argparse.Namespace) -> int:
         try:
             args.file.write_bytes(data)
         except OSError as exc:
-            return cannot(args.file, exc)
+            return _file_unusable(args.file, exc)
         print(
             QCoreApplication.translate("cli", "已导出 {n} 个摄像机到 {path}").format(
                 n=data.count(b"\r\n") - 1, path=args.file
@@ -612,4 +632,44 @@ def _cameras(url: str, args: argparse.Namespace) -> int:
     print(
         QCoreApplication.translate("cli", "已设置 {system} 的打开方式").format(system=args.system)
     )
+    return EXIT_OK
+
+
+def _report_handovers(url: str, args: argparse.Namespace) -> int:
+    """``report handover``: the handovers of shifts starting on the days given, reviewed as the
+    chief's review shows them, to PDF and/or XLSX."""
+    from models.clock import server_now
+    from models.handover import reviews_between
+    from widgets.handover_export import write_pdf, write_xlsx
+
+    if args.pdf is None and args.xlsx is None:
+        print(
+            QCoreApplication.translate("cli", "请用 --pdf 或 --xlsx 指定输出文件"), file=sys.stderr
+        )
+        return EXIT_USAGE
+    if args.until < args.since:
+        print(QCoreApplication.translate("cli", "结束日期早于开始日期"), file=sys.stderr)
+        return EXIT_USAGE
+    db = open_database(url, create_if_empty=False)
+    try:
+        with db.read() as session:
+            reviews = reviews_between(
+                session, args.since, args.until, server_now(session), args.report_post
+            )
+    finally:
+        db.close()
+    for path, write in ((args.pdf, write_pdf), (args.xlsx, write_xlsx)):
+        if path is None:
+            continue
+        try:
+            with path.open("ab"):  # QPdfWriter says nothing when it cannot write
+                pass
+            write(reviews, path)
+        except OSError as exc:
+            return _file_unusable(path, exc)
+        print(
+            QCoreApplication.translate("cli", "已导出 {n} 条交接班记录到 {path}").format(
+                n=len(reviews), path=path
+            )
+        )
     return EXIT_OK

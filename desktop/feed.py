@@ -44,6 +44,7 @@ class ChangeFeed(QObject):
         mode_changed(): the centre switched mode, or the emergency checklist changed.
         calendar_changed(): the working-day calendar was edited.
         video_changed(): the camera registry, a post's favourites or the patrol tours changed.
+        duty_changed(): a duty-log entry, a handover or the roster was written.
         reload_needed(): a bulk change (a demo reseeded): read everything again.
         applied(int): every change up to this number is applied (for tests and figures).
         connection_lost(): the listening connection dropped (PostgreSQL): the server is away.
@@ -55,6 +56,7 @@ class ChangeFeed(QObject):
     mode_changed = Signal()
     calendar_changed = Signal()
     video_changed = Signal()
+    duty_changed = Signal()
     reload_needed = Signal()
     applied = Signal(int)
     connection_lost = Signal()
@@ -150,6 +152,8 @@ class ChangeFeed(QObject):
             self.calendar_changed.emit()
         if entities & {"camera", "camera_favourite", "patrol_tour"}:
             self.video_changed.emit()
+        if entities & {"duty_log", "handover", "roster"}:
+            self.duty_changed.emit()
 
     def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> None:
         self._tasks.spawn(coroutine)

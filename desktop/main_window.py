@@ -25,6 +25,7 @@ from desktop import settings
 from desktop.alarm_sound import AlarmSound
 from desktop.event_work import EventWork
 from desktop.feed import ChangeFeed
+from desktop.handover_work import HandoverWork
 from desktop.journal import Journal, journal_path
 from desktop.map_work import MapWork
 from desktop.messages import (
@@ -136,15 +137,12 @@ class MainWindow(QMainWindow):
         self._layout_mode = "normal"
         self._remember_layout = remember_layout
         self.setObjectName("griddesk_main_window")
-        self.setWindowTitle(
-            self.tr("GridDesk 网格指挥台 — {post} · {name}").format(
-                post=post_labels()[operator.post], name=operator.display_name
-            )
-        )
+        self._show_title()
         self.setDockNestingEnabled(True)
         self.panels = PanelManager(self)
         self.event_work = EventWork(store, operator, language, self)
         self.event_work.attach_journal(Journal(journal_path(store.database.url, operator.post)))
+        self.handover_work = HandoverWork(self)
         # Journaled actions that could not be written when the database came back.
         self.replay_refusals: list[str] = []
         self.map_work = MapWork(store, operator.post, self.panels.map, self._spawn, self)
@@ -223,6 +221,8 @@ class MainWindow(QMainWindow):
         self.plans_action = QAction(self.tr("应急预案…"), self)
         self.plans_action.setEnabled(False)
         session_menu.addAction(self.plans_action)
+        session_menu.addSeparator()
+        self.handover_work.fill_menu(session_menu)
         self.quit_action = QAction(self.tr("退出"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         session_menu.addSeparator()
@@ -241,6 +241,13 @@ class MainWindow(QMainWindow):
         self.tiles_action = QAction(self.tr("地图底图…"), self)
         view_menu.addAction(self.tiles_action)
         view_menu.addAction(self.reset_layout_action)
+
+    def _show_title(self) -> None:
+        self.setWindowTitle(
+            self.tr("GridDesk 网格指挥台 — {post} · {name}").format(
+                post=post_labels()[self.operator.post], name=self.operator.display_name
+            )
+        )
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -315,6 +322,7 @@ class MainWindow(QMainWindow):
         self.feed.mode_changed.connect(lambda: self._spawn(self._load_mode()))
         self.feed.calendar_changed.connect(lambda: self._spawn(self._check_calendar()))
         self.feed.video_changed.connect(self.video_work.reload)
+        self.feed.duty_changed.connect(self.handover_work.duty_changed)
         self.calendar_action.triggered.connect(self.open_calendar)
         self.sla_action.triggered.connect(lambda: self._spawn(self._open_sla()))
         self.plans_action.triggered.connect(lambda: self._spawn(self._open_plans()))
@@ -374,6 +382,7 @@ class MainWindow(QMainWindow):
         self._alarm_reload.stop()
         self.feed.stop()
         self.presence.stop()
+        self.handover_work.stop()
         self._tasks.cancel_all()
         self.event_work.cancel()
         self.video_work.cancel()
@@ -389,6 +398,7 @@ class MainWindow(QMainWindow):
         self.presence.start()
         self._spawn(self._load_permissions())
         self._spawn(self.load_all())
+        self.handover_work.start()
 
     def _spawn(self, coroutine: Coroutine[Any, Any, None]) -> None:
         self._tasks.spawn(coroutine)
@@ -645,6 +655,22 @@ class MainWindow(QMainWindow):
         self.calendar_action.setEnabled(CALENDAR_EDIT_PERMISSION in self.permissions)
         self.sla_action.setEnabled(SLA_EDIT_PERMISSION in self.permissions)
         self.plans_action.setEnabled(MODE_SWITCH_PERMISSION in self.permissions)
+        self.handover_work.permissions_known(self.permissions)
+
+    def take_over(self, operator: Operator) -> None:
+        """The incoming operator signed the handover at this post: the window is theirs now,
+        and everything recorded from here on carries their name."""
+        self.operator = operator
+        self.event_work.operator = operator
+        self.presence.operator = operator
+        self._show_title()
+        self.operator_label.setText(
+            self.tr("操作员：{name}（{user}）").format(
+                name=operator.display_name, user=operator.username
+            )
+        )
+        self.permissions = None
+        self._spawn(self._load_permissions())
 
     # --- emergency plans (chief) -------------------------------------------------------------
 

@@ -8,13 +8,14 @@ before the content exists waits in the panel and is applied when it is built.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from widgets.alarm_panel import AlarmPanel
+from widgets.duty_log import DutyLogPanel
 from widgets.emergency import ChecklistPanel
 from widgets.event_detail import EventDetailPanel
 from widgets.event_queue import EventQueuePanel
@@ -114,11 +115,26 @@ class PanelManager:
             ChecklistPanel,
             window,
         )
+        self.duty_log: Panel[DutyLogPanel] = Panel(
+            "panel_duty_log",
+            QCoreApplication.translate("PanelManager", "值班日志"),
+            DutyLogPanel,
+            window,
+        )
         self.window = window
 
     def panels(self) -> list[Panel[QWidget]]:
         """Every panel, in menu order."""
-        return [self.map, self.queue, self.detail, self.alarms, self.video, self.checklist]  # type: ignore[list-item]
+        every: list[Any] = [
+            self.map,
+            self.queue,
+            self.detail,
+            self.alarms,
+            self.video,
+            self.checklist,
+            self.duty_log,
+        ]
+        return every
 
     def place_default(self, post: str, mode: str = "normal") -> None:
         """The default layout of a post in a mode (DESIGN §1: the post chooses the layout, not
@@ -136,6 +152,7 @@ class PanelManager:
             window.addDockWidget(area.RightDockWidgetArea, self.checklist)
             window.tabifyDockWidget(self.alarms, self.detail)
             window.tabifyDockWidget(self.checklist, self.video)
+            window.tabifyDockWidget(self.detail, self.duty_log)
             self.alarms.raise_()
             self.checklist.raise_()
             window.resizeDocks([self.map, self.alarms], [1000, 600], Qt.Orientation.Horizontal)
@@ -144,6 +161,8 @@ class PanelManager:
             return
         window.addDockWidget(area.RightDockWidgetArea, self.checklist)
         self.checklist.hide()  # only emergencies have a checklist
+        # The duty log is at every post, a tab behind the alarms (DESIGN §5).
+        window.addDockWidget(area.RightDockWidgetArea, self.duty_log)
         if post in ("intake", "dispatch"):
             # Queue work: the queue takes the top, the map and the alarms share the bottom.
             # The event in hand sits beside the queue.
@@ -152,6 +171,7 @@ class PanelManager:
             window.addDockWidget(area.BottomDockWidgetArea, self.map)
             window.splitDockWidget(self.map, self.alarms, Qt.Orientation.Horizontal)
             window.tabifyDockWidget(self.alarms, self.video)
+            window.tabifyDockWidget(self.alarms, self.duty_log)
             self.alarms.raise_()
             window.resizeDocks([self.queue, self.map], [540, 440], Qt.Orientation.Vertical)
             window.resizeDocks([self.queue, self.detail], [1000, 600], Qt.Orientation.Horizontal)
@@ -162,6 +182,7 @@ class PanelManager:
             window.addDockWidget(area.RightDockWidgetArea, self.queue)
             window.addDockWidget(area.LeftDockWidgetArea, self.alarms)
             window.tabifyDockWidget(self.alarms, self.detail)
+            window.tabifyDockWidget(self.alarms, self.duty_log)
             self.alarms.raise_()
             window.resizeDocks([self.video, self.map], [480, 1100], Qt.Orientation.Horizontal)
             window.resizeDocks([self.video, self.alarms], [620, 360], Qt.Orientation.Vertical)
@@ -173,6 +194,7 @@ class PanelManager:
             window.addDockWidget(area.RightDockWidgetArea, self.alarms)
             window.addDockWidget(area.RightDockWidgetArea, self.video)
             window.tabifyDockWidget(self.alarms, self.detail)
+            window.tabifyDockWidget(self.alarms, self.duty_log)
             self.alarms.raise_()
             window.resizeDocks([self.map, self.alarms], [1060, 540], Qt.Orientation.Horizontal)
             window.resizeDocks([self.map, self.queue], [560, 400], Qt.Orientation.Vertical)

@@ -64,6 +64,12 @@ def _forget_pending(session: Session) -> None:
     session.info.pop(_PENDING, None)
 
 
+def discard_changes(session: Session) -> None:
+    """Forget the changes noted so far in this transaction: a bulk write (the demo seed) that
+    goes through the domain's functions announces itself once, as one bulk change."""
+    _forget_pending(session)
+
+
 def install(sessions: sessionmaker[Session]) -> None:
     """Make every session of this factory append its recorded changes at commit."""
     event.listen(sessions, "before_commit", _append_pending)

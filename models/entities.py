@@ -56,6 +56,10 @@ LIMIT_UNITS = ("hours", "working_days")
 LAUNCH_KINDS = ("player", "handler", "wvp")
 PATROL_FINDINGS = ("normal", "event")
 SATISFACTIONS = ("satisfied", "basically_satisfied", "dissatisfied")
+SHIFT_PATTERNS = ("day_night", "duty24")
+# Kinds of duty-log entry: incoming call, instruction from above (上级交办), report sent upward,
+# notable occurrence, anything else.
+DUTY_LOG_KINDS = ("call", "instruction", "report", "notable", "other")
 STAFF_ROLES = (
     "leader",  # 挂包领导, leader in charge of communities
     "grid_head",  # 网格长, community secretary
@@ -571,7 +575,10 @@ class ConstructionSite(Base):
 
 
 class Shift(Base):
-    """A shift of the centre's pattern: local start and end ("08:00"), and its handover time."""
+    """A shift of one of the centre's patterns (DESIGN §5): local start and end ("08:00"), and
+    its handover time. ``pattern`` groups the shifts that follow each other (``day_night``: 白班
+    and 夜班; ``duty24``: one 24-hour duty handed over at 08:30); the shared setting
+    ``shift.pattern`` says which pattern the centre runs."""
 
     __tablename__ = "shift"
 
@@ -581,13 +588,47 @@ class Shift(Base):
     starts: Mapped[str] = mapped_column(String(5))
     ends: Mapped[str] = mapped_column(String(5))
     handover_at: Mapped[str] = mapped_column(String(5))
+    # One of SHIFT_PATTERNS, checked by the domain (SQLite cannot add a CHECK to a table).
+    pattern: Mapped[str] = mapped_column(String(16), default="day_night")
+
+
+class DutyRoster(Base):
+    """Who is on which post in one shift of one day (the roster, 排班表)."""
+
+    __tablename__ = "duty_roster"
+    __table_args__ = (
+        CheckConstraint(_in("post", POSTS), name="post"),
+        UniqueConstraint("shift_id", "shift_date", "post"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shift.id"))
+    shift_date: Mapped[date] = mapped_column(Date)  # the local day the shift starts
+    post: Mapped[str] = mapped_column(String(16))
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator_account.id"))
+
+
+class DutyLeader(Base):
+    """The duty leader (带班领导) of one shift of one day: a leader of the sub-district."""
+
+    __tablename__ = "duty_leader"
+    __table_args__ = (UniqueConstraint("shift_id", "shift_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shift.id"))
+    shift_date: Mapped[date] = mapped_column(Date)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
 
 
 class Handover(Base):
     """A shift handover (交接班) at one post: the frozen snapshot, notes, and both signatures."""
 
     __tablename__ = "handover"
-    __table_args__ = (CheckConstraint(_in("post", POSTS), name="post"),)
+    __table_args__ = (
+        CheckConstraint(_in("post", POSTS), name="post"),
+        # One handover per post and shift: a second submission is refused, never doubled.
+        Index("uq_handover_post_shift", "post", "shift_id", "shift_date", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     post: Mapped[str] = mapped_column(String(16))
@@ -599,7 +640,64 @@ class Handover(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     incoming_operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator_account.id"))
     acknowledged_at: Mapped[datetime | None]
+    # The incoming operator's remark when signing (with or without disputed items).
     dispute_note: Mapped[str] = mapped_column(Text, default="")
+    # The duty window handed over, as it was when submitted (the pattern may change later).
+    window_start: Mapped[datetime | None]
+    window_end: Mapped[datetime | None]
+
+
+class HandoverItem(Base):
+    """One item of the outgoing operator's pending list (待办事项), optionally about an event.
+    Append-only, like the handover it belongs to once submitted."""
+
+    __tablename__ = "handover_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handover_id: Mapped[int] = mapped_column(ForeignKey("handover.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
+
+
+class HandoverDispute(Base):
+    """The incoming operator disputes one item of a handover (a pending item or a line of the
+    snapshot) with a note. Append-only."""
+
+    __tablename__ = "handover_dispute"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handover_id: Mapped[int] = mapped_column(ForeignKey("handover.id"), index=True)
+    item_key: Mapped[str] = mapped_column(String(64))  # e.g. "pending:2", "overdue:17"
+    item_label: Mapped[str] = mapped_column(Text)  # what the item said, as shown
+    note: Mapped[str] = mapped_column(Text)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator_account.id"))
+    at: Mapped[datetime]
+
+
+class DutyLogEntry(Base):
+    """One entry of a post's duty log (值班日志): timed and signed. Append-only: a correction is
+    a new entry naming the one it corrects (``corrects_id``), never an edit."""
+
+    __tablename__ = "duty_log_entry"
+    __table_args__ = (
+        CheckConstraint(_in("post", POSTS), name="post"),
+        CheckConstraint(_in("kind", DUTY_LOG_KINDS), name="kind"),
+        Index("ix_duty_log_entry_post_at", "post", "at"),
+        Index("uq_duty_log_entry_uid", "uid", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36))  # the client's id: a replay is not doubled
+    post: Mapped[str] = mapped_column(String(16))
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator_account.id"))
+    at: Mapped[datetime] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"), index=True)
+    corrects_id: Mapped[int | None] = mapped_column(ForeignKey("duty_log_entry.id"), index=True)
+    # Carried into the shift's handover (重要事项).
+    highlight: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ModeSwitch(Base):

@@ -7,7 +7,7 @@ SQLAlchemy object and imports nothing that reaches the database.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, NamedTuple
 
 
@@ -540,3 +540,237 @@ class PlanRow:
     id: int | None
     name: str
     items: tuple[PlanItemRow, ...]
+
+
+# --- shift handover and the duty log (DESIGN §5) ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftWindow:
+    """One shift of one day: the window an operator answers for, from its start to its
+    handover. ``shift_date`` is the local day it starts."""
+
+    shift_id: int
+    code: str
+    name: str
+    shift_date: date
+    starts_at: datetime
+    ends_at: datetime
+    handover_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RosterInfo:
+    """Who is on duty in a shift: the duty leader (带班领导) and the operator of each post."""
+
+    leader: str
+    operators: tuple[tuple[str, str], ...]  # (post, display name)
+
+    def operator_at(self, post: str) -> str:
+        """The rostered operator's name at a post ("" if nobody is rostered)."""
+        return next((name for p, name in self.operators if p == post), "")
+
+
+@dataclass(frozen=True, slots=True)
+class DutyLogRow:
+    """One duty-log entry as the panel and the handover show it. ``corrected_by`` is the id
+    of the newest entry correcting it, if any (the entry itself is never changed)."""
+
+    id: int
+    at: datetime
+    post: str
+    operator_name: str
+    kind: str
+    text: str
+    event_id: int | None = None
+    event_code: str = ""
+    corrects_id: int | None = None
+    corrected_by: int | None = None
+    highlight: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DutyLogDraft:
+    """A duty-log entry as the operator typed it. ``uid`` is made by the client (a replay is
+    not doubled); ``event_code`` names the event it concerns, if any; ``corrects_id`` the
+    entry it corrects."""
+
+    uid: str
+    kind: str
+    text: str
+    event_code: str = ""
+    corrects_id: int | None = None
+    highlight: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotEvent:
+    """An event as a handover snapshot lists it: with the clock that put it in its group."""
+
+    id: int
+    code: str
+    category: str
+    state: str
+    priority: str
+    grid_code: str
+    clock: str = ""  # "" when no clock is concerned (an escalated event's group)
+    deadline: datetime | None = None
+    level: str = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class ModeSwitchEntry:
+    """A switch of the centre's mode during the shift."""
+
+    at: datetime
+    operator_name: str
+    from_mode: str
+    to_mode: str
+    plan: str
+    level: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class PatrolEntry:
+    """A video patrol tour of the shift (from ``models.patrols`` where it exists)."""
+
+    id: int
+    post: str
+    operator_name: str
+    tour_name: str
+    started_at: datetime
+    ended_at: datetime | None
+    camera_count: int
+    normal_count: int
+    event_codes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftFigures:
+    """A shift's figures: events taken in, dispatched and closed in its window, and those
+    overdue at its handover."""
+
+    taken_in: int = 0
+    dispatched: int = 0
+    closed: int = 0
+    overdue: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class HandoverSnapshot:
+    """What the next shift inherits, as it stood at ``taken_at`` (frozen at submission)."""
+
+    taken_at: datetime
+    open_by_state: tuple[tuple[str, int], ...]
+    due_next_shift: tuple[SnapshotEvent, ...]
+    overdue: tuple[SnapshotEvent, ...]
+    escalated: tuple[SnapshotEvent, ...]
+    unacknowledged_alarms: tuple[SnapshotEvent, ...]
+    mode_switches: tuple[ModeSwitchEntry, ...]
+    patrols: tuple[PatrolEntry, ...]
+    log_highlights: tuple[DutyLogRow, ...]
+    figures: ShiftFigures = ShiftFigures()
+
+    @property
+    def open_total(self) -> int:
+        """How many events were open, whatever their state."""
+        return sum(n for _, n in self.open_by_state)
+
+
+@dataclass(frozen=True, slots=True)
+class PendingItem:
+    """One item of the outgoing operator's pending list, optionally about an event."""
+
+    text: str
+    event_code: str = ""
+    event_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DisputeRow:
+    """An item of a handover the incoming operator disputed, with the note."""
+
+    item_key: str
+    item_label: str
+    note: str
+    operator_name: str = ""
+    at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HandoverRecord:
+    """A submitted handover: the frozen snapshot, the outgoing part, and (once signed) the
+    incoming part."""
+
+    id: int
+    post: str
+    shift: ShiftWindow
+    outgoing_name: str
+    outgoing_id: int
+    submitted_at: datetime
+    notes: str
+    pending: tuple[PendingItem, ...]
+    snapshot: HandoverSnapshot
+    incoming_name: str = ""
+    acknowledged_at: datetime | None = None
+    incoming_note: str = ""
+    disputes: tuple[DisputeRow, ...] = ()
+    roster: RosterInfo = RosterInfo("", ())
+
+    @property
+    def status(self) -> str:
+        """``submitted`` (awaiting the incoming operator), ``acknowledged`` or ``disputed``."""
+        if self.acknowledged_at is None:
+            return "submitted"
+        return "disputed" if self.disputes else "acknowledged"
+
+
+@dataclass(frozen=True, slots=True)
+class HandoverSummary:
+    """One handover in the chief's list."""
+
+    id: int
+    post: str
+    shift_name: str
+    shift_date: date
+    outgoing_name: str
+    submitted_at: datetime
+    incoming_name: str
+    acknowledged_at: datetime | None
+    pending_count: int
+    dispute_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFate:
+    """What became of something pending at a handover: ``closed_in_time``, ``overdue`` (it
+    went past a deadline, closed late or not yet), ``open`` (still open, in time),
+    ``rejected``, or ``unlinked`` (an item about no event)."""
+
+    label: str
+    event_code: str
+    fate: str
+    state: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftChange:
+    """One figure compared with the previous handover at the same post."""
+
+    key: str  # a state ("reported" …) or "overdue", "escalated", "unacknowledged"
+    before: int
+    after: int
+
+
+@dataclass(frozen=True, slots=True)
+class HandoverReview:
+    """The chief's view of one handover: the record, the fate of what was pending, and what
+    changed since the previous handover at the post."""
+
+    record: HandoverRecord
+    fates: tuple[ItemFate, ...]
+    previous_id: int | None
+    changes: tuple[ShiftChange, ...]
+    newly_overdue: tuple[str, ...]  # event codes overdue now that were not at the previous one
+    no_longer_overdue: tuple[str, ...]

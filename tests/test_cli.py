@@ -298,3 +298,45 @@ def test_demo_simulate_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
             process.communicate()
     assert process.returncode == 0, first + err
     assert out.strip().startswith("模拟结束：上报 ") and "Traceback" not in err
+
+
+def test_report_handover_writes_pdf_and_workbook(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    url = f"sqlite:///{tmp_path / 'd.db'}"
+    seeded = run("demo", "seed", "--db", url, "--events", "100", "--days", "3", "--seed", "3")
+    assert seeded.returncode == 0, seeded.stderr
+    pdf, xlsx = tmp_path / "h.pdf", tmp_path / "h.xlsx"
+    days = ("--from", "2000-01-01", "--to", "2100-01-01")
+    made = run(
+        "report",
+        "handover",
+        *days,
+        "--post",
+        "dispatch",
+        "--pdf",
+        str(pdf),
+        "--xlsx",
+        str(xlsx),
+        "--db",
+        url,
+    )
+    assert made.returncode == 0, made.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+    handovers = list(load_workbook(xlsx)["交接班"].iter_rows(min_row=2, values_only=True))
+    assert len(handovers) == 2 and {row[1] for row in handovers} == {"调度"}  # the demo's two
+    nothing = run("report", "handover", *days, "--db", url)
+    assert nothing.returncode != 0 and "--pdf" in nothing.stderr
+    backwards = run(
+        "report",
+        "handover",
+        "--from",
+        "2026-11-25",
+        "--to",
+        "2026-11-24",
+        "--xlsx",
+        str(xlsx),
+        "--db",
+        url,
+    )
+    assert backwards.returncode != 0 and "Traceback" not in backwards.stderr

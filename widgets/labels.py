@@ -113,3 +113,50 @@ def grid_choice_label(choice: GridChoice) -> str:
     return QCoreApplication.translate("labels", "{code}（{distance} 米）").format(
         code=choice.grid_code, distance=round(choice.distance_m)
     )
+
+
+def duty_log_kind_labels() -> dict[str, str]:
+    """Duty-log entry kind → name."""
+    return {
+        "call": QCoreApplication.translate("labels", "来电"),
+        "instruction": QCoreApplication.translate("labels", "上级交办"),
+        "report": QCoreApplication.translate("labels", "报送"),
+        "notable": QCoreApplication.translate("labels", "重要事项"),
+        "other": QCoreApplication.translate("labels", "其他"),
+    }
+
+
+def fate_labels() -> dict[str, str]:
+    """What became of a pending item → name."""
+    return {
+        "closed_in_time": QCoreApplication.translate("labels", "按时办结"),
+        "overdue": QCoreApplication.translate("labels", "曾超时"),
+        "open": QCoreApplication.translate("labels", "仍在办理"),
+        "rejected": QCoreApplication.translate("labels", "已退回"),
+        "unlinked": QCoreApplication.translate("labels", "未关联事件"),
+    }
+
+
+def handover_status_labels() -> dict[str, str]:
+    """Handover status → name."""
+    return {
+        "submitted": QCoreApplication.translate("labels", "待接班"),
+        "acknowledged": QCoreApplication.translate("labels", "已接班"),
+        "disputed": QCoreApplication.translate("labels", "有异议"),
+    }
+
+
+def snapshot_group_labels() -> dict[str, str]:
+    """Group of a handover snapshot (or a figure compared between shifts) → name."""
+    return {
+        "open": QCoreApplication.translate("labels", "未结事件"),
+        "due_next_shift": QCoreApplication.translate("labels", "下一班次内到期"),
+        "overdue": QCoreApplication.translate("labels", "超时事件"),
+        "escalated": QCoreApplication.translate("labels", "已升级事件"),
+        "unacknowledged_alarms": QCoreApplication.translate("labels", "本岗未确认预警"),
+        "mode_switches": QCoreApplication.translate("labels", "平急转换"),
+        "patrols": QCoreApplication.translate("labels", "视频巡查"),
+        "log_highlights": QCoreApplication.translate("labels", "值班日志要点"),
+        "pending": QCoreApplication.translate("labels", "待办事项"),
+        "notes": QCoreApplication.translate("labels", "交班说明"),
+    }

@@ -12,4 +12,9 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("dispatch", "王敏", "operator", ("dispatch",)),
     ("video", "刘洋", "operator", ("video",)),
     ("admin", "陈静", "admin", POSTS),
+    # The night shift's operators: a handover needs someone to hand over to (DESIGN §5).
+    ("chief_night", "周强", "chief", POSTS),
+    ("intake_night", "孙丽", "operator", ("intake",)),
+    ("dispatch_night", "吴刚", "operator", ("dispatch",)),
+    ("video_night", "郑洁", "operator", ("video",)),
 )

@@ -39,6 +39,7 @@ from models.db import Database
 from models.deadlines import SlaProfile, load_calendar
 from models.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from models.demo.area import DemoArea, build_demo_area
+from models.demo.duty import seed_duty
 from models.entities import AREA_BOUNDARY, Base, Grid, SharedSetting, UtcDateTime
 from models.workdays import LOCAL_ZONE
 
@@ -507,6 +508,10 @@ class _Seeder:
         self._devices_and_sites()
         self._cameras()
         self._events(events, days)
+        # Leaders in charge take turns as duty leader (带班领导).
+        self.counts.update(
+            seed_duty(self.session, self.now, list(self.staff_names), with_history=events > 0)
+        )
         return self.counts
 
     # --- area ---------------------------------------------------------------------------------

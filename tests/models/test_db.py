@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert, inspect, select, text, update
+from sqlalchemy import delete, insert, inspect, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from models import changefeed
@@ -41,6 +41,9 @@ EXPECTED_TABLES = {
     "deadline_extension",
     "department",
     "dispatch_rule",
+    "duty_leader",
+    "duty_log_entry",
+    "duty_roster",
     "emergency_activation",
     "emergency_plan",
     "enforcement_zone",
@@ -52,6 +55,8 @@ EXPECTED_TABLES = {
     "post_presence",
     "grid",
     "handover",
+    "handover_dispute",
+    "handover_item",
     "iot_device",
     "leader_community",
     "mode_switch",
@@ -410,3 +415,70 @@ def test_the_schema_revision_start_up_expects_is_the_newest_migration() -> None:
 
     scripts = ScriptDirectory.from_config(dbmod.alembic_config())
     assert scripts.get_current_head() == dbmod.SCHEMA_REVISION
+
+
+def test_a_signed_handover_is_frozen_and_the_duty_log_append_only(any_url: str) -> None:
+    from models.entities import DutyLogEntry, Handover, OperatorAccount, Shift
+
+    database = open_database(any_url)
+    try:
+        with database.write() as session:
+            account = OperatorAccount(
+                username="a",
+                display_name="甲",
+                role="operator",
+                allowed_posts="intake",
+                password_hash="x",
+                failed_logins=0,
+                active=True,
+                created_at=NOW,
+            )
+            session.add(account)
+            session.flush()
+            shift = session.scalars(select(Shift).where(Shift.code == "day")).one()
+            handover = Handover(
+                post="intake",
+                shift_id=shift.id,
+                shift_date=NOW.date(),
+                outgoing_operator_id=account.id,
+                submitted_at=NOW,
+                snapshot="{}",
+                notes="n",
+                dispute_note="",
+            )
+            entry = DutyLogEntry(
+                uid=str(uuid.uuid4()),
+                post="intake",
+                operator_id=account.id,
+                at=NOW,
+                kind="call",
+                text="t",
+                highlight=False,
+            )
+            session.add_all([handover, entry])
+            session.flush()
+            ids = (handover.id, entry.id, account.id)
+        handover_id, entry_id, account_id = ids
+        refused = [
+            update(Handover).where(Handover.id == handover_id).values(notes="changed"),
+            update(Handover).where(Handover.id == handover_id).values(snapshot='{"x": 1}'),
+            update(DutyLogEntry).where(DutyLogEntry.id == entry_id).values(text="changed"),
+            delete(DutyLogEntry).where(DutyLogEntry.id == entry_id),
+            delete(Handover).where(Handover.id == handover_id),
+        ]
+        for statement in refused:
+            with pytest.raises(DBAPIError), database.write() as session:
+                session.execute(statement)
+        sign = (
+            update(Handover)
+            .where(Handover.id == handover_id)
+            .values(incoming_operator_id=account_id, acknowledged_at=NOW)
+        )
+        with database.write() as session:
+            session.execute(sign)  # the incoming part is written once ...
+        with pytest.raises(DBAPIError), database.write() as session:
+            session.execute(sign)  # ... and never again
+        with database.read() as session:
+            assert session.get(Handover, handover_id).notes == "n"
+    finally:
+        database.close()

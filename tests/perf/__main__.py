@@ -9,13 +9,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.perf import alarms, dispatch, events, foundation, map, queue, sync, video
+from tests.perf import alarms, dispatch, events, foundation, handover, map, queue, sync, video
 
 BENCHMARKS = {
     "alarms": alarms.run,
     "dispatch": dispatch.run,
     "events": events.run,
     "foundation": foundation.run,
+    "handover": handover.run,
     "map": map.run,
     "queue": queue.run,
     "sync": sync.run,
