@@ -25,7 +25,6 @@ handover), ``no_shift`` (no shift pattern), ``unknown_operator`` (roster).
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 from collections.abc import Iterable, Sequence
@@ -278,13 +277,11 @@ def _events_statement(*extra: Any) -> Any:
 
 
 def _patrols(session: Session, post: str, since: datetime, until: datetime) -> list[PatrolEntry]:
-    """The shift's video patrols, where patrols exist in this build (``models.patrols``); the
-    chief's handover lists every post's, another post's its own."""
-    try:
-        patrols = importlib.import_module("models.patrols")
-    except ImportError:
-        return []
-    found = patrols.patrols_between(session, since, until, post=None if post == "chief" else post)
+    """The shift's video patrols: the chief's handover lists every post's, another post's its
+    own."""
+    from models.patrols import patrols_between
+
+    found = patrols_between(session, since, until, post=None if post == "chief" else post)
     return [
         PatrolEntry(
             p.id,

@@ -185,7 +185,7 @@ def _whole_shift(quiet_db: Database) -> None:
         ("emergency", "暴雨"),
         ("normal", "雨停"),
     ]
-    assert snap.patrols == ()  # no patrols in this build, or none in the shift
+    assert snap.patrols == ()  # no patrol at this post in the shift
     assert [r.id for r in snap.log_highlights] == [ids["log_instruction"], ids["log_correction"]]
     assert snap.log_highlights[0].event_code == code["C"]
     assert (snap.figures.taken_in, snap.figures.dispatched, snap.figures.closed) == (6, 2, 1)
@@ -333,3 +333,35 @@ def test_the_24_hour_duty_is_handed_over_at_half_past_eight(quiet_db: Database) 
         local(26, 8, 30),
     )
     assert following.shift_date == date(2026, 11, 26) and following.handover_at == local(27, 8, 30)
+
+
+def test_the_shifts_patrols_are_handed_over_at_the_post_that_ran_them(quiet_db: Database) -> None:
+    from models.patrols import finish_patrol, mark_stop, start_patrol, tour_rows
+
+    video = operator_of(quiet_db, "video", "video")
+    with quiet_db.write() as session:
+        (tour,) = tour_rows(session)
+        patrol = start_patrol(session, video, tour.id, local(25, 10))
+        for position, camera_id in enumerate(tour.camera_ids[:3], start=1):
+            mark_stop(session, video, patrol, position, camera_id, local(25, 10, position))
+        finish_patrol(session, video, patrol, local(25, 10, 5))
+        # Yesterday's patrol belongs to yesterday's handover.
+        old = start_patrol(session, video, tour.id, local(24, 10))
+        finish_patrol(session, video, old, local(24, 10, 5))
+    with quiet_db.write() as session:
+        video_id = submit_handover(session, video, notes="", pending=[], now=local(25, 19, 50))
+        intake_id = submit_handover(
+            session,
+            operator_of(quiet_db, "intake", "intake"),
+            notes="",
+            pending=[],
+            now=local(25, 19, 50),
+        )
+    with quiet_db.read() as session:
+        patrols = handover_record(session, video_id).snapshot.patrols
+        at_intake = handover_record(session, intake_id).snapshot.patrols
+    assert [(p.id, p.tour_name, p.camera_count, p.normal_count) for p in patrols] == [
+        (patrol, tour.name, 3, 3)
+    ]
+    assert patrols[0].started_at == local(25, 10) and patrols[0].ended_at == local(25, 10, 5)
+    assert at_intake == ()
