@@ -328,6 +328,117 @@
     </message>
 </context>
 <context>
+    <name>DutyLogPanel</name>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="139"/>
+        <source>记录内容（来电、交办、报送、重要事项…）</source>
+        <translation>What to record (call, instruction, report, notable matter…)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="142"/>
+        <source>关联事件编号（可选）</source>
+        <translation>Event code (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="144"/>
+        <source>列入交班</source>
+        <translation>Include in handover</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="145"/>
+        <source>记录</source>
+        <translation>Add entry</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="148"/>
+        <source>取消更正</source>
+        <translation>Cancel correction</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="154"/>
+        <source>搜索日志内容或事件编号</source>
+        <translation>Search log text or event code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="156"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="159"/>
+        <source>所有岗位</source>
+        <translation>All posts</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="160"/>
+        <source>更正所选…</source>
+        <translation>Correct selected…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="206"/>
+        <source>请填写记录内容</source>
+        <translation>Enter what to record</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="237"/>
+        <source>请先选择要更正的记录</source>
+        <translation>Select the entry to correct first</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="246"/>
+        <source>更正记录 #{id}：原记录保留，更正作为新记录写入</source>
+        <translation>Correcting entry #{id}: the original stays; the correction is written as a new entry</translation>
+    </message>
+</context>
+<context>
+    <name>DutyLogTableModel</name>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="56"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="57"/>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="58"/>
+        <source>值班员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="59"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="60"/>
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="61"/>
+        <source>关联事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="62"/>
+        <source>更正</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="110"/>
+        <source>更正 #{id}</source>
+        <translation>corrects #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty_log.py" line="112"/>
+        <source>已由 #{id} 更正</source>
+        <translation>corrected by #{id}</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyBanner</name>
     <message>
         <location filename="../../widgets/emergency.py" line="123"/>
@@ -924,6 +1035,405 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="57"/>
+        <source>{day} {name}（{start} 至 {end} 交班）</source>
+        <translation>{day} {name} ({start} to {end} handover)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="66"/>
+        <source> · 带班领导：{name}</source>
+        <translation> · Duty leader: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="70"/>
+        <source> · 排班：{name}</source>
+        <translation> · Rostered: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="240"/>
+        <source>交接班 — {post}</source>
+        <translation>Handover — {post}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="252"/>
+        <source>交班人填写</source>
+        <translation>Outgoing operator</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="254"/>
+        <source>交班说明：需要接班人特别注意的情况</source>
+        <translation>Handover notes: what the incoming operator should watch out for</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="257"/>
+        <source>待办事项</source>
+        <translation>Pending items</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="257"/>
+        <source>关联事件编号</source>
+        <translation>Event code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="261"/>
+        <source>添加待办</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="262"/>
+        <source>所选事件列为待办</source>
+        <translation>Add selected event as pending</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="263"/>
+        <source>删除待办</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="264"/>
+        <source>提交交班</source>
+        <translation>Submit handover</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="277"/>
+        <source>接班人签收</source>
+        <translation>Incoming operator sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="282"/>
+        <source>接班人登录</source>
+        <translation>Incoming operator log in</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="285"/>
+        <source>接班人账号</source>
+        <translation>Incoming account</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="286"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="291"/>
+        <source>对所选项目的异议说明</source>
+        <translation>Why you dispute the selected item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="292"/>
+        <source>提出异议</source>
+        <translation>Raise dispute</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="296"/>
+        <source>接班意见（可选）</source>
+        <translation>Remark on taking over (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="297"/>
+        <source>确认接班</source>
+        <translation>Confirm takeover</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="311"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="342"/>
+        <source>交班人：{name} · {shift}
+快照时间 {at}，提交时以提交时刻的情况为准并冻结。</source>
+        <translation>Outgoing: {name} · {shift}
+Snapshot as of {at}; on submitting, the situation at that moment is recorded and frozen.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="374"/>
+        <source>请先在快照中选择一个事件</source>
+        <translation>Select an event in the snapshot first</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="376"/>
+        <source>跟进 {label}</source>
+        <translation>Follow up {label}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="395"/>
+        <source>交班人：{name}，{at} 提交 · {shift}</source>
+        <translation>Outgoing: {name}, submitted {at} · {shift}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="422"/>
+        <source>接班人：{name}</source>
+        <translation>Incoming: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="422"/>
+        <source>请接班人登录后签收</source>
+        <translation>The incoming operator must log in to sign</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="430"/>
+        <source>请输入接班人账号和密码</source>
+        <translation>Enter the incoming operator's account and password</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="438"/>
+        <source>请先在交接内容中选择有异议的项目</source>
+        <translation>Select the disputed item in the handover first</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="442"/>
+        <source>请填写异议说明</source>
+        <translation>Say why you dispute it</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="477"/>
+        <source>{status}：接班人 {name}，{at}</source>
+        <translation>{status}: incoming {name}, {at}</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverReviewDialog</name>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="80"/>
+        <source>交接班审阅</source>
+        <translation>Handover review</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="88"/>
+        <source>全部岗位</source>
+        <translation>All posts</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="92"/>
+        <source>全部值班员</source>
+        <translation>All operators</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="93"/>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="96"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="97"/>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="98"/>
+        <location filename="../../widgets/handover_review.py" line="109"/>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="99"/>
+        <source>值班员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="107"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="108"/>
+        <source>班次</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="110"/>
+        <source>交班人</source>
+        <translation>Outgoing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="111"/>
+        <source>交班时间</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="112"/>
+        <location filename="../../widgets/handover_review.py" line="134"/>
+        <source>接班人</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="113"/>
+        <source>接班时间</source>
+        <translation>Taken over</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="114"/>
+        <source>待办</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="115"/>
+        <location filename="../../widgets/handover_review.py" line="134"/>
+        <source>异议</source>
+        <translation>Disputes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="116"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="127"/>
+        <location filename="../../widgets/handover_review.py" line="134"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="127"/>
+        <source>关联事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="127"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="127"/>
+        <source>当前状态</source>
+        <translation>Current state</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="130"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="130"/>
+        <source>上一班次</source>
+        <translation>Previous shift</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="130"/>
+        <source>本班次</source>
+        <translation>This shift</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="136"/>
+        <source>待办去向</source>
+        <translation>Pending outcomes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="137"/>
+        <source>交接快照</source>
+        <translation>Handover snapshot</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="142"/>
+        <source>与上一班次相比</source>
+        <translation>Compared with previous shift</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="143"/>
+        <source>接班异议</source>
+        <translation>Handover disputes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="154"/>
+        <source>导出所选 PDF…</source>
+        <translation>Export selected to PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="155"/>
+        <source>导出范围 PDF…</source>
+        <translation>Export range to PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="156"/>
+        <source>导出所选 XLSX…</source>
+        <translation>Export selected to XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="157"/>
+        <source>导出范围 XLSX…</source>
+        <translation>Export range to XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="160"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="243"/>
+        <source>{post} · {shift}
+交班：{out}（{out_at}） 接班：{inc}（{inc_at}） {status}</source>
+        <translation>{post} · {shift}
+Outgoing: {out} ({out_at})  Incoming: {inc} ({inc_at})  {status}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="257"/>
+        <source>本班：受理 {taken} · 派遣 {dispatched} · 结案 {closed} · 交班时超时 {overdue}</source>
+        <translation>This shift: accepted {taken} · dispatched {dispatched} · closed {closed} · overdue at handover {overdue}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="290"/>
+        <source>本岗位此前没有交接班记录</source>
+        <translation>No earlier handover at this post</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="293"/>
+        <source>新超时：{new}
+已不再超时：{cleared}</source>
+        <translation>Newly overdue: {new}
+No longer overdue: {cleared}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="302"/>
+        <source>请先选择一条交接班记录</source>
+        <translation>Select a handover first</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="304"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="304"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_review.py" line="305"/>
+        <source>导出交接班记录</source>
+        <translation>Export handovers</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverWork</name>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="123"/>
+        <source>交接班…</source>
+        <translation>Handover…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="124"/>
+        <source>交接班审阅…</source>
+        <translation>Handover review…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="464"/>
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="466"/>
+        <source>已导出 {n} 条交接班记录到 {path}</source>
+        <translation>Exported {n} handovers to {path}</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
         <location filename="../../widgets/intake_form.py" line="72"/>
@@ -1148,218 +1658,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="140"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="176"/>
+        <location filename="../../desktop/main_window.py" line="175"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="205"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="205"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="210"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="211"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225"/>
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230"/>
+        <location filename="../../desktop/main_window.py" line="231"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="235"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="240"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="668"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="327"/>
+        <location filename="../../desktop/main_window.py" line="337"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="485"/>
+        <location filename="../../desktop/main_window.py" line="497"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="500"/>
+        <location filename="../../desktop/main_window.py" line="512"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="506"/>
+        <location filename="../../desktop/main_window.py" line="518"/>
         <source>未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}</source>
         <translation>Open {open} · soon due {warning} · overdue {overdue} · escalated {escalated}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="597"/>
+        <location filename="../../desktop/main_window.py" line="610"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="603"/>
+        <location filename="../../desktop/main_window.py" line="616"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="616"/>
+        <location filename="../../desktop/main_window.py" line="629"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="652"/>
+        <location filename="../../desktop/main_window.py" line="681"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="673"/>
+        <location filename="../../desktop/main_window.py" line="702"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="690"/>
+        <location filename="../../desktop/main_window.py" line="719"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="724"/>
+        <location filename="../../desktop/main_window.py" line="753"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="745"/>
+        <location filename="../../desktop/main_window.py" line="774"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="767"/>
+        <location filename="../../desktop/main_window.py" line="796"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="783"/>
+        <location filename="../../desktop/main_window.py" line="812"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="726"/>
+        <location filename="../../desktop/main_window.py" line="755"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="824"/>
+        <location filename="../../desktop/main_window.py" line="853"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="916"/>
+        <location filename="../../desktop/main_window.py" line="945"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="929"/>
+        <location filename="../../desktop/main_window.py" line="958"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="981"/>
+        <location filename="../../desktop/main_window.py" line="1010"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1016"/>
-        <location filename="../../desktop/main_window.py" line="1027"/>
+        <location filename="../../desktop/main_window.py" line="1045"/>
+        <location filename="../../desktop/main_window.py" line="1056"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1016"/>
+        <location filename="../../desktop/main_window.py" line="1045"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1036"/>
+        <location filename="../../desktop/main_window.py" line="1065"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1052"/>
+        <location filename="../../desktop/main_window.py" line="1081"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1055"/>
+        <location filename="../../desktop/main_window.py" line="1084"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -1483,34 +1994,127 @@
 <context>
     <name>PanelManager</name>
     <message>
-        <location filename="../../desktop/panels.py" line="86"/>
+        <location filename="../../desktop/panels.py" line="87"/>
         <source>事件队列</source>
         <translation>Event queue</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="91"/>
+        <location filename="../../desktop/panels.py" line="92"/>
         <source>一图总览</source>
         <translation>Live map</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="95"/>
+        <location filename="../../desktop/panels.py" line="96"/>
         <source>超时预警</source>
         <translation>Timeout alarms</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="101"/>
+        <location filename="../../desktop/panels.py" line="102"/>
         <source>视频联动</source>
         <translation>Video links</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="107"/>
+        <location filename="../../desktop/panels.py" line="108"/>
         <source>事件详情</source>
         <translation>Event detail</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="113"/>
+        <location filename="../../desktop/panels.py" line="114"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels.py" line="120"/>
+        <source>值班日志</source>
+        <translation>Duty log</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolWindow</name>
+    <message>
+        <location filename="../../widgets/patrol.py" line="272"/>
+        <source>视频轮巡：{name}</source>
+        <translation>Patrol tour: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="286"/>
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="288"/>
+        <source>生成事件…</source>
+        <translation>Create event…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="289"/>
+        <source>外部打开</source>
+        <translation>Open externally</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="290"/>
+        <source>结束巡查</source>
+        <translation>End patrol</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="301"/>
+        <source>看到了什么（必填）</source>
+        <translation>What did you see? (required)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="303"/>
+        <source>保存事件</source>
+        <translation>Save event</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="304"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="306"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="307"/>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="308"/>
+        <source>描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="362"/>
+        <source>已生成事件 {code}</source>
+        <translation>Event {code} created</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="388"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="393"/>
+        <source>巡查结束：查看 {seen} 个摄像机，正常 {normal} 个，生成事件 {events} 件</source>
+        <translation>Patrol ended: {seen} cameras viewed, {normal} normal, {events} events created</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="417"/>
+        <source>第 {n}/{total} 个：{name}</source>
+        <translation>Camera {n}/{total}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="430"/>
+        <source>剩余 {s} 秒</source>
+        <translation>{s} s left</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="462"/>
+        <source>请填写描述</source>
+        <translation>Enter a description</translation>
     </message>
 </context>
 <context>
@@ -1681,6 +2285,39 @@
     </message>
 </context>
 <context>
+    <name>SnapshotTree</name>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="83"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="83"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="124"/>
+        <source>{who} 切换为{mode}：{reason}</source>
+        <translation>{who} switched to {mode}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="139"/>
+        <source>{who} {start}，{cameras} 路，正常 {normal}，发现事件 {events}</source>
+        <translation>{who} {start}, {cameras} cameras, {normal} normal, {events} events found</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="169"/>
+        <source>本班数据</source>
+        <translation>This shift's figures</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_dialog.py" line="170"/>
+        <source>受理 {taken} · 派遣 {dispatched} · 结案 {closed} · 超时 {overdue}</source>
+        <translation>Accepted {taken} · dispatched {dispatched} · closed {closed} · overdue {overdue}</translation>
+    </message>
+</context>
+<context>
     <name>TileSourceDialog</name>
     <message>
         <location filename="../../widgets/tile_dialog.py" line="38"/>
@@ -1688,245 +2325,501 @@
         <translation>Map base tiles</translation>
     </message>
     <message>
-        <location filename="../../widgets/tile_dialog.py" line="39"/>
+        <location filename="../../widgets/tile_dialog.py" line="40"/>
         <source>无底图（只画边界、网格与编号）</source>
         <translation>No base tiles (boundary, grids and codes only)</translation>
     </message>
     <message>
-        <location filename="../../widgets/tile_dialog.py" line="40"/>
+        <location filename="../../widgets/tile_dialog.py" line="41"/>
         <source>内网瓦片服务</source>
         <translation>Intranet tile server</translation>
     </message>
     <message>
-        <location filename="../../widgets/tile_dialog.py" line="41"/>
+        <location filename="../../widgets/tile_dialog.py" line="42"/>
         <source>本地 MBTiles 文件</source>
         <translation>Local MBTiles file</translation>
     </message>
     <message>
-        <location filename="../../widgets/tile_dialog.py" line="53"/>
+        <location filename="../../widgets/tile_dialog.py" line="54"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../widgets/tile_dialog.py" line="55"/>
+        <location filename="../../widgets/tile_dialog.py" line="56"/>
         <source>WGS-84 / CGCS2000（天地图等）</source>
         <translation>WGS-84 / CGCS2000 (Tianditu etc.)</translation>
     </message>
     <message>
-        <location filename="../../widgets/tile_dialog.py" line="56"/>
+        <location filename="../../widgets/tile_dialog.py" line="57"/>
         <source>GCJ-02（高德、腾讯等）</source>
         <translation>GCJ-02 (AMap, Tencent etc.)</translation>
     </message>
     <message>
-        <location filename="../../widgets/tile_dialog.py" line="71"/>
+        <location filename="../../widgets/tile_dialog.py" line="72"/>
         <source>瓦片地址</source>
         <translation>Tile URL</translation>
     </message>
     <message>
-        <location filename="../../widgets/tile_dialog.py" line="73"/>
+        <location filename="../../widgets/tile_dialog.py" line="74"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../widgets/tile_dialog.py" line="74"/>
+        <location filename="../../widgets/tile_dialog.py" line="75"/>
         <source>底图坐标系</source>
         <translation>Tile datum</translation>
     </message>
     <message>
-        <location filename="../../widgets/tile_dialog.py" line="121"/>
+        <location filename="../../widgets/tile_dialog.py" line="122"/>
         <source>选择 MBTiles 文件</source>
         <translation>Choose an MBTiles file</translation>
     </message>
 </context>
 <context>
+    <name>TourEditor</name>
+    <message>
+        <location filename="../../widgets/patrol.py" line="139"/>
+        <source>编辑轮巡</source>
+        <translation>Edit patrol tour</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="139"/>
+        <source>新建轮巡</source>
+        <translation>New patrol tour</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="146"/>
+        <source> 秒</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="149"/>
+        <source>搜索摄像机…</source>
+        <translation>Search cameras…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="152"/>
+        <source>加入 →</source>
+        <translation>Add →</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="153"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="154"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="155"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="162"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="163"/>
+        <source>每个摄像机停留</source>
+        <translation>Time per camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="169"/>
+        <source>轮巡顺序</source>
+        <translation>Tour order</translation>
+    </message>
+</context>
+<context>
+    <name>TourListDialog</name>
+    <message>
+        <location filename="../../widgets/patrol.py" line="64"/>
+        <source>视频轮巡</source>
+        <translation>Patrol tours</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="66"/>
+        <source>开始轮巡</source>
+        <translation>Start tour</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="67"/>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="68"/>
+        <source>新建…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="69"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="93"/>
+        <source>{name}（{count} 个摄像机，每个 {dwell} 秒）</source>
+        <translation>{name} ({count} cameras, {dwell} s each)</translation>
+    </message>
+</context>
+<context>
     <name>VideoLinksPanel</name>
     <message>
-        <location filename="../../widgets/video_links.py" line="29"/>
-        <source>搜索摄像机名称、国标编码、网格…</source>
-        <translation>Search camera name, GB/T 28181 id, grid…</translation>
+        <location filename="../../widgets/video_links.py" line="50"/>
+        <location filename="../../widgets/video_links.py" line="179"/>
+        <source>选中事件后，这里列出附近的摄像机</source>
+        <translation>Select an event to list the cameras near it here</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_links.py" line="33"/>
-        <source>社区 / 网格 / 摄像机</source>
-        <translation>Community / grid / camera</translation>
+        <location filename="../../widgets/video_links.py" line="57"/>
+        <source>搜索摄像机名称、国标编码、网格、工地…</source>
+        <translation>Search camera name, GB/T 28181 id, grid, site…</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_links.py" line="33"/>
+        <location filename="../../widgets/video_links.py" line="62"/>
+        <source>按社区 / 网格</source>
+        <translation>By community / grid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_links.py" line="62"/>
+        <source>按工地</source>
+        <translation>By site</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_links.py" line="62"/>
+        <source>按类型</source>
+        <translation>By kind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_links.py" line="62"/>
+        <source>本岗收藏</source>
+        <translation>This post's favourites</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_links.py" line="68"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_links.py" line="33"/>
+        <location filename="../../widgets/video_links.py" line="68"/>
         <source>国标编码</source>
         <translation>GB/T 28181 id</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_links.py" line="33"/>
+        <location filename="../../widgets/video_links.py" line="68"/>
         <source>系统</source>
         <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_links.py" line="68"/>
+        <source>摄像机</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_links.py" line="74"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_links.py" line="75"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_links.py" line="76"/>
+        <location filename="../../widgets/video_links.py" line="292"/>
+        <source>☆ 收藏</source>
+        <translation>☆ Favourite</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_links.py" line="77"/>
+        <source>轮巡…</source>
+        <translation>Patrol tours…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_links.py" line="155"/>
+        <source>事件 {code} 周边 {radius} 米内没有摄像机</source>
+        <translation>No cameras within {radius} m of event {code}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_links.py" line="161"/>
+        <source>事件 {code} 附近的摄像机（按数字键 1–9 打开）</source>
+        <translation>Cameras near event {code} (press 1–9 to open)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_links.py" line="166"/>
+        <source>{prefix}{name} · {distance} 米</source>
+        <translation>{prefix}{name} · {distance} m</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_links.py" line="235"/>
+        <source>（不属于工地）</source>
+        <translation>(not on a site)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_links.py" line="240"/>
+        <source>（未划入社区）</source>
+        <translation>(no community)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_links.py" line="292"/>
+        <source>★ 取消收藏</source>
+        <translation>★ Unfavourite</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPreview</name>
+    <message>
+        <location filename="../../widgets/video_preview.py" line="76"/>
+        <source>本机无法在应用内播放视频（缺少多媒体组件：{error}），请用外部播放器打开</source>
+        <translation>This computer cannot play video in the app (multimedia component missing: {error}); open it in an external player</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_preview.py" line="81"/>
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_preview.py" line="108"/>
+        <source>正在播放</source>
+        <translation>Playing</translation>
     </message>
 </context>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="45"/>
+        <location filename="../../desktop/cli.py" line="52"/>
         <source>数据库地址 (SQLite 或 postgresql+psycopg://…)，默认 GRIDDESK_DB 或用户数据目录</source>
         <translation>database URL (SQLite or postgresql+psycopg://…); default GRIDDESK_DB or the user data directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="49"/>
+        <location filename="../../desktop/cli.py" line="56"/>
         <source>GridDesk 网格指挥台</source>
         <translation>GridDesk command-and-dispatch desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="53"/>
+        <location filename="../../desktop/cli.py" line="60"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="55"/>
-        <location filename="../../desktop/cli.py" line="141"/>
+        <location filename="../../desktop/cli.py" line="62"/>
+        <location filename="../../desktop/cli.py" line="148"/>
         <source>操作员账号</source>
         <translation>operator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="59"/>
+        <location filename="../../desktop/cli.py" line="66"/>
         <source>空库时生成演示数据并以演示账号登录</source>
         <translation>seed demo data into an empty database and log in a demo operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="64"/>
+        <location filename="../../desktop/cli.py" line="71"/>
         <source>加载完成后截图到 PNG 文件并退出</source>
         <translation>when loaded, write a PNG screenshot and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="70"/>
+        <location filename="../../desktop/cli.py" line="77"/>
         <source>界面语言</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="81"/>
+        <location filename="../../desktop/cli.py" line="88"/>
         <source>数据库维护</source>
         <translation>database maintenance</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="84"/>
+        <location filename="../../desktop/cli.py" line="91"/>
         <source>升级数据库结构到最新版本</source>
         <translation>upgrade the database schema to the newest version</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="89"/>
+        <location filename="../../desktop/cli.py" line="96"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="91"/>
+        <location filename="../../desktop/cli.py" line="98"/>
         <source>生成演示片区与事件</source>
         <translation>seed the demo area and events</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="98"/>
+        <location filename="../../desktop/cli.py" line="105"/>
         <source>模拟现场：上报新事件，推进已派遣的事件（以操作员账号，Ctrl+C 结束）</source>
         <translation>simulate the field: report new events and move dispatched ones on (as an operator account; Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="108"/>
+        <location filename="../../desktop/cli.py" line="115"/>
         <source>每秒上报的事件数，默认 0.2</source>
         <translation>events reported per second, default 0.2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="115"/>
+        <location filename="../../desktop/cli.py" line="122"/>
         <source>运行秒数，默认 60；0 表示直到中断</source>
         <translation>seconds to run, default 60; 0 runs until interrupted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="122"/>
+        <location filename="../../desktop/cli.py" line="129"/>
         <source>模拟器使用的操作员账号，默认 dispatch；密码取自环境变量 GRIDDESK_PASSWORD</source>
         <translation>the operator account the simulator acts as, default dispatch; the password comes from GRIDDESK_PASSWORD</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="127"/>
+        <location filename="../../desktop/cli.py" line="134"/>
         <source>统计数字</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="132"/>
+        <location filename="../../desktop/cli.py" line="139"/>
         <source>导出</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="136"/>
+        <location filename="../../desktop/cli.py" line="143"/>
         <source>导出社区、网格与执法片区为 GeoJSON (WGS-84)</source>
         <translation>export communities, grids and enforcement zones as GeoJSON (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="145"/>
+        <location filename="../../desktop/cli.py" line="152"/>
         <source>新建操作员账号（密码从标准输入读取，或在终端中输入）</source>
         <translation>create an operator account (the password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="252"/>
+        <location filename="../../desktop/cli.py" line="162"/>
+        <source>摄像机登记册</source>
+        <translation>camera register</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="166"/>
+        <source>从 CSV 导入摄像机（UTF-8 或 GBK；有一行出错则全部不导入）</source>
+        <translation>import cameras from CSV (UTF-8 or GBK; if any row is wrong, nothing is imported)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="174"/>
+        <source>导出摄像机为 CSV（UTF-8 带 BOM，不含账号密码）</source>
+        <translation>export cameras as CSV (UTF-8 with BOM, without accounts or passwords)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="180"/>
+        <source>设置视频系统的打开方式（平台密码从标准输入读取，或在终端中输入）</source>
+        <translation>set a video system's launch profile (the platform password is read from standard input, or asked for in a terminal)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="191"/>
+        <source>报表</source>
+        <translation>reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="195"/>
+        <source>导出交接班记录（按班次开始日期）为 PDF 或 XLSX</source>
+        <translation>export handovers (by shift start date) as PDF or XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="312"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="258"/>
+        <location filename="../../desktop/cli.py" line="318"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="273"/>
+        <location filename="../../desktop/cli.py" line="333"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="313"/>
+        <location filename="../../desktop/cli.py" line="373"/>
         <source>模拟器无法以账号 {user} 登录：{reason}</source>
         <translation>The simulator cannot log in as {user}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="320"/>
+        <location filename="../../desktop/cli.py" line="380"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束</source>
         <translation>Field simulation started: account {user}, about {rate} events a second; Ctrl+C ends it</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="341"/>
+        <location filename="../../desktop/cli.py" line="401"/>
         <source>数据库中没有片区数据，请先运行 python main.py demo seed</source>
         <translation>The database holds no area: run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="356"/>
+        <location filename="../../desktop/cli.py" line="416"/>
         <source>模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，办结 {resolved}；与操作员冲突 {conflicts}</source>
         <translation>Simulation ended: reported {reported}, accepted {accepted}, dispatched {dispatched}, responded {responded}, resolved {resolved}; conflicts with operators {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="394"/>
-        <source>无法写入文件 {path}：{reason}</source>
-        <translation>Cannot write {path}: {reason}</translation>
+        <location filename="../../desktop/cli.py" line="441"/>
+        <source>无法读写文件 {path}：{reason}</source>
+        <translation>Cannot read or write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="401"/>
+        <location filename="../../desktop/cli.py" line="577"/>
+        <source>共 {n} 处问题，未导入任何摄像机</source>
+        <translation>{n} problems in all: no cameras imported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="586"/>
+        <source>已导入：新增 {added} 个，更新 {updated} 个</source>
+        <translation>Imported: {added} added, {updated} updated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="603"/>
+        <source>已导出 {n} 个摄像机到 {path}</source>
+        <translation>Exported {n} cameras to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="611"/>
+        <source>平台密码：</source>
+        <translation>Platform password: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="633"/>
+        <source>已设置 {system} 的打开方式</source>
+        <translation>Launch profile set for {system}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="647"/>
+        <source>请用 --pdf 或 --xlsx 指定输出文件</source>
+        <translation>Name the output file with --pdf or --xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="651"/>
+        <source>结束日期早于开始日期</source>
+        <translation>The end date is before the start date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="671"/>
+        <source>已导出 {n} 条交接班记录到 {path}</source>
+        <translation>Exported {n} handovers to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="465"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="418"/>
+        <location filename="../../desktop/cli.py" line="482"/>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="429"/>
-        <location filename="../../desktop/cli.py" line="470"/>
+        <location filename="../../desktop/cli.py" line="493"/>
+        <location filename="../../desktop/cli.py" line="534"/>
         <source>账号 {user} 已存在，未作任何更改</source>
         <translation>The account {user} exists already; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="464"/>
+        <location filename="../../desktop/cli.py" line="528"/>
         <source>密码至少 8 位，须同时包含字母和数字</source>
         <translation>A password needs at least 8 characters, with letters and digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="478"/>
+        <location filename="../../desktop/cli.py" line="542"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
     </message>
@@ -1952,6 +2845,284 @@
         <location filename="../../widgets/emergency.py" line="39"/>
         <source>I级（红色）</source>
         <translation>I (red)</translation>
+    </message>
+</context>
+<context>
+    <name>handover</name>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="65"/>
+        <source>本班次在本岗位已提交交班</source>
+        <translation>This shift's handover at this post is already submitted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="66"/>
+        <source>内容过长</source>
+        <translation>The text is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="67"/>
+        <source>待办事项过多（最多 50 项）</source>
+        <translation>Too many pending items (at most 50)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="68"/>
+        <source>待办事项不能为空</source>
+        <translation>A pending item cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="69"/>
+        <source>没有编号为 {code} 的事件</source>
+        <translation>There is no event with code {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="70"/>
+        <source>没有这条交接班记录</source>
+        <translation>No such handover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="71"/>
+        <source>只能在交班的岗位接班</source>
+        <translation>You can take over only at the post being handed over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="72"/>
+        <source>交班人不能为自己接班</source>
+        <translation>The outgoing operator cannot take over from themselves</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="73"/>
+        <source>该交接班已由他人签收</source>
+        <translation>Someone else has already signed this handover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="74"/>
+        <source>异议须填写说明</source>
+        <translation>A dispute needs a note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="75"/>
+        <source>异议的项目不在交接内容中</source>
+        <translation>The disputed item is not in the handover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="76"/>
+        <source>尚未设置班次</source>
+        <translation>No shifts are set up yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="77"/>
+        <source>该值班员不能在此岗位值班</source>
+        <translation>This operator may not take this post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="85"/>
+        <source>未知的记录类别</source>
+        <translation>Unknown entry category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="86"/>
+        <source>请填写记录内容</source>
+        <translation>Enter what to record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="87"/>
+        <source>记录内容过长（最多 2000 字）</source>
+        <translation>The entry is too long (at most 2000 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="88"/>
+        <source>没有这个编号的事件</source>
+        <translation>There is no event with that code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="89"/>
+        <source>要更正的记录不存在</source>
+        <translation>The entry to correct does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="90"/>
+        <source>只能更正本岗位的记录</source>
+        <translation>You can correct only this post's entries</translation>
+    </message>
+</context>
+<context>
+    <name>handover_export</name>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="41"/>
+        <location filename="../../widgets/handover_export.py" line="77"/>
+        <location filename="../../widgets/handover_export.py" line="253"/>
+        <location filename="../../widgets/handover_export.py" line="266"/>
+        <source>交接班</source>
+        <translation>Handover</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="42"/>
+        <location filename="../../widgets/handover_export.py" line="78"/>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="43"/>
+        <location filename="../../widgets/handover_export.py" line="79"/>
+        <source>班次</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="44"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="45"/>
+        <location filename="../../widgets/handover_export.py" line="257"/>
+        <source>待办事项</source>
+        <translation>Pending items</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="46"/>
+        <source>关联事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="47"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="48"/>
+        <source>当前状态</source>
+        <translation>Current state</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="80"/>
+        <source>交班人</source>
+        <translation>Outgoing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="81"/>
+        <source>交班时间</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="82"/>
+        <location filename="../../widgets/handover_export.py" line="175"/>
+        <location filename="../../widgets/handover_export.py" line="269"/>
+        <source>接班人</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="83"/>
+        <source>接班时间</source>
+        <translation>Taken over</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="84"/>
+        <location filename="../../widgets/handover_export.py" line="183"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="85"/>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="86"/>
+        <source>派遣</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="87"/>
+        <source>结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="88"/>
+        <source>超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="89"/>
+        <source>交班说明</source>
+        <translation>Handover notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="148"/>
+        <source>交接班记录 {post} · {shift}</source>
+        <translation>Handover: {post} · {shift}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="160"/>
+        <source>，合计 {n}</source>
+        <translation>, total {n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="169"/>
+        <location filename="../../widgets/handover_export.py" line="262"/>
+        <source>接班异议</source>
+        <translation>Handover disputes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="173"/>
+        <location filename="../../widgets/handover_export.py" line="267"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="174"/>
+        <location filename="../../widgets/handover_export.py" line="268"/>
+        <source>异议</source>
+        <translation>Disputes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="181"/>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="182"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="184"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="185"/>
+        <source>时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="193"/>
+        <source>与上一班次相比</source>
+        <translation>Compared with previous shift</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="197"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="198"/>
+        <source>上一班次</source>
+        <translation>Previous shift</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="199"/>
+        <source>本班次</source>
+        <translation>This shift</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="213"/>
+        <source>没有交接班记录</source>
+        <translation>No handovers</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_export.py" line="226"/>
+        <source>交接班记录</source>
+        <translation>Handovers</translation>
     </message>
 </context>
 <context>
@@ -1988,6 +3159,7 @@
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="25"/>
+        <location filename="../../widgets/labels.py" line="135"/>
         <source>已退回</source>
         <translation>Rejected</translation>
     </message>
@@ -2024,6 +3196,7 @@
     <message>
         <location filename="../../widgets/labels.py" line="44"/>
         <location filename="../../widgets/labels.py" line="76"/>
+        <location filename="../../widgets/labels.py" line="158"/>
         <source>视频巡查</source>
         <translation>Video patrol</translation>
     </message>
@@ -2141,6 +3314,111 @@
         <location filename="../../widgets/labels.py" line="113"/>
         <source>{code}（{distance} 米）</source>
         <translation>{code} ({distance} m)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="121"/>
+        <source>来电</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="122"/>
+        <source>上级交办</source>
+        <translation>Instruction from above</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="123"/>
+        <source>报送</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="124"/>
+        <source>重要事项</source>
+        <translation>Notable matter</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="125"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="132"/>
+        <source>按时办结</source>
+        <translation>Resolved in time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="133"/>
+        <source>曾超时</source>
+        <translation>Went overdue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="134"/>
+        <source>仍在办理</source>
+        <translation>Still open</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="136"/>
+        <source>未关联事件</source>
+        <translation>No linked event</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="143"/>
+        <source>待接班</source>
+        <translation>Awaiting takeover</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="144"/>
+        <source>已接班</source>
+        <translation>Taken over</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="145"/>
+        <source>有异议</source>
+        <translation>Disputed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="152"/>
+        <source>未结事件</source>
+        <translation>Open events</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="153"/>
+        <source>下一班次内到期</source>
+        <translation>Due next shift</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="154"/>
+        <source>超时事件</source>
+        <translation>Overdue events</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="155"/>
+        <source>已升级事件</source>
+        <translation>Escalated events</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="156"/>
+        <source>本岗未确认预警</source>
+        <translation>Unacknowledged alarms at this post</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="157"/>
+        <source>平急转换</source>
+        <translation>Mode switches</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="159"/>
+        <source>值班日志要点</source>
+        <translation>Duty log highlights</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="160"/>
+        <source>待办事项</source>
+        <translation>Pending items</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="161"/>
+        <source>交班说明</source>
+        <translation>Handover notes</translation>
     </message>
 </context>
 <context>
@@ -2425,42 +3703,42 @@
         <translation>The tile URL must not contain spaces or control characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="203"/>
+        <location filename="../../desktop/messages.py" line="201"/>
         <source>瓦片地址须以 http:// 或 https:// 开头，并写明服务器</source>
         <translation>The tile URL must start with http:// or https:// and name the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="206"/>
+        <location filename="../../desktop/messages.py" line="204"/>
         <source>瓦片地址缺少占位符 {detail}（须含 {{z}}、{{x}}、{{y}}）</source>
         <translation>The tile URL lacks the placeholders {detail} (it needs {{z}}, {{x}} and {{y}})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="209"/>
+        <location filename="../../desktop/messages.py" line="207"/>
         <source>瓦片服务器 {detail} 有误：只写主机名或 IP 地址，可带端口</source>
         <translation>Tile server {detail} is wrong: give a host name or IP address, with a port if needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="212"/>
+        <location filename="../../desktop/messages.py" line="210"/>
         <source>找不到 MBTiles 文件 {detail}</source>
         <translation>MBTiles file {detail} not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="213"/>
+        <location filename="../../desktop/messages.py" line="211"/>
         <source>{detail} 不是可读的 MBTiles 文件</source>
         <translation>{detail} is not a readable MBTiles file</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="216"/>
+        <location filename="../../desktop/messages.py" line="212"/>
         <source>MBTiles 的瓦片格式为 {detail}，只能显示 png、jpg 或 webp 栅格瓦片</source>
         <translation>The MBTiles tiles are {detail}; only png, jpg or webp raster tiles can be shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="219"/>
+        <location filename="../../desktop/messages.py" line="215"/>
         <source>未知的坐标系 {detail}</source>
         <translation>Unknown datum {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="220"/>
+        <location filename="../../desktop/messages.py" line="216"/>
         <source>未知的底图类型 {detail}</source>
         <translation>Unknown kind of base tiles {detail}</translation>
     </message>
