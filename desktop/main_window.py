@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         self.rules_action = QAction(self.tr("派单规则…"), self)
         self.rules_action.setEnabled(False)  # until the permissions say the role may edit them
         event_menu.addAction(self.rules_action)
+        self.video_work.fill_menu(self.menuBar().addMenu(self.tr("摄像机(&C)")))
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
         self.panels.fill_view_menu(view_menu)
         view_menu.addSeparator()
@@ -656,6 +657,7 @@ class MainWindow(QMainWindow):
         self.sla_action.setEnabled(SLA_EDIT_PERMISSION in self.permissions)
         self.plans_action.setEnabled(MODE_SWITCH_PERMISSION in self.permissions)
         self.handover_work.permissions_known(self.permissions)
+        self.video_work.permissions_known(self.permissions)
 
     def take_over(self, operator: Operator) -> None:
         """The incoming operator signed the handover at this post: the window is theirs now,

@@ -13,28 +13,34 @@ if TYPE_CHECKING:
     from models.wvp import WvpFailed
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("video", text)
-
-
 def launch_refused_text(refused: LaunchRefused) -> str:
     """Why a URL or a player template may not be opened."""
     texts = {
-        "empty": _t("没有可打开的地址"),
-        "too_long": _t("地址或命令过长"),
-        "unparsable": _t("地址格式有误，无法解析"),
-        "scheme": _t("不允许的协议“{detail}”：只能打开 rtsp、http、https 地址"),
-        "no_host": _t("地址中没有主机名"),
-        "option": _t("地址不能以“-”开头"),
-        "whitespace": _t("地址中不能有空格或换行"),
-        "control": _t("地址或命令中含有控制字符"),
-        "credentials": _t("地址中不能带用户名或密码：请填在单独的用户名、密码栏"),
-        "quotes": _t("播放器命令的引号不成对"),
-        "no_url": _t("播放器命令中必须有 {url} 参数"),
-        "placeholder": _t("播放器命令中有未知的占位符 {detail}（可用 {url} {name} {gb_id}）"),
-        "shell": _t("播放器命令不能调用命令解释器（{detail}）"),
+        "empty": QCoreApplication.translate("video_messages", "没有可打开的地址"),
+        "too_long": QCoreApplication.translate("video_messages", "地址或命令过长"),
+        "unparsable": QCoreApplication.translate("video_messages", "地址格式有误，无法解析"),
+        "scheme": QCoreApplication.translate(
+            "video_messages", "不允许的协议“{detail}”：只能打开 rtsp、http、https 地址"
+        ),
+        "no_host": QCoreApplication.translate("video_messages", "地址中没有主机名"),
+        "option": QCoreApplication.translate("video_messages", "地址不能以“-”开头"),
+        "whitespace": QCoreApplication.translate("video_messages", "地址中不能有空格或换行"),
+        "control": QCoreApplication.translate("video_messages", "地址或命令中含有控制字符"),
+        "credentials": QCoreApplication.translate(
+            "video_messages", "地址中不能带用户名或密码：请填在单独的用户名、密码栏"
+        ),
+        "quotes": QCoreApplication.translate("video_messages", "播放器命令的引号不成对"),
+        "no_url": QCoreApplication.translate("video_messages", "播放器命令中必须有 {url} 参数"),
+        "placeholder": QCoreApplication.translate(
+            "video_messages", "播放器命令中有未知的占位符 {detail}（可用 {url} {name} {gb_id}）"
+        ),
+        "shell": QCoreApplication.translate(
+            "video_messages", "播放器命令不能调用命令解释器（{detail}）"
+        ),
     }
-    text = texts.get(refused.reason, _t("地址被拒绝（{detail}）"))
+    text = texts.get(
+        refused.reason, QCoreApplication.translate("video_messages", "地址被拒绝（{detail}）")
+    )
     # .replace, not .format: the texts themselves hold "{url}" as a word for the operator.
     return text.replace("{detail}", refused.detail or refused.reason)
 
@@ -42,13 +48,13 @@ def launch_refused_text(refused: LaunchRefused) -> str:
 def wvp_failed_text(failed: WvpFailed) -> str:
     """Why the video platform gave no stream URL."""
     texts = {
-        "not_configured": _t("视频平台地址未配置"),
-        "unreachable": _t("无法连接视频平台（{detail}）"),
-        "timeout": _t("视频平台无响应（超时）"),
-        "login": _t("视频平台拒绝登录：请检查平台账号"),
-        "refused": _t("视频平台未能开始播放：{detail}"),
-        "answer": _t("视频平台的应答无法识别"),
-        "no_url": _t("视频平台未给出可打开的地址"),
+        "not_configured": QCoreApplication.translate("video_messages", "视频平台地址未配置"),
+        "unreachable": QCoreApplication.translate("video_messages", "无法连接视频平台（{detail}）"),
+        "timeout": QCoreApplication.translate("video_messages", "视频平台无响应（超时）"),
+        "login": QCoreApplication.translate("video_messages", "视频平台拒绝登录：请检查平台账号"),
+        "refused": QCoreApplication.translate("video_messages", "视频平台未能开始播放：{detail}"),
+        "answer": QCoreApplication.translate("video_messages", "视频平台的应答无法识别"),
+        "no_url": QCoreApplication.translate("video_messages", "视频平台未给出可打开的地址"),
     }
     return texts.get(failed.reason, failed.reason).format(detail=failed.detail)
 
@@ -56,19 +62,21 @@ def wvp_failed_text(failed: WvpFailed) -> str:
 def import_problem_text(problem: ImportProblem, column_name: str) -> str:
     """One problem of a registry import, with the line the file shows."""
     reasons = {
-        "encoding": _t("文件编码无法识别（应为 UTF-8 或 GBK）"),
-        "empty_file": _t("文件是空的"),
-        "header": _t("表头中有未知或重复的列“{detail}”"),
-        "missing_column": _t("缺少必需的列"),
-        "required": _t("必填"),
-        "too_long": _t("过长"),
-        "invalid": _t("格式有误"),
-        "not_a_number": _t("不是数字"),
-        "out_of_range": _t("超出范围"),
-        "unknown": _t("不存在“{detail}”"),
-        "duplicate": _t("与第 {detail} 行重复"),
-        "columns": _t("列数多于表头"),
-        "out_of_area": _t("位置不在本辖区内"),
+        "encoding": QCoreApplication.translate(
+            "video_messages", "文件编码无法识别（应为 UTF-8 或 GBK）"
+        ),
+        "empty_file": QCoreApplication.translate("video_messages", "文件是空的"),
+        "header": QCoreApplication.translate("video_messages", "表头中有未知或重复的列“{detail}”"),
+        "missing_column": QCoreApplication.translate("video_messages", "缺少必需的列"),
+        "required": QCoreApplication.translate("video_messages", "必填"),
+        "too_long": QCoreApplication.translate("video_messages", "过长"),
+        "invalid": QCoreApplication.translate("video_messages", "格式有误"),
+        "not_a_number": QCoreApplication.translate("video_messages", "不是数字"),
+        "out_of_range": QCoreApplication.translate("video_messages", "超出范围"),
+        "unknown": QCoreApplication.translate("video_messages", "不存在“{detail}”"),
+        "duplicate": QCoreApplication.translate("video_messages", "与第 {detail} 行重复"),
+        "columns": QCoreApplication.translate("video_messages", "列数多于表头"),
+        "out_of_area": QCoreApplication.translate("video_messages", "位置不在本辖区内"),
     }
     reason = reasons.get(problem.reason)
     if reason is None:
@@ -76,18 +84,26 @@ def import_problem_text(problem: ImportProblem, column_name: str) -> str:
 
         reason = launch_refused_text(LaunchRefused(problem.reason, problem.detail))
     reason = reason.replace("{detail}", problem.detail)
-    where = _t("第 {line} 行").format(line=problem.line) if problem.line else _t("文件")
+    where = (
+        QCoreApplication.translate("video_messages", "第 {line} 行").format(line=problem.line)
+        if problem.line
+        else QCoreApplication.translate("video_messages", "文件")
+    )
     if column_name:
-        where += _t("“{column}”列").format(column=column_name)
-    return _t("{where}：{reason}").format(where=where, reason=reason)
+        where += QCoreApplication.translate("video_messages", "“{column}”列").format(
+            column=column_name
+        )
+    return QCoreApplication.translate("video_messages", "{where}：{reason}").format(
+        where=where, reason=reason
+    )
 
 
 def profile_refused_text(refused: ProfileRefused) -> str:
     """Why a launch profile was not saved."""
     if refused.reason == "unknown":
-        return _t("没有这个视频系统")
+        return QCoreApplication.translate("video_messages", "没有这个视频系统")
     if refused.reason == "launch":
-        return _t("打开方式只能是 player、handler 或 wvp")
+        return QCoreApplication.translate("video_messages", "打开方式只能是 player、handler 或 wvp")
     from models.launch import LaunchRefused
 
     return launch_refused_text(LaunchRefused(refused.reason))
@@ -96,16 +112,16 @@ def profile_refused_text(refused: ProfileRefused) -> str:
 def patrol_refused_text(reason: str) -> str:
     """Why a tour or a patrol step was refused."""
     texts = {
-        "name_required": _t("请填写轮巡名称"),
-        "too_long": _t("轮巡名称过长"),
-        "dwell": _t("停留时间应为 1–3600 秒"),
-        "no_cameras": _t("轮巡中至少要有一个摄像机"),
-        "too_many": _t("轮巡中的摄像机过多"),
-        "unknown_camera": _t("轮巡中有已不存在的摄像机"),
-        "unknown_tour": _t("该轮巡已被删除"),
-        "unknown_patrol": _t("没有这次巡查"),
-        "not_yours": _t("这是其他操作员的巡查"),
-        "ended": _t("巡查已结束"),
-        "position": _t("这一站已记录"),
+        "name_required": QCoreApplication.translate("video_messages", "请填写轮巡名称"),
+        "too_long": QCoreApplication.translate("video_messages", "轮巡名称过长"),
+        "dwell": QCoreApplication.translate("video_messages", "停留时间应为 1–3600 秒"),
+        "no_cameras": QCoreApplication.translate("video_messages", "轮巡中至少要有一个摄像机"),
+        "too_many": QCoreApplication.translate("video_messages", "轮巡中的摄像机过多"),
+        "unknown_camera": QCoreApplication.translate("video_messages", "轮巡中有已不存在的摄像机"),
+        "unknown_tour": QCoreApplication.translate("video_messages", "该轮巡已被删除"),
+        "unknown_patrol": QCoreApplication.translate("video_messages", "没有这次巡查"),
+        "not_yours": QCoreApplication.translate("video_messages", "这是其他操作员的巡查"),
+        "ended": QCoreApplication.translate("video_messages", "巡查已结束"),
+        "position": QCoreApplication.translate("video_messages", "这一站已记录"),
     }
     return texts.get(reason, reason)

@@ -16,24 +16,35 @@ from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.messages import not_permitted_text, unavailable_text
 from desktop.panels import Panel
 from desktop.store import Store, StoreUnavailable
 from desktop.tasks import BackgroundTasks
-from desktop.video_messages import launch_refused_text, patrol_refused_text, wvp_failed_text
+from desktop.video_messages import (
+    import_problem_text,
+    launch_refused_text,
+    patrol_refused_text,
+    wvp_failed_text,
+)
 from models import queries
 from models.accounts import NotPermitted, Operator, permitted_actions
 from models.cameras import (
+    CREDENTIAL_COLUMNS,
+    CSV_COLUMNS,
+    MANAGE_PERMISSION,
     NEARBY_COUNT,
     NEARBY_RADIUS_M,
+    CameraImportRefused,
     CameraIndex,
     LaunchTarget,
     event_point,
+    export_cameras_csv,
     favourites,
+    import_cameras_csv,
     launch_target,
     set_favourite,
 )
@@ -54,10 +65,6 @@ from widgets.video_preview import VideoPreview
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("VideoWork", text)
 
 
 class _Opened:
@@ -105,6 +112,7 @@ class VideoWork(QObject):
         self.tour_dialog: TourListDialog | None = None
         self.tour_editor: TourEditor | None = None
         self.patrol_window: PatrolWindow | None = None
+        self.registry_report: QMessageBox | None = None
         self._selected_event: int | None = None
         # The secrets of the stream each preview plays, to take out of what its player says.
         self._secrets: dict[int, tuple[str, ...]] = {}
@@ -156,7 +164,7 @@ class VideoWork(QObject):
 
             say(event_input_text(wrong, field_caption(wrong.field)))
         except LookupError:
-            say(_t("该摄像机已不在登记册中"))
+            say(QCoreApplication.translate("VideoWork", "该摄像机已不在登记册中"))
         return False, None
 
     # --- loading -------------------------------------------------------------------------------
@@ -250,11 +258,17 @@ class VideoWork(QObject):
                 url = check_stream_url(target.stream_url or target.web_url)
                 url = with_credentials(url, target.stream_credentials)
         except WvpFailed as failed:
-            say(_t("{name}：{reason}").format(name=target.name, reason=wvp_failed_text(failed)))
+            say(
+                QCoreApplication.translate("VideoWork", "{name}：{reason}").format(
+                    name=target.name, reason=wvp_failed_text(failed)
+                )
+            )
             return None
         except LaunchRefused as refused:
             say(
-                _t("{name}：{reason}").format(name=target.name, reason=launch_refused_text(refused))
+                QCoreApplication.translate("VideoWork", "{name}：{reason}").format(
+                    name=target.name, reason=launch_refused_text(refused)
+                )
             )
             return None
         return _Opened(target, url)
@@ -270,11 +284,19 @@ class VideoWork(QObject):
             # A camera known only by its platform's web page goes to the system's handler too.
             use_handler = target.launch == "handler" or not target.stream_url
         if not use_handler and not target.template:
-            self._notice(_t("{system} 未配置播放器").format(system=target.system))
+            self._notice(
+                QCoreApplication.translate("VideoWork", "{system} 未配置播放器").format(
+                    system=target.system
+                )
+            )
             return
         if use_handler:
             if not QDesktopServices.openUrl(QUrl(opened.url, QUrl.ParsingMode.StrictMode)):
-                self._notice(_t("系统无法打开 {name} 的地址").format(name=target.name))
+                self._notice(
+                    QCoreApplication.translate("VideoWork", "系统无法打开 {name} 的地址").format(
+                        name=target.name
+                    )
+                )
                 return
             log.info("camera %s opened with the system's handler", target.gb_id)
         else:
@@ -284,26 +306,31 @@ class VideoWork(QObject):
                 )
             except LaunchRefused as refused:
                 self._notice(
-                    _t("{system} 的播放器命令有误：{reason}").format(
-                        system=target.system, reason=launch_refused_text(refused)
-                    )
+                    QCoreApplication.translate(
+                        "VideoWork", "{system} 的播放器命令有误：{reason}"
+                    ).format(system=target.system, reason=launch_refused_text(refused))
                 )
                 return
             started = QProcess.startDetached(program, arguments)
             ok = started[0] if isinstance(started, tuple) else bool(started)
             if not ok:
                 self._notice(
-                    _t("无法启动播放器“{program}”：请检查它是否已安装").format(program=program)
+                    QCoreApplication.translate(
+                        "VideoWork", "无法启动播放器“{program}”：请检查它是否已安装"
+                    ).format(program=program)
                 )
                 return
             log.info("camera %s opened with %s", target.gb_id, program)
-        self._notice(_t("已打开 {name}").format(name=target.name), error=False)
+        self._notice(
+            QCoreApplication.translate("VideoWork", "已打开 {name}").format(name=target.name),
+            error=False,
+        )
         self.launched.emit(camera_id)
 
     def _preview_window(self) -> VideoPreview:
         if self.preview_dialog is None or self.preview is None:
             dialog = QDialog(self.window)
-            dialog.setWindowTitle(_t("视频预览"))
+            dialog.setWindowTitle(QCoreApplication.translate("VideoWork", "视频预览"))
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
             preview = VideoPreview(dialog)
             layout = QVBoxLayout(dialog)
@@ -334,9 +361,10 @@ class VideoWork(QObject):
         def failed(text: str) -> None:
             clean = redact(text, self._secrets.get(id(preview), ()))
             preview.show_problem(
-                _t("无法在应用内播放此视频流（{reason}）：可用“打开”在外部播放器中观看").format(
-                    reason=clean
-                )
+                QCoreApplication.translate(
+                    "VideoWork",
+                    "无法在应用内播放此视频流（{reason}）：可用“打开”在外部播放器中观看",
+                ).format(reason=clean)
             )
             log.info("preview failed: %s", clean)
 
@@ -345,6 +373,131 @@ class VideoWork(QObject):
     def _preview_problem(self, preview: VideoPreview, title: str, text: str) -> None:
         preview.title.setText(title)
         preview.show_problem(text)
+
+    # --- the registry as CSV -------------------------------------------------------------------
+
+    def fill_menu(self, menu: QMenu) -> None:
+        """The registry's actions: import (who may manage cameras), export, the patrol tours."""
+        self.import_action = QAction(
+            QCoreApplication.translate("VideoWork", "导入摄像机登记册（CSV）…"), menu
+        )
+        self.import_action.setEnabled(False)  # until the permissions say the role may
+        self.export_action = QAction(
+            QCoreApplication.translate("VideoWork", "导出摄像机登记册（CSV）…"), menu
+        )
+        tours = QAction(QCoreApplication.translate("VideoWork", "视频轮巡…"), menu)
+        self.import_action.triggered.connect(self._choose_import)
+        self.export_action.triggered.connect(self._choose_export)
+        tours.triggered.connect(self.open_tours)
+        for action in (self.import_action, self.export_action, tours):
+            menu.addAction(action)
+
+    def permissions_known(self, permissions: frozenset[str]) -> None:
+        """What the role may do, read after log-in."""
+        self.permissions = permissions
+        self.import_action.setEnabled(MANAGE_PERMISSION in permissions)
+
+    def _choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            QCoreApplication.translate("VideoWork", "导入摄像机登记册"),
+            "",
+            QCoreApplication.translate("VideoWork", "CSV 文件 (*.csv)"),
+        )
+        if path:
+            self._spawn(self.import_file(path))
+
+    def _choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            QCoreApplication.translate("VideoWork", "导出摄像机登记册"),
+            "cameras.csv",
+            QCoreApplication.translate("VideoWork", "CSV 文件 (*.csv)"),
+        )
+        if path:
+            self._spawn(self.export_file(path))
+
+    async def import_file(self, path: str) -> None:
+        """Import the registry from a CSV file: all of it, or nothing and every problem shown
+        with its line."""
+        from pathlib import Path
+
+        try:
+            data = await self.store.compute(Path(path).read_bytes)
+        except OSError as exc:
+            self._report(
+                QCoreApplication.translate("VideoWork", "无法读取文件 {path}：{reason}").format(
+                    path=path, reason=exc.strerror
+                )
+            )
+            return
+        operator = self.operator
+        headers = dict((*CSV_COLUMNS, *CREDENTIAL_COLUMNS))
+        try:
+            result = await self.store.write(
+                lambda s: import_cameras_csv(s, data, server_now(s), operator)
+            )
+        except CameraImportRefused as refused:
+            lines = [
+                import_problem_text(p, headers.get(p.column, p.column)) for p in refused.problems
+            ]
+            self._report(
+                QCoreApplication.translate("VideoWork", "共 {n} 处问题，未导入任何摄像机。").format(
+                    n=len(lines)
+                ),
+                "\n".join(lines),
+            )
+            return
+        except StoreUnavailable:
+            self._report(unavailable_text())
+            return
+        except NotPermitted as refused:
+            self._report(not_permitted_text(refused))
+            return
+        self._report(
+            QCoreApplication.translate(
+                "VideoWork", "已导入：新增 {added} 个，更新 {updated} 个"
+            ).format(added=result.added, updated=result.updated),
+            error=False,
+        )
+        self.reload()
+
+    async def export_file(self, path: str) -> None:
+        """Write the registry (without credentials) to a CSV file."""
+        from pathlib import Path
+
+        try:
+            data = await self.store.read(export_cameras_csv)
+            await self.store.compute(Path(path).write_bytes, data)
+        except StoreUnavailable:
+            self._report(unavailable_text())
+            return
+        except OSError as exc:
+            self._report(
+                QCoreApplication.translate("VideoWork", "无法写入文件 {path}：{reason}").format(
+                    path=path, reason=exc.strerror
+                )
+            )
+            return
+        self._report(
+            QCoreApplication.translate("VideoWork", "已导出到 {path}").format(path=path),
+            error=False,
+        )
+
+    def _report(self, text: str, details: str = "", *, error: bool = True) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information,
+            QCoreApplication.translate("VideoWork", "摄像机登记册"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        if details:
+            box.setDetailedText(details)
+        box.setObjectName("camera_registry_report")
+        box.finished.connect(box.deleteLater)
+        self.registry_report = box
+        box.open()
 
     # --- patrol tours --------------------------------------------------------------------------
 
@@ -361,7 +514,11 @@ class VideoWork(QObject):
             try:
                 self.permissions = await self.store.read(lambda s: permitted_actions(s, role))
             except StoreUnavailable:
-                QMessageBox.warning(self.window, _t("视频轮巡"), unavailable_text())
+                QMessageBox.warning(
+                    self.window,
+                    QCoreApplication.translate("VideoWork", "视频轮巡"),
+                    unavailable_text(),
+                )
                 return
         if self.tour_dialog is None:
             dialog = TourListDialog(self.window)
@@ -400,7 +557,7 @@ class VideoWork(QObject):
             lambda s: delete_tour(s, operator, tour_id), dialog.show_message
         )
         if done:
-            dialog.show_message(_t("轮巡已删除"), error=False)
+            dialog.show_message(QCoreApplication.translate("VideoWork", "轮巡已删除"), error=False)
             await self.load()
 
     # --- running a patrol ------------------------------------------------------------------------
@@ -414,7 +571,7 @@ class VideoWork(QObject):
         if tour is None or dialog is None:
             return
         if self.patrol_window is not None and not self.patrol_window.over:
-            dialog.show_message(_t("已有一次巡查正在进行"))
+            dialog.show_message(QCoreApplication.translate("VideoWork", "已有一次巡查正在进行"))
             self.patrol_window.raise_()
             return
         operator, language = self.operator, self.language
@@ -517,4 +674,6 @@ class VideoWork(QObject):
             await self.store.write(lambda s: finish_patrol(s, operator, patrol_id, server_now(s)))
         except (StoreUnavailable, NotPermitted, PatrolRefused) as failed:
             log.warning("end of patrol %s not recorded: %s", patrol_id, type(failed).__name__)
-            window.show_message(_t("巡查结束时间未能记录：数据库暂时无法连接"))
+            window.show_message(
+                QCoreApplication.translate("VideoWork", "巡查结束时间未能记录：数据库暂时无法连接")
+            )

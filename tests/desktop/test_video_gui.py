@@ -399,3 +399,72 @@ def test_a_patrol_tour_runs_with_a_short_dwell_and_is_recorded_whole(
     click(qtbot, patrol.end_button)  # 关闭
     qtbot.waitUntil(lambda: not patrol.isVisible(), timeout=LOAD_TIMEOUT_MS)
     database.close()
+
+
+def test_the_registry_menu_exports_and_imports_all_or_nothing(
+    running: list[Running],
+    qloop: qasync.QEventLoop,
+    qtbot: QtBot,
+    seeded_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    session = start(running, qloop, ["--db", seeded_url, "--demo", "--post", "chief"])
+    window = wait_loaded(qtbot, session)
+    work = window.video_work
+    qtbot.waitUntil(work.import_action.isEnabled, timeout=LOAD_TIMEOUT_MS)
+    out = tmp_path / "登记册.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    work.export_action.trigger()
+    qtbot.waitUntil(
+        lambda: work.registry_report is not None and work.registry_report.isVisible(),
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    assert str(out) in work.registry_report.text()
+    work.registry_report.accept()
+    lines = out.read_bytes().decode("utf-8-sig").splitlines()
+    first = lines[1].split(",")
+
+    # A GBK file with one bad row: nothing is imported, and the line is named.
+    bad = tmp_path / "bad.csv"
+    rows = [lines[0], ",".join([first[0], "改名后的路口", *first[2:]])]
+    rows.append(",".join([first[0][:-1] + "X", "坏行", *first[2:]]))
+    bad.write_bytes("\r\n".join(rows).encode("gbk"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(bad), ""))
+    work.registry_report = None
+    work.import_action.trigger()
+    qtbot.waitUntil(lambda: work.registry_report is not None, timeout=LOAD_TIMEOUT_MS)
+    report = work.registry_report
+    assert "未导入任何摄像机" in report.text()
+    assert "第 3 行" in report.detailedText()
+    report.accept()
+    database = open_database(seeded_url)
+    try:
+        with database.read() as s:
+            assert s.scalar(select(Camera.name).where(Camera.gb_id == first[0])) == first[1]
+    finally:
+        database.close()
+
+    # Without the bad row it goes in, and the launcher shows the new name.
+    bad.write_bytes("\r\n".join(rows[:2]).encode("gbk"))
+    work.registry_report = None
+    work.import_action.trigger()
+    qtbot.waitUntil(lambda: work.registry_report is not None, timeout=LOAD_TIMEOUT_MS)
+    assert "更新 1 个" in work.registry_report.text()
+    work.registry_report.accept()
+    panel = window.panels.video.content
+    assert panel is not None
+    panel.search.setText("改名后的路口")
+    qtbot.waitUntil(lambda: len(panel.visible_camera_ids()) == 1, timeout=LOAD_TIMEOUT_MS)
+
+
+def test_operators_may_export_but_not_import_the_registry(
+    running: list[Running], qloop: qasync.QEventLoop, qtbot: QtBot, seeded_url: str
+) -> None:
+    session = start(running, qloop, ["--db", seeded_url, "--demo", "--post", "video"])
+    window = wait_loaded(qtbot, session)
+    qtbot.waitUntil(lambda: window.permissions is not None, timeout=LOAD_TIMEOUT_MS)
+    assert not window.video_work.import_action.isEnabled()
+    assert window.video_work.export_action.isEnabled()
