@@ -48,6 +48,7 @@ from widgets.duty_log import DutyLogPanel
 from widgets.handover_dialog import HandoverDialog
 from widgets.handover_export import write_pdf, write_xlsx
 from widgets.handover_review import HandoverReviewDialog
+from widgets.roster_dialog import RosterDialog
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -75,6 +76,7 @@ def handover_refused_text(refusal: handover.HandoverRefused) -> str:
         "unknown_item": QCoreApplication.translate("handover", "异议的项目不在交接内容中"),
         "no_shift": QCoreApplication.translate("handover", "尚未设置班次"),
         "unknown_operator": QCoreApplication.translate("handover", "该值班员不能在此岗位值班"),
+        "unknown_pattern": QCoreApplication.translate("handover", "未知的班制"),
     }
     return texts.get(refusal.reason, refusal.reason).format(code=refusal.detail)
 
@@ -123,6 +125,10 @@ class HandoverWork(QObject):
         self.handover_action = QAction(self.tr("交接班…"), self)
         self.review_action = QAction(self.tr("交接班审阅…"), self)
         self.review_action.setEnabled(False)  # the chief's, once the permissions are read
+        self.roster_action = QAction(self.tr("排班…"), self)
+        self.roster_action.setEnabled(False)
+        self.roster_action.triggered.connect(lambda: self._spawn(self.open_roster()))
+        self.roster_dialog: RosterDialog | None = None
         self.handover_action.triggered.connect(lambda: self._spawn(self.open_handover()))
         self.review_action.triggered.connect(lambda: self._spawn(self.open_review()))
         window.panels.duty_log.when_built(self._attach_log_panel)
@@ -131,6 +137,7 @@ class HandoverWork(QObject):
         """Put the handover's actions in the duty menu."""
         menu.addAction(self.handover_action)
         menu.addAction(self.review_action)
+        menu.addAction(self.roster_action)
 
     def start(self) -> None:
         """After log-in: a handover waiting at this post is shown; the offer is timed."""
@@ -144,12 +151,15 @@ class HandoverWork(QObject):
     def permissions_known(self, permissions: frozenset[str]) -> None:
         """Enable what the operator's role may do."""
         self.review_action.setEnabled("handover.review" in permissions)
+        self.roster_action.setEnabled("roster.edit" in permissions)
 
     def duty_changed(self) -> None:
         """Another post (or this one) wrote to the log or a handover: refresh what shows it."""
         panel = self.window.panels.duty_log.content
         if panel is not None:
             panel.request_search()
+        if self.roster_dialog is not None and self.roster_dialog.isVisible():
+            self._spawn(self._show_roster(self.roster_dialog.day.date().toPython()))
 
     def _spawn(self, coroutine: Coroutine[Any, Any, None]) -> None:
         self._tasks.spawn(coroutine)
@@ -402,6 +412,79 @@ class HandoverWork(QObject):
         self.review_dialog.show()
         self.review_dialog.request_search()
         self.review_shown.emit(self.review_dialog)
+
+    # --- the roster ---------------------------------------------------------------------------
+
+    async def open_roster(self) -> None:
+        """The chief's roster, on today's shifts."""
+        try:
+            now = await self.store.read(server_now)
+        except StoreUnavailable:
+            self.window.statusBar().showMessage(unavailable_text(), 10_000)
+            return
+        if self.roster_dialog is None:
+            dialog = RosterDialog(now.astimezone(LOCAL_ZONE).date(), self.window)
+            dialog.day_requested.connect(lambda day: self._spawn(self._show_roster(day)))
+            dialog.pattern_requested.connect(
+                lambda pattern: self._spawn(
+                    self._roster_write(
+                        lambda s: handover.set_centre_pattern(s, self.operator, pattern)
+                    )
+                )
+            )
+            dialog.operator_chosen.connect(
+                lambda shift_id, day, post, account_id: self._spawn(
+                    self._roster_write(
+                        lambda s: handover.assign_roster(
+                            s,
+                            self.operator,
+                            shift_id=shift_id,
+                            day=day,
+                            post=post,
+                            account_id=account_id,
+                            now=server_now(s),
+                        )
+                    )
+                )
+            )
+            dialog.leader_chosen.connect(
+                lambda shift_id, day, staff_id: self._spawn(
+                    self._roster_write(
+                        lambda s: handover.assign_leader(
+                            s, self.operator, shift_id=shift_id, day=day, staff_id=staff_id
+                        )
+                    )
+                )
+            )
+            self.roster_dialog = dialog
+        self.roster_dialog.show()
+        self.roster_dialog.raise_()
+        await self._show_roster(self.roster_dialog.day.date().toPython())
+
+    async def _show_roster(self, day: date) -> None:
+        try:
+            roster = await self.store.read(lambda s: handover.roster_day(s, day))
+        except StoreUnavailable:
+            if self.roster_dialog is not None:
+                self.roster_dialog.show_error(unavailable_text())
+            return
+        if self.roster_dialog is not None:
+            self.roster_dialog.show_day(roster)
+
+    async def _roster_write(self, write: Callable[[Session], None]) -> None:
+        dialog = self.roster_dialog
+        assert dialog is not None
+        try:
+            await self.store.write(write)
+        except StoreUnavailable:
+            dialog.show_error(unavailable_text())
+            return
+        except handover.HandoverRefused as refused:
+            dialog.show_error(handover_refused_text(refused))
+        except NotPermitted as refused:
+            dialog.show_error(not_permitted_text(refused))
+        # Shown again as the database has it, the refused choice put back.
+        await self._show_roster(dialog.day.date().toPython())
 
     async def _list_handovers(
         self, since: date, until: date, post: str | None, operator_id: int | None

@@ -78,6 +78,7 @@ from models.snapshots import (
     ModeSwitchEntry,
     PatrolEntry,
     PendingItem,
+    RosterDay,
     RosterInfo,
     ShiftChange,
     ShiftFigures,
@@ -208,6 +209,65 @@ def roster_info(session: Session, shift_id: int, day: date) -> RosterInfo:
         leader or "",
         tuple(sorted(((p, n) for p, n in operators), key=lambda pn: order.get(pn[0], 9))),
     )
+
+
+def roster_day(session: Session, day: date) -> RosterDay:
+    """The roster of the shifts starting on ``day`` under the centre's pattern, with the
+    candidates for each post and the leaders who may lead a shift."""
+    pattern = centre_pattern(session)
+    shifts = shift_rows(session, pattern)
+    ids = [s.id for s in shifts]
+    assigned = {
+        (shift_id, post): account_id
+        for shift_id, post, account_id in session.execute(
+            select(DutyRoster.shift_id, DutyRoster.post, DutyRoster.operator_id).where(
+                DutyRoster.shift_id.in_(ids), DutyRoster.shift_date == day
+            )
+        )
+    }
+    leader_of = dict(
+        session.execute(
+            select(DutyLeader.shift_id, DutyLeader.staff_id).where(
+                DutyLeader.shift_id.in_(ids), DutyLeader.shift_date == day
+            )
+        ).all()
+    )
+    accounts = session.execute(
+        select(OperatorAccount.id, OperatorAccount.display_name, OperatorAccount.allowed_posts)
+        .where(OperatorAccount.active.is_(True))
+        .order_by(OperatorAccount.display_name)
+    ).all()
+    candidates = {
+        post: tuple((i, name) for i, name, posts in accounts if post in posts.split(","))
+        for post in POSTS
+    }
+    leaders = tuple(
+        session.execute(
+            select(Staff.id, Staff.name).where(Staff.role == "leader").order_by(Staff.name)
+        ).all()
+    )
+    return RosterDay(
+        day,
+        pattern,
+        tuple((s.id, s.name, s.starts, s.ends) for s in shifts),
+        assigned,
+        leader_of,
+        candidates,
+        tuple((i, n) for i, n in leaders),
+    )
+
+
+def set_centre_pattern(session: Session, operator: Operator, pattern: str) -> None:
+    """Switch the centre between day/night shifts and the 24-hour duty. Chief."""
+    require(session, operator, "roster.edit")
+    if pattern not in SHIFT_PATTERNS:
+        raise HandoverRefused("unknown_pattern", pattern)
+    stored = session.get(SharedSetting, PATTERN_KEY)
+    if stored is None:
+        session.add(SharedSetting(key=PATTERN_KEY, value=json.dumps(pattern)))
+    else:
+        stored.value = json.dumps(pattern)
+    record_change(session, "roster", 0, "update", operator.post)
 
 
 def assign_roster(

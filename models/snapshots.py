@@ -572,6 +572,21 @@ class RosterInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class RosterDay:
+    """The roster of one local day as the chief edits it: the centre's pattern, its shifts
+    (id, name, "08:00", "20:00"), who is on each post of each shift and the duty leader, and who
+    could be: ``candidates`` per post (account id, name), ``leaders`` (staff id, name)."""
+
+    day: date
+    pattern: str
+    shifts: tuple[tuple[int, str, str, str], ...]
+    assigned: dict[tuple[int, str], int]  # (shift id, post) → account id
+    leader_of: dict[int, int]  # shift id → staff id
+    candidates: dict[str, tuple[tuple[int, str], ...]]
+    leaders: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class DutyLogRow:
     """One duty-log entry as the panel and the handover show it. ``corrected_by`` is the id
     of the newest entry correcting it, if any (the entry itself is never changed)."""

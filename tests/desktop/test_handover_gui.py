@@ -174,3 +174,64 @@ def test_duty_log_panel_and_the_chiefs_review(
     review.export_requested.emit("xlsx", False, str(xlsx))
     qtbot.waitUntil(lambda: "1 条" in review.message.text(), timeout=LOAD_TIMEOUT_MS)
     assert pdf.read_bytes().startswith(b"%PDF") and xlsx.stat().st_size > 0
+
+
+def test_the_chief_keeps_the_roster(
+    running: list[Running],
+    qloop: qasync.QEventLoop,
+    qtbot: QtBot,
+    seeded_url: str,
+    frozen_clock: None,
+) -> None:
+    from models.handover import roster_day
+    from models.snapshots import RosterDay
+    from widgets.roster_dialog import LEADER_COLUMN
+
+    intake = _open(running, qloop, qtbot, seeded_url, "intake", "intake")
+    qtbot.waitUntil(lambda: intake.permissions is not None, timeout=LOAD_TIMEOUT_MS)
+    assert not intake.handover_work.roster_action.isEnabled()
+    window = _open(running, qloop, qtbot, seeded_url, "chief", "chief")
+    work = window.handover_work
+    qtbot.waitUntil(work.roster_action.isEnabled, timeout=LOAD_TIMEOUT_MS)
+    work.roster_action.trigger()
+    qtbot.waitUntil(
+        lambda: work.roster_dialog is not None and work.roster_dialog.table.rowCount() == 2,
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    dialog = work.roster_dialog
+    assert dialog.day.date().toPython() == FROZEN.astimezone(LOCAL_ZONE).date()
+    intake_column = LEADER_COLUMN + 2  # chief, intake, …
+    night_intake = dialog.cell(1, intake_column)
+    before = night_intake.currentText()
+    choice = next(i for i in range(1, night_intake.count()) if night_intake.itemText(i) != before)
+    chosen = night_intake.itemText(choice)
+    night_intake.setCurrentIndex(choice)
+    night_intake.activated.emit(choice)
+    leader = dialog.cell(0, LEADER_COLUMN)
+    leader.setCurrentIndex(leader.count() - 1)
+    leader.activated.emit(leader.count() - 1)
+    wanted_leader = leader.currentData()
+
+    def stored() -> RosterDay:
+        database = open_database(seeded_url)
+        try:
+            with database.read() as s:
+                return roster_day(s, dialog.day.date().toPython())
+        finally:
+            database.close()
+
+    qtbot.waitUntil(
+        lambda: stored().leader_of.get(stored().shifts[0][0]) == wanted_leader,
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    roster = stored()
+    night_id = roster.shifts[1][0]
+    names = dict(roster.candidates["intake"])
+    assert names[roster.assigned[(night_id, "intake")]] == chosen
+    qtbot.waitUntil(lambda: dialog.cell(1, intake_column).currentText() == chosen)
+
+    # The 24-hour duty: one shift a day.
+    dialog.pattern.setCurrentIndex(dialog.pattern.findData("duty24"))
+    dialog.pattern.activated.emit(dialog.pattern.currentIndex())
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=LOAD_TIMEOUT_MS)
+    assert stored().pattern == "duty24"

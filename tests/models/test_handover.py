@@ -365,3 +365,22 @@ def test_the_shifts_patrols_are_handed_over_at_the_post_that_ran_them(quiet_db: 
     ]
     assert patrols[0].started_at == local(25, 10) and patrols[0].ended_at == local(25, 10, 5)
     assert at_intake == ()
+
+
+def test_only_the_chief_changes_the_pattern_and_only_to_a_known_one(quiet_db: Database) -> None:
+    from models.handover import roster_day, set_centre_pattern
+
+    chief = operator_of(quiet_db, "chief", "chief")
+    with pytest.raises(NotPermitted), quiet_db.write() as session:
+        set_centre_pattern(session, operator_of(quiet_db, "intake", "intake"), "duty24")
+    with pytest.raises(HandoverRefused) as refused, quiet_db.write() as session:
+        set_centre_pattern(session, chief, "three_shifts")
+    assert refused.value.reason == "unknown_pattern"
+    with quiet_db.read() as session:
+        assert roster_day(session, date(2026, 11, 25)).pattern == "day_night"
+    with quiet_db.write() as session:
+        set_centre_pattern(session, chief, "duty24")
+    with quiet_db.read() as session:
+        day = roster_day(session, date(2026, 11, 25))
+    assert day.pattern == "duty24" and [s[2:] for s in day.shifts] == [("08:00", "08:00")]
+    assert len(day.leaders) == 17 and all(day.candidates[p] for p in ("intake", "video"))
