@@ -1176,7 +1176,7 @@ Snapshot as of {at}; on submitting, the situation at that moment is recorded and
     <message>
         <location filename="../../widgets/handover_dialog.py" line="430"/>
         <source>请输入接班人账号和密码</source>
-        <translation>Enter the incoming operator's account and password</translation>
+        <translation>Enter the incoming operator&apos;s account and password</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="438"/>
@@ -1413,22 +1413,27 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>HandoverWork</name>
     <message>
-        <location filename="../../desktop/handover_work.py" line="123"/>
+        <location filename="../../desktop/handover_work.py" line="125"/>
         <source>交接班…</source>
         <translation>Handover…</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="124"/>
+        <location filename="../../desktop/handover_work.py" line="126"/>
         <source>交接班审阅…</source>
         <translation>Handover review…</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="464"/>
+        <location filename="../../desktop/handover_work.py" line="128"/>
+        <source>排班…</source>
+        <translation>Roster…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="547"/>
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="466"/>
+        <location filename="../../desktop/handover_work.py" line="549"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
@@ -1658,7 +1663,7 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
@@ -1729,148 +1734,153 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="238"/>
+        <source>摄像机(&amp;C)</source>
+        <translation>Cameras(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
-        <location filename="../../desktop/main_window.py" line="668"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="670"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="261"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="337"/>
+        <location filename="../../desktop/main_window.py" line="338"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="497"/>
+        <location filename="../../desktop/main_window.py" line="498"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="512"/>
+        <location filename="../../desktop/main_window.py" line="513"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="518"/>
+        <location filename="../../desktop/main_window.py" line="519"/>
         <source>未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}</source>
         <translation>Open {open} · soon due {warning} · overdue {overdue} · escalated {escalated}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="610"/>
+        <location filename="../../desktop/main_window.py" line="611"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="616"/>
+        <location filename="../../desktop/main_window.py" line="617"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="629"/>
+        <location filename="../../desktop/main_window.py" line="630"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="681"/>
+        <location filename="../../desktop/main_window.py" line="683"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="702"/>
+        <location filename="../../desktop/main_window.py" line="704"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="719"/>
+        <location filename="../../desktop/main_window.py" line="721"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="753"/>
+        <location filename="../../desktop/main_window.py" line="755"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="774"/>
+        <location filename="../../desktop/main_window.py" line="776"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="796"/>
+        <location filename="../../desktop/main_window.py" line="798"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="812"/>
+        <location filename="../../desktop/main_window.py" line="814"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="755"/>
+        <location filename="../../desktop/main_window.py" line="757"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="853"/>
+        <location filename="../../desktop/main_window.py" line="855"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="945"/>
+        <location filename="../../desktop/main_window.py" line="947"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="958"/>
+        <location filename="../../desktop/main_window.py" line="960"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1010"/>
+        <location filename="../../desktop/main_window.py" line="1012"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1045"/>
-        <location filename="../../desktop/main_window.py" line="1056"/>
+        <location filename="../../desktop/main_window.py" line="1047"/>
+        <location filename="../../desktop/main_window.py" line="1058"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1045"/>
+        <location filename="../../desktop/main_window.py" line="1047"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1065"/>
+        <location filename="../../desktop/main_window.py" line="1067"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1081"/>
+        <location filename="../../desktop/main_window.py" line="1083"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1084"/>
+        <location filename="../../desktop/main_window.py" line="1086"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -2171,6 +2181,49 @@ No longer overdue: {cleared}</translation>
     </message>
 </context>
 <context>
+    <name>RosterDialog</name>
+    <message>
+        <location filename="../../widgets/roster_dialog.py" line="48"/>
+        <source>排班</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialog.py" line="54"/>
+        <source>两班制（白班、夜班）</source>
+        <translation>Two shifts (day, night)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialog.py" line="55"/>
+        <source>24 小时值班</source>
+        <translation>24-hour duty</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialog.py" line="59"/>
+        <source>班次</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialog.py" line="59"/>
+        <source>带班领导</source>
+        <translation>Duty leader</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialog.py" line="69"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialog.py" line="72"/>
+        <source>班制</source>
+        <translation>Shift pattern</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialog.py" line="122"/>
+        <source>— 未排 —</source>
+        <translation>— not rostered —</translation>
+    </message>
+</context>
+<context>
     <name>ScreenLock</name>
     <message>
         <location filename="../../widgets/login_dialog.py" line="96"/>
@@ -2309,7 +2362,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="169"/>
         <source>本班数据</source>
-        <translation>This shift's figures</translation>
+        <translation>This shift&apos;s figures</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="170"/>
@@ -2497,7 +2550,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../widgets/video_links.py" line="62"/>
         <source>本岗收藏</source>
-        <translation>This post's favourites</translation>
+        <translation>This post&apos;s favourites</translation>
     </message>
     <message>
         <location filename="../../widgets/video_links.py" line="68"/>
@@ -2587,6 +2640,136 @@ No longer overdue: {cleared}</translation>
         <location filename="../../widgets/video_preview.py" line="108"/>
         <source>正在播放</source>
         <translation>Playing</translation>
+    </message>
+</context>
+<context>
+    <name>VideoWork</name>
+    <message>
+        <location filename="../../desktop/video_work.py" line="167"/>
+        <source>该摄像机已不在登记册中</source>
+        <translation>This camera is no longer in the registry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="262"/>
+        <location filename="../../desktop/video_work.py" line="269"/>
+        <source>{name}：{reason}</source>
+        <translation>{name}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="288"/>
+        <source>{system} 未配置播放器</source>
+        <translation>No player is configured for {system}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="296"/>
+        <source>系统无法打开 {name} 的地址</source>
+        <translation>The system cannot open the address of {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="309"/>
+        <source>{system} 的播放器命令有误：{reason}</source>
+        <translation>The player command of {system} is wrong: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="318"/>
+        <source>无法启动播放器“{program}”：请检查它是否已安装</source>
+        <translation>Cannot start the player "{program}": check that it is installed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="325"/>
+        <source>已打开 {name}</source>
+        <translation>Opened {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="333"/>
+        <source>视频预览</source>
+        <translation>Video preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="364"/>
+        <source>无法在应用内播放此视频流（{reason}）：可用“打开”在外部播放器中观看</source>
+        <translation>This stream cannot be played in the application ({reason}): use "Open" to watch it in the external player</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="382"/>
+        <source>导入摄像机登记册（CSV）…</source>
+        <translation>Import the camera registry (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="386"/>
+        <source>导出摄像机登记册（CSV）…</source>
+        <translation>Export the camera registry (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="388"/>
+        <source>视频轮巡…</source>
+        <translation>Patrol tours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="403"/>
+        <source>导入摄像机登记册</source>
+        <translation>Import the camera registry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="405"/>
+        <location filename="../../desktop/video_work.py" line="415"/>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="413"/>
+        <source>导出摄像机登记册</source>
+        <translation>Export the camera registry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="429"/>
+        <source>无法读取文件 {path}：{reason}</source>
+        <translation>Cannot read the file {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="445"/>
+        <source>共 {n} 处问题，未导入任何摄像机。</source>
+        <translation>{n} problem(s); no camera was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="458"/>
+        <source>已导入：新增 {added} 个，更新 {updated} 个</source>
+        <translation>Imported: {added} added, {updated} updated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="477"/>
+        <source>无法写入文件 {path}：{reason}</source>
+        <translation>Cannot write the file {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="483"/>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="490"/>
+        <source>摄像机登记册</source>
+        <translation>Camera registry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="519"/>
+        <source>视频轮巡</source>
+        <translation>Patrol tours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="560"/>
+        <source>轮巡已删除</source>
+        <translation>Tour deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="574"/>
+        <source>已有一次巡查正在进行</source>
+        <translation>A patrol is already under way</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="678"/>
+        <source>巡查结束时间未能记录：数据库暂时无法连接</source>
+        <translation>The end of the patrol was not recorded: the database cannot be reached for now</translation>
     </message>
 </context>
 <context>
@@ -2705,7 +2888,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/cli.py" line="180"/>
         <source>设置视频系统的打开方式（平台密码从标准输入读取，或在终端中输入）</source>
-        <translation>set a video system's launch profile (the platform password is read from standard input, or asked for in a terminal)</translation>
+        <translation>set a video system&apos;s launch profile (the platform password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="191"/>
@@ -2850,99 +3033,104 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>handover</name>
     <message>
-        <location filename="../../desktop/handover_work.py" line="65"/>
+        <location filename="../../desktop/handover_work.py" line="66"/>
         <source>本班次在本岗位已提交交班</source>
-        <translation>This shift's handover at this post is already submitted</translation>
+        <translation>This shift&apos;s handover at this post is already submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="66"/>
+        <location filename="../../desktop/handover_work.py" line="67"/>
         <source>内容过长</source>
         <translation>The text is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="67"/>
+        <location filename="../../desktop/handover_work.py" line="68"/>
         <source>待办事项过多（最多 50 项）</source>
         <translation>Too many pending items (at most 50)</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="68"/>
+        <location filename="../../desktop/handover_work.py" line="69"/>
         <source>待办事项不能为空</source>
         <translation>A pending item cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="69"/>
+        <location filename="../../desktop/handover_work.py" line="70"/>
         <source>没有编号为 {code} 的事件</source>
         <translation>There is no event with code {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="70"/>
+        <location filename="../../desktop/handover_work.py" line="71"/>
         <source>没有这条交接班记录</source>
         <translation>No such handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="71"/>
+        <location filename="../../desktop/handover_work.py" line="72"/>
         <source>只能在交班的岗位接班</source>
         <translation>You can take over only at the post being handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="72"/>
+        <location filename="../../desktop/handover_work.py" line="73"/>
         <source>交班人不能为自己接班</source>
         <translation>The outgoing operator cannot take over from themselves</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="73"/>
+        <location filename="../../desktop/handover_work.py" line="74"/>
         <source>该交接班已由他人签收</source>
         <translation>Someone else has already signed this handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="74"/>
+        <location filename="../../desktop/handover_work.py" line="75"/>
         <source>异议须填写说明</source>
         <translation>A dispute needs a note</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="75"/>
+        <location filename="../../desktop/handover_work.py" line="76"/>
         <source>异议的项目不在交接内容中</source>
         <translation>The disputed item is not in the handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="76"/>
+        <location filename="../../desktop/handover_work.py" line="77"/>
         <source>尚未设置班次</source>
         <translation>No shifts are set up yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="77"/>
+        <location filename="../../desktop/handover_work.py" line="78"/>
         <source>该值班员不能在此岗位值班</source>
         <translation>This operator may not take this post</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="85"/>
+        <location filename="../../desktop/handover_work.py" line="79"/>
+        <source>未知的班制</source>
+        <translation>Unknown shift pattern</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/handover_work.py" line="87"/>
         <source>未知的记录类别</source>
         <translation>Unknown entry category</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="86"/>
+        <location filename="../../desktop/handover_work.py" line="88"/>
         <source>请填写记录内容</source>
         <translation>Enter what to record</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="87"/>
+        <location filename="../../desktop/handover_work.py" line="89"/>
         <source>记录内容过长（最多 2000 字）</source>
         <translation>The entry is too long (at most 2000 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="88"/>
+        <location filename="../../desktop/handover_work.py" line="90"/>
         <source>没有这个编号的事件</source>
         <translation>There is no event with that code</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="89"/>
+        <location filename="../../desktop/handover_work.py" line="91"/>
         <source>要更正的记录不存在</source>
         <translation>The entry to correct does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="90"/>
+        <location filename="../../desktop/handover_work.py" line="92"/>
         <source>只能更正本岗位的记录</source>
-        <translation>You can correct only this post's entries</translation>
+        <translation>You can correct only this post&apos;s entries</translation>
     </message>
 </context>
 <context>
@@ -3769,6 +3957,264 @@ No longer overdue: {cleared}</translation>
         <location filename="../../widgets/timefmt.py" line="41"/>
         <source>已超时 {span}</source>
         <translation>Overdue by {span}</translation>
+    </message>
+</context>
+<context>
+    <name>video_messages</name>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="19"/>
+        <source>没有可打开的地址</source>
+        <translation>There is no address to open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="20"/>
+        <source>地址或命令过长</source>
+        <translation>The address or command is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="21"/>
+        <source>地址格式有误，无法解析</source>
+        <translation>The address is malformed and cannot be parsed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="22"/>
+        <source>不允许的协议“{detail}”：只能打开 rtsp、http、https 地址</source>
+        <translation>Scheme "{detail}" is not allowed: only rtsp, http and https addresses open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="25"/>
+        <source>地址中没有主机名</source>
+        <translation>The address names no host</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="26"/>
+        <source>地址不能以“-”开头</source>
+        <translation>The address must not start with "-"</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="27"/>
+        <source>地址中不能有空格或换行</source>
+        <translation>The address must not contain spaces or line breaks</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="28"/>
+        <source>地址或命令中含有控制字符</source>
+        <translation>The address or command contains control characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="29"/>
+        <source>地址中不能带用户名或密码：请填在单独的用户名、密码栏</source>
+        <translation>The address must not carry a user name or password: enter them in the separate user name and password fields</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="32"/>
+        <source>播放器命令的引号不成对</source>
+        <translation>The player command has unbalanced quotes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="33"/>
+        <source>播放器命令中必须有 {url} 参数</source>
+        <translation>The player command must have a {url} argument</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="34"/>
+        <source>播放器命令中有未知的占位符 {detail}（可用 {url} {name} {gb_id}）</source>
+        <translation>The player command has an unknown placeholder {detail} (available: {url} {name} {gb_id})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="37"/>
+        <source>播放器命令不能调用命令解释器（{detail}）</source>
+        <translation>The player command must not call a command interpreter ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="42"/>
+        <source>地址被拒绝（{detail}）</source>
+        <translation>Address refused ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="51"/>
+        <source>视频平台地址未配置</source>
+        <translation>The video platform's address is not configured</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="52"/>
+        <source>无法连接视频平台（{detail}）</source>
+        <translation>Cannot reach the video platform ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="53"/>
+        <source>视频平台无响应（超时）</source>
+        <translation>The video platform does not answer (timeout)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="54"/>
+        <source>视频平台拒绝登录：请检查平台账号</source>
+        <translation>The video platform refused the log-in: check the platform account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="55"/>
+        <source>视频平台未能开始播放：{detail}</source>
+        <translation>The video platform could not start playing: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="56"/>
+        <source>视频平台的应答无法识别</source>
+        <translation>The video platform's answer cannot be understood</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="57"/>
+        <source>视频平台未给出可打开的地址</source>
+        <translation>The video platform gave no address that may be opened</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="65"/>
+        <source>文件编码无法识别（应为 UTF-8 或 GBK）</source>
+        <translation>The file's encoding is not recognised (it should be UTF-8 or GBK)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="68"/>
+        <source>文件是空的</source>
+        <translation>The file is empty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="69"/>
+        <source>表头中有未知或重复的列“{detail}”</source>
+        <translation>The header has an unknown or repeated column "{detail}"</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="70"/>
+        <source>缺少必需的列</source>
+        <translation>A required column is missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="71"/>
+        <source>必填</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="72"/>
+        <source>过长</source>
+        <translation>too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="73"/>
+        <source>格式有误</source>
+        <translation>malformed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="74"/>
+        <source>不是数字</source>
+        <translation>not a number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="75"/>
+        <source>超出范围</source>
+        <translation>out of range</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="76"/>
+        <source>不存在“{detail}”</source>
+        <translation>"{detail}" does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="77"/>
+        <source>与第 {detail} 行重复</source>
+        <translation>repeats line {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="78"/>
+        <source>列数多于表头</source>
+        <translation>more cells than the header</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="79"/>
+        <source>位置不在本辖区内</source>
+        <translation>the position is outside the area</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="88"/>
+        <source>第 {line} 行</source>
+        <translation>Line {line}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="90"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="93"/>
+        <source>“{column}”列</source>
+        <translation> column "{column}"</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="96"/>
+        <source>{where}：{reason}</source>
+        <translation>{where}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="104"/>
+        <source>没有这个视频系统</source>
+        <translation>There is no such video system</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="106"/>
+        <source>打开方式只能是 player、handler 或 wvp</source>
+        <translation>The launch must be player, handler or wvp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="115"/>
+        <source>请填写轮巡名称</source>
+        <translation>Please enter the tour's name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="116"/>
+        <source>轮巡名称过长</source>
+        <translation>The tour's name is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="117"/>
+        <source>停留时间应为 1–3600 秒</source>
+        <translation>The dwell time must be 1–3600 seconds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="118"/>
+        <source>轮巡中至少要有一个摄像机</source>
+        <translation>A tour needs at least one camera</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="119"/>
+        <source>轮巡中的摄像机过多</source>
+        <translation>The tour has too many cameras</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="120"/>
+        <source>轮巡中有已不存在的摄像机</source>
+        <translation>The tour holds a camera that no longer exists</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="121"/>
+        <source>该轮巡已被删除</source>
+        <translation>This tour has been deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="122"/>
+        <source>没有这次巡查</source>
+        <translation>There is no such patrol</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="123"/>
+        <source>这是其他操作员的巡查</source>
+        <translation>This is another operator's patrol</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="124"/>
+        <source>巡查已结束</source>
+        <translation>The patrol has ended</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="125"/>
+        <source>这一站已记录</source>
+        <translation>This stop is recorded already</translation>
     </message>
 </context>
 </TS>
