@@ -167,20 +167,31 @@ class DutyLogPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             DutyLogColumn.TEXT, QHeaderView.ResizeMode.Stretch
         )
-        form = QHBoxLayout()
-        for widget in (self.kind, self.text, self.event_code, self.highlight, self.write_button):
-            form.addWidget(widget)
+        # Two short rows each for writing and for searching: the panel shares a column with the
+        # alarms, and the window must still fit 1600 pixels in English.
+        writing = QHBoxLayout()
+        writing.addWidget(self.kind)
+        writing.addWidget(self.text, 1)
+        linking = QHBoxLayout()
+        linking.addWidget(self.event_code, 1)
+        linking.addWidget(self.highlight)
+        linking.addWidget(self.write_button)
         correcting = QHBoxLayout()
         correcting.addWidget(self.correction, 1)
         correcting.addWidget(self.cancel_correction)
         searching = QHBoxLayout()
-        for widget in (self.search, self.kind_filter, self.all_posts, self.correct_button):
-            searching.addWidget(widget)
+        searching.addWidget(self.search, 1)
+        searching.addWidget(self.kind_filter)
+        choosing = QHBoxLayout()
+        choosing.addWidget(self.all_posts)
+        choosing.addStretch(1)
+        choosing.addWidget(self.correct_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(correcting)
+        for row in (writing, linking, correcting):
+            layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addLayout(searching)
+        layout.addLayout(choosing)
         layout.addWidget(self.table)
         self.write_button.clicked.connect(self._write)
         self.text.returnPressed.connect(self._write)
