@@ -159,7 +159,7 @@ class HandoverWork(QObject):
         if panel is not None:
             panel.request_search()
         if self.roster_dialog is not None and self.roster_dialog.isVisible():
-            self._spawn(self._show_roster(self.roster_dialog.day.date().toPython()))
+            self._roster_day_requested(self.roster_dialog.day.date().toPython())
 
     def _spawn(self, coroutine: Coroutine[Any, Any, None]) -> None:
         self._tasks.spawn(coroutine)
@@ -424,7 +424,7 @@ class HandoverWork(QObject):
             return
         if self.roster_dialog is None:
             dialog = RosterDialog(now.astimezone(LOCAL_ZONE).date(), self.window)
-            dialog.day_requested.connect(lambda day: self._spawn(self._show_roster(day)))
+            dialog.day_requested.connect(self._roster_day_requested)
             dialog.pattern_requested.connect(
                 lambda pattern: self._spawn(
                     self._roster_write(
@@ -459,7 +459,11 @@ class HandoverWork(QObject):
             self.roster_dialog = dialog
         self.roster_dialog.show()
         self.roster_dialog.raise_()
-        await self._show_roster(self.roster_dialog.day.date().toPython())
+        self._roster_day_requested(self.roster_dialog.day.date().toPython())
+
+    def _roster_day_requested(self, day: object) -> None:
+        if isinstance(day, date):
+            self._spawn(self._show_roster(day))
 
     async def _show_roster(self, day: date) -> None:
         try:
@@ -484,7 +488,7 @@ class HandoverWork(QObject):
         except NotPermitted as refused:
             dialog.show_error(not_permitted_text(refused))
         # Shown again as the database has it, the refused choice put back.
-        await self._show_roster(dialog.day.date().toPython())
+        self._roster_day_requested(dialog.day.date().toPython())
 
     async def _list_handovers(
         self, since: date, until: date, post: str | None, operator_id: int | None

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.entities import POSTS
 from models.snapshots import RosterDay
 from widgets.labels import post_labels
 
@@ -53,10 +52,11 @@ class RosterDialog(QDialog):
         self.pattern = QComboBox(self)
         self.pattern.addItem(self.tr("两班制（白班、夜班）"), "day_night")
         self.pattern.addItem(self.tr("24 小时值班"), "duty24")
-        self.table = QTableWidget(0, 2 + len(POSTS), self)
-        labels = post_labels()
+        labels = post_labels()  # the posts in their order: chief, intake, dispatch, video
+        self._posts = list(labels)
+        self.table = QTableWidget(0, 2 + len(self._posts), self)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("班次"), self.tr("带班领导"), *(labels[p] for p in POSTS)]
+            [self.tr("班次"), self.tr("带班领导"), *labels.values()]
         )
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -98,7 +98,7 @@ class RosterDialog(QDialog):
             leader = self._combo(roster.leaders, roster.leader_of.get(shift_id))
             leader.activated.connect(lambda _i, s=shift_id, c=leader: self._chose_leader(s, c))
             self.table.setCellWidget(row, LEADER_COLUMN, leader)
-            for column, post in enumerate(POSTS, start=LEADER_COLUMN + 1):
+            for column, post in enumerate(self._posts, start=LEADER_COLUMN + 1):
                 combo = self._combo(
                     roster.candidates.get(post, ()), roster.assigned.get((shift_id, post))
                 )

@@ -375,17 +375,17 @@
         <translation>Correct selected…</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty_log.py" line="206"/>
+        <location filename="../../widgets/duty_log.py" line="217"/>
         <source>请填写记录内容</source>
         <translation>Enter what to record</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty_log.py" line="237"/>
+        <location filename="../../widgets/duty_log.py" line="248"/>
         <source>请先选择要更正的记录</source>
         <translation>Select the entry to correct first</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty_log.py" line="246"/>
+        <location filename="../../widgets/duty_log.py" line="257"/>
         <source>更正记录 #{id}：原记录保留，更正作为新记录写入</source>
         <translation>Correcting entry #{id}: the original stays; the correction is written as a new entry</translation>
     </message>
@@ -1428,12 +1428,12 @@ No longer overdue: {cleared}</translation>
         <translation>Roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="547"/>
+        <location filename="../../desktop/handover_work.py" line="551"/>
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="549"/>
+        <location filename="../../desktop/handover_work.py" line="553"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
@@ -2183,17 +2183,17 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>RosterDialog</name>
     <message>
-        <location filename="../../widgets/roster_dialog.py" line="48"/>
+        <location filename="../../widgets/roster_dialog.py" line="47"/>
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialog.py" line="54"/>
+        <location filename="../../widgets/roster_dialog.py" line="53"/>
         <source>两班制（白班、夜班）</source>
         <translation>Two shifts (day, night)</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialog.py" line="55"/>
+        <location filename="../../widgets/roster_dialog.py" line="54"/>
         <source>24 小时值班</source>
         <translation>24-hour duty</translation>
     </message>
@@ -2673,7 +2673,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/video_work.py" line="318"/>
         <source>无法启动播放器“{program}”：请检查它是否已安装</source>
-        <translation>Cannot start the player "{program}": check that it is installed</translation>
+        <translation>Cannot start the player &quot;{program}&quot;: check that it is installed</translation>
     </message>
     <message>
         <location filename="../../desktop/video_work.py" line="325"/>
@@ -2688,7 +2688,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/video_work.py" line="364"/>
         <source>无法在应用内播放此视频流（{reason}）：可用“打开”在外部播放器中观看</source>
-        <translation>This stream cannot be played in the application ({reason}): use "Open" to watch it in the external player</translation>
+        <translation>This stream cannot be played in the application ({reason}): use &quot;Open&quot; to watch it in the external player</translation>
     </message>
     <message>
         <location filename="../../desktop/video_work.py" line="382"/>
@@ -3979,7 +3979,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/video_messages.py" line="22"/>
         <source>不允许的协议“{detail}”：只能打开 rtsp、http、https 地址</source>
-        <translation>Scheme "{detail}" is not allowed: only rtsp, http and https addresses open</translation>
+        <translation>Scheme &quot;{detail}&quot; is not allowed: only rtsp, http and https addresses open</translation>
     </message>
     <message>
         <location filename="../../desktop/video_messages.py" line="25"/>
@@ -3989,7 +3989,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/video_messages.py" line="26"/>
         <source>地址不能以“-”开头</source>
-        <translation>The address must not start with "-"</translation>
+        <translation>The address must not start with &quot;-&quot;</translation>
     </message>
     <message>
         <location filename="../../desktop/video_messages.py" line="27"/>
@@ -4034,7 +4034,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/video_messages.py" line="51"/>
         <source>视频平台地址未配置</source>
-        <translation>The video platform's address is not configured</translation>
+        <translation>The video platform&apos;s address is not configured</translation>
     </message>
     <message>
         <location filename="../../desktop/video_messages.py" line="52"/>
@@ -4059,7 +4059,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/video_messages.py" line="56"/>
         <source>视频平台的应答无法识别</source>
-        <translation>The video platform's answer cannot be understood</translation>
+        <translation>The video platform&apos;s answer cannot be understood</translation>
     </message>
     <message>
         <location filename="../../desktop/video_messages.py" line="57"/>
@@ -4069,7 +4069,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/video_messages.py" line="65"/>
         <source>文件编码无法识别（应为 UTF-8 或 GBK）</source>
-        <translation>The file's encoding is not recognised (it should be UTF-8 or GBK)</translation>
+        <translation>The file&apos;s encoding is not recognised (it should be UTF-8 or GBK)</translation>
     </message>
     <message>
         <location filename="../../desktop/video_messages.py" line="68"/>
@@ -4079,7 +4079,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/video_messages.py" line="69"/>
         <source>表头中有未知或重复的列“{detail}”</source>
-        <translation>The header has an unknown or repeated column "{detail}"</translation>
+        <translation>The header has an unknown or repeated column &quot;{detail}&quot;</translation>
     </message>
     <message>
         <location filename="../../desktop/video_messages.py" line="70"/>
@@ -4114,7 +4114,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/video_messages.py" line="76"/>
         <source>不存在“{detail}”</source>
-        <translation>"{detail}" does not exist</translation>
+        <translation>&quot;{detail}&quot; does not exist</translation>
     </message>
     <message>
         <location filename="../../desktop/video_messages.py" line="77"/>
@@ -4144,7 +4144,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/video_messages.py" line="93"/>
         <source>“{column}”列</source>
-        <translation> column "{column}"</translation>
+        <translation> column &quot;{column}&quot;</translation>
     </message>
     <message>
         <location filename="../../desktop/video_messages.py" line="96"/>
@@ -4164,12 +4164,12 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/video_messages.py" line="115"/>
         <source>请填写轮巡名称</source>
-        <translation>Please enter the tour's name</translation>
+        <translation>Please enter the tour&apos;s name</translation>
     </message>
     <message>
         <location filename="../../desktop/video_messages.py" line="116"/>
         <source>轮巡名称过长</source>
-        <translation>The tour's name is too long</translation>
+        <translation>The tour&apos;s name is too long</translation>
     </message>
     <message>
         <location filename="../../desktop/video_messages.py" line="117"/>
@@ -4204,7 +4204,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/video_messages.py" line="123"/>
         <source>这是其他操作员的巡查</source>
-        <translation>This is another operator's patrol</translation>
+        <translation>This is another operator&apos;s patrol</translation>
     </message>
     <message>
         <location filename="../../desktop/video_messages.py" line="124"/>
