@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import urllib.error
-import urllib.request
 from typing import Any
 from urllib.parse import quote, urlencode, urljoin
 
@@ -43,6 +41,11 @@ class WvpFailed(Exception):
 
 
 def _get(url: str, headers: dict[str, str], timeout: float) -> dict[str, Any]:
+    # Imported here: http.client takes a tenth of a second to import, and only a launch through
+    # a WVP platform needs it, never the window's start.
+    import urllib.error
+    import urllib.request
+
     request = urllib.request.Request(url, headers={"Accept": "application/json", **headers})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as answer:

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
 from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
@@ -247,6 +246,8 @@ def _append(sheet: Any, row: Sequence[str]) -> None:
 
 def write_xlsx(reviews: Sequence[HandoverReview], path: Path) -> None:
     """Write the handovers to a workbook: one sheet of handovers, one of pending items."""
+    from openpyxl import Workbook  # imported when a workbook is written, not at start-up
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None
