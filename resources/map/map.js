@@ -453,8 +453,23 @@
         }
         if (name === "heat") {
             refreshHeat();
+            dimZones(!!on);
         }
         rebuildLegend();
+    }
+
+    // Under the heat view the zones keep their outlines and give up their fills, which would
+    // otherwise tint every shade of the heat scale.
+    function dimZones(dim) {
+        var zones = switchable.zones;
+        if (zones && zones.setStyle) {
+            zones.eachLayer(function (layer) {
+                if (layer.griddeskFill === undefined) {
+                    layer.griddeskFill = layer.options.fillOpacity;
+                }
+                layer.setStyle({ fillOpacity: dim ? 0 : layer.griddeskFill });
+            });
+        }
     }
 
     function setLayers(visibility) {
@@ -845,6 +860,13 @@
             }
             input.click();
             return true;
+        },
+        zoneFill: function () {
+            var fills = [];
+            if (switchable.zones) {
+                switchable.zones.eachLayer(function (layer) { fills.push(layer.options.fillOpacity); });
+            }
+            return fills;
         },
         heat: function () {
             var result = {};

@@ -133,8 +133,12 @@ def test_legend_switches_layers_and_says_so(qtbot: Any, panel: MapPanel) -> None
 
 
 def test_heat_view_shades_grids_by_open_events(qtbot: Any, panel: MapPanel) -> None:
+    zone_fills = page_value(qtbot, panel, "griddeskDebug.zoneFill()")
+    assert zone_fills and all(f > 0 for f in zone_fills)
     panel.set_layers_visible({"heat": True})
     wait_for_page(qtbot, panel, "griddeskDebug.layersShown().heat", True)
+    # The zones give up their fills under the heat (their outlines stay).
+    assert set(page_value(qtbot, panel, "griddeskDebug.zoneFill()")) == {0}
     heat = page_value(qtbot, panel, "griddeskDebug.heat()")
     assert heat[GRID_1]["count"] == 50 and heat[GRID_1]["fill"] == "#bd0026"
     assert heat[GRID_4] == {"count": 0, "fill": "#ffffff", "opacity": 0}
@@ -146,6 +150,8 @@ def test_heat_view_shades_grids_by_open_events(qtbot: Any, panel: MapPanel) -> N
     assert heat[GRID_1]["count"] == 6 and heat[GRID_1]["fill"] == "#fd8d3c"
     assert heat[GRID_4]["fill"] == "#fecc5c" and heat[GRID_4]["opacity"] > 0
     assert "≥ 21" in page_value(qtbot, panel, "griddeskDebug.legendText()")
+    panel.set_layers_visible({"heat": False})
+    wait_for_page(qtbot, panel, "griddeskDebug.zoneFill()", zone_fills)
 
 
 def test_overdue_markers_pulse_and_stop_when_cleared(qtbot: Any, panel: MapPanel) -> None:
