@@ -3136,179 +3136,179 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>handover_export</name>
     <message>
-        <location filename="../../widgets/handover_export.py" line="41"/>
-        <location filename="../../widgets/handover_export.py" line="77"/>
-        <location filename="../../widgets/handover_export.py" line="253"/>
-        <location filename="../../widgets/handover_export.py" line="266"/>
+        <location filename="../../widgets/handover_export.py" line="40"/>
+        <location filename="../../widgets/handover_export.py" line="76"/>
+        <location filename="../../widgets/handover_export.py" line="254"/>
+        <location filename="../../widgets/handover_export.py" line="267"/>
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="42"/>
-        <location filename="../../widgets/handover_export.py" line="78"/>
+        <location filename="../../widgets/handover_export.py" line="41"/>
+        <location filename="../../widgets/handover_export.py" line="77"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="43"/>
-        <location filename="../../widgets/handover_export.py" line="79"/>
+        <location filename="../../widgets/handover_export.py" line="42"/>
+        <location filename="../../widgets/handover_export.py" line="78"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="44"/>
+        <location filename="../../widgets/handover_export.py" line="43"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="45"/>
-        <location filename="../../widgets/handover_export.py" line="257"/>
+        <location filename="../../widgets/handover_export.py" line="44"/>
+        <location filename="../../widgets/handover_export.py" line="258"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="46"/>
+        <location filename="../../widgets/handover_export.py" line="45"/>
         <source>关联事件</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="47"/>
+        <location filename="../../widgets/handover_export.py" line="46"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="48"/>
+        <location filename="../../widgets/handover_export.py" line="47"/>
         <source>当前状态</source>
         <translation>Current state</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="80"/>
+        <location filename="../../widgets/handover_export.py" line="79"/>
         <source>交班人</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="81"/>
+        <location filename="../../widgets/handover_export.py" line="80"/>
         <source>交班时间</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="82"/>
-        <location filename="../../widgets/handover_export.py" line="175"/>
-        <location filename="../../widgets/handover_export.py" line="269"/>
+        <location filename="../../widgets/handover_export.py" line="81"/>
+        <location filename="../../widgets/handover_export.py" line="174"/>
+        <location filename="../../widgets/handover_export.py" line="270"/>
         <source>接班人</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="83"/>
+        <location filename="../../widgets/handover_export.py" line="82"/>
         <source>接班时间</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="84"/>
-        <location filename="../../widgets/handover_export.py" line="183"/>
+        <location filename="../../widgets/handover_export.py" line="83"/>
+        <location filename="../../widgets/handover_export.py" line="182"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="85"/>
+        <location filename="../../widgets/handover_export.py" line="84"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="86"/>
+        <location filename="../../widgets/handover_export.py" line="85"/>
         <source>派遣</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="87"/>
+        <location filename="../../widgets/handover_export.py" line="86"/>
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="88"/>
+        <location filename="../../widgets/handover_export.py" line="87"/>
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="89"/>
+        <location filename="../../widgets/handover_export.py" line="88"/>
         <source>交班说明</source>
         <translation>Handover notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="148"/>
+        <location filename="../../widgets/handover_export.py" line="147"/>
         <source>交接班记录 {post} · {shift}</source>
         <translation>Handover: {post} · {shift}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="160"/>
+        <location filename="../../widgets/handover_export.py" line="159"/>
         <source>，合计 {n}</source>
         <translation>, total {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="169"/>
-        <location filename="../../widgets/handover_export.py" line="262"/>
+        <location filename="../../widgets/handover_export.py" line="168"/>
+        <location filename="../../widgets/handover_export.py" line="263"/>
         <source>接班异议</source>
         <translation>Handover disputes</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="173"/>
-        <location filename="../../widgets/handover_export.py" line="267"/>
+        <location filename="../../widgets/handover_export.py" line="172"/>
+        <location filename="../../widgets/handover_export.py" line="268"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="174"/>
-        <location filename="../../widgets/handover_export.py" line="268"/>
+        <location filename="../../widgets/handover_export.py" line="173"/>
+        <location filename="../../widgets/handover_export.py" line="269"/>
         <source>异议</source>
         <translation>Disputes</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="181"/>
+        <location filename="../../widgets/handover_export.py" line="180"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="182"/>
+        <location filename="../../widgets/handover_export.py" line="181"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="184"/>
+        <location filename="../../widgets/handover_export.py" line="183"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="185"/>
+        <location filename="../../widgets/handover_export.py" line="184"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="193"/>
+        <location filename="../../widgets/handover_export.py" line="192"/>
         <source>与上一班次相比</source>
         <translation>Compared with previous shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="197"/>
+        <location filename="../../widgets/handover_export.py" line="196"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="198"/>
+        <location filename="../../widgets/handover_export.py" line="197"/>
         <source>上一班次</source>
         <translation>Previous shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="199"/>
+        <location filename="../../widgets/handover_export.py" line="198"/>
         <source>本班次</source>
         <translation>This shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="213"/>
+        <location filename="../../widgets/handover_export.py" line="212"/>
         <source>没有交接班记录</source>
         <translation>No handovers</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="226"/>
+        <location filename="../../widgets/handover_export.py" line="225"/>
         <source>交接班记录</source>
         <translation>Handovers</translation>
     </message>
