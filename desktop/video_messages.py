@@ -106,7 +106,7 @@ def profile_refused_text(refused: ProfileRefused) -> str:
         return QCoreApplication.translate("video_messages", "打开方式只能是 player、handler 或 wvp")
     from models.launch import LaunchRefused
 
-    return launch_refused_text(LaunchRefused(refused.reason))
+    return launch_refused_text(LaunchRefused(refused.reason, refused.detail))
 
 
 def patrol_refused_text(reason: str) -> str:

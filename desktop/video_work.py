@@ -28,6 +28,7 @@ from desktop.video_messages import (
     import_problem_text,
     launch_refused_text,
     patrol_refused_text,
+    profile_refused_text,
     wvp_failed_text,
 )
 from models import queries
@@ -41,15 +42,19 @@ from models.cameras import (
     CameraImportRefused,
     CameraIndex,
     LaunchTarget,
+    ProfileRefused,
     event_point,
     export_cameras_csv,
     favourites,
     import_cameras_csv,
     launch_target,
+    profile_rows,
     set_favourite,
+    set_launch_profile,
 )
 from models.clock import server_now
 from models.launch import (
+    Credentials,
     LaunchRefused,
     check_stream_url,
     launch_arguments,
@@ -57,9 +62,10 @@ from models.launch import (
     with_credentials,
 )
 from models.patrols import EDIT_PERMISSION, PatrolRefused, TourDraft
-from models.snapshots import CameraRow, TourRow
+from models.snapshots import CameraRow, LaunchProfileRow, TourRow
 from models.wvp import WvpFailed, play_url
 from widgets.patrol import PatrolWindow, TourEditor, TourListDialog
+from widgets.profile_dialog import LaunchProfileDialog
 from widgets.video_links import VideoLinksPanel
 from widgets.video_preview import VideoPreview
 
@@ -113,6 +119,7 @@ class VideoWork(QObject):
         self.tour_editor: TourEditor | None = None
         self.patrol_window: PatrolWindow | None = None
         self.registry_report: QMessageBox | None = None
+        self.profile_dialog: LaunchProfileDialog | None = None
         self._selected_event: int | None = None
         # The secrets of the stream each preview plays, to take out of what its player says.
         self._secrets: dict[int, tuple[str, ...]] = {}
@@ -386,16 +393,22 @@ class VideoWork(QObject):
             QCoreApplication.translate("VideoWork", "导出摄像机登记册（CSV）…"), menu
         )
         tours = QAction(QCoreApplication.translate("VideoWork", "视频轮巡…"), menu)
+        self.profile_action = QAction(
+            QCoreApplication.translate("VideoWork", "视频系统打开方式…"), menu
+        )
+        self.profile_action.setEnabled(False)
+        self.profile_action.triggered.connect(lambda: self._spawn(self.open_profiles()))
         self.import_action.triggered.connect(self._choose_import)
         self.export_action.triggered.connect(self._choose_export)
         tours.triggered.connect(self.open_tours)
-        for action in (self.import_action, self.export_action, tours):
+        for action in (self.import_action, self.export_action, tours, self.profile_action):
             menu.addAction(action)
 
     def permissions_known(self, permissions: frozenset[str]) -> None:
         """What the role may do, read after log-in."""
         self.permissions = permissions
         self.import_action.setEnabled(MANAGE_PERMISSION in permissions)
+        self.profile_action.setEnabled(MANAGE_PERMISSION in permissions)
 
     def _choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -498,6 +511,72 @@ class VideoWork(QObject):
         box.finished.connect(box.deleteLater)
         self.registry_report = box
         box.open()
+
+    # --- launch profiles -----------------------------------------------------------------------
+
+    async def open_profiles(self) -> None:
+        """The editor of the video systems' launch profiles (who may manage cameras)."""
+        try:
+            rows = await self.store.read(profile_rows)
+        except StoreUnavailable:
+            self._report(unavailable_text())
+            return
+        if self.profile_dialog is None:
+            dialog = LaunchProfileDialog(self.window)
+            dialog.save_requested.connect(
+                lambda *fields: self._spawn(self._save_profile(dialog, *fields))
+            )
+            self.profile_dialog = dialog
+        self.profile_dialog.set_profiles(rows)
+        self.profile_dialog.show()
+        self.profile_dialog.raise_()
+
+    async def _save_profile(
+        self,
+        dialog: LaunchProfileDialog,
+        code: str,
+        launch: str,
+        template: str,
+        api_url: str,
+        api_user: str,
+        password: object,
+    ) -> None:
+        account = Credentials(api_user, password) if isinstance(password, str) else None
+        if account is None and api_user != dialog.stored_user(code):
+            dialog.show_error(
+                QCoreApplication.translate("VideoWork", "更改平台账号时请同时填写平台密码")
+            )
+            return
+        operator = self.operator
+
+        def write(session: Session) -> list[LaunchProfileRow]:
+            set_launch_profile(
+                session,
+                code,
+                launch=launch,
+                template=template,
+                api_url=api_url,
+                api_account=account,
+                operator=operator,
+                now=server_now(session),
+            )
+            return profile_rows(session)
+
+        try:
+            rows = await self.store.write(write)
+        except ProfileRefused as refused:
+            dialog.show_error(profile_refused_text(refused))
+            return
+        except StoreUnavailable:
+            dialog.show_error(unavailable_text())
+            return
+        except NotPermitted as refused:
+            dialog.show_error(not_permitted_text(refused))
+            return
+        dialog.set_profiles(rows)
+        dialog.show_saved(
+            QCoreApplication.translate("VideoWork", "已保存 {code} 的打开方式").format(code=code)
+        )
 
     # --- patrol tours --------------------------------------------------------------------------
 

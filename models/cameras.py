@@ -39,7 +39,7 @@ from models.entities import (
     VideoSystem,
 )
 from models.launch import Credentials, LaunchRefused, check_stream_url, split_template
-from models.snapshots import CameraRow, NearbyCamera
+from models.snapshots import CameraRow, LaunchProfileRow, NearbyCamera
 
 EARTH_RADIUS_M = 6_371_008.8
 NEARBY_RADIUS_M = 1000.0
@@ -246,12 +246,30 @@ def launch_target(
 
 class ProfileRefused(ValueError):
     """A launch profile that cannot be saved: ``field`` and the ``LaunchRefused`` reason (or
-    ``unknown`` for a system that does not exist, ``launch`` for an unknown kind)."""
+    ``unknown`` for a system that does not exist, ``launch`` for an unknown kind); ``detail``
+    what was wrong (a placeholder, a program), never a password."""
 
-    def __init__(self, field: str, reason: str) -> None:
+    def __init__(self, field: str, reason: str, detail: str = "") -> None:
         super().__init__(f"{field}: {reason}")
         self.field = field
         self.reason = reason
+        self.detail = detail
+
+
+def profile_rows(session: Session) -> list[LaunchProfileRow]:
+    """Every video system's launch profile, the password left out."""
+    return [
+        LaunchProfileRow(
+            system.code,
+            system.name,
+            system.launch,
+            system.player_template,
+            system.api_url,
+            system.api_username,
+            bool(system.api_password),
+        )
+        for system in session.scalars(select(VideoSystem).order_by(VideoSystem.code))
+    ]
 
 
 def set_launch_profile(
@@ -281,14 +299,14 @@ def set_launch_profile(
             try:
                 split_template(template)
             except LaunchRefused as refused:
-                raise ProfileRefused("template", refused.reason) from None
+                raise ProfileRefused("template", refused.reason, refused.detail) from None
         values["player_template"] = template
     if api_url is not None:
         if api_url:
             try:
                 check_stream_url(api_url, ("http", "https"))
             except LaunchRefused as refused:
-                raise ProfileRefused("api_url", refused.reason) from None
+                raise ProfileRefused("api_url", refused.reason, refused.detail) from None
         values["api_url"] = api_url
     if api_account is not None:
         values["api_username"] = api_account.username

@@ -57,6 +57,20 @@ class AlarmRow:
 
 
 @dataclass(frozen=True, slots=True)
+class LaunchProfileRow:
+    """How a video system opens its cameras, as the editor shows it: never the platform's
+    password, only whether one is stored."""
+
+    code: str
+    name: str
+    launch: str  # "player", "handler" or "wvp"
+    template: str
+    api_url: str
+    api_username: str
+    has_api_password: bool
+
+
+@dataclass(frozen=True, slots=True)
 class CameraRow:
     """A camera in the video-link launcher, with where it stands."""
 

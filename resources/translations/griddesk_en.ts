@@ -1623,6 +1623,69 @@ No longer overdue: {cleared}</translation>
     </message>
 </context>
 <context>
+    <name>LaunchProfileDialog</name>
+    <message>
+        <location filename="../../widgets/profile_dialog.py" line="36"/>
+        <source>视频系统打开方式</source>
+        <translation>How video systems open</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profile_dialog.py" line="40"/>
+        <source>外部播放器（命令行）</source>
+        <translation>External player (command line)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profile_dialog.py" line="41"/>
+        <source>系统默认程序</source>
+        <translation>The system's default program</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profile_dialog.py" line="42"/>
+        <source>WVP 国标平台（先取流地址）</source>
+        <translation>WVP GB/T 28181 platform (asked for the stream first)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profile_dialog.py" line="46"/>
+        <source>可用占位符 {url} {name} {gb_id}；不经过命令解释器，每个占位符只填入所在参数</source>
+        <translation>Placeholders {url} {name} {gb_id}; no command interpreter is used, and each placeholder fills only its own argument</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profile_dialog.py" line="60"/>
+        <source>视频系统</source>
+        <translation>Video system</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profile_dialog.py" line="61"/>
+        <source>打开方式</source>
+        <translation>Opens with</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profile_dialog.py" line="62"/>
+        <source>播放器命令</source>
+        <translation>Player command</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profile_dialog.py" line="63"/>
+        <source>平台地址</source>
+        <translation>Platform address</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profile_dialog.py" line="64"/>
+        <source>平台账号</source>
+        <translation>Platform user</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profile_dialog.py" line="65"/>
+        <source>平台密码</source>
+        <translation>Platform password</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profile_dialog.py" line="115"/>
+        <source>已保存；留空则不修改</source>
+        <translation>Stored; leave empty to keep it</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../widgets/login_dialog.py" line="34"/>
@@ -2645,129 +2708,144 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>VideoWork</name>
     <message>
-        <location filename="../../desktop/video_work.py" line="167"/>
+        <location filename="../../desktop/video_work.py" line="174"/>
         <source>该摄像机已不在登记册中</source>
         <translation>This camera is no longer in the registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="262"/>
         <location filename="../../desktop/video_work.py" line="269"/>
+        <location filename="../../desktop/video_work.py" line="276"/>
         <source>{name}：{reason}</source>
         <translation>{name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="288"/>
+        <location filename="../../desktop/video_work.py" line="295"/>
         <source>{system} 未配置播放器</source>
         <translation>No player is configured for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="296"/>
+        <location filename="../../desktop/video_work.py" line="303"/>
         <source>系统无法打开 {name} 的地址</source>
         <translation>The system cannot open the address of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="309"/>
+        <location filename="../../desktop/video_work.py" line="316"/>
         <source>{system} 的播放器命令有误：{reason}</source>
         <translation>The player command of {system} is wrong: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="318"/>
+        <location filename="../../desktop/video_work.py" line="325"/>
         <source>无法启动播放器“{program}”：请检查它是否已安装</source>
         <translation>Cannot start the player &quot;{program}&quot;: check that it is installed</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="325"/>
+        <location filename="../../desktop/video_work.py" line="332"/>
         <source>已打开 {name}</source>
         <translation>Opened {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="333"/>
+        <location filename="../../desktop/video_work.py" line="340"/>
         <source>视频预览</source>
         <translation>Video preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="364"/>
+        <location filename="../../desktop/video_work.py" line="371"/>
         <source>无法在应用内播放此视频流（{reason}）：可用“打开”在外部播放器中观看</source>
         <translation>This stream cannot be played in the application ({reason}): use &quot;Open&quot; to watch it in the external player</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="382"/>
+        <location filename="../../desktop/video_work.py" line="389"/>
         <source>导入摄像机登记册（CSV）…</source>
         <translation>Import the camera registry (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="386"/>
+        <location filename="../../desktop/video_work.py" line="393"/>
         <source>导出摄像机登记册（CSV）…</source>
         <translation>Export the camera registry (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="388"/>
+        <location filename="../../desktop/video_work.py" line="395"/>
         <source>视频轮巡…</source>
         <translation>Patrol tours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="403"/>
+        <location filename="../../desktop/video_work.py" line="397"/>
+        <source>视频系统打开方式…</source>
+        <translation>How video systems open…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="416"/>
         <source>导入摄像机登记册</source>
         <translation>Import the camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="405"/>
-        <location filename="../../desktop/video_work.py" line="415"/>
+        <location filename="../../desktop/video_work.py" line="418"/>
+        <location filename="../../desktop/video_work.py" line="428"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="413"/>
+        <location filename="../../desktop/video_work.py" line="426"/>
         <source>导出摄像机登记册</source>
         <translation>Export the camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="429"/>
+        <location filename="../../desktop/video_work.py" line="442"/>
         <source>无法读取文件 {path}：{reason}</source>
         <translation>Cannot read the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="445"/>
+        <location filename="../../desktop/video_work.py" line="458"/>
         <source>共 {n} 处问题，未导入任何摄像机。</source>
         <translation>{n} problem(s); no camera was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="458"/>
+        <location filename="../../desktop/video_work.py" line="471"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="477"/>
+        <location filename="../../desktop/video_work.py" line="490"/>
         <source>无法写入文件 {path}：{reason}</source>
         <translation>Cannot write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="483"/>
+        <location filename="../../desktop/video_work.py" line="496"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="490"/>
+        <location filename="../../desktop/video_work.py" line="503"/>
         <source>摄像机登记册</source>
         <translation>Camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="519"/>
+        <location filename="../../desktop/video_work.py" line="547"/>
+        <source>更改平台账号时请同时填写平台密码</source>
+        <translation>Changing the platform user needs its password as well</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="578"/>
+        <source>已保存 {code} 的打开方式</source>
+        <translation>Saved how {code} opens</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="598"/>
         <source>视频轮巡</source>
         <translation>Patrol tours</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="560"/>
+        <location filename="../../desktop/video_work.py" line="639"/>
         <source>轮巡已删除</source>
         <translation>Tour deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="574"/>
+        <location filename="../../desktop/video_work.py" line="653"/>
         <source>已有一次巡查正在进行</source>
         <translation>A patrol is already under way</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="678"/>
+        <location filename="../../desktop/video_work.py" line="757"/>
         <source>巡查结束时间未能记录：数据库暂时无法连接</source>
         <translation>The end of the patrol was not recorded: the database cannot be reached for now</translation>
     </message>

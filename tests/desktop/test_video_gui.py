@@ -468,3 +468,63 @@ def test_operators_may_export_but_not_import_the_registry(
     qtbot.waitUntil(lambda: window.permissions is not None, timeout=LOAD_TIMEOUT_MS)
     assert not window.video_work.import_action.isEnabled()
     assert window.video_work.export_action.isEnabled()
+
+
+def test_launch_profiles_are_edited_in_the_window_and_checked(
+    running: list[Running], qloop: qasync.QEventLoop, qtbot: QtBot, seeded_url: str
+) -> None:
+    session = start(running, qloop, ["--db", seeded_url, "--demo", "--post", "chief"])
+    window = wait_loaded(qtbot, session)
+    work = window.video_work
+    qtbot.waitUntil(work.profile_action.isEnabled, timeout=LOAD_TIMEOUT_MS)
+    work.profile_action.trigger()
+    qtbot.waitUntil(
+        lambda: work.profile_dialog is not None and work.profile_dialog.system.count() == 2,
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    dialog = work.profile_dialog
+    # The WVP platform's stored password is never shown.
+    dialog.system.setCurrentIndex(dialog.system.findData("XLGC"))
+    assert dialog.launch.currentData() == "wvp" and dialog.api_user.text() == "griddesk"
+    assert (
+        dialog.api_password.text() == ""
+        and "Wvp2026demo" not in dialog.api_password.placeholderText()
+    )
+
+    def stored(code: str) -> tuple[str, str, str, str]:
+        database = open_database(seeded_url)
+        try:
+            with database.read() as s:
+                system = s.scalars(select(VideoSystem).where(VideoSystem.code == code)).one()
+                return (
+                    system.launch,
+                    system.player_template,
+                    system.api_username,
+                    system.api_password,
+                )
+        finally:
+            database.close()
+
+    before = stored("TBJM")
+    dialog.system.setCurrentIndex(dialog.system.findData("TBJM"))
+    for hostile, said in (("sh -c 'vlc {url}'", "命令解释器"), ("vlc {path}", "{path}")):
+        dialog.template.setText(hostile)
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        qtbot.waitUntil(lambda s=said: s in dialog.message.text(), timeout=LOAD_TIMEOUT_MS)
+        assert stored("TBJM") == before
+    dialog.template.setText("vlc --network-caching=300 {url}")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: "已保存" in dialog.message.text(), timeout=LOAD_TIMEOUT_MS)
+    assert stored("TBJM")[:2] == ("player", "vlc --network-caching=300 {url}")
+
+    # A new platform user needs its password; given both, both are stored.
+    dialog.system.setCurrentIndex(dialog.system.findData("XLGC"))
+    dialog.api_user.setText("duty")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: "密码" in dialog.message.text(), timeout=LOAD_TIMEOUT_MS)
+    assert stored("XLGC")[2:] == ("griddesk", "Wvp2026demo")
+    dialog.api_password.setText("新口令2026")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: "已保存" in dialog.message.text(), timeout=LOAD_TIMEOUT_MS)
+    assert stored("XLGC")[2:] == ("duty", "新口令2026")
+    assert dialog.api_password.text() == ""
