@@ -26,12 +26,15 @@ from widgets.labels import (
 )
 from widgets.timefmt import local_full
 
-# Latin text (event codes, times) from a Latin face, Chinese from the CJK one. Qt writes the
+# Latin text (event codes, times) from a Latin face, Chinese from a CJK one. Qt writes the
 # CJK face's alternate digit glyphs (chosen after Latin letters, as in "SJ-20261125-0003") with
-# a wrong ToUnicode entry, so codes set in it could not be searched or copied from the PDF.
-# The first face found of each kind is used (Debian: DejaVu, fonts-noto-cjk; Windows: Arial,
-# Microsoft YaHei).
-PDF_FONTS = ["DejaVu Sans", "Arial", "Noto Sans CJK SC", "Microsoft YaHei"]
+# a wrong ToUnicode entry, so codes set in it could not be searched or copied from the PDF. Qt
+# also maps each glyph back to the first code point the font gives it, and Noto CJK (like
+# WenQuanYi) shares glyphs between common ideographs and Kangxi radicals: 水 and 白 would come
+# out of the PDF as ⽔ and ⽩, and a search for "积水" would miss. Droid Sans Fallback shares
+# none (Debian: fonts-droid-fallback); Noto CJK stays as the fallback. The first face found of
+# each kind is used (Windows: Arial, Microsoft YaHei).
+PDF_FONTS = ["DejaVu Sans", "Arial", "Droid Sans Fallback", "Noto Sans CJK SC", "Microsoft YaHei"]
 
 
 def pending_headers() -> list[str]:
@@ -213,6 +216,15 @@ def handover_html(reviews: Sequence[HandoverReview]) -> str:
     return f"<html><body>{sections or html.escape(empty)}</body></html>"
 
 
+# Headings stand out by size and colour, not weight: a face without a bold cut is made bold by
+# drawing it twice, which doubles its text in the PDF's text layer.
+_PDF_STYLE = (
+    "h2, h3, th, b { font-weight: normal; }"
+    " h2 { font-size: 15pt; color: #1f3a5f; } h3 { font-size: 12pt; color: #1f3a5f; }"
+    " th { background-color: #e8edf3; } b { color: #1f3a5f; }"
+)
+
+
 def write_pdf(reviews: Sequence[HandoverReview], path: Path) -> None:
     """Write the handovers to a PDF file (A4), the CJK font embedded."""
     document = QTextDocument()
@@ -220,6 +232,7 @@ def write_pdf(reviews: Sequence[HandoverReview], path: Path) -> None:
     font.setFamilies(PDF_FONTS)
     font.setPointSize(9)
     document.setDefaultFont(font)
+    document.setDefaultStyleSheet(_PDF_STYLE)
     document.setHtml(handover_html(reviews))
     writer = QPdfWriter(str(path))
     writer.setTitle(QCoreApplication.translate("handover_export", "交接班记录"))
