@@ -21,7 +21,7 @@ from desktop.panels import Panel
 from desktop.store import Store
 from models import queries
 from models.snapshots import AreaMap, MapPoint
-from models.tiles import TileSource, TileSourceError, check_tile_source
+from models.tiles import MBTiles, TileSource, TileSourceError, open_tile_source
 from widgets.intake_form import IntakeForm
 from widgets.map_panel import MapPanel
 from widgets.tile_dialog import TileSourceDialog
@@ -53,7 +53,6 @@ class MapWork(QObject):
         self.panel = panel
         self._spawn = spawn
         self._area: AreaMap | None = None
-        self._source = TileSource()
         self.tile_dialog: TileSourceDialog | None = None
         self._picking_for: IntakeForm | None = None
         panel.when_built(self._wire)
@@ -63,6 +62,11 @@ class MapWork(QObject):
         if saved:
             panel.set_layers_visible(saved)
         panel.layers_changed.connect(lambda layers: settings.set_map_layers(self.post, layers))
+        panel.point_picked.connect(self._picked)
+
+    def _picked(self, lon: float, lat: float) -> None:
+        if self._picking_for is not None:
+            self._picking_for.set_point(lon, lat)
 
     # --- the page -----------------------------------------------------------------------------
 
@@ -71,35 +75,28 @@ class MapWork(QObject):
         an MBTiles file is opened to check it)."""
         self._area = area
         fields = settings.tile_source_fields()
+        tiles: MBTiles | None = None
         try:
-            source = await self.store.compute(check_tile_source, *fields)
+            source, tiles = await self.store.compute(open_tile_source, *fields)
         except TileSourceError as wrong:
-            self.notice.emit(self._unusable(wrong))
+            self.notice.emit(
+                self.tr("地图底图不可用，已改为无底图：{why}").format(
+                    why=tile_source_text(wrong.kind, wrong.detail)
+                )
+            )
             log.warning("map tiles %r not used: %s", fields, wrong)
             source = TileSource()
-        await self._show(source)
+        await self._show(source, tiles)
 
-    def _unusable(self, wrong: TileSourceError) -> str:
-        return self.tr("地图底图不可用，已改为无底图：{why}").format(
-            why=tile_source_text(wrong.kind, wrong.detail)
-        )
-
-    async def _show(self, source: TileSource) -> None:
+    async def _show(self, source: TileSource, tiles: MBTiles | None) -> None:
         # Composed in a helper thread (folium is slow to import and render) or taken from the
-        # cache; the page then loads while the events are still being read.
+        # cache; the page then loads while the events are still being read. An MBTiles file
+        # comes opened from the helper thread too.
         assert self._area is not None
         html = await self.store.compute(map_page, self._area, source.datum)
-        self._source = source
 
         def apply(panel: MapPanel) -> None:
-            try:
-                panel.set_tile_source(source)
-            except TileSourceError as wrong:  # the file went away since it was checked
-                self.notice.emit(self._unusable(wrong))
-                panel.set_tile_source(TileSource())
-                if source.datum != TileSource().datum:
-                    self._spawn(self._show(TileSource()))
-                    return
+            panel.set_tile_source(source, tiles)
             panel.show_page(html)
 
         self.panel.deliver("area", apply)
@@ -135,14 +132,16 @@ class MapWork(QObject):
         self, dialog: TileSourceDialog, kind: str, location: str, datum: str
     ) -> None:
         try:
-            source = await self.store.compute(check_tile_source, kind, location, datum)
+            source, tiles = await self.store.compute(open_tile_source, kind, location, datum)
         except TileSourceError as wrong:
             dialog.show_error(tile_source_text(wrong.kind, wrong.detail))
             return
         settings.set_tile_source_fields(source.kind, source.location, source.datum)
         dialog.accept()
         if self._area is not None:
-            await self._show(source)
+            await self._show(source, tiles)
+        elif tiles is not None:
+            tiles.close()
 
     # --- picking a new event's place ----------------------------------------------------------
 
@@ -154,21 +153,15 @@ class MapWork(QObject):
             return  # the map is not open at this post
         self._picking_for = form
 
-        def picked(lon: float, lat: float) -> None:
-            if self._picking_for is form:
-                form.set_point(lon, lat)
-
         def moved(lon: float, lat: float) -> None:
             if self._picking_for is form:
                 panel.set_picking(True, (lon, lat))
 
         def closed() -> None:
-            panel.point_picked.disconnect(picked)
             if self._picking_for is form:
                 self._picking_for = None
                 panel.set_picking(False)
 
-        panel.point_picked.connect(picked)
         form.point_changed.connect(moved)
         form.finished.connect(closed)
         panel.set_picking(True)

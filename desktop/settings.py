@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from models.tiles import NONE, WGS84
+
 ENV_VAR = "GRIDDESK_SETTINGS_DIR"
 
 
@@ -61,6 +63,16 @@ def set_alarm_muted(post: str, muted: bool) -> None:
     settings.sync()
 
 
+def _json_object(key: str) -> dict[str, Any] | None:
+    """A JSON object kept under ``key``, or None if it is missing or unreadable."""
+    value = ui_settings().value(key)
+    try:
+        plain = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    return plain if isinstance(plain, dict) else None
+
+
 class PostFilters:
     """The queue filters a post saved, by name (``widgets.event_queue.SavedFilters``)."""
 
@@ -77,12 +89,7 @@ class PostFilters:
 
     def load(self, name: str) -> dict[str, Any] | None:
         """A saved filter, or None if it is missing or unreadable."""
-        value = ui_settings().value(f"{self._group}/{name}")
-        try:
-            plain = json.loads(value) if isinstance(value, str) else None
-        except ValueError:
-            return None
-        return plain if isinstance(plain, dict) else None
+        return _json_object(f"{self._group}/{name}")
 
     def save(self, name: str, plain: dict[str, Any]) -> None:
         """Keep a filter under a name (replacing one of the same name)."""
@@ -99,13 +106,7 @@ class PostFilters:
 
 def map_layers(post: str) -> dict[str, bool]:
     """Which map layers this post switched on or off ({} if it never did)."""
-    value = ui_settings().value(f"map/{post}/layers")
-    try:
-        plain = json.loads(value) if isinstance(value, str) else {}
-    except ValueError:
-        return {}
-    if not isinstance(plain, dict):
-        return {}
+    plain = _json_object(f"map/{post}/layers") or {}
     return {str(k): v for k, v in plain.items() if isinstance(v, bool)}
 
 
@@ -121,9 +122,9 @@ def tile_source_fields() -> tuple[str, str, str]:
     (``models.tiles.check_tile_source`` checks them)."""
     settings = ui_settings()
     return (
-        str(settings.value("map/tiles/kind", "none")),
+        str(settings.value("map/tiles/kind", NONE)),
         str(settings.value("map/tiles/location", "")),
-        str(settings.value("map/tiles/datum", "wgs84")),
+        str(settings.value("map/tiles/datum", WGS84)),
     )
 
 

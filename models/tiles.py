@@ -56,18 +56,26 @@ class TileSource:
 
 def check_tile_source(kind: str, location: str, datum: str) -> TileSource:
     """The source, checked; raises ``TileSourceError`` saying what is wrong with it."""
+    source, tiles = open_tile_source(kind, location, datum)
+    if tiles is not None:
+        tiles.close()
+    return source
+
+
+def open_tile_source(kind: str, location: str, datum: str) -> tuple[TileSource, MBTiles | None]:
+    """The source, checked, and for an MBTiles source its file opened (the caller closes it);
+    raises ``TileSourceError`` saying what is wrong."""
     location = location.strip()
     if datum not in DATUMS:
         raise TileSourceError("bad_datum", datum)
     if kind == NONE:
-        return TileSource()
+        return TileSource(), None
     if kind == XYZ:
         _check_url(location)
-        return TileSource(XYZ, location, datum)
+        return TileSource(XYZ, location, datum), None
     if kind == MBTILES:
-        with MBTiles(Path(location)):
-            pass  # opening reads the metadata: a file that is not MBTiles fails here
-        return TileSource(MBTILES, str(Path(location)), datum)
+        # Opening reads the metadata: a file that is not MBTiles fails here.
+        return TileSource(MBTILES, str(Path(location)), datum), MBTiles(Path(location))
     raise TileSourceError("bad_kind", kind)
 
 

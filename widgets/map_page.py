@@ -67,14 +67,9 @@ def build_map_page(area: AreaMap, datum: str = WGS84) -> str:
     fmap.default_js = _LEAFLET_JS + _PAGE_JS
     fmap.default_css = _LEAFLET_CSS + _PAGE_CSS
 
-    # Grids carry a transparent fill so that the heat view (map.js) can shade them.
     layers: list[tuple[str, dict[str, Any], Any]] = [
         ("zones", area.zones, _zone_style(area.zones)),
-        (
-            "grids",
-            area.grids,
-            lambda _f: {"color": "#7d7d7d", "weight": 0.8, "fillOpacity": 0, "fillColor": "#fff"},
-        ),
+        ("grids", area.grids, lambda _f: {"color": "#7d7d7d", "weight": 0.8, "fill": False}),
         (
             "communities",
             area.communities,

@@ -24,7 +24,6 @@ import secrets
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -407,10 +406,12 @@ class MapBridge(QObject):
         self.map_point.emit(lat, lon)
 
 
-def _event_json(event: EventRow, datum: str) -> dict[str, Any] | None:
+def _drawable(event: EventRow) -> bool:
     # A point without finite coordinates cannot be drawn, and NaN is not valid JSON.
-    if not (math.isfinite(event.lat) and math.isfinite(event.lon)):
-        return None
+    return math.isfinite(event.lat) and math.isfinite(event.lon)
+
+
+def _event_json(event: EventRow, datum: str) -> dict[str, Any]:
     lon, lat = to_datum(event.lon, event.lat, datum)
     return {
         "id": event.id,
@@ -484,8 +485,7 @@ class MapPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._source = TileSource()
-        self._rows: dict[int, EventRow] = {}  # kept to redraw in another datum
-        self._events: dict[int, dict[str, Any]] = {}
+        self._rows: dict[int, EventRow] = {}  # the drawable events shown, by id
         self._points: list[MapPoint] = []
         self._layers: dict[str, bool] = {}
         self._picking: dict[str, Any] = {"on": False, "lat": None, "lon": None}
@@ -584,12 +584,12 @@ class MapPanel(QWidget):
         """Where the base tiles come from (none by default)."""
         return self._source
 
-    def set_tile_source(self, source: TileSource) -> None:
-        """Take base tiles from ``source``, checked already (``models.tiles``). It applies from
-        the next ``show_page``, whose page must be drawn in ``source.datum``; markers are
-        converted to that datum from then on."""
-        tiles = MBTiles(Path(source.location)) if source.kind == MBTILES else None
-        self.scheme_handler.set_tiles(tiles)
+    def set_tile_source(self, source: TileSource, tiles: MBTiles | None = None) -> None:
+        """Take base tiles from ``source``, checked already (``models.tiles``); ``tiles`` is
+        the MBTiles file of an MBTiles source, opened (the panel closes it when done). It
+        applies from the next ``show_page``, whose page must be drawn in ``source.datum``;
+        markers are converted to that datum from then on."""
+        self.scheme_handler.set_tiles(tiles if source.kind == MBTILES else None)
         self.request_guard.tile_origin = source.origin
         # Our page is local content: it may reach a network address only for an intranet tile
         # server, and then only that server (the request guard and the page's CSP see to it).
@@ -604,9 +604,9 @@ class MapPanel(QWidget):
             QWebEngineSettings.WebAttribute.AllowRunningInsecureContent, remote
         )
         self._source = source
-        self._events = {
-            i: data for i, row in self._rows.items() if (data := _event_json(row, source.datum))
-        }
+
+    def _events_json(self) -> list[dict[str, Any]]:
+        return [_event_json(row, self._source.datum) for row in self._rows.values()]
 
     def _tiles_json(self) -> dict[str, Any]:
         source = self._source
@@ -623,14 +623,8 @@ class MapPanel(QWidget):
 
     def set_events(self, events: Sequence[EventRow]) -> None:
         """Replace all event markers with ``events``."""
-        self._events = {}
-        self._rows = {}
-        for event in events:
-            data = _event_json(event, self._source.datum)
-            if data is not None:
-                self._events[event.id] = data
-                self._rows[event.id] = event
-        self._bridge.send("events_replaced", _dumps(list(self._events.values())))
+        self._rows = {event.id: event for event in events if _drawable(event)}
+        self._bridge.send("events_replaced", _dumps(self._events_json()))
         self._applied_token = self._bridge.request_sync()
 
     def update_events(self, events: Sequence[EventRow]) -> None:
@@ -638,15 +632,12 @@ class MapPanel(QWidget):
         changed = []
         dropped = []
         for event in events:
-            data = _event_json(event, self._source.datum)
-            if data is None:
-                self._rows.pop(event.id, None)
-                if self._events.pop(event.id, None) is not None:
+            if not _drawable(event):
+                if self._rows.pop(event.id, None) is not None:
                     dropped.append(event.id)
                 continue
-            self._events[event.id] = data
             self._rows[event.id] = event
-            changed.append(data)
+            changed.append(_event_json(event, self._source.datum))
         if dropped:
             self._bridge.send("events_removed", _dumps(dropped))
         if changed:
@@ -654,9 +645,7 @@ class MapPanel(QWidget):
 
     def remove_events(self, ids: Sequence[int]) -> None:
         """Remove the markers of these event ids (unknown ids are ignored)."""
-        for i in ids:
-            self._rows.pop(int(i), None)
-        removed = [int(i) for i in ids if self._events.pop(int(i), None) is not None]
+        removed = [int(i) for i in ids if self._rows.pop(int(i), None) is not None]
         if self._selected in removed:
             self._selected = None
         if removed:
@@ -720,7 +709,7 @@ class MapPanel(QWidget):
         self._bridge.send("tiles_set", _dumps(self._tiles_json()))
         self._bridge.send("layers_shown", _dumps(self._layers))
         self._bridge.send("points_replaced", _dumps(self._points_json()))
-        self._bridge.send("events_replaced", _dumps(list(self._events.values())))
+        self._bridge.send("events_replaced", _dumps(self._events_json()))
         self._bridge.send("picking_set", _dumps(self._picking))
         if self._selected is not None:
             self._bridge.send("event_selected", _dumps({"id": self._selected}))
@@ -760,5 +749,5 @@ class MapPanel(QWidget):
 
     def _on_marker_clicked(self, event_id: int) -> None:
         # The page is not trusted to name events we never gave it.
-        if event_id in self._events:
+        if event_id in self._rows:
             self.event_clicked.emit(event_id)

@@ -17,7 +17,7 @@ import pytest
 
 from models.geo import from_datum, to_datum
 from models.snapshots import MapPoint
-from models.tiles import GCJ02, MBTILES, WGS84, XYZ, TileSource
+from models.tiles import GCJ02, MBTILES, WGS84, XYZ, TileSource, open_tile_source
 from tests.widgets.map_helpers import (
     AREA,
     EVENTS,
@@ -216,7 +216,9 @@ def test_mbtiles_tiles_are_served_through_the_scheme(
     qtbot: Any, make_panel: Any, tmp_path: Path
 ) -> None:
     widget = make_panel()
-    widget.set_tile_source(TileSource(MBTILES, str(make_mbtiles(tmp_path / "base.mbtiles"))))
+    widget.set_tile_source(
+        *open_tile_source(MBTILES, str(make_mbtiles(tmp_path / "base.mbtiles")), WGS84)
+    )
     with qtbot.waitSignal(widget.ready, timeout=LOAD_TIMEOUT_MS):
         widget.show_area(AREA)
         widget.set_events(EVENTS)
@@ -307,7 +309,9 @@ def test_gcj02_tiles_shift_every_layer_and_clicks_come_back_wgs84(
     qtbot: Any, make_panel: Any, tmp_path: Path
 ) -> None:
     widget = make_panel()
-    widget.set_tile_source(TileSource(MBTILES, str(make_mbtiles(tmp_path / "amap.mbtiles")), GCJ02))
+    widget.set_tile_source(
+        *open_tile_source(MBTILES, str(make_mbtiles(tmp_path / "amap.mbtiles")), GCJ02)
+    )
     with qtbot.waitSignal(widget.ready, timeout=LOAD_TIMEOUT_MS):
         widget.show_area(AREA)
         widget.set_events(EVENTS[:5])
