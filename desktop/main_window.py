@@ -59,7 +59,6 @@ from models.deadlines import load_calendar
 from models.snapshots import (
     OPEN_STATES,
     AlarmRow,
-    AreaMap,
     DispatchRuleDraft,
     DispatchRuleRow,
     Emergency,
@@ -412,10 +411,13 @@ class MainWindow(QMainWindow):
         """
         language = self.language
         try:
-            area: AreaMap = await self.store.read(queries.area_map)
+            # The fixed things (cameras, devices, sites) with the area, before the events: the
+            # first picture shows them as well.
+            area, points = await self.store.read(
+                lambda s: (queries.area_map(s), queries.map_points(s))
+            )
             self._spawn(self.map_work.show_area(area))
-            # Before the events: the first picture shows cameras, devices and sites as well.
-            await self.map_work.load_points()
+            self.map_work.show_points(points)
             seq, rows, haystacks, mode = await self.store.read(
                 lambda s: _queue_snapshot(s, language)
             )

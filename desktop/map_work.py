@@ -19,7 +19,6 @@ from desktop.map_cache import map_page
 from desktop.messages import tile_source_text
 from desktop.panels import Panel
 from desktop.store import Store
-from models import queries
 from models.snapshots import AreaMap, MapPoint
 from models.tiles import MBTiles, TileSource, TileSourceError, open_tile_source
 from widgets.intake_form import IntakeForm
@@ -101,9 +100,8 @@ class MapWork(QObject):
 
         self.panel.deliver("area", apply)
 
-    async def load_points(self) -> None:
+    def show_points(self, points: list[MapPoint]) -> None:
         """Cameras, devices and sites onto their layers."""
-        points: list[MapPoint] = await self.store.read(queries.map_points)
         self.panel.deliver("points", lambda m: m.set_points(points))
 
     # --- base tiles ---------------------------------------------------------------------------
