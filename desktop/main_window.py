@@ -667,6 +667,7 @@ class MainWindow(QMainWindow):
         self.operator = operator
         self.event_work.operator = operator
         self.presence.operator = operator
+        self.video_work.operator = operator
         self._show_title()
         self.operator_label.setText(
             self.tr("操作员：{name}（{user}）").format(

@@ -41,17 +41,18 @@ from models.alarms import (
     CLOCK_STATES,
     CLOCKS,
     RUNNING_CLOCKS,
+    acknowledged,
     alarmed,
     clock_columns,
     clocks_of,
     columns_of,
     event_alarms,
+    worst_level,
 )
 from models.changefeed import record_change
 from models.entities import (
     POSTS,
     SHIFT_PATTERNS,
-    AlarmAcknowledgement,
     DutyLeader,
     DutyRoster,
     Event,
@@ -66,6 +67,7 @@ from models.entities import (
     Shift,
     Staff,
 )
+from models.patrols import patrols_between
 from models.snapshots import (
     OPEN_STATES,
     DisputeRow,
@@ -76,7 +78,7 @@ from models.snapshots import (
     HandoverSummary,
     ItemFate,
     ModeSwitchEntry,
-    PatrolEntry,
+    PatrolSummary,
     PendingItem,
     RosterDay,
     RosterInfo,
@@ -336,26 +338,10 @@ def _events_statement(*extra: Any) -> Any:
     )
 
 
-def _patrols(session: Session, post: str, since: datetime, until: datetime) -> list[PatrolEntry]:
+def _patrols(session: Session, post: str, since: datetime, until: datetime) -> list[PatrolSummary]:
     """The shift's video patrols: the chief's handover lists every post's, another post's its
     own."""
-    from models.patrols import patrols_between
-
-    found = patrols_between(session, since, until, post=None if post == "chief" else post)
-    return [
-        PatrolEntry(
-            p.id,
-            p.post,
-            p.operator_name,
-            p.tour_name,
-            p.started_at,
-            p.ended_at,
-            p.camera_count,
-            p.normal_count,
-            tuple(p.event_codes),
-        )
-        for p in found
-    ]
+    return patrols_between(session, since, until, post=None if post == "chief" else post)
 
 
 def take_snapshot(
@@ -406,22 +392,10 @@ def take_snapshot(
                     grid,
                     first.clock,
                     first.deadline,
-                    max(a.level for a in late),
+                    worst_level(late),
                 )
             )
-    seen: set[tuple[int, str, datetime]] = set()
-    if alarms:
-        for event_id, clock, deadline in session.execute(
-            select(
-                AlarmAcknowledgement.event_id,
-                AlarmAcknowledgement.clock,
-                AlarmAcknowledgement.deadline,
-            ).where(
-                AlarmAcknowledgement.post == post,
-                AlarmAcknowledgement.event_id.in_(sorted({a.id for a in alarms})),
-            )
-        ):
-            seen.add((event_id, clock, deadline))
+    seen = acknowledged(session, post, sorted({a.id for a in alarms})) if alarms else {}
     unacknowledged = [a for a in alarms if (a.id, a.clock, a.deadline) not in seen]
 
     # Due within the next shift: a running clock whose deadline falls in (now, until].
@@ -530,7 +504,7 @@ def snapshot_from_json(text: str) -> HandoverSnapshot:
             ModeSwitchEntry(**{**m, "at": _when(m["at"])}) for m in data["mode_switches"]
         ),
         patrols=tuple(
-            PatrolEntry(
+            PatrolSummary(
                 **{
                     **p,
                     "started_at": _when(p["started_at"]),

@@ -661,21 +661,6 @@ class ModeSwitchEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class PatrolEntry:
-    """A video patrol tour of the shift (from ``models.patrols`` where it exists)."""
-
-    id: int
-    post: str
-    operator_name: str
-    tour_name: str
-    started_at: datetime
-    ended_at: datetime | None
-    camera_count: int
-    normal_count: int
-    event_codes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
 class ShiftFigures:
     """A shift's figures: events taken in, dispatched and closed in its window, and those
     overdue at its handover."""
@@ -697,7 +682,7 @@ class HandoverSnapshot:
     escalated: tuple[SnapshotEvent, ...]
     unacknowledged_alarms: tuple[SnapshotEvent, ...]
     mode_switches: tuple[ModeSwitchEntry, ...]
-    patrols: tuple[PatrolEntry, ...]
+    patrols: tuple[PatrolSummary, ...]
     log_highlights: tuple[DutyLogRow, ...]
     figures: ShiftFigures = ShiftFigures()
 

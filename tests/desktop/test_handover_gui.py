@@ -96,6 +96,9 @@ def test_outgoing_submits_and_incoming_logs_in_and_signs(
     click(qtbot, dialog.acknowledge)
     qtbot.waitUntil(lambda: window.operator.username == "intake_night", timeout=LOAD_TIMEOUT_MS)
     assert "孙丽" in window.windowTitle() and "孙丽" in window.operator_label.text()
+    # Everything the window records from now on carries the incoming operator's name.
+    for worker in (window.event_work, window.presence, window.video_work):
+        assert worker.operator.username == "intake_night"
     assert "有异议" in dialog.signer.text()
 
     database = open_database(seeded_url)
