@@ -222,7 +222,7 @@ class HandoverWork(QObject):
             now = server_now(session)
             window, _ = handover.current_window(session, now)
             waiting = handover.unsigned_handover(session, post)
-            submitted = handover.handover_of_shift(session, post, window) is not None
+            submitted = handover.handover_id_of_shift(session, post, window) is not None
             return now, window, waiting, submitted, permitted_actions(session, self.operator.role)
 
         try:

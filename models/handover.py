@@ -590,13 +590,7 @@ def submit_handover(
     # Submissions at one post queue here (PostgreSQL; SQLite writes one at a time), so the
     # second finds the first instead of tripping over the unique index.
     session.execute(select(Shift.id).where(Shift.id == window.shift_id).with_for_update())
-    if session.scalar(
-        select(Handover.id).where(
-            Handover.post == operator.post,
-            Handover.shift_id == window.shift_id,
-            Handover.shift_date == window.shift_date,
-        )
-    ):
+    if handover_id_of_shift(session, operator.post, window) is not None:
         raise HandoverRefused("already")
     snapshot = take_snapshot(session, operator.post, window, following.handover_at, now)
     handover_id = session.execute(
@@ -754,15 +748,20 @@ def handover_record(session: Session, handover_id: int) -> HandoverRecord:
     )
 
 
-def handover_of_shift(session: Session, post: str, window: ShiftWindow) -> HandoverRecord | None:
-    """The handover of this shift at this post, if it was submitted."""
-    found = session.scalar(
+def handover_id_of_shift(session: Session, post: str, window: ShiftWindow) -> int | None:
+    """The id of this shift's handover at this post, if it was submitted."""
+    return session.scalar(
         select(Handover.id).where(
             Handover.post == post,
             Handover.shift_id == window.shift_id,
             Handover.shift_date == window.shift_date,
         )
     )
+
+
+def handover_of_shift(session: Session, post: str, window: ShiftWindow) -> HandoverRecord | None:
+    """The handover of this shift at this post, if it was submitted."""
+    found = handover_id_of_shift(session, post, window)
     return None if found is None else handover_record(session, found)
 
 
@@ -931,7 +930,13 @@ def review(session: Session, handover_id: int, now: datetime) -> HandoverReview:
     newly: tuple[str, ...] = ()
     cleared: tuple[str, ...] = ()
     if previous_id is not None:
-        before = handover_record(session, previous_id).snapshot
+        # The snapshot alone: the rest of the previous record (items, disputes, roster) is
+        # not shown here.
+        before = snapshot_from_json(
+            session.execute(
+                select(Handover.snapshot).where(Handover.id == previous_id)
+            ).scalar_one()
+        )
         old, new = _counts(before), _counts(snapshot)
         changes = tuple(ShiftChange(key, old.get(key, 0), new[key]) for key in new)
         old_codes = {e.code for e in before.overdue}
