@@ -110,7 +110,6 @@ class VideoWork(QObject):
         self.window = window
         self.cameras: dict[int, CameraRow] = {}
         self.index = CameraIndex([])
-        self.favourites: list[int] = []
         self.tours: list[TourRow] = []
         self.permissions: frozenset[str] | None = None
         self.preview_dialog: QDialog | None = None
@@ -121,8 +120,6 @@ class VideoWork(QObject):
         self.registry_report: QMessageBox | None = None
         self.profile_dialog: LaunchProfileDialog | None = None
         self._selected_event: int | None = None
-        # The secrets of the stream each preview plays, to take out of what its player says.
-        self._secrets: dict[int, tuple[str, ...]] = {}
         self._tasks = BackgroundTasks("video work")
         dock.when_built(self._attach_panel)
 
@@ -195,10 +192,8 @@ class VideoWork(QObject):
             return
         self.cameras = {c.id: c for c in cameras}
         self.index = CameraIndex(cameras)
-        self.favourites = chosen
         self.tours = tours
-        self.dock.deliver("cameras", lambda panel: panel.set_cameras(cameras))
-        self.dock.deliver("favourites", lambda panel: panel.set_favourites(chosen))
+        self.dock.deliver("cameras", lambda panel: panel.set_cameras(cameras, chosen))
         if self.tour_dialog is not None:
             self.tour_dialog.show_tours(tours, self._may_edit_tours())
         if self._selected_event is not None:
@@ -227,7 +222,6 @@ class VideoWork(QObject):
             lambda s: set_favourite(s, operator, camera_id, on), self._notice
         )
         if done and chosen is not None:
-            self.favourites = chosen
             self.dock.deliver("favourites", lambda panel: panel.set_favourites(chosen))
 
     # --- opening a camera ----------------------------------------------------------------------
@@ -359,14 +353,14 @@ class VideoWork(QObject):
         )
         if opened is None:
             return
-        self._secrets[id(preview)] = opened.secrets
+        preview.secrets = opened.secrets
         preview.play(opened.target.name, QUrl(opened.url, QUrl.ParsingMode.StrictMode))
 
     def _watch(self, preview: VideoPreview) -> None:
         """Show a player's failure, with the stream's secrets taken out of its words."""
 
         def failed(text: str) -> None:
-            clean = redact(text, self._secrets.get(id(preview), ()))
+            clean = redact(text, preview.secrets)
             preview.show_problem(
                 QCoreApplication.translate(
                     "VideoWork",

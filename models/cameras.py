@@ -213,7 +213,7 @@ class LaunchTarget:
 
 
 def launch_target(
-    session: Session, operator: Operator, camera_id: int, now: datetime, *, record: bool = True
+    session: Session, operator: Operator, camera_id: int, now: datetime
 ) -> LaunchTarget:
     """What opening this camera takes (needs ``camera.launch``); the opening is recorded as an
     operator action (without any URL: the record shows what was opened, not how)."""
@@ -224,10 +224,7 @@ def launch_target(
     if found is None:
         raise LookupError(camera_id)
     camera, system = found
-    if record:
-        _record(
-            session, operator, now, "camera.launch", "camera", camera.id, {"gb_id": camera.gb_id}
-        )
+    _record(session, operator, now, "camera.launch", "camera", camera.id, {"gb_id": camera.gb_id})
     return LaunchTarget(
         camera_id=camera.id,
         name=camera.name,
@@ -315,8 +312,9 @@ def set_launch_profile(
         raise ProfileRefused("template", "empty")
     session.execute(update(VideoSystem).where(VideoSystem.id == system.id).values(**values))
     shown = {k: v for k, v in values.items() if k != "api_password"}
+    # No change for the feed: the posts read a profile when they open a camera, and nothing
+    # they show depends on it (a change would have every post read every camera again).
     _record(session, operator, now, "video_system.profile", "video_system", system.id, shown)
-    record_change(session, "camera", None, "update", operator.post if operator else None)
 
 
 # --- CSV -------------------------------------------------------------------------------------

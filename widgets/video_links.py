@@ -133,17 +133,21 @@ class VideoLinksPanel(QWidget):
 
     # --- data in -------------------------------------------------------------------------------
 
-    def set_cameras(self, cameras: Sequence[CameraRow]) -> None:
-        """Show these cameras (replacing all)."""
+    def set_cameras(
+        self, cameras: Sequence[CameraRow], favourites: Sequence[int] | None = None
+    ) -> None:
+        """Show these cameras (replacing all), and with them this post's favourites if given:
+        the tree is built once."""
         self._cameras = list(cameras)
         self._by_id = {c.id: c for c in self._cameras}
+        if favourites is not None:
+            self._favourites = list(favourites)
         self._rebuild()
 
     def set_favourites(self, camera_ids: Sequence[int]) -> None:
         """This post's favourites, in order."""
         self._favourites = list(camera_ids)
         self._rebuild()
-        self._show_selection()
 
     def set_nearby(self, event_code: str, nearby: Sequence[NearbyCamera], radius_m: float) -> None:
         """The cameras nearest the selected event, nearest first."""

@@ -40,6 +40,9 @@ class VideoPreview(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The credentials of the stream playing, which the player's words must not show (the
+        # shell takes them out of ``failed`` texts).
+        self.secrets: tuple[str, ...] = ()
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.status = QLabel(self)
