@@ -548,8 +548,6 @@ def _cameras(url: str, args: argparse.Namespace) -> int:
     whoever holds the database, recorded as the command line's."""
     from desktop.video_messages import import_problem_text, profile_refused_text
     from models.cameras import (
-        CREDENTIAL_COLUMNS,
-        CSV_COLUMNS,
         CameraImportRefused,
         ProfileRefused,
         export_cameras_csv,
@@ -564,15 +562,13 @@ def _cameras(url: str, args: argparse.Namespace) -> int:
             data = args.file.read_bytes()
         except OSError as exc:
             return _file_unusable(args.file, exc)
-        headers = dict((*CSV_COLUMNS, *CREDENTIAL_COLUMNS))
         database = open_database(url, create_if_empty=False)
         try:
             with database.write() as session:
                 result = import_cameras_csv(session, data, server_now(session))
         except CameraImportRefused as refused:
             for problem in refused.problems:
-                column = headers.get(problem.column, problem.column)
-                print(import_problem_text(problem, column), file=sys.stderr)
+                print(import_problem_text(problem), file=sys.stderr)
             print(
                 QCoreApplication.translate("cli", "共 {n} 处问题，未导入任何摄像机").format(
                     n=len(refused.problems)

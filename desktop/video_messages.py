@@ -59,8 +59,12 @@ def wvp_failed_text(failed: WvpFailed) -> str:
     return texts.get(failed.reason, failed.reason).format(detail=failed.detail)
 
 
-def import_problem_text(problem: ImportProblem, column_name: str) -> str:
-    """One problem of a registry import, with the line the file shows."""
+def import_problem_text(problem: ImportProblem) -> str:
+    """One problem of a registry import, with the line the file shows and the column's
+    header."""
+    from models.cameras import CREDENTIAL_COLUMNS, CSV_COLUMNS
+
+    column_name = dict((*CSV_COLUMNS, *CREDENTIAL_COLUMNS)).get(problem.column, problem.column)
     reasons = {
         "encoding": QCoreApplication.translate(
             "video_messages", "文件编码无法识别（应为 UTF-8 或 GBK）"

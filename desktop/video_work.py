@@ -34,8 +34,6 @@ from desktop.video_messages import (
 from models import queries
 from models.accounts import NotPermitted, Operator, permitted_actions
 from models.cameras import (
-    CREDENTIAL_COLUMNS,
-    CSV_COLUMNS,
     MANAGE_PERMISSION,
     NEARBY_COUNT,
     NEARBY_RADIUS_M,
@@ -439,15 +437,12 @@ class VideoWork(QObject):
             )
             return
         operator = self.operator
-        headers = dict((*CSV_COLUMNS, *CREDENTIAL_COLUMNS))
         try:
             result = await self.store.write(
                 lambda s: import_cameras_csv(s, data, server_now(s), operator)
             )
         except CameraImportRefused as refused:
-            lines = [
-                import_problem_text(p, headers.get(p.column, p.column)) for p in refused.problems
-            ]
+            lines = [import_problem_text(p) for p in refused.problems]
             self._report(
                 QCoreApplication.translate("VideoWork", "共 {n} 处问题，未导入任何摄像机。").format(
                     n=len(lines)

@@ -1637,7 +1637,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../widgets/profile_dialog.py" line="41"/>
         <source>系统默认程序</source>
-        <translation>The system's default program</translation>
+        <translation>The system&apos;s default program</translation>
     </message>
     <message>
         <location filename="../../widgets/profile_dialog.py" line="42"/>
@@ -1726,224 +1726,224 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175"/>
+        <location filename="../../desktop/main_window.py" line="174"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="203"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="205"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="210"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="217"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="231"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="235"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="237"/>
         <source>摄像机(&amp;C)</source>
         <translation>Cameras(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
-        <location filename="../../desktop/main_window.py" line="670"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="673"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="338"/>
+        <location filename="../../desktop/main_window.py" line="337"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="498"/>
+        <location filename="../../desktop/main_window.py" line="500"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="513"/>
+        <location filename="../../desktop/main_window.py" line="515"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="519"/>
+        <location filename="../../desktop/main_window.py" line="521"/>
         <source>未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}</source>
         <translation>Open {open} · soon due {warning} · overdue {overdue} · escalated {escalated}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="611"/>
+        <location filename="../../desktop/main_window.py" line="613"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="617"/>
+        <location filename="../../desktop/main_window.py" line="619"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="630"/>
+        <location filename="../../desktop/main_window.py" line="632"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="683"/>
+        <location filename="../../desktop/main_window.py" line="686"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="704"/>
+        <location filename="../../desktop/main_window.py" line="707"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="721"/>
+        <location filename="../../desktop/main_window.py" line="724"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="755"/>
+        <location filename="../../desktop/main_window.py" line="758"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="776"/>
+        <location filename="../../desktop/main_window.py" line="779"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="798"/>
+        <location filename="../../desktop/main_window.py" line="801"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="814"/>
+        <location filename="../../desktop/main_window.py" line="817"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="757"/>
+        <location filename="../../desktop/main_window.py" line="760"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="855"/>
+        <location filename="../../desktop/main_window.py" line="858"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="947"/>
+        <location filename="../../desktop/main_window.py" line="950"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="960"/>
+        <location filename="../../desktop/main_window.py" line="963"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1012"/>
+        <location filename="../../desktop/main_window.py" line="1015"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1047"/>
-        <location filename="../../desktop/main_window.py" line="1058"/>
+        <location filename="../../desktop/main_window.py" line="1050"/>
+        <location filename="../../desktop/main_window.py" line="1061"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1047"/>
+        <location filename="../../desktop/main_window.py" line="1050"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1067"/>
+        <location filename="../../desktop/main_window.py" line="1070"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1083"/>
+        <location filename="../../desktop/main_window.py" line="1086"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1086"/>
+        <location filename="../../desktop/main_window.py" line="1089"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -2059,7 +2059,7 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MapWork</name>
     <message>
-        <location filename="../../desktop/map_work.py" line="83"/>
+        <location filename="../../desktop/map_work.py" line="82"/>
         <source>地图底图不可用，已改为无底图：{why}</source>
         <translation>Map base tiles unavailable, showing none: {why}</translation>
     </message>
@@ -2586,7 +2586,7 @@ No longer overdue: {cleared}</translation>
     <name>VideoLinksPanel</name>
     <message>
         <location filename="../../widgets/video_links.py" line="50"/>
-        <location filename="../../widgets/video_links.py" line="179"/>
+        <location filename="../../widgets/video_links.py" line="183"/>
         <source>选中事件后，这里列出附近的摄像机</source>
         <translation>Select an event to list the cameras near it here</translation>
     </message>
@@ -2647,7 +2647,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/video_links.py" line="76"/>
-        <location filename="../../widgets/video_links.py" line="292"/>
+        <location filename="../../widgets/video_links.py" line="296"/>
         <source>☆ 收藏</source>
         <translation>☆ Favourite</translation>
     </message>
@@ -2657,32 +2657,32 @@ No longer overdue: {cleared}</translation>
         <translation>Patrol tours…</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_links.py" line="155"/>
+        <location filename="../../widgets/video_links.py" line="159"/>
         <source>事件 {code} 周边 {radius} 米内没有摄像机</source>
         <translation>No cameras within {radius} m of event {code}</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_links.py" line="161"/>
+        <location filename="../../widgets/video_links.py" line="165"/>
         <source>事件 {code} 附近的摄像机（按数字键 1–9 打开）</source>
         <translation>Cameras near event {code} (press 1–9 to open)</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_links.py" line="166"/>
+        <location filename="../../widgets/video_links.py" line="170"/>
         <source>{prefix}{name} · {distance} 米</source>
         <translation>{prefix}{name} · {distance} m</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_links.py" line="235"/>
+        <location filename="../../widgets/video_links.py" line="239"/>
         <source>（不属于工地）</source>
         <translation>(not on a site)</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_links.py" line="240"/>
+        <location filename="../../widgets/video_links.py" line="244"/>
         <source>（未划入社区）</source>
         <translation>(no community)</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_links.py" line="292"/>
+        <location filename="../../widgets/video_links.py" line="296"/>
         <source>★ 取消收藏</source>
         <translation>★ Unfavourite</translation>
     </message>
@@ -2690,17 +2690,17 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>VideoPreview</name>
     <message>
-        <location filename="../../widgets/video_preview.py" line="76"/>
+        <location filename="../../widgets/video_preview.py" line="79"/>
         <source>本机无法在应用内播放视频（缺少多媒体组件：{error}），请用外部播放器打开</source>
         <translation>This computer cannot play video in the app (multimedia component missing: {error}); open it in an external player</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_preview.py" line="81"/>
+        <location filename="../../widgets/video_preview.py" line="84"/>
         <source>正在连接…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_preview.py" line="108"/>
+        <location filename="../../widgets/video_preview.py" line="111"/>
         <source>正在播放</source>
         <translation>Playing</translation>
     </message>
@@ -2708,144 +2708,144 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>VideoWork</name>
     <message>
-        <location filename="../../desktop/video_work.py" line="174"/>
+        <location filename="../../desktop/video_work.py" line="169"/>
         <source>该摄像机已不在登记册中</source>
         <translation>This camera is no longer in the registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="269"/>
-        <location filename="../../desktop/video_work.py" line="276"/>
+        <location filename="../../desktop/video_work.py" line="261"/>
+        <location filename="../../desktop/video_work.py" line="268"/>
         <source>{name}：{reason}</source>
         <translation>{name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="295"/>
+        <location filename="../../desktop/video_work.py" line="287"/>
         <source>{system} 未配置播放器</source>
         <translation>No player is configured for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="303"/>
+        <location filename="../../desktop/video_work.py" line="295"/>
         <source>系统无法打开 {name} 的地址</source>
         <translation>The system cannot open the address of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="316"/>
+        <location filename="../../desktop/video_work.py" line="308"/>
         <source>{system} 的播放器命令有误：{reason}</source>
         <translation>The player command of {system} is wrong: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="325"/>
+        <location filename="../../desktop/video_work.py" line="317"/>
         <source>无法启动播放器“{program}”：请检查它是否已安装</source>
         <translation>Cannot start the player &quot;{program}&quot;: check that it is installed</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="332"/>
+        <location filename="../../desktop/video_work.py" line="324"/>
         <source>已打开 {name}</source>
         <translation>Opened {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="340"/>
+        <location filename="../../desktop/video_work.py" line="332"/>
         <source>视频预览</source>
         <translation>Video preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="371"/>
+        <location filename="../../desktop/video_work.py" line="363"/>
         <source>无法在应用内播放此视频流（{reason}）：可用“打开”在外部播放器中观看</source>
         <translation>This stream cannot be played in the application ({reason}): use &quot;Open&quot; to watch it in the external player</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="389"/>
+        <location filename="../../desktop/video_work.py" line="381"/>
         <source>导入摄像机登记册（CSV）…</source>
         <translation>Import the camera registry (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="393"/>
+        <location filename="../../desktop/video_work.py" line="385"/>
         <source>导出摄像机登记册（CSV）…</source>
         <translation>Export the camera registry (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="395"/>
+        <location filename="../../desktop/video_work.py" line="387"/>
         <source>视频轮巡…</source>
         <translation>Patrol tours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="397"/>
+        <location filename="../../desktop/video_work.py" line="389"/>
         <source>视频系统打开方式…</source>
         <translation>How video systems open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="416"/>
+        <location filename="../../desktop/video_work.py" line="408"/>
         <source>导入摄像机登记册</source>
         <translation>Import the camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="418"/>
-        <location filename="../../desktop/video_work.py" line="428"/>
+        <location filename="../../desktop/video_work.py" line="410"/>
+        <location filename="../../desktop/video_work.py" line="420"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="426"/>
+        <location filename="../../desktop/video_work.py" line="418"/>
         <source>导出摄像机登记册</source>
         <translation>Export the camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="442"/>
+        <location filename="../../desktop/video_work.py" line="434"/>
         <source>无法读取文件 {path}：{reason}</source>
         <translation>Cannot read the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="458"/>
+        <location filename="../../desktop/video_work.py" line="447"/>
         <source>共 {n} 处问题，未导入任何摄像机。</source>
         <translation>{n} problem(s); no camera was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="471"/>
+        <location filename="../../desktop/video_work.py" line="460"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="490"/>
+        <location filename="../../desktop/video_work.py" line="479"/>
         <source>无法写入文件 {path}：{reason}</source>
         <translation>Cannot write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="496"/>
+        <location filename="../../desktop/video_work.py" line="485"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="503"/>
+        <location filename="../../desktop/video_work.py" line="492"/>
         <source>摄像机登记册</source>
         <translation>Camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="547"/>
+        <location filename="../../desktop/video_work.py" line="536"/>
         <source>更改平台账号时请同时填写平台密码</source>
         <translation>Changing the platform user needs its password as well</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="578"/>
+        <location filename="../../desktop/video_work.py" line="567"/>
         <source>已保存 {code} 的打开方式</source>
         <translation>Saved how {code} opens</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="598"/>
+        <location filename="../../desktop/video_work.py" line="587"/>
         <source>视频轮巡</source>
         <translation>Patrol tours</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="639"/>
+        <location filename="../../desktop/video_work.py" line="628"/>
         <source>轮巡已删除</source>
         <translation>Tour deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="653"/>
+        <location filename="../../desktop/video_work.py" line="642"/>
         <source>已有一次巡查正在进行</source>
         <translation>A patrol is already under way</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="757"/>
+        <location filename="../../desktop/video_work.py" line="746"/>
         <source>巡查结束时间未能记录：数据库暂时无法连接</source>
         <translation>The end of the patrol was not recorded: the database cannot be reached for now</translation>
     </message>
@@ -3019,42 +3019,42 @@ No longer overdue: {cleared}</translation>
         <translation>Cannot read or write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="577"/>
+        <location filename="../../desktop/cli.py" line="573"/>
         <source>共 {n} 处问题，未导入任何摄像机</source>
         <translation>{n} problems in all: no cameras imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="586"/>
+        <location filename="../../desktop/cli.py" line="582"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="603"/>
+        <location filename="../../desktop/cli.py" line="599"/>
         <source>已导出 {n} 个摄像机到 {path}</source>
         <translation>Exported {n} cameras to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="611"/>
+        <location filename="../../desktop/cli.py" line="607"/>
         <source>平台密码：</source>
         <translation>Platform password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="633"/>
+        <location filename="../../desktop/cli.py" line="629"/>
         <source>已设置 {system} 的打开方式</source>
         <translation>Launch profile set for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="647"/>
+        <location filename="../../desktop/cli.py" line="643"/>
         <source>请用 --pdf 或 --xlsx 指定输出文件</source>
         <translation>Name the output file with --pdf or --xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="651"/>
+        <location filename="../../desktop/cli.py" line="647"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="671"/>
+        <location filename="../../desktop/cli.py" line="667"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
@@ -3214,179 +3214,179 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>handover_export</name>
     <message>
-        <location filename="../../widgets/handover_export.py" line="40"/>
-        <location filename="../../widgets/handover_export.py" line="76"/>
-        <location filename="../../widgets/handover_export.py" line="254"/>
+        <location filename="../../widgets/handover_export.py" line="43"/>
+        <location filename="../../widgets/handover_export.py" line="79"/>
         <location filename="../../widgets/handover_export.py" line="267"/>
+        <location filename="../../widgets/handover_export.py" line="280"/>
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="41"/>
-        <location filename="../../widgets/handover_export.py" line="77"/>
+        <location filename="../../widgets/handover_export.py" line="44"/>
+        <location filename="../../widgets/handover_export.py" line="80"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="42"/>
-        <location filename="../../widgets/handover_export.py" line="78"/>
+        <location filename="../../widgets/handover_export.py" line="45"/>
+        <location filename="../../widgets/handover_export.py" line="81"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="43"/>
+        <location filename="../../widgets/handover_export.py" line="46"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="44"/>
-        <location filename="../../widgets/handover_export.py" line="258"/>
+        <location filename="../../widgets/handover_export.py" line="47"/>
+        <location filename="../../widgets/handover_export.py" line="271"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="45"/>
+        <location filename="../../widgets/handover_export.py" line="48"/>
         <source>关联事件</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="46"/>
+        <location filename="../../widgets/handover_export.py" line="49"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="47"/>
+        <location filename="../../widgets/handover_export.py" line="50"/>
         <source>当前状态</source>
         <translation>Current state</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="79"/>
+        <location filename="../../widgets/handover_export.py" line="82"/>
         <source>交班人</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="80"/>
+        <location filename="../../widgets/handover_export.py" line="83"/>
         <source>交班时间</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="81"/>
-        <location filename="../../widgets/handover_export.py" line="174"/>
-        <location filename="../../widgets/handover_export.py" line="270"/>
+        <location filename="../../widgets/handover_export.py" line="84"/>
+        <location filename="../../widgets/handover_export.py" line="177"/>
+        <location filename="../../widgets/handover_export.py" line="283"/>
         <source>接班人</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="82"/>
+        <location filename="../../widgets/handover_export.py" line="85"/>
         <source>接班时间</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="83"/>
-        <location filename="../../widgets/handover_export.py" line="182"/>
+        <location filename="../../widgets/handover_export.py" line="86"/>
+        <location filename="../../widgets/handover_export.py" line="185"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="84"/>
+        <location filename="../../widgets/handover_export.py" line="87"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="85"/>
+        <location filename="../../widgets/handover_export.py" line="88"/>
         <source>派遣</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="86"/>
+        <location filename="../../widgets/handover_export.py" line="89"/>
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="87"/>
+        <location filename="../../widgets/handover_export.py" line="90"/>
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="88"/>
+        <location filename="../../widgets/handover_export.py" line="91"/>
         <source>交班说明</source>
         <translation>Handover notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="147"/>
+        <location filename="../../widgets/handover_export.py" line="150"/>
         <source>交接班记录 {post} · {shift}</source>
         <translation>Handover: {post} · {shift}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="159"/>
+        <location filename="../../widgets/handover_export.py" line="162"/>
         <source>，合计 {n}</source>
         <translation>, total {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="168"/>
-        <location filename="../../widgets/handover_export.py" line="263"/>
+        <location filename="../../widgets/handover_export.py" line="171"/>
+        <location filename="../../widgets/handover_export.py" line="276"/>
         <source>接班异议</source>
         <translation>Handover disputes</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="172"/>
-        <location filename="../../widgets/handover_export.py" line="268"/>
+        <location filename="../../widgets/handover_export.py" line="175"/>
+        <location filename="../../widgets/handover_export.py" line="281"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="173"/>
-        <location filename="../../widgets/handover_export.py" line="269"/>
+        <location filename="../../widgets/handover_export.py" line="176"/>
+        <location filename="../../widgets/handover_export.py" line="282"/>
         <source>异议</source>
         <translation>Disputes</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="180"/>
+        <location filename="../../widgets/handover_export.py" line="183"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="181"/>
+        <location filename="../../widgets/handover_export.py" line="184"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="183"/>
+        <location filename="../../widgets/handover_export.py" line="186"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="184"/>
+        <location filename="../../widgets/handover_export.py" line="187"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="192"/>
+        <location filename="../../widgets/handover_export.py" line="195"/>
         <source>与上一班次相比</source>
         <translation>Compared with previous shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="196"/>
+        <location filename="../../widgets/handover_export.py" line="199"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="197"/>
+        <location filename="../../widgets/handover_export.py" line="200"/>
         <source>上一班次</source>
         <translation>Previous shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="198"/>
+        <location filename="../../widgets/handover_export.py" line="201"/>
         <source>本班次</source>
         <translation>This shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="212"/>
+        <location filename="../../widgets/handover_export.py" line="215"/>
         <source>没有交接班记录</source>
         <translation>No handovers</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="225"/>
+        <location filename="../../widgets/handover_export.py" line="238"/>
         <source>交接班记录</source>
         <translation>Handovers</translation>
     </message>
@@ -4145,152 +4145,152 @@ No longer overdue: {cleared}</translation>
         <translation>The video platform gave no address that may be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="65"/>
+        <location filename="../../desktop/video_messages.py" line="69"/>
         <source>文件编码无法识别（应为 UTF-8 或 GBK）</source>
         <translation>The file&apos;s encoding is not recognised (it should be UTF-8 or GBK)</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="68"/>
+        <location filename="../../desktop/video_messages.py" line="72"/>
         <source>文件是空的</source>
         <translation>The file is empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="69"/>
+        <location filename="../../desktop/video_messages.py" line="73"/>
         <source>表头中有未知或重复的列“{detail}”</source>
         <translation>The header has an unknown or repeated column &quot;{detail}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="70"/>
+        <location filename="../../desktop/video_messages.py" line="74"/>
         <source>缺少必需的列</source>
         <translation>A required column is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="71"/>
+        <location filename="../../desktop/video_messages.py" line="75"/>
         <source>必填</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="72"/>
+        <location filename="../../desktop/video_messages.py" line="76"/>
         <source>过长</source>
         <translation>too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="73"/>
+        <location filename="../../desktop/video_messages.py" line="77"/>
         <source>格式有误</source>
         <translation>malformed</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="74"/>
+        <location filename="../../desktop/video_messages.py" line="78"/>
         <source>不是数字</source>
         <translation>not a number</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="75"/>
+        <location filename="../../desktop/video_messages.py" line="79"/>
         <source>超出范围</source>
         <translation>out of range</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="76"/>
+        <location filename="../../desktop/video_messages.py" line="80"/>
         <source>不存在“{detail}”</source>
         <translation>&quot;{detail}&quot; does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="77"/>
+        <location filename="../../desktop/video_messages.py" line="81"/>
         <source>与第 {detail} 行重复</source>
         <translation>repeats line {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="78"/>
+        <location filename="../../desktop/video_messages.py" line="82"/>
         <source>列数多于表头</source>
         <translation>more cells than the header</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="79"/>
+        <location filename="../../desktop/video_messages.py" line="83"/>
         <source>位置不在本辖区内</source>
         <translation>the position is outside the area</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="88"/>
+        <location filename="../../desktop/video_messages.py" line="92"/>
         <source>第 {line} 行</source>
         <translation>Line {line}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="90"/>
+        <location filename="../../desktop/video_messages.py" line="94"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="93"/>
+        <location filename="../../desktop/video_messages.py" line="97"/>
         <source>“{column}”列</source>
         <translation> column &quot;{column}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="96"/>
+        <location filename="../../desktop/video_messages.py" line="100"/>
         <source>{where}：{reason}</source>
         <translation>{where}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="104"/>
+        <location filename="../../desktop/video_messages.py" line="108"/>
         <source>没有这个视频系统</source>
         <translation>There is no such video system</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="106"/>
+        <location filename="../../desktop/video_messages.py" line="110"/>
         <source>打开方式只能是 player、handler 或 wvp</source>
         <translation>The launch must be player, handler or wvp</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="115"/>
+        <location filename="../../desktop/video_messages.py" line="119"/>
         <source>请填写轮巡名称</source>
         <translation>Please enter the tour&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="116"/>
+        <location filename="../../desktop/video_messages.py" line="120"/>
         <source>轮巡名称过长</source>
         <translation>The tour&apos;s name is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="117"/>
+        <location filename="../../desktop/video_messages.py" line="121"/>
         <source>停留时间应为 1–3600 秒</source>
         <translation>The dwell time must be 1–3600 seconds</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="118"/>
+        <location filename="../../desktop/video_messages.py" line="122"/>
         <source>轮巡中至少要有一个摄像机</source>
         <translation>A tour needs at least one camera</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="119"/>
+        <location filename="../../desktop/video_messages.py" line="123"/>
         <source>轮巡中的摄像机过多</source>
         <translation>The tour has too many cameras</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="120"/>
+        <location filename="../../desktop/video_messages.py" line="124"/>
         <source>轮巡中有已不存在的摄像机</source>
         <translation>The tour holds a camera that no longer exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="121"/>
+        <location filename="../../desktop/video_messages.py" line="125"/>
         <source>该轮巡已被删除</source>
         <translation>This tour has been deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="122"/>
+        <location filename="../../desktop/video_messages.py" line="126"/>
         <source>没有这次巡查</source>
         <translation>There is no such patrol</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="123"/>
+        <location filename="../../desktop/video_messages.py" line="127"/>
         <source>这是其他操作员的巡查</source>
         <translation>This is another operator&apos;s patrol</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="124"/>
+        <location filename="../../desktop/video_messages.py" line="128"/>
         <source>巡查已结束</source>
         <translation>The patrol has ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="125"/>
+        <location filename="../../desktop/video_messages.py" line="129"/>
         <source>这一站已记录</source>
         <translation>This stop is recorded already</translation>
     </message>
