@@ -24,11 +24,11 @@ from PySide6.QtWidgets import QMenu
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.messages import login_refused_text, not_permitted_text, unavailable_text
+from desktop.messages import login_refused_text, unavailable_text
 from desktop.store import StoreUnavailable
 from desktop.tasks import BackgroundTasks
 from models import duty_log, handover
-from models.accounts import LoginRefused, NotPermitted, Operator, attempt_log_in, permitted_actions
+from models.accounts import LoginRefused, Operator, attempt_log_in, permitted_actions
 from models.clock import server_now
 from models.entities import OperatorAccount
 from models.snapshots import (
@@ -79,6 +79,11 @@ def handover_refused_text(refusal: handover.HandoverRefused) -> str:
         "unknown_pattern": QCoreApplication.translate("handover", "未知的班制"),
     }
     return texts.get(refusal.reason, refusal.reason).format(code=refusal.detail)
+
+
+HANDOVER_REFUSALS: dict[type[Exception], Callable[[Any], str]] = {
+    handover.HandoverRefused: handover_refused_text
+}
 
 
 def duty_log_refused_text(refusal: duty_log.DutyLogRefused) -> str:
@@ -181,18 +186,12 @@ class HandoverWork(QObject):
 
     async def _write_entry(self, panel: DutyLogPanel, draft: DutyLogDraft) -> None:
         operator = self.operator
-        try:
-            await self.store.write(
-                lambda s: duty_log.write_entry(s, operator, draft, server_now(s))
-            )
-        except StoreUnavailable:
-            panel.refuse(unavailable_text())
-            return
-        except duty_log.DutyLogRefused as refused:
-            panel.refuse(duty_log_refused_text(refused))
-            return
-        except NotPermitted as refused:
-            panel.refuse(not_permitted_text(refused))
+        done, _ = await self.store.write_saying(
+            lambda s: duty_log.write_entry(s, operator, draft, server_now(s)),
+            panel.refuse,
+            {duty_log.DutyLogRefused: duty_log_refused_text},
+        )
+        if not done:
             return
         panel.entry_written()
         panel.request_search()
@@ -313,15 +312,8 @@ class HandoverWork(QObject):
         the dialog (and None returned)."""
         dialog = self.dialog
         assert dialog is not None
-        try:
-            return await self.store.write(write)
-        except StoreUnavailable:
-            dialog.refuse(unavailable_text())
-        except handover.HandoverRefused as refused:
-            dialog.refuse(handover_refused_text(refused))
-        except NotPermitted as refused:
-            dialog.refuse(not_permitted_text(refused))
-        return None
+        _done, record = await self.store.write_saying(write, dialog.refuse, HANDOVER_REFUSALS)
+        return record
 
     async def _submit(self, notes: str, items: list[PendingItem]) -> None:
         operator = self.operator
@@ -478,17 +470,14 @@ class HandoverWork(QObject):
     async def _roster_write(self, write: Callable[[Session], None]) -> None:
         dialog = self.roster_dialog
         assert dialog is not None
-        try:
-            await self.store.write(write)
-        except StoreUnavailable:
-            dialog.show_error(unavailable_text())
-            return
-        except handover.HandoverRefused as refused:
-            dialog.show_error(handover_refused_text(refused))
-        except NotPermitted as refused:
-            dialog.show_error(not_permitted_text(refused))
-        # Shown again as the database has it, the refused choice put back.
-        self._roster_day_requested(dialog.day.date().toPython())
+        refusals: list[str] = []
+        await self.store.write_saying(write, refusals.append, HANDOVER_REFUSALS)
+        # Shown again as the database has it (a refused choice put back), then why.
+        day = dialog.day.date().toPython()
+        if isinstance(day, date):
+            await self._show_roster(day)
+        for text in refusals:
+            dialog.show_error(text)
 
     async def _list_handovers(
         self, since: date, until: date, post: str | None, operator_id: int | None

@@ -744,21 +744,18 @@ class MainWindow(QMainWindow):
     ) -> tuple[bool, T | None]:
         """Write for the chief's editors and the emergency switch; on a refusal say why (the
         database away, the role, or the domain's own reason) and return (False, None)."""
-        try:
-            return True, await self.store.write(operation)
-        except StoreUnavailable:
-            say(unavailable_text())
-        except NotPermitted as refused:
-            say(not_permitted_text(refused))
-        except modes.ModeRefused as refused:
-            say(mode_refused_text(refused.reason))
-        except sla.SlaRefused as refused:
-            say(sla_refused_text(refused.field, refused.reason))
-        except PolicyRefused:
-            say(self.tr("比例有误"))
-        except calendar_days.CalendarRefused as refused:
-            say(self.tr("{day}：日期不在该年或说明过长").format(day=refused.day.isoformat()))
-        return False, None
+        return await self.store.write_saying(operation, say, self._editor_refusals)
+
+    @property
+    def _editor_refusals(self) -> dict[type[Exception], Callable[[Any], str]]:
+        return {
+            modes.ModeRefused: lambda refused: mode_refused_text(refused.reason),
+            sla.SlaRefused: lambda refused: sla_refused_text(refused.field, refused.reason),
+            PolicyRefused: lambda _refused: self.tr("比例有误"),
+            calendar_days.CalendarRefused: lambda refused: self.tr(
+                "{day}：日期不在该年或说明过长"
+            ).format(day=refused.day.isoformat()),
+        }
 
     def _warn(self, title: str) -> Callable[[str], None]:
         def say(text: str) -> None:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from desktop.messages import not_permitted_text, unavailable_text
+from models.accounts import NotPermitted
 from models.db import Database
 
 T = TypeVar("T")
@@ -55,6 +57,28 @@ class Store(QObject):
     async def write(self, operation: Callable[[Session], T]) -> T:
         """Run a write operation in one transaction in the worker and return its result."""
         return await self._submit(operation, write=True)
+
+    async def write_saying(
+        self,
+        operation: Callable[[Session], T],
+        say: Callable[[str], object],
+        refusals: Mapping[type[Exception], Callable[[Any], str]] | None = None,
+    ) -> tuple[bool, T | None]:
+        """``write``, for a window that must tell the operator why a write did not happen: the
+        database away, the role, or a refusal of the domain's (``refusals``: its exception
+        types, each with the text saying it). Returns (True, result), or (False, None) after
+        ``say`` has said why."""
+        domain = refusals or {}
+        try:
+            return True, await self.write(operation)
+        except StoreUnavailable:
+            say(unavailable_text())
+        except NotPermitted as refused:
+            say(not_permitted_text(refused))
+        except tuple(domain) as refused:
+            text = next(words for kind, words in domain.items() if isinstance(refused, kind))
+            say(text(refused))
+        return False, None
 
     async def compute(self, function: Callable[..., T], *args: object) -> T:
         """Run CPU-heavy work that needs no database off the GUI thread, beside the worker."""

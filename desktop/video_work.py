@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from desktop.messages import not_permitted_text, unavailable_text
+from desktop.messages import unavailable_text
 from desktop.panels import Panel
 from desktop.store import Store, StoreUnavailable
 from desktop.tasks import BackgroundTasks
@@ -150,24 +150,21 @@ class VideoWork(QObject):
     ) -> tuple[bool, T | None]:
         """A write of the launcher or of patrol; on a refusal ``say`` why (the database away,
         the role, a camera gone, the domain's reason) and return (False, None)."""
+        from desktop.messages import event_input_text
         from models.events import EventInputError
+        from widgets.intake_form import field_caption
 
-        try:
-            return True, await self.store.write(operation)
-        except StoreUnavailable:
-            say(unavailable_text())
-        except NotPermitted as refused:
-            say(not_permitted_text(refused))
-        except PatrolRefused as refused:
-            say(patrol_refused_text(refused.reason))
-        except EventInputError as wrong:
-            from desktop.messages import event_input_text
-            from widgets.intake_form import field_caption
-
-            say(event_input_text(wrong, field_caption(wrong.field)))
-        except LookupError:
-            say(QCoreApplication.translate("VideoWork", "该摄像机已不在登记册中"))
-        return False, None
+        return await self.store.write_saying(
+            operation,
+            say,
+            {
+                PatrolRefused: lambda refused: patrol_refused_text(refused.reason),
+                EventInputError: lambda wrong: event_input_text(wrong, field_caption(wrong.field)),
+                LookupError: lambda _gone: QCoreApplication.translate(
+                    "VideoWork", "该摄像机已不在登记册中"
+                ),
+            },
+        )
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -437,24 +434,21 @@ class VideoWork(QObject):
             )
             return
         operator = self.operator
-        try:
-            result = await self.store.write(
-                lambda s: import_cameras_csv(s, data, server_now(s), operator)
-            )
-        except CameraImportRefused as refused:
-            lines = [import_problem_text(p) for p in refused.problems]
-            self._report(
-                QCoreApplication.translate("VideoWork", "共 {n} 处问题，未导入任何摄像机。").format(
-                    n=len(lines)
-                ),
-                "\n".join(lines),
-            )
-            return
-        except StoreUnavailable:
-            self._report(unavailable_text())
-            return
-        except NotPermitted as refused:
-            self._report(not_permitted_text(refused))
+        # The refusal's problems go into the report's details, the rest into its text.
+        problems: list[str] = []
+
+        def refused_import(refused: CameraImportRefused) -> str:
+            problems.extend(import_problem_text(p) for p in refused.problems)
+            return QCoreApplication.translate(
+                "VideoWork", "共 {n} 处问题，未导入任何摄像机。"
+            ).format(n=len(problems))
+
+        done, result = await self.store.write_saying(
+            lambda s: import_cameras_csv(s, data, server_now(s), operator),
+            lambda text: self._report(text, "\n".join(problems)),
+            {CameraImportRefused: refused_import},
+        )
+        if not done or result is None:
             return
         self._report(
             QCoreApplication.translate(
@@ -551,16 +545,10 @@ class VideoWork(QObject):
             )
             return profile_rows(session)
 
-        try:
-            rows = await self.store.write(write)
-        except ProfileRefused as refused:
-            dialog.show_error(profile_refused_text(refused))
-            return
-        except StoreUnavailable:
-            dialog.show_error(unavailable_text())
-            return
-        except NotPermitted as refused:
-            dialog.show_error(not_permitted_text(refused))
+        done, rows = await self.store.write_saying(
+            write, dialog.show_error, {ProfileRefused: profile_refused_text}
+        )
+        if not done or rows is None:
             return
         dialog.set_profiles(rows)
         dialog.show_saved(

@@ -1413,27 +1413,27 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>HandoverWork</name>
     <message>
-        <location filename="../../desktop/handover_work.py" line="125"/>
+        <location filename="../../desktop/handover_work.py" line="130"/>
         <source>交接班…</source>
         <translation>Handover…</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="126"/>
+        <location filename="../../desktop/handover_work.py" line="131"/>
         <source>交接班审阅…</source>
         <translation>Handover review…</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="128"/>
+        <location filename="../../desktop/handover_work.py" line="133"/>
         <source>排班…</source>
         <translation>Roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="551"/>
+        <location filename="../../desktop/handover_work.py" line="540"/>
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="553"/>
+        <location filename="../../desktop/handover_work.py" line="542"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
@@ -1877,73 +1877,73 @@ No longer overdue: {cleared}</translation>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="758"/>
+        <location filename="../../desktop/main_window.py" line="754"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="779"/>
+        <location filename="../../desktop/main_window.py" line="776"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="801"/>
+        <location filename="../../desktop/main_window.py" line="798"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="817"/>
+        <location filename="../../desktop/main_window.py" line="814"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="760"/>
+        <location filename="../../desktop/main_window.py" line="756"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="858"/>
+        <location filename="../../desktop/main_window.py" line="855"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="950"/>
+        <location filename="../../desktop/main_window.py" line="947"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="963"/>
+        <location filename="../../desktop/main_window.py" line="960"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1015"/>
+        <location filename="../../desktop/main_window.py" line="1012"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1050"/>
-        <location filename="../../desktop/main_window.py" line="1061"/>
+        <location filename="../../desktop/main_window.py" line="1047"/>
+        <location filename="../../desktop/main_window.py" line="1058"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1050"/>
+        <location filename="../../desktop/main_window.py" line="1047"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1070"/>
+        <location filename="../../desktop/main_window.py" line="1067"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1086"/>
+        <location filename="../../desktop/main_window.py" line="1083"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1089"/>
+        <location filename="../../desktop/main_window.py" line="1086"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -2708,144 +2708,144 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>VideoWork</name>
     <message>
-        <location filename="../../desktop/video_work.py" line="169"/>
+        <location filename="../../desktop/video_work.py" line="163"/>
         <source>该摄像机已不在登记册中</source>
         <translation>This camera is no longer in the registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="261"/>
-        <location filename="../../desktop/video_work.py" line="268"/>
+        <location filename="../../desktop/video_work.py" line="258"/>
+        <location filename="../../desktop/video_work.py" line="265"/>
         <source>{name}：{reason}</source>
         <translation>{name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="287"/>
+        <location filename="../../desktop/video_work.py" line="284"/>
         <source>{system} 未配置播放器</source>
         <translation>No player is configured for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="295"/>
+        <location filename="../../desktop/video_work.py" line="292"/>
         <source>系统无法打开 {name} 的地址</source>
         <translation>The system cannot open the address of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="308"/>
+        <location filename="../../desktop/video_work.py" line="305"/>
         <source>{system} 的播放器命令有误：{reason}</source>
         <translation>The player command of {system} is wrong: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="317"/>
+        <location filename="../../desktop/video_work.py" line="314"/>
         <source>无法启动播放器“{program}”：请检查它是否已安装</source>
         <translation>Cannot start the player &quot;{program}&quot;: check that it is installed</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="324"/>
+        <location filename="../../desktop/video_work.py" line="321"/>
         <source>已打开 {name}</source>
         <translation>Opened {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="332"/>
+        <location filename="../../desktop/video_work.py" line="329"/>
         <source>视频预览</source>
         <translation>Video preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="363"/>
+        <location filename="../../desktop/video_work.py" line="360"/>
         <source>无法在应用内播放此视频流（{reason}）：可用“打开”在外部播放器中观看</source>
         <translation>This stream cannot be played in the application ({reason}): use &quot;Open&quot; to watch it in the external player</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="381"/>
+        <location filename="../../desktop/video_work.py" line="378"/>
         <source>导入摄像机登记册（CSV）…</source>
         <translation>Import the camera registry (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="385"/>
+        <location filename="../../desktop/video_work.py" line="382"/>
         <source>导出摄像机登记册（CSV）…</source>
         <translation>Export the camera registry (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="387"/>
+        <location filename="../../desktop/video_work.py" line="384"/>
         <source>视频轮巡…</source>
         <translation>Patrol tours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="389"/>
+        <location filename="../../desktop/video_work.py" line="386"/>
         <source>视频系统打开方式…</source>
         <translation>How video systems open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="408"/>
+        <location filename="../../desktop/video_work.py" line="405"/>
         <source>导入摄像机登记册</source>
         <translation>Import the camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="410"/>
-        <location filename="../../desktop/video_work.py" line="420"/>
+        <location filename="../../desktop/video_work.py" line="407"/>
+        <location filename="../../desktop/video_work.py" line="417"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="418"/>
+        <location filename="../../desktop/video_work.py" line="415"/>
         <source>导出摄像机登记册</source>
         <translation>Export the camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="434"/>
+        <location filename="../../desktop/video_work.py" line="431"/>
         <source>无法读取文件 {path}：{reason}</source>
         <translation>Cannot read the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="447"/>
+        <location filename="../../desktop/video_work.py" line="442"/>
         <source>共 {n} 处问题，未导入任何摄像机。</source>
         <translation>{n} problem(s); no camera was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="460"/>
+        <location filename="../../desktop/video_work.py" line="454"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="479"/>
+        <location filename="../../desktop/video_work.py" line="473"/>
         <source>无法写入文件 {path}：{reason}</source>
         <translation>Cannot write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="485"/>
+        <location filename="../../desktop/video_work.py" line="479"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="492"/>
+        <location filename="../../desktop/video_work.py" line="486"/>
         <source>摄像机登记册</source>
         <translation>Camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="536"/>
+        <location filename="../../desktop/video_work.py" line="530"/>
         <source>更改平台账号时请同时填写平台密码</source>
         <translation>Changing the platform user needs its password as well</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="567"/>
+        <location filename="../../desktop/video_work.py" line="555"/>
         <source>已保存 {code} 的打开方式</source>
         <translation>Saved how {code} opens</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="587"/>
+        <location filename="../../desktop/video_work.py" line="575"/>
         <source>视频轮巡</source>
         <translation>Patrol tours</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="628"/>
+        <location filename="../../desktop/video_work.py" line="616"/>
         <source>轮巡已删除</source>
         <translation>Tour deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="642"/>
+        <location filename="../../desktop/video_work.py" line="630"/>
         <source>已有一次巡查正在进行</source>
         <translation>A patrol is already under way</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="746"/>
+        <location filename="../../desktop/video_work.py" line="734"/>
         <source>巡查结束时间未能记录：数据库暂时无法连接</source>
         <translation>The end of the patrol was not recorded: the database cannot be reached for now</translation>
     </message>
@@ -3181,32 +3181,32 @@ No longer overdue: {cleared}</translation>
         <translation>Unknown shift pattern</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="87"/>
+        <location filename="../../desktop/handover_work.py" line="92"/>
         <source>未知的记录类别</source>
         <translation>Unknown entry category</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="88"/>
+        <location filename="../../desktop/handover_work.py" line="93"/>
         <source>请填写记录内容</source>
         <translation>Enter what to record</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="89"/>
+        <location filename="../../desktop/handover_work.py" line="94"/>
         <source>记录内容过长（最多 2000 字）</source>
         <translation>The entry is too long (at most 2000 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="90"/>
+        <location filename="../../desktop/handover_work.py" line="95"/>
         <source>没有这个编号的事件</source>
         <translation>There is no event with that code</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="91"/>
+        <location filename="../../desktop/handover_work.py" line="96"/>
         <source>要更正的记录不存在</source>
         <translation>The entry to correct does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="92"/>
+        <location filename="../../desktop/handover_work.py" line="97"/>
         <source>只能更正本岗位的记录</source>
         <translation>You can correct only this post&apos;s entries</translation>
     </message>
