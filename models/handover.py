@@ -86,6 +86,7 @@ from models.snapshots import (
     ShiftFigures,
     ShiftWindow,
     SnapshotEvent,
+    dispute_keys,
 )
 from models.workdays import LOCAL_ZONE
 
@@ -101,7 +102,6 @@ MAX_NOTES = 4000
 MAX_ITEM = 500
 MAX_ITEMS = 50
 MAX_DISPUTE = 1000
-EVENT_GROUPS = ("due_next_shift", "overdue", "escalated", "unacknowledged_alarms")
 
 
 class HandoverRefused(Exception):
@@ -523,14 +523,7 @@ def snapshot_from_json(text: str) -> HandoverSnapshot:
 
 def item_keys(snapshot: HandoverSnapshot, pending: Sequence[PendingItem]) -> list[str]:
     """The keys of everything in a handover an incoming operator may dispute."""
-    keys = [f"pending:{n}" for n in range(1, len(pending) + 1)]
-    keys += [f"{group}:{e.id}" for group in EVENT_GROUPS for e in getattr(snapshot, group)]
-    keys += [f"mode:{n}" for n in range(1, len(snapshot.mode_switches) + 1)]
-    keys += [f"patrol:{p.id}" for p in snapshot.patrols]
-    keys += [f"log:{r.id}" for r in snapshot.log_highlights]
-    keys += [f"open:{state}" for state, _ in snapshot.open_by_state]
-    keys.append("notes")
-    return keys
+    return [key for keys in dispute_keys(snapshot, pending).values() for key in keys]
 
 
 # --- submitting and signing ------------------------------------------------------------------

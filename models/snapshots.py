@@ -6,6 +6,7 @@ SQLAlchemy object and imports nothing that reaches the database.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
@@ -788,3 +789,25 @@ class HandoverReview:
     changes: tuple[ShiftChange, ...]
     newly_overdue: tuple[str, ...]  # event codes overdue now that were not at the previous one
     no_longer_overdue: tuple[str, ...]
+
+
+# The snapshot's groups of events an incoming operator may dispute item by item.
+EVENT_GROUPS = ("due_next_shift", "overdue", "escalated", "unacknowledged_alarms")
+
+
+def dispute_keys(
+    snapshot: HandoverSnapshot, pending: Sequence[PendingItem]
+) -> dict[str, list[str]]:
+    """The key of each item an incoming operator may dispute, by group, in the items' order:
+    what the handover dialog offers and what the domain accepts are the same keys."""
+    keys = {
+        "notes": ["notes"],
+        "pending": [f"pending:{n}" for n in range(1, len(pending) + 1)],
+        "open": [f"open:{state}" for state, _ in snapshot.open_by_state],
+    }
+    for group in EVENT_GROUPS:
+        keys[group] = [f"{group}:{e.id}" for e in getattr(snapshot, group)]
+    keys["mode_switches"] = [f"mode:{n}" for n in range(1, len(snapshot.mode_switches) + 1)]
+    keys["patrols"] = [f"patrol:{p.id}" for p in snapshot.patrols]
+    keys["log_highlights"] = [f"log:{r.id}" for r in snapshot.log_highlights]
+    return keys

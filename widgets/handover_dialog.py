@@ -34,6 +34,7 @@ from models.snapshots import (
     RosterInfo,
     ShiftWindow,
     SnapshotEvent,
+    dispute_keys,
 )
 from widgets.labels import (
     alarm_labels,
@@ -90,28 +91,35 @@ class SnapshotTree(QTreeWidget):
         """Show a snapshot, with the outgoing operator's notes and pending items if given."""
         self.clear()
         groups, states = snapshot_group_labels(), state_labels()
+        keys = dispute_keys(snapshot, pending)
         if notes:
-            self._group("notes", groups["notes"], [("notes", notes, "", "")])
+            self._group("notes", groups["notes"], [(keys["notes"][0], notes, "", "")])
         if pending:
             self._group(
                 "pending",
                 groups["pending"],
                 [
-                    (f"pending:{n}", item.text, item.event_code, item.event_code)
-                    for n, item in enumerate(pending, start=1)
+                    (key, item.text, item.event_code, item.event_code)
+                    for key, item in zip(keys["pending"], pending, strict=True)
                 ],
             )
         self._group(
             "open",
             f"{groups['open']}（{snapshot.open_total}）",
-            [(f"open:{s}", states.get(s, s), str(n), "") for s, n in snapshot.open_by_state],
+            [
+                (key, states.get(s, s), str(n), "")
+                for key, (s, n) in zip(keys["open"], snapshot.open_by_state, strict=True)
+            ],
         )
-        for key in ("overdue", "due_next_shift", "escalated", "unacknowledged_alarms"):
-            events: tuple[SnapshotEvent, ...] = getattr(snapshot, key)
+        for group in ("overdue", "due_next_shift", "escalated", "unacknowledged_alarms"):
+            events: tuple[SnapshotEvent, ...] = getattr(snapshot, group)
             self._group(
-                key,
-                f"{groups[key]}（{len(events)}）",
-                [(f"{key}:{e.id}", e.code, self._event_text(e), e.code) for e in events],
+                group,
+                f"{groups[group]}（{len(events)}）",
+                [
+                    (key, e.code, self._event_text(e), e.code)
+                    for key, e in zip(keys[group], events, strict=True)
+                ],
             )
         modes = mode_labels()
         self._group(
@@ -119,14 +127,14 @@ class SnapshotTree(QTreeWidget):
             f"{groups['mode_switches']}（{len(snapshot.mode_switches)}）",
             [
                 (
-                    f"mode:{n}",
+                    key,
                     local_minutes(m.at),
                     self.tr("{who} 切换为{mode}：{reason}").format(
                         who=m.operator_name, mode=modes.get(m.to_mode, m.to_mode), reason=m.reason
                     ),
                     "",
                 )
-                for n, m in enumerate(snapshot.mode_switches, start=1)
+                for key, m in zip(keys["mode_switches"], snapshot.mode_switches, strict=True)
             ],
         )
         self._group(
@@ -134,7 +142,7 @@ class SnapshotTree(QTreeWidget):
             f"{groups['patrols']}（{len(snapshot.patrols)}）",
             [
                 (
-                    f"patrol:{p.id}",
+                    key,
                     p.tour_name,
                     self.tr("{who} {start}，{cameras} 路，正常 {normal}，发现事件 {events}").format(
                         who=p.operator_name,
@@ -145,7 +153,7 @@ class SnapshotTree(QTreeWidget):
                     ),
                     "",
                 )
-                for p in snapshot.patrols
+                for key, p in zip(keys["patrols"], snapshot.patrols, strict=True)
             ],
         )
         kinds = duty_log_kind_labels()
@@ -154,13 +162,13 @@ class SnapshotTree(QTreeWidget):
             f"{groups['log_highlights']}（{len(snapshot.log_highlights)}）",
             [
                 (
-                    f"log:{r.id}",
+                    key,
                     f"{local_minutes(r.at)} {kinds.get(r.kind, r.kind)}",
                     f"{r.text}（{r.operator_name}）"
                     + (f" [{r.event_code}]" if r.event_code else ""),
                     r.event_code,
                 )
-                for r in snapshot.log_highlights
+                for key, r in zip(keys["log_highlights"], snapshot.log_highlights, strict=True)
             ],
         )
         figures = snapshot.figures
