@@ -736,9 +736,7 @@ class HandoverRecord:
     @property
     def status(self) -> str:
         """``submitted`` (awaiting the incoming operator), ``acknowledged`` or ``disputed``."""
-        if self.acknowledged_at is None:
-            return "submitted"
-        return "disputed" if self.disputes else "acknowledged"
+        return handover_status(self.acknowledged_at, len(self.disputes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -755,6 +753,18 @@ class HandoverSummary:
     acknowledged_at: datetime | None
     pending_count: int
     dispute_count: int
+
+    @property
+    def status(self) -> str:
+        """As ``HandoverRecord.status``."""
+        return handover_status(self.acknowledged_at, self.dispute_count)
+
+
+def handover_status(acknowledged_at: datetime | None, disputes: int) -> str:
+    """``submitted`` (awaiting the incoming operator), ``acknowledged`` or ``disputed``."""
+    if acknowledged_at is None:
+        return "submitted"
+    return "disputed" if disputes else "acknowledged"
 
 
 @dataclass(frozen=True, slots=True)

@@ -210,11 +210,7 @@ class HandoverReviewDialog(QDialog):
                     local_full(row.acknowledged_at) if row.acknowledged_at else "",
                     str(row.pending_count),
                     str(row.dispute_count),
-                    statuses[
-                        "submitted"
-                        if row.acknowledged_at is None
-                        else ("disputed" if row.dispute_count else "acknowledged")
-                    ],
+                    statuses[row.status],
                 ]
                 for row in rows
             ],
