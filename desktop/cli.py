@@ -258,14 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
-    if args.command == "report":
-        # The PDF is laid out by Qt's text engine, which needs the GUI application (no window).
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from PySide6.QtGui import QGuiApplication
-
-        if QCoreApplication.instance() is None:
-            _ensure_core_application.app = QGuiApplication(["griddesk"])  # type: ignore[attr-defined]
-    _ensure_core_application(args.lang)
+    # The report's PDF is laid out by Qt's text engine, which needs the GUI application.
+    _ensure_core_application(args.lang, gui=args.command == "report")
     try:
         if args.command == "db":
             return _db_upgrade(url)
@@ -298,10 +292,17 @@ def _language_in(words: list[str]) -> str:
     return "zh_CN"
 
 
-def _ensure_core_application(language: str) -> None:
-    # Command-line messages are translated like the GUI's, which needs a Qt application object.
+def _ensure_core_application(language: str, *, gui: bool = False) -> None:
+    # Command-line messages are translated like the GUI's, which needs a Qt application object;
+    # ``gui``: one that can lay out text (no window, so the offscreen platform).
     if QCoreApplication.instance() is None:
-        _ensure_core_application.app = QCoreApplication(["griddesk"])  # type: ignore[attr-defined]
+        application: type[QCoreApplication] = QCoreApplication
+        if gui:
+            from PySide6.QtGui import QGuiApplication
+
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            application = QGuiApplication
+        _ensure_core_application.app = application(["griddesk"])  # type: ignore[attr-defined]
     i18n.install_language(language)
 
 
