@@ -217,8 +217,11 @@ class GuiSession:
                 self._fail(QApplication.translate("GuiSession", "截图超时：数据或地图未能加载"))
             )
             return
-        # A moment for the last batch to be painted.
-        await asyncio.sleep(0.1)
+        # The page has painted what it was sent, but QtWebEngine hands its frames to the widget
+        # a little later: on a first start (the map page composed, not cached), a tenth of a
+        # second grabbed the bare base map without markers or legend; a quarter was enough
+        # there, so a third leaves a margin.
+        await asyncio.sleep(0.3)
         image = window.grab()
         path.parent.mkdir(parents=True, exist_ok=True)
         if not image.save(str(path), "PNG"):

@@ -220,6 +220,10 @@ def test_screenshot_of_a_running_post(tmp_path: Path, language: str) -> None:
     # The map's pixels are not all one colour: the page was drawn, not left blank.
     colours = {image.pixel(x, y) for x in range(100, 1000, 37) for y in range(60, 560, 29)}
     assert len(colours) > 5
+    # The live layers were painted too, not just the base map: the legend (bottom right of the
+    # map) is there, with its swatches and switches.
+    legend = {image.pixel(x, y) for x in range(880, 1040, 7) for y in range(230, 560, 9)}
+    assert len(legend) > 20
     assert not env_settings.exists() or not any(env_settings.iterdir()), "no layout saved"
 
 

@@ -466,6 +466,8 @@ class MapPanel(QWidget):
             map at this WGS-84 point (lon, lat).
         layers_changed(object): the operator switched layers in the legend; the dict of every
             layer the page knows to whether it is shown.
+        synced(int): the page has applied and painted everything sent before
+            ``request_sync()`` returned this token.
 
     Calls before the page is ready are kept and applied once it is; the panel also keeps the
     current events itself, so a new ``show_area`` redraws them on the new page.
@@ -481,6 +483,7 @@ class MapPanel(QWidget):
     events_applied = Signal()
     point_picked = Signal(float, float)
     layers_changed = Signal(object)
+    synced = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -534,6 +537,7 @@ class MapPanel(QWidget):
         self._page.loadFinished.connect(self._on_load_finished)
         self._bridge.page_loaded.connect(self._on_page_loaded)
         self._bridge.synced.connect(self._on_synced)
+        self._bridge.synced.connect(self.synced)
         self._bridge.clicked.connect(self._on_marker_clicked)
         self._bridge.layer_switched.connect(self._on_layer_switched)
         self._bridge.map_point.connect(self._on_map_point)
@@ -694,6 +698,10 @@ class MapPanel(QWidget):
         """
         self._labels.update({str(k): str(v) for k, v in labels.items()})
         self._bridge.send("labels_changed", _dumps(self._labels))
+
+    def request_sync(self) -> int:
+        """Ask the page to say (``synced``) when it has applied and painted all sent so far."""
+        return self._bridge.request_sync()
 
     def is_ready(self) -> bool:
         """Whether the page is loaded, drawn, and has applied the first event batch."""
