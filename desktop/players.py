@@ -17,6 +17,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -59,18 +60,23 @@ class StartedPlayer:
     async def settle(self, grace: float = GRACE_S) -> PlayerOutcome:
         """Wait (without blocking the loop) until the player ends or ``grace`` seconds pass."""
         deadline = time.monotonic() + grace
-        while self._process.poll() is None and time.monotonic() < deadline:
-            await asyncio.sleep(_POLL_S)
-        return self._outcome()
-
-    def _outcome(self) -> PlayerOutcome:
-        code = self._process.poll()
         try:
+            while self._process.poll() is None and time.monotonic() < deadline:
+                await asyncio.sleep(_POLL_S)
+            code = self._process.poll()
             complaint = self._last_line() if code is not None else ""
-        finally:
-            self._errors.close()  # the player keeps its own handle while it runs
-        failed = code is not None and (code != 0 or bool(complaint))
-        return PlayerOutcome(failed, code, complaint)
+        finally:  # also when the window closes meanwhile: the player is let go all the same
+            self._let_go()
+        return PlayerOutcome(code is not None and (code != 0 or bool(complaint)), code, complaint)
+
+    def _let_go(self) -> None:
+        """Stop watching: close our end of its error file (the player keeps its own) and, if it
+        plays on, leave a thread to collect its exit, so no zombie is left behind."""
+        self._errors.close()
+        if self._process.poll() is None:
+            threading.Thread(
+                target=self._process.wait, name=f"griddesk-player-{self.pid}", daemon=True
+            ).start()
 
     def _last_line(self) -> str:
         self._errors.seek(0, os.SEEK_END)

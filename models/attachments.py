@@ -16,12 +16,11 @@ from pathlib import PurePosixPath, PureWindowsPath
 
 import imagesize
 
-from models.entities import Attachment
-from models.fields import max_length
-
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024  # per file: a phone photo is 2–6 MiB
 MAX_ATTACHMENTS = 10  # per event
-MAX_FILENAME = max_length(Attachment.filename)
+# The column's length; this module is read by the widgets, so it cannot ask the schema (a test
+# compares the two).
+MAX_FILENAME = 255
 # A picture's pixels at most (a 48-megapixel phone photo is 8000 × 6000): decoding one costs
 # four bytes a pixel, so an 8000 × 8000 picture would cost 256 MB at every post that shows it.
 # Read from the file's header, before anything is decoded.
