@@ -212,7 +212,8 @@ def build_parser() -> argparse.ArgumentParser:
     client = cameras.add_parser(
         "client",
         help=QCoreApplication.translate(
-            "cli", "登记、移除或列出平台客户端程序（绝对路径）：播放器命令只能用已知播放器或它们"
+            "cli",
+            "登记、移除或列出平台客户端程序（绝对路径）：播放器命令只能用已知播放器或已登记的客户端",
         ),
     )
     client.add_argument("client_action", choices=("register", "remove", "list"))

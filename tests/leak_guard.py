@@ -81,12 +81,15 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Fail the run if any output held a test password."""
-    found = leaks(_outputs, _passwords)
+    found = sorted(set(leaks(_outputs, _passwords)))
     if not found:
         return
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     lines = ["A test password appeared in the run's output:"]
-    lines += [f"  {where} (a password of {len(password)} characters)" for where, password in found]
+    for where, password in found:
+        for secret in _passwords:  # a command line may hold one too: say where, never what
+            where = where.replace(secret, "***") if secret else where
+        lines.append(f"  {where} (a password of {len(password)} characters)")
     if reporter is not None:
         reporter.write_line("\n".join(lines), red=True, bold=True)
     session.exitstatus = pytest.ExitCode.TESTS_FAILED
