@@ -417,11 +417,17 @@ class MainWindow(QMainWindow):
         if privileged is None:
             return
         text = (
-            self.tr("⚠ 以数据库超级用户连接：请为各岗位设置应用角色（python main.py db grant）")
+            self.tr("⚠ 以超级用户连接数据库")
             if privileged == "superuser"
-            else self.tr("⚠ 以数据库所有者连接：请为各岗位设置应用角色（python main.py db grant）")
+            else self.tr("⚠ 以所有者连接数据库")
         )
         self.database_role_label = QLabel(text)
+        self.database_role_label.setToolTip(
+            self.tr(
+                "各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 "
+                "设置应用角色，并以该角色连接"
+            )
+        )
         self.database_role_label.setObjectName("database_role_warning")
         self.database_role_label.setStyleSheet("color: white; background: #b36b00; padding: 0 4px;")
         self.statusBar().addPermanentWidget(self.database_role_label)

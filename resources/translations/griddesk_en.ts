@@ -1832,7 +1832,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="256"/>
-        <location filename="../../desktop/main_window.py" line="696"/>
+        <location filename="../../desktop/main_window.py" line="702"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
@@ -1852,128 +1852,133 @@ No longer overdue: {cleared}</translation>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="420"/>
-        <source>⚠ 以数据库超级用户连接：请为各岗位设置应用角色（python main.py db grant）</source>
-        <translation>⚠ Connected as a database superuser: set up the posts' application role (python main.py db grant)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="422"/>
-        <source>⚠ 以数据库所有者连接：请为各岗位设置应用角色（python main.py db grant）</source>
-        <translation>⚠ Connected as the database owner: set up the posts' application role (python main.py db grant)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="523"/>
+        <location filename="../../desktop/main_window.py" line="529"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="538"/>
+        <location filename="../../desktop/main_window.py" line="544"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="544"/>
+        <location filename="../../desktop/main_window.py" line="550"/>
         <source>未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}</source>
         <translation>Open {open} · soon due {warning} · overdue {overdue} · escalated {escalated}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="636"/>
+        <location filename="../../desktop/main_window.py" line="642"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="642"/>
+        <location filename="../../desktop/main_window.py" line="648"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="655"/>
+        <location filename="../../desktop/main_window.py" line="661"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="709"/>
+        <location filename="../../desktop/main_window.py" line="715"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="730"/>
+        <location filename="../../desktop/main_window.py" line="736"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="747"/>
+        <location filename="../../desktop/main_window.py" line="753"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="777"/>
+        <location filename="../../desktop/main_window.py" line="783"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="799"/>
+        <location filename="../../desktop/main_window.py" line="805"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="821"/>
+        <location filename="../../desktop/main_window.py" line="827"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="837"/>
+        <location filename="../../desktop/main_window.py" line="843"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="779"/>
+        <location filename="../../desktop/main_window.py" line="785"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="878"/>
+        <location filename="../../desktop/main_window.py" line="420"/>
+        <source>⚠ 以超级用户连接数据库</source>
+        <translation>⚠ Superuser connection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="422"/>
+        <source>⚠ 以所有者连接数据库</source>
+        <translation>⚠ Owner connection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="427"/>
+        <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
+        <translation>The posts should not connect as the database's owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="884"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="970"/>
+        <location filename="../../desktop/main_window.py" line="976"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="983"/>
+        <location filename="../../desktop/main_window.py" line="989"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1035"/>
+        <location filename="../../desktop/main_window.py" line="1041"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1070"/>
-        <location filename="../../desktop/main_window.py" line="1081"/>
+        <location filename="../../desktop/main_window.py" line="1076"/>
+        <location filename="../../desktop/main_window.py" line="1087"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1070"/>
+        <location filename="../../desktop/main_window.py" line="1076"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1090"/>
+        <location filename="../../desktop/main_window.py" line="1096"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1106"/>
+        <location filename="../../desktop/main_window.py" line="1112"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1109"/>
+        <location filename="../../desktop/main_window.py" line="1115"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -2946,7 +2951,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/cli.py" line="109"/>
         <source>为各岗位设置 PostgreSQL 应用角色：只在本数据库、不能改删记录（密码从标准输入读取）</source>
-        <translation>Set up the posts' PostgreSQL application role: this database only, the record cannot be changed or deleted (password from standard input)</translation>
+        <translation>Set up the posts&apos; PostgreSQL application role: this database only, the record cannot be changed or deleted (password from standard input)</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="118"/>
@@ -3116,7 +3121,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/cli.py" line="751"/>
         <source>请给出客户端程序的绝对路径</source>
-        <translation>Give the client program's absolute path</translation>
+        <translation>Give the client program&apos;s absolute path</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="767"/>
@@ -3876,7 +3881,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/messages.py" line="94"/>
         <source>您的账号角色已变更，操作未保存，请重新登录</source>
-        <translation>Your account's role has changed; nothing was saved. Log in again</translation>
+        <translation>Your account&apos;s role has changed; nothing was saved. Log in again</translation>
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="97"/>
@@ -4103,7 +4108,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/messages.py" line="204"/>
         <source>不能使用角色名 {role}：它是保留名或当前连接的账号</source>
-        <translation>The role name {role} cannot be used: it is reserved or the connection's own</translation>
+        <translation>The role name {role} cannot be used: it is reserved or the connection&apos;s own</translation>
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="207"/>
@@ -4113,7 +4118,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/messages.py" line="210"/>
         <source>角色 {role} 拥有本数据库的表：各岗位不能以所有者连接，请另选角色名</source>
-        <translation>The role {role} owns this database's tables: the posts must not connect as the owner; choose another name</translation>
+        <translation>The role {role} owns this database&apos;s tables: the posts must not connect as the owner; choose another name</translation>
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="213"/>
@@ -4469,7 +4474,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/video_messages.py" line="52"/>
         <source>程序“{detail}”须写已知播放器的名称，或已登记客户端的绝对路径</source>
-        <translation>The program “{detail}” must be a known player's name or a registered client's absolute path</translation>
+        <translation>The program “{detail}” must be a known player&apos;s name or a registered client&apos;s absolute path</translation>
     </message>
     <message>
         <location filename="../../desktop/video_messages.py" line="55"/>
