@@ -31,10 +31,10 @@ import logging
 import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.exc import DBAPIError
@@ -53,6 +53,10 @@ from models.db import (
 from models.entities import POSTS, ROLES
 from models.fields import FieldInvalid
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+T = TypeVar("T")
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -533,6 +537,16 @@ def _stats(url: str) -> int:
     return EXIT_OK
 
 
+def _read(url: str, operation: Callable[[Session], T]) -> T:
+    """One read of an existing database (never created by a read)."""
+    database = open_database(url, create_if_empty=False)
+    try:
+        with database.read() as session:
+            return operation(session)
+    finally:
+        database.close()
+
+
 def _file_unusable(path: Path, exc: OSError) -> int:
     print(
         QCoreApplication.translate("cli", "无法读写文件 {path}：{reason}").format(
@@ -680,12 +694,7 @@ def _cameras(url: str, args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     if args.cameras_command == "export":
-        database = open_database(url, create_if_empty=False)
-        try:
-            with database.read() as session:
-                data = export_cameras_csv(session)
-        finally:
-            database.close()
+        data = _read(url, export_cameras_csv)
         try:
             args.file.write_bytes(data)
         except OSError as exc:
@@ -738,13 +747,7 @@ def _camera_clients(url: str, args: argparse.Namespace) -> int:
     from models.clock import server_now
 
     if args.client_action == "list":
-        database = open_database(url, create_if_empty=False)
-        try:
-            with database.read() as session:
-                paths = registered_programs(session)
-        finally:
-            database.close()
-        for path in paths:
+        for path in _read(url, registered_programs):
             print(path)
         return EXIT_OK
     if not args.path:

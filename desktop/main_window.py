@@ -424,8 +424,8 @@ class MainWindow(QMainWindow):
         self.database_role_label = QLabel(text)
         self.database_role_label.setToolTip(
             self.tr(
-                "各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 "
-                "设置应用角色，并以该角色连接"
+                "各岗位不应以数据库所有者或超级用户连接："
+                "请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接"
             )
         )
         self.database_role_label.setObjectName("database_role_warning")

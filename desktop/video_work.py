@@ -571,15 +571,27 @@ class VideoWork(QObject):
             register_program(session, path, server_now(session), operator)
             return registered_programs(session)
 
-        done, programs = await self.store.write_saying(
+        await self._write_profiles(
+            dialog,
+            write,
+            dialog.set_programs,
+            QCoreApplication.translate("VideoWork", "已登记客户端 {path}").format(path=path),
+        )
+
+    async def _write_profiles(
+        self,
+        dialog: LaunchProfileDialog,
+        write: Callable[[Session], T],
+        show: Callable[[T], object],
+        saved: str,
+    ) -> None:
+        """A write of the profile editor: its result shown and ``saved`` said, or why not."""
+        done, result = await self.store.write_saying(
             write, dialog.show_error, {ProfileRefused: profile_refused_text}
         )
-        if not done or programs is None:
-            return
-        dialog.set_programs(programs)
-        dialog.show_saved(
-            QCoreApplication.translate("VideoWork", "已登记客户端 {path}").format(path=path)
-        )
+        if done and result is not None:
+            show(result)
+            dialog.show_saved(saved)
 
     async def _save_profile(
         self,
@@ -612,14 +624,11 @@ class VideoWork(QObject):
             )
             return profile_rows(session)
 
-        done, rows = await self.store.write_saying(
-            write, dialog.show_error, {ProfileRefused: profile_refused_text}
-        )
-        if not done or rows is None:
-            return
-        dialog.set_profiles(rows)
-        dialog.show_saved(
-            QCoreApplication.translate("VideoWork", "已保存 {code} 的打开方式").format(code=code)
+        await self._write_profiles(
+            dialog,
+            write,
+            dialog.set_profiles,
+            QCoreApplication.translate("VideoWork", "已保存 {code} 的打开方式").format(code=code),
         )
 
     # --- patrol tours --------------------------------------------------------------------------

@@ -52,8 +52,8 @@ LOCKOUT = timedelta(minutes=15)
 ACCOUNT_SUBJECT = "operator_account"
 # A name or post typed at the log-in screen is kept in the record up to this length (free text).
 _RECORDED_TEXT_LENGTH = 64
-USERNAME = re.compile(r"[a-z0-9_.\-]{1,32}")
 MAX_USERNAME = max_length(OperatorAccount.username)
+USERNAME = re.compile(rf"[a-z0-9_.\-]{{1,{MAX_USERNAME}}}")
 MAX_DISPLAY_NAME = max_length(OperatorAccount.display_name)
 MIN_PASSWORD = 8
 # Argon2 takes any length; a bound keeps a pasted novel from costing the server anything.

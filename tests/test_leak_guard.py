@@ -12,7 +12,7 @@ from tests.leak_guard import leaks
 
 ROOT = Path(__file__).resolve().parent.parent
 
-INNER = '''
+INNER = """
 import subprocess, sys
 from tests.leak_guard import remember
 
@@ -25,7 +25,7 @@ def test_a_process_prints_it():
 
 def test_a_test_prints_it():
     print("nothing" if {quiet} else SECRET)
-'''
+"""
 
 
 def _inner_run(tmp_path: Path, quiet: bool) -> subprocess.CompletedProcess[str]:

@@ -472,15 +472,19 @@ def test_a_db_path_in_a_folder_that_is_not_there_is_one_line_and_creates_nothing
 # --- camera imports and profiles, on the command line ------------------------------------------
 
 
-@pytest.mark.e2e
-def test_a_hostile_camera_import_is_refused_by_line_and_column_and_prints_no_secret(
-    url: str, tmp_path: Path
-) -> None:
+def _upgraded_with_a_video_system(url: str) -> None:
     assert run("db", "upgrade", "--db", url).returncode == 0
     db = open_database(url)
     with db.write() as session:
         session.execute(insert(VideoSystem).values(code="TBJM", name="屯兵街面"))
     db.close()
+
+
+@pytest.mark.e2e
+def test_a_hostile_camera_import_is_refused_by_line_and_column_and_prints_no_secret(
+    url: str, tmp_path: Path
+) -> None:
+    _upgraded_with_a_video_system(url)
     header = "国标编码,名称,类型,视频系统,经度,纬度,视频流地址,用户名,密码\n"
     place = "街面,TBJM,118.8,31.98"
     rows = [
@@ -516,11 +520,7 @@ def test_a_hostile_camera_import_is_refused_by_line_and_column_and_prints_no_sec
 def test_profiles_and_clients_on_the_command_line_refuse_wrappers_and_long_fields(
     url: str, tmp_path: Path
 ) -> None:
-    assert run("db", "upgrade", "--db", url).returncode == 0
-    db = open_database(url)
-    with db.write() as session:
-        session.execute(insert(VideoSystem).values(code="TBJM", name="屯兵街面"))
-    db.close()
+    _upgraded_with_a_video_system(url)
     base = ["cameras", "profile", "--system", "TBJM", "--db", url]
     said = one_line_refusal(run(*base, "--launch", "player", "--template", "timeout 5 vlc {url}"))
     assert "启动其他程序" in said
