@@ -209,6 +209,16 @@ def test_launch_profiles_refuse_what_their_columns_cannot_hold_and_wrappers(
         )
 
 
+def test_the_domains_limits_are_the_columns() -> None:
+    from models import attachments, cameras, events
+    from models.entities import Attachment, Camera, Event
+    from models.fields import max_length
+
+    assert attachments.MAX_FILENAME == max_length(Attachment.filename)  # widgets read it
+    assert cameras.MAX_NAME == max_length(Camera.name)
+    assert events.MAX_ADDRESS == max_length(Event.address)
+
+
 # --- the record cannot be erased -------------------------------------------------------------
 
 
