@@ -44,7 +44,7 @@ from models.events import EventDraft, EventInputError, check_draft
 from models.fields import FieldInvalid
 from models.launch import Credentials
 from models.modes import ModeRefused, declare_emergency, end_emergency
-from models.roles import RECORD_TABLES, privileged_connection
+from models.roles import RECORD_TABLES, granted_roles, privileged_connection
 from models.snapshots import DutyLogDraft
 from tests.leak_guard import remember
 
@@ -313,6 +313,8 @@ def test_db_grant_makes_the_posts_role_that_cannot_erase_the_record(
     try:
         with owner.read() as session:
             assert privileged_connection(session) == "superuser"
+        with owner.engine.begin() as connection:  # what ``db upgrade`` grants again
+            assert granted_roles(connection) == [role]
         with posts.read() as session:
             assert privileged_connection(session) is None
         with posts.write() as session:  # the posts write the record ...
