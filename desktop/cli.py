@@ -247,6 +247,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     url = resolve_database_url(getattr(args, "sub_db", None) or args.db)
     if args.command is None:
+        from desktop.display_check import display_problem, display_problem_text
+
+        problem = display_problem()
+        if problem is not None:
+            # Said before Qt would abort on it; a core application translates the line.
+            _ensure_core_application(args.lang)
+            print(display_problem_text(problem), file=sys.stderr)
+            return EXIT_USAGE
         from desktop.app import run_gui
 
         code = run_gui(args, url)
