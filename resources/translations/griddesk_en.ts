@@ -1019,17 +1019,27 @@
 <context>
     <name>GuiSession</name>
     <message>
-        <location filename="../../desktop/app.py" line="84"/>
+        <location filename="../../desktop/app.py" line="166"/>
         <source>启动失败：{reason}</source>
         <translation>Start-up failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="217"/>
+        <location filename="../../desktop/app.py" line="177"/>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="180"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="293"/>
         <source>截图超时：数据或地图未能加载</source>
         <translation>Screenshot timed out: the data or the map did not load</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="227"/>
+        <location filename="../../desktop/app.py" line="307"/>
         <source>无法写入截图 {path}</source>
         <translation>Cannot write the screenshot {path}</translation>
     </message>
@@ -1037,159 +1047,159 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="57"/>
+        <location filename="../../widgets/handover_dialog.py" line="58"/>
         <source>{day} {name}（{start} 至 {end} 交班）</source>
         <translation>{day} {name} ({start} to {end} handover)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="66"/>
+        <location filename="../../widgets/handover_dialog.py" line="67"/>
         <source> · 带班领导：{name}</source>
         <translation> · Duty leader: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="70"/>
+        <location filename="../../widgets/handover_dialog.py" line="71"/>
         <source> · 排班：{name}</source>
         <translation> · Rostered: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="240"/>
+        <location filename="../../widgets/handover_dialog.py" line="248"/>
         <source>交接班 — {post}</source>
         <translation>Handover — {post}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="252"/>
+        <location filename="../../widgets/handover_dialog.py" line="260"/>
         <source>交班人填写</source>
         <translation>Outgoing operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="254"/>
+        <location filename="../../widgets/handover_dialog.py" line="262"/>
         <source>交班说明：需要接班人特别注意的情况</source>
         <translation>Handover notes: what the incoming operator should watch out for</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="257"/>
+        <location filename="../../widgets/handover_dialog.py" line="265"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="257"/>
+        <location filename="../../widgets/handover_dialog.py" line="265"/>
         <source>关联事件编号</source>
         <translation>Event code</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="261"/>
+        <location filename="../../widgets/handover_dialog.py" line="269"/>
         <source>添加待办</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="262"/>
+        <location filename="../../widgets/handover_dialog.py" line="270"/>
         <source>所选事件列为待办</source>
         <translation>Add selected event as pending</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="263"/>
+        <location filename="../../widgets/handover_dialog.py" line="271"/>
         <source>删除待办</source>
         <translation>Remove item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="264"/>
+        <location filename="../../widgets/handover_dialog.py" line="272"/>
         <source>提交交班</source>
         <translation>Submit handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="277"/>
+        <location filename="../../widgets/handover_dialog.py" line="285"/>
         <source>接班人签收</source>
         <translation>Incoming operator sign-off</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="282"/>
+        <location filename="../../widgets/handover_dialog.py" line="290"/>
         <source>接班人登录</source>
         <translation>Incoming operator log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="285"/>
+        <location filename="../../widgets/handover_dialog.py" line="293"/>
         <source>接班人账号</source>
         <translation>Incoming account</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="286"/>
+        <location filename="../../widgets/handover_dialog.py" line="294"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="291"/>
+        <location filename="../../widgets/handover_dialog.py" line="299"/>
         <source>对所选项目的异议说明</source>
         <translation>Why you dispute the selected item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="292"/>
+        <location filename="../../widgets/handover_dialog.py" line="300"/>
         <source>提出异议</source>
         <translation>Raise dispute</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="296"/>
+        <location filename="../../widgets/handover_dialog.py" line="304"/>
         <source>接班意见（可选）</source>
         <translation>Remark on taking over (optional)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="297"/>
+        <location filename="../../widgets/handover_dialog.py" line="305"/>
         <source>确认接班</source>
         <translation>Confirm takeover</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="311"/>
+        <location filename="../../widgets/handover_dialog.py" line="319"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="342"/>
+        <location filename="../../widgets/handover_dialog.py" line="350"/>
         <source>交班人：{name} · {shift}
 快照时间 {at}，提交时以提交时刻的情况为准并冻结。</source>
         <translation>Outgoing: {name} · {shift}
 Snapshot as of {at}; on submitting, the situation at that moment is recorded and frozen.</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="374"/>
+        <location filename="../../widgets/handover_dialog.py" line="382"/>
         <source>请先在快照中选择一个事件</source>
         <translation>Select an event in the snapshot first</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="376"/>
+        <location filename="../../widgets/handover_dialog.py" line="384"/>
         <source>跟进 {label}</source>
         <translation>Follow up {label}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="395"/>
+        <location filename="../../widgets/handover_dialog.py" line="403"/>
         <source>交班人：{name}，{at} 提交 · {shift}</source>
         <translation>Outgoing: {name}, submitted {at} · {shift}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="422"/>
+        <location filename="../../widgets/handover_dialog.py" line="431"/>
         <source>接班人：{name}</source>
         <translation>Incoming: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="422"/>
+        <location filename="../../widgets/handover_dialog.py" line="431"/>
         <source>请接班人登录后签收</source>
         <translation>The incoming operator must log in to sign</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="430"/>
+        <location filename="../../widgets/handover_dialog.py" line="439"/>
         <source>请输入接班人账号和密码</source>
         <translation>Enter the incoming operator&apos;s account and password</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="438"/>
+        <location filename="../../widgets/handover_dialog.py" line="447"/>
         <source>请先在交接内容中选择有异议的项目</source>
         <translation>Select the disputed item in the handover first</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="442"/>
+        <location filename="../../widgets/handover_dialog.py" line="451"/>
         <source>请填写异议说明</source>
         <translation>Say why you dispute it</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="477"/>
+        <location filename="../../widgets/handover_dialog.py" line="486"/>
         <source>{status}：接班人 {name}，{at}</source>
         <translation>{status}: incoming {name}, {at}</translation>
     </message>
@@ -1366,46 +1376,46 @@ Snapshot as of {at}; on submitting, the situation at that moment is recorded and
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="243"/>
+        <location filename="../../widgets/handover_review.py" line="239"/>
         <source>{post} · {shift}
 交班：{out}（{out_at}） 接班：{inc}（{inc_at}） {status}</source>
         <translation>{post} · {shift}
 Outgoing: {out} ({out_at})  Incoming: {inc} ({inc_at})  {status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="257"/>
+        <location filename="../../widgets/handover_review.py" line="253"/>
         <source>本班：受理 {taken} · 派遣 {dispatched} · 结案 {closed} · 交班时超时 {overdue}</source>
         <translation>This shift: accepted {taken} · dispatched {dispatched} · closed {closed} · overdue at handover {overdue}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="290"/>
+        <location filename="../../widgets/handover_review.py" line="286"/>
         <source>本岗位此前没有交接班记录</source>
         <translation>No earlier handover at this post</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="293"/>
+        <location filename="../../widgets/handover_review.py" line="289"/>
         <source>新超时：{new}
 已不再超时：{cleared}</source>
         <translation>Newly overdue: {new}
 No longer overdue: {cleared}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="302"/>
+        <location filename="../../widgets/handover_review.py" line="298"/>
         <source>请先选择一条交接班记录</source>
         <translation>Select a handover first</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="304"/>
+        <location filename="../../widgets/handover_review.py" line="300"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="304"/>
+        <location filename="../../widgets/handover_review.py" line="300"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="305"/>
+        <location filename="../../widgets/handover_review.py" line="301"/>
         <source>导出交接班记录</source>
         <translation>Export handovers</translation>
     </message>
@@ -1414,8 +1424,8 @@ No longer overdue: {cleared}</translation>
     <name>HandoverWork</name>
     <message>
         <location filename="../../desktop/handover_work.py" line="130"/>
-        <source>交接班…</source>
-        <translation>Handover…</translation>
+        <source>交接班(&amp;H)…</source>
+        <translation>&amp;Handover…</translation>
     </message>
     <message>
         <location filename="../../desktop/handover_work.py" line="131"/>
@@ -1688,37 +1698,42 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="34"/>
+        <location filename="../../widgets/login_dialog.py" line="41"/>
         <source>GridDesk 网格指挥台 — 登录</source>
         <translation>GridDesk — Log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="49"/>
+        <location filename="../../widgets/login_dialog.py" line="52"/>
+        <source>账号的默认岗位</source>
+        <translation>The account's default post</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login_dialog.py" line="61"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="50"/>
+        <location filename="../../widgets/login_dialog.py" line="62"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="52"/>
+        <location filename="../../widgets/login_dialog.py" line="64"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="53"/>
+        <location filename="../../widgets/login_dialog.py" line="65"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="54"/>
+        <location filename="../../widgets/login_dialog.py" line="66"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="66"/>
+        <location filename="../../widgets/login_dialog.py" line="81"/>
         <source>请输入账号和密码</source>
         <translation>Enter your account and password</translation>
     </message>
@@ -1726,224 +1741,240 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174"/>
+        <location filename="../../desktop/main_window.py" line="176"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="205"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="211"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="393"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="231"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230"/>
+        <location filename="../../desktop/main_window.py" line="232"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="236"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>摄像机(&amp;C)</source>
         <translation>Cameras(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
-        <location filename="../../desktop/main_window.py" line="673"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
+        <location filename="../../desktop/main_window.py" line="713"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="337"/>
+        <location filename="../../desktop/main_window.py" line="339"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="500"/>
+        <location filename="../../desktop/main_window.py" line="386"/>
+        <source>退出 GridDesk</source>
+        <translation>Quit GridDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="387"/>
+        <source>退出后本岗位（{post}）无人登录值守。确定退出吗？</source>
+        <translation>After quitting, nobody is logged in on duty at this post ({post}). Quit?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="394"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="540"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="515"/>
+        <location filename="../../desktop/main_window.py" line="555"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="521"/>
+        <location filename="../../desktop/main_window.py" line="561"/>
         <source>未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}</source>
         <translation>Open {open} · soon due {warning} · overdue {overdue} · escalated {escalated}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="613"/>
+        <location filename="../../desktop/main_window.py" line="653"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="619"/>
+        <location filename="../../desktop/main_window.py" line="659"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="632"/>
+        <location filename="../../desktop/main_window.py" line="672"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="686"/>
+        <location filename="../../desktop/main_window.py" line="726"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="707"/>
+        <location filename="../../desktop/main_window.py" line="747"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="724"/>
+        <location filename="../../desktop/main_window.py" line="764"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="754"/>
+        <location filename="../../desktop/main_window.py" line="794"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="776"/>
+        <location filename="../../desktop/main_window.py" line="816"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="798"/>
+        <location filename="../../desktop/main_window.py" line="838"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="814"/>
+        <location filename="../../desktop/main_window.py" line="854"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="756"/>
+        <location filename="../../desktop/main_window.py" line="796"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="855"/>
+        <location filename="../../desktop/main_window.py" line="895"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="947"/>
+        <location filename="../../desktop/main_window.py" line="987"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="960"/>
+        <location filename="../../desktop/main_window.py" line="1000"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1012"/>
+        <location filename="../../desktop/main_window.py" line="1052"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1047"/>
-        <location filename="../../desktop/main_window.py" line="1058"/>
+        <location filename="../../desktop/main_window.py" line="1087"/>
+        <location filename="../../desktop/main_window.py" line="1098"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1047"/>
+        <location filename="../../desktop/main_window.py" line="1087"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1067"/>
+        <location filename="../../desktop/main_window.py" line="1107"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1083"/>
+        <location filename="../../desktop/main_window.py" line="1123"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1086"/>
+        <location filename="../../desktop/main_window.py" line="1126"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -1951,107 +1982,107 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="543"/>
+        <location filename="../../widgets/map_panel.py" line="547"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="544"/>
+        <location filename="../../widgets/map_panel.py" line="548"/>
         <source>事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="545"/>
+        <location filename="../../widgets/map_panel.py" line="549"/>
         <source>网格热力（在办事件数）</source>
         <translation>Grid heat (open events)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="546"/>
+        <location filename="../../widgets/map_panel.py" line="550"/>
         <source>摄像机</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="547"/>
+        <location filename="../../widgets/map_panel.py" line="551"/>
         <source>物联设备</source>
         <translation>IoT devices</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="548"/>
+        <location filename="../../widgets/map_panel.py" line="552"/>
         <source>在建工地</source>
         <translation>Construction sites</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="549"/>
+        <location filename="../../widgets/map_panel.py" line="553"/>
         <source>网格编号</source>
         <translation>Grid codes</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="550"/>
+        <location filename="../../widgets/map_panel.py" line="554"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="551"/>
+        <location filename="../../widgets/map_panel.py" line="555"/>
         <source>执法片区</source>
         <translation>Enforcement zones</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="552"/>
+        <location filename="../../widgets/map_panel.py" line="556"/>
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="553"/>
+        <location filename="../../widgets/map_panel.py" line="557"/>
         <source>在线</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="554"/>
+        <location filename="../../widgets/map_panel.py" line="558"/>
         <source>离线</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="555"/>
+        <location filename="../../widgets/map_panel.py" line="559"/>
         <source>{grade}级工地</source>
         <translation>Grade {grade} site</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="556"/>
+        <location filename="../../widgets/map_panel.py" line="560"/>
         <source>已上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="557"/>
+        <location filename="../../widgets/map_panel.py" line="561"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="558"/>
+        <location filename="../../widgets/map_panel.py" line="562"/>
         <source>已派遣</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="559"/>
+        <location filename="../../widgets/map_panel.py" line="563"/>
         <source>已响应</source>
         <translation>Responded</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="560"/>
+        <location filename="../../widgets/map_panel.py" line="564"/>
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="561"/>
+        <location filename="../../widgets/map_panel.py" line="565"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="562"/>
+        <location filename="../../widgets/map_panel.py" line="566"/>
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="563"/>
+        <location filename="../../widgets/map_panel.py" line="567"/>
         <source>升级</source>
         <translation>Escalated</translation>
     </message>
@@ -2289,12 +2320,17 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>ScreenLock</name>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="96"/>
+        <location filename="../../widgets/login_dialog.py" line="123"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="100"/>
+        <location filename="../../widgets/login_dialog.py" line="127"/>
+        <source>屏幕已由 {name} 锁定。请输入密码解锁。</source>
+        <translation>The screen was locked by {name}. Enter the password to unlock it.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login_dialog.py" line="129"/>
         <source>{name}，屏幕因闲置已锁定。请输入密码解锁。</source>
         <translation>{name}, the screen locked after being idle. Enter your password to unlock it.</translation>
     </message>
@@ -2403,32 +2439,32 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>SnapshotTree</name>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="83"/>
+        <location filename="../../widgets/handover_dialog.py" line="84"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="83"/>
+        <location filename="../../widgets/handover_dialog.py" line="84"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="124"/>
+        <location filename="../../widgets/handover_dialog.py" line="132"/>
         <source>{who} 切换为{mode}：{reason}</source>
         <translation>{who} switched to {mode}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="139"/>
+        <location filename="../../widgets/handover_dialog.py" line="147"/>
         <source>{who} {start}，{cameras} 路，正常 {normal}，发现事件 {events}</source>
         <translation>{who} {start}, {cameras} cameras, {normal} normal, {events} events found</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="169"/>
+        <location filename="../../widgets/handover_dialog.py" line="177"/>
         <source>本班数据</source>
         <translation>This shift&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="170"/>
+        <location filename="../../widgets/handover_dialog.py" line="178"/>
         <source>受理 {taken} · 派遣 {dispatched} · 结案 {closed} · 超时 {overdue}</source>
         <translation>Accepted {taken} · dispatched {dispatched} · closed {closed} · overdue {overdue}</translation>
     </message>
@@ -2979,110 +3015,128 @@ No longer overdue: {cleared}</translation>
         <translation>export handovers (by shift start date) as PDF or XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="312"/>
+        <location filename="../../desktop/cli.py" line="321"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="318"/>
+        <location filename="../../desktop/cli.py" line="327"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="333"/>
+        <location filename="../../desktop/cli.py" line="342"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="373"/>
+        <location filename="../../desktop/cli.py" line="382"/>
         <source>模拟器无法以账号 {user} 登录：{reason}</source>
         <translation>The simulator cannot log in as {user}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="380"/>
+        <location filename="../../desktop/cli.py" line="389"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束</source>
         <translation>Field simulation started: account {user}, about {rate} events a second; Ctrl+C ends it</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="401"/>
+        <location filename="../../desktop/cli.py" line="410"/>
         <source>数据库中没有片区数据，请先运行 python main.py demo seed</source>
         <translation>The database holds no area: run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="416"/>
+        <location filename="../../desktop/cli.py" line="425"/>
         <source>模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，办结 {resolved}；与操作员冲突 {conflicts}</source>
         <translation>Simulation ended: reported {reported}, accepted {accepted}, dispatched {dispatched}, responded {responded}, resolved {resolved}; conflicts with operators {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="441"/>
+        <location filename="../../desktop/cli.py" line="450"/>
         <source>无法读写文件 {path}：{reason}</source>
         <translation>Cannot read or write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="573"/>
+        <location filename="../../desktop/cli.py" line="582"/>
         <source>共 {n} 处问题，未导入任何摄像机</source>
         <translation>{n} problems in all: no cameras imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="582"/>
+        <location filename="../../desktop/cli.py" line="591"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="599"/>
+        <location filename="../../desktop/cli.py" line="608"/>
         <source>已导出 {n} 个摄像机到 {path}</source>
         <translation>Exported {n} cameras to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="607"/>
+        <location filename="../../desktop/cli.py" line="616"/>
         <source>平台密码：</source>
         <translation>Platform password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="629"/>
+        <location filename="../../desktop/cli.py" line="638"/>
         <source>已设置 {system} 的打开方式</source>
         <translation>Launch profile set for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="643"/>
+        <location filename="../../desktop/cli.py" line="652"/>
         <source>请用 --pdf 或 --xlsx 指定输出文件</source>
         <translation>Name the output file with --pdf or --xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="647"/>
+        <location filename="../../desktop/cli.py" line="656"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="667"/>
+        <location filename="../../desktop/cli.py" line="676"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="465"/>
+        <location filename="../../desktop/cli.py" line="474"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="482"/>
+        <location filename="../../desktop/cli.py" line="491"/>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="493"/>
-        <location filename="../../desktop/cli.py" line="534"/>
+        <location filename="../../desktop/cli.py" line="502"/>
+        <location filename="../../desktop/cli.py" line="543"/>
         <source>账号 {user} 已存在，未作任何更改</source>
         <translation>The account {user} exists already; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="528"/>
+        <location filename="../../desktop/cli.py" line="537"/>
         <source>密码至少 8 位，须同时包含字母和数字</source>
         <translation>A password needs at least 8 characters, with letters and digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="542"/>
+        <location filename="../../desktop/cli.py" line="551"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
+    </message>
+</context>
+<context>
+    <name>display_check</name>
+    <message>
+        <location filename="../../desktop/display_check.py" line="125"/>
+        <source>无法打开窗口：没有图形显示（环境变量 DISPLAY 未设置）</source>
+        <translation>Cannot open a window: there is no graphical display (DISPLAY is not set)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/display_check.py" line="129"/>
+        <source>无法打开窗口：Qt 的 xcb 平台缺少系统库 {libraries}</source>
+        <translation>Cannot open a window: Qt's xcb platform lacks the system libraries {libraries}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/display_check.py" line="133"/>
+        <source>（Debian/Ubuntu：sudo apt-get install {packages}）</source>
+        <translation> (Debian/Ubuntu: sudo apt-get install {packages})</translation>
     </message>
 </context>
 <context>
@@ -3765,246 +3819,251 @@ No longer overdue: {cleared}</translation>
         <translation>Wrong account or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="72"/>
+        <location filename="../../desktop/messages.py" line="73"/>
+        <source>密码错误</source>
+        <translation>Wrong password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="79"/>
         <source>数据库暂时无法连接，操作未保存，请稍后重试</source>
         <translation>The database cannot be reached: nothing was saved. Try again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="77"/>
+        <location filename="../../desktop/messages.py" line="84"/>
         <source>数据库连接中断：“{what}”已记入本机日志，恢复连接后自动提交</source>
         <translation>Database connection lost: “{what}” is kept on this computer and will be written when the connection is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="84"/>
+        <location filename="../../desktop/messages.py" line="91"/>
         <source>您的角色无权执行此操作（{action}）</source>
         <translation>Your role may not do this ({action})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="92"/>
+        <location filename="../../desktop/messages.py" line="99"/>
         <source>事件当前状态（{state}）不能执行此操作</source>
         <translation>Not possible while the event is {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="93"/>
+        <location filename="../../desktop/messages.py" line="100"/>
         <source>事件已上报领导</source>
         <translation>The event is already escalated</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="94"/>
+        <location filename="../../desktop/messages.py" line="101"/>
         <source>不能合并到事件本身</source>
         <translation>An event cannot be merged into itself</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="95"/>
+        <location filename="../../desktop/messages.py" line="102"/>
         <source>只能合并到未结的事件</source>
         <translation>Only an open event can take a merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="98"/>
+        <location filename="../../desktop/messages.py" line="105"/>
         <source>此操作被拒绝：{reason}</source>
         <translation>Refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="107"/>
+        <location filename="../../desktop/messages.py" line="114"/>
         <source>现场</source>
         <translation>the field</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="114"/>
+        <location filename="../../desktop/messages.py" line="121"/>
         <source>事件已被 {who}（{post}）于 {time} 更改，现为“{state}”。请核对后再操作。</source>
         <translation>The event was changed by {who} ({post}) at {time} and is now “{state}”. Check it before acting.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="127"/>
+        <location filename="../../desktop/messages.py" line="134"/>
         <source>请填写{field}</source>
         <translation>{field} is required</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="128"/>
-        <location filename="../../desktop/messages.py" line="153"/>
+        <location filename="../../desktop/messages.py" line="135"/>
+        <location filename="../../desktop/messages.py" line="160"/>
         <source>{field}过长</source>
         <translation>{field} is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="129"/>
+        <location filename="../../desktop/messages.py" line="136"/>
         <source>{field}格式不正确</source>
         <translation>{field} is not in a valid form</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="130"/>
-        <location filename="../../desktop/messages.py" line="149"/>
-        <location filename="../../desktop/messages.py" line="192"/>
+        <location filename="../../desktop/messages.py" line="137"/>
+        <location filename="../../desktop/messages.py" line="156"/>
+        <location filename="../../desktop/messages.py" line="199"/>
         <source>{field}不存在</source>
         <translation>{field} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="131"/>
+        <location filename="../../desktop/messages.py" line="138"/>
         <source>{field}须为数字</source>
         <translation>{field} must be a number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="132"/>
+        <location filename="../../desktop/messages.py" line="139"/>
         <source>{field}不在本辖区内</source>
         <translation>{field} is outside this area</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="133"/>
+        <location filename="../../desktop/messages.py" line="140"/>
         <source>{field}数量过多</source>
         <translation>Too many {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="134"/>
+        <location filename="../../desktop/messages.py" line="141"/>
         <source>{field}过大：{detail}</source>
         <translation>{field} too large: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="135"/>
+        <location filename="../../desktop/messages.py" line="142"/>
         <source>{field}为空：{detail}</source>
         <translation>{field} is empty: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="136"/>
+        <location filename="../../desktop/messages.py" line="143"/>
         <source>{field}的内容与文件名不符：{detail}</source>
         <translation>{field}: the content does not match the file name: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="139"/>
+        <location filename="../../desktop/messages.py" line="146"/>
         <source>{field}只能选择一项</source>
         <translation>Choose only one {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="141"/>
-        <location filename="../../desktop/messages.py" line="155"/>
+        <location filename="../../desktop/messages.py" line="148"/>
+        <location filename="../../desktop/messages.py" line="162"/>
         <source>{field}有误</source>
         <translation>{field} is wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="148"/>
+        <location filename="../../desktop/messages.py" line="155"/>
         <source>请选择{field}</source>
         <translation>Choose {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="150"/>
+        <location filename="../../desktop/messages.py" line="157"/>
         <source>只有处置力量为职能部门的规则才能指定{field}</source>
         <translation>Only a rule for a department can name {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="162"/>
+        <location filename="../../desktop/messages.py" line="169"/>
         <source>已处于应急模式</source>
         <translation>The centre is in emergency mode already</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="163"/>
+        <location filename="../../desktop/messages.py" line="170"/>
         <source>请填写原因</source>
         <translation>Give the reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="164"/>
+        <location filename="../../desktop/messages.py" line="171"/>
         <source>原因过长</source>
         <translation>The reason is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="165"/>
+        <location filename="../../desktop/messages.py" line="172"/>
         <source>预案不存在或已停用</source>
         <translation>No such plan, or it is no longer in use</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="166"/>
+        <location filename="../../desktop/messages.py" line="173"/>
         <source>响应级别有误</source>
         <translation>Unknown response level</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="167"/>
+        <location filename="../../desktop/messages.py" line="174"/>
         <source>当前不在应急模式</source>
         <translation>The centre is not in emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="168"/>
+        <location filename="../../desktop/messages.py" line="175"/>
         <source>该事项不属于当前预案</source>
         <translation>That item is not on the plan in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="169"/>
+        <location filename="../../desktop/messages.py" line="176"/>
         <source>该预案正在执行中，恢复常态后才能修改</source>
         <translation>The plan is in force: change it after the return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="172"/>
+        <location filename="../../desktop/messages.py" line="179"/>
         <source>请填写预案名称</source>
         <translation>Give the plan a name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="173"/>
+        <location filename="../../desktop/messages.py" line="180"/>
         <source>预案至少需要一项处置事项</source>
         <translation>A plan needs at least one item</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="174"/>
+        <location filename="../../desktop/messages.py" line="181"/>
         <source>处置事项不能为空，且不超过 256 字</source>
         <translation>An item must have a text of at most 256 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="175"/>
+        <location filename="../../desktop/messages.py" line="182"/>
         <source>时限须为 1 至 1440 分钟</source>
         <translation>The due time must be 1 to 1440 minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="183"/>
+        <location filename="../../desktop/messages.py" line="190"/>
         <source>已有同一模式、时限、类别与优先级的标准，请修改那一条</source>
         <translation>A limit for this mode, clock, category and priority exists already: change that one</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="186"/>
+        <location filename="../../desktop/messages.py" line="193"/>
         <source>每种模式的每个时限都须保留一条通用标准（类别、优先级为任意）</source>
         <translation>Every mode and clock keeps one general limit (any category, any priority)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="189"/>
+        <location filename="../../desktop/messages.py" line="196"/>
         <source>时长须大于 0，且不超过 60 个工作日或 1440 小时</source>
         <translation>The limit must be above 0 and at most 60 working days or 1440 hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="200"/>
+        <location filename="../../desktop/messages.py" line="207"/>
         <source>瓦片地址不能含空格或控制字符</source>
         <translation>The tile URL must not contain spaces or control characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="201"/>
+        <location filename="../../desktop/messages.py" line="208"/>
         <source>瓦片地址须以 http:// 或 https:// 开头，并写明服务器</source>
         <translation>The tile URL must start with http:// or https:// and name the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="204"/>
+        <location filename="../../desktop/messages.py" line="211"/>
         <source>瓦片地址缺少占位符 {detail}（须含 {{z}}、{{x}}、{{y}}）</source>
         <translation>The tile URL lacks the placeholders {detail} (it needs {{z}}, {{x}} and {{y}})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="207"/>
+        <location filename="../../desktop/messages.py" line="214"/>
         <source>瓦片服务器 {detail} 有误：只写主机名或 IP 地址，可带端口</source>
         <translation>Tile server {detail} is wrong: give a host name or IP address, with a port if needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="210"/>
+        <location filename="../../desktop/messages.py" line="217"/>
         <source>找不到 MBTiles 文件 {detail}</source>
         <translation>MBTiles file {detail} not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="211"/>
+        <location filename="../../desktop/messages.py" line="218"/>
         <source>{detail} 不是可读的 MBTiles 文件</source>
         <translation>{detail} is not a readable MBTiles file</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="212"/>
+        <location filename="../../desktop/messages.py" line="219"/>
         <source>MBTiles 的瓦片格式为 {detail}，只能显示 png、jpg 或 webp 栅格瓦片</source>
         <translation>The MBTiles tiles are {detail}; only png, jpg or webp raster tiles can be shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="215"/>
+        <location filename="../../desktop/messages.py" line="222"/>
         <source>未知的坐标系 {detail}</source>
         <translation>Unknown datum {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="216"/>
+        <location filename="../../desktop/messages.py" line="223"/>
         <source>未知的底图类型 {detail}</source>
         <translation>Unknown kind of base tiles {detail}</translation>
     </message>
