@@ -134,9 +134,7 @@ class HandoverWork(QObject):
         self.roster_action.setEnabled(False)
         self.roster_action.triggered.connect(lambda: self._spawn(self.open_roster()))
         self.roster_dialog: RosterDialog | None = None
-        self.handover_action.triggered.connect(
-            lambda: self._spawn(self.open_handover(asked=True))
-        )
+        self.handover_action.triggered.connect(lambda: self._spawn(self.open_handover(asked=True)))
         self.review_action.triggered.connect(lambda: self._spawn(self.open_review()))
         window.panels.duty_log.when_built(self._attach_log_panel)
 
