@@ -86,46 +86,46 @@ class _Lines:
 
 def test_simulate_waits_out_the_outage_and_goes_on(cluster: Cluster) -> None:
     env = {k: v for k, v in os.environ.items() if k != "GRIDDESK_DB"}
-    process = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "main.py", "demo", "simulate", "--db", cluster.url, "--rate", "5"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=env,
-    )
-    try:
-        assert process.stderr is not None and process.stdout is not None
-        said = _Lines(process.stderr)
-        said.until("现场模拟已开始")
-        before = _events(cluster.url)
-        deadline = time.monotonic() + WAIT_S
-        while _events(cluster.url) == before:  # it is reporting
-            assert time.monotonic() < deadline and process.poll() is None
-            time.sleep(0.5)
+    ) as process:
+        try:
+            assert process.stderr is not None and process.stdout is not None
+            said = _Lines(process.stderr)
+            said.until("现场模拟已开始")
+            before = _events(cluster.url)
+            deadline = time.monotonic() + WAIT_S
+            while _events(cluster.url) == before:  # it is reporting
+                assert time.monotonic() < deadline and process.poll() is None
+                time.sleep(0.5)
 
-        cluster.stop()
-        away = said.until("无法连接数据库")
-        assert "拒绝" not in away and "模拟继续" in away
-        time.sleep(3)  # a few of its retries fail meanwhile
-        assert process.poll() is None, "it waits, it does not end"
+            cluster.stop()
+            away = said.until("无法连接数据库")
+            assert "拒绝" not in away and "模拟继续" in away
+            time.sleep(3)  # a few of its retries fail meanwhile
+            assert process.poll() is None, "it waits, it does not end"
 
-        cluster.start()
-        said.until("数据库已恢复连接")
-        after_outage = _events(cluster.url)
-        deadline = time.monotonic() + WAIT_S
-        while _events(cluster.url) == after_outage:  # and reports again
-            assert time.monotonic() < deadline and process.poll() is None
-            time.sleep(0.5)
+            cluster.start()
+            said.until("数据库已恢复连接")
+            after_outage = _events(cluster.url)
+            deadline = time.monotonic() + WAIT_S
+            while _events(cluster.url) == after_outage:  # and reports again
+                assert time.monotonic() < deadline and process.poll() is None
+                time.sleep(0.5)
 
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
-        out = process.stdout.read()
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.communicate()
-    said.drain()
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=30)
+            out = process.stdout.read()
+            said.drain()  # the process ended: its stderr is read to the end
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.communicate()
     assert process.returncode == 0, said.seen
     assert out.startswith("模拟结束：上报 ") and out.count("\n") == 1
     assert sum("无法连接数据库" in line for line in said.seen) == 1, "said once per outage"
