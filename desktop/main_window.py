@@ -68,7 +68,7 @@ from models.snapshots import (
     SlaLimitDraft,
     SlaLimitRow,
 )
-from models.workdays import LOCAL_ZONE
+from models.workdays import LOCAL_ZONE, official_days
 from widgets.alarm_panel import AlarmPanel, events_by_level
 from widgets.calendar_dialog import CalendarDialog
 from widgets.emergency import EmergencyBanner, EmergencyDialog
@@ -876,7 +876,7 @@ class MainWindow(QMainWindow):
         except StoreUnavailable:
             dialog.show_message(unavailable_text())
             return
-        dialog.show_year(year, rows)
+        dialog.show_year(year, rows, await self.store.compute(official_days, year))
 
     async def _save_calendar(
         self, dialog: CalendarDialog, year: int, rows: dict[date, tuple[bool, str]]

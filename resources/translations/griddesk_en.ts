@@ -75,76 +75,106 @@
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="41"/>
+        <location filename="../../widgets/calendar_dialog.py" line="45"/>
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="47"/>
+        <location filename="../../widgets/calendar_dialog.py" line="51"/>
         <source>列出本年的法定节假日（休息）与调休上班日；未列出的日期按国家日历或周一至周五计。</source>
         <translation>List the year&apos;s public holidays (off) and make-up working days; days not listed follow the official calendar, or Monday to Friday.</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="53"/>
+        <location filename="../../widgets/calendar_dialog.py" line="58"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="53"/>
+        <location filename="../../widgets/calendar_dialog.py" line="58"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="53"/>
+        <location filename="../../widgets/calendar_dialog.py" line="58"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="60"/>
-        <location filename="../../widgets/calendar_dialog.py" line="115"/>
+        <location filename="../../widgets/calendar_dialog.py" line="58"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="66"/>
+        <location filename="../../widgets/calendar_dialog.py" line="146"/>
         <source>休息</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="61"/>
-        <location filename="../../widgets/calendar_dialog.py" line="115"/>
+        <location filename="../../widgets/calendar_dialog.py" line="67"/>
+        <location filename="../../widgets/calendar_dialog.py" line="146"/>
         <source>上班</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="64"/>
+        <location filename="../../widgets/calendar_dialog.py" line="70"/>
         <source>如：春节、调休上班</source>
         <translation>e.g. Spring Festival, make-up working day</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="65"/>
+        <location filename="../../widgets/calendar_dialog.py" line="71"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="66"/>
+        <location filename="../../widgets/calendar_dialog.py" line="72"/>
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="73"/>
+        <location filename="../../widgets/calendar_dialog.py" line="79"/>
         <source>保存并重算时限</source>
         <translation>Save and recompute deadlines</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="74"/>
+        <location filename="../../widgets/calendar_dialog.py" line="80"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="76"/>
+        <location filename="../../widgets/calendar_dialog.py" line="82"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="125"/>
+        <location filename="../../widgets/calendar_dialog.py" line="123"/>
+        <source>国家日历中还没有 {year} 年的节假日安排：请按国务院通知录入</source>
+        <translation>The official calendar has no holidays for {year} yet: enter them from the State Council's notice</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="140"/>
+        <source>{holiday}调休上班</source>
+        <translation>{holiday}: make-up working day</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="141"/>
+        <source>国家日历</source>
+        <translation>Official calendar</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="143"/>
+        <source>本中心</source>
+        <translation>This centre</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="156"/>
         <source>日期不在 {year} 年内</source>
         <translation>The date is not in {year}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="169"/>
+        <source>国家日历的日期不能移除；如需更改，请添加该日期的一行（上班或休息）</source>
+        <translation>An official day cannot be removed; to change it, add a row for that day (working or rest)</translation>
     </message>
 </context>
 <context>
@@ -1438,12 +1468,12 @@ No longer overdue: {cleared}</translation>
         <translation>Roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="540"/>
+        <location filename="../../desktop/handover_work.py" line="545"/>
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="542"/>
+        <location filename="../../desktop/handover_work.py" line="547"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
@@ -1512,122 +1542,122 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/intake_form.py" line="159"/>
-        <location filename="../../widgets/intake_form.py" line="403"/>
+        <location filename="../../widgets/intake_form.py" line="419"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
         <location filename="../../widgets/intake_form.py" line="160"/>
-        <location filename="../../widgets/intake_form.py" line="404"/>
+        <location filename="../../widgets/intake_form.py" line="420"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
         <location filename="../../widgets/intake_form.py" line="161"/>
-        <location filename="../../widgets/intake_form.py" line="405"/>
+        <location filename="../../widgets/intake_form.py" line="421"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
         <location filename="../../widgets/intake_form.py" line="162"/>
-        <location filename="../../widgets/intake_form.py" line="406"/>
+        <location filename="../../widgets/intake_form.py" line="422"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
         <location filename="../../widgets/intake_form.py" line="163"/>
-        <location filename="../../widgets/intake_form.py" line="407"/>
-        <location filename="../../widgets/intake_form.py" line="409"/>
-        <location filename="../../widgets/intake_form.py" line="410"/>
+        <location filename="../../widgets/intake_form.py" line="423"/>
+        <location filename="../../widgets/intake_form.py" line="425"/>
+        <location filename="../../widgets/intake_form.py" line="426"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
         <location filename="../../widgets/intake_form.py" line="164"/>
-        <location filename="../../widgets/intake_form.py" line="411"/>
+        <location filename="../../widgets/intake_form.py" line="427"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
         <location filename="../../widgets/intake_form.py" line="165"/>
-        <location filename="../../widgets/intake_form.py" line="412"/>
+        <location filename="../../widgets/intake_form.py" line="428"/>
         <source>反映人</source>
         <translation>Reported by</translation>
     </message>
     <message>
         <location filename="../../widgets/intake_form.py" line="166"/>
-        <location filename="../../widgets/intake_form.py" line="413"/>
+        <location filename="../../widgets/intake_form.py" line="429"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../widgets/intake_form.py" line="167"/>
-        <location filename="../../widgets/intake_form.py" line="414"/>
+        <location filename="../../widgets/intake_form.py" line="430"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="210"/>
+        <location filename="../../widgets/intake_form.py" line="223"/>
         <source>网格 {code}</source>
         <translation>Grid {code}</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="213"/>
+        <location filename="../../widgets/intake_form.py" line="226"/>
         <source>请确认网格：</source>
         <translation>Confirm the grid:</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="214"/>
+        <location filename="../../widgets/intake_form.py" line="227"/>
         <source>— 请选择 —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="231"/>
+        <location filename="../../widgets/intake_form.py" line="244"/>
         <source>附件过大：{name}，每个文件不超过 {limit} MB</source>
         <translation>Attachment too large: {name}; each file may be at most {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="257"/>
+        <location filename="../../widgets/intake_form.py" line="270"/>
         <source>{code} · {state} · {distance} 米 · {time} · {text}</source>
         <translation>{code} · {state} · {distance} m · {time} · {text}</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="310"/>
+        <location filename="../../widgets/intake_form.py" line="326"/>
         <source>位置在所有网格之外（距最近网格 {distance} 米），请确认所属网格</source>
         <translation>The location is outside every grid ({distance} m from the nearest); confirm the grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="313"/>
+        <location filename="../../widgets/intake_form.py" line="329"/>
         <source>位置距网格边界仅 {distance} 米，请确认所属网格</source>
         <translation>The location is only {distance} m from a grid boundary; confirm the grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="318"/>
+        <location filename="../../widgets/intake_form.py" line="334"/>
         <source>选择照片或文件</source>
         <translation>Choose photos or files</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="325"/>
+        <location filename="../../widgets/intake_form.py" line="341"/>
         <source>无法读取 {name}：{reason}</source>
         <translation>Cannot read {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="340"/>
+        <location filename="../../widgets/intake_form.py" line="356"/>
         <source>位置须为经纬度数字，或从地址库选择地址</source>
         <translation>The location must be longitude and latitude numbers, or an address from the address book</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="343"/>
+        <location filename="../../widgets/intake_form.py" line="359"/>
         <source>请填写事件描述</source>
         <translation>Describe the event</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="346"/>
+        <location filename="../../widgets/intake_form.py" line="362"/>
         <source>请选择类别</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="408"/>
+        <location filename="../../widgets/intake_form.py" line="424"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
@@ -1705,7 +1735,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../widgets/login_dialog.py" line="52"/>
         <source>账号的默认岗位</source>
-        <translation>The account's default post</translation>
+        <translation>The account&apos;s default post</translation>
     </message>
     <message>
         <location filename="../../widgets/login_dialog.py" line="61"/>
@@ -2889,234 +2919,249 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="52"/>
+        <location filename="../../desktop/cli.py" line="53"/>
         <source>数据库地址 (SQLite 或 postgresql+psycopg://…)，默认 GRIDDESK_DB 或用户数据目录</source>
         <translation>database URL (SQLite or postgresql+psycopg://…); default GRIDDESK_DB or the user data directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="56"/>
+        <location filename="../../desktop/cli.py" line="57"/>
         <source>GridDesk 网格指挥台</source>
         <translation>GridDesk command-and-dispatch desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="60"/>
+        <location filename="../../desktop/cli.py" line="61"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="62"/>
-        <location filename="../../desktop/cli.py" line="148"/>
+        <location filename="../../desktop/cli.py" line="63"/>
+        <location filename="../../desktop/cli.py" line="149"/>
         <source>操作员账号</source>
         <translation>operator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="66"/>
+        <location filename="../../desktop/cli.py" line="67"/>
         <source>空库时生成演示数据并以演示账号登录</source>
         <translation>seed demo data into an empty database and log in a demo operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="71"/>
+        <location filename="../../desktop/cli.py" line="72"/>
         <source>加载完成后截图到 PNG 文件并退出</source>
         <translation>when loaded, write a PNG screenshot and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="77"/>
+        <location filename="../../desktop/cli.py" line="78"/>
         <source>界面语言</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="88"/>
+        <location filename="../../desktop/cli.py" line="89"/>
         <source>数据库维护</source>
         <translation>database maintenance</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="91"/>
+        <location filename="../../desktop/cli.py" line="92"/>
         <source>升级数据库结构到最新版本</source>
         <translation>upgrade the database schema to the newest version</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="96"/>
+        <location filename="../../desktop/cli.py" line="97"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="98"/>
+        <location filename="../../desktop/cli.py" line="99"/>
         <source>生成演示片区与事件</source>
         <translation>seed the demo area and events</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="105"/>
+        <location filename="../../desktop/cli.py" line="106"/>
         <source>模拟现场：上报新事件，推进已派遣的事件（以操作员账号，Ctrl+C 结束）</source>
         <translation>simulate the field: report new events and move dispatched ones on (as an operator account; Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="115"/>
+        <location filename="../../desktop/cli.py" line="116"/>
         <source>每秒上报的事件数，默认 0.2</source>
         <translation>events reported per second, default 0.2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="122"/>
+        <location filename="../../desktop/cli.py" line="123"/>
         <source>运行秒数，默认 60；0 表示直到中断</source>
         <translation>seconds to run, default 60; 0 runs until interrupted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="129"/>
+        <location filename="../../desktop/cli.py" line="130"/>
         <source>模拟器使用的操作员账号，默认 dispatch；密码取自环境变量 GRIDDESK_PASSWORD</source>
         <translation>the operator account the simulator acts as, default dispatch; the password comes from GRIDDESK_PASSWORD</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="134"/>
+        <location filename="../../desktop/cli.py" line="135"/>
         <source>统计数字</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="139"/>
+        <location filename="../../desktop/cli.py" line="140"/>
         <source>导出</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="143"/>
+        <location filename="../../desktop/cli.py" line="144"/>
         <source>导出社区、网格与执法片区为 GeoJSON (WGS-84)</source>
         <translation>export communities, grids and enforcement zones as GeoJSON (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="152"/>
+        <location filename="../../desktop/cli.py" line="153"/>
         <source>新建操作员账号（密码从标准输入读取，或在终端中输入）</source>
         <translation>create an operator account (the password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="162"/>
+        <location filename="../../desktop/cli.py" line="163"/>
         <source>摄像机登记册</source>
         <translation>camera register</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="166"/>
+        <location filename="../../desktop/cli.py" line="167"/>
         <source>从 CSV 导入摄像机（UTF-8 或 GBK；有一行出错则全部不导入）</source>
         <translation>import cameras from CSV (UTF-8 or GBK; if any row is wrong, nothing is imported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="174"/>
+        <location filename="../../desktop/cli.py" line="175"/>
         <source>导出摄像机为 CSV（UTF-8 带 BOM，不含账号密码）</source>
         <translation>export cameras as CSV (UTF-8 with BOM, without accounts or passwords)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="180"/>
+        <location filename="../../desktop/cli.py" line="181"/>
         <source>设置视频系统的打开方式（平台密码从标准输入读取，或在终端中输入）</source>
         <translation>set a video system&apos;s launch profile (the platform password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="191"/>
+        <location filename="../../desktop/cli.py" line="192"/>
         <source>报表</source>
         <translation>reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="195"/>
+        <location filename="../../desktop/cli.py" line="196"/>
         <source>导出交接班记录（按班次开始日期）为 PDF 或 XLSX</source>
         <translation>export handovers (by shift start date) as PDF or XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="321"/>
+        <location filename="../../desktop/cli.py" line="322"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="327"/>
+        <location filename="../../desktop/cli.py" line="328"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="342"/>
+        <location filename="../../desktop/cli.py" line="343"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="382"/>
+        <location filename="../../desktop/cli.py" line="392"/>
         <source>模拟器无法以账号 {user} 登录：{reason}</source>
         <translation>The simulator cannot log in as {user}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="389"/>
+        <location filename="../../desktop/cli.py" line="399"/>
+        <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，运行 {duration} 秒</source>
+        <translation>Field simulation started: account {user}, about {rate} events a second, for {duration} s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="403"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束</source>
         <translation>Field simulation started: account {user}, about {rate} events a second; Ctrl+C ends it</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="410"/>
+        <location filename="../../desktop/cli.py" line="420"/>
+        <source>无法连接数据库 {target}：{detail}。每 {seconds} 秒重试，模拟继续</source>
+        <translation>Cannot reach the database {target}: {detail}. Trying again every {seconds} s; the simulation goes on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="426"/>
+        <source>数据库已恢复连接，模拟继续</source>
+        <translation>The database is back; the simulation goes on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="437"/>
         <source>数据库中没有片区数据，请先运行 python main.py demo seed</source>
         <translation>The database holds no area: run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="425"/>
+        <location filename="../../desktop/cli.py" line="451"/>
         <source>模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，办结 {resolved}；与操作员冲突 {conflicts}</source>
         <translation>Simulation ended: reported {reported}, accepted {accepted}, dispatched {dispatched}, responded {responded}, resolved {resolved}; conflicts with operators {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="450"/>
+        <location filename="../../desktop/cli.py" line="487"/>
         <source>无法读写文件 {path}：{reason}</source>
         <translation>Cannot read or write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="582"/>
+        <location filename="../../desktop/cli.py" line="619"/>
         <source>共 {n} 处问题，未导入任何摄像机</source>
         <translation>{n} problems in all: no cameras imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="591"/>
+        <location filename="../../desktop/cli.py" line="628"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="608"/>
+        <location filename="../../desktop/cli.py" line="645"/>
         <source>已导出 {n} 个摄像机到 {path}</source>
         <translation>Exported {n} cameras to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="616"/>
+        <location filename="../../desktop/cli.py" line="653"/>
         <source>平台密码：</source>
         <translation>Platform password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="638"/>
+        <location filename="../../desktop/cli.py" line="675"/>
         <source>已设置 {system} 的打开方式</source>
         <translation>Launch profile set for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="652"/>
+        <location filename="../../desktop/cli.py" line="689"/>
         <source>请用 --pdf 或 --xlsx 指定输出文件</source>
         <translation>Name the output file with --pdf or --xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="656"/>
+        <location filename="../../desktop/cli.py" line="693"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="676"/>
+        <location filename="../../desktop/cli.py" line="713"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="474"/>
+        <location filename="../../desktop/cli.py" line="511"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="491"/>
+        <location filename="../../desktop/cli.py" line="528"/>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="502"/>
-        <location filename="../../desktop/cli.py" line="543"/>
+        <location filename="../../desktop/cli.py" line="539"/>
+        <location filename="../../desktop/cli.py" line="580"/>
         <source>账号 {user} 已存在，未作任何更改</source>
         <translation>The account {user} exists already; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="537"/>
+        <location filename="../../desktop/cli.py" line="574"/>
         <source>密码至少 8 位，须同时包含字母和数字</source>
         <translation>A password needs at least 8 characters, with letters and digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="551"/>
+        <location filename="../../desktop/cli.py" line="588"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
     </message>
@@ -3131,7 +3176,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/display_check.py" line="129"/>
         <source>无法打开窗口：Qt 的 xcb 平台缺少系统库 {libraries}</source>
-        <translation>Cannot open a window: Qt's xcb platform lacks the system libraries {libraries}</translation>
+        <translation>Cannot open a window: Qt&apos;s xcb platform lacks the system libraries {libraries}</translation>
     </message>
     <message>
         <location filename="../../desktop/display_check.py" line="133"/>
@@ -3479,7 +3524,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="25"/>
-        <location filename="../../widgets/labels.py" line="135"/>
+        <location filename="../../widgets/labels.py" line="149"/>
         <source>已退回</source>
         <translation>Rejected</translation>
     </message>
@@ -3516,7 +3561,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../widgets/labels.py" line="44"/>
         <location filename="../../widgets/labels.py" line="76"/>
-        <location filename="../../widgets/labels.py" line="158"/>
+        <location filename="../../widgets/labels.py" line="172"/>
         <source>视频巡查</source>
         <translation>Video patrol</translation>
     </message>
@@ -3582,161 +3627,201 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="83"/>
+        <source>元旦</source>
+        <translation>New Year's Day</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="84"/>
+        <source>春节</source>
+        <translation>Spring Festival</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="85"/>
+        <source>清明节</source>
+        <translation>Qingming Festival</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="86"/>
+        <source>劳动节</source>
+        <translation>Labour Day</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="87"/>
+        <source>端午节</source>
+        <translation>Dragon Boat Festival</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="88"/>
+        <source>国庆节</source>
+        <translation>National Day</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="89"/>
+        <source>中秋节</source>
+        <translation>Mid-Autumn Festival</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="90"/>
+        <source>抗战胜利70周年纪念日</source>
+        <translation>70th anniversary of the victory of the War of Resistance</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="97"/>
         <source>常态</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="84"/>
+        <location filename="../../widgets/labels.py" line="98"/>
         <source>应急</source>
         <translation>Emergency</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="91"/>
+        <location filename="../../widgets/labels.py" line="105"/>
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="92"/>
+        <location filename="../../widgets/labels.py" line="106"/>
         <source>执法片区</source>
         <translation>Enforcement zone</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="93"/>
+        <location filename="../../widgets/labels.py" line="107"/>
         <source>职能部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="94"/>
+        <location filename="../../widgets/labels.py" line="108"/>
         <source>挂包领导</source>
         <translation>Leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="101"/>
+        <location filename="../../widgets/labels.py" line="115"/>
         <source>街面</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="102"/>
+        <location filename="../../widgets/labels.py" line="116"/>
         <source>工地</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="103"/>
+        <location filename="../../widgets/labels.py" line="117"/>
         <source>出入口</source>
         <translation>Entrance</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="110"/>
+        <location filename="../../widgets/labels.py" line="124"/>
         <source>{code}（所在网格）</source>
         <translation>{code} (contains the point)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="113"/>
+        <location filename="../../widgets/labels.py" line="127"/>
         <source>{code}（{distance} 米）</source>
         <translation>{code} ({distance} m)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="121"/>
+        <location filename="../../widgets/labels.py" line="135"/>
         <source>来电</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="122"/>
+        <location filename="../../widgets/labels.py" line="136"/>
         <source>上级交办</source>
         <translation>Instruction from above</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="123"/>
+        <location filename="../../widgets/labels.py" line="137"/>
         <source>报送</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="124"/>
+        <location filename="../../widgets/labels.py" line="138"/>
         <source>重要事项</source>
         <translation>Notable matter</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="125"/>
+        <location filename="../../widgets/labels.py" line="139"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="132"/>
+        <location filename="../../widgets/labels.py" line="146"/>
         <source>按时办结</source>
         <translation>Resolved in time</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="133"/>
+        <location filename="../../widgets/labels.py" line="147"/>
         <source>曾超时</source>
         <translation>Went overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="134"/>
+        <location filename="../../widgets/labels.py" line="148"/>
         <source>仍在办理</source>
         <translation>Still open</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="136"/>
+        <location filename="../../widgets/labels.py" line="150"/>
         <source>未关联事件</source>
         <translation>No linked event</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="143"/>
+        <location filename="../../widgets/labels.py" line="157"/>
         <source>待接班</source>
         <translation>Awaiting takeover</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="144"/>
+        <location filename="../../widgets/labels.py" line="158"/>
         <source>已接班</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="145"/>
+        <location filename="../../widgets/labels.py" line="159"/>
         <source>有异议</source>
         <translation>Disputed</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="152"/>
+        <location filename="../../widgets/labels.py" line="166"/>
         <source>未结事件</source>
         <translation>Open events</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="153"/>
+        <location filename="../../widgets/labels.py" line="167"/>
         <source>下一班次内到期</source>
         <translation>Due next shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="154"/>
+        <location filename="../../widgets/labels.py" line="168"/>
         <source>超时事件</source>
         <translation>Overdue events</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="155"/>
+        <location filename="../../widgets/labels.py" line="169"/>
         <source>已升级事件</source>
         <translation>Escalated events</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="156"/>
+        <location filename="../../widgets/labels.py" line="170"/>
         <source>本岗未确认预警</source>
         <translation>Unacknowledged alarms at this post</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="157"/>
+        <location filename="../../widgets/labels.py" line="171"/>
         <source>平急转换</source>
         <translation>Mode switches</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="159"/>
+        <location filename="../../widgets/labels.py" line="173"/>
         <source>值班日志要点</source>
         <translation>Duty log highlights</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="160"/>
+        <location filename="../../widgets/labels.py" line="174"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="161"/>
+        <location filename="../../widgets/labels.py" line="175"/>
         <source>交班说明</source>
         <translation>Handover notes</translation>
     </message>
