@@ -48,7 +48,8 @@ class CalendarDialog(QDialog):
         self.year.setValue(year)
         self.explanation = QLabel(
             self.tr(
-                "列出本年的法定节假日（休息）与调休上班日；未列出的日期按国家日历或周一至周五计。"
+                "本年的法定节假日（休息）与调休上班日：国家日历的安排，及本中心录入的"
+                "（国家日历尚未发布的年份，或更正）；未列出的日期按周一至周五计。"
             ),
             self,
         )
@@ -58,7 +59,11 @@ class CalendarDialog(QDialog):
             [self.tr("日期"), self.tr("类型"), self.tr("说明"), self.tr("来源")]
         )
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column in (0, 1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.day = QDateEdit(self)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setCalendarPopup(True)

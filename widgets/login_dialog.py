@@ -39,6 +39,7 @@ class LoginDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("GridDesk 网格指挥台 — 登录"))
+        self.setMinimumWidth(360)
         self.username = QLineEdit(username, self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)

@@ -81,98 +81,98 @@
     </message>
     <message>
         <location filename="../../widgets/calendar_dialog.py" line="51"/>
-        <source>列出本年的法定节假日（休息）与调休上班日；未列出的日期按国家日历或周一至周五计。</source>
-        <translation>List the year&apos;s public holidays (off) and make-up working days; days not listed follow the official calendar, or Monday to Friday.</translation>
+        <source>本年的法定节假日（休息）与调休上班日：国家日历的安排，及本中心录入的（国家日历尚未发布的年份，或更正）；未列出的日期按周一至周五计。</source>
+        <translation>The year's public holidays (off) and make-up working days: the official calendar's, and the centre's own rows (for a year the official calendar does not know yet, or a correction); days not listed follow Monday to Friday.</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="58"/>
+        <location filename="../../widgets/calendar_dialog.py" line="59"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="58"/>
+        <location filename="../../widgets/calendar_dialog.py" line="59"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="58"/>
+        <location filename="../../widgets/calendar_dialog.py" line="59"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="58"/>
+        <location filename="../../widgets/calendar_dialog.py" line="59"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="66"/>
-        <location filename="../../widgets/calendar_dialog.py" line="146"/>
+        <location filename="../../widgets/calendar_dialog.py" line="71"/>
+        <location filename="../../widgets/calendar_dialog.py" line="151"/>
         <source>休息</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="67"/>
-        <location filename="../../widgets/calendar_dialog.py" line="146"/>
+        <location filename="../../widgets/calendar_dialog.py" line="72"/>
+        <location filename="../../widgets/calendar_dialog.py" line="151"/>
         <source>上班</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="70"/>
+        <location filename="../../widgets/calendar_dialog.py" line="75"/>
         <source>如：春节、调休上班</source>
         <translation>e.g. Spring Festival, make-up working day</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="71"/>
+        <location filename="../../widgets/calendar_dialog.py" line="76"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="72"/>
+        <location filename="../../widgets/calendar_dialog.py" line="77"/>
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="79"/>
+        <location filename="../../widgets/calendar_dialog.py" line="84"/>
         <source>保存并重算时限</source>
         <translation>Save and recompute deadlines</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="80"/>
+        <location filename="../../widgets/calendar_dialog.py" line="85"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="82"/>
+        <location filename="../../widgets/calendar_dialog.py" line="87"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="123"/>
+        <location filename="../../widgets/calendar_dialog.py" line="128"/>
         <source>国家日历中还没有 {year} 年的节假日安排：请按国务院通知录入</source>
-        <translation>The official calendar has no holidays for {year} yet: enter them from the State Council's notice</translation>
+        <translation>The official calendar has no holidays for {year} yet: enter them from the State Council&apos;s notice</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="140"/>
+        <location filename="../../widgets/calendar_dialog.py" line="145"/>
         <source>{holiday}调休上班</source>
         <translation>{holiday}: make-up working day</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="141"/>
+        <location filename="../../widgets/calendar_dialog.py" line="146"/>
         <source>国家日历</source>
         <translation>Official calendar</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="143"/>
+        <location filename="../../widgets/calendar_dialog.py" line="148"/>
         <source>本中心</source>
         <translation>This centre</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="156"/>
+        <location filename="../../widgets/calendar_dialog.py" line="161"/>
         <source>日期不在 {year} 年内</source>
         <translation>The date is not in {year}</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="169"/>
+        <location filename="../../widgets/calendar_dialog.py" line="174"/>
         <source>国家日历的日期不能移除；如需更改，请添加该日期的一行（上班或休息）</source>
         <translation>An official day cannot be removed; to change it, add a row for that day (working or rest)</translation>
     </message>
@@ -1733,37 +1733,37 @@ No longer overdue: {cleared}</translation>
         <translation>GridDesk — Log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="52"/>
+        <location filename="../../widgets/login_dialog.py" line="53"/>
         <source>账号的默认岗位</source>
         <translation>The account&apos;s default post</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="61"/>
+        <location filename="../../widgets/login_dialog.py" line="62"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="62"/>
+        <location filename="../../widgets/login_dialog.py" line="63"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="64"/>
+        <location filename="../../widgets/login_dialog.py" line="65"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="65"/>
+        <location filename="../../widgets/login_dialog.py" line="66"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="66"/>
+        <location filename="../../widgets/login_dialog.py" line="67"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="81"/>
+        <location filename="../../widgets/login_dialog.py" line="82"/>
         <source>请输入账号和密码</source>
         <translation>Enter your account and password</translation>
     </message>
@@ -2350,17 +2350,17 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>ScreenLock</name>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="123"/>
+        <location filename="../../widgets/login_dialog.py" line="124"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="127"/>
+        <location filename="../../widgets/login_dialog.py" line="128"/>
         <source>屏幕已由 {name} 锁定。请输入密码解锁。</source>
         <translation>The screen was locked by {name}. Enter the password to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="129"/>
+        <location filename="../../widgets/login_dialog.py" line="130"/>
         <source>{name}，屏幕因闲置已锁定。请输入密码解锁。</source>
         <translation>{name}, the screen locked after being idle. Enter your password to unlock it.</translation>
     </message>
@@ -3628,7 +3628,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../widgets/labels.py" line="83"/>
         <source>元旦</source>
-        <translation>New Year's Day</translation>
+        <translation>New Year&apos;s Day</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="84"/>
