@@ -107,8 +107,8 @@ class GuiSession:
         # were the dialog closed first, X would give the focus to no window, and a window
         # manager that prevents focus stealing (or none) would leave it there.
         self.window.activateWindow()
-        await self._close_login(self.window)
         self.window.start()
+        await self._close_login(self.window)
         shooting = None
         if self.args.screenshot:
             shooting = asyncio.ensure_future(self._screenshot(self.args.screenshot))
