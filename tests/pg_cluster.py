@@ -3,11 +3,14 @@ PostgreSQL refuses root, so the server runs as ``postgres``)."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,3 +67,21 @@ class Cluster:
             stderr=subprocess.DEVNULL,
         )
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def seeded_cluster(**seed: Any) -> Iterator[Cluster]:
+    """A cluster of the test's own, running, with the demo seeded (``seed``: its arguments);
+    removed at the end."""
+    from models.db import open_database
+    from models.demo.seed import seed_demo
+
+    own = Cluster()
+    try:
+        own.start()
+        database = open_database(own.url)
+        seed_demo(database, **seed)
+        database.close()
+        yield own
+    finally:
+        own.remove()

@@ -16,10 +16,9 @@ import pytest
 from sqlalchemy import func, select
 
 from models.db import open_database
-from models.demo.seed import seed_demo
 from models.entities import Event
 from tests.conftest import ROOT
-from tests.pg_cluster import Cluster
+from tests.pg_cluster import Cluster, seeded_cluster
 
 pytestmark = [
     pytest.mark.e2e,
@@ -31,15 +30,8 @@ WAIT_S = 60
 
 @pytest.fixture
 def cluster() -> Iterator[Cluster]:
-    own = Cluster()
-    try:
-        own.start()
-        database = open_database(own.url)
-        seed_demo(database, events=40, days=3, seed=5)
-        database.close()
+    with seeded_cluster(events=40, days=3, seed=5) as own:
         yield own
-    finally:
-        own.remove()
 
 
 def _events(url: str) -> int:
@@ -49,6 +41,15 @@ def _events(url: str) -> int:
             return int(session.scalar(select(func.count(Event.id))) or 0)
     finally:
         database.close()
+
+
+def _reports_more(url: str, process: subprocess.Popen[str]) -> None:
+    """Wait until the simulator, still running, has reported another event."""
+    before = _events(url)
+    deadline = time.monotonic() + WAIT_S
+    while _events(url) == before:
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.5)
 
 
 class _Lines:
@@ -98,11 +99,7 @@ def test_simulate_waits_out_the_outage_and_goes_on(cluster: Cluster) -> None:
             assert process.stderr is not None and process.stdout is not None
             said = _Lines(process.stderr)
             said.until("现场模拟已开始")
-            before = _events(cluster.url)
-            deadline = time.monotonic() + WAIT_S
-            while _events(cluster.url) == before:  # it is reporting
-                assert time.monotonic() < deadline and process.poll() is None
-                time.sleep(0.5)
+            _reports_more(cluster.url, process)
 
             cluster.stop()
             away = said.until("无法连接数据库")
@@ -112,11 +109,7 @@ def test_simulate_waits_out_the_outage_and_goes_on(cluster: Cluster) -> None:
 
             cluster.start()
             said.until("数据库已恢复连接")
-            after_outage = _events(cluster.url)
-            deadline = time.monotonic() + WAIT_S
-            while _events(cluster.url) == after_outage:  # and reports again
-                assert time.monotonic() < deadline and process.poll() is None
-                time.sleep(0.5)
+            _reports_more(cluster.url, process)  # again
 
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=30)

@@ -16,28 +16,20 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from models.db import open_database
-from models.demo.seed import seed_demo
 from models.entities import Event, EventAction
 from tests.desktop.conftest import DEMO_NOW
 from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, wait_loaded
 from tests.desktop.test_event_work import click, intake_form, settled_report, shown_state
 from tests.desktop.test_intake_input import save
-from tests.pg_cluster import Cluster
+from tests.pg_cluster import Cluster, seeded_cluster
 
 pytestmark = [pytest.mark.gui, pytest.mark.postgres, pytest.mark.expect_log_warnings]
 
 
 @pytest.fixture
 def cluster() -> Iterator[Cluster]:
-    own = Cluster()
-    try:
-        own.start()
-        database = open_database(own.url)
-        seed_demo(database, events=300, days=10, seed=7, now=DEMO_NOW)
-        database.close()
+    with seeded_cluster(events=300, days=10, seed=7, now=DEMO_NOW) as own:
         yield own
-    finally:
-        own.remove()
 
 
 def test_work_goes_on_through_an_outage_and_is_written_once(
