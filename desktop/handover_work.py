@@ -258,7 +258,7 @@ class HandoverWork(QObject):
                 lambda disputes, note: self._spawn(self._acknowledge(disputes, note))
             )
             self.dialog = dialog
-        self.dialog.show()
+        self.window.show_unless_locked(self.dialog)  # an offer waits behind the screen lock
         self.dialog_shown.emit(self.dialog)
         return self.dialog
 

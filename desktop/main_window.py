@@ -1192,6 +1192,14 @@ class MainWindow(QMainWindow):
         self._idle_timer.start()
         self.activateWindow()  # the keyboard back to the post, window manager or not
 
+    def show_unless_locked(self, dialog: QDialog) -> None:
+        """Show a dialog that opens by itself (the handover's offer); while the screen is
+        locked it waits and shows on unlocking, as the dialogs open at the lock do."""
+        if self._lock is None:
+            dialog.show()
+        elif dialog not in self._hidden_dialogs:
+            self._hidden_dialogs.append(dialog)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._cover is not None:
