@@ -17,9 +17,9 @@ from pathlib import Path
 
 import qasync
 import shiboken6
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
-from desktop import i18n
+from desktop import i18n, settings
 from desktop.main_window import MainWindow
 from desktop.messages import database_problem_text, login_refused_text, unavailable_text
 from desktop.qtsetup import prepare_qt
@@ -36,6 +36,9 @@ log = logging.getLogger(__name__)
 
 SCREENSHOT_SIZE = (1600, 1000)
 SCREENSHOT_TIMEOUT_S = 120
+# How long the log-in dialog waits for the main window to take the keyboard before closing.
+ACTIVATION_TIMEOUT_S = 3
+ACTIVATION_RETRY_S = 0.25
 DEMO_EVENTS = 2000
 DEMO_DAYS = 30
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -45,6 +48,11 @@ def run_gui(args: argparse.Namespace, url: str) -> int:
     """Run the application until the operator quits; returns the exit code."""
     prepare_qt()
     app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "griddesk"])
+    # Between the log-in dialog and the main window (and behind a message at start) no window
+    # is shown: with Qt's default, the dialog closing as the last window would stop the loop
+    # under the session's coroutine ("Event loop stopped before Future completed"). Only the
+    # session ends the loop, by finishing (PITFALLS "The real start").
+    app.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     session = GuiSession(app, args, url)
@@ -68,33 +76,26 @@ class GuiSession:
         self.window: MainWindow | None = None
         self.store: Store | None = None
         self._done: asyncio.Future[int] = asyncio.get_event_loop().create_future()
+        self._login: LoginDialog | None = None  # accepted, open until the window is shown
 
     async def run(self) -> int:
         """The whole session; resolves to the exit code."""
         i18n.install_language(self.args.lang)
-        loop = asyncio.get_running_loop()
-        try:
-            # Opening may seed the demo or wait on a slow server: never on the GUI thread.
-            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="griddesk-open") as opener:
-                database: Database = await loop.run_in_executor(opener, self._open_database)
-        except DatabaseProblem as problem:
-            return self._fail(database_problem_text(problem))
-        except Exception as exc:  # the operator gets one line, the log the rest
-            log.debug("start-up failed", exc_info=True)
-            return self._fail(
-                QApplication.translate("GuiSession", "启动失败：{reason}").format(reason=exc)
-            )
+        database = await self._open()
+        if not isinstance(database, Database):
+            return database
         self.store = Store(database)
         operator = await self._log_in()
         if not isinstance(operator, Operator):
             self.store.close()
             return operator
+        if not self.args.screenshot:
+            settings.set_last_post(operator.post)  # the next log-in here offers it
         # A screenshot shows the post's default layout and leaves the operator's saved one be.
         self.window = MainWindow(
             self.store, operator, self.args.lang, remember_layout=not self.args.screenshot
         )
         # The session ends when its window closes; the loop's owner decides what happens next.
-        self.app.setQuitOnLastWindowClosed(False)
         self.window.closed.connect(lambda: self._finish(EXIT_OK))
         if self.args.screenshot:
             self.window.resize(*SCREENSHOT_SIZE)
@@ -103,7 +104,12 @@ class GuiSession:
         if self.args.without_map:
             self.window.panels.map.close()  # spares the cores when many posts run on one machine
         self.window.show()
+        # The log-in dialog has the keyboard and stays up until the window has taken it over:
+        # were the dialog closed first, X would give the focus to no window, and a window
+        # manager that prevents focus stealing (or none) would leave it there.
+        self.window.activateWindow()
         self.window.start()
+        await self._close_login(self.window)
         shooting = None
         if self.args.screenshot:
             shooting = asyncio.ensure_future(self._screenshot(self.args.screenshot))
@@ -112,6 +118,70 @@ class GuiSession:
             await asyncio.gather(shooting, return_exceptions=True)
         self.store.close()
         return code
+
+    async def _close_login(self, window: MainWindow) -> None:
+        """Close the accepted log-in dialog once the window is active (or has had its time).
+
+        The window asks for the keyboard again until it has it: its first request, made as
+        the map's web view is being built, was seen to be ignored by the X server."""
+        dialog, self._login = self._login, None
+        if dialog is None:
+            return
+        active = asyncio.Event()
+
+        def focus_moved() -> None:
+            if window.isActiveWindow():
+                active.set()
+
+        self.app.focusWindowChanged.connect(focus_moved)
+        focus_moved()
+        deadline = time.monotonic() + ACTIVATION_TIMEOUT_S
+        while not active.is_set() and time.monotonic() < deadline:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(active.wait(), ACTIVATION_RETRY_S)
+            if not active.is_set():
+                window.activateWindow()
+        self.app.focusWindowChanged.disconnect(focus_moved)
+        dialog.accept()
+
+    async def _open(self) -> Database | int:
+        """The database, or the exit code when it cannot be had. A server that cannot be
+        reached (a workstation started before it) is asked about again at the operator's word."""
+        loop = asyncio.get_running_loop()
+        while True:
+            try:
+                # Opening may seed the demo or wait on a slow server: never on the GUI thread.
+                with ThreadPoolExecutor(1, thread_name_prefix="griddesk-open") as opener:
+                    database: Database = await loop.run_in_executor(opener, self._open_database)
+                return database
+            except DatabaseProblem as problem:
+                text = database_problem_text(problem)
+                if problem.kind != "unreachable" or not self._may_ask():
+                    return await self._fail(text)
+                if not await self._ask_retry(text):
+                    print(text, file=sys.stderr)
+                    return EXIT_USAGE
+            except Exception as exc:  # the operator gets one line, the log the rest
+                log.debug("start-up failed", exc_info=True)
+                return await self._fail(
+                    QApplication.translate("GuiSession", "启动失败：{reason}").format(reason=exc)
+                )
+
+    def _may_ask(self) -> bool:
+        """Whether a person may be shown a message box (not for a screenshot, not offscreen)."""
+        return not self.args.screenshot and QApplication.platformName() != "offscreen"
+
+    async def _ask_retry(self, text: str) -> bool:
+        """Ask whether to try the database again; True for 重试."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "GridDesk", text)
+        retry = box.addButton(
+            QApplication.translate("GuiSession", "重试"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(
+            QApplication.translate("GuiSession", "退出"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.setDefaultButton(retry)
+        return await _answer(box) is retry
 
     def _attach_probe(self, window: MainWindow, path: Path) -> None:
         """For the feed's tests and benchmarks: a line for each event row the feed brings to the
@@ -159,12 +229,14 @@ class GuiSession:
             result = await self._attempt(username, DEMO_PASSWORD, post)
             if isinstance(result, Operator):
                 return result
-            return self._fail(result if isinstance(result, str) else login_refused_text(result))
+            return await self._fail(
+                result if isinstance(result, str) else login_refused_text(result)
+            )
         operator = await self._login_dialog()
         return EXIT_OK if operator is None else operator
 
     async def _attempt(
-        self, username: str, password: str, post: str
+        self, username: str, password: str, post: str | None
     ) -> Operator | LoginRefused | str:
         """The log-in's outcome, or a line saying the database did not answer."""
         assert self.store is not None
@@ -176,17 +248,20 @@ class GuiSession:
             return unavailable_text()
 
     async def _login_dialog(self) -> Operator | None:
-        dialog = LoginDialog(self.args.user or "", self.args.post)
+        dialog = LoginDialog(self.args.user or "", self.args.post or settings.last_post())
         outcome: asyncio.Future[Operator | None] = asyncio.get_running_loop().create_future()
 
         async def check(username: str, password: str, post: str) -> None:
-            result = await self._attempt(username, password, post)
+            result = await self._attempt(username, password, post or None)
             if isinstance(result, Operator):
-                dialog.accept()
+                dialog.set_busy(True)  # until the window is up, which closes it
+                self._login = dialog
                 if not outcome.done():
                     outcome.set_result(result)
             elif isinstance(result, str):
                 dialog.refuse(result)
+            elif result.reason == "post":
+                dialog.refuse_post(login_refused_text(result))
             else:
                 dialog.refuse(login_refused_text(result))
 
@@ -215,7 +290,9 @@ class GuiSession:
             )
         except TimeoutError:
             self._finish(
-                self._fail(QApplication.translate("GuiSession", "截图超时：数据或地图未能加载"))
+                await self._fail(
+                    QApplication.translate("GuiSession", "截图超时：数据或地图未能加载")
+                )
             )
             return
         # The page has painted what it was sent, but QtWebEngine hands its frames to the widget
@@ -227,7 +304,7 @@ class GuiSession:
         path.parent.mkdir(parents=True, exist_ok=True)
         if not image.save(str(path), "PNG"):
             self._finish(
-                self._fail(
+                await self._fail(
                     QApplication.translate("GuiSession", "无法写入截图 {path}").format(path=path)
                 )
             )
@@ -240,8 +317,23 @@ class GuiSession:
         if not self._done.done():
             self._done.set_result(code)
 
-    def _fail(self, text: str) -> int:
+    async def _fail(self, text: str) -> int:
+        """Say why the session cannot go on (stderr, and a message box a person can close);
+        the exit code."""
         print(text, file=sys.stderr)
-        if not self.args.screenshot and QApplication.platformName() != "offscreen":
-            message_box(None, QMessageBox.Icon.Critical, "GridDesk", text).exec()
+        if self._may_ask():
+            await _answer(message_box(None, QMessageBox.Icon.Critical, "GridDesk", text))
         return EXIT_USAGE
+
+
+async def _answer(box: QMessageBox) -> QAbstractButton | None:
+    """Show a message box without a nested event loop and wait for the button it closed with."""
+    answered: asyncio.Future[QAbstractButton | None] = asyncio.get_running_loop().create_future()
+
+    def finished(_result: int) -> None:
+        if not answered.done():
+            answered.set_result(box.clickedButton())
+
+    box.finished.connect(finished)
+    box.open()
+    return await answered

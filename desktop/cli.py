@@ -31,6 +31,7 @@ import logging
 import math
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -283,6 +284,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_logging()
     url = resolve_database_url(getattr(args, "sub_db", None) or args.db)
     if args.command is None:
+        from desktop.display_check import display_problem, display_problem_text
+
+        problem = display_problem()
+        if problem is not None:
+            # Said before Qt would abort on it; a core application translates the line.
+            _ensure_core_application(args.lang)
+            print(display_problem_text(problem), file=sys.stderr)
+            return EXIT_USAGE
         from desktop.app import run_gui
 
         code = run_gui(args, url)
@@ -452,11 +461,20 @@ def _demo_simulate(url: str, args: argparse.Namespace) -> int:
 
     from desktop.messages import login_refused_text, not_permitted_text
     from models.accounts import LoginRefused, NotPermitted
-    from models.db import describe_url
+    from models.db import connection_lost, describe_url, driver_words
     from models.demo.accounts import DEMO_PASSWORD
-    from models.simulation import EmptyArea, log_in_simulator, run
+    from models.simulation import RETRY_S, EmptyArea, log_in_simulator, run
 
     stop = threading.Event()
+    # --duration counts from the command's start (the area is read and the log-in made within
+    # it), by this computer's clock, which goes on while the database is away.
+    deadline = time.monotonic() - _process_age() + args.duration if args.duration > 0 else math.inf
+
+    def over() -> bool:
+        return stop.is_set() or time.monotonic() >= deadline
+
+    def wait(seconds: float) -> None:
+        stop.wait(max(0.0, min(seconds, deadline - time.monotonic())))
 
     def on_signal(_signum: int, _frame: object) -> None:
         stop.set()
@@ -477,20 +495,37 @@ def _demo_simulate(url: str, args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
                 return EXIT_USAGE
-            print(
-                QCoreApplication.translate(
+            if args.duration > 0:
+                started = QCoreApplication.translate(
+                    "cli", "现场模拟已开始：账号 {user}，每秒约 {rate} 件，运行 {duration} 秒"
+                )
+            else:
+                started = QCoreApplication.translate(
                     "cli", "现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束"
-                ).format(user=user, rate=args.rate),
+                )
+            print(
+                started.format(user=user, rate=args.rate, duration=f"{args.duration:g}"),
                 file=sys.stderr,
             )
+            target = describe_url(url)
             counts = run(
                 database,
                 operator=operator,
                 rate=args.rate,
                 duration=args.duration,
                 seed=args.seed,
-                sleep=stop.wait,
-                stop=stop.is_set,
+                sleep=wait,
+                stop=over,
+                on_outage=lambda detail: print(
+                    QCoreApplication.translate(
+                        "cli", "无法连接数据库 {target}：{detail}。每 {seconds} 秒重试，模拟继续"
+                    ).format(target=target, detail=detail, seconds=f"{RETRY_S:g}"),
+                    file=sys.stderr,
+                ),
+                on_back=lambda: print(
+                    QCoreApplication.translate("cli", "数据库已恢复连接，模拟继续"),
+                    file=sys.stderr,
+                ),
             )
         finally:
             database.close()
@@ -506,10 +541,9 @@ def _demo_simulate(url: str, args: argparse.Namespace) -> int:
         )
         return EXIT_FAILURE
     except DBAPIError as exc:
-        lines = str(exc.orig).strip().splitlines()
-        raise DatabaseProblem(
-            "failed", describe_url(url), lines[0] if lines else type(exc).__name__
-        ) from exc
+        # Away before the simulation began (its log-in, the area): said as such.
+        kind = "unreachable" if connection_lost(exc) else "failed"
+        raise DatabaseProblem(kind, describe_url(url), driver_words(exc)) from exc
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
@@ -521,6 +555,17 @@ def _demo_simulate(url: str, args: argparse.Namespace) -> int:
         ).format(**counts.as_dict())
     )
     return EXIT_OK
+
+
+def _process_age() -> float:
+    """Seconds since this process began, its imports included (Linux; 0 where unknown): a
+    duration the user gives counts from when they started the command."""
+    try:
+        after_name = Path("/proc/self/stat").read_text(encoding="ascii").rsplit(")", 1)[1]
+        ticks = int(after_name.split()[19])  # field 22, starttime, in clock ticks after boot
+        return max(0.0, time.clock_gettime(time.CLOCK_BOOTTIME) - ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0.0
 
 
 def _stats(url: str) -> int:

@@ -127,14 +127,14 @@ class HandoverWork(QObject):
         self._offer = QTimer(self)
         self._offer.setSingleShot(True)
         self._offer.timeout.connect(lambda: self._spawn(self._check_offer()))
-        self.handover_action = QAction(self.tr("交接班…"), self)
+        self.handover_action = QAction(self.tr("交接班(&H)…"), self)
         self.review_action = QAction(self.tr("交接班审阅…"), self)
         self.review_action.setEnabled(False)  # the chief's, once the permissions are read
         self.roster_action = QAction(self.tr("排班…"), self)
         self.roster_action.setEnabled(False)
         self.roster_action.triggered.connect(lambda: self._spawn(self.open_roster()))
         self.roster_dialog: RosterDialog | None = None
-        self.handover_action.triggered.connect(lambda: self._spawn(self.open_handover()))
+        self.handover_action.triggered.connect(lambda: self._spawn(self.open_handover(asked=True)))
         self.review_action.triggered.connect(lambda: self._spawn(self.open_review()))
         window.panels.duty_log.when_built(self._attach_log_panel)
 
@@ -258,12 +258,14 @@ class HandoverWork(QObject):
                 lambda disputes, note: self._spawn(self._acknowledge(disputes, note))
             )
             self.dialog = dialog
-        self.dialog.show()
+        self.window.show_unless_locked(self.dialog)  # an offer waits behind the screen lock
         self.dialog_shown.emit(self.dialog)
         return self.dialog
 
-    async def open_handover(self) -> None:
-        """Show this post's handover as it stands: to hand over, to sign, or signed."""
+    async def open_handover(self, *, asked: bool = False) -> None:
+        """Show this post's handover as it stands: to hand over, to sign, or signed.
+        ``asked``: from the menu, so the dialog takes the keyboard (an offer does not take it
+        from an operator typing elsewhere)."""
         post, me = self.operator.post, self.operator.account_id
 
         def read(
@@ -294,6 +296,9 @@ class HandoverWork(QObject):
             return
         self._incoming = None
         dialog = self._show_dialog()
+        if asked:
+            dialog.raise_()
+            dialog.activateWindow()
         if waiting is not None and waiting.outgoing_id != me:
             self._record = waiting
             dialog.show_incoming(waiting, self.operator.display_name)

@@ -30,11 +30,11 @@ from desktop.journal import Journal, journal_path
 from desktop.map_work import MapWork
 from desktop.messages import (
     invalid_rule_text,
-    login_refused_text,
     mode_refused_text,
     not_permitted_text,
     sla_refused_text,
     unavailable_text,
+    unlock_refused_text,
 )
 from desktop.panels import PanelManager
 from desktop.presence import PresenceKeeper
@@ -68,7 +68,7 @@ from models.snapshots import (
     SlaLimitDraft,
     SlaLimitRow,
 )
-from models.workdays import LOCAL_ZONE
+from models.workdays import LOCAL_ZONE, official_days
 from widgets.alarm_panel import AlarmPanel, events_by_level
 from widgets.calendar_dialog import CalendarDialog
 from widgets.emergency import EmergencyBanner, EmergencyDialog
@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
         self._alarm_reload.setInterval(300)
         self._tasks = BackgroundTasks("window task")
         self._lock: ScreenLock | None = None
+        self.quit_question: QMessageBox | None = None  # Ctrl+Q's "are you sure"
+        self._quit_confirmed = False
         # What the operator's role may do, read once after log-in (None until then); the
         # domain checks again on every write.
         self.permissions: frozenset[str] | None = None
@@ -294,8 +296,8 @@ class MainWindow(QMainWindow):
         self._show_connection(True, "")
 
     def _connect_signals(self) -> None:
-        self.quit_action.triggered.connect(self.close)
-        self.lock_action.triggered.connect(self.lock_screen)
+        self.quit_action.triggered.connect(self.ask_to_quit)
+        self.lock_action.triggered.connect(lambda: self.lock_screen(by_operator=True))
         self.reset_layout_action.triggered.connect(self._reset_layout)
         self.tiles_action.triggered.connect(lambda: self.map_work.open_tile_dialog(self))
         self.map_work.notice.connect(lambda text: self.statusBar().showMessage(text, 30_000))
@@ -375,7 +377,45 @@ class MainWindow(QMainWindow):
     def _reset_layout(self) -> None:
         self.panels.place_default(self.operator.post, self._layout_mode)
 
+    def ask_to_quit(self) -> None:
+        """Ctrl+Q (or the window's close button): a duty post closes only once confirmed."""
+        if self.quit_question is not None:
+            self.quit_question.raise_()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("退出 GridDesk"),
+            self.tr("退出后本岗位（{post}）无人登录值守。确定退出吗？").format(
+                post=post_labels()[self.operator.post]
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        quit_button = box.addButton(self.tr("退出"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(quit_button)
+        self.quit_question = box
+
+        def answered() -> None:
+            self.quit_question = None
+            box.deleteLater()
+            if box.clickedButton() is quit_button:
+                self._quit_confirmed = True
+                self.close()
+            else:
+                self.activateWindow()  # the keyboard back to the post, window manager or not
+
+        box.finished.connect(answered)
+        box.open()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous() and not self._quit_confirmed:
+            # The window manager's close button asks like Ctrl+Q; the session's own close
+            # (a screenshot taken, the tests) is not a person leaving the post.
+            event.ignore()
+            if not self.is_locked:
+                self.ask_to_quit()
+            return
         self.save_layout()
         self._idle_timer.stop()
         self._alarm_timer.stop()
@@ -865,7 +905,7 @@ class MainWindow(QMainWindow):
         except StoreUnavailable:
             dialog.show_message(unavailable_text())
             return
-        dialog.show_year(year, rows)
+        dialog.show_year(year, rows, await self.store.compute(official_days, year))
 
     async def _save_calendar(
         self, dialog: CalendarDialog, year: int, rows: dict[date, tuple[bool, str]]
@@ -1129,8 +1169,9 @@ class MainWindow(QMainWindow):
             self._idle_timer.start()
         return False
 
-    def lock_screen(self) -> None:
-        """Cover the window until the operator's password is given again."""
+    def lock_screen(self, *, by_operator: bool = False) -> None:
+        """Cover the window until the operator's password is given again (``by_operator``:
+        Ctrl+L, else the idle time ran out)."""
         if self._lock is not None:
             return
         # An opaque cover over the whole window: a locked post shows nothing of its events.
@@ -1146,7 +1187,7 @@ class MainWindow(QMainWindow):
         self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
         for dialog in self._hidden_dialogs:
             dialog.hide()
-        self._lock = ScreenLock(self.operator.display_name, self)
+        self._lock = ScreenLock(self.operator.display_name, self, by_operator=by_operator)
         self._lock.unlock_requested.connect(lambda pw: self._spawn(self._try_unlock(pw)))
         self._lock.finished.connect(self._on_unlocked)
         self._lock.open()
@@ -1167,7 +1208,7 @@ class MainWindow(QMainWindow):
         if refusal is None:
             self._lock.unlock()
         else:
-            self._lock.refuse(login_refused_text(refusal))
+            self._lock.refuse(unlock_refused_text(refusal))
 
     def _on_unlocked(self) -> None:
         self._lock = None
@@ -1178,6 +1219,15 @@ class MainWindow(QMainWindow):
             dialog.show()
         self._hidden_dialogs = []
         self._idle_timer.start()
+        self.activateWindow()  # the keyboard back to the post, window manager or not
+
+    def show_unless_locked(self, dialog: QDialog) -> None:
+        """Show a dialog that opens by itself (the handover's offer); while the screen is
+        locked it waits and shows on unlocking, as the dialogs open at the lock do."""
+        if self._lock is None:
+            dialog.show()
+        elif dialog not in self._hidden_dialogs:
+            self._hidden_dialogs.append(dialog)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -72,6 +72,13 @@ def login_refused_text(refusal: LoginRefused) -> str:
     return QCoreApplication.translate("messages", "账号或密码错误")
 
 
+def unlock_refused_text(refusal: LoginRefused) -> str:
+    """Why the screen lock stayed on: there is no account to get wrong, only the password."""
+    if refusal.reason == "credentials":
+        return QCoreApplication.translate("messages", "密码错误")
+    return login_refused_text(refusal)
+
+
 def unavailable_text() -> str:
     """The database did not answer; nothing was written."""
     return QCoreApplication.translate("messages", "数据库暂时无法连接，操作未保存，请稍后重试")

@@ -63,6 +63,19 @@ def set_alarm_muted(post: str, muted: bool) -> None:
     settings.sync()
 
 
+def last_post() -> str | None:
+    """The post last logged in at on this machine (the log-in offers it), if any."""
+    value = ui_settings().value("login/last_post")
+    return value if isinstance(value, str) and value else None
+
+
+def set_last_post(post: str) -> None:
+    """Keep the post just logged in at, for the next log-in on this machine."""
+    settings = ui_settings()
+    settings.setValue("login/last_post", post)
+    settings.sync()
+
+
 def _json_object(key: str) -> dict[str, Any] | None:
     """A JSON object kept under ``key``, or None if it is missing or unreadable."""
     value = ui_settings().value(key)

@@ -15,12 +15,12 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desktop.messages import field_invalid_text, not_permitted_text, unavailable_text
 from models.accounts import NotPermitted
-from models.db import Database
+from models.db import Database, connection_lost, driver_words
 from models.fields import FieldInvalid
 
 T = TypeVar("T")
@@ -97,9 +97,9 @@ class Store(QObject):
         except DBAPIError as exc:
             # Only a lost or refused connection is an outage; a constraint violation is a bug
             # or bad input and goes to the caller as it is.
-            if not (isinstance(exc, OperationalError) or exc.connection_invalidated):
+            if not connection_lost(exc):
                 raise
-            self._set_connected(False, str(exc.orig).strip().splitlines()[0] if exc.orig else "")
+            self._set_connected(False, driver_words(exc) if exc.orig else "")
             raise StoreUnavailable(str(exc)) from exc
         self._set_connected(True, "")
         return result

@@ -211,10 +211,12 @@ def log_in(session: Session, username: str, password: str, post: str, now: datet
 
 
 def attempt_log_in(
-    session: Session, username: str, password: str, post: str, now: datetime
+    session: Session, username: str, password: str, post: str | None, now: datetime
 ) -> Operator | LoginRefused:
     """Check a log-in, count it on the account and record it; return the operator or the refusal.
 
+    ``post`` None: the account's default post (the first it may take), for a log-in screen that
+    cannot know it (telling a name's posts before its password would tell which names exist).
     The refusal is returned, not raised, so that the caller's transaction commits the counted
     failure and its record (a raise would roll them back).
     """
@@ -229,14 +231,17 @@ def attempt_log_in(
         return LoginRefused("credentials")
     was_locked = _is_locked(account, now)
     refusal = _check_password(account, password, now)
+    if post is None and account.posts:
+        post = account.posts[0]
     if refusal is None and not account.active:
         refusal = LoginRefused("inactive")
-    if refusal is None and post not in account.posts:
+    if refusal is None and (post is None or post not in account.posts):
         refusal = LoginRefused("post")
     if refusal is not None:
         kind = _LOGIN_REFUSAL_KINDS[refusal.reason]
         _record(session, now, kind, account, post, _details(account, refusal, was_locked))
         return refusal
+    assert post is not None  # refused above otherwise
     account.failed_logins = 0
     account.locked_until = None
     _record(session, now, "login", account, post, {"username": account.username})

@@ -198,6 +198,18 @@ def problem_from(exc: Exception, url: str) -> DatabaseProblem:
     return DatabaseProblem("unreachable", shown, text)
 
 
+def connection_lost(exc: DBAPIError) -> bool:
+    """Whether a failed statement means the database could not be reached (the connection
+    refused, lost or timed out: wait and try again), not that it refused the statement."""
+    return isinstance(exc, OperationalError) or bool(exc.connection_invalidated)
+
+
+def driver_words(exc: DBAPIError) -> str:
+    """The first line of what the driver said, for a message."""
+    lines = str(exc.orig).strip().splitlines() if exc.orig is not None else []
+    return lines[0] if lines else type(exc).__name__
+
+
 def _sqlite_file(url: str) -> Path | None:
     """The file of an SQLite URL (None for another database or an in-memory one)."""
     parsed = make_url(url)

@@ -38,12 +38,13 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon, shape
 from sqlalchemy import ColumnElement, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from models import queries
 from models.accounts import LoginRefused, NotPermitted, Operator, attempt_log_in, permitted_actions
 from models.clock import server_now
-from models.db import Database
+from models.db import Database, connection_lost, driver_words
 from models.demo.seed import (
     GIVEN_CHARS,
     IOT_KINDS,
@@ -108,6 +109,8 @@ _STAGES: tuple[tuple[str, str, InstrumentedAttribute[Any]], ...] = (
 )
 # A tick makes up for at most this many seconds of arrivals (seconds of a stalled clock lost).
 MAX_LAG = 10.0
+# How often a database that cannot be reached is tried again (seconds).
+RETRY_S = 2.0
 # Candidates read per stage and tick: the oldest ones waiting (the choice among them is random).
 CANDIDATES = 200
 _PRESSING_IOT_CATEGORIES = frozenset({"积水", "安全隐患"})
@@ -576,25 +579,46 @@ def run(
     clock: Callable[[], datetime] | None = None,
     stop: Callable[[], bool] = lambda: False,
     tick: float = 1.0,
+    retry: float = RETRY_S,
+    on_outage: Callable[[str], object] = lambda _detail: None,
+    on_back: Callable[[], object] = lambda: None,
 ) -> SimulationCounts:
     """Simulate the field for ``duration`` seconds (0: until ``stop`` says so), one step every
     ``tick`` seconds of ``clock`` (default: the database server's), and return the counts.
 
     ``sleep`` waits between ticks (it may return early, e.g. a stop event's ``wait``);
     ``stop`` is asked between transactions, so a stop finishes the current one and returns.
+    A database that cannot be reached is waited out: ``on_outage`` is told once (with the
+    driver's words), the tick tried again every ``retry`` seconds, ``on_back`` told when it
+    answers again; what was not written meanwhile is not made up for.
     """
-    if duration < 0 or tick <= 0:
-        raise ValueError("need duration >= 0 and tick > 0")
+    if duration < 0 or tick <= 0 or retry <= 0:
+        raise ValueError("need duration >= 0, tick > 0 and retry > 0")
     now_of = clock or _server_clock(database)
     simulator = FieldSimulator.load(database, operator, rate=rate, seed=seed)
     start = now_of()
     next_tick = 0.0  # seconds after the start
+    away = False
     while not stop():
-        now = now_of()
-        elapsed = (now - start).total_seconds()
-        finished = duration > 0 and elapsed >= duration
-        if elapsed >= next_tick or finished:
-            simulator.step(database, now, stop=stop)
+        try:
+            now = now_of()
+            elapsed = (now - start).total_seconds()
+            finished = duration > 0 and elapsed >= duration
+            due = elapsed >= next_tick or finished
+            if due:
+                simulator.step(database, now, stop=stop)
+        except DBAPIError as exc:
+            if not connection_lost(exc):
+                raise
+            if not away:
+                away = True
+                on_outage(driver_words(exc))
+            sleep(retry)
+            continue
+        if away:
+            away = False
+            on_back()
+        if due:
             while next_tick <= elapsed:  # a slow tick is not made up for by a burst
                 next_tick += tick
             if finished:

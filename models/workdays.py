@@ -116,3 +116,22 @@ class WorkingCalendar:
                     total += day_end - day_start
             day += DAY
         return total
+
+
+def official_days(year: int) -> dict[date, tuple[bool, str]]:
+    """The official calendar's exceptions in ``year``: each weekday off and each weekend day
+    worked (调休), with the holiday it belongs to (the package's code, ``spring_festival``…).
+    Empty for a year ``chinesecalendar`` does not know."""
+    days: dict[date, tuple[bool, str]] = {}
+    day = date(year, 1, 1)
+    try:
+        while day.year == year:
+            working = bool(chinese_calendar.is_workday(day))
+            if working != (day.weekday() < 5):
+                _, name = chinese_calendar.get_holiday_detail(day)
+                code = chinese_calendar.Holiday(name).name if name else ""
+                days[day] = (working, code)
+            day += DAY
+    except NotImplementedError:
+        return {}
+    return days

@@ -241,12 +241,13 @@ def test_demo_simulate_keeps_the_demo_alive(tmp_path: Path) -> None:
         "--rate",
         "5",
         "--duration",
-        "3",
+        "8",
         "--seed",
         "1",
-        timeout=15,
+        timeout=30,
     )
     assert simulated.returncode == 0, simulated.stderr
+    assert "运行 8 秒" in simulated.stderr and "Ctrl+C" not in simulated.stderr
     lines = simulated.stdout.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("模拟结束：上报 "), simulated.stdout
     assert "冲突" in lines[0] and "Traceback" not in simulated.stderr
@@ -258,6 +259,16 @@ def test_demo_simulate_keeps_the_demo_alive(tmp_path: Path) -> None:
     errors = [line for line in refused.stderr.splitlines() if line.strip()]
     assert len(errors) == 1 and "nobody" in errors[0], refused.stderr
     assert refused.stdout == ""
+
+
+def test_demo_simulate_counts_its_duration_from_the_command_start(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'd.db'}"
+    assert run("demo", "seed", "--db", url, "--events", "20", "--days", "2").returncode == 0
+    # Half a second is over before Python has even loaded the simulator: it reports nothing,
+    # where counting from its first tick it would have reported about 50 at this rate.
+    result = run("demo", "simulate", "--db", url, "--rate", "100", "--duration", "0.5", timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("模拟结束：上报 0，"), result.stdout
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is TerminateProcess on Windows")
@@ -292,7 +303,7 @@ def test_demo_simulate_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
         # Started once it says so on stderr (its first line), then give it a few ticks.
         assert process.stderr is not None
         first = process.stderr.readline()
-        assert first.strip(), "the simulator said nothing"
+        assert "按 Ctrl+C 结束" in first, "until Ctrl+C: it says how to end it"
         time.sleep(2)
         process.send_signal(signal.SIGTERM)
         out, err = process.communicate(timeout=15)

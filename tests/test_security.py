@@ -214,9 +214,9 @@ def test_the_domains_limits_are_the_columns() -> None:
     from models.entities import Attachment, Camera, Event
     from models.fields import max_length
 
-    assert attachments.MAX_FILENAME == max_length(Attachment.filename)  # widgets read it
-    assert cameras.MAX_NAME == max_length(Camera.name)
-    assert events.MAX_ADDRESS == max_length(Event.address)
+    assert max_length(Attachment.filename) == attachments.MAX_FILENAME  # widgets read it
+    assert max_length(Camera.name) == cameras.MAX_NAME
+    assert max_length(Event.address) == events.MAX_ADDRESS
 
 
 # --- the record cannot be erased -------------------------------------------------------------

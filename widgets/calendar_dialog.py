@@ -23,10 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.labels import holiday_labels
+
 
 class CalendarDialog(QDialog):
     """One year's calendar rows: a day, whether it is a working day, and a note ("国庆节",
-    "调休上班"). Days not listed follow the official calendar, or Monday–Friday.
+    "调休上班"). The official calendar's holidays and make-up working days are listed with
+    them (from ``chinesecalendar``, marked as such); the centre's rows are what is saved, and
+    a centre's row for an official day takes its place. Days not listed are Monday–Friday.
 
     Signals:
         year_requested(int): show this year's rows (the shell reads them).
@@ -44,15 +48,22 @@ class CalendarDialog(QDialog):
         self.year.setValue(year)
         self.explanation = QLabel(
             self.tr(
-                "列出本年的法定节假日（休息）与调休上班日；未列出的日期按国家日历或周一至周五计。"
+                "本年的法定节假日（休息）与调休上班日：国家日历的安排，及本中心录入的"
+                "（国家日历尚未发布的年份，或更正）；未列出的日期按周一至周五计。"
             ),
             self,
         )
         self.explanation.setWordWrap(True)
-        self.table = QTableWidget(0, 3, self)
-        self.table.setHorizontalHeaderLabels([self.tr("日期"), self.tr("类型"), self.tr("说明")])
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("日期"), self.tr("类型"), self.tr("说明"), self.tr("来源")]
+        )
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column in (0, 1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.day = QDateEdit(self)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setCalendarPopup(True)
@@ -88,6 +99,7 @@ class CalendarDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(560, 520)
         self._rows: dict[date, tuple[bool, str]] = {}
+        self._official: dict[date, tuple[bool, str]] = {}
         self.year.valueChanged.connect(self.year_requested)
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
@@ -96,13 +108,29 @@ class CalendarDialog(QDialog):
         )
         self.buttons.rejected.connect(self.reject)
 
-    def show_year(self, year: int, rows: Mapping[date, tuple[bool, str]]) -> None:
-        """Show a year's rows as stored."""
+    def show_year(
+        self,
+        year: int,
+        rows: Mapping[date, tuple[bool, str]],
+        official: Mapping[date, tuple[bool, str]],
+    ) -> None:
+        """Show a year's rows as stored, with the official calendar's exceptions that year
+        (``official``: day → (is working, the holiday's code)), empty for a year the package
+        does not know."""
         if year != self.year.value():
             return  # the operator moved on to another year meanwhile
         self._rows = dict(rows)
+        self._official = dict(official)
         self.day.setDate(QDate(year, 1, 1))
         self._fill()
+        if not official and not rows:
+            self.show_message(
+                self.tr("国家日历中还没有 {year} 年的节假日安排：请按国务院通知录入").format(
+                    year=year
+                )
+            )
+        else:
+            self.message.clear()
 
     def show_message(self, text: str, error: bool = True) -> None:
         """Say what happened (a refusal, or how many deadlines were recomputed)."""
@@ -110,9 +138,17 @@ class CalendarDialog(QDialog):
         self.message.setText(text)
 
     def _fill(self) -> None:
-        self.table.setRowCount(len(self._rows))
-        for row, (day, (working, note)) in enumerate(sorted(self._rows.items())):
-            texts = (day.isoformat(), self.tr("上班") if working else self.tr("休息"), note)
+        holidays = holiday_labels()
+        shown: dict[date, tuple[bool, str, str]] = {}
+        for day, (working, code) in self._official.items():
+            name = holidays.get(code, code)
+            note = self.tr("{holiday}调休上班").format(holiday=name) if working else name
+            shown[day] = (working, note, self.tr("国家日历"))
+        for day, (working, note) in self._rows.items():
+            shown[day] = (working, note, self.tr("本中心"))
+        self.table.setRowCount(len(shown))
+        for row, (day, (working, note, source)) in enumerate(sorted(shown.items())):
+            texts = (day.isoformat(), self.tr("上班") if working else self.tr("休息"), note, source)
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -133,5 +169,11 @@ class CalendarDialog(QDialog):
         if item is None:
             return
         day = date.fromisoformat(item.text())
-        self._rows.pop(day, None)
+        if day not in self._rows:
+            self.show_message(
+                self.tr("国家日历的日期不能移除；如需更改，请添加该日期的一行（上班或休息）")
+            )
+            return
+        self._rows.pop(day)
+        self.message.clear()
         self._fill()

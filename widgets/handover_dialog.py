@@ -424,6 +424,7 @@ class HandoverDialog(QDialog):
         self.password.clear()
         self.login_box.hide()
         self._set_signer(name)
+        self.acknowledge.setFocus()  # what comes next; Return or Space signs
 
     def _set_signer(self, name: str | None) -> None:
         ready = name is not None

@@ -173,9 +173,22 @@ class IntakeForm(QDialog):
         layout.addWidget(self.duplicates_box)
         layout.addWidget(self.buttons)
         self.resize(560, 640)
+        self._error_fields: set[str] = set()  # the fields the message is about
         self._connect_signals()
 
+    def _field_changed(self, field: str) -> None:
+        if field in self._error_fields:
+            self._error_fields = set()
+            self.message.clear()
+
     def _connect_signals(self) -> None:
+        for name, widget in self._rows.items():
+            if isinstance(widget, QLineEdit):
+                widget.textEdited.connect(lambda _t, n=name: self._field_changed(n))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.textChanged.connect(lambda n=name: self._field_changed(n))
+            elif isinstance(widget, QComboBox):
+                widget.activated.connect(lambda _i, n=name: self._field_changed(n))
         self.address.textChanged.connect(self._on_address)
         for edit in (self.lon, self.lat):
             edit.textEdited.connect(self._forget_grid_check)
@@ -263,9 +276,12 @@ class IntakeForm(QDialog):
         self._set_busy(False)
 
     def show_field_error(self, field: str, text: str) -> None:
-        """Say what is wrong and where; the operator's input stays as it was."""
+        """Say what is wrong and where; the operator's input stays as it was. The message goes
+        once the operator changes that field."""
         self._set_busy(False)
         self.message.setText(text)
+        place = {"location", "lon", "lat"}
+        self._error_fields = place if field in place else {field}
         widget = self._rows.get(field)
         if widget is not None:
             widget.setFocus()

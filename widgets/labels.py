@@ -77,6 +77,20 @@ def post_labels() -> dict[str, str]:
     }
 
 
+def holiday_labels() -> dict[str, str]:
+    """Official holiday code (``chinesecalendar``'s) → name."""
+    return {
+        "new_years_day": QCoreApplication.translate("labels", "元旦"),
+        "spring_festival": QCoreApplication.translate("labels", "春节"),
+        "tomb_sweeping_day": QCoreApplication.translate("labels", "清明节"),
+        "labour_day": QCoreApplication.translate("labels", "劳动节"),
+        "dragon_boat_festival": QCoreApplication.translate("labels", "端午节"),
+        "national_day": QCoreApplication.translate("labels", "国庆节"),
+        "mid_autumn_festival": QCoreApplication.translate("labels", "中秋节"),
+        "anti_fascist_70th_day": QCoreApplication.translate("labels", "抗战胜利70周年纪念日"),
+    }
+
+
 def mode_labels() -> dict[str, str]:
     """Centre mode → name."""
     return {

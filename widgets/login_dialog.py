@@ -20,9 +20,16 @@ from widgets.labels import post_labels
 class LoginDialog(QDialog):
     """Operator, password and post.
 
+    The account field is empty and has the cursor unless the command line named the account;
+    Tab goes account → password → post. The post offered is the one given (this machine's last
+    post, or ``--post``); without one, the account's default post (its first), which the
+    dialog cannot name before the account is checked: asking which posts a name may take
+    before its password would tell which names exist.
+
     Signals:
-        login_requested(str, str, str): username, password, post id — the shell checks them and
-            calls ``refuse()`` or ``accept()``.
+        login_requested(str, str, str): username, password, post id ("" for the account's
+            default post) — the shell checks them and calls ``refuse()``, ``refuse_post()`` or
+            ``accept()``.
     """
 
     login_requested = Signal(str, str, str)
@@ -32,14 +39,19 @@ class LoginDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("GridDesk 网格指挥台 — 登录"))
+        self.setMinimumWidth(360)
         self.username = QLineEdit(username, self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.post = QComboBox(self)
         for post_id, name in post_labels().items():
             self.post.addItem(name, post_id)
-        if post is not None:
-            self.post.setCurrentIndex(max(0, self.post.findData(post)))
+        known = post is not None and self.post.findData(post) >= 0
+        if known:
+            self.post.setCurrentIndex(self.post.findData(post))
+        else:
+            self.post.insertItem(0, self.tr("账号的默认岗位"), "")
+            self.post.setCurrentIndex(0)
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #b00020;")
@@ -57,6 +69,9 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        QWidget.setTabOrder(self.username, self.password)
+        QWidget.setTabOrder(self.password, self.post)
+        QWidget.setTabOrder(self.post, self.buttons)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         (self.password if username else self.username).setFocus()
@@ -75,15 +90,25 @@ class LoginDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)
 
     def refuse(self, text: str) -> None:
-        """Show why the log-in was refused, and let the operator try again."""
+        """Show why the log-in was refused (the account or the password), and let the operator
+        type the password again."""
         self.set_busy(False)
         self.message.setText(text)
         self.password.clear()
         self.password.setFocus()
 
+    def refuse_post(self, text: str) -> None:
+        """The account and password were right but the post is not the account's: the password
+        stays, the post is for the operator to choose."""
+        self.set_busy(False)
+        self.message.setText(text)
+        self.post.setFocus()
+
 
 class ScreenLock(QDialog):
-    """The idle screen lock: covers the window until the operator's password is given again.
+    """The screen lock: covers the window until the operator's password is given again.
+
+    ``by_operator``: locked with Ctrl+L (else after the idle time).
 
     Signals:
         unlock_requested(str): the password typed; the shell checks it and calls ``unlock()``
@@ -92,14 +117,20 @@ class ScreenLock(QDialog):
 
     unlock_requested = Signal(str)
 
-    def __init__(self, operator_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, operator_name: str, parent: QWidget | None = None, *, by_operator: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("屏幕已锁定"))
         self.setModal(True)
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
-        self.info = QLabel(
-            self.tr("{name}，屏幕因闲置已锁定。请输入密码解锁。").format(name=operator_name), self
+        info = (
+            self.tr("屏幕已由 {name} 锁定。请输入密码解锁。")
+            if by_operator
+            else self.tr("{name}，屏幕因闲置已锁定。请输入密码解锁。")
         )
+        self.info = QLabel(info.format(name=operator_name), self)
+        self.info.setTextFormat(Qt.TextFormat.PlainText)  # the name is typed text
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = QLabel(self)

@@ -75,76 +75,106 @@
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="41"/>
+        <location filename="../../widgets/calendar_dialog.py" line="45"/>
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="47"/>
-        <source>列出本年的法定节假日（休息）与调休上班日；未列出的日期按国家日历或周一至周五计。</source>
-        <translation>List the year&apos;s public holidays (off) and make-up working days; days not listed follow the official calendar, or Monday to Friday.</translation>
+        <location filename="../../widgets/calendar_dialog.py" line="51"/>
+        <source>本年的法定节假日（休息）与调休上班日：国家日历的安排，及本中心录入的（国家日历尚未发布的年份，或更正）；未列出的日期按周一至周五计。</source>
+        <translation>The year&apos;s public holidays (off) and make-up working days: the official calendar&apos;s, and the centre&apos;s own rows (for a year the official calendar does not know yet, or a correction); days not listed follow Monday to Friday.</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="53"/>
+        <location filename="../../widgets/calendar_dialog.py" line="59"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="53"/>
+        <location filename="../../widgets/calendar_dialog.py" line="59"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="53"/>
+        <location filename="../../widgets/calendar_dialog.py" line="59"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="60"/>
-        <location filename="../../widgets/calendar_dialog.py" line="115"/>
+        <location filename="../../widgets/calendar_dialog.py" line="59"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="71"/>
+        <location filename="../../widgets/calendar_dialog.py" line="151"/>
         <source>休息</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="61"/>
-        <location filename="../../widgets/calendar_dialog.py" line="115"/>
+        <location filename="../../widgets/calendar_dialog.py" line="72"/>
+        <location filename="../../widgets/calendar_dialog.py" line="151"/>
         <source>上班</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="64"/>
+        <location filename="../../widgets/calendar_dialog.py" line="75"/>
         <source>如：春节、调休上班</source>
         <translation>e.g. Spring Festival, make-up working day</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="65"/>
+        <location filename="../../widgets/calendar_dialog.py" line="76"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="66"/>
+        <location filename="../../widgets/calendar_dialog.py" line="77"/>
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="73"/>
+        <location filename="../../widgets/calendar_dialog.py" line="84"/>
         <source>保存并重算时限</source>
         <translation>Save and recompute deadlines</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="74"/>
+        <location filename="../../widgets/calendar_dialog.py" line="85"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="76"/>
+        <location filename="../../widgets/calendar_dialog.py" line="87"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="125"/>
+        <location filename="../../widgets/calendar_dialog.py" line="128"/>
+        <source>国家日历中还没有 {year} 年的节假日安排：请按国务院通知录入</source>
+        <translation>The official calendar has no holidays for {year} yet: enter them from the State Council&apos;s notice</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="145"/>
+        <source>{holiday}调休上班</source>
+        <translation>{holiday}: make-up working day</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="146"/>
+        <source>国家日历</source>
+        <translation>Official calendar</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="148"/>
+        <source>本中心</source>
+        <translation>This centre</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="161"/>
         <source>日期不在 {year} 年内</source>
         <translation>The date is not in {year}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calendar_dialog.py" line="174"/>
+        <source>国家日历的日期不能移除；如需更改，请添加该日期的一行（上班或休息）</source>
+        <translation>An official day cannot be removed; to change it, add a row for that day (working or rest)</translation>
     </message>
 </context>
 <context>
@@ -1019,17 +1049,27 @@
 <context>
     <name>GuiSession</name>
     <message>
-        <location filename="../../desktop/app.py" line="85"/>
+        <location filename="../../desktop/app.py" line="167"/>
         <source>启动失败：{reason}</source>
         <translation>Start-up failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="218"/>
+        <location filename="../../desktop/app.py" line="178"/>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="181"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="294"/>
         <source>截图超时：数据或地图未能加载</source>
         <translation>Screenshot timed out: the data or the map did not load</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="231"/>
+        <location filename="../../desktop/app.py" line="308"/>
         <source>无法写入截图 {path}</source>
         <translation>Cannot write the screenshot {path}</translation>
     </message>
@@ -1164,32 +1204,32 @@ Snapshot as of {at}; on submitting, the situation at that moment is recorded and
         <translation>Outgoing: {name}, submitted {at} · {shift}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="431"/>
+        <location filename="../../widgets/handover_dialog.py" line="432"/>
         <source>接班人：{name}</source>
         <translation>Incoming: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="431"/>
+        <location filename="../../widgets/handover_dialog.py" line="432"/>
         <source>请接班人登录后签收</source>
         <translation>The incoming operator must log in to sign</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="439"/>
+        <location filename="../../widgets/handover_dialog.py" line="440"/>
         <source>请输入接班人账号和密码</source>
         <translation>Enter the incoming operator&apos;s account and password</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="447"/>
+        <location filename="../../widgets/handover_dialog.py" line="448"/>
         <source>请先在交接内容中选择有异议的项目</source>
         <translation>Select the disputed item in the handover first</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="451"/>
+        <location filename="../../widgets/handover_dialog.py" line="452"/>
         <source>请填写异议说明</source>
         <translation>Say why you dispute it</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="486"/>
+        <location filename="../../widgets/handover_dialog.py" line="487"/>
         <source>{status}：接班人 {name}，{at}</source>
         <translation>{status}: incoming {name}, {at}</translation>
     </message>
@@ -1414,8 +1454,8 @@ No longer overdue: {cleared}</translation>
     <name>HandoverWork</name>
     <message>
         <location filename="../../desktop/handover_work.py" line="130"/>
-        <source>交接班…</source>
-        <translation>Handover…</translation>
+        <source>交接班(&amp;H)…</source>
+        <translation>&amp;Handover…</translation>
     </message>
     <message>
         <location filename="../../desktop/handover_work.py" line="131"/>
@@ -1428,12 +1468,12 @@ No longer overdue: {cleared}</translation>
         <translation>Roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="540"/>
+        <location filename="../../desktop/handover_work.py" line="545"/>
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="542"/>
+        <location filename="../../desktop/handover_work.py" line="547"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
@@ -1502,122 +1542,122 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/intake_form.py" line="160"/>
-        <location filename="../../widgets/intake_form.py" line="396"/>
+        <location filename="../../widgets/intake_form.py" line="412"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
         <location filename="../../widgets/intake_form.py" line="161"/>
-        <location filename="../../widgets/intake_form.py" line="397"/>
+        <location filename="../../widgets/intake_form.py" line="413"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
         <location filename="../../widgets/intake_form.py" line="162"/>
-        <location filename="../../widgets/intake_form.py" line="398"/>
+        <location filename="../../widgets/intake_form.py" line="414"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
         <location filename="../../widgets/intake_form.py" line="163"/>
-        <location filename="../../widgets/intake_form.py" line="399"/>
+        <location filename="../../widgets/intake_form.py" line="415"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
         <location filename="../../widgets/intake_form.py" line="164"/>
-        <location filename="../../widgets/intake_form.py" line="400"/>
-        <location filename="../../widgets/intake_form.py" line="402"/>
-        <location filename="../../widgets/intake_form.py" line="403"/>
+        <location filename="../../widgets/intake_form.py" line="416"/>
+        <location filename="../../widgets/intake_form.py" line="418"/>
+        <location filename="../../widgets/intake_form.py" line="419"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
         <location filename="../../widgets/intake_form.py" line="165"/>
-        <location filename="../../widgets/intake_form.py" line="404"/>
+        <location filename="../../widgets/intake_form.py" line="420"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
         <location filename="../../widgets/intake_form.py" line="166"/>
-        <location filename="../../widgets/intake_form.py" line="405"/>
+        <location filename="../../widgets/intake_form.py" line="421"/>
         <source>反映人</source>
         <translation>Reported by</translation>
     </message>
     <message>
         <location filename="../../widgets/intake_form.py" line="167"/>
-        <location filename="../../widgets/intake_form.py" line="406"/>
+        <location filename="../../widgets/intake_form.py" line="422"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../widgets/intake_form.py" line="168"/>
-        <location filename="../../widgets/intake_form.py" line="407"/>
+        <location filename="../../widgets/intake_form.py" line="423"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="211"/>
+        <location filename="../../widgets/intake_form.py" line="224"/>
         <source>网格 {code}</source>
         <translation>Grid {code}</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="214"/>
+        <location filename="../../widgets/intake_form.py" line="227"/>
         <source>请确认网格：</source>
         <translation>Confirm the grid:</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="215"/>
+        <location filename="../../widgets/intake_form.py" line="228"/>
         <source>— 请选择 —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="232"/>
+        <location filename="../../widgets/intake_form.py" line="245"/>
         <source>附件过大：{name}，每个文件不超过 {limit} MB</source>
         <translation>Attachment too large: {name}; each file may be at most {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="250"/>
+        <location filename="../../widgets/intake_form.py" line="263"/>
         <source>{code} · {state} · {distance} 米 · {time} · {text}</source>
         <translation>{code} · {state} · {distance} m · {time} · {text}</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="303"/>
+        <location filename="../../widgets/intake_form.py" line="319"/>
         <source>位置在所有网格之外（距最近网格 {distance} 米），请确认所属网格</source>
         <translation>The location is outside every grid ({distance} m from the nearest); confirm the grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="306"/>
+        <location filename="../../widgets/intake_form.py" line="322"/>
         <source>位置距网格边界仅 {distance} 米，请确认所属网格</source>
         <translation>The location is only {distance} m from a grid boundary; confirm the grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="311"/>
+        <location filename="../../widgets/intake_form.py" line="327"/>
         <source>选择照片或文件</source>
         <translation>Choose photos or files</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="318"/>
+        <location filename="../../widgets/intake_form.py" line="334"/>
         <source>无法读取 {name}：{reason}</source>
         <translation>Cannot read {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="333"/>
+        <location filename="../../widgets/intake_form.py" line="349"/>
         <source>位置须为经纬度数字，或从地址库选择地址</source>
         <translation>The location must be longitude and latitude numbers, or an address from the address book</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="336"/>
+        <location filename="../../widgets/intake_form.py" line="352"/>
         <source>请填写事件描述</source>
         <translation>Describe the event</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="339"/>
+        <location filename="../../widgets/intake_form.py" line="355"/>
         <source>请选择类别</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="401"/>
+        <location filename="../../widgets/intake_form.py" line="417"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
@@ -1708,37 +1748,42 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="34"/>
+        <location filename="../../widgets/login_dialog.py" line="41"/>
         <source>GridDesk 网格指挥台 — 登录</source>
         <translation>GridDesk — Log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="50"/>
+        <location filename="../../widgets/login_dialog.py" line="53"/>
+        <source>账号的默认岗位</source>
+        <translation>The account&apos;s default post</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login_dialog.py" line="62"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="51"/>
+        <location filename="../../widgets/login_dialog.py" line="63"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="53"/>
+        <location filename="../../widgets/login_dialog.py" line="65"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="54"/>
+        <location filename="../../widgets/login_dialog.py" line="66"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="55"/>
+        <location filename="../../widgets/login_dialog.py" line="67"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="67"/>
+        <location filename="../../widgets/login_dialog.py" line="82"/>
         <source>请输入账号和密码</source>
         <translation>Enter your account and password</translation>
     </message>
@@ -1746,239 +1791,255 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175"/>
+        <location filename="../../desktop/main_window.py" line="177"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="205"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="210"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="213"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215"/>
+        <location filename="../../desktop/main_window.py" line="217"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221"/>
+        <location filename="../../desktop/main_window.py" line="223"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="394"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230"/>
+        <location filename="../../desktop/main_window.py" line="232"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="231"/>
+        <location filename="../../desktop/main_window.py" line="233"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="235"/>
+        <location filename="../../desktop/main_window.py" line="237"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
         <source>摄像机(&amp;C)</source>
         <translation>Cameras(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
-        <location filename="../../desktop/main_window.py" line="702"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
+        <location filename="../../desktop/main_window.py" line="742"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="338"/>
+        <location filename="../../desktop/main_window.py" line="340"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="529"/>
+        <location filename="../../desktop/main_window.py" line="387"/>
+        <source>退出 GridDesk</source>
+        <translation>Quit GridDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="388"/>
+        <source>退出后本岗位（{post}）无人登录值守。确定退出吗？</source>
+        <translation>After quitting, nobody is logged in on duty at this post ({post}). Quit?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="395"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="569"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="544"/>
+        <location filename="../../desktop/main_window.py" line="584"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="550"/>
+        <location filename="../../desktop/main_window.py" line="590"/>
         <source>未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}</source>
         <translation>Open {open} · soon due {warning} · overdue {overdue} · escalated {escalated}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="642"/>
+        <location filename="../../desktop/main_window.py" line="682"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="648"/>
+        <location filename="../../desktop/main_window.py" line="688"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="661"/>
+        <location filename="../../desktop/main_window.py" line="701"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="715"/>
+        <location filename="../../desktop/main_window.py" line="755"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="736"/>
+        <location filename="../../desktop/main_window.py" line="776"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="753"/>
+        <location filename="../../desktop/main_window.py" line="793"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="783"/>
+        <location filename="../../desktop/main_window.py" line="823"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="805"/>
+        <location filename="../../desktop/main_window.py" line="845"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="827"/>
+        <location filename="../../desktop/main_window.py" line="867"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="843"/>
+        <location filename="../../desktop/main_window.py" line="883"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="785"/>
+        <location filename="../../desktop/main_window.py" line="825"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="420"/>
+        <location filename="../../desktop/main_window.py" line="460"/>
         <source>⚠ 以超级用户连接数据库</source>
         <translation>⚠ Superuser connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="422"/>
+        <location filename="../../desktop/main_window.py" line="462"/>
         <source>⚠ 以所有者连接数据库</source>
         <translation>⚠ Owner connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="427"/>
+        <location filename="../../desktop/main_window.py" line="467"/>
         <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
-        <translation>The posts should not connect as the database's owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
+        <translation>The posts should not connect as the database&apos;s owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="884"/>
+        <location filename="../../desktop/main_window.py" line="924"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="976"/>
+        <location filename="../../desktop/main_window.py" line="1016"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="989"/>
+        <location filename="../../desktop/main_window.py" line="1029"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1041"/>
+        <location filename="../../desktop/main_window.py" line="1081"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1076"/>
-        <location filename="../../desktop/main_window.py" line="1087"/>
+        <location filename="../../desktop/main_window.py" line="1116"/>
+        <location filename="../../desktop/main_window.py" line="1127"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1076"/>
+        <location filename="../../desktop/main_window.py" line="1116"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1096"/>
+        <location filename="../../desktop/main_window.py" line="1136"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1112"/>
+        <location filename="../../desktop/main_window.py" line="1152"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1115"/>
+        <location filename="../../desktop/main_window.py" line="1155"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -2324,12 +2385,17 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>ScreenLock</name>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="97"/>
+        <location filename="../../widgets/login_dialog.py" line="124"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="101"/>
+        <location filename="../../widgets/login_dialog.py" line="128"/>
+        <source>屏幕已由 {name} 锁定。请输入密码解锁。</source>
+        <translation>The screen was locked by {name}. Enter the password to unlock it.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login_dialog.py" line="130"/>
         <source>{name}，屏幕因闲置已锁定。请输入密码解锁。</source>
         <translation>{name}, the screen locked after being idle. Enter your password to unlock it.</translation>
     </message>
@@ -2865,37 +2931,37 @@ No longer overdue: {cleared}</translation>
         <translation>Camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="581"/>
+        <location filename="../../desktop/video_work.py" line="578"/>
         <source>已登记客户端 {path}</source>
         <translation>Registered the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="597"/>
+        <location filename="../../desktop/video_work.py" line="609"/>
         <source>更改平台账号时请同时填写平台密码</source>
         <translation>Changing the platform user needs its password as well</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="622"/>
+        <location filename="../../desktop/video_work.py" line="631"/>
         <source>已保存 {code} 的打开方式</source>
         <translation>Saved how {code} opens</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="642"/>
+        <location filename="../../desktop/video_work.py" line="651"/>
         <source>视频轮巡</source>
         <translation>Patrol tours</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="683"/>
+        <location filename="../../desktop/video_work.py" line="692"/>
         <source>轮巡已删除</source>
         <translation>Tour deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="697"/>
+        <location filename="../../desktop/video_work.py" line="706"/>
         <source>已有一次巡查正在进行</source>
         <translation>A patrol is already under way</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="801"/>
+        <location filename="../../desktop/video_work.py" line="810"/>
         <source>巡查结束时间未能记录：数据库暂时无法连接</source>
         <translation>The end of the patrol was not recorded: the database cannot be reached for now</translation>
     </message>
@@ -2903,280 +2969,313 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="65"/>
+        <location filename="../../desktop/cli.py" line="70"/>
         <source>数据库地址 (SQLite 或 postgresql+psycopg://…)，默认 GRIDDESK_DB 或用户数据目录</source>
         <translation>database URL (SQLite or postgresql+psycopg://…); default GRIDDESK_DB or the user data directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="69"/>
+        <location filename="../../desktop/cli.py" line="74"/>
         <source>GridDesk 网格指挥台</source>
         <translation>GridDesk command-and-dispatch desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="73"/>
+        <location filename="../../desktop/cli.py" line="78"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="75"/>
-        <location filename="../../desktop/cli.py" line="170"/>
+        <location filename="../../desktop/cli.py" line="80"/>
+        <location filename="../../desktop/cli.py" line="175"/>
         <source>操作员账号</source>
         <translation>operator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="79"/>
+        <location filename="../../desktop/cli.py" line="84"/>
         <source>空库时生成演示数据并以演示账号登录</source>
         <translation>seed demo data into an empty database and log in a demo operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="84"/>
+        <location filename="../../desktop/cli.py" line="89"/>
         <source>加载完成后截图到 PNG 文件并退出</source>
         <translation>when loaded, write a PNG screenshot and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="90"/>
+        <location filename="../../desktop/cli.py" line="95"/>
         <source>界面语言</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="101"/>
+        <location filename="../../desktop/cli.py" line="106"/>
         <source>数据库维护</source>
         <translation>database maintenance</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="104"/>
+        <location filename="../../desktop/cli.py" line="109"/>
         <source>升级数据库结构到最新版本</source>
         <translation>upgrade the database schema to the newest version</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="109"/>
+        <location filename="../../desktop/cli.py" line="114"/>
         <source>为各岗位设置 PostgreSQL 应用角色：只在本数据库、不能改删记录（密码从标准输入读取）</source>
         <translation>Set up the posts&apos; PostgreSQL application role: this database only, the record cannot be changed or deleted (password from standard input)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="118"/>
+        <location filename="../../desktop/cli.py" line="123"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="120"/>
+        <location filename="../../desktop/cli.py" line="125"/>
         <source>生成演示片区与事件</source>
         <translation>seed the demo area and events</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="127"/>
+        <location filename="../../desktop/cli.py" line="132"/>
         <source>模拟现场：上报新事件，推进已派遣的事件（以操作员账号，Ctrl+C 结束）</source>
         <translation>simulate the field: report new events and move dispatched ones on (as an operator account; Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="137"/>
+        <location filename="../../desktop/cli.py" line="142"/>
         <source>每秒上报的事件数，默认 0.2</source>
         <translation>events reported per second, default 0.2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="144"/>
+        <location filename="../../desktop/cli.py" line="149"/>
         <source>运行秒数，默认 60；0 表示直到中断</source>
         <translation>seconds to run, default 60; 0 runs until interrupted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="151"/>
+        <location filename="../../desktop/cli.py" line="156"/>
         <source>模拟器使用的操作员账号，默认 dispatch；密码取自环境变量 GRIDDESK_PASSWORD</source>
         <translation>the operator account the simulator acts as, default dispatch; the password comes from GRIDDESK_PASSWORD</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="156"/>
+        <location filename="../../desktop/cli.py" line="161"/>
         <source>统计数字</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="161"/>
+        <location filename="../../desktop/cli.py" line="166"/>
         <source>导出</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="165"/>
+        <location filename="../../desktop/cli.py" line="170"/>
         <source>导出社区、网格与执法片区为 GeoJSON (WGS-84)</source>
         <translation>export communities, grids and enforcement zones as GeoJSON (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="174"/>
+        <location filename="../../desktop/cli.py" line="179"/>
         <source>新建操作员账号（密码从标准输入读取，或在终端中输入）</source>
         <translation>create an operator account (the password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="184"/>
+        <location filename="../../desktop/cli.py" line="189"/>
         <source>摄像机登记册</source>
         <translation>camera register</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="188"/>
+        <location filename="../../desktop/cli.py" line="193"/>
         <source>从 CSV 导入摄像机（UTF-8 或 GBK；有一行出错则全部不导入）</source>
         <translation>import cameras from CSV (UTF-8 or GBK; if any row is wrong, nothing is imported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="196"/>
+        <location filename="../../desktop/cli.py" line="201"/>
         <source>导出摄像机为 CSV（UTF-8 带 BOM，不含账号密码）</source>
         <translation>export cameras as CSV (UTF-8 with BOM, without accounts or passwords)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="202"/>
+        <location filename="../../desktop/cli.py" line="207"/>
         <source>设置视频系统的打开方式（平台密码从标准输入读取，或在终端中输入）</source>
         <translation>set a video system&apos;s launch profile (the platform password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="214"/>
+        <location filename="../../desktop/cli.py" line="219"/>
         <source>登记、移除或列出平台客户端程序（绝对路径）：播放器命令只能用已知播放器或已登记的客户端</source>
         <translation>Register, remove or list platform client programs (absolute paths): a player command may use only the known players or registered clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="223"/>
+        <location filename="../../desktop/cli.py" line="228"/>
         <source>报表</source>
         <translation>reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="227"/>
+        <location filename="../../desktop/cli.py" line="232"/>
         <source>导出交接班记录（按班次开始日期）为 PDF 或 XLSX</source>
         <translation>export handovers (by shift start date) as PDF or XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="356"/>
+        <location filename="../../desktop/cli.py" line="369"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="362"/>
+        <location filename="../../desktop/cli.py" line="375"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="387"/>
+        <location filename="../../desktop/cli.py" line="400"/>
         <source>角色密码：</source>
         <translation>Role password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="403"/>
+        <location filename="../../desktop/cli.py" line="416"/>
         <source>已新建角色 {role}，并设置其在本数据库中的权限</source>
         <translation>Created the role {role} and set its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="405"/>
+        <location filename="../../desktop/cli.py" line="418"/>
         <source>已更新角色 {role} 的密码与本数据库中的权限</source>
         <translation>Updated the password of the role {role} and its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="409"/>
+        <location filename="../../desktop/cli.py" line="422"/>
         <source>各岗位请以此角色连接：--db {url}</source>
         <translation>The posts connect as this role: --db {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="430"/>
+        <location filename="../../desktop/cli.py" line="443"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="470"/>
+        <location filename="../../desktop/cli.py" line="492"/>
         <source>模拟器无法以账号 {user} 登录：{reason}</source>
         <translation>The simulator cannot log in as {user}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="477"/>
+        <location filename="../../desktop/cli.py" line="499"/>
+        <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，运行 {duration} 秒</source>
+        <translation>Field simulation started: account {user}, about {rate} events a second, for {duration} s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="503"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束</source>
         <translation>Field simulation started: account {user}, about {rate} events a second; Ctrl+C ends it</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="498"/>
+        <location filename="../../desktop/cli.py" line="520"/>
+        <source>无法连接数据库 {target}：{detail}。每 {seconds} 秒重试，模拟继续</source>
+        <translation>Cannot reach the database {target}: {detail}. Trying again every {seconds} s; the simulation goes on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="526"/>
+        <source>数据库已恢复连接，模拟继续</source>
+        <translation>The database is back; the simulation goes on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="537"/>
         <source>数据库中没有片区数据，请先运行 python main.py demo seed</source>
         <translation>The database holds no area: run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="513"/>
+        <location filename="../../desktop/cli.py" line="551"/>
         <source>模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，办结 {resolved}；与操作员冲突 {conflicts}</source>
         <translation>Simulation ended: reported {reported}, accepted {accepted}, dispatched {dispatched}, responded {responded}, resolved {resolved}; conflicts with operators {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="538"/>
+        <location filename="../../desktop/cli.py" line="597"/>
         <source>无法读写文件 {path}：{reason}</source>
         <translation>Cannot read or write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="677"/>
+        <location filename="../../desktop/cli.py" line="736"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="694"/>
+        <location filename="../../desktop/cli.py" line="748"/>
         <source>已导出 {n} 个摄像机到 {path}</source>
         <translation>Exported {n} cameras to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="703"/>
+        <location filename="../../desktop/cli.py" line="757"/>
         <source>平台密码：</source>
         <translation>Platform password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="723"/>
+        <location filename="../../desktop/cli.py" line="777"/>
         <source>已设置 {system} 的打开方式</source>
         <translation>Launch profile set for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="751"/>
+        <location filename="../../desktop/cli.py" line="799"/>
         <source>请给出客户端程序的绝对路径</source>
         <translation>Give the client program&apos;s absolute path</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="767"/>
+        <location filename="../../desktop/cli.py" line="815"/>
         <source>已登记客户端 {path}</source>
         <translation>Registered the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="768"/>
+        <location filename="../../desktop/cli.py" line="816"/>
         <source>客户端 {path} 已登记过</source>
         <translation>The client {path} was registered already</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="769"/>
+        <location filename="../../desktop/cli.py" line="817"/>
         <source>已移除客户端 {path}</source>
         <translation>Removed the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="770"/>
+        <location filename="../../desktop/cli.py" line="818"/>
         <source>客户端 {path} 未登记</source>
         <translation>The client {path} is not registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="785"/>
+        <location filename="../../desktop/cli.py" line="833"/>
         <source>请用 --pdf 或 --xlsx 指定输出文件</source>
         <translation>Name the output file with --pdf or --xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="789"/>
+        <location filename="../../desktop/cli.py" line="837"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="809"/>
+        <location filename="../../desktop/cli.py" line="857"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="562"/>
+        <location filename="../../desktop/cli.py" line="621"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="589"/>
+        <location filename="../../desktop/cli.py" line="648"/>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="585"/>
+        <location filename="../../desktop/cli.py" line="644"/>
         <source>账号 {user} 已存在，未作任何更改</source>
         <translation>The account {user} exists already; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="638"/>
+        <location filename="../../desktop/cli.py" line="697"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
+    </message>
+</context>
+<context>
+    <name>display_check</name>
+    <message>
+        <location filename="../../desktop/display_check.py" line="125"/>
+        <source>无法打开窗口：没有图形显示（环境变量 DISPLAY 未设置）</source>
+        <translation>Cannot open a window: there is no graphical display (DISPLAY is not set)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/display_check.py" line="129"/>
+        <source>无法打开窗口：Qt 的 xcb 平台缺少系统库 {libraries}</source>
+        <translation>Cannot open a window: Qt&apos;s xcb platform lacks the system libraries {libraries}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/display_check.py" line="133"/>
+        <source>（Debian/Ubuntu：sudo apt-get install {packages}）</source>
+        <translation> (Debian/Ubuntu: sudo apt-get install {packages})</translation>
     </message>
 </context>
 <context>
@@ -3519,7 +3618,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="25"/>
-        <location filename="../../widgets/labels.py" line="135"/>
+        <location filename="../../widgets/labels.py" line="149"/>
         <source>已退回</source>
         <translation>Rejected</translation>
     </message>
@@ -3556,7 +3655,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../widgets/labels.py" line="44"/>
         <location filename="../../widgets/labels.py" line="76"/>
-        <location filename="../../widgets/labels.py" line="158"/>
+        <location filename="../../widgets/labels.py" line="172"/>
         <source>视频巡查</source>
         <translation>Video patrol</translation>
     </message>
@@ -3622,161 +3721,201 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="83"/>
+        <source>元旦</source>
+        <translation>New Year&apos;s Day</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="84"/>
+        <source>春节</source>
+        <translation>Spring Festival</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="85"/>
+        <source>清明节</source>
+        <translation>Qingming Festival</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="86"/>
+        <source>劳动节</source>
+        <translation>Labour Day</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="87"/>
+        <source>端午节</source>
+        <translation>Dragon Boat Festival</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="88"/>
+        <source>国庆节</source>
+        <translation>National Day</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="89"/>
+        <source>中秋节</source>
+        <translation>Mid-Autumn Festival</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="90"/>
+        <source>抗战胜利70周年纪念日</source>
+        <translation>70th anniversary of the victory of the War of Resistance</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="97"/>
         <source>常态</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="84"/>
+        <location filename="../../widgets/labels.py" line="98"/>
         <source>应急</source>
         <translation>Emergency</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="91"/>
+        <location filename="../../widgets/labels.py" line="105"/>
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="92"/>
+        <location filename="../../widgets/labels.py" line="106"/>
         <source>执法片区</source>
         <translation>Enforcement zone</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="93"/>
+        <location filename="../../widgets/labels.py" line="107"/>
         <source>职能部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="94"/>
+        <location filename="../../widgets/labels.py" line="108"/>
         <source>挂包领导</source>
         <translation>Leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="101"/>
+        <location filename="../../widgets/labels.py" line="115"/>
         <source>街面</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="102"/>
+        <location filename="../../widgets/labels.py" line="116"/>
         <source>工地</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="103"/>
+        <location filename="../../widgets/labels.py" line="117"/>
         <source>出入口</source>
         <translation>Entrance</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="110"/>
+        <location filename="../../widgets/labels.py" line="124"/>
         <source>{code}（所在网格）</source>
         <translation>{code} (contains the point)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="113"/>
+        <location filename="../../widgets/labels.py" line="127"/>
         <source>{code}（{distance} 米）</source>
         <translation>{code} ({distance} m)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="121"/>
+        <location filename="../../widgets/labels.py" line="135"/>
         <source>来电</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="122"/>
+        <location filename="../../widgets/labels.py" line="136"/>
         <source>上级交办</source>
         <translation>Instruction from above</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="123"/>
+        <location filename="../../widgets/labels.py" line="137"/>
         <source>报送</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="124"/>
+        <location filename="../../widgets/labels.py" line="138"/>
         <source>重要事项</source>
         <translation>Notable matter</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="125"/>
+        <location filename="../../widgets/labels.py" line="139"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="132"/>
+        <location filename="../../widgets/labels.py" line="146"/>
         <source>按时办结</source>
         <translation>Resolved in time</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="133"/>
+        <location filename="../../widgets/labels.py" line="147"/>
         <source>曾超时</source>
         <translation>Went overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="134"/>
+        <location filename="../../widgets/labels.py" line="148"/>
         <source>仍在办理</source>
         <translation>Still open</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="136"/>
+        <location filename="../../widgets/labels.py" line="150"/>
         <source>未关联事件</source>
         <translation>No linked event</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="143"/>
+        <location filename="../../widgets/labels.py" line="157"/>
         <source>待接班</source>
         <translation>Awaiting takeover</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="144"/>
+        <location filename="../../widgets/labels.py" line="158"/>
         <source>已接班</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="145"/>
+        <location filename="../../widgets/labels.py" line="159"/>
         <source>有异议</source>
         <translation>Disputed</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="152"/>
+        <location filename="../../widgets/labels.py" line="166"/>
         <source>未结事件</source>
         <translation>Open events</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="153"/>
+        <location filename="../../widgets/labels.py" line="167"/>
         <source>下一班次内到期</source>
         <translation>Due next shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="154"/>
+        <location filename="../../widgets/labels.py" line="168"/>
         <source>超时事件</source>
         <translation>Overdue events</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="155"/>
+        <location filename="../../widgets/labels.py" line="169"/>
         <source>已升级事件</source>
         <translation>Escalated events</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="156"/>
+        <location filename="../../widgets/labels.py" line="170"/>
         <source>本岗未确认预警</source>
         <translation>Unacknowledged alarms at this post</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="157"/>
+        <location filename="../../widgets/labels.py" line="171"/>
         <source>平急转换</source>
         <translation>Mode switches</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="159"/>
+        <location filename="../../widgets/labels.py" line="173"/>
         <source>值班日志要点</source>
         <translation>Duty log highlights</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="160"/>
+        <location filename="../../widgets/labels.py" line="174"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="161"/>
+        <location filename="../../widgets/labels.py" line="175"/>
         <source>交班说明</source>
         <translation>Handover notes</translation>
     </message>
@@ -3864,499 +4003,504 @@ No longer overdue: {cleared}</translation>
         <translation>Wrong account or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="77"/>
+        <location filename="../../desktop/messages.py" line="78"/>
+        <source>密码错误</source>
+        <translation>Wrong password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="84"/>
         <source>数据库暂时无法连接，操作未保存，请稍后重试</source>
         <translation>The database cannot be reached: nothing was saved. Try again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="82"/>
+        <location filename="../../desktop/messages.py" line="89"/>
         <source>数据库连接中断：“{what}”已记入本机日志，恢复连接后自动提交</source>
         <translation>Database connection lost: “{what}” is kept on this computer and will be written when the connection is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="91"/>
+        <location filename="../../desktop/messages.py" line="98"/>
         <source>您的账号已停用或不存在，操作未保存，请联系管理员</source>
         <translation>Your account is deactivated or gone; nothing was saved. Contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="94"/>
+        <location filename="../../desktop/messages.py" line="101"/>
         <source>您的账号角色已变更，操作未保存，请重新登录</source>
         <translation>Your account&apos;s role has changed; nothing was saved. Log in again</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="97"/>
+        <location filename="../../desktop/messages.py" line="104"/>
         <source>您的账号已不能在此岗位值班，操作未保存，请重新登录</source>
         <translation>Your account may no longer take this post; nothing was saved. Log in again</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="102"/>
+        <location filename="../../desktop/messages.py" line="109"/>
         <source>您的角色无权执行此操作（{action}）</source>
         <translation>Your role may not do this ({action})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="111"/>
+        <location filename="../../desktop/messages.py" line="118"/>
         <source>账号</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="112"/>
+        <location filename="../../desktop/messages.py" line="119"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="113"/>
+        <location filename="../../desktop/messages.py" line="120"/>
         <source>事件描述</source>
         <translation>Event description</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="114"/>
+        <location filename="../../desktop/messages.py" line="121"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="115"/>
+        <location filename="../../desktop/messages.py" line="122"/>
         <source>反映人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="116"/>
+        <location filename="../../desktop/messages.py" line="123"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="117"/>
+        <location filename="../../desktop/messages.py" line="124"/>
         <source>处理意见</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="118"/>
+        <location filename="../../desktop/messages.py" line="125"/>
         <source>摄像机名称</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="119"/>
+        <location filename="../../desktop/messages.py" line="126"/>
         <source>视频流地址</source>
         <translation>Stream URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="120"/>
+        <location filename="../../desktop/messages.py" line="127"/>
         <source>平台网页</source>
         <translation>Platform page</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="121"/>
+        <location filename="../../desktop/messages.py" line="128"/>
         <source>视频流用户名</source>
         <translation>Stream user</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="122"/>
+        <location filename="../../desktop/messages.py" line="129"/>
         <source>视频流密码</source>
         <translation>Stream password</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="123"/>
+        <location filename="../../desktop/messages.py" line="130"/>
         <source>播放器命令</source>
         <translation>Player command</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="124"/>
+        <location filename="../../desktop/messages.py" line="131"/>
         <source>平台地址</source>
         <translation>Platform address</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="125"/>
+        <location filename="../../desktop/messages.py" line="132"/>
         <source>平台账号</source>
         <translation>Platform user</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="126"/>
+        <location filename="../../desktop/messages.py" line="133"/>
         <source>平台密码</source>
         <translation>Platform password</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="127"/>
+        <location filename="../../desktop/messages.py" line="134"/>
         <source>客户端程序路径</source>
         <translation>Client program path</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="128"/>
+        <location filename="../../desktop/messages.py" line="135"/>
         <source>值班日志内容</source>
         <translation>Duty log text</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="129"/>
+        <location filename="../../desktop/messages.py" line="136"/>
         <source>交接说明</source>
         <translation>Handover notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="130"/>
-        <location filename="../../desktop/messages.py" line="131"/>
+        <location filename="../../desktop/messages.py" line="137"/>
+        <location filename="../../desktop/messages.py" line="138"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="132"/>
+        <location filename="../../desktop/messages.py" line="139"/>
         <source>规则说明</source>
         <translation>Rule note</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="133"/>
+        <location filename="../../desktop/messages.py" line="140"/>
         <source>附件文件名</source>
         <translation>Attachment file name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="141"/>
+        <location filename="../../desktop/messages.py" line="148"/>
         <source>“{field}”过长：最多 {limit} 个字符，未作任何更改</source>
         <translation>“{field}” is too long: at most {limit} characters; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="144"/>
+        <location filename="../../desktop/messages.py" line="151"/>
         <source>“{field}”含有不能保存的字符（控制字符或无效编码），未作任何更改</source>
         <translation>“{field}” holds characters that cannot be stored (control characters or invalid encoding); nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="147"/>
+        <location filename="../../desktop/messages.py" line="154"/>
         <source>“{field}”的数值超出范围，未作任何更改</source>
         <translation>“{field}” is out of range; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="152"/>
+        <location filename="../../desktop/messages.py" line="159"/>
         <source>“{field}”有误，未作任何更改</source>
         <translation>“{field}” is not valid; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="160"/>
-        <location filename="../../desktop/messages.py" line="162"/>
+        <location filename="../../desktop/messages.py" line="167"/>
+        <location filename="../../desktop/messages.py" line="169"/>
         <source>密码至少 8 位，须同时包含字母和数字</source>
         <translation>The password needs at least 8 characters, with letters and digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="161"/>
+        <location filename="../../desktop/messages.py" line="168"/>
         <source>密码不能超过 128 个字符</source>
         <translation>The password may have at most 128 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="165"/>
+        <location filename="../../desktop/messages.py" line="172"/>
         <source>密码不能主要由同一个字符组成（任一字符不超过一半）</source>
         <translation>The password may not be mostly one character (none may make up more than half)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="168"/>
+        <location filename="../../desktop/messages.py" line="175"/>
         <source>密码首尾不能有空格</source>
         <translation>The password may not begin or end with a space</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="169"/>
+        <location filename="../../desktop/messages.py" line="176"/>
         <source>密码中不能有控制字符</source>
         <translation>The password may not hold control characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="170"/>
+        <location filename="../../desktop/messages.py" line="177"/>
         <source>密码中不能包含账号名</source>
         <translation>The password may not contain the user name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="178"/>
+        <location filename="../../desktop/messages.py" line="185"/>
         <source>请填写账号</source>
         <translation>Enter a user name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="179"/>
+        <location filename="../../desktop/messages.py" line="186"/>
         <source>账号最多 32 个字符</source>
         <translation>A user name has at most 32 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="180"/>
+        <location filename="../../desktop/messages.py" line="187"/>
         <source>账号只能由小写字母、数字和 _ . - 组成（1–32 个字符）</source>
         <translation>A user name is made of lower-case letters, digits and _ . - (1–32 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="183"/>
+        <location filename="../../desktop/messages.py" line="190"/>
         <source>请填写姓名</source>
         <translation>Enter a name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="184"/>
+        <location filename="../../desktop/messages.py" line="191"/>
         <source>姓名最多 32 个字符</source>
         <translation>A name has at most 32 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="185"/>
+        <location filename="../../desktop/messages.py" line="192"/>
         <source>姓名不能含控制字符，首尾不能有空格</source>
         <translation>A name may not hold control characters nor begin or end with a space</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="188"/>
+        <location filename="../../desktop/messages.py" line="195"/>
         <source>没有这个角色</source>
         <translation>There is no such role</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="189"/>
+        <location filename="../../desktop/messages.py" line="196"/>
         <source>没有这个岗位</source>
         <translation>There is no such post</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="190"/>
+        <location filename="../../desktop/messages.py" line="197"/>
         <source>请至少选择一个岗位</source>
         <translation>Choose at least one post</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="201"/>
+        <location filename="../../desktop/messages.py" line="208"/>
         <source>角色名只能由小写字母、数字和下划线组成，且不以数字开头（最多 63 个字符）</source>
         <translation>A role name is made of lower-case letters, digits and underscores, not starting with a digit (at most 63 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="204"/>
+        <location filename="../../desktop/messages.py" line="211"/>
         <source>不能使用角色名 {role}：它是保留名或当前连接的账号</source>
         <translation>The role name {role} cannot be used: it is reserved or the connection&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="207"/>
+        <location filename="../../desktop/messages.py" line="214"/>
         <source>角色 {role} 是超级用户：各岗位不能以超级用户连接，请另选角色名</source>
         <translation>The role {role} is a superuser: the posts must not connect as a superuser; choose another name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="210"/>
+        <location filename="../../desktop/messages.py" line="217"/>
         <source>角色 {role} 拥有本数据库的表：各岗位不能以所有者连接，请另选角色名</source>
         <translation>The role {role} owns this database&apos;s tables: the posts must not connect as the owner; choose another name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="213"/>
+        <location filename="../../desktop/messages.py" line="220"/>
         <source>db grant 只用于 PostgreSQL 数据库（--db postgresql+psycopg://…）</source>
         <translation>db grant is for PostgreSQL databases only (--db postgresql+psycopg://…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="223"/>
+        <location filename="../../desktop/messages.py" line="230"/>
         <source>事件当前状态（{state}）不能执行此操作</source>
         <translation>Not possible while the event is {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="224"/>
+        <location filename="../../desktop/messages.py" line="231"/>
         <source>事件已上报领导</source>
         <translation>The event is already escalated</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="225"/>
+        <location filename="../../desktop/messages.py" line="232"/>
         <source>不能合并到事件本身</source>
         <translation>An event cannot be merged into itself</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="226"/>
+        <location filename="../../desktop/messages.py" line="233"/>
         <source>只能合并到未结的事件</source>
         <translation>Only an open event can take a merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="229"/>
+        <location filename="../../desktop/messages.py" line="236"/>
         <source>此操作被拒绝：{reason}</source>
         <translation>Refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="238"/>
+        <location filename="../../desktop/messages.py" line="245"/>
         <source>现场</source>
         <translation>the field</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="245"/>
+        <location filename="../../desktop/messages.py" line="252"/>
         <source>事件已被 {who}（{post}）于 {time} 更改，现为“{state}”。请核对后再操作。</source>
         <translation>The event was changed by {who} ({post}) at {time} and is now “{state}”. Check it before acting.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="258"/>
+        <location filename="../../desktop/messages.py" line="265"/>
         <source>请填写{field}</source>
         <translation>{field} is required</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="259"/>
-        <location filename="../../desktop/messages.py" line="287"/>
+        <location filename="../../desktop/messages.py" line="266"/>
+        <location filename="../../desktop/messages.py" line="294"/>
         <source>{field}过长</source>
         <translation>{field} is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="260"/>
+        <location filename="../../desktop/messages.py" line="267"/>
         <source>{field}格式不正确</source>
         <translation>{field} is not in a valid form</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="261"/>
-        <location filename="../../desktop/messages.py" line="283"/>
-        <location filename="../../desktop/messages.py" line="326"/>
+        <location filename="../../desktop/messages.py" line="268"/>
+        <location filename="../../desktop/messages.py" line="290"/>
+        <location filename="../../desktop/messages.py" line="333"/>
         <source>{field}不存在</source>
         <translation>{field} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="262"/>
+        <location filename="../../desktop/messages.py" line="269"/>
         <source>{field}须为数字</source>
         <translation>{field} must be a number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="263"/>
+        <location filename="../../desktop/messages.py" line="270"/>
         <source>{field}不在本辖区内</source>
         <translation>{field} is outside this area</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="264"/>
+        <location filename="../../desktop/messages.py" line="271"/>
         <source>{field}数量过多</source>
         <translation>Too many {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="265"/>
+        <location filename="../../desktop/messages.py" line="272"/>
         <source>{field}过大：{detail}</source>
         <translation>{field} too large: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="266"/>
+        <location filename="../../desktop/messages.py" line="273"/>
         <source>{field}为空：{detail}</source>
         <translation>{field} is empty: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="267"/>
+        <location filename="../../desktop/messages.py" line="274"/>
         <source>{field}的内容与文件名不符：{detail}</source>
         <translation>{field}: the content does not match the file name: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="270"/>
+        <location filename="../../desktop/messages.py" line="277"/>
         <source>{field}只能选择一项</source>
         <translation>Choose only one {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="194"/>
-        <location filename="../../desktop/messages.py" line="275"/>
-        <location filename="../../desktop/messages.py" line="289"/>
+        <location filename="../../desktop/messages.py" line="201"/>
+        <location filename="../../desktop/messages.py" line="282"/>
+        <location filename="../../desktop/messages.py" line="296"/>
         <source>{field}有误</source>
         <translation>{field} is wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="271"/>
+        <location filename="../../desktop/messages.py" line="278"/>
         <source>{field}的图片像素过多或无法识别尺寸：{detail}（不超过 4800 万像素）</source>
         <translation>{field}: the picture has too many pixels or no readable size: {detail} (at most 48 megapixels)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="282"/>
+        <location filename="../../desktop/messages.py" line="289"/>
         <source>请选择{field}</source>
         <translation>Choose {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="284"/>
+        <location filename="../../desktop/messages.py" line="291"/>
         <source>只有处置力量为职能部门的规则才能指定{field}</source>
         <translation>Only a rule for a department can name {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="296"/>
+        <location filename="../../desktop/messages.py" line="303"/>
         <source>已处于应急模式</source>
         <translation>The centre is in emergency mode already</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="297"/>
+        <location filename="../../desktop/messages.py" line="304"/>
         <source>请填写原因</source>
         <translation>Give the reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="298"/>
+        <location filename="../../desktop/messages.py" line="305"/>
         <source>原因过长</source>
         <translation>The reason is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="299"/>
+        <location filename="../../desktop/messages.py" line="306"/>
         <source>预案不存在或已停用</source>
         <translation>No such plan, or it is no longer in use</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="300"/>
+        <location filename="../../desktop/messages.py" line="307"/>
         <source>响应级别有误</source>
         <translation>Unknown response level</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="301"/>
+        <location filename="../../desktop/messages.py" line="308"/>
         <source>当前不在应急模式</source>
         <translation>The centre is not in emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="302"/>
+        <location filename="../../desktop/messages.py" line="309"/>
         <source>该事项不属于当前预案</source>
         <translation>That item is not on the plan in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="303"/>
+        <location filename="../../desktop/messages.py" line="310"/>
         <source>该预案正在执行中，恢复常态后才能修改</source>
         <translation>The plan is in force: change it after the return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="306"/>
+        <location filename="../../desktop/messages.py" line="313"/>
         <source>请填写预案名称</source>
         <translation>Give the plan a name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="307"/>
+        <location filename="../../desktop/messages.py" line="314"/>
         <source>预案至少需要一项处置事项</source>
         <translation>A plan needs at least one item</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="308"/>
+        <location filename="../../desktop/messages.py" line="315"/>
         <source>处置事项不能为空，且不超过 256 字</source>
         <translation>An item must have a text of at most 256 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="309"/>
+        <location filename="../../desktop/messages.py" line="316"/>
         <source>时限须为 1 至 1440 分钟</source>
         <translation>The due time must be 1 to 1440 minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="317"/>
+        <location filename="../../desktop/messages.py" line="324"/>
         <source>已有同一模式、时限、类别与优先级的标准，请修改那一条</source>
         <translation>A limit for this mode, clock, category and priority exists already: change that one</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="320"/>
+        <location filename="../../desktop/messages.py" line="327"/>
         <source>每种模式的每个时限都须保留一条通用标准（类别、优先级为任意）</source>
         <translation>Every mode and clock keeps one general limit (any category, any priority)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="323"/>
+        <location filename="../../desktop/messages.py" line="330"/>
         <source>时长须大于 0，且不超过 60 个工作日或 1440 小时</source>
         <translation>The limit must be above 0 and at most 60 working days or 1440 hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="334"/>
+        <location filename="../../desktop/messages.py" line="341"/>
         <source>瓦片地址不能含空格或控制字符</source>
         <translation>The tile URL must not contain spaces or control characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="335"/>
+        <location filename="../../desktop/messages.py" line="342"/>
         <source>瓦片地址须以 http:// 或 https:// 开头，并写明服务器</source>
         <translation>The tile URL must start with http:// or https:// and name the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="338"/>
+        <location filename="../../desktop/messages.py" line="345"/>
         <source>瓦片地址缺少占位符 {detail}（须含 {{z}}、{{x}}、{{y}}）</source>
         <translation>The tile URL lacks the placeholders {detail} (it needs {{z}}, {{x}} and {{y}})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="341"/>
+        <location filename="../../desktop/messages.py" line="348"/>
         <source>瓦片服务器 {detail} 有误：只写主机名或 IP 地址，可带端口</source>
         <translation>Tile server {detail} is wrong: give a host name or IP address, with a port if needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="344"/>
+        <location filename="../../desktop/messages.py" line="351"/>
         <source>找不到 MBTiles 文件 {detail}</source>
         <translation>MBTiles file {detail} not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="345"/>
+        <location filename="../../desktop/messages.py" line="352"/>
         <source>{detail} 不是可读的 MBTiles 文件</source>
         <translation>{detail} is not a readable MBTiles file</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="346"/>
+        <location filename="../../desktop/messages.py" line="353"/>
         <source>MBTiles 的瓦片格式为 {detail}，只能显示 png、jpg 或 webp 栅格瓦片</source>
         <translation>The MBTiles tiles are {detail}; only png, jpg or webp raster tiles can be shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="349"/>
+        <location filename="../../desktop/messages.py" line="356"/>
         <source>未知的坐标系 {detail}</source>
         <translation>Unknown datum {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="350"/>
+        <location filename="../../desktop/messages.py" line="357"/>
         <source>未知的底图类型 {detail}</source>
         <translation>Unknown kind of base tiles {detail}</translation>
     </message>

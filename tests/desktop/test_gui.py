@@ -62,12 +62,52 @@ def test_login_refusals_then_success(
         lambda: dialog.message.text() == "该账号不能在此岗位值班", timeout=LOAD_TIMEOUT_MS
     )
     assert session.window is None
+    assert dialog.password.text() == DEMO_PASSWORD, "a refused post keeps the password"
+    assert dialog.post.hasFocus(), "the post is what to change"
 
-    submit(qtbot, dialog, "intake", DEMO_PASSWORD, "intake")
+    # Only the post is chosen again; the password typed before is still there.
+    dialog.post.setCurrentIndex(dialog.post.findData("intake"))
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
     window = wait_loaded(qtbot, session)
     assert window.operator.username == "intake" and window.operator.post == "intake"
     assert "李娜" in window.operator_label.text()
     assert session.stop(qtbot) == 0
+
+
+def test_login_offers_the_accounts_post_then_this_machines_last(
+    running: list[Running], qloop: qasync.QEventLoop, qtbot: QtBot, seeded_url: str
+) -> None:
+    session = start(running, qloop, ["--db", seeded_url])
+    dialog = login_dialog(qtbot)
+    # A new machine: the account field empty with the cursor, the account's own post offered.
+    assert dialog.username.text() == "" and dialog.username.hasFocus()
+    assert dialog.post.currentText() == "账号的默认岗位"
+    assert [dialog.post.itemData(i) for i in range(dialog.post.count())] == [
+        "",
+        "chief",
+        "intake",
+        "dispatch",
+        "video",
+    ]
+    # Tab goes account → password → post.
+    assert dialog.username.nextInFocusChain() is dialog.password
+    assert dialog.password.nextInFocusChain() is dialog.post
+    qtbot.keyClicks(dialog.username, "dispatch")
+    qtbot.keyClick(dialog.username, Qt.Key.Key_Tab)
+    assert dialog.password.hasFocus()
+    qtbot.keyClicks(dialog.password, DEMO_PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    window = wait_loaded(qtbot, session)
+    assert (window.operator.username, window.operator.post) == ("dispatch", "dispatch")
+    assert session.stop(qtbot) == 0
+
+    # The next log-in on this machine offers the post taken last.
+    start(running, qloop, ["--db", seeded_url])
+    again = login_dialog(qtbot)
+    assert again.post.currentData() == "dispatch" and again.post.currentText() == "调度"
+    assert again.username.text() == "" and again.username.hasFocus()
 
 
 def test_lock_out_after_five_failures_is_shown(
@@ -210,9 +250,10 @@ def test_idle_screen_lock_needs_the_password(
         window.set_idle_lock_interval(200)
     lock = next(w for w in window.findChildren(ScreenLock))
     assert window.is_locked
+    assert "因闲置已锁定" in lock.info.text()
     qtbot.keyClicks(lock.password, "Wrong2026x")
     qtbot.keyClick(lock.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: lock.message.text() == "账号或密码错误", timeout=LOAD_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: lock.message.text() == "密码错误", timeout=LOAD_TIMEOUT_MS)
     cover = window.findChild(QWidget, "screen_lock_cover")
     assert cover is not None and cover.isVisible()
     assert cover.geometry() == window.rect(), "nothing of the events shows while locked"
@@ -224,3 +265,33 @@ def test_idle_screen_lock_needs_the_password(
     qtbot.keyClick(lock.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.is_locked, timeout=LOAD_TIMEOUT_MS)
     qtbot.waitUntil(lambda: window.findChild(QWidget, "screen_lock_cover") is None, timeout=5_000)
+
+
+def test_ctrl_l_says_who_locked_and_ctrl_q_asks_first(
+    running: list[Running], qloop: qasync.QEventLoop, qtbot: QtBot, seeded_url: str
+) -> None:
+    session = start(running, qloop, ["--db", seeded_url, "--demo", "--post", "intake"])
+    window = wait_loaded(qtbot, session)
+    window.lock_action.trigger()  # Ctrl+L
+    lock = next(w for w in window.findChildren(ScreenLock) if w.isVisible())
+    assert lock.info.text() == "屏幕已由 李娜 锁定。请输入密码解锁。"
+    qtbot.keyClicks(lock.password, DEMO_PASSWORD)
+    qtbot.keyClick(lock.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=LOAD_TIMEOUT_MS)
+
+    window.quit_action.trigger()  # Ctrl+Q
+    question = window.quit_question
+    assert question is not None and question.isVisible()
+    assert "受理" in question.text()
+    cancel = next(b for b in question.buttons() if b.text() == "取消")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.quit_question is None, timeout=5_000)
+    assert window.isVisible() and not session.task.done(), "cancelled: the post stays open"
+
+    window.quit_action.trigger()
+    question = window.quit_question
+    assert question is not None
+    leave = next(b for b in question.buttons() if b.text() == "退出")
+    qtbot.mouseClick(leave, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(session.task.done, timeout=LOAD_TIMEOUT_MS)
+    assert session.task.result() == 0

@@ -6,10 +6,6 @@ test starts and stops itself (PITFALLS: PostgreSQL refuses root; it runs as ``po
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,81 +16,20 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from models.db import open_database
-from models.demo.seed import seed_demo
 from models.entities import Event, EventAction
 from tests.desktop.conftest import DEMO_NOW
 from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, wait_loaded
 from tests.desktop.test_event_work import click, intake_form, settled_report, shown_state
 from tests.desktop.test_intake_input import save
+from tests.pg_cluster import Cluster, seeded_cluster
 
 pytestmark = [pytest.mark.gui, pytest.mark.postgres, pytest.mark.expect_log_warnings]
 
 
-class Cluster:
-    """A PostgreSQL cluster of the test's own, on a free port."""
-
-    def __init__(self) -> None:
-        versions = sorted(Path("/usr/lib/postgresql").iterdir())
-        if not versions:
-            pytest.fail("PostgreSQL server programs are not installed")
-        self.bin = versions[-1] / "bin"
-        # Under /tmp, not pytest's root-only folder: the server runs as postgres.
-        self.dir = Path(tempfile.mkdtemp(prefix="griddesk-pg-", dir="/tmp"))
-        shutil.chown(self.dir, "postgres", "postgres")
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self._as_postgres("initdb", "-D", str(self.dir / "data"), "-A", "trust", "-U", "postgres")
-        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
-
-    def _as_postgres(self, program: str, *args: str) -> None:
-        subprocess.run(
-            ["runuser", "-u", "postgres", "--", str(self.bin / program), *args],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-
-    def start(self) -> None:
-        options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1"
-        data = str(self.dir / "data")
-        self._as_postgres("pg_ctl", "-D", data, "-o", options, "-l", f"{data}/log", "-w", "start")
-
-    def stop(self) -> None:
-        self._as_postgres("pg_ctl", "-D", str(self.dir / "data"), "-m", "fast", "-w", "stop")
-
-    def remove(self) -> None:
-        subprocess.run(
-            [
-                "runuser",
-                "-u",
-                "postgres",
-                "--",
-                str(self.bin / "pg_ctl"),
-                "-D",
-                str(self.dir / "data"),
-                "-m",
-                "immediate",
-                "stop",
-            ],
-            check=False,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        shutil.rmtree(self.dir, ignore_errors=True)
-
-
 @pytest.fixture
 def cluster() -> Iterator[Cluster]:
-    own = Cluster()
-    try:
-        own.start()
-        database = open_database(own.url)
-        seed_demo(database, events=300, days=10, seed=7, now=DEMO_NOW)
-        database.close()
+    with seeded_cluster(events=300, days=10, seed=7, now=DEMO_NOW) as own:
         yield own
-    finally:
-        own.remove()
 
 
 def test_work_goes_on_through_an_outage_and_is_written_once(
