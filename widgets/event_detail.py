@@ -435,7 +435,6 @@ class EventDetailPanel(QWidget):
 
     def _show_timeline(self, detail: EventDetail) -> None:
         posts = post_labels()
-        actions = self._actions
         self.timeline.setRowCount(len(detail.timeline))
         for row, entry in enumerate(detail.timeline):
             change = ""
@@ -465,7 +464,7 @@ class EventDetailPanel(QWidget):
             for column, text in enumerate(
                 (
                     local_full(entry.at),
-                    actions.get(entry.kind, _kind_label(entry.kind)),
+                    step_label(entry.kind),
                     change,
                     who,
                     note,
@@ -556,9 +555,12 @@ def _satisfaction_label(code: str | None) -> str:
     }.get(code or "", "")
 
 
-def _kind_label(kind: str) -> str:
-    return {
+def step_label(kind: str) -> str:
+    """The name of a step of the track: the action's button text, or the name of a step no
+    button takes (the report, a merge, a grid confirmed, deadlines recomputed)."""
+    return action_labels().get(kind) or {
         "report": QCoreApplication.translate("EventDetailPanel", "上报"),
         "merge": QCoreApplication.translate("EventDetailPanel", "合并"),
         "confirm_grid": QCoreApplication.translate("EventDetailPanel", "确认网格"),
+        "deadline_recompute": QCoreApplication.translate("EventDetailPanel", "重算时限"),
     }.get(kind, kind)
