@@ -281,7 +281,7 @@ class HandoverWork(QObject):
             existing = handover.handover_of_shift(session, post, window)
             snapshot = None
             if existing is None and (waiting is None or waiting.outgoing_id == me):
-                snapshot = handover.take_snapshot(session, post, window, following.handover_at, now)
+                snapshot = handover.take_snapshot(session, post, window, following, now)
             roster = handover.roster_info(session, window.shift_id, window.shift_date)
             return window, roster, snapshot, existing, waiting
 

@@ -41,7 +41,7 @@ from desktop.presence import PresenceKeeper
 from desktop.store import Store, StoreUnavailable
 from desktop.tasks import BackgroundTasks
 from desktop.video_work import VideoWork
-from models import calendar_days, modes, queries, sla
+from models import calendar_days, indicators, modes, queries, sla
 from models.accounts import NotPermitted, Operator, permitted_actions, unlock_screen
 from models.alarms import (
     AlarmPolicy,
@@ -63,17 +63,18 @@ from models.snapshots import (
     DispatchRuleRow,
     Emergency,
     EventRow,
+    IndicatorCounts,
     PlanRow,
     PresenceRow,
     SlaLimitDraft,
     SlaLimitRow,
 )
 from models.workdays import LOCAL_ZONE
-from widgets.alarm_panel import AlarmPanel, events_by_level
+from widgets.alarm_panel import AlarmPanel
 from widgets.calendar_dialog import CalendarDialog
 from widgets.emergency import EmergencyBanner, EmergencyDialog
 from widgets.event_queue import search_text
-from widgets.labels import mode_labels, post_labels
+from widgets.labels import indicator_summary, mode_labels, post_labels
 from widgets.login_dialog import ScreenLock
 from widgets.plan_dialog import PlanDialog
 from widgets.rule_dialog import DispatchRuleDialog, rule_field_caption
@@ -452,7 +453,7 @@ class MainWindow(QMainWindow):
 
         def operation(
             session: Session,
-        ) -> tuple[datetime, list[AlarmRow], list[EventRow], datetime | None, int]:
+        ) -> tuple[datetime, list[AlarmRow], list[EventRow], datetime | None, IndicatorCounts]:
             now = server_now(session)
             if escalating:
                 escalate_overdue(session, now)
@@ -465,17 +466,17 @@ class MainWindow(QMainWindow):
                 queries.alarm_rows(session, now, language, post),
                 changed,
                 next_boundary(session, now),
-                queries.open_event_count(session),
+                indicators.counts(session, now),
             )
 
         try:
             evaluate = self.store.write if escalating else self.store.read
-            now, alarms, changed, upcoming, open_count = await evaluate(operation)
+            now, alarms, changed, upcoming, counts = await evaluate(operation)
         except StoreUnavailable:
             return
         self._alarms_evaluated_at = now
-        self.panels.alarms.deliver("alarms", lambda a: a.set_alarms(alarms, now))
-        self._show_alarm_counts(alarms, open_count)
+        self.panels.alarms.deliver("alarms", lambda a: a.set_alarms(alarms, now, counts))
+        self._show_alarm_counts(counts)
         self._sound_for(alarms)
         upcoming = self._checklist_alarms(now, upcoming)
         for row in changed:
@@ -516,10 +517,10 @@ class MainWindow(QMainWindow):
             return
         await self._load_alarms(escalating=False)
 
-    def _show_alarm_counts(self, alarms: list[AlarmRow], open_count: int) -> None:
+    def _show_alarm_counts(self, counts: IndicatorCounts) -> None:
         self.alarm_counts_label.setText(
-            self.tr("未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}").format(
-                open=open_count, **events_by_level(alarms)
+            self.tr("未结 {open} · {alarms}").format(
+                open=counts.open, alarms=indicator_summary(counts)
             )
         )
 

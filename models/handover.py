@@ -35,7 +35,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, and_, case, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
-from models import duty_log
+from models import duty_log, indicators
 from models.accounts import Operator, require
 from models.alarms import (
     CLOCK_STATES,
@@ -69,6 +69,7 @@ from models.entities import (
 )
 from models.patrols import patrols_between
 from models.snapshots import (
+    INDICATOR_LEVELS,
     OPEN_STATES,
     DisputeRow,
     DutyLogRow,
@@ -345,10 +346,14 @@ def _patrols(session: Session, post: str, since: datetime, until: datetime) -> l
 
 
 def take_snapshot(
-    session: Session, post: str, window: ShiftWindow, until: datetime, now: datetime
+    session: Session, post: str, window: ShiftWindow, following: ShiftWindow, now: datetime
 ) -> HandoverSnapshot:
-    """What the next shift inherits at ``now`` at ``post``; ``until`` ends the next shift
-    (what falls due before it is "due within the next shift")."""
+    """What the next shift (``following``) inherits from ``window`` at ``now`` at ``post``.
+
+    Overdue, escalated and raised to the leader are the indicators of ``models.indicators``
+    (so the handover says the numbers the status bar says); "due within the next shift" is a
+    running clock whose deadline falls between the next shift's start (or now, if it has begun)
+    and its end."""
     reported = Event.reported_at <= now  # nothing reported after the moment of the snapshot
     open_by_state = dict.fromkeys(OPEN_STATES, 0)
     for state, count in session.execute(
@@ -379,7 +384,7 @@ def take_snapshot(
                     alarm.level,
                 )
             )
-        late = [a for a in found if a.level in ("overdue", "escalated")]
+        late = [a for a in found if a.level in INDICATOR_LEVELS["overdue"]]
         if late:
             first = min(late, key=lambda a: a.deadline)
             overdue.append(
@@ -398,7 +403,8 @@ def take_snapshot(
     seen = acknowledged(session, post, sorted({a.id for a in alarms})) if alarms else {}
     unacknowledged = [a for a in alarms if (a.id, a.clock, a.deadline) not in seen]
 
-    # Due within the next shift: a running clock whose deadline falls in (now, until].
+    # Due within the next shift: a running clock whose deadline falls in (since, until].
+    since, until = max(now, following.starts_at), following.ends_at
     due: dict[int, SnapshotEvent] = {}
     for clock in CLOCKS:
         deadline = columns_of(clock)[1]
@@ -406,7 +412,7 @@ def take_snapshot(
             _events_statement(deadline).where(
                 Event.state.in_(CLOCK_STATES[clock]),
                 Event.paused_at.is_(None),
-                deadline > now,
+                deadline > since,
                 deadline <= until,
                 reported,
             )
@@ -419,7 +425,7 @@ def take_snapshot(
         SnapshotEvent(*row)
         for row in session.execute(
             _events_statement()
-            .where(Event.state.in_(OPEN_STATES), Event.escalated.is_(True), reported)
+            .where(indicators.condition("reported_to_leader", now), reported)
             .order_by(Event.id)
         )
     ]
@@ -558,7 +564,7 @@ def current_window(session: Session, now: datetime) -> tuple[ShiftWindow, ShiftW
 def preview(session: Session, post: str, now: datetime) -> tuple[ShiftWindow, HandoverSnapshot]:
     """The snapshot the outgoing operator of ``post`` would hand over now (not stored)."""
     window, following = current_window(session, now)
-    return window, take_snapshot(session, post, window, following.handover_at, now)
+    return window, take_snapshot(session, post, window, following, now)
 
 
 def submit_handover(
@@ -585,7 +591,7 @@ def submit_handover(
     session.execute(select(Shift.id).where(Shift.id == window.shift_id).with_for_update())
     if handover_id_of_shift(session, operator.post, window) is not None:
         raise HandoverRefused("already")
-    snapshot = take_snapshot(session, operator.post, window, following.handover_at, now)
+    snapshot = take_snapshot(session, operator.post, window, following, now)
     handover_id = session.execute(
         insert(Handover)
         .values(

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.snapshots import AlarmRow
+from models.snapshots import AlarmRow, IndicatorCounts
 from widgets.event_queue import ALARM_COLOURS, EVENT_ID_ROLE
-from widgets.labels import alarm_labels, clock_labels, state_labels
+from widgets.labels import alarm_labels, clock_labels, indicator_summary, state_labels
 from widgets.table_base import ROOT, HeaderedTableModel, Index
 from widgets.timefmt import ServerClock, countdown, local_minutes
 
@@ -50,16 +50,6 @@ class AlarmColumn(IntEnum):
     COUNTDOWN = 6
     GRID = 7
     ACKNOWLEDGED = 8
-
-
-def events_by_level(rows: Sequence[AlarmRow]) -> dict[str, int]:
-    """How many events stand at each level, each counted once at its most serious alarm (the
-    panel and the status bar say the same numbers)."""
-    worst: dict[int, str] = {}
-    for row in rows:
-        if _LEVEL_ORDER.get(row.level, 9) < _LEVEL_ORDER.get(worst.get(row.event_id, ""), 9):
-            worst[row.event_id] = row.level
-    return {level: list(worst.values()).count(level) for level in _LEVEL_ORDER}
 
 
 class AlarmTableModel(HeaderedTableModel):
@@ -234,8 +224,14 @@ class AlarmPanel(QWidget):
         self.mute.toggled.connect(self._on_mute)
         self.set_alarms([], None)
 
-    def set_alarms(self, rows: Sequence[AlarmRow], now: datetime | None) -> None:
-        """Show these alarms, evaluated at the server's ``now``; the alarm the operator had
+    def set_alarms(
+        self,
+        rows: Sequence[AlarmRow],
+        now: datetime | None,
+        counts: IndicatorCounts | None = None,
+    ) -> None:
+        """Show these alarms, evaluated at the server's ``now``, and the events each indicator
+        counts (``models.indicators``: the status bar's numbers); the alarm the operator had
         selected stays selected (evaluations come every few seconds on a busy day)."""
         selected = self._selected()
         if now is not None:
@@ -246,11 +242,7 @@ class AlarmPanel(QWidget):
                     with QSignalBlocker(self.table.selectionModel()):
                         self.table.selectRow(row)
                     break
-        self.summary.setText(
-            self.tr("即将超时 {warning} 件 · 超时 {overdue} 件 · 升级 {escalated} 件").format(
-                **events_by_level(rows)
-            )
-        )
+        self.summary.setText(indicator_summary(counts or IndicatorCounts()))
         self._update_button()
 
     def set_muted(self, muted: bool) -> None:

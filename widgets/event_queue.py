@@ -40,8 +40,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.snapshots import OPEN_STATES, EventRow
-from widgets.labels import alarm_labels, priority_labels, source_labels, state_labels
+from models.snapshots import OPEN_STATES, EventRow, event_indicators
+from widgets.labels import (
+    alarm_labels,
+    indicator_labels,
+    overdue_text,
+    priority_labels,
+    source_labels,
+    state_labels,
+)
 from widgets.table_base import ROOT, HeaderedTableModel, Index
 from widgets.timefmt import LOCAL_ZONE, local_minutes
 
@@ -82,6 +89,8 @@ _STATE_ORDER = {
     )
 }
 _FAR_FUTURE = datetime.max.replace(tzinfo=None)
+# A saved filter of before the indicators named the "soon due" level by its code.
+_RENAMED = {"warning": "soon_due"}
 
 
 def _by_id(row: EventRow) -> int:
@@ -116,7 +125,7 @@ class QueueFilter:
     categories: frozenset[str] = frozenset()
     sources: frozenset[str] = frozenset()
     priorities: frozenset[str] = frozenset()
-    alarms: frozenset[str] = frozenset()
+    alarms: frozenset[str] = frozenset()  # indicators (models.indicators): "overdue", …
     communities: frozenset[str] = frozenset()
     grids: frozenset[str] = frozenset()
     reported_from: date | None = None  # Asia/Shanghai dates, inclusive
@@ -133,7 +142,7 @@ class QueueFilter:
             return False
         if self.priorities and row.priority not in self.priorities:
             return False
-        if self.alarms and row.alarm not in self.alarms:
+        if self.alarms and not self.alarms & event_indicators(row.state, row.alarm, row.escalated):
             return False
         if self.communities and row.community not in self.communities:
             return False
@@ -181,7 +190,7 @@ class QueueFilter:
                 return None
 
         sets = {
-            name: frozenset(str(v) for v in plain.get(name) or [])
+            name: frozenset(_RENAMED.get(str(v), str(v)) for v in plain.get(name) or [])
             for name in (
                 "states",
                 "categories",
@@ -376,10 +385,14 @@ class EventTableModel(HeaderedTableModel):
             return None
         return self._position(self._find(self._visible, self._rows[index]))
 
-    def count_visible(self, alarms: frozenset[str]) -> int:
-        """How many shown rows have one of these alarm levels."""
+    def count_visible(self, indicator: str) -> int:
+        """How many shown rows the indicator counts (``models.indicators``)."""
         rows = self._rows
-        return sum(1 for i in self._visible if rows[i].alarm in alarms)
+        return sum(
+            1
+            for i in self._visible
+            if indicator in event_indicators(rows[i].state, rows[i].alarm, rows[i].escalated)
+        )
 
     def visible_rows(self) -> list[EventRow]:
         """The rows shown, in display order."""
@@ -565,9 +578,10 @@ class EventQueuePanel(QWidget):
         for code, name in priority_labels().items():
             self.priority_filter.addItem(name, code)
         self.alarm_filter = self._combo(self.tr("全部预警"))
-        for code, name in alarm_labels().items():
-            if code != "none":
-                self.alarm_filter.addItem(name, code)
+        indicators = indicator_labels()
+        for name in ("soon_due", "overdue", "escalated", "reported_to_leader"):
+            text = self.tr("超时（含升级）") if name == "overdue" else indicators[name]
+            self.alarm_filter.addItem(text, name)
         self.community_filter = self._combo(self.tr("全部社区"))
         self.grid_filter = self._combo(self.tr("全部网格"))
         self.date_filter = QCheckBox(self.tr("上报日期"), self)
@@ -849,10 +863,13 @@ class EventQueuePanel(QWidget):
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()
-        overdue = self.model.count_visible(frozenset({"overdue", "escalated"}))
         self.count_label.setText(
-            self.tr("显示 {shown} / 共 {total} 件 · 超时 {overdue}").format(
-                shown=shown, total=self.model.total_count(), overdue=overdue
+            self.tr("显示 {shown} / 共 {total} 件 · {overdue}").format(
+                shown=shown,
+                total=self.model.total_count(),
+                overdue=overdue_text(
+                    self.model.count_visible("overdue"), self.model.count_visible("escalated")
+                ),
             )
         )
 

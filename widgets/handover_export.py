@@ -22,6 +22,7 @@ from widgets.labels import (
     handover_status_labels,
     post_labels,
     snapshot_group_labels,
+    snapshot_group_title,
     state_labels,
 )
 from widgets.timefmt import local_full
@@ -189,7 +190,7 @@ def _section(review: HandoverReview) -> str:
     for key in ("overdue", "due_next_shift", "escalated"):
         events = getattr(snapshot, key)
         if events:
-            parts.append(_heading(f"{groups[key]}（{len(events)}）"))
+            parts.append(_heading(snapshot_group_title(key, events)))
             parts.append(_table(event_headers, _event_rows(events)))
     if review.changes:
         parts.append(_heading(QCoreApplication.translate("handover_export", "与上一班次相比")))
