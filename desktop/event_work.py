@@ -73,6 +73,8 @@ class EventWork(QObject):
         journal_changed(int): how many actions wait in the local journal.
         replay_refused(str): a journaled action could not be written; what and why.
         intake_opened(IntakeForm): a new event's form is open (the map lets it pick a place).
+        event_saved(int): the operator saved a new event at intake (or merged it into this
+            one): the window selects it and shows it.
     """
 
     event_changed = Signal(EventRow)
@@ -82,6 +84,7 @@ class EventWork(QObject):
     journal_changed = Signal(int)
     replay_refused = Signal(str)
     intake_opened = Signal(object)
+    event_saved = Signal(int)
 
     def __init__(
         self, store: Store, operator: Operator, language: str, parent: QObject | None = None
@@ -415,7 +418,7 @@ class EventWork(QObject):
         await self._publish(ref.id)
         if into is not None:
             await self._publish(into)
-        self.show_event(ref.id if into is None else into)
+        self.event_saved.emit(ref.id if into is None else into)
 
     # --- the journal (the database is away) ----------------------------------------------------
 

@@ -315,6 +315,7 @@ class MainWindow(QMainWindow):
         self.panels.queue.when_built(lambda q: q.event_opened.connect(self._open_event))
         self.panels.detail.when_built(self.event_work.attach_detail_panel)
         self.event_work.event_changed.connect(self.apply_event_change)
+        self.event_work.event_saved.connect(self._show_saved_event)
         self.event_work.showing.connect(self._on_showing)
         self.feed.events_changed.connect(self.apply_event_changes)
         self.feed.rules_changed.connect(self.event_work.forget_dispatch_rules)
@@ -581,6 +582,13 @@ class MainWindow(QMainWindow):
             map_panel.select_event(event_id)
         self.event_work.show_event(event_id)
         self.video_work.event_selected(event_id)
+
+    def _show_saved_event(self, event_id: int) -> None:
+        # The event the operator has just taken in is what they work on next: selected in the
+        # queue (scrolled into view), and in the detail panel, brought to the front.
+        self.panels.detail.show()
+        self.panels.detail.raise_()
+        self.select_event(event_id)
 
     def _open_event(self, event_id: int) -> None:
         self.panels.detail.show()

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -550,6 +550,11 @@ OPEN_STATE_SET = frozenset(OPEN_STATES)
 class EventQueuePanel(QWidget):
     """The queue panel: free-text search, filters, saved filters, counts, and the table.
 
+    It follows the work without taking it out of the operator's hands: at the top of the list
+    new events appear at the top and stay in view; scrolled away, the rows in view stay put and
+    a "N 条新事件" button brings the new ones into view; another post's change never moves the
+    selection (nor announces a different event as selected).
+
     Signals:
         event_selected(int): the operator selected an event (its id).
         event_opened(int): the operator pressed Enter (or double-clicked) on an event.
@@ -597,6 +602,16 @@ class EventQueuePanel(QWidget):
         self.delete_filter_button = QPushButton(self.tr("删除"), self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        # Floats over the top of the table (showing it must not move the rows being read).
+        self.new_events_button = QPushButton(self.table)
+        self.new_events_button.setObjectName("new_events_button")
+        self.new_events_button.setStyleSheet(
+            "#new_events_button { background: #2c7bb6; color: white; font-weight: bold;"
+            " border-radius: 10px; padding: 2px 14px; }"
+        )
+        self.new_events_button.hide()
+        self._unseen: set[int] = set()  # new events out of view since the operator scrolled away
+        self._restoring = False  # a change is being applied: the selection is not the operator's
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -685,6 +700,8 @@ class EventQueuePanel(QWidget):
         self.save_filter_button.clicked.connect(self._save_filter)
         self.delete_filter_button.clicked.connect(self._delete_filter)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.new_events_button.clicked.connect(self.show_new_events)
+        self.table.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.table.activated.connect(self._on_activated)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._count_timer.start)
@@ -700,21 +717,100 @@ class EventQueuePanel(QWidget):
 
         ``haystacks`` (``search_text`` of each row), when given, spare the first search."""
         self.model.set_rows(rows, haystacks)
+        self._unseen.clear()
+        self._show_new_events_button()
         self._fill_choices(self.category_filter, self.model.distinct("category"))
         self._fill_choices(self.community_filter, self.model.distinct("community"))
         self._fill_choices(self.grid_filter, self.model.distinct("grid_code"))
 
     def apply_changes(self, rows: Sequence[EventRow]) -> None:
-        """Update exactly these events, keeping the selection and what the operator sees."""
+        """Update exactly these events, keeping the selection and what the operator sees: at
+        the top of the list the top stays in view (new events appear there); scrolled away,
+        the row at the top of the view stays there and new events are counted on the button."""
+        bar = self.table.verticalScrollBar()
+        at_top = bar.value() == bar.minimum()
         top = self.table.indexAt(self.table.viewport().rect().topLeft())
         anchor = self.model.event_id_at(top.row()) if top.isValid() else None
-        self.model.apply_changes(rows)
-        if anchor is not None:
-            row = self.model.row_of_event(anchor)
-            if row is not None and row != top.row():
-                self.table.scrollTo(
-                    self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
-                )
+        current = self.table.currentIndex()
+        selected = self.model.event_id_at(current.row()) if current.isValid() else None
+        new = [row.id for row in rows if self.model.row_of_event(row.id) is None]
+        self._restoring = True
+        try:
+            self.model.apply_changes(rows)
+            self._keep_selection(selected)
+            if at_top:
+                self.table.scrollToTop()
+            elif anchor is not None:
+                row = self.model.row_of_event(anchor)
+                if row is not None and row != top.row():
+                    self.table.scrollTo(
+                        self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+                    )
+        finally:
+            self._restoring = False
+        if not at_top:
+            self._unseen.update(i for i in new if self._out_of_view(i))
+        self._show_new_events_button()
+
+    def show_new_events(self) -> None:
+        """Bring the new events into view: the first of them (in the list's order) at the top."""
+        rows = [r for r in map(self.model.row_of_event, self._unseen) if r is not None]
+        self._unseen.clear()
+        self._show_new_events_button()
+        if rows:
+            self.table.scrollTo(
+                self.model.index(min(rows), 0), QAbstractItemView.ScrollHint.PositionAtTop
+            )
+
+    def _keep_selection(self, event_id: int | None) -> None:
+        # Rows inserted or removed above it move the selected row; one filtered out or moved by
+        # its sort key loses it. Either way it is put back on the same event, or cleared.
+        if event_id is None:
+            return
+        row = self.model.row_of_event(event_id)
+        if row is None:
+            self.table.selectionModel().clear()
+        elif (
+            self.table.currentIndex().row() != row or not self.table.selectionModel().hasSelection()
+        ):
+            self.table.selectRow(row)
+
+    def _out_of_view(self, event_id: int) -> bool:
+        row = self.model.row_of_event(event_id)
+        if row is None:
+            return False
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        return row < first or (last >= 0 and row > last)
+
+    def _on_scrolled(self, value: int) -> None:
+        if (
+            self._unseen
+            and value == self.table.verticalScrollBar().minimum()
+            and not self._restoring
+        ):
+            self._unseen = {i for i in self._unseen if self._out_of_view(i)}
+            self._show_new_events_button()
+
+    def _show_new_events_button(self) -> None:
+        self._unseen = {i for i in self._unseen if self.model.row_of_event(i) is not None}
+        if not self._unseen:
+            self.new_events_button.hide()
+            return
+        self.new_events_button.setText(
+            self.tr("↑ {count} 条新事件").format(count=len(self._unseen))
+        )
+        self.new_events_button.adjustSize()
+        header = self.table.horizontalHeader().height()
+        x = (self.table.width() - self.new_events_button.width()) // 2
+        self.new_events_button.move(max(0, x), header + 6)
+        self.new_events_button.show()
+        self.new_events_button.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.new_events_button.isVisible():
+            self._show_new_events_button()
 
     def drop_events(self, event_ids: Sequence[int]) -> None:
         """Forget these events (provisional rows now written under their real codes)."""
@@ -850,7 +946,7 @@ class EventQueuePanel(QWidget):
     # --- selection and keys ------------------------------------------------------------------
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._restoring:
             self.event_selected.emit(self.model.event_id_at(current.row()))
 
     def _on_activated(self, index: QModelIndex) -> None:
