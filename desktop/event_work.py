@@ -50,6 +50,7 @@ from models.snapshots import (
 from models.workdays import LOCAL_ZONE
 from widgets.event_detail import EventDetailPanel, action_labels, assignee_choices
 from widgets.intake_form import IntakeForm, field_caption
+from widgets.labels import provisional_code
 
 if TYPE_CHECKING:
     from models.dispatch import DispatchContext
@@ -457,7 +458,7 @@ class EventWork(QObject):
             "draft": _draft_to_json(intake),
             "into": into,
             "provisional_id": -int(uuid.UUID(intake.uid).int % 1_000_000_000) - 1,
-            "provisional_code": f"待同步-{number:03d}",
+            "provisional_code": provisional_code(f"{number:03d}"),
             "category": categories.get(intake.category_id, ""),
             "taken_at": datetime.now(UTC).isoformat(),
         }

@@ -72,6 +72,7 @@ from models.snapshots import (
 from models.workdays import LOCAL_ZONE
 from widgets.alarm_panel import AlarmPanel
 from widgets.calendar_dialog import CalendarDialog
+from widgets.elided_label import ElidedLabel
 from widgets.emergency import EmergencyBanner, EmergencyDialog
 from widgets.event_queue import search_text
 from widgets.labels import indicator_summary, mode_labels, post_labels
@@ -261,20 +262,21 @@ class MainWindow(QMainWindow):
             self.tr("岗位：{post}").format(post=post_labels()[self.operator.post])
         )
         self.mode_label = QLabel()
-        self.database_label = QLabel(
+        # Labels whose text may be long (a path, a name, a translation) give up width rather
+        # than widen the window past the screen: elided, whole in the tooltip.
+        self.database_label = ElidedLabel(
             self.tr("数据库：{db}").format(db=describe_url(self.store.database.url))
         )
         self.connection_label = QLabel()
-        self.alarm_counts_label = QLabel()
+        self.alarm_counts_label = ElidedLabel()
         self.mute_label = QLabel()
         self.mute_label.setStyleSheet("color: #b00020;")
-        self.calendar_label = QLabel()
+        self.calendar_label = ElidedLabel()
         self.calendar_label.setStyleSheet("color: white; background: #b00020; padding: 0 4px;")
         self.calendar_label.hide()
         self.journal_label = QLabel()
         self.journal_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.presence_label = QLabel()
-        self.presence_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.presence_label = ElidedLabel()
         for label in (self.operator_label, self.post_label, self.database_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # names are typed text
         for label in (

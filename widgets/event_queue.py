@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -41,33 +40,40 @@ from PySide6.QtWidgets import (
 )
 
 from models.snapshots import OPEN_STATES, EventRow, event_indicators
+from widgets.elided_label import ElidedLabel
 from widgets.labels import (
     alarm_labels,
     indicator_labels,
     overdue_text,
     priority_labels,
+    provisional_code,
     source_labels,
     state_labels,
 )
-from widgets.table_base import ROOT, HeaderedTableModel, Index
+from widgets.table_base import ROOT, HeaderedTableModel, Index, fit_columns, widest_digits
 from widgets.timefmt import LOCAL_ZONE, local_minutes
 
 
 class EventColumn(IntEnum):
-    """The queue's columns, in display order."""
+    """The queue's columns, in display order: what an operator must read whole first (sized to
+    its content), the free text last (elided in the middle, whole in its tooltip)."""
 
     CODE = 0
     STATE = 1
-    PRIORITY = 2
+    ALARM = 2
     CATEGORY = 3
-    SOURCE = 4
-    GRID = 5
-    COMMUNITY = 6
-    ADDRESS = 7
-    DESCRIPTION = 8
-    REPORTED = 9
-    CLOSE_DEADLINE = 10
-    ALARM = 11
+    CLOSE_DEADLINE = 4
+    PRIORITY = 5
+    SOURCE = 6
+    REPORTED = 7
+    GRID = 8
+    COMMUNITY = 9
+    ADDRESS = 10
+    DESCRIPTION = 11
+
+
+_ADDRESS_WIDTH = 150
+_COMBO_MINIMUM = 64
 
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -240,20 +246,21 @@ class EventTableModel(HeaderedTableModel):
         self._sort_column: EventColumn | None = None
         self._descending = False
         self._key: Callable[[EventRow], Any] = _by_id
-        self._headers = [
-            self.tr("编号"),
-            self.tr("状态"),
-            self.tr("优先级"),
-            self.tr("类别"),
-            self.tr("来源"),
-            self.tr("网格"),
-            self.tr("社区"),
-            self.tr("地址"),
-            self.tr("描述"),
-            self.tr("上报时间"),
-            self.tr("办结时限"),
-            self.tr("预警"),
-        ]
+        headers = {
+            EventColumn.CODE: self.tr("编号"),
+            EventColumn.STATE: self.tr("状态"),
+            EventColumn.PRIORITY: self.tr("优先级"),
+            EventColumn.CATEGORY: self.tr("类别"),
+            EventColumn.SOURCE: self.tr("来源"),
+            EventColumn.GRID: self.tr("网格"),
+            EventColumn.COMMUNITY: self.tr("社区"),
+            EventColumn.ADDRESS: self.tr("地址"),
+            EventColumn.DESCRIPTION: self.tr("描述"),
+            EventColumn.REPORTED: self.tr("上报时间"),
+            EventColumn.CLOSE_DEADLINE: self.tr("办结时限"),
+            EventColumn.ALARM: self.tr("预警"),
+        }
+        self._headers = [headers[column] for column in EventColumn]
         self._states = state_labels()
         self._priorities = priority_labels()
         self._sources = source_labels()
@@ -275,8 +282,11 @@ class EventTableModel(HeaderedTableModel):
             return row.id
         if role == Qt.ItemDataRole.BackgroundRole and row.alarm in ALARM_COLOURS:
             return QBrush(QColor(ALARM_COLOURS[row.alarm]))
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == EventColumn.DESCRIPTION:
-            return row.description
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Whatever a narrow column elides is read whole here (the description unflattened).
+            if index.column() == EventColumn.DESCRIPTION:
+                return row.description
+            return self._display(row, EventColumn(index.column())) or None
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -570,7 +580,7 @@ class EventQueuePanel(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索编号、地址、描述…（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
-        self.count_label = QLabel(self)
+        self.count_label = ElidedLabel("", self)
         self.state_filter = self._combo(self.tr("全部状态"))
         self.state_filter.addItem(self.tr("未结事件"), _OPEN)
         for code, name in state_labels().items():
@@ -621,22 +631,10 @@ class EventQueuePanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for column, width in (
-            (EventColumn.CODE, 140),
-            (EventColumn.STATE, 64),
-            (EventColumn.PRIORITY, 56),
-            (EventColumn.CATEGORY, 80),
-            (EventColumn.SOURCE, 86),
-            (EventColumn.GRID, 130),
-            (EventColumn.COMMUNITY, 80),
-            (EventColumn.ADDRESS, 120),
-            (EventColumn.DESCRIPTION, 220),
-            (EventColumn.REPORTED, 96),
-            (EventColumn.CLOSE_DEADLINE, 96),
-            (EventColumn.ALARM, 48),
-        ):
-            self.table.setColumnWidth(column, width)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header.setStretchLastSection(True)  # the description takes what is left
+        self.table.setColumnWidth(EventColumn.ADDRESS, _ADDRESS_WIDTH)
+        self._fit_columns()
         # Start with the newest reports on top, as an operator expects.
         self.table.sortByColumn(EventColumn.REPORTED, Qt.SortOrder.DescendingOrder)
 
@@ -679,6 +677,9 @@ class EventQueuePanel(QWidget):
         combo = QComboBox(self)
         combo.addItem(any_text, _ANY)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as its choices when there is room; narrower (elided) rather than widen the
+        # window past the screen when there is not (long English names).
+        combo.setMinimumWidth(_COMBO_MINIMUM)
         return combo
 
     def _connect_signals(self) -> None:
@@ -719,6 +720,7 @@ class EventQueuePanel(QWidget):
         self.model.set_rows(rows, haystacks)
         self._unseen.clear()
         self._show_new_events_button()
+        self._fit_columns()
         self._fill_choices(self.category_filter, self.model.distinct("category"))
         self._fill_choices(self.community_filter, self.model.distinct("community"))
         self._fill_choices(self.grid_filter, self.model.distinct("grid_code"))
@@ -761,6 +763,30 @@ class EventQueuePanel(QWidget):
             self.table.scrollTo(
                 self.model.index(min(rows), 0), QAbstractItemView.ScrollHint.PositionAtTop
             )
+
+    def _fit_columns(self) -> None:
+        # What must be read whole — state, level, category, deadline — and the short columns
+        # beside them are sized to every value they can show; address and description share
+        # the rest, elided in the middle (whole in the tooltip).
+        time = widest_digits(self.table, "00-00 00:00")
+        fit_columns(
+            self.table,
+            {
+                EventColumn.CODE: [
+                    widest_digits(self.table, "SJ-00000000-0000"),
+                    provisional_code(widest_digits(self.table, "000")),
+                ],
+                EventColumn.STATE: state_labels().values(),
+                EventColumn.ALARM: alarm_labels().values(),
+                EventColumn.CATEGORY: self.model.distinct("category"),
+                EventColumn.CLOSE_DEADLINE: [time],
+                EventColumn.PRIORITY: priority_labels().values(),
+                EventColumn.SOURCE: source_labels().values(),
+                EventColumn.REPORTED: [time],
+                EventColumn.GRID: [widest_digits(self.table, "0" * 15)],
+                EventColumn.COMMUNITY: self.model.distinct("community"),
+            },
+        )
 
     def _keep_selection(self, event_id: int | None) -> None:
         # Rows inserted or removed above it move the selected row; one filtered out or moved by

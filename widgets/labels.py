@@ -79,6 +79,11 @@ def overdue_text(overdue: int, escalated: int) -> str:
     )
 
 
+def provisional_code(number: str) -> str:
+    """The code a new event shows while the database is away: "待同步-001"."""
+    return QCoreApplication.translate("labels", "待同步-{number}").format(number=number)
+
+
 def counted(title: str, count: int) -> str:
     """A heading with how many it heads: "超时事件（3）"."""
     return QCoreApplication.translate("labels", "{title}（{count}）").format(

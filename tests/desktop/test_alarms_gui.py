@@ -27,6 +27,7 @@ from models.snapshots import SlaLimitDraft
 from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, wait_loaded
 from tests.desktop.test_event_work import click
 from widgets.alarm_panel import AlarmColumn
+from widgets.event_queue import EventColumn
 
 pytestmark = pytest.mark.gui
 
@@ -268,7 +269,7 @@ def test_the_alarm_changes_exactly_at_its_boundary(
     qtbot.waitUntil(lambda: level() == "warning", timeout=30_000)  # at 75%: 8.1 s
     qtbot.waitUntil(lambda: level() == "overdue", timeout=30_000)  # at the deadline: 10.8 s
     row = queue.model.row_of_event(ref.id)
-    assert row is not None and queue.model.data(queue.model.index(row, 11)) == "超时"
+    assert row is not None and queue.model.data(queue.model.index(row, EventColumn.ALARM)) == "超时"
 
 
 def test_one_set_of_counts_at_every_place(
