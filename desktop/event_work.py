@@ -646,7 +646,8 @@ def _replay_entry(session: Session, *, entry: JournalEntry) -> EventRef:
         savepoint.commit()
         return ref
     taken = datetime.fromisoformat(data["taken_at"]).astimezone(LOCAL_ZONE)
-    note = " ".join(p for p in (data["note"], f"[断网期间 {taken:%H:%M} 记录]") if p)
+    kept = QCoreApplication.translate("EventWork", "[断网期间 {time} 记录]")
+    note = " ".join(p for p in (data["note"], kept.format(time=f"{taken:%H:%M}")) if p)
     return transition(
         session,
         operator,

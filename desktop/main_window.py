@@ -75,7 +75,7 @@ from widgets.calendar_dialog import CalendarDialog
 from widgets.elided_label import ElidedLabel
 from widgets.emergency import EmergencyBanner, EmergencyDialog
 from widgets.event_queue import search_text
-from widgets.labels import indicator_summary, mode_labels, post_labels
+from widgets.labels import indicator_summary, listing, mode_labels, post_labels
 from widgets.login_dialog import ScreenLock
 from widgets.plan_dialog import PlanDialog
 from widgets.rule_dialog import DispatchRuleDialog, rule_field_caption
@@ -641,7 +641,7 @@ class MainWindow(QMainWindow):
         posts = post_labels()
         self.presence_label.setText(
             self.tr("在线：{who}").format(
-                who="，".join(f"{posts.get(r.post, r.post)} · {r.operator_name}" for r in others)
+                who=listing(f"{posts.get(r.post, r.post)} · {r.operator_name}" for r in others)
             )
             if others
             else ""

@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, cast
 
@@ -346,7 +346,12 @@ def _patrols(session: Session, post: str, since: datetime, until: datetime) -> l
 
 
 def take_snapshot(
-    session: Session, post: str, window: ShiftWindow, following: ShiftWindow, now: datetime
+    session: Session,
+    post: str,
+    window: ShiftWindow,
+    following: ShiftWindow,
+    now: datetime,
+    language: str = "zh_CN",
 ) -> HandoverSnapshot:
     """What the next shift (``following``) inherits from ``window`` at ``now`` at ``post``.
 
@@ -446,7 +451,7 @@ def take_snapshot(
             .order_by(ModeSwitch.at)
         )
     ]
-    return HandoverSnapshot(
+    snapshot = HandoverSnapshot(
         taken_at=now,
         open_by_state=tuple(open_by_state.items()),
         due_next_shift=tuple(sorted(due.values(), key=lambda e: (e.deadline, e.id))),
@@ -457,6 +462,30 @@ def take_snapshot(
         patrols=tuple(_patrols(session, post, window.starts_at, now)),
         log_highlights=tuple(duty_log.highlights(session, post, window.starts_at, now)),
         figures=_figures(session, window.starts_at, now, len(overdue)),
+    )
+    return in_language(session, snapshot, language)
+
+
+def in_language(session: Session, snapshot: HandoverSnapshot, language: str) -> HandoverSnapshot:
+    """The snapshot with its events' categories named in ``language`` (categories are data
+    with a name per language; a frozen snapshot keeps the Chinese ones, as the record)."""
+    if not language.startswith("en"):
+        return snapshot
+    names = {
+        name: english
+        for name, english in session.execute(select(EventCategory.name, EventCategory.name_en))
+        if english
+    }
+
+    def named(events: tuple[SnapshotEvent, ...]) -> tuple[SnapshotEvent, ...]:
+        return tuple(replace(e, category=names.get(e.category, e.category)) for e in events)
+
+    return replace(
+        snapshot,
+        due_next_shift=named(snapshot.due_next_shift),
+        overdue=named(snapshot.overdue),
+        escalated=named(snapshot.escalated),
+        unacknowledged_alarms=named(snapshot.unacknowledged_alarms),
     )
 
 
@@ -561,10 +590,12 @@ def current_window(session: Session, now: datetime) -> tuple[ShiftWindow, ShiftW
     return window, next_shift(shifts, window)
 
 
-def preview(session: Session, post: str, now: datetime) -> tuple[ShiftWindow, HandoverSnapshot]:
+def preview(
+    session: Session, post: str, now: datetime, language: str = "zh_CN"
+) -> tuple[ShiftWindow, HandoverSnapshot]:
     """The snapshot the outgoing operator of ``post`` would hand over now (not stored)."""
     window, following = current_window(session, now)
-    return window, take_snapshot(session, post, window, following, now)
+    return window, take_snapshot(session, post, window, following, now, language)
 
 
 def submit_handover(
@@ -680,8 +711,9 @@ def acknowledge_handover(
 # --- reading handovers ----------------------------------------------------------------------
 
 
-def handover_record(session: Session, handover_id: int) -> HandoverRecord:
-    """One handover as it was submitted and signed (``not_found`` if there is none)."""
+def handover_record(session: Session, handover_id: int, language: str = "zh_CN") -> HandoverRecord:
+    """One handover as it was submitted and signed (``not_found`` if there is none), its
+    categories named in ``language``."""
     outgoing, incoming = aliased(OperatorAccount), aliased(OperatorAccount)
     row = session.execute(
         select(Handover, Shift, outgoing.display_name, incoming.display_name)
@@ -738,7 +770,7 @@ def handover_record(session: Session, handover_id: int) -> HandoverRecord:
         submitted_at=handover.submitted_at,
         notes=handover.notes,
         pending=pending,
-        snapshot=snapshot_from_json(handover.snapshot),
+        snapshot=in_language(session, snapshot_from_json(handover.snapshot), language),
         incoming_name=incoming_name or "",
         acknowledged_at=handover.acknowledged_at,
         incoming_note=handover.dispute_note,
@@ -758,13 +790,17 @@ def handover_id_of_shift(session: Session, post: str, window: ShiftWindow) -> in
     )
 
 
-def handover_of_shift(session: Session, post: str, window: ShiftWindow) -> HandoverRecord | None:
+def handover_of_shift(
+    session: Session, post: str, window: ShiftWindow, language: str = "zh_CN"
+) -> HandoverRecord | None:
     """The handover of this shift at this post, if it was submitted."""
     found = handover_id_of_shift(session, post, window)
-    return None if found is None else handover_record(session, found)
+    return None if found is None else handover_record(session, found, language)
 
 
-def unsigned_handover(session: Session, post: str) -> HandoverRecord | None:
+def unsigned_handover(
+    session: Session, post: str, language: str = "zh_CN"
+) -> HandoverRecord | None:
     """The newest handover at the post still waiting for its incoming operator."""
     found = session.scalar(
         select(Handover.id)
@@ -772,7 +808,7 @@ def unsigned_handover(session: Session, post: str) -> HandoverRecord | None:
         .order_by(Handover.submitted_at.desc())
         .limit(1)
     )
-    return None if found is None else handover_record(session, found)
+    return None if found is None else handover_record(session, found, language)
 
 
 def handover_list(
@@ -905,10 +941,12 @@ def _counts(snapshot: HandoverSnapshot) -> dict[str, int]:
     return counts
 
 
-def review(session: Session, handover_id: int, now: datetime) -> HandoverReview:
+def review(
+    session: Session, handover_id: int, now: datetime, language: str = "zh_CN"
+) -> HandoverReview:
     """One handover for the chief: what became of its pending items and of the events due or
     overdue then, and what changed since the previous handover at the post."""
-    record = handover_record(session, handover_id)
+    record = handover_record(session, handover_id, language)
     snapshot = record.snapshot
     listed: list[tuple[str, str, int | None]] = [
         (item.text, item.event_code, item.event_id) for item in record.pending
@@ -946,9 +984,14 @@ def review(session: Session, handover_id: int, now: datetime) -> HandoverReview:
 
 
 def reviews_between(
-    session: Session, since: date, until: date, now: datetime, post: str | None = None
+    session: Session,
+    since: date,
+    until: date,
+    now: datetime,
+    post: str | None = None,
+    language: str = "zh_CN",
 ) -> list[HandoverReview]:
     """Every handover of the days ``since``–``until`` (of a post), reviewed; oldest first (an
     export of a date range)."""
     summaries = handover_list(session, since=since, until=until, post=post)
-    return [review(session, s.id, now) for s in reversed(summaries)]
+    return [review(session, s.id, now, language) for s in reversed(summaries)]

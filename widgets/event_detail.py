@@ -38,10 +38,12 @@ from models.snapshots import AssigneeOption, DispatchProposal, EventDetail, Grid
 from widgets.labels import (
     clock_labels,
     grid_choice_label,
+    listing,
     post_labels,
     priority_labels,
     source_labels,
     state_labels,
+    with_detail,
 )
 from widgets.timefmt import local_full
 
@@ -351,7 +353,7 @@ class EventDetailPanel(QWidget):
         posts = post_labels()
         self.others.setText(
             self.tr("正在处理：{who}").format(
-                who="，".join(f"{posts.get(post, post)} · {name}" for post, name in who)
+                who=listing(f"{posts.get(post, post)} · {name}" for post, name in who)
             )
         )
         self.others.setVisible(bool(who))
@@ -444,16 +446,14 @@ class EventDetailPanel(QWidget):
                 change = f"{before} → {after}" if before else after
             who = entry.operator_name
             if entry.post:
-                who = f"{who}（{posts.get(entry.post, entry.post)}）"
+                who = with_detail(who, posts.get(entry.post, entry.post))
             note = entry.note
             if entry.kind.startswith("extension_") and note.startswith("+"):
                 # "+2 working_days; reason" as the domain records it, in the operator's words.
                 amount, _, rest = note[1:].partition(" ")
                 unit, _, reason = rest.partition("; ")
                 with contextlib.suppress(ValueError):  # not as recorded: shown as it is
-                    note = "；".join(
-                        p for p in ("+" + limit_text(float(amount), unit), reason) if p
-                    )
+                    note = listing(p for p in ("+" + limit_text(float(amount), unit), reason) if p)
             if entry.kind == "escalate" and note.startswith("auto:"):
                 # Written by the alarm evaluator, not an operator.
                 who = self.tr("系统")

@@ -44,6 +44,7 @@ from widgets.labels import (
     handover_status_labels,
     mode_labels,
     post_labels,
+    shift_name,
     snapshot_group_labels,
     snapshot_group_title,
     state_labels,
@@ -62,7 +63,7 @@ def shift_text(window: ShiftWindow, roster: RosterInfo, post: str) -> str:
         "HandoverDialog", "{day} {name}（{start} 至 {end} 交班）"
     ).format(
         day=window.shift_date.isoformat(),
-        name=window.name,
+        name=shift_name(window.name),
         start=local_minutes(window.starts_at),
         end=local_minutes(window.handover_at),
     )

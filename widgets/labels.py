@@ -8,7 +8,7 @@ here, in one place, so every panel says the same word for the same thing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
@@ -79,9 +79,29 @@ def overdue_text(overdue: int, escalated: int) -> str:
     )
 
 
+def shift_name(name: str) -> str:
+    """A shift's name in the interface's language: the shifts the centre's patterns come with
+    are named here; a shift the centre named otherwise keeps its own name (its data)."""
+    return {
+        "白班": QCoreApplication.translate("labels", "白班"),
+        "夜班": QCoreApplication.translate("labels", "夜班"),
+        "24小时值班": QCoreApplication.translate("labels", "24小时值班"),
+    }.get(name, name)
+
+
 def provisional_code(number: str) -> str:
     """The code a new event shows while the database is away: "待同步-001"."""
     return QCoreApplication.translate("labels", "待同步-{number}").format(number=number)
+
+
+def listing(items: Iterable[str]) -> str:
+    """Items one after another, with the interface's list separator ("，" / ", ")."""
+    return QCoreApplication.translate("labels", "，").join(items)
+
+
+def labelled(title: str, text: str) -> str:
+    """A title and what it titles, in the interface's punctuation ("备注：…" / "Notes: …")."""
+    return QCoreApplication.translate("labels", "{title}：{text}").format(title=title, text=text)
 
 
 def counted(title: str, count: int) -> str:
