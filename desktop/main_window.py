@@ -265,10 +265,11 @@ class MainWindow(QMainWindow):
         # Labels whose text may be long (a path, a name, a translation) give up width rather
         # than widen the window past the screen: elided, whole in the tooltip.
         self.database_label = ElidedLabel(
-            self.tr("数据库：{db}").format(db=describe_url(self.store.database.url))
+            self.tr("数据库：{db}").format(db=describe_url(self.store.database.url)),
+            elide=Qt.TextElideMode.ElideMiddle,  # a path: its file name stays in view
         )
         self.connection_label = QLabel()
-        self.alarm_counts_label = ElidedLabel()
+        self.alarm_counts_label = QLabel()  # the counts are read whole: the others give way
         self.mute_label = QLabel()
         self.mute_label.setStyleSheet("color: #b00020;")
         self.calendar_label = ElidedLabel()

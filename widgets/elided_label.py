@@ -3,7 +3,8 @@
 A plain ``QLabel`` asks for its whole text as its minimum width: in a status bar or a dock's
 top row, one long text (a database path, a translation longer than the Chinese) makes the whole
 window wider than the screen. This one asks for its whole text as its preferred width only;
-given less, it shows the text elided in the middle, whole in its tooltip.
+given less, it shows the text elided (at the end, or in the middle for a path), whole in its
+tooltip.
 """
 
 from __future__ import annotations
@@ -18,8 +19,14 @@ _MINIMUM_CHARACTERS = 6  # what stays readable however short the room: "数据�
 class ElidedLabel(QLabel):
     """A plain-text, one-line label shown elided (…) when narrower than its text."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        text: str = "",
+        parent: QWidget | None = None,
+        elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+    ) -> None:
         super().__init__(parent)
+        self._elide_mode = elide
         self.setTextFormat(Qt.TextFormat.PlainText)  # names and paths are typed text
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._full = ""
@@ -53,8 +60,6 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         room = self.contentsRect().width() - 2 * max(self.margin(), 0)
-        shown = self.fontMetrics().elidedText(
-            self._full, Qt.TextElideMode.ElideMiddle, max(room, 0)
-        )
+        shown = self.fontMetrics().elidedText(self._full, self._elide_mode, max(room, 0))
         QLabel.setText(self, shown)
         self.setToolTip(self._full if shown != self._full else "")

@@ -607,6 +607,7 @@ class EventQueuePanel(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(QDate.currentDate())
             edit.setEnabled(False)
+            edit.setVisible(False)
         self.saved_filter = self._combo(self.tr("已存筛选"))
         self.save_filter_button = QPushButton(self.tr("保存筛选"), self)
         self.delete_filter_button = QPushButton(self.tr("删除"), self)
@@ -676,9 +677,14 @@ class EventQueuePanel(QWidget):
     def _combo(self, any_text: str) -> QComboBox:
         combo = QComboBox(self)
         combo.addItem(any_text, _ANY)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        # As wide as its choices when there is room; narrower (elided) rather than widen the
-        # window past the screen when there is not (long English names).
+        # As wide as its "any" choice, which says what it filters ("全部状态"): a long choice is
+        # elided when chosen (its list shows it whole), and never widens the window past the
+        # screen. Narrower still, rather, when the panel is narrow.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        metrics = combo.fontMetrics()
+        combo.setMinimumContentsLength(
+            -(-metrics.horizontalAdvance(any_text) // metrics.horizontalAdvance("x")) + 1
+        )
         combo.setMinimumWidth(_COMBO_MINIMUM)
         return combo
 
@@ -912,8 +918,7 @@ class EventQueuePanel(QWidget):
         self.search.setText(queue_filter.text)
         has_dates = bool(queue_filter.reported_from or queue_filter.reported_to)
         self.date_filter.setChecked(has_dates)
-        self.date_from.setEnabled(has_dates)
-        self.date_to.setEnabled(has_dates)
+        self._show_dates(has_dates)
         if queue_filter.reported_from:
             self.date_from.setDate(_to_qdate(queue_filter.reported_from))
         if queue_filter.reported_to:
@@ -936,9 +941,14 @@ class EventQueuePanel(QWidget):
     def _on_search(self, text: str) -> None:
         self.model.set_filter_text(text)
 
+    def _show_dates(self, on: bool) -> None:
+        # Shown only while they filter: the row of filters has the room for the rest then.
+        for edit in (self.date_from, self.date_to):
+            edit.setEnabled(on)
+            edit.setVisible(on)
+
     def _on_date_toggled(self, on: bool) -> None:
-        self.date_from.setEnabled(on)
-        self.date_to.setEnabled(on)
+        self._show_dates(on)
         self._apply_filter()
 
     def _refresh_saved(self) -> None:

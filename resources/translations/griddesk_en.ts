@@ -995,7 +995,7 @@
     <message>
         <location filename="../../widgets/event_queue.py" line="261"/>
         <source>预警</source>
-        <translation>Warning</translation>
+        <translation>Alarm</translation>
     </message>
 </context>
 <context>

@@ -246,6 +246,9 @@ def test_the_english_interface_has_no_chinese_but_data(
         panel.build()
     qtbot.wait(500)
     problems += _not_data(window, data, "chief's window")
+    # What opened by itself (the handover, offered as the shift ends).
+    for dialog in _dialogs():
+        problems += _not_data(dialog, data, "opened at start")
     problems += _walk_actions(qtbot, window, data)
     # The patrol tours, opened from the video panel.
     video = window.panels.video.build()
