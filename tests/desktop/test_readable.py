@@ -10,15 +10,9 @@ import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle, QTableView
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from desktop.main_window import MainWindow
-from models import modes
-from models.clock import server_now
-from models.db import open_database
-from models.entities import EmergencyPlan
-from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, wait_loaded
-from tests.models.people import operator_of
+from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, switch_mode, wait_loaded
 from widgets.alarm_panel import AlarmColumn
 from widgets.event_queue import EventColumn
 
@@ -74,23 +68,6 @@ def _measure(window: MainWindow, where: str) -> list[str]:
     )
 
 
-def _switch_mode(url: str, emergency: bool) -> None:
-    database = open_database(url)
-    try:
-        chief = operator_of(database, "chief", "chief")
-        with database.write() as session:
-            now = server_now(session)
-            if emergency:
-                plan = session.scalars(select(EmergencyPlan.id).limit(1)).one()
-                modes.declare_emergency(
-                    session, chief, plan_id=plan, level="IV", reason="暴雨", now=now
-                )
-            else:
-                modes.end_emergency(session, chief, reason="雨停", now=now)
-    finally:
-        database.close()
-
-
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_every_post_reads_whole_at_1600_by_1000(
     running: list[Running],
@@ -107,11 +84,11 @@ def test_every_post_reads_whole_at_1600_by_1000(
         qtbot.waitUntil(lambda a=alarms: a.model.rowCount() > 0, timeout=LOAD_TIMEOUT_MS)
         qtbot.wait(200)  # the docks settle into their default sizes
         problems += _measure(window, f"{post} normal")
-        _switch_mode(seeded_url, emergency=True)
+        switch_mode(seeded_url, emergency=True)
         qtbot.waitUntil(lambda w=window: w.mode == "emergency", timeout=LOAD_TIMEOUT_MS)
         qtbot.wait(200)
         problems += _measure(window, f"{post} emergency")
-        _switch_mode(seeded_url, emergency=False)
+        switch_mode(seeded_url, emergency=False)
         qtbot.waitUntil(lambda w=window: w.mode == "normal", timeout=LOAD_TIMEOUT_MS)
         running[-1].stop(qtbot)
     assert not problems, "\n".join(problems)

@@ -4,25 +4,21 @@ that the system changed it, never "现场（）". On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import timedelta
 
 import pytest
 import qasync
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from desktop.main_window import MainWindow
-from models import events
 from models.alarms import escalate_overdue
 from models.clock import server_now
 from models.db import open_database
 from models.demo.seed import seed_demo
-from models.entities import EventCategory, Grid, Staff
 from tests.desktop.conftest import DEMO_NOW
 from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, wait_loaded
 from tests.desktop.test_event_work import click
-from tests.models.people import operator_of
+from tests.models.people import dispatched_event, operator_of
 
 pytestmark = pytest.mark.gui
 
@@ -43,30 +39,7 @@ def _fresh_dispatched_event(url: str) -> int:
     forced write does."""
     database = open_database(url)
     try:
-        chief = operator_of(database, "chief", "chief")
-        with database.read() as session:
-            category = session.scalars(
-                select(EventCategory.id).where(EventCategory.name == "违章搭建")
-            ).one()
-            lon, lat = session.execute(select(Grid.label_lon, Grid.label_lat).limit(1)).one()
-            staff = session.scalars(select(Staff.id).where(Staff.role == "grid_worker")).first()
-        draft = events.EventDraft(
-            uid=str(uuid.uuid4()),
-            source="hotline_12345",
-            category_id=category,
-            priority="normal",
-            lon=lon,
-            lat=lat,
-            description="楼顶加盖彩钢板房",
-        )
-        with database.write() as session:
-            ref = events.report_event(session, chief, draft, server_now(session))
-        for kind, arguments in (("accept", {}), ("dispatch", {"assignee_staff_id": staff})):
-            with database.write() as session:
-                ref = events.transition(
-                    session, chief, ref.id, ref.version, kind, server_now(session), **arguments
-                )
-        return ref.id
+        return dispatched_event(database, operator_of(database, "chief", "chief")).id
     finally:
         database.close()
 

@@ -6,7 +6,6 @@ operator's change still fails the step. On SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -20,10 +19,10 @@ from models.accounts import Operator
 from models.alarms import escalate_overdue
 from models.db import Database, open_database
 from models.demo.seed import seed_demo
-from models.entities import EventAction, EventCategory, Grid, Staff
-from models.events import EventConflict, EventDraft, EventRef
+from models.entities import EventAction
+from models.events import EventConflict, EventRef
 from tests.models.conftest import QUIET_SEEDED_AT
-from tests.models.people import operator_of
+from tests.models.people import dispatched_event, operator_of
 
 NOW = QUIET_SEEDED_AT  # 10:00 on Wednesday 25 November 2026 in Nanjing
 MINUTE = timedelta(minutes=1)
@@ -57,25 +56,7 @@ def chief(db: Database) -> Operator:
 
 def _dispatched(db: Database, chief: Operator) -> EventRef:
     """A fresh event, accepted and dispatched to a grid worker at NOW + 2 minutes."""
-    with db.read() as session:
-        category = session.scalars(
-            select(EventCategory.id).where(EventCategory.name == "违章搭建")
-        ).one()
-        lon, lat = session.execute(select(Grid.label_lon, Grid.label_lat).limit(1)).one()
-        staff = session.scalars(select(Staff.id).where(Staff.role == "grid_worker")).first()
-    draft = EventDraft(
-        uid=str(uuid.uuid4()),
-        source="hotline_12345",
-        category_id=category,
-        priority="normal",
-        lon=lon,
-        lat=lat,
-        description="楼顶加盖彩钢板房",
-    )
-    with db.write() as session:
-        ref = events.report_event(session, chief, draft, NOW)
-    ref = _step(db, chief, ref, "accept", NOW + MINUTE)
-    return _step(db, chief, ref, "dispatch", NOW + 2 * MINUTE, assignee_staff_id=staff)
+    return dispatched_event(db, chief, NOW)
 
 
 def _step(
