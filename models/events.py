@@ -1035,7 +1035,7 @@ def transition(
         if in_the_way is not None:
             raise _conflict(session, event_id, language, *in_the_way)
         # Only the system moved the event on, and not where this step looks: the operator's
-        # step applies to the event as it is now (DESIGN §2: the system never voids a step).
+        # step applies to the event as it is now: the system never voids an operator's step.
     if event.state not in rule.from_states:
         raise TransitionRefused("state", kind, event.state)
     values, note = _effects(session, operator, kind, event, now, note, arguments)
