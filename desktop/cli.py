@@ -25,6 +25,7 @@ traceback, and changes nothing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import logging
@@ -32,12 +33,12 @@ import math
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from sqlalchemy.exc import DBAPIError
 
 from desktop import i18n
@@ -63,6 +64,61 @@ EXIT_FAILURE = 1
 EXIT_USAGE = 2
 
 log = logging.getLogger("griddesk")
+
+
+# What argparse itself says (its headings, its errors), in Chinese: argparse asks gettext for
+# its English, and gets these in the interface's language instead (``_argparse_speaks``).
+_ARGPARSE_TEXTS = {
+    "usage: ": QT_TRANSLATE_NOOP("argparse", "用法："),
+    "options": QT_TRANSLATE_NOOP("argparse", "选项"),
+    "positional arguments": QT_TRANSLATE_NOOP("argparse", "命令"),
+    "show this help message and exit": QT_TRANSLATE_NOOP("argparse", "显示此帮助并退出"),
+    "%(prog)s: error: %(message)s\n": QT_TRANSLATE_NOOP(
+        "argparse", "%(prog)s：错误：%(message)s\n"
+    ),
+    "the following arguments are required: %s": QT_TRANSLATE_NOOP("argparse", "缺少以下参数：%s"),
+    "unrecognized arguments: %s": QT_TRANSLATE_NOOP("argparse", "无法识别的参数：%s"),
+    "invalid choice: %(value)r (choose from %(choices)s)": QT_TRANSLATE_NOOP(
+        "argparse", "无效的选项：%(value)r（可选 %(choices)s）"
+    ),
+    "argument %(argument_name)s: %(message)s": QT_TRANSLATE_NOOP(
+        "argparse", "参数 %(argument_name)s：%(message)s"
+    ),
+    "expected one argument": QT_TRANSLATE_NOOP("argparse", "需要一个值"),
+    "expected at most one argument": QT_TRANSLATE_NOOP("argparse", "最多一个值"),
+    "expected at least one argument": QT_TRANSLATE_NOOP("argparse", "至少需要一个值"),
+    "invalid %(type)s value: %(value)r": QT_TRANSLATE_NOOP(
+        "argparse", "无效的 %(type)s 值：%(value)r"
+    ),
+    "ambiguous option: %(option)s could match %(matches)s": QT_TRANSLATE_NOOP(
+        "argparse", "有歧义的选项：%(option)s 可能是 %(matches)s"
+    ),
+    "unknown parser %(parser_name)r (choices: %(choices)s)": QT_TRANSLATE_NOOP(
+        "argparse", "未知的命令 %(parser_name)r（可选：%(choices)s）"
+    ),
+    "one of the arguments %s is required": QT_TRANSLATE_NOOP("argparse", "必须给出 %s 之一"),
+    "not allowed with argument %s": QT_TRANSLATE_NOOP("argparse", "不能与参数 %s 同用"),
+}
+
+
+@contextlib.contextmanager
+def _argparse_speaks(language: str) -> Iterator[None]:
+    """Let argparse speak ``language`` while the parser is built and used: its gettext lookups
+    answered from ours. No Qt application is needed (it may not exist yet: the GUI makes its
+    own), so the catalogue is read directly."""
+    english: Callable[[str], str] = argparse._  # type: ignore[attr-defined]
+
+    def said(text: str) -> str:
+        source = _ARGPARSE_TEXTS.get(text)
+        if source is None:
+            return english(text)
+        return i18n.translate_in(language, "argparse", str(source))
+
+    argparse._ = said  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = english  # type: ignore[attr-defined]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -277,10 +333,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     words = list(sys.argv[1:] if argv is None else argv)
+    language = _language_in(words)
     if {"-h", "--help"} & set(words):
         # The help is made of translated strings: the language must be in place first.
-        _ensure_core_application(_language_in(words))
-    args = build_parser().parse_args(words)
+        _ensure_core_application(language)
+    with _argparse_speaks(language):
+        args = build_parser().parse_args(words)
     install_logging()
     url = resolve_database_url(getattr(args, "sub_db", None) or args.db)
     if args.command is None:
@@ -840,7 +898,12 @@ def _report_handovers(url: str, args: argparse.Namespace) -> int:
     try:
         with db.read() as session:
             reviews = reviews_between(
-                session, args.since, args.until, server_now(session), args.report_post
+                session,
+                args.since,
+                args.until,
+                server_now(session),
+                args.report_post,
+                args.lang,
             )
     finally:
         db.close()

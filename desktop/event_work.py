@@ -50,6 +50,7 @@ from models.snapshots import (
 from models.workdays import LOCAL_ZONE
 from widgets.event_detail import EventDetailPanel, action_labels, assignee_choices
 from widgets.intake_form import IntakeForm, field_caption
+from widgets.labels import provisional_code
 
 if TYPE_CHECKING:
     from models.dispatch import DispatchContext
@@ -73,6 +74,8 @@ class EventWork(QObject):
         journal_changed(int): how many actions wait in the local journal.
         replay_refused(str): a journaled action could not be written; what and why.
         intake_opened(IntakeForm): a new event's form is open (the map lets it pick a place).
+        event_saved(int): the operator saved a new event at intake (or merged it into this
+            one): the window selects it and shows it.
     """
 
     event_changed = Signal(EventRow)
@@ -82,6 +85,7 @@ class EventWork(QObject):
     journal_changed = Signal(int)
     replay_refused = Signal(str)
     intake_opened = Signal(object)
+    event_saved = Signal(int)
 
     def __init__(
         self, store: Store, operator: Operator, language: str, parent: QObject | None = None
@@ -415,7 +419,7 @@ class EventWork(QObject):
         await self._publish(ref.id)
         if into is not None:
             await self._publish(into)
-        self.show_event(ref.id if into is None else into)
+        self.event_saved.emit(ref.id if into is None else into)
 
     # --- the journal (the database is away) ----------------------------------------------------
 
@@ -454,7 +458,7 @@ class EventWork(QObject):
             "draft": _draft_to_json(intake),
             "into": into,
             "provisional_id": -int(uuid.UUID(intake.uid).int % 1_000_000_000) - 1,
-            "provisional_code": f"待同步-{number:03d}",
+            "provisional_code": provisional_code(f"{number:03d}"),
             "category": categories.get(intake.category_id, ""),
             "taken_at": datetime.now(UTC).isoformat(),
         }
@@ -642,7 +646,8 @@ def _replay_entry(session: Session, *, entry: JournalEntry) -> EventRef:
         savepoint.commit()
         return ref
     taken = datetime.fromisoformat(data["taken_at"]).astimezone(LOCAL_ZONE)
-    note = " ".join(p for p in (data["note"], f"[断网期间 {taken:%H:%M} 记录]") if p)
+    kept = QCoreApplication.translate("EventWork", "[断网期间 {time} 记录]")
+    note = " ".join(p for p in (data["note"], kept.format(time=f"{taken:%H:%M}")) if p)
     return transition(
         session,
         operator,

@@ -267,6 +267,7 @@ class HandoverWork(QObject):
         ``asked``: from the menu, so the dialog takes the keyboard (an offer does not take it
         from an operator typing elsewhere)."""
         post, me = self.operator.post, self.operator.account_id
+        language = self.window.language
 
         def read(
             session: Session,
@@ -279,11 +280,11 @@ class HandoverWork(QObject):
         ]:
             now = server_now(session)
             window, following = handover.current_window(session, now)
-            waiting = handover.unsigned_handover(session, post)
-            existing = handover.handover_of_shift(session, post, window)
+            waiting = handover.unsigned_handover(session, post, language)
+            existing = handover.handover_of_shift(session, post, window, language)
             snapshot = None
             if existing is None and (waiting is None or waiting.outgoing_id == me):
-                snapshot = handover.take_snapshot(session, post, window, following.handover_at, now)
+                snapshot = handover.take_snapshot(session, post, window, following, now, language)
             roster = handover.roster_info(session, window.shift_id, window.shift_date)
             return window, roster, snapshot, existing, waiting
 
@@ -321,13 +322,14 @@ class HandoverWork(QObject):
         return record
 
     async def _submit(self, notes: str, items: list[PendingItem]) -> None:
+        language = self.window.language
         operator = self.operator
 
         def write(session: Session) -> HandoverRecord:
             handover_id = handover.submit_handover(
                 session, operator, notes=notes, pending=items, now=server_now(session)
             )
-            return handover.handover_record(session, handover_id)
+            return handover.handover_record(session, handover_id, language)
 
         record = await self._written(write)
         if record is not None and self.dialog is not None:
@@ -356,6 +358,7 @@ class HandoverWork(QObject):
         dialog.logged_in(result.display_name)
 
     async def _acknowledge(self, disputes: list[DisputeRow], note: str) -> None:
+        language = self.window.language
         signer = self._incoming or self.operator
         assert self._record is not None
         handover_id = self._record.id
@@ -364,7 +367,7 @@ class HandoverWork(QObject):
             handover.acknowledge_handover(
                 session, signer, handover_id, disputes=disputes, note=note, now=server_now(session)
             )
-            return handover.handover_record(session, handover_id)
+            return handover.handover_record(session, handover_id, language)
 
         signed = await self._written(write)
         if signed is None or self.dialog is None:
@@ -503,9 +506,10 @@ class HandoverWork(QObject):
             self.review_dialog.set_handovers(rows)
 
     async def _show_review(self, handover_id: int) -> None:
+        language = self.window.language
         try:
             found: HandoverReview = await self.store.read(
-                lambda s: handover.review(s, handover_id, server_now(s))
+                lambda s: handover.review(s, handover_id, server_now(s), language)
             )
         except StoreUnavailable:
             return
@@ -520,12 +524,13 @@ class HandoverWork(QObject):
         since, until = dialog.date_range()
         post = dialog.post.currentData()
         selected = dialog.selected_id()
+        language = self.window.language
 
         def read(session: Session) -> list[HandoverReview]:
             now = server_now(session)
             if whole_range:
-                return handover.reviews_between(session, since, until, now, post)
-            return [] if selected is None else [handover.review(session, selected, now)]
+                return handover.reviews_between(session, since, until, now, post, language)
+            return [] if selected is None else [handover.review(session, selected, now, language)]
 
         try:
             reviews = await self.store.read(read)

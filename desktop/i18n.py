@@ -10,14 +10,16 @@ its compiled ``.qm`` ships beside it. To refresh both after changing strings:
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 LANGUAGES = ("zh_CN", "en")
+log = logging.getLogger(__name__)
 _installed: list[QTranslator] = []
 
 
@@ -27,21 +29,48 @@ def translations_dir() -> Path:
 
 
 def install_language(language: str) -> None:
-    """Make ``language`` the language of every translated string of this process."""
+    """Make ``language`` the language of every translated string of this process: ours, and
+    Qt's own (the standard buttons, the file and colour dialogs, the line edit's menu), which
+    stay English unless Qt's catalogue for the language is installed beside ours."""
     app = QCoreApplication.instance()
     assert app is not None, "a QCoreApplication must exist before a translator is installed"
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
     QLocale.setDefault(QLocale(language))
+    qt_catalogue = QTranslator(app)
+    qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    # "qt_<lang>" gathers qtbase's and the other modules' catalogues (multimedia, …).
+    if qt_catalogue.load(QLocale(language), "qt", "_", qt_path):
+        app.installTranslator(qt_catalogue)
+        _installed.append(qt_catalogue)
+    elif language != "en":
+        log.info("Qt's own %s translations are not installed in %s", language, qt_path)
     if language == "zh_CN":
-        return  # the source strings are Chinese
+        return  # our source strings are Chinese
     translator = QTranslator(app)
     qm = translations_dir() / f"griddesk_{language}.qm"
     if not translator.load(str(qm)):
         raise FileNotFoundError(f"translation {qm} is missing: run python -m desktop.i18n release")
     app.installTranslator(translator)
     _installed.append(translator)
+
+
+_catalogues: dict[str, QTranslator] = {}
+
+
+def translate_in(language: str, context: str, text: str) -> str:
+    """``text`` in ``language`` straight from our catalogue, with or without a Qt application
+    (the command line speaks before there is one)."""
+    if language == "zh_CN":
+        return text
+    catalogue = _catalogues.get(language)
+    if catalogue is None:
+        catalogue = QTranslator()
+        if not catalogue.load(str(translations_dir() / f"griddesk_{language}.qm")):
+            return text
+        _catalogues[language] = catalogue
+    return catalogue.translate(context, text) or text
 
 
 def translate(context: str, text: str) -> str:

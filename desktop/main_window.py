@@ -41,7 +41,7 @@ from desktop.presence import PresenceKeeper
 from desktop.store import Store, StoreUnavailable
 from desktop.tasks import BackgroundTasks
 from desktop.video_work import VideoWork
-from models import calendar_days, modes, queries, sla
+from models import calendar_days, indicators, modes, queries, sla
 from models.accounts import NotPermitted, Operator, permitted_actions, unlock_screen
 from models.alarms import (
     AlarmPolicy,
@@ -63,17 +63,19 @@ from models.snapshots import (
     DispatchRuleRow,
     Emergency,
     EventRow,
+    IndicatorCounts,
     PlanRow,
     PresenceRow,
     SlaLimitDraft,
     SlaLimitRow,
 )
 from models.workdays import LOCAL_ZONE, official_days
-from widgets.alarm_panel import AlarmPanel, events_by_level
+from widgets.alarm_panel import AlarmPanel
 from widgets.calendar_dialog import CalendarDialog
+from widgets.elided_label import ElidedLabel
 from widgets.emergency import EmergencyBanner, EmergencyDialog
 from widgets.event_queue import search_text
-from widgets.labels import mode_labels, post_labels
+from widgets.labels import indicator_summary, listing, mode_labels, post_labels
 from widgets.login_dialog import ScreenLock
 from widgets.plain import plain_tooltip, warn
 from widgets.plan_dialog import PlanDialog
@@ -263,20 +265,22 @@ class MainWindow(QMainWindow):
             self.tr("岗位：{post}").format(post=post_labels()[self.operator.post])
         )
         self.mode_label = QLabel()
-        self.database_label = QLabel(
-            self.tr("数据库：{db}").format(db=describe_url(self.store.database.url))
+        # Labels whose text may be long (a path, a name, a translation) give up width rather
+        # than widen the window past the screen: elided, whole in the tooltip.
+        self.database_label = ElidedLabel(
+            self.tr("数据库：{db}").format(db=describe_url(self.store.database.url)),
+            elide=Qt.TextElideMode.ElideMiddle,  # a path: its file name stays in view
         )
         self.connection_label = QLabel()
-        self.alarm_counts_label = QLabel()
+        self.alarm_counts_label = QLabel()  # the counts are read whole: the others give way
         self.mute_label = QLabel()
         self.mute_label.setStyleSheet("color: #b00020;")
-        self.calendar_label = QLabel()
+        self.calendar_label = ElidedLabel()
         self.calendar_label.setStyleSheet("color: white; background: #b00020; padding: 0 4px;")
         self.calendar_label.hide()
         self.journal_label = QLabel()
         self.journal_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.presence_label = QLabel()
-        self.presence_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.presence_label = ElidedLabel()
         for label in (self.operator_label, self.post_label, self.database_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # names are typed text
         for label in (
@@ -317,6 +321,7 @@ class MainWindow(QMainWindow):
         self.panels.queue.when_built(lambda q: q.event_opened.connect(self._open_event))
         self.panels.detail.when_built(self.event_work.attach_detail_panel)
         self.event_work.event_changed.connect(self.apply_event_change)
+        self.event_work.event_saved.connect(self._show_saved_event)
         self.event_work.showing.connect(self._on_showing)
         self.feed.events_changed.connect(self.apply_event_changes)
         self.feed.rules_changed.connect(self.event_work.forget_dispatch_rules)
@@ -521,7 +526,7 @@ class MainWindow(QMainWindow):
 
         def operation(
             session: Session,
-        ) -> tuple[datetime, list[AlarmRow], list[EventRow], datetime | None, int]:
+        ) -> tuple[datetime, list[AlarmRow], list[EventRow], datetime | None, IndicatorCounts]:
             now = server_now(session)
             if escalating:
                 escalate_overdue(session, now)
@@ -534,17 +539,17 @@ class MainWindow(QMainWindow):
                 queries.alarm_rows(session, now, language, post),
                 changed,
                 next_boundary(session, now),
-                queries.open_event_count(session),
+                indicators.counts(session, now),
             )
 
         try:
             evaluate = self.store.write if escalating else self.store.read
-            now, alarms, changed, upcoming, open_count = await evaluate(operation)
+            now, alarms, changed, upcoming, counts = await evaluate(operation)
         except StoreUnavailable:
             return
         self._alarms_evaluated_at = now
-        self.panels.alarms.deliver("alarms", lambda a: a.set_alarms(alarms, now))
-        self._show_alarm_counts(alarms, open_count)
+        self.panels.alarms.deliver("alarms", lambda a: a.set_alarms(alarms, now, counts))
+        self._show_alarm_counts(counts)
         self._sound_for(alarms)
         upcoming = self._checklist_alarms(now, upcoming)
         for row in changed:
@@ -585,10 +590,10 @@ class MainWindow(QMainWindow):
             return
         await self._load_alarms(escalating=False)
 
-    def _show_alarm_counts(self, alarms: list[AlarmRow], open_count: int) -> None:
+    def _show_alarm_counts(self, counts: IndicatorCounts) -> None:
         self.alarm_counts_label.setText(
-            self.tr("未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}").format(
-                open=open_count, **events_by_level(alarms)
+            self.tr("未结 {open} · {alarms}").format(
+                open=counts.open, alarms=indicator_summary(counts)
             )
         )
 
@@ -650,6 +655,13 @@ class MainWindow(QMainWindow):
         self.event_work.show_event(event_id)
         self.video_work.event_selected(event_id)
 
+    def _show_saved_event(self, event_id: int) -> None:
+        # The event the operator has just taken in is what they work on next: selected in the
+        # queue (scrolled into view), and in the detail panel, brought to the front.
+        self.panels.detail.show()
+        self.panels.detail.raise_()
+        self.select_event(event_id)
+
     def _open_event(self, event_id: int) -> None:
         self.panels.detail.show()
         self.panels.detail.raise_()
@@ -699,7 +711,7 @@ class MainWindow(QMainWindow):
         posts = post_labels()
         self.presence_label.setText(
             self.tr("在线：{who}").format(
-                who="，".join(f"{posts.get(r.post, r.post)} · {r.operator_name}" for r in others)
+                who=listing(f"{posts.get(r.post, r.post)} · {r.operator_name}" for r in others)
             )
             if others
             else ""

@@ -27,6 +27,54 @@ from widgets.tile_dialog import TileSourceDialog
 
 log = logging.getLogger(__name__)
 
+# What each post's map shows until its operator chooses otherwise: what suits the work there,
+# not all ten layers. Grid codes are off everywhere (and never drawn at the wide zoom anyway).
+_AREA = {"gridLabels": False, "grids": True, "heat": False}
+DEFAULT_LAYERS: dict[str, dict[str, bool]] = {
+    # The whole picture: events, sites by grade, the zones and communities behind them.
+    "chief": {
+        **_AREA,
+        "events": True,
+        "cameras": False,
+        "devices": False,
+        "sites": True,
+        "zones": True,
+        "communities": True,
+    },
+    # Where a new event lies: events and the communities; the rest would hide the address.
+    "intake": {
+        **_AREA,
+        "events": True,
+        "cameras": False,
+        "devices": False,
+        "sites": False,
+        "zones": False,
+        "communities": True,
+    },
+    # Who takes it: events and the enforcement zones; devices report through intake.
+    "dispatch": {
+        **_AREA,
+        "events": True,
+        "cameras": False,
+        "devices": False,
+        "sites": False,
+        "zones": True,
+        "communities": False,
+    },
+    # What to look at: cameras, sites and events.
+    "video": {
+        **_AREA,
+        "events": True,
+        "cameras": True,
+        "devices": False,
+        "sites": True,
+        "zones": False,
+        "communities": True,
+    },
+}
+# Where the map is small beside the queue, the legend starts folded to its button.
+LEGEND_FOLDED = {"chief": False, "intake": True, "dispatch": True, "video": True}
+
 
 class MapWork(QObject):
     """Feeds the map panel and keeps what the operator chose on it.
@@ -57,10 +105,14 @@ class MapWork(QObject):
         panel.when_built(self._wire)
 
     def _wire(self, panel: MapPanel) -> None:
-        saved = settings.map_layers(self.post)
-        if saved:
-            panel.set_layers_visible(saved)
+        # The post's own choice, else what suits its work; the choice is kept per post.
+        panel.set_layers_visible({**DEFAULT_LAYERS[self.post], **settings.map_layers(self.post)})
+        folded = settings.map_legend_folded(self.post)
+        panel.set_legend_folded(LEGEND_FOLDED[self.post] if folded is None else folded)
         panel.layers_changed.connect(lambda layers: settings.set_map_layers(self.post, layers))
+        panel.legend_fold_changed.connect(
+            lambda folded: settings.set_map_legend_folded(self.post, folded)
+        )
         panel.point_picked.connect(self._picked)
 
     def _picked(self, lon: float, lat: float) -> None:

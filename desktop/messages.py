@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from models.accounts import AccountRefused, LoginRefused
 from models.db import DatabaseProblem
 from models.workdays import LOCAL_ZONE
+from widgets.event_detail import step_label
 from widgets.labels import post_labels, state_labels
 
 if TYPE_CHECKING:  # the event layer is loaded when events are worked on, not at start-up
@@ -241,20 +242,28 @@ def transition_refused_text(refusal: TransitionRefused) -> str:
 
 
 def conflict_text(conflict: EventConflict) -> str:
-    """Who changed the event first, and what it is now."""
-    who = conflict.changed_by or QCoreApplication.translate("messages", "现场")
-    post = post_labels().get(conflict.changed_post or "", "")
+    """Who changed the event first and by which step — the system by that name, the field where
+    no operator took it — and what it is now."""
+    if conflict.by_system:
+        who = QCoreApplication.translate("messages", "系统")
+    elif conflict.changed_by:
+        who = QCoreApplication.translate("messages", "{name}（{post}）").format(
+            name=conflict.changed_by,
+            post=post_labels().get(conflict.changed_post or "", conflict.changed_post or ""),
+        )
+    else:
+        who = QCoreApplication.translate("messages", "现场")
     when = (
         conflict.changed_at.astimezone(LOCAL_ZONE).strftime("%H:%M:%S")
         if conflict.changed_at
         else ""
     )
     return QCoreApplication.translate(
-        "messages", "事件已被 {who}（{post}）于 {time} 更改，现为“{state}”。请核对后再操作。"
+        "messages", "事件已被 {who} 于 {time} 更改（{step}），现为“{state}”。请核对后再操作。"
     ).format(
         who=who,
-        post=post,
         time=when,
+        step=step_label(conflict.changed_kind),
         state=state_labels().get(conflict.detail.state, conflict.detail.state),
     )
 

@@ -184,7 +184,7 @@ class PanelManager:
             window.tabifyDockWidget(self.alarms, self.detail)
             window.tabifyDockWidget(self.alarms, self.duty_log)
             self.alarms.raise_()
-            window.resizeDocks([self.video, self.map], [480, 1100], Qt.Orientation.Horizontal)
+            window.resizeDocks([self.video, self.map], [560, 1040], Qt.Orientation.Horizontal)
             window.resizeDocks([self.video, self.alarms], [620, 360], Qt.Orientation.Vertical)
             window.resizeDocks([self.map, self.queue], [620, 360], Qt.Orientation.Vertical)
         else:

@@ -130,6 +130,19 @@ def set_map_layers(post: str, layers: dict[str, bool]) -> None:
     settings.sync()
 
 
+def map_legend_folded(post: str) -> bool | None:
+    """Whether this post folded the map's legend (None if it never chose)."""
+    value = ui_settings().value(f"map/{post}/legend_folded")
+    return None if value is None else str(value).lower() in ("true", "1")
+
+
+def set_map_legend_folded(post: str, folded: bool) -> None:
+    """Keep whether this post folds the map's legend."""
+    settings = ui_settings()
+    settings.setValue(f"map/{post}/legend_folded", "true" if folded else "false")
+    settings.sync()
+
+
 def tile_source_fields() -> tuple[str, str, str]:
     """(kind, location, datum) of the map's base tiles as configured on this machine; unchecked
     (``models.tiles.check_tile_source`` checks them)."""

@@ -49,6 +49,9 @@ LEVELS = ("none", "warning", "overdue", "escalated")
 WARNING_FRACTION = 0.75
 ESCALATION_FRACTION = 0.5
 CLOCKS = ("accept", "respond", "close")
+# The note of an escalation the alarm evaluator wrote (no operator), followed by the clock:
+# "auto:close". What tells the system's own step from an operator's or the field's.
+AUTO_ESCALATION = "auto:"
 
 
 # Which clocks run in which state.
@@ -337,7 +340,7 @@ def escalate_overdue(session: Session, now: datetime) -> list[int]:
                     kind="escalate",
                     from_state=state,
                     to_state=state,
-                    note=f"auto:{clock}",
+                    note=f"{AUTO_ESCALATION}{clock}",
                 )
             )
             record_change(session, "event", event_id, "update")

@@ -12,6 +12,10 @@ escalating and urging). Each step is the caller's one transaction: it updates th
 the event is still at the version the operator saw (optimistic locking: of four posts acting at
 once exactly one wins; the others get ``EventConflict`` naming who changed it, with the fresh
 state), appends one action row to the full-process track, and notes the change for the feed.
+A step the system took on its own since (an escalation by the alarm evaluator, deadlines moved by
+a calendar change: ``system_change``) does not void the operator's step unless it changed what
+the step depends on (state, assignee, pause; the flag, for escalating): the step then applies to
+the event as it is now.
 
 Errors carry codes, not sentences: the shell translates them.
 
@@ -49,6 +53,7 @@ from sqlalchemy.orm import Session
 from models import queries
 from models.accounts import Operator, require
 from models.alarms import (
+    AUTO_ESCALATION,
     CLOCKS,
     RUNNING_CLOCKS,
     AlarmPolicy,
@@ -116,6 +121,7 @@ __all__ = [
     "event_row",
     "possible_duplicates",
     "report_event",
+    "system_change",
     "transition",
 ]
 
@@ -179,10 +185,13 @@ class AttachmentNotFound(LookupError):
 
 
 class EventConflict(Exception):
-    """The event changed since the operator saw it: nothing was written.
+    """The event changed since the operator saw it, in a way the step depends on: nothing was
+    written.
 
-    ``changed_by`` (display name, "" for a step taken in the field), ``changed_post`` and
-    ``changed_at`` describe the event's newest action; ``detail`` is the event as it is now.
+    ``changed_by`` (display name, "" for a step taken in the field or by the system),
+    ``changed_post``, ``changed_at`` and ``changed_kind`` (the step, e.g. ``dispatch``) describe
+    the change that stands in the way; ``by_system`` says the system took it on its own (an
+    escalation); ``detail`` is the event as it is now.
     """
 
     def __init__(
@@ -192,15 +201,21 @@ class EventConflict(Exception):
         changed_post: str | None,
         changed_at: datetime | None,
         detail: EventDetail,
+        *,
+        changed_kind: str = "",
+        by_system: bool = False,
     ) -> None:
+        author = "the system" if by_system else changed_by or "?"
         super().__init__(
-            f"event {event_id} changed by {changed_by or '?'} at {changed_post or '?'} "
-            f"({changed_at}); now version {detail.version}, {detail.state}"
+            f"event {event_id} changed ({changed_kind or '?'}) by {author} at "
+            f"{changed_post or '?'} ({changed_at}); now version {detail.version}, {detail.state}"
         )
         self.event_id = event_id
         self.changed_by = changed_by
         self.changed_post = changed_post
         self.changed_at = changed_at
+        self.changed_kind = changed_kind
+        self.by_system = by_system
         self.detail = detail
 
 
@@ -678,24 +693,25 @@ class _Current:
     paused_at: datetime | None
 
 
-def _current(session: Session, event_id: int) -> _Current:
+def _current(session: Session, event_id: int, *, lock: bool = False) -> _Current:
     # Columns, not an ORM object: nothing stale stays in the session's identity map after the
-    # conditional UPDATE below, which bypasses the ORM.
-    row = session.execute(
-        select(
-            Event.id,
-            Event.code,
-            Event.state,
-            Event.version,
-            Event.escalated,
-            Event.category_id,
-            Event.priority,
-            Event.reported_at,
-            Event.reporter_phone,
-            Event.grid_id,
-            Event.paused_at,
-        ).where(Event.id == event_id)
-    ).one_or_none()
+    # conditional UPDATE below, which bypasses the ORM. ``lock``: the row stays as read until
+    # commit (PostgreSQL; SQLite's writer holds the whole database already), so what the step
+    # computes from it holds for the version it writes over.
+    statement = select(
+        Event.id,
+        Event.code,
+        Event.state,
+        Event.version,
+        Event.escalated,
+        Event.category_id,
+        Event.priority,
+        Event.reported_at,
+        Event.reporter_phone,
+        Event.grid_id,
+        Event.paused_at,
+    ).where(Event.id == event_id)
+    row = session.execute(statement.with_for_update() if lock else statement).one_or_none()
     if row is None:
         raise EventNotFound(event_id)
     return _Current(**row._asdict())
@@ -1020,9 +1036,13 @@ def transition(
         if taken is not None:
             now_is = _current(session, taken)
             return EventRef(now_is.id, now_is.code, now_is.version)
-    event = _current(session, event_id)
+    event = _current(session, event_id, lock=True)
     if event.version != seen_version:
-        raise _conflict(session, event_id, language)
+        in_the_way = _in_the_way(session, event_id, kind, seen_version, event.version)
+        if in_the_way is not None:
+            raise _conflict(session, event_id, language, *in_the_way)
+        # Only the system moved the event on, and not where this step looks: the operator's
+        # step applies to the event as it is now: the system never voids an operator's step.
     if event.state not in rule.from_states:
         raise TransitionRefused("state", kind, event.state)
     values, note = _effects(session, operator, kind, event, now, note, arguments)
@@ -1035,29 +1055,99 @@ def transition(
         "CursorResult[Any]",
         session.execute(
             update(Event)
-            .where(Event.id == event_id, Event.version == seen_version)
+            .where(Event.id == event_id, Event.version == event.version)
             .values(state=to_state, version=Event.version + 1, updated_at=now, **values)
             .execution_options(synchronize_session=False)
         ),
     )
     if result.rowcount != 1:
-        # Another post committed between our read and our update (PostgreSQL: our update waited
-        # for its row lock, then found the version moved on).
+        # The row was read under a lock, so nothing should have moved it on; should a database
+        # not honour the lock, losing is still safe.
         raise _conflict(session, event_id, language)
     _append_action(
         session, event_id, operator, now, kind, event.state, to_state, note, uid=action_uid
     )
     record_change(session, "event", event_id, "update", operator.post)
-    return EventRef(event_id, event.code, seen_version + 1)
+    return EventRef(event_id, event.code, event.version + 1)
 
 
-def _conflict(session: Session, event_id: int, language: str) -> EventConflict:
-    """The conflict to report: who took the event's newest step, and the event as it is now."""
+# --- the system's own steps ------------------------------------------------------------------
+
+# What every step depends on, and what some depend on besides: a change the system makes on its
+# own to anything else does not stand in the way of an operator's step.
+_EVERY_STEP_DEPENDS = frozenset({"state", "assignee", "pause"})
+_STEP_DEPENDS: Mapping[str, frozenset[str]] = {"escalate": frozenset({"escalated"})}
+
+
+def system_change(kind: str, operator_id: int | None, note: str) -> frozenset[str] | None:
+    """What a recorded step changed, if the system took it on its own; None for a step of an
+    operator or of the field.
+
+    The alarm evaluator's escalation raises the ``escalated`` flag; a calendar change moves the
+    running deadlines (and their alarm points) of the events it affects: it is recorded under
+    the chief who changed the calendar, but it is no step of theirs on this event. Neither
+    touches the state, the assignee or the pause.
+    """
+    if kind == "escalate" and operator_id is None and note.startswith(AUTO_ESCALATION):
+        return frozenset({"escalated"})
+    if kind == "deadline_recompute":
+        return frozenset({"deadlines"})
+    return None
+
+
+def _in_the_way(
+    session: Session, event_id: int, kind: str, seen_version: int, version: int
+) -> tuple[int, bool] | None:
+    """Whether the steps taken since the operator saw ``seen_version`` stand in the way of
+    ``kind``: None if they were all the system's and changed nothing the step depends on; else
+    the step to name (its place in the track, counted from 1 as versions are: each step is one
+    version) and whether the system took it. An operator's or the field's step always counts:
+    optimistic locking stays for them."""
+    newer = version - seen_version
+    if newer <= 0:
+        return version, False
+    steps = session.execute(
+        select(EventAction.kind, EventAction.operator_id, EventAction.note)
+        .where(EventAction.event_id == event_id)
+        .order_by(EventAction.id.desc())
+        .limit(newer)
+    ).all()
+    if len(steps) < newer:
+        return version, False  # a track shorter than its version: trust nothing
+    depends = _EVERY_STEP_DEPENDS | _STEP_DEPENDS.get(kind, frozenset())
+    touched: tuple[int, bool] | None = None
+    for offset, (step, operator_id, note) in enumerate(steps):  # newest first
+        changed = system_change(step, operator_id, note)
+        if changed is None:
+            return version - offset, False
+        if changed & depends and touched is None:
+            touched = (version - offset, True)
+    return touched
+
+
+def _conflict(
+    session: Session,
+    event_id: int,
+    language: str,
+    place: int | None = None,
+    by_system: bool = False,
+) -> EventConflict:
+    """The conflict to report: who took the step that stands in the way (the step at ``place``
+    in the track, else the newest), and the event as it is now."""
     detail = event_detail(session, event_id, language)
     if not detail.timeline:
         return EventConflict(event_id, "", None, None, detail)
-    newest = detail.timeline[-1]
-    return EventConflict(event_id, newest.operator_name, newest.post, newest.at, detail)
+    index = place - 1 if place is not None and 0 < place <= len(detail.timeline) else -1
+    step = detail.timeline[index]
+    return EventConflict(
+        event_id,
+        "" if by_system else step.operator_name,
+        None if by_system else step.post,
+        step.at,
+        detail,
+        changed_kind=step.kind,
+        by_system=by_system,
+    )
 
 
 # --- reading ---------------------------------------------------------------------------------

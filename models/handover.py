@@ -28,14 +28,14 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, and_, case, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
-from models import duty_log
+from models import duty_log, indicators
 from models.accounts import Operator, require
 from models.alarms import (
     CLOCK_STATES,
@@ -70,6 +70,7 @@ from models.entities import (
 from models.fields import text_problem
 from models.patrols import patrols_between
 from models.snapshots import (
+    INDICATOR_LEVELS,
     OPEN_STATES,
     DisputeRow,
     DutyLogRow,
@@ -346,10 +347,19 @@ def _patrols(session: Session, post: str, since: datetime, until: datetime) -> l
 
 
 def take_snapshot(
-    session: Session, post: str, window: ShiftWindow, until: datetime, now: datetime
+    session: Session,
+    post: str,
+    window: ShiftWindow,
+    following: ShiftWindow,
+    now: datetime,
+    language: str = "zh_CN",
 ) -> HandoverSnapshot:
-    """What the next shift inherits at ``now`` at ``post``; ``until`` ends the next shift
-    (what falls due before it is "due within the next shift")."""
+    """What the next shift (``following``) inherits from ``window`` at ``now`` at ``post``.
+
+    Overdue, escalated and raised to the leader are the indicators of ``models.indicators``
+    (so the handover says the numbers the status bar says); "due within the next shift" is a
+    running clock whose deadline falls between the next shift's start (or now, if it has begun)
+    and its end."""
     reported = Event.reported_at <= now  # nothing reported after the moment of the snapshot
     open_by_state = dict.fromkeys(OPEN_STATES, 0)
     for state, count in session.execute(
@@ -380,7 +390,7 @@ def take_snapshot(
                     alarm.level,
                 )
             )
-        late = [a for a in found if a.level in ("overdue", "escalated")]
+        late = [a for a in found if a.level in INDICATOR_LEVELS["overdue"]]
         if late:
             first = min(late, key=lambda a: a.deadline)
             overdue.append(
@@ -399,7 +409,8 @@ def take_snapshot(
     seen = acknowledged(session, post, sorted({a.id for a in alarms})) if alarms else {}
     unacknowledged = [a for a in alarms if (a.id, a.clock, a.deadline) not in seen]
 
-    # Due within the next shift: a running clock whose deadline falls in (now, until].
+    # Due within the next shift: a running clock whose deadline falls in (since, until].
+    since, until = max(now, following.starts_at), following.ends_at
     due: dict[int, SnapshotEvent] = {}
     for clock in CLOCKS:
         deadline = columns_of(clock)[1]
@@ -407,7 +418,7 @@ def take_snapshot(
             _events_statement(deadline).where(
                 Event.state.in_(CLOCK_STATES[clock]),
                 Event.paused_at.is_(None),
-                deadline > now,
+                deadline > since,
                 deadline <= until,
                 reported,
             )
@@ -420,7 +431,7 @@ def take_snapshot(
         SnapshotEvent(*row)
         for row in session.execute(
             _events_statement()
-            .where(Event.state.in_(OPEN_STATES), Event.escalated.is_(True), reported)
+            .where(indicators.condition("reported_to_leader", now), reported)
             .order_by(Event.id)
         )
     ]
@@ -441,7 +452,7 @@ def take_snapshot(
             .order_by(ModeSwitch.at)
         )
     ]
-    return HandoverSnapshot(
+    snapshot = HandoverSnapshot(
         taken_at=now,
         open_by_state=tuple(open_by_state.items()),
         due_next_shift=tuple(sorted(due.values(), key=lambda e: (e.deadline, e.id))),
@@ -452,6 +463,30 @@ def take_snapshot(
         patrols=tuple(_patrols(session, post, window.starts_at, now)),
         log_highlights=tuple(duty_log.highlights(session, post, window.starts_at, now)),
         figures=_figures(session, window.starts_at, now, len(overdue)),
+    )
+    return in_language(session, snapshot, language)
+
+
+def in_language(session: Session, snapshot: HandoverSnapshot, language: str) -> HandoverSnapshot:
+    """The snapshot with its events' categories named in ``language`` (categories are data
+    with a name per language; a frozen snapshot keeps the Chinese ones, as the record)."""
+    if not language.startswith("en"):
+        return snapshot
+    names = {
+        name: english
+        for name, english in session.execute(select(EventCategory.name, EventCategory.name_en))
+        if english
+    }
+
+    def named(events: tuple[SnapshotEvent, ...]) -> tuple[SnapshotEvent, ...]:
+        return tuple(replace(e, category=names.get(e.category, e.category)) for e in events)
+
+    return replace(
+        snapshot,
+        due_next_shift=named(snapshot.due_next_shift),
+        overdue=named(snapshot.overdue),
+        escalated=named(snapshot.escalated),
+        unacknowledged_alarms=named(snapshot.unacknowledged_alarms),
     )
 
 
@@ -556,10 +591,12 @@ def current_window(session: Session, now: datetime) -> tuple[ShiftWindow, ShiftW
     return window, next_shift(shifts, window)
 
 
-def preview(session: Session, post: str, now: datetime) -> tuple[ShiftWindow, HandoverSnapshot]:
+def preview(
+    session: Session, post: str, now: datetime, language: str = "zh_CN"
+) -> tuple[ShiftWindow, HandoverSnapshot]:
     """The snapshot the outgoing operator of ``post`` would hand over now (not stored)."""
     window, following = current_window(session, now)
-    return window, take_snapshot(session, post, window, following.handover_at, now)
+    return window, take_snapshot(session, post, window, following, now, language)
 
 
 def submit_handover(
@@ -586,7 +623,7 @@ def submit_handover(
     session.execute(select(Shift.id).where(Shift.id == window.shift_id).with_for_update())
     if handover_id_of_shift(session, operator.post, window) is not None:
         raise HandoverRefused("already")
-    snapshot = take_snapshot(session, operator.post, window, following.handover_at, now)
+    snapshot = take_snapshot(session, operator.post, window, following, now)
     handover_id = session.execute(
         insert(Handover)
         .values(
@@ -675,8 +712,9 @@ def acknowledge_handover(
 # --- reading handovers ----------------------------------------------------------------------
 
 
-def handover_record(session: Session, handover_id: int) -> HandoverRecord:
-    """One handover as it was submitted and signed (``not_found`` if there is none)."""
+def handover_record(session: Session, handover_id: int, language: str = "zh_CN") -> HandoverRecord:
+    """One handover as it was submitted and signed (``not_found`` if there is none), its
+    categories named in ``language``."""
     outgoing, incoming = aliased(OperatorAccount), aliased(OperatorAccount)
     row = session.execute(
         select(Handover, Shift, outgoing.display_name, incoming.display_name)
@@ -733,7 +771,7 @@ def handover_record(session: Session, handover_id: int) -> HandoverRecord:
         submitted_at=handover.submitted_at,
         notes=handover.notes,
         pending=pending,
-        snapshot=snapshot_from_json(handover.snapshot),
+        snapshot=in_language(session, snapshot_from_json(handover.snapshot), language),
         incoming_name=incoming_name or "",
         acknowledged_at=handover.acknowledged_at,
         incoming_note=handover.dispute_note,
@@ -753,13 +791,17 @@ def handover_id_of_shift(session: Session, post: str, window: ShiftWindow) -> in
     )
 
 
-def handover_of_shift(session: Session, post: str, window: ShiftWindow) -> HandoverRecord | None:
+def handover_of_shift(
+    session: Session, post: str, window: ShiftWindow, language: str = "zh_CN"
+) -> HandoverRecord | None:
     """The handover of this shift at this post, if it was submitted."""
     found = handover_id_of_shift(session, post, window)
-    return None if found is None else handover_record(session, found)
+    return None if found is None else handover_record(session, found, language)
 
 
-def unsigned_handover(session: Session, post: str) -> HandoverRecord | None:
+def unsigned_handover(
+    session: Session, post: str, language: str = "zh_CN"
+) -> HandoverRecord | None:
     """The newest handover at the post still waiting for its incoming operator."""
     found = session.scalar(
         select(Handover.id)
@@ -767,7 +809,7 @@ def unsigned_handover(session: Session, post: str) -> HandoverRecord | None:
         .order_by(Handover.submitted_at.desc())
         .limit(1)
     )
-    return None if found is None else handover_record(session, found)
+    return None if found is None else handover_record(session, found, language)
 
 
 def handover_list(
@@ -900,10 +942,12 @@ def _counts(snapshot: HandoverSnapshot) -> dict[str, int]:
     return counts
 
 
-def review(session: Session, handover_id: int, now: datetime) -> HandoverReview:
+def review(
+    session: Session, handover_id: int, now: datetime, language: str = "zh_CN"
+) -> HandoverReview:
     """One handover for the chief: what became of its pending items and of the events due or
     overdue then, and what changed since the previous handover at the post."""
-    record = handover_record(session, handover_id)
+    record = handover_record(session, handover_id, language)
     snapshot = record.snapshot
     listed: list[tuple[str, str, int | None]] = [
         (item.text, item.event_code, item.event_id) for item in record.pending
@@ -941,9 +985,14 @@ def review(session: Session, handover_id: int, now: datetime) -> HandoverReview:
 
 
 def reviews_between(
-    session: Session, since: date, until: date, now: datetime, post: str | None = None
+    session: Session,
+    since: date,
+    until: date,
+    now: datetime,
+    post: str | None = None,
+    language: str = "zh_CN",
 ) -> list[HandoverReview]:
     """Every handover of the days ``since``–``until`` (of a post), reviewed; oldest first (an
     export of a date range)."""
     summaries = handover_list(session, since=since, until=until, post=post)
-    return [review(session, s.id, now) for s in reversed(summaries)]
+    return [review(session, s.id, now, language) for s in reversed(summaries)]

@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
-from models.alarms import acknowledged, alarmed, clock_columns, clocks_of, event_alarms, worst_level
+from models import indicators
+from models.alarms import acknowledged, alarmed, clock_columns, clocks_of, event_alarms
 from models.entities import (
     AREA_BOUNDARY,
     EVENT_STATES,
@@ -31,7 +32,7 @@ from models.entities import (
     Staff,
     VideoSystem,
 )
-from models.snapshots import OPEN_STATES, AlarmRow, AreaMap, CameraRow, EventRow, MapPoint
+from models.snapshots import AlarmRow, AreaMap, CameraRow, EventRow, MapPoint
 
 DESCRIPTION_IN_ROW = 200  # characters of the description a queue row carries
 
@@ -166,7 +167,10 @@ def _running_alarm_levels(
     for event_id, state, *clocks in connection.execute(
         select(Event.id, Event.state, *clock_columns()).where(condition)
     ):
-        level = worst_level(event_alarms(state, clocks_of(clocks), now))
+        # ``alarmed`` found only unpaused events; the flag plays no part in the level.
+        level = indicators.alarm_level(
+            indicators.EventValues(state, False, False, clocks_of(clocks)), now
+        )
         if level != "none":
             levels[event_id] = level
     return levels
@@ -208,14 +212,6 @@ def alarm_rows(
             for a in alarms
         ]
     return alarms
-
-
-def open_event_count(session: Session) -> int:
-    """How many events are open (not closed, not rejected)."""
-    return int(
-        session.scalar(select(func.count()).select_from(Event).where(Event.state.in_(OPEN_STATES)))
-        or 0
-    )
 
 
 def camera_rows(session: Session) -> list[CameraRow]:
@@ -354,9 +350,11 @@ def stats(session: Session, now: datetime) -> dict[str, Any]:
     by_state = dict.fromkeys(EVENT_STATES, 0)
     for state, n in session.execute(select(Event.state, func.count()).group_by(Event.state)):
         by_state[state] = n
-    by_alarm = {"warning": 0, "overdue": 0, "escalated": 0}
-    for level in _running_alarm_levels(session.connection(), now).values():
-        by_alarm[level] += 1
+    counted = indicators.counts(session, now)
+    by_alarm = {
+        name: getattr(counted, name)
+        for name in ("soon_due", "overdue", "escalated", "reported_to_leader")
+    }
     return {
         "communities": count(Community),
         "grids": count(Grid),

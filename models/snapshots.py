@@ -41,6 +41,39 @@ class EventRow(NamedTuple):
 # markers. Kept here, where the panels may read it as well as the domain.
 OPEN_STATES = ("reported", "accepted", "dispatched", "responded", "resolved")
 
+# The event indicators of ``models.indicators``, in the order they are shown, and the alarm
+# levels each alarm indicator counts: "overdue" counts the escalated too ("超时 25（其中升级
+# 15）"). Kept here, with the test on one event's values (``event_indicators``), so that the
+# queue counts and filters its rows by the very definitions the database counts with.
+EVENT_INDICATORS = ("open", "soon_due", "overdue", "escalated", "reported_to_leader")
+INDICATOR_LEVELS: dict[str, frozenset[str]] = {
+    "soon_due": frozenset({"warning"}),
+    "overdue": frozenset({"overdue", "escalated"}),
+    "escalated": frozenset({"escalated"}),
+}
+
+
+def event_indicators(state: str, level: str, escalated: bool) -> frozenset[str]:
+    """The indicators an event is counted in, from its state, its alarm level (worst running
+    clock, "none" when paused) and its flag of being raised to the leader in charge."""
+    found = {name for name, levels in INDICATOR_LEVELS.items() if level in levels}
+    if state in OPEN_STATES:
+        found.add("open")
+        if escalated:
+            found.add("reported_to_leader")
+    return frozenset(found)
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorCounts:
+    """How many events each indicator counts at one instant (``models.indicators.counts``)."""
+
+    open: int = 0
+    soon_due: int = 0
+    overdue: int = 0  # escalated ones included
+    escalated: int = 0
+    reported_to_leader: int = 0
+
 
 @dataclass(frozen=True, slots=True)
 class AlarmRow:

@@ -50,7 +50,26 @@ def _check_stats(url: str, events: int) -> dict[str, object]:
         "rejected",
     }
     assert figures["mode"] == "normal"
+    assert set(figures["alarms"]) == {"soon_due", "overdue", "escalated", "reported_to_leader"}
     return figures
+
+
+def test_the_help_speaks_one_language() -> None:
+    chinese = run("demo", "simulate", "--help", timeout=60)
+    assert chinese.returncode == 0, chinese.stderr
+    assert chinese.stdout.startswith("用法：") and "选项" in chinese.stdout
+    assert "显示此帮助并退出" in chinese.stdout
+    for english in ("usage", "options", "show this help"):
+        assert english not in chinese.stdout
+    wrong = run("--post", "nowhere", timeout=60)
+    assert wrong.returncode == 2 and "错误" in wrong.stderr and "无效的选项" in wrong.stderr
+    assert "error" not in wrong.stderr and "invalid choice" not in wrong.stderr
+
+    english = run("--lang", "en", "demo", "simulate", "--help", timeout=60)
+    assert english.stdout.startswith("usage: ") and "options:" in english.stdout
+    assert not any("\u4e00" <= c <= "\u9fff" for c in english.stdout), english.stdout
+    wrong = run("--lang", "en", "--post", "nowhere", timeout=60)
+    assert "error: argument --post: invalid choice" in wrong.stderr
 
 
 def test_seed_stats_and_export_on_sqlite(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ with a live countdown, colour by level, acknowledgement per post and a mute swit
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any
 
@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.snapshots import AlarmRow
+from models.snapshots import AlarmRow, IndicatorCounts
 from widgets.event_queue import ALARM_COLOURS, EVENT_ID_ROLE
-from widgets.labels import alarm_labels, clock_labels, state_labels
-from widgets.table_base import ROOT, HeaderedTableModel, Index
+from widgets.labels import alarm_labels, clock_labels, indicator_summary, state_labels
+from widgets.table_base import ROOT, HeaderedTableModel, Index, fit_columns, widest_digits
 from widgets.timefmt import ServerClock, countdown, local_minutes
 
 _LEVEL_ORDER = {"escalated": 0, "overdue": 1, "warning": 2}
@@ -39,27 +39,18 @@ ACKNOWLEDGED_COLOUR = "#e6e6e6"
 
 
 class AlarmColumn(IntEnum):
-    """The alarm table's columns."""
+    """The alarm table's columns: level, code, state, category and deadline first, each sized
+    to what it can show, so that a narrow panel still shows them whole."""
 
     LEVEL = 0
     CODE = 1
-    CATEGORY = 2
-    STATE = 3
-    CLOCK = 4
-    DEADLINE = 5
-    COUNTDOWN = 6
+    STATE = 2
+    CATEGORY = 3
+    DEADLINE = 4
+    COUNTDOWN = 5
+    CLOCK = 6
     GRID = 7
     ACKNOWLEDGED = 8
-
-
-def events_by_level(rows: Sequence[AlarmRow]) -> dict[str, int]:
-    """How many events stand at each level, each counted once at its most serious alarm (the
-    panel and the status bar say the same numbers)."""
-    worst: dict[int, str] = {}
-    for row in rows:
-        if _LEVEL_ORDER.get(row.level, 9) < _LEVEL_ORDER.get(worst.get(row.event_id, ""), 9):
-            worst[row.event_id] = row.level
-    return {level: list(worst.values()).count(level) for level in _LEVEL_ORDER}
 
 
 class AlarmTableModel(HeaderedTableModel):
@@ -70,17 +61,18 @@ class AlarmTableModel(HeaderedTableModel):
         self._rows: list[AlarmRow] = []
         self._clock = ServerClock()  # the countdown runs between evaluations
         self._sort: tuple[int, bool] | None = None
-        self._headers = [
-            self.tr("级别"),
-            self.tr("编号"),
-            self.tr("类别"),
-            self.tr("状态"),
-            self.tr("时限"),
-            self.tr("截止时间"),
-            self.tr("剩余/超时"),
-            self.tr("网格"),
-            self.tr("已确认"),
-        ]
+        headers = {
+            AlarmColumn.LEVEL: self.tr("级别"),
+            AlarmColumn.CODE: self.tr("编号"),
+            AlarmColumn.CATEGORY: self.tr("类别"),
+            AlarmColumn.STATE: self.tr("状态"),
+            AlarmColumn.CLOCK: self.tr("时限"),
+            AlarmColumn.DEADLINE: self.tr("截止时间"),
+            AlarmColumn.COUNTDOWN: self.tr("剩余/超时"),
+            AlarmColumn.GRID: self.tr("网格"),
+            AlarmColumn.ACKNOWLEDGED: self.tr("已确认"),
+        }
+        self._headers = [headers[column] for column in AlarmColumn]
         self._levels = alarm_labels()
         self._clocks = clock_labels()
         self._states = state_labels()
@@ -100,6 +92,8 @@ class AlarmTableModel(HeaderedTableModel):
             return self._display(row, AlarmColumn(index.column()))
         if role == EVENT_ID_ROLE:
             return row.event_id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._display(row, AlarmColumn(index.column())) or None
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.acknowledged_by:
                 return QBrush(QColor(ACKNOWLEDGED_COLOUR))  # silenced here, still listed
@@ -191,6 +185,7 @@ class AlarmPanel(QWidget):
         super().__init__(parent)
         self.model = AlarmTableModel(self)
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)  # two lines in a narrow dock, never a wider window
         self.acknowledge_button = QPushButton(self.tr("确认预警"), self)
         self.acknowledge_button.setToolTip(self.tr("本岗位已知悉：停止提示音，预警仍保留"))
         self.acknowledge_button.setEnabled(False)
@@ -206,17 +201,9 @@ class AlarmPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in (
-            (0, 56),
-            (1, 140),
-            (2, 80),
-            (3, 64),
-            (4, 72),
-            (5, 90),
-            (6, 120),
-            (7, 130),
-        ):
-            self.table.setColumnWidth(column, width)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self._fitted_for: frozenset[str] | None = None
+        self._fit_columns()
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.acknowledge_button)
@@ -234,24 +221,52 @@ class AlarmPanel(QWidget):
         self.mute.toggled.connect(self._on_mute)
         self.set_alarms([], None)
 
-    def set_alarms(self, rows: Sequence[AlarmRow], now: datetime | None) -> None:
-        """Show these alarms, evaluated at the server's ``now``; the alarm the operator had
+    def set_alarms(
+        self,
+        rows: Sequence[AlarmRow],
+        now: datetime | None,
+        counts: IndicatorCounts | None = None,
+    ) -> None:
+        """Show these alarms, evaluated at the server's ``now``, and the events each indicator
+        counts (``models.indicators``: the status bar's numbers); the alarm the operator had
         selected stays selected (evaluations come every few seconds on a busy day)."""
         selected = self._selected()
         if now is not None:
             self.model.set_alarms(rows, now)
+            self._fit_columns()
         if selected is not None:
             for row, alarm in enumerate(self.model.alarms()):
                 if (alarm.event_id, alarm.clock) == (selected.event_id, selected.clock):
                     with QSignalBlocker(self.table.selectionModel()):
                         self.table.selectRow(row)
                     break
-        self.summary.setText(
-            self.tr("即将超时 {warning} 件 · 超时 {overdue} 件 · 升级 {escalated} 件").format(
-                **events_by_level(rows)
-            )
-        )
+        self.summary.setText(indicator_summary(counts or IndicatorCounts()))
         self._update_button()
+
+    def _fit_columns(self) -> None:
+        # Every value each column can show, measured with the table's font; the countdown
+        # grows by the minute, so its widest span is measured with room to grow.
+        categories = frozenset(a.category for a in self.model.alarms())
+        if categories == self._fitted_for:
+            return  # as fitted (the operator may have widened a column since: it stays)
+        self._fitted_for = categories
+        table = self.table
+        fit_columns(
+            table,
+            {
+                AlarmColumn.LEVEL: alarm_labels().values(),
+                AlarmColumn.CODE: [widest_digits(table, "SJ-00000000-0000")],
+                AlarmColumn.STATE: state_labels().values(),
+                AlarmColumn.CATEGORY: categories,
+                AlarmColumn.DEADLINE: [widest_digits(table, "00-00 00:00")],
+                AlarmColumn.COUNTDOWN: [
+                    countdown(datetime(2000, 1, 1, tzinfo=UTC), datetime(2000, 4, 10, tzinfo=UTC)),
+                    countdown(datetime(2000, 4, 10, tzinfo=UTC), datetime(2000, 1, 1, tzinfo=UTC)),
+                ],
+                AlarmColumn.CLOCK: clock_labels().values(),
+                AlarmColumn.GRID: [widest_digits(table, "0" * 15)],
+            },
+        )
 
     def set_muted(self, muted: bool) -> None:
         """Show the post's mute switch as stored (no signal)."""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from models.snapshots import DutyLogDraft, DutyLogRow
 from widgets.event_queue import EVENT_ID_ROLE
-from widgets.labels import duty_log_kind_labels, post_labels
+from widgets.labels import duty_log_kind_labels, listing, post_labels
 from widgets.table_base import ROOT, HeaderedTableModel, Index
 from widgets.timefmt import local_minutes
 
@@ -110,7 +110,7 @@ class DutyLogTableModel(HeaderedTableModel):
             parts.append(self.tr("更正 #{id}").format(id=entry.corrects_id))
         if entry.corrected_by is not None:
             parts.append(self.tr("已由 #{id} 更正").format(id=entry.corrected_by))
-        return f"#{entry.id} " + "，".join(parts)
+        return f"#{entry.id} " + listing(parts)
 
 
 class DutyLogPanel(QWidget):

@@ -38,10 +38,12 @@ from models.snapshots import AssigneeOption, DispatchProposal, EventDetail, Grid
 from widgets.labels import (
     clock_labels,
     grid_choice_label,
+    listing,
     post_labels,
     priority_labels,
     source_labels,
     state_labels,
+    with_detail,
 )
 from widgets.plain import plain_tooltip
 from widgets.thumbnails import thumbnail
@@ -345,7 +347,7 @@ class EventDetailPanel(QWidget):
         posts = post_labels()
         self.others.setText(
             self.tr("正在处理：{who}").format(
-                who="，".join(f"{posts.get(post, post)} · {name}" for post, name in who)
+                who=listing(f"{posts.get(post, post)} · {name}" for post, name in who)
             )
         )
         self.others.setVisible(bool(who))
@@ -431,7 +433,6 @@ class EventDetailPanel(QWidget):
 
     def _show_timeline(self, detail: EventDetail) -> None:
         posts = post_labels()
-        actions = self._actions
         self.timeline.setRowCount(len(detail.timeline))
         for row, entry in enumerate(detail.timeline):
             change = ""
@@ -441,16 +442,14 @@ class EventDetailPanel(QWidget):
                 change = f"{before} → {after}" if before else after
             who = entry.operator_name
             if entry.post:
-                who = f"{who}（{posts.get(entry.post, entry.post)}）"
+                who = with_detail(who, posts.get(entry.post, entry.post))
             note = entry.note
             if entry.kind.startswith("extension_") and note.startswith("+"):
                 # "+2 working_days; reason" as the domain records it, in the operator's words.
                 amount, _, rest = note[1:].partition(" ")
                 unit, _, reason = rest.partition("; ")
                 with contextlib.suppress(ValueError):  # not as recorded: shown as it is
-                    note = "；".join(
-                        p for p in ("+" + limit_text(float(amount), unit), reason) if p
-                    )
+                    note = listing(p for p in ("+" + limit_text(float(amount), unit), reason) if p)
             if entry.kind == "escalate" and note.startswith("auto:"):
                 # Written by the alarm evaluator, not an operator.
                 who = self.tr("系统")
@@ -461,7 +460,7 @@ class EventDetailPanel(QWidget):
             for column, text in enumerate(
                 (
                     local_full(entry.at),
-                    actions.get(entry.kind, _kind_label(entry.kind)),
+                    step_label(entry.kind),
                     change,
                     who,
                     note,
@@ -552,9 +551,12 @@ def _satisfaction_label(code: str | None) -> str:
     }.get(code or "", "")
 
 
-def _kind_label(kind: str) -> str:
-    return {
+def step_label(kind: str) -> str:
+    """The name of a step of the track: the action's button text, or the name of a step no
+    button takes (the report, a merge, a grid confirmed, deadlines recomputed)."""
+    return action_labels().get(kind) or {
         "report": QCoreApplication.translate("EventDetailPanel", "上报"),
         "merge": QCoreApplication.translate("EventDetailPanel", "合并"),
         "confirm_grid": QCoreApplication.translate("EventDetailPanel", "确认网格"),
+        "deadline_recompute": QCoreApplication.translate("EventDetailPanel", "重算时限"),
     }.get(kind, kind)

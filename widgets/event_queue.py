@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -40,28 +39,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.snapshots import OPEN_STATES, EventRow
-from widgets.labels import alarm_labels, priority_labels, source_labels, state_labels
+from models.snapshots import OPEN_STATES, EventRow, event_indicators
+from widgets.elided_label import ElidedLabel
+from widgets.labels import (
+    alarm_labels,
+    indicator_labels,
+    overdue_text,
+    priority_labels,
+    provisional_code,
+    source_labels,
+    state_labels,
+)
 from widgets.plain import plain_tooltip
-from widgets.table_base import ROOT, HeaderedTableModel, Index
+from widgets.table_base import ROOT, HeaderedTableModel, Index, fit_columns, widest_digits
 from widgets.timefmt import LOCAL_ZONE, local_minutes
 
 
 class EventColumn(IntEnum):
-    """The queue's columns, in display order."""
+    """The queue's columns, in display order: what an operator must read whole first (sized to
+    its content), the free text last (elided in the middle, whole in its tooltip)."""
 
     CODE = 0
     STATE = 1
-    PRIORITY = 2
+    ALARM = 2
     CATEGORY = 3
-    SOURCE = 4
-    GRID = 5
-    COMMUNITY = 6
-    ADDRESS = 7
-    DESCRIPTION = 8
-    REPORTED = 9
-    CLOSE_DEADLINE = 10
-    ALARM = 11
+    CLOSE_DEADLINE = 4
+    PRIORITY = 5
+    SOURCE = 6
+    REPORTED = 7
+    GRID = 8
+    COMMUNITY = 9
+    ADDRESS = 10
+    DESCRIPTION = 11
+
+
+_ADDRESS_WIDTH = 150
+_COMBO_MINIMUM = 64
 
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -83,6 +96,8 @@ _STATE_ORDER = {
     )
 }
 _FAR_FUTURE = datetime.max.replace(tzinfo=None)
+# A saved filter of before the indicators named the "soon due" level by its code.
+_RENAMED = {"warning": "soon_due"}
 
 
 def _by_id(row: EventRow) -> int:
@@ -117,7 +132,7 @@ class QueueFilter:
     categories: frozenset[str] = frozenset()
     sources: frozenset[str] = frozenset()
     priorities: frozenset[str] = frozenset()
-    alarms: frozenset[str] = frozenset()
+    alarms: frozenset[str] = frozenset()  # indicators (models.indicators): "overdue", …
     communities: frozenset[str] = frozenset()
     grids: frozenset[str] = frozenset()
     reported_from: date | None = None  # Asia/Shanghai dates, inclusive
@@ -134,7 +149,7 @@ class QueueFilter:
             return False
         if self.priorities and row.priority not in self.priorities:
             return False
-        if self.alarms and row.alarm not in self.alarms:
+        if self.alarms and not self.alarms & event_indicators(row.state, row.alarm, row.escalated):
             return False
         if self.communities and row.community not in self.communities:
             return False
@@ -182,7 +197,7 @@ class QueueFilter:
                 return None
 
         sets = {
-            name: frozenset(str(v) for v in plain.get(name) or [])
+            name: frozenset(_RENAMED.get(str(v), str(v)) for v in plain.get(name) or [])
             for name in (
                 "states",
                 "categories",
@@ -232,20 +247,21 @@ class EventTableModel(HeaderedTableModel):
         self._sort_column: EventColumn | None = None
         self._descending = False
         self._key: Callable[[EventRow], Any] = _by_id
-        self._headers = [
-            self.tr("编号"),
-            self.tr("状态"),
-            self.tr("优先级"),
-            self.tr("类别"),
-            self.tr("来源"),
-            self.tr("网格"),
-            self.tr("社区"),
-            self.tr("地址"),
-            self.tr("描述"),
-            self.tr("上报时间"),
-            self.tr("办结时限"),
-            self.tr("预警"),
-        ]
+        headers = {
+            EventColumn.CODE: self.tr("编号"),
+            EventColumn.STATE: self.tr("状态"),
+            EventColumn.PRIORITY: self.tr("优先级"),
+            EventColumn.CATEGORY: self.tr("类别"),
+            EventColumn.SOURCE: self.tr("来源"),
+            EventColumn.GRID: self.tr("网格"),
+            EventColumn.COMMUNITY: self.tr("社区"),
+            EventColumn.ADDRESS: self.tr("地址"),
+            EventColumn.DESCRIPTION: self.tr("描述"),
+            EventColumn.REPORTED: self.tr("上报时间"),
+            EventColumn.CLOSE_DEADLINE: self.tr("办结时限"),
+            EventColumn.ALARM: self.tr("预警"),
+        }
+        self._headers = [headers[column] for column in EventColumn]
         self._states = state_labels()
         self._priorities = priority_labels()
         self._sources = source_labels()
@@ -267,8 +283,13 @@ class EventTableModel(HeaderedTableModel):
             return row.id
         if role == Qt.ItemDataRole.BackgroundRole and row.alarm in ALARM_COLOURS:
             return QBrush(QColor(ALARM_COLOURS[row.alarm]))
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == EventColumn.DESCRIPTION:
-            return plain_tooltip(row.description)  # typed text: never markup
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Whatever a narrow column elides is read whole here (the description unflattened);
+            # typed text, so never markup.
+            if index.column() == EventColumn.DESCRIPTION:
+                return plain_tooltip(row.description)
+            shown = self._display(row, EventColumn(index.column()))
+            return plain_tooltip(shown) if shown else None
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -377,10 +398,14 @@ class EventTableModel(HeaderedTableModel):
             return None
         return self._position(self._find(self._visible, self._rows[index]))
 
-    def count_visible(self, alarms: frozenset[str]) -> int:
-        """How many shown rows have one of these alarm levels."""
+    def count_visible(self, indicator: str) -> int:
+        """How many shown rows the indicator counts (``models.indicators``)."""
         rows = self._rows
-        return sum(1 for i in self._visible if rows[i].alarm in alarms)
+        return sum(
+            1
+            for i in self._visible
+            if indicator in event_indicators(rows[i].state, rows[i].alarm, rows[i].escalated)
+        )
 
     def visible_rows(self) -> list[EventRow]:
         """The rows shown, in display order."""
@@ -538,6 +563,11 @@ OPEN_STATE_SET = frozenset(OPEN_STATES)
 class EventQueuePanel(QWidget):
     """The queue panel: free-text search, filters, saved filters, counts, and the table.
 
+    It follows the work without taking it out of the operator's hands: at the top of the list
+    new events appear at the top and stay in view; scrolled away, the rows in view stay put and
+    a "N 条新事件" button brings the new ones into view; another post's change never moves the
+    selection (nor announces a different event as selected).
+
     Signals:
         event_selected(int): the operator selected an event (its id).
         event_opened(int): the operator pressed Enter (or double-clicked) on an event.
@@ -553,7 +583,7 @@ class EventQueuePanel(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索编号、地址、描述…（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
-        self.count_label = QLabel(self)
+        self.count_label = ElidedLabel("", self)
         self.state_filter = self._combo(self.tr("全部状态"))
         self.state_filter.addItem(self.tr("未结事件"), _OPEN)
         for code, name in state_labels().items():
@@ -566,9 +596,10 @@ class EventQueuePanel(QWidget):
         for code, name in priority_labels().items():
             self.priority_filter.addItem(name, code)
         self.alarm_filter = self._combo(self.tr("全部预警"))
-        for code, name in alarm_labels().items():
-            if code != "none":
-                self.alarm_filter.addItem(name, code)
+        indicators = indicator_labels()
+        for name in ("soon_due", "overdue", "escalated", "reported_to_leader"):
+            text = self.tr("超时（含升级）") if name == "overdue" else indicators[name]
+            self.alarm_filter.addItem(text, name)
         self.community_filter = self._combo(self.tr("全部社区"))
         self.grid_filter = self._combo(self.tr("全部网格"))
         self.date_filter = QCheckBox(self.tr("上报日期"), self)
@@ -579,11 +610,22 @@ class EventQueuePanel(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(QDate.currentDate())
             edit.setEnabled(False)
+            edit.setVisible(False)
         self.saved_filter = self._combo(self.tr("已存筛选"))
         self.save_filter_button = QPushButton(self.tr("保存筛选"), self)
         self.delete_filter_button = QPushButton(self.tr("删除"), self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        # Floats over the top of the table (showing it must not move the rows being read).
+        self.new_events_button = QPushButton(self.table)
+        self.new_events_button.setObjectName("new_events_button")
+        self.new_events_button.setStyleSheet(
+            "#new_events_button { background: #2c7bb6; color: white; font-weight: bold;"
+            " border-radius: 10px; padding: 2px 14px; }"
+        )
+        self.new_events_button.hide()
+        self._unseen: set[int] = set()  # new events out of view since the operator scrolled away
+        self._restoring = False  # a change is being applied: the selection is not the operator's
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -593,22 +635,10 @@ class EventQueuePanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for column, width in (
-            (EventColumn.CODE, 140),
-            (EventColumn.STATE, 64),
-            (EventColumn.PRIORITY, 56),
-            (EventColumn.CATEGORY, 80),
-            (EventColumn.SOURCE, 86),
-            (EventColumn.GRID, 130),
-            (EventColumn.COMMUNITY, 80),
-            (EventColumn.ADDRESS, 120),
-            (EventColumn.DESCRIPTION, 220),
-            (EventColumn.REPORTED, 96),
-            (EventColumn.CLOSE_DEADLINE, 96),
-            (EventColumn.ALARM, 48),
-        ):
-            self.table.setColumnWidth(column, width)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header.setStretchLastSection(True)  # the description takes what is left
+        self.table.setColumnWidth(EventColumn.ADDRESS, _ADDRESS_WIDTH)
+        self._fit_columns()
         # Start with the newest reports on top, as an operator expects.
         self.table.sortByColumn(EventColumn.REPORTED, Qt.SortOrder.DescendingOrder)
 
@@ -650,7 +680,15 @@ class EventQueuePanel(QWidget):
     def _combo(self, any_text: str) -> QComboBox:
         combo = QComboBox(self)
         combo.addItem(any_text, _ANY)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as its "any" choice, which says what it filters ("全部状态"): a long choice is
+        # elided when chosen (its list shows it whole), and never widens the window past the
+        # screen. Narrower still, rather, when the panel is narrow.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        metrics = combo.fontMetrics()
+        combo.setMinimumContentsLength(
+            -(-metrics.horizontalAdvance(any_text) // metrics.horizontalAdvance("x")) + 1
+        )
+        combo.setMinimumWidth(_COMBO_MINIMUM)
         return combo
 
     def _connect_signals(self) -> None:
@@ -672,6 +710,8 @@ class EventQueuePanel(QWidget):
         self.save_filter_button.clicked.connect(self._save_filter)
         self.delete_filter_button.clicked.connect(self._delete_filter)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.new_events_button.clicked.connect(self.show_new_events)
+        self.table.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.table.activated.connect(self._on_activated)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._count_timer.start)
@@ -687,21 +727,125 @@ class EventQueuePanel(QWidget):
 
         ``haystacks`` (``search_text`` of each row), when given, spare the first search."""
         self.model.set_rows(rows, haystacks)
+        self._unseen.clear()
+        self._show_new_events_button()
+        self._fit_columns()
         self._fill_choices(self.category_filter, self.model.distinct("category"))
         self._fill_choices(self.community_filter, self.model.distinct("community"))
         self._fill_choices(self.grid_filter, self.model.distinct("grid_code"))
 
     def apply_changes(self, rows: Sequence[EventRow]) -> None:
-        """Update exactly these events, keeping the selection and what the operator sees."""
+        """Update exactly these events, keeping the selection and what the operator sees: at
+        the top of the list the top stays in view (new events appear there); scrolled away,
+        the row at the top of the view stays there and new events are counted on the button."""
+        bar = self.table.verticalScrollBar()
+        at_top = bar.value() == bar.minimum()
         top = self.table.indexAt(self.table.viewport().rect().topLeft())
         anchor = self.model.event_id_at(top.row()) if top.isValid() else None
-        self.model.apply_changes(rows)
-        if anchor is not None:
-            row = self.model.row_of_event(anchor)
-            if row is not None and row != top.row():
-                self.table.scrollTo(
-                    self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
-                )
+        current = self.table.currentIndex()
+        selected = self.model.event_id_at(current.row()) if current.isValid() else None
+        new = [row.id for row in rows if self.model.row_of_event(row.id) is None]
+        self._restoring = True
+        try:
+            self.model.apply_changes(rows)
+            self._keep_selection(selected)
+            if at_top:
+                self.table.scrollToTop()
+            elif anchor is not None:
+                row = self.model.row_of_event(anchor)
+                if row is not None and row != top.row():
+                    self.table.scrollTo(
+                        self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+                    )
+        finally:
+            self._restoring = False
+        if not at_top:
+            self._unseen.update(i for i in new if self._out_of_view(i))
+        self._show_new_events_button()
+
+    def show_new_events(self) -> None:
+        """Bring the new events into view: the first of them (in the list's order) at the top."""
+        rows = [r for r in map(self.model.row_of_event, self._unseen) if r is not None]
+        self._unseen.clear()
+        self._show_new_events_button()
+        if rows:
+            self.table.scrollTo(
+                self.model.index(min(rows), 0), QAbstractItemView.ScrollHint.PositionAtTop
+            )
+
+    def _fit_columns(self) -> None:
+        # What must be read whole — state, level, category, deadline — and the short columns
+        # beside them are sized to every value they can show; address and description share
+        # the rest, elided in the middle (whole in the tooltip).
+        time = widest_digits(self.table, "00-00 00:00")
+        fit_columns(
+            self.table,
+            {
+                EventColumn.CODE: [
+                    widest_digits(self.table, "SJ-00000000-0000"),
+                    provisional_code(widest_digits(self.table, "000")),
+                ],
+                EventColumn.STATE: state_labels().values(),
+                EventColumn.ALARM: alarm_labels().values(),
+                EventColumn.CATEGORY: self.model.distinct("category"),
+                EventColumn.CLOSE_DEADLINE: [time],
+                EventColumn.PRIORITY: priority_labels().values(),
+                EventColumn.SOURCE: source_labels().values(),
+                EventColumn.REPORTED: [time],
+                EventColumn.GRID: [widest_digits(self.table, "0" * 15)],
+                EventColumn.COMMUNITY: self.model.distinct("community"),
+            },
+        )
+
+    def _keep_selection(self, event_id: int | None) -> None:
+        # Rows inserted or removed above it move the selected row; one filtered out or moved by
+        # its sort key loses it. Either way it is put back on the same event, or cleared.
+        if event_id is None:
+            return
+        row = self.model.row_of_event(event_id)
+        if row is None:
+            self.table.selectionModel().clear()
+        elif (
+            self.table.currentIndex().row() != row or not self.table.selectionModel().hasSelection()
+        ):
+            self.table.selectRow(row)
+
+    def _out_of_view(self, event_id: int) -> bool:
+        row = self.model.row_of_event(event_id)
+        if row is None:
+            return False
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        return row < first or (last >= 0 and row > last)
+
+    def _on_scrolled(self, value: int) -> None:
+        if (
+            self._unseen
+            and value == self.table.verticalScrollBar().minimum()
+            and not self._restoring
+        ):
+            self._unseen = {i for i in self._unseen if self._out_of_view(i)}
+            self._show_new_events_button()
+
+    def _show_new_events_button(self) -> None:
+        self._unseen = {i for i in self._unseen if self.model.row_of_event(i) is not None}
+        if not self._unseen:
+            self.new_events_button.hide()
+            return
+        self.new_events_button.setText(
+            self.tr("↑ {count} 条新事件").format(count=len(self._unseen))
+        )
+        self.new_events_button.adjustSize()
+        header = self.table.horizontalHeader().height()
+        x = (self.table.width() - self.new_events_button.width()) // 2
+        self.new_events_button.move(max(0, x), header + 6)
+        self.new_events_button.show()
+        self.new_events_button.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.new_events_button.isVisible():
+            self._show_new_events_button()
 
     def drop_events(self, event_ids: Sequence[int]) -> None:
         """Forget these events (provisional rows now written under their real codes)."""
@@ -777,8 +921,7 @@ class EventQueuePanel(QWidget):
         self.search.setText(queue_filter.text)
         has_dates = bool(queue_filter.reported_from or queue_filter.reported_to)
         self.date_filter.setChecked(has_dates)
-        self.date_from.setEnabled(has_dates)
-        self.date_to.setEnabled(has_dates)
+        self._show_dates(has_dates)
         if queue_filter.reported_from:
             self.date_from.setDate(_to_qdate(queue_filter.reported_from))
         if queue_filter.reported_to:
@@ -801,9 +944,14 @@ class EventQueuePanel(QWidget):
     def _on_search(self, text: str) -> None:
         self.model.set_filter_text(text)
 
+    def _show_dates(self, on: bool) -> None:
+        # Shown only while they filter: the row of filters has the room for the rest then.
+        for edit in (self.date_from, self.date_to):
+            edit.setEnabled(on)
+            edit.setVisible(on)
+
     def _on_date_toggled(self, on: bool) -> None:
-        self.date_from.setEnabled(on)
-        self.date_to.setEnabled(on)
+        self._show_dates(on)
         self._apply_filter()
 
     def _refresh_saved(self) -> None:
@@ -837,7 +985,7 @@ class EventQueuePanel(QWidget):
     # --- selection and keys ------------------------------------------------------------------
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._restoring:
             self.event_selected.emit(self.model.event_id_at(current.row()))
 
     def _on_activated(self, index: QModelIndex) -> None:
@@ -850,10 +998,13 @@ class EventQueuePanel(QWidget):
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()
-        overdue = self.model.count_visible(frozenset({"overdue", "escalated"}))
         self.count_label.setText(
-            self.tr("显示 {shown} / 共 {total} 件 · 超时 {overdue}").format(
-                shown=shown, total=self.model.total_count(), overdue=overdue
+            self.tr("显示 {shown} / 共 {total} 件 · {overdue}").format(
+                shown=shown,
+                total=self.model.total_count(),
+                overdue=overdue_text(
+                    self.model.count_visible("overdue"), self.model.count_visible("escalated")
+                ),
             )
         )
 

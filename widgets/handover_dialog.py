@@ -39,12 +39,16 @@ from models.snapshots import (
 from widgets.labels import (
     alarm_labels,
     clock_labels,
+    counted,
     duty_log_kind_labels,
     handover_status_labels,
     mode_labels,
     post_labels,
+    shift_name,
     snapshot_group_labels,
+    snapshot_group_title,
     state_labels,
+    with_detail,
 )
 from widgets.plain import plain_tooltip
 from widgets.timefmt import local_full, local_minutes
@@ -60,7 +64,7 @@ def shift_text(window: ShiftWindow, roster: RosterInfo, post: str) -> str:
         "HandoverDialog", "{day} {name}（{start} 至 {end} 交班）"
     ).format(
         day=window.shift_date.isoformat(),
-        name=window.name,
+        name=shift_name(window.name),
         start=local_minutes(window.starts_at),
         end=local_minutes(window.handover_at),
     )
@@ -106,7 +110,7 @@ class SnapshotTree(QTreeWidget):
             )
         self._group(
             "open",
-            f"{groups['open']}（{snapshot.open_total}）",
+            counted(groups["open"], snapshot.open_total),
             [
                 (key, states.get(s, s), str(n), "")
                 for key, (s, n) in zip(keys["open"], snapshot.open_by_state, strict=True)
@@ -116,7 +120,7 @@ class SnapshotTree(QTreeWidget):
             events: tuple[SnapshotEvent, ...] = getattr(snapshot, group)
             self._group(
                 group,
-                f"{groups[group]}（{len(events)}）",
+                snapshot_group_title(group, events),
                 [
                     (key, e.code, self._event_text(e), e.code)
                     for key, e in zip(keys[group], events, strict=True)
@@ -125,7 +129,7 @@ class SnapshotTree(QTreeWidget):
         modes = mode_labels()
         self._group(
             "mode_switches",
-            f"{groups['mode_switches']}（{len(snapshot.mode_switches)}）",
+            counted(groups["mode_switches"], len(snapshot.mode_switches)),
             [
                 (
                     key,
@@ -140,7 +144,7 @@ class SnapshotTree(QTreeWidget):
         )
         self._group(
             "patrols",
-            f"{groups['patrols']}（{len(snapshot.patrols)}）",
+            counted(groups["patrols"], len(snapshot.patrols)),
             [
                 (
                     key,
@@ -160,12 +164,12 @@ class SnapshotTree(QTreeWidget):
         kinds = duty_log_kind_labels()
         self._group(
             "log_highlights",
-            f"{groups['log_highlights']}（{len(snapshot.log_highlights)}）",
+            counted(groups["log_highlights"], len(snapshot.log_highlights)),
             [
                 (
                     key,
                     f"{local_minutes(r.at)} {kinds.get(r.kind, r.kind)}",
-                    f"{r.text}（{r.operator_name}）"
+                    with_detail(r.text, r.operator_name)
                     + (f" [{r.event_code}]" if r.event_code else ""),
                     r.event_code,
                 )

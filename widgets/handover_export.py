@@ -20,8 +20,12 @@ from models.snapshots import HandoverReview, SnapshotEvent
 from widgets.labels import (
     fate_labels,
     handover_status_labels,
+    labelled,
+    listing,
     post_labels,
+    shift_name,
     snapshot_group_labels,
+    snapshot_group_title,
     state_labels,
 )
 from widgets.timefmt import local_full
@@ -55,7 +59,7 @@ def pending_rows(review: HandoverReview) -> list[list[str]]:
     """One row per pending item of the handover, with what became of it."""
     record = review.record
     fates, states = fate_labels(), state_labels()
-    shift = f"{record.shift.shift_date.isoformat()} {record.shift.name}"
+    shift = f"{record.shift.shift_date.isoformat()} {shift_name(record.shift.name)}"
     rows = []
     for n, (item, fate) in enumerate(zip(record.pending, review.fates, strict=False), start=1):
         rows.append(
@@ -99,7 +103,7 @@ def summary_row(review: HandoverReview) -> list[str]:
     return [
         str(record.id),
         post_labels().get(record.post, record.post),
-        f"{record.shift.shift_date.isoformat()} {record.shift.name}",
+        f"{record.shift.shift_date.isoformat()} {shift_name(record.shift.name)}",
         record.outgoing_name,
         local_full(record.submitted_at),
         record.incoming_name,
@@ -153,14 +157,19 @@ def _section(review: HandoverReview) -> str:
         )
         + "</h2>",
         _table(summary_headers()[3:12], [summary_row(review)[3:12]]),
-        "<p><b>" + html.escape(groups["notes"]) + "</b>：" + html.escape(record.notes) + "</p>",
-        "<p><b>"
-        + html.escape(groups["open"])
-        + "</b>："
+        "<p>" + html.escape(labelled(groups["notes"], record.notes)) + "</p>",
+        "<p>"
         + html.escape(
-            "，".join(f"{states.get(s, s)} {n}" for s, n in snapshot.open_by_state)
-            + QCoreApplication.translate("handover_export", "，合计 {n}").format(
-                n=snapshot.open_total
+            labelled(
+                groups["open"],
+                listing(
+                    [
+                        *(f"{states.get(s, s)} {n}" for s, n in snapshot.open_by_state),
+                        QCoreApplication.translate("handover_export", "合计 {n}").format(
+                            n=snapshot.open_total
+                        ),
+                    ]
+                ),
             )
         )
         + "</p>",
@@ -189,7 +198,7 @@ def _section(review: HandoverReview) -> str:
     for key in ("overdue", "due_next_shift", "escalated"):
         events = getattr(snapshot, key)
         if events:
-            parts.append(_heading(f"{groups[key]}（{len(events)}）"))
+            parts.append(_heading(snapshot_group_title(key, events)))
             parts.append(_table(event_headers, _event_rows(events)))
     if review.changes:
         parts.append(_heading(QCoreApplication.translate("handover_export", "与上一班次相比")))

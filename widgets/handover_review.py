@@ -32,7 +32,9 @@ from widgets.handover_dialog import SnapshotTree, shift_text
 from widgets.labels import (
     fate_labels,
     handover_status_labels,
+    listing,
     post_labels,
+    shift_name,
     snapshot_group_labels,
     state_labels,
 )
@@ -202,7 +204,7 @@ class HandoverReviewDialog(QDialog):
             [
                 [
                     row.shift_date.isoformat(),
-                    row.shift_name,
+                    shift_name(row.shift_name),
                     posts.get(row.post, row.post),
                     row.outgoing_name,
                     local_full(row.submitted_at),
@@ -287,8 +289,8 @@ class HandoverReviewDialog(QDialog):
         else:
             self.changed_events.setText(
                 self.tr("新超时：{new}\n已不再超时：{cleared}").format(
-                    new="，".join(review.newly_overdue) or "—",
-                    cleared="，".join(review.no_longer_overdue) or "—",
+                    new=listing(review.newly_overdue) or "—",
+                    cleared=listing(review.no_longer_overdue) or "—",
                 )
             )
         _cells(self.disputes, [[d.item_label, d.note, d.operator_name] for d in record.disputes])

@@ -8,9 +8,11 @@ here, in one place, so every panel says the same word for the same thing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from PySide6.QtCore import QCoreApplication
 
-from models.snapshots import GridChoice
+from models.snapshots import GridChoice, IndicatorCounts, SnapshotEvent
 
 
 def state_labels() -> dict[str, str]:
@@ -52,10 +54,92 @@ def alarm_labels() -> dict[str, str]:
     """Alarm level code → name ("none" is shown as nothing)."""
     return {
         "none": "",
-        "warning": QCoreApplication.translate("labels", "预警"),
+        "warning": QCoreApplication.translate("labels", "即将超时"),
         "overdue": QCoreApplication.translate("labels", "超时"),
         "escalated": QCoreApplication.translate("labels", "升级"),
     }
+
+
+def indicator_labels() -> dict[str, str]:
+    """Event indicator (``models.indicators``) → name. 升级 is the alarm level; an event raised
+    to the leader in charge is 已上报领导."""
+    return {
+        "open": QCoreApplication.translate("labels", "未结"),
+        "soon_due": QCoreApplication.translate("labels", "即将超时"),
+        "overdue": QCoreApplication.translate("labels", "超时"),
+        "escalated": QCoreApplication.translate("labels", "升级"),
+        "reported_to_leader": QCoreApplication.translate("labels", "已上报领导"),
+    }
+
+
+def overdue_text(overdue: int, escalated: int) -> str:
+    """The overdue count with the escalated among them, said the same way everywhere."""
+    return QCoreApplication.translate("labels", "超时 {overdue}（其中升级 {escalated}）").format(
+        overdue=overdue, escalated=escalated
+    )
+
+
+def shift_name(name: str) -> str:
+    """A shift's name in the interface's language: the shifts the centre's patterns come with
+    are named here; a shift the centre named otherwise keeps its own name (its data)."""
+    return {
+        "白班": QCoreApplication.translate("labels", "白班"),
+        "夜班": QCoreApplication.translate("labels", "夜班"),
+        "24小时值班": QCoreApplication.translate("labels", "24小时值班"),
+    }.get(name, name)
+
+
+def provisional_code(number: str) -> str:
+    """The code a new event shows while the database is away: "待同步-001"."""
+    return QCoreApplication.translate("labels", "待同步-{number}").format(number=number)
+
+
+def listing(items: Iterable[str]) -> str:
+    """Items one after another, with the interface's list separator ("，" / ", ")."""
+    return QCoreApplication.translate("labels", "，").join(items)
+
+
+def labelled(title: str, text: str) -> str:
+    """A title and what it titles, in the interface's punctuation ("备注：…" / "Notes: …")."""
+    return QCoreApplication.translate("labels", "{title}：{text}").format(title=title, text=text)
+
+
+def counted(title: str, count: int) -> str:
+    """A heading with how many it heads: "超时事件（3）"."""
+    return QCoreApplication.translate("labels", "{title}（{count}）").format(
+        title=title, count=count
+    )
+
+
+def with_detail(text: str, detail: str) -> str:
+    """A name with a detail in brackets, in the interface's brackets: "王敏（调度）"."""
+    return QCoreApplication.translate("labels", "{text}（{detail}）").format(
+        text=text, detail=detail
+    )
+
+
+def snapshot_group_title(group: str, events: Sequence[SnapshotEvent]) -> str:
+    """A handover group's heading with its count; the overdue say how many are escalated."""
+    title = snapshot_group_labels()[group]
+    if group == "overdue":
+        heading = QCoreApplication.translate("labels", "{title}（{count}，其中升级 {escalated}）")
+        return heading.format(
+            title=title,
+            count=len(events),
+            escalated=sum(1 for e in events if e.level == "escalated"),
+        )
+    return counted(title, len(events))
+
+
+def indicator_summary(counts: IndicatorCounts) -> str:
+    """The alarm indicators in one line, for the status bar and the alarm panel."""
+    return QCoreApplication.translate(
+        "labels", "即将超时 {soon_due} · {overdue} · 已上报领导 {to_leader}"
+    ).format(
+        soon_due=counts.soon_due,
+        overdue=overdue_text(counts.overdue, counts.escalated),
+        to_leader=counts.reported_to_leader,
+    )
 
 
 def clock_labels() -> dict[str, str]:
@@ -166,7 +250,7 @@ def snapshot_group_labels() -> dict[str, str]:
         "open": QCoreApplication.translate("labels", "未结事件"),
         "due_next_shift": QCoreApplication.translate("labels", "下一班次内到期"),
         "overdue": QCoreApplication.translate("labels", "超时事件"),
-        "escalated": QCoreApplication.translate("labels", "已升级事件"),
+        "escalated": QCoreApplication.translate("labels", "已上报领导"),
         "unacknowledged_alarms": QCoreApplication.translate("labels", "本岗未确认预警"),
         "mode_switches": QCoreApplication.translate("labels", "平急转换"),
         "patrols": QCoreApplication.translate("labels", "视频巡查"),

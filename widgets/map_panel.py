@@ -318,14 +318,16 @@ class MapBridge(QObject):
 
     Python → page (each carries one JSON document): ``labels_changed``, ``events_replaced``,
     ``events_changed``, ``events_removed``, ``event_selected``, ``points_replaced`` (cameras,
-    devices, sites), ``layers_shown`` (which layers are on), ``tiles_set`` (the base tiles) and
+    devices, sites), ``layers_shown`` (which layers are on), ``legend_folded`` (whether the
+    legend is folded to its button), ``tiles_set`` (the base tiles) and
     ``picking_set`` (whether a click on the map places a new event); ``sync_requested(int)``
     asks the page to answer ``page_synced`` once everything sent before it has been applied.
 
     Page → Python (slots): ``page_ready()``, ``event_clicked(int)``, ``page_synced(int)``,
-    ``layer_toggled(str, bool)``, ``map_clicked(float, float)`` (lat, lon as drawn); they
-    surface as the signals ``page_loaded``, ``clicked(int)``, ``synced(int)``,
-    ``layer_switched(str, bool)`` and ``map_point(float, float)``.
+    ``layer_toggled(str, bool)``, ``legend_toggled(bool)``, ``map_clicked(float, float)`` (lat,
+    lon as drawn); they surface as the signals ``page_loaded``, ``clicked(int)``,
+    ``synced(int)``, ``layer_switched(str, bool)``, ``legend_switched(bool)`` and
+    ``map_point(float, float)``.
 
     ``send`` queues while the page is not ready and flushes the queue, in order, when the page
     calls ``page_ready``.
@@ -338,6 +340,7 @@ class MapBridge(QObject):
     event_selected = Signal(str)
     points_replaced = Signal(str)
     layers_shown = Signal(str)
+    legend_folded = Signal(str)
     tiles_set = Signal(str)
     picking_set = Signal(str)
     sync_requested = Signal(int)
@@ -346,6 +349,7 @@ class MapBridge(QObject):
     clicked = Signal(int)
     synced = Signal(int)
     layer_switched = Signal(str, bool)
+    legend_switched = Signal(bool)
     map_point = Signal(float, float)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -399,6 +403,11 @@ class MapBridge(QObject):
     def layer_toggled(self, name: str, shown: bool) -> None:
         """Called by map.js when the operator switches a layer in the legend."""
         self.layer_switched.emit(name, shown)
+
+    @Slot(bool)
+    def legend_toggled(self, folded: bool) -> None:
+        """Called by map.js when the operator folds or unfolds the legend."""
+        self.legend_switched.emit(bool(folded))
 
     @Slot(float, float)
     def map_clicked(self, lat: float, lon: float) -> None:
@@ -466,6 +475,7 @@ class MapPanel(QWidget):
             map at this WGS-84 point (lon, lat).
         layers_changed(object): the operator switched layers in the legend; the dict of every
             layer the page knows to whether it is shown.
+        legend_fold_changed(bool): the operator folded (True) or unfolded the legend.
         synced(int): the page has applied and painted everything sent before
             ``request_sync()`` returned this token.
 
@@ -483,6 +493,7 @@ class MapPanel(QWidget):
     events_applied = Signal()
     point_picked = Signal(float, float)
     layers_changed = Signal(object)
+    legend_fold_changed = Signal(bool)
     synced = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -491,6 +502,7 @@ class MapPanel(QWidget):
         self._rows: dict[int, EventRow] = {}  # the drawable events shown, by id
         self._points: list[MapPoint] = []
         self._layers: dict[str, bool] = {}
+        self._legend_folded = False
         self._picking: dict[str, Any] = {"on": False, "lat": None, "lon": None}
         self._selected: int | None = None
         self._labels: dict[str, str] = self._default_labels()
@@ -540,11 +552,14 @@ class MapPanel(QWidget):
         self._bridge.synced.connect(self.synced)
         self._bridge.clicked.connect(self._on_marker_clicked)
         self._bridge.layer_switched.connect(self._on_layer_switched)
+        self._bridge.legend_switched.connect(self._on_legend_switched)
         self._bridge.map_point.connect(self._on_map_point)
 
     def _default_labels(self) -> dict[str, str]:
         return {
             "layers": self.tr("图层"),
+            "fold": self.tr("收起图例"),
+            "unfold": self.tr("展开图例"),
             "layer_events": self.tr("事件"),
             "layer_heat": self.tr("网格热力（在办事件数）"),
             "layer_cameras": self.tr("摄像机"),
@@ -562,7 +577,7 @@ class MapPanel(QWidget):
             "dispatched": self.tr("已派遣"),
             "responded": self.tr("已响应"),
             "resolved": self.tr("已办结"),
-            "warning": self.tr("预警"),
+            "warning": self.tr("即将超时"),
             "overdue": self.tr("超时"),
             "escalated": self.tr("升级"),
         }
@@ -679,6 +694,11 @@ class MapPanel(QWidget):
         self._layers.update({str(k): bool(v) for k, v in layers.items()})
         self._bridge.send("layers_shown", _dumps(self._layers))
 
+    def set_legend_folded(self, folded: bool) -> None:
+        """Fold the legend to its button (True) or show it whole."""
+        self._legend_folded = bool(folded)
+        self._bridge.send("legend_folded", _dumps(self._legend_folded))
+
     def set_picking(self, on: bool, point: tuple[float, float] | None = None) -> None:
         """While on, a click on the map picks a point (``point_picked``) and a pin marks it;
         ``point`` (lon, lat, WGS-84) places the pin where the point is now."""
@@ -716,6 +736,7 @@ class MapPanel(QWidget):
         self._bridge.send("labels_changed", _dumps(self._labels))
         self._bridge.send("tiles_set", _dumps(self._tiles_json()))
         self._bridge.send("layers_shown", _dumps(self._layers))
+        self._bridge.send("legend_folded", _dumps(self._legend_folded))
         self._bridge.send("points_replaced", _dumps(self._points_json()))
         self._bridge.send("events_replaced", _dumps(self._events_json()))
         self._bridge.send("picking_set", _dumps(self._picking))
@@ -746,6 +767,10 @@ class MapPanel(QWidget):
     def _on_layer_switched(self, name: str, shown: bool) -> None:
         self._layers[name] = shown
         self.layers_changed.emit(dict(self._layers))
+
+    def _on_legend_switched(self, folded: bool) -> None:
+        self._legend_folded = folded
+        self.legend_fold_changed.emit(folded)
 
     def _on_map_point(self, lat: float, lon: float) -> None:
         # The page is not trusted: a point must be a number, and only while picking.

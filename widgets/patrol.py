@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.snapshots import CameraRow, CategoryOption, TourRow
-from widgets.labels import priority_labels
+from widgets.labels import priority_labels, with_detail
 from widgets.video_preview import VideoPreview
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -203,7 +203,7 @@ class TourEditor(QDialog):
         _say(self.message, text, error)
 
     def _label(self, camera: CameraRow | None, camera_id: int) -> str:
-        return f"{camera.name}（{camera.grid_code}）" if camera else f"#{camera_id}"
+        return with_detail(camera.name, camera.grid_code) if camera else f"#{camera_id}"
 
     def _fill_available(self) -> None:
         needle = self.search.text().strip().lower()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.snapshots import LaunchProfileRow
+from widgets.labels import with_detail
 
 
 class LaunchProfileDialog(QDialog):
@@ -101,7 +102,7 @@ class LaunchProfileDialog(QDialog):
         self.system.blockSignals(True)
         self.system.clear()
         for row in rows:
-            self.system.addItem(f"{row.name}（{row.code}）", row.code)
+            self.system.addItem(with_detail(row.name, row.code), row.code)
         self.system.setCurrentIndex(max(0, self.system.findData(chosen)))
         self.system.blockSignals(False)
         self._show_current()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.snapshots import RosterDay
-from widgets.labels import post_labels
+from widgets.labels import post_labels, shift_name
 
 LEADER_COLUMN = 1  # after the shift's name; the posts follow
 
@@ -95,7 +95,7 @@ class RosterDialog(QDialog):
         self.pattern.setCurrentIndex(max(0, self.pattern.findData(roster.pattern)))
         self.table.setRowCount(len(roster.shifts))
         for row, (shift_id, name, starts, ends) in enumerate(roster.shifts):
-            self.table.setItem(row, 0, QTableWidgetItem(f"{name} {starts}–{ends}"))
+            self.table.setItem(row, 0, QTableWidgetItem(f"{shift_name(name)} {starts}–{ends}"))
             leader = self._combo(roster.leaders, roster.leader_of.get(shift_id))
             leader.activated.connect(lambda _i, s=shift_id, c=leader: self._chose_leader(s, c))
             self.table.setCellWidget(row, LEADER_COLUMN, leader)

@@ -22,10 +22,15 @@
         resolved: "#1a9641"
     };
     var UNKNOWN_STATE_COLOUR = "#8c8c8c";
-    var ALARM_OUTLINES = { warning: "#f5c400", overdue: "#d7191c", escalated: "#d7191c" };
+    // Escalated is told from overdue by colour at a glance (black, not red), not only by size.
+    var ALARM_OUTLINES = { warning: "#f5c400", overdue: "#d7191c", escalated: "#111111" };
     var STATE_ORDER = ["reported", "accepted", "dispatched", "responded", "resolved"];
     var ALARM_ORDER = ["warning", "overdue", "escalated"];
+    // Grid codes are legible from zoom 14, and are not shown at the wide zoom the map opens
+    // at (the whole district): there they would cover it.
     var GRID_LABEL_MIN_ZOOM = 14;
+    var overviewZoom = null;
+    var legendFolded = false;
     var TOOLTIP_DESCRIPTION_CHARS = 60;
     // Open events per grid, by class: the upper bound of each class and its fill.
     var HEAT_CLASSES = [
@@ -93,9 +98,9 @@
     function markerStyle(ev) {
         var outline = ALARM_OUTLINES[ev.alarm];
         return {
-            radius: isAlarmed(ev) ? 9 : 6,
+            radius: ev.alarm === "escalated" ? 10 : isAlarmed(ev) ? 9 : 6,
             color: outline || "#ffffff",
-            weight: outline ? 3 : 1.5,
+            weight: ev.alarm === "escalated" ? 4 : outline ? 3 : 1.5,
             opacity: 1,
             fillColor: STATE_COLOURS[ev.state] || UNKNOWN_STATE_COLOUR,
             fillOpacity: 0.92,
@@ -189,12 +194,15 @@
     function clusterIcon(cluster) {
         var children = cluster.getAllChildMarkers();
         var alarmed = children.some(function (m) { return isAlarmed(m.griddeskEvent); });
+        var escalated = children.some(function (m) { return m.griddeskEvent.alarm === "escalated"; });
         var count = cluster.getChildCount();
         var size = count < 10 ? 30 : count < 100 ? 36 : 42;
         var inner = element("span", "", count);
         return L.divIcon({
             html: inner,
-            className: "griddesk-cluster" + (alarmed ? " griddesk-cluster-alarm" : ""),
+            className: "griddesk-cluster" + (
+                escalated ? " griddesk-cluster-escalated" : alarmed ? " griddesk-cluster-alarm" : ""
+            ),
             iconSize: L.point(size, size)
         });
     }
@@ -369,12 +377,34 @@
         box.appendChild(row);
     }
 
-    // The legend is also the layer switch: a checkbox per layer, each with what it shows.
+    // The legend is also the layer switch: a checkbox per layer, each with what it shows. It
+    // folds to a button, so that it covers none of the district where the map is small.
     function buildLegend() {
-        var box = element("div", "griddesk-legend");
+        var box = element("div", "griddesk-legend" + (legendFolded ? " griddesk-legend-folded" : ""));
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
-        box.appendChild(element("div", "griddesk-legend-title", labels.layers || ""));
+        var toggle = element("button", "griddesk-legend-toggle", legendFolded ? "▸" : "▾");
+        toggle.type = "button";
+        toggle.title = legendFolded ? (labels.unfold || "") : (labels.fold || "");
+        toggle.addEventListener("click", function () {
+            foldLegend(!legendFolded);
+            if (bridge) {
+                bridge.legend_toggled(legendFolded);
+            }
+        });
+        var title = element("div", "griddesk-legend-title");
+        title.appendChild(element("span", "", labels.layers || ""));
+        title.appendChild(toggle);
+        box.appendChild(title);
+        if (legendFolded) {
+            // The whole folded legend is the button.
+            box.addEventListener("click", function (event) {
+                if (event.target !== toggle) {
+                    toggle.click();
+                }
+            });
+            return box;
+        }
         LAYER_ORDER.forEach(function (name) {
             if (!switchable[name]) {
                 return;
@@ -409,7 +439,8 @@
             ALARM_ORDER.forEach(function (alarm) {
                 legendRow(
                     details,
-                    "griddesk-legend-ring" + (alarm !== "warning" ? " griddesk-legend-big" : ""),
+                    "griddesk-legend-ring" + (alarm !== "warning" ? " griddesk-legend-big" : "") +
+                        (alarm === "escalated" ? " griddesk-legend-escalated" : ""),
                     ALARM_OUTLINES[alarm],
                     labels[alarm] || alarm
                 );
@@ -432,6 +463,11 @@
             return;
         }
         box.appendChild(details);
+    }
+
+    function foldLegend(folded) {
+        legendFolded = !!folded;
+        rebuildLegend();
     }
 
     function gradeLabel(grade) {
@@ -657,13 +693,15 @@
         }));
         switchable.gridLabels = gridLabelLayer;
         shown.gridLabels = true;
+        overviewZoom = map.getZoom();  // folium has fitted the district by now
         map.on("zoomend", toggleGridLabels);
         toggleGridLabels();
     }
 
-    // Grid codes are legible from zoom 14; further out they would cover the map.
     function toggleGridLabels() {
-        if (shown.gridLabels && map.getZoom() >= GRID_LABEL_MIN_ZOOM) {
+        var zoom = map.getZoom();
+        var wide = overviewZoom !== null && zoom <= overviewZoom;
+        if (shown.gridLabels && zoom >= GRID_LABEL_MIN_ZOOM && !wide) {
             gridLabelLayer.addTo(map);
         } else {
             gridLabelLayer.remove();
@@ -775,6 +813,9 @@
             bridge.layers_shown.connect(function (text) {
                 enqueue(function () { setLayers(JSON.parse(text)); });
             });
+            bridge.legend_folded.connect(function (text) {
+                enqueue(function () { foldLegend(JSON.parse(text)); });
+            });
             bridge.tiles_set.connect(function (text) {
                 enqueue(function () { setTiles(JSON.parse(text)); });
             });
@@ -840,6 +881,30 @@
         zoom: function () { return map.getZoom(); },
         gridLabelsShown: function () {
             return document.querySelectorAll(".griddesk-grid-label").length;
+        },
+        legendFolded: function () { return legendFolded; },
+        // Folds or unfolds the legend with a click on its button, as the operator would.
+        clickLegendToggle: function () {
+            var button = document.querySelector(".griddesk-legend-toggle");
+            if (!button) {
+                return false;
+            }
+            button.click();
+            return true;
+        },
+        legendBox: function () {
+            var node = document.querySelector(".griddesk-legend");
+            if (!node) {
+                return null;
+            }
+            var rect = node.getBoundingClientRect();
+            var map = document.querySelector(".leaflet-container").getBoundingClientRect();
+            return { width: rect.width, height: rect.height, mapWidth: map.width, mapHeight: map.height };
+        },
+        clusterClasses: function () {
+            return Array.from(document.querySelectorAll(".griddesk-cluster")).map(function (n) {
+                return n.className;
+            });
         },
         legendText: function () {
             var node = document.querySelector(".griddesk-legend");

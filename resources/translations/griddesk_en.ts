@@ -4,70 +4,65 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="194"/>
+        <location filename="../../widgets/alarm_panel.py" line="189"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="195"/>
+        <location filename="../../widgets/alarm_panel.py" line="190"/>
         <source>本岗位已知悉：停止提示音，预警仍保留</source>
         <translation>This post has seen it: the sound stops, the alarm stays</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="197"/>
+        <location filename="../../widgets/alarm_panel.py" line="192"/>
         <source>静音</source>
         <translation>Mute</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alarm_panel.py" line="250"/>
-        <source>即将超时 {warning} 件 · 超时 {overdue} 件 · 升级 {escalated} 件</source>
-        <translation>{warning} soon due · {overdue} overdue · {escalated} escalated</translation>
     </message>
 </context>
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="74"/>
+        <location filename="../../widgets/alarm_panel.py" line="65"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="75"/>
+        <location filename="../../widgets/alarm_panel.py" line="66"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="76"/>
+        <location filename="../../widgets/alarm_panel.py" line="67"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="77"/>
+        <location filename="../../widgets/alarm_panel.py" line="68"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="78"/>
+        <location filename="../../widgets/alarm_panel.py" line="69"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="79"/>
+        <location filename="../../widgets/alarm_panel.py" line="70"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="80"/>
+        <location filename="../../widgets/alarm_panel.py" line="71"/>
         <source>剩余/超时</source>
         <translation>Left / overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="82"/>
+        <location filename="../../widgets/alarm_panel.py" line="73"/>
         <source>已确认</source>
         <translation>Acknowledged by</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="81"/>
+        <location filename="../../widgets/alarm_panel.py" line="72"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
@@ -527,493 +522,508 @@
 <context>
     <name>EventDetailPanel</name>
     <message>
-        <location filename="../../widgets/event_detail.py" line="65"/>
+        <location filename="../../widgets/event_detail.py" line="67"/>
         <source>网格员 {name}</source>
         <translation>Grid worker {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="66"/>
+        <location filename="../../widgets/event_detail.py" line="68"/>
         <source>挂包领导 {name}</source>
         <translation>Leader in charge {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="67"/>
+        <location filename="../../widgets/event_detail.py" line="69"/>
         <source>执法队 {name}</source>
         <translation>Enforcement team {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="68"/>
+        <location filename="../../widgets/event_detail.py" line="70"/>
         <source>部门 {name}</source>
         <translation>Department {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="79"/>
-        <location filename="../../widgets/event_detail.py" line="274"/>
+        <location filename="../../widgets/event_detail.py" line="81"/>
+        <location filename="../../widgets/event_detail.py" line="276"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="80"/>
+        <location filename="../../widgets/event_detail.py" line="82"/>
         <source>派遣</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="81"/>
+        <location filename="../../widgets/event_detail.py" line="83"/>
         <source>改派</source>
         <translation>Reassign</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="82"/>
-        <location filename="../../widgets/event_detail.py" line="275"/>
+        <location filename="../../widgets/event_detail.py" line="84"/>
+        <location filename="../../widgets/event_detail.py" line="277"/>
         <source>响应</source>
         <translation>Respond</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="83"/>
-        <location filename="../../widgets/event_detail.py" line="276"/>
+        <location filename="../../widgets/event_detail.py" line="85"/>
+        <location filename="../../widgets/event_detail.py" line="278"/>
         <source>办结</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="84"/>
+        <location filename="../../widgets/event_detail.py" line="86"/>
         <source>核查结案</source>
         <translation>Verify and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="85"/>
+        <location filename="../../widgets/event_detail.py" line="87"/>
         <source>退回</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="86"/>
+        <location filename="../../widgets/event_detail.py" line="88"/>
         <source>上报领导</source>
         <translation>Escalate to leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="87"/>
+        <location filename="../../widgets/event_detail.py" line="89"/>
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="88"/>
+        <location filename="../../widgets/event_detail.py" line="90"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="89"/>
+        <location filename="../../widgets/event_detail.py" line="91"/>
         <source>暂停计时</source>
         <translation>Pause the clock</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="90"/>
+        <location filename="../../widgets/event_detail.py" line="92"/>
         <source>恢复计时</source>
         <translation>Resume the clock</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="91"/>
+        <location filename="../../widgets/event_detail.py" line="93"/>
         <source>申请延期</source>
         <translation>Request an extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="92"/>
+        <location filename="../../widgets/event_detail.py" line="94"/>
         <source>批准延期</source>
         <translation>Approve the extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="93"/>
+        <location filename="../../widgets/event_detail.py" line="95"/>
         <source>不批准延期</source>
         <translation>Refuse the extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="127"/>
-        <location filename="../../widgets/event_detail.py" line="361"/>
+        <location filename="../../widgets/event_detail.py" line="129"/>
+        <location filename="../../widgets/event_detail.py" line="363"/>
         <source>未选择事件</source>
         <translation>No event selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="147"/>
+        <location filename="../../widgets/event_detail.py" line="149"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="148"/>
+        <location filename="../../widgets/event_detail.py" line="150"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="149"/>
+        <location filename="../../widgets/event_detail.py" line="151"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="150"/>
+        <location filename="../../widgets/event_detail.py" line="152"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="151"/>
+        <location filename="../../widgets/event_detail.py" line="153"/>
         <source>网格 / 社区 / 片区</source>
         <translation>Grid / community / zone</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="152"/>
+        <location filename="../../widgets/event_detail.py" line="154"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="153"/>
+        <location filename="../../widgets/event_detail.py" line="155"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="154"/>
+        <location filename="../../widgets/event_detail.py" line="156"/>
         <source>反映人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="155"/>
+        <location filename="../../widgets/event_detail.py" line="157"/>
         <source>处置力量</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="156"/>
+        <location filename="../../widgets/event_detail.py" line="158"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="157"/>
+        <location filename="../../widgets/event_detail.py" line="159"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="158"/>
+        <location filename="../../widgets/event_detail.py" line="160"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="172"/>
+        <location filename="../../widgets/event_detail.py" line="174"/>
         <source>智能派单建议</source>
         <translation>Dispatch proposal</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="180"/>
-        <location filename="../../widgets/event_detail.py" line="559"/>
+        <location filename="../../widgets/event_detail.py" line="182"/>
+        <location filename="../../widgets/event_detail.py" line="560"/>
         <source>确认网格</source>
         <translation>Confirm grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="184"/>
+        <location filename="../../widgets/event_detail.py" line="186"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="215"/>
+        <location filename="../../widgets/event_detail.py" line="217"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="216"/>
+        <location filename="../../widgets/event_detail.py" line="218"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="217"/>
+        <location filename="../../widgets/event_detail.py" line="219"/>
         <source>状态变化</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="218"/>
+        <location filename="../../widgets/event_detail.py" line="220"/>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="219"/>
-        <location filename="../../widgets/event_detail.py" line="506"/>
+        <location filename="../../widgets/event_detail.py" line="221"/>
+        <location filename="../../widgets/event_detail.py" line="505"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="280"/>
+        <location filename="../../widgets/event_detail.py" line="282"/>
         <source>（已上报领导）</source>
         <translation> (escalated to the leader)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="282"/>
+        <location filename="../../widgets/event_detail.py" line="284"/>
         <source>（待群众补充，{since} 起暂停计时）</source>
         <translation> (waiting for the resident: clock paused since {since})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="321"/>
+        <location filename="../../widgets/event_detail.py" line="323"/>
         <source>（{limit}）</source>
         <translation> ({limit})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="326"/>
+        <location filename="../../widgets/event_detail.py" line="328"/>
         <source>延期申请待审批：+{limit}（{who}：{reason}）</source>
         <translation>Extension requested, awaiting the chief: +{limit} ({who}: {reason})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="347"/>
+        <location filename="../../widgets/event_detail.py" line="349"/>
         <source>正在处理：{who}</source>
         <translation>Also working on it: {who}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="381"/>
+        <location filename="../../widgets/event_detail.py" line="383"/>
         <source>网格 {grid} · {category} → {target}</source>
         <translation>Grid {grid} · {category} → {target}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="382"/>
+        <location filename="../../widgets/event_detail.py" line="384"/>
         <source>（网格待确认）</source>
         <translation>(grid to confirm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="385"/>
+        <location filename="../../widgets/event_detail.py" line="387"/>
         <source>依据派单规则 #{rule}</source>
         <translation>By dispatch rule #{rule}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="386"/>
+        <location filename="../../widgets/event_detail.py" line="388"/>
         <source>依据类别默认力量</source>
         <translation>By the category&apos;s default force</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="387"/>
+        <location filename="../../widgets/event_detail.py" line="389"/>
         <source>复杂事件，由挂包领导牵头</source>
         <translation>Complex event: led by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="388"/>
+        <location filename="../../widgets/event_detail.py" line="390"/>
         <source>已超时，由挂包领导督办</source>
         <translation>Overdue: chased by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="392"/>
+        <location filename="../../widgets/event_detail.py" line="394"/>
         <source>位置在网格边界附近或网格之外，请确认网格</source>
         <translation>The location is near a grid boundary or outside every grid: confirm the grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="395"/>
+        <location filename="../../widgets/event_detail.py" line="397"/>
         <source>按建议：{name}</source>
         <translation>As proposed: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="403"/>
+        <location filename="../../widgets/event_detail.py" line="405"/>
         <source>无可用建议，请选择处置力量</source>
         <translation>No proposal: choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="456"/>
+        <location filename="../../widgets/event_detail.py" line="455"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="458"/>
+        <location filename="../../widgets/event_detail.py" line="457"/>
         <source>超时自动上报领导（{clock}）</source>
         <translation>Raised to the leader automatically ({clock})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="481"/>
+        <location filename="../../widgets/event_detail.py" line="480"/>
         <source>请先确认事件所属网格，再派遣</source>
         <translation>Confirm the event&apos;s grid before dispatching</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="487"/>
+        <location filename="../../widgets/event_detail.py" line="486"/>
         <source>请选择处置力量</source>
         <translation>Choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="495"/>
+        <location filename="../../widgets/event_detail.py" line="494"/>
         <source>延长办结时限（工作日）</source>
         <translation>Extend the close-by deadline by (working days)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="506"/>
+        <location filename="../../widgets/event_detail.py" line="505"/>
         <source>说明（必填）</source>
         <translation>Note (required)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="512"/>
-        <location filename="../../widgets/event_detail.py" line="549"/>
+        <location filename="../../widgets/event_detail.py" line="511"/>
+        <location filename="../../widgets/event_detail.py" line="548"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="512"/>
-        <location filename="../../widgets/event_detail.py" line="550"/>
+        <location filename="../../widgets/event_detail.py" line="511"/>
+        <location filename="../../widgets/event_detail.py" line="549"/>
         <source>基本满意</source>
         <translation>Basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="512"/>
-        <location filename="../../widgets/event_detail.py" line="551"/>
+        <location filename="../../widgets/event_detail.py" line="511"/>
+        <location filename="../../widgets/event_detail.py" line="550"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="516"/>
+        <location filename="../../widgets/event_detail.py" line="515"/>
         <source>回访满意度</source>
         <translation>Satisfaction at the return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="543"/>
+        <location filename="../../widgets/event_detail.py" line="542"/>
         <source>{n}个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="544"/>
+        <location filename="../../widgets/event_detail.py" line="543"/>
         <source>{n}小时</source>
         <translation>{n} hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="557"/>
+        <location filename="../../widgets/event_detail.py" line="558"/>
         <source>上报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="558"/>
+        <location filename="../../widgets/event_detail.py" line="559"/>
         <source>合并</source>
         <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="561"/>
+        <source>重算时限</source>
+        <translation>Deadlines recomputed</translation>
     </message>
 </context>
 <context>
     <name>EventQueuePanel</name>
     <message>
-        <location filename="../../widgets/event_queue.py" line="554"/>
+        <location filename="../../widgets/event_queue.py" line="584"/>
         <source>搜索编号、地址、描述…（Ctrl+F）</source>
         <translation>Search code, address, description… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="557"/>
+        <location filename="../../widgets/event_queue.py" line="587"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="558"/>
+        <location filename="../../widgets/event_queue.py" line="588"/>
         <source>未结事件</source>
         <translation>Open events</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="561"/>
+        <location filename="../../widgets/event_queue.py" line="591"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="562"/>
+        <location filename="../../widgets/event_queue.py" line="592"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="565"/>
+        <location filename="../../widgets/event_queue.py" line="595"/>
         <source>全部优先级</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="568"/>
+        <location filename="../../widgets/event_queue.py" line="598"/>
         <source>全部预警</source>
         <translation>All alarm levels</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="572"/>
+        <location filename="../../widgets/event_queue.py" line="601"/>
+        <source>超时（含升级）</source>
+        <translation>Overdue (escalated included)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_queue.py" line="603"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="573"/>
+        <location filename="../../widgets/event_queue.py" line="604"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="574"/>
+        <location filename="../../widgets/event_queue.py" line="605"/>
         <source>上报日期</source>
         <translation>Reported between</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="582"/>
+        <location filename="../../widgets/event_queue.py" line="614"/>
         <source>已存筛选</source>
         <translation>Saved filters</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="583"/>
-        <location filename="../../widgets/event_queue.py" line="816"/>
+        <location filename="../../widgets/event_queue.py" line="615"/>
+        <location filename="../../widgets/event_queue.py" line="964"/>
         <source>保存筛选</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="584"/>
+        <location filename="../../widgets/event_queue.py" line="616"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="816"/>
+        <location filename="../../widgets/event_queue.py" line="836"/>
+        <source>↑ {count} 条新事件</source>
+        <translation>↑ {count} new events</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_queue.py" line="964"/>
         <source>筛选名称：</source>
         <translation>Filter name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="855"/>
-        <source>显示 {shown} / 共 {total} 件 · 超时 {overdue}</source>
-        <translation>Showing {shown} of {total} · {overdue} overdue</translation>
+        <location filename="../../widgets/event_queue.py" line="1002"/>
+        <source>显示 {shown} / 共 {total} 件 · {overdue}</source>
+        <translation>Showing {shown} of {total} · {overdue}</translation>
     </message>
 </context>
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../widgets/event_queue.py" line="236"/>
+        <location filename="../../widgets/event_queue.py" line="251"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="237"/>
+        <location filename="../../widgets/event_queue.py" line="252"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="238"/>
+        <location filename="../../widgets/event_queue.py" line="253"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="239"/>
+        <location filename="../../widgets/event_queue.py" line="254"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="240"/>
+        <location filename="../../widgets/event_queue.py" line="255"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="241"/>
+        <location filename="../../widgets/event_queue.py" line="256"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="242"/>
+        <location filename="../../widgets/event_queue.py" line="257"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="243"/>
+        <location filename="../../widgets/event_queue.py" line="258"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="244"/>
+        <location filename="../../widgets/event_queue.py" line="259"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="245"/>
+        <location filename="../../widgets/event_queue.py" line="260"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="246"/>
+        <location filename="../../widgets/event_queue.py" line="261"/>
         <source>办结时限</source>
         <translation>Close by</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="247"/>
+        <location filename="../../widgets/event_queue.py" line="262"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
@@ -1021,29 +1031,34 @@
 <context>
     <name>EventWork</name>
     <message>
-        <location filename="../../desktop/event_work.py" line="431"/>
+        <location filename="../../desktop/event_work.py" line="435"/>
         <source>数据库断开，且本机日志无法写入（{reason}）：操作未保存</source>
         <translation>The database is away and the local journal cannot be written ({reason}): the action was not kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="466"/>
+        <location filename="../../desktop/event_work.py" line="470"/>
         <source>新建事件</source>
         <translation>New event</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="520"/>
+        <location filename="../../desktop/event_work.py" line="524"/>
         <source>事件已不存在</source>
         <translation>The event no longer exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="522"/>
+        <location filename="../../desktop/event_work.py" line="526"/>
         <source>记录无法读取（{error}）</source>
         <translation>The kept record could not be read ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="529"/>
+        <location filename="../../desktop/event_work.py" line="533"/>
         <source>断网期间的操作未能提交（{what}）：{reason}</source>
         <translation>An action taken while offline could not be written ({what}): {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/event_work.py" line="649"/>
+        <source>[断网期间 {time} 记录]</source>
+        <translation>[recorded offline at {time}]</translation>
     </message>
 </context>
 <context>
@@ -1077,159 +1092,159 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="59"/>
+        <location filename="../../widgets/handover_dialog.py" line="63"/>
         <source>{day} {name}（{start} 至 {end} 交班）</source>
         <translation>{day} {name} ({start} to {end} handover)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="68"/>
+        <location filename="../../widgets/handover_dialog.py" line="72"/>
         <source> · 带班领导：{name}</source>
         <translation> · Duty leader: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="72"/>
+        <location filename="../../widgets/handover_dialog.py" line="76"/>
         <source> · 排班：{name}</source>
         <translation> · Rostered: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="249"/>
+        <location filename="../../widgets/handover_dialog.py" line="253"/>
         <source>交接班 — {post}</source>
         <translation>Handover — {post}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="261"/>
+        <location filename="../../widgets/handover_dialog.py" line="265"/>
         <source>交班人填写</source>
         <translation>Outgoing operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="263"/>
+        <location filename="../../widgets/handover_dialog.py" line="267"/>
         <source>交班说明：需要接班人特别注意的情况</source>
         <translation>Handover notes: what the incoming operator should watch out for</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="266"/>
+        <location filename="../../widgets/handover_dialog.py" line="270"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="266"/>
+        <location filename="../../widgets/handover_dialog.py" line="270"/>
         <source>关联事件编号</source>
         <translation>Event code</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="270"/>
+        <location filename="../../widgets/handover_dialog.py" line="274"/>
         <source>添加待办</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="271"/>
+        <location filename="../../widgets/handover_dialog.py" line="275"/>
         <source>所选事件列为待办</source>
         <translation>Add selected event as pending</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="272"/>
+        <location filename="../../widgets/handover_dialog.py" line="276"/>
         <source>删除待办</source>
         <translation>Remove item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="273"/>
+        <location filename="../../widgets/handover_dialog.py" line="277"/>
         <source>提交交班</source>
         <translation>Submit handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="286"/>
+        <location filename="../../widgets/handover_dialog.py" line="290"/>
         <source>接班人签收</source>
         <translation>Incoming operator sign-off</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="291"/>
+        <location filename="../../widgets/handover_dialog.py" line="295"/>
         <source>接班人登录</source>
         <translation>Incoming operator log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="294"/>
+        <location filename="../../widgets/handover_dialog.py" line="298"/>
         <source>接班人账号</source>
         <translation>Incoming account</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="295"/>
+        <location filename="../../widgets/handover_dialog.py" line="299"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="300"/>
+        <location filename="../../widgets/handover_dialog.py" line="304"/>
         <source>对所选项目的异议说明</source>
         <translation>Why you dispute the selected item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="301"/>
+        <location filename="../../widgets/handover_dialog.py" line="305"/>
         <source>提出异议</source>
         <translation>Raise dispute</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="305"/>
+        <location filename="../../widgets/handover_dialog.py" line="309"/>
         <source>接班意见（可选）</source>
         <translation>Remark on taking over (optional)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="306"/>
+        <location filename="../../widgets/handover_dialog.py" line="310"/>
         <source>确认接班</source>
         <translation>Confirm takeover</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="320"/>
+        <location filename="../../widgets/handover_dialog.py" line="324"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="351"/>
+        <location filename="../../widgets/handover_dialog.py" line="355"/>
         <source>交班人：{name} · {shift}
 快照时间 {at}，提交时以提交时刻的情况为准并冻结。</source>
         <translation>Outgoing: {name} · {shift}
 Snapshot as of {at}; on submitting, the situation at that moment is recorded and frozen.</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="383"/>
+        <location filename="../../widgets/handover_dialog.py" line="387"/>
         <source>请先在快照中选择一个事件</source>
         <translation>Select an event in the snapshot first</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="385"/>
+        <location filename="../../widgets/handover_dialog.py" line="389"/>
         <source>跟进 {label}</source>
         <translation>Follow up {label}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="404"/>
+        <location filename="../../widgets/handover_dialog.py" line="408"/>
         <source>交班人：{name}，{at} 提交 · {shift}</source>
         <translation>Outgoing: {name}, submitted {at} · {shift}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="432"/>
+        <location filename="../../widgets/handover_dialog.py" line="436"/>
         <source>接班人：{name}</source>
         <translation>Incoming: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="432"/>
+        <location filename="../../widgets/handover_dialog.py" line="436"/>
         <source>请接班人登录后签收</source>
         <translation>The incoming operator must log in to sign</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="440"/>
+        <location filename="../../widgets/handover_dialog.py" line="444"/>
         <source>请输入接班人账号和密码</source>
         <translation>Enter the incoming operator&apos;s account and password</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="448"/>
+        <location filename="../../widgets/handover_dialog.py" line="452"/>
         <source>请先在交接内容中选择有异议的项目</source>
         <translation>Select the disputed item in the handover first</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="452"/>
+        <location filename="../../widgets/handover_dialog.py" line="456"/>
         <source>请填写异议说明</source>
         <translation>Say why you dispute it</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="487"/>
+        <location filename="../../widgets/handover_dialog.py" line="491"/>
         <source>{status}：接班人 {name}，{at}</source>
         <translation>{status}: incoming {name}, {at}</translation>
     </message>
@@ -1237,215 +1252,215 @@ Snapshot as of {at}; on submitting, the situation at that moment is recorded and
 <context>
     <name>HandoverReviewDialog</name>
     <message>
-        <location filename="../../widgets/handover_review.py" line="80"/>
+        <location filename="../../widgets/handover_review.py" line="82"/>
         <source>交接班审阅</source>
         <translation>Handover review</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="88"/>
+        <location filename="../../widgets/handover_review.py" line="90"/>
         <source>全部岗位</source>
         <translation>All posts</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="92"/>
+        <location filename="../../widgets/handover_review.py" line="94"/>
         <source>全部值班员</source>
         <translation>All operators</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="93"/>
+        <location filename="../../widgets/handover_review.py" line="95"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="96"/>
+        <location filename="../../widgets/handover_review.py" line="98"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="97"/>
+        <location filename="../../widgets/handover_review.py" line="99"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="98"/>
-        <location filename="../../widgets/handover_review.py" line="109"/>
+        <location filename="../../widgets/handover_review.py" line="100"/>
+        <location filename="../../widgets/handover_review.py" line="111"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="99"/>
+        <location filename="../../widgets/handover_review.py" line="101"/>
         <source>值班员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="107"/>
+        <location filename="../../widgets/handover_review.py" line="109"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="108"/>
+        <location filename="../../widgets/handover_review.py" line="110"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="110"/>
+        <location filename="../../widgets/handover_review.py" line="112"/>
         <source>交班人</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="111"/>
+        <location filename="../../widgets/handover_review.py" line="113"/>
         <source>交班时间</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="112"/>
-        <location filename="../../widgets/handover_review.py" line="134"/>
+        <location filename="../../widgets/handover_review.py" line="114"/>
+        <location filename="../../widgets/handover_review.py" line="136"/>
         <source>接班人</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="113"/>
+        <location filename="../../widgets/handover_review.py" line="115"/>
         <source>接班时间</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="114"/>
+        <location filename="../../widgets/handover_review.py" line="116"/>
         <source>待办</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="115"/>
-        <location filename="../../widgets/handover_review.py" line="134"/>
+        <location filename="../../widgets/handover_review.py" line="117"/>
+        <location filename="../../widgets/handover_review.py" line="136"/>
         <source>异议</source>
         <translation>Disputes</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="116"/>
+        <location filename="../../widgets/handover_review.py" line="118"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="127"/>
-        <location filename="../../widgets/handover_review.py" line="134"/>
+        <location filename="../../widgets/handover_review.py" line="129"/>
+        <location filename="../../widgets/handover_review.py" line="136"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="127"/>
+        <location filename="../../widgets/handover_review.py" line="129"/>
         <source>关联事件</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="127"/>
+        <location filename="../../widgets/handover_review.py" line="129"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="127"/>
+        <location filename="../../widgets/handover_review.py" line="129"/>
         <source>当前状态</source>
         <translation>Current state</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="130"/>
+        <location filename="../../widgets/handover_review.py" line="132"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="130"/>
+        <location filename="../../widgets/handover_review.py" line="132"/>
         <source>上一班次</source>
         <translation>Previous shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="130"/>
+        <location filename="../../widgets/handover_review.py" line="132"/>
         <source>本班次</source>
         <translation>This shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="136"/>
+        <location filename="../../widgets/handover_review.py" line="138"/>
         <source>待办去向</source>
         <translation>Pending outcomes</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="137"/>
+        <location filename="../../widgets/handover_review.py" line="139"/>
         <source>交接快照</source>
         <translation>Handover snapshot</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="142"/>
+        <location filename="../../widgets/handover_review.py" line="144"/>
         <source>与上一班次相比</source>
         <translation>Compared with previous shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="143"/>
+        <location filename="../../widgets/handover_review.py" line="145"/>
         <source>接班异议</source>
         <translation>Handover disputes</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="154"/>
+        <location filename="../../widgets/handover_review.py" line="156"/>
         <source>导出所选 PDF…</source>
         <translation>Export selected to PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="155"/>
+        <location filename="../../widgets/handover_review.py" line="157"/>
         <source>导出范围 PDF…</source>
         <translation>Export range to PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="156"/>
+        <location filename="../../widgets/handover_review.py" line="158"/>
         <source>导出所选 XLSX…</source>
         <translation>Export selected to XLSX…</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="157"/>
+        <location filename="../../widgets/handover_review.py" line="159"/>
         <source>导出范围 XLSX…</source>
         <translation>Export range to XLSX…</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="160"/>
+        <location filename="../../widgets/handover_review.py" line="162"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="239"/>
+        <location filename="../../widgets/handover_review.py" line="241"/>
         <source>{post} · {shift}
 交班：{out}（{out_at}） 接班：{inc}（{inc_at}） {status}</source>
         <translation>{post} · {shift}
 Outgoing: {out} ({out_at})  Incoming: {inc} ({inc_at})  {status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="253"/>
+        <location filename="../../widgets/handover_review.py" line="255"/>
         <source>本班：受理 {taken} · 派遣 {dispatched} · 结案 {closed} · 交班时超时 {overdue}</source>
         <translation>This shift: accepted {taken} · dispatched {dispatched} · closed {closed} · overdue at handover {overdue}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="286"/>
+        <location filename="../../widgets/handover_review.py" line="288"/>
         <source>本岗位此前没有交接班记录</source>
         <translation>No earlier handover at this post</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="289"/>
+        <location filename="../../widgets/handover_review.py" line="291"/>
         <source>新超时：{new}
 已不再超时：{cleared}</source>
         <translation>Newly overdue: {new}
 No longer overdue: {cleared}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="298"/>
+        <location filename="../../widgets/handover_review.py" line="300"/>
         <source>请先选择一条交接班记录</source>
         <translation>Select a handover first</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="300"/>
+        <location filename="../../widgets/handover_review.py" line="302"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="300"/>
+        <location filename="../../widgets/handover_review.py" line="302"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="301"/>
+        <location filename="../../widgets/handover_review.py" line="303"/>
         <source>导出交接班记录</source>
         <translation>Export handovers</translation>
     </message>
@@ -1468,12 +1483,12 @@ No longer overdue: {cleared}</translation>
         <translation>Roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="545"/>
+        <location filename="../../desktop/handover_work.py" line="550"/>
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="547"/>
+        <location filename="../../desktop/handover_work.py" line="552"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
@@ -1665,82 +1680,82 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>LaunchProfileDialog</name>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="44"/>
+        <location filename="../../widgets/profile_dialog.py" line="45"/>
         <source>视频系统打开方式</source>
         <translation>How video systems open</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="48"/>
+        <location filename="../../widgets/profile_dialog.py" line="49"/>
         <source>外部播放器（命令行）</source>
         <translation>External player (command line)</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="49"/>
+        <location filename="../../widgets/profile_dialog.py" line="50"/>
         <source>系统默认程序</source>
         <translation>The system&apos;s default program</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="50"/>
+        <location filename="../../widgets/profile_dialog.py" line="51"/>
         <source>WVP 国标平台（先取流地址）</source>
         <translation>WVP GB/T 28181 platform (asked for the stream first)</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="55"/>
+        <location filename="../../widgets/profile_dialog.py" line="56"/>
         <source>程序须为已知播放器（vlc、cvlc、mpv、ffplay、mplayer、smplayer、PotPlayerMini64）或已登记客户端的绝对路径；可用占位符 {url} {name} {gb_id}；不经过命令解释器，每个占位符只填入所在参数</source>
         <translation>The program must be a known player (vlc, cvlc, mpv, ffplay, mplayer, smplayer, PotPlayerMini64) or the absolute path of a registered client; placeholders {url} {name} {gb_id}; no command interpreter is used, each placeholder fills only its own argument</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="63"/>
+        <location filename="../../widgets/profile_dialog.py" line="64"/>
         <source>登记平台客户端…</source>
         <translation>Register a platform client…</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="77"/>
+        <location filename="../../widgets/profile_dialog.py" line="78"/>
         <source>视频系统</source>
         <translation>Video system</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="78"/>
+        <location filename="../../widgets/profile_dialog.py" line="79"/>
         <source>打开方式</source>
         <translation>Opens with</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="79"/>
+        <location filename="../../widgets/profile_dialog.py" line="80"/>
         <source>播放器命令</source>
         <translation>Player command</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="80"/>
+        <location filename="../../widgets/profile_dialog.py" line="81"/>
         <source>平台地址</source>
         <translation>Platform address</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="81"/>
+        <location filename="../../widgets/profile_dialog.py" line="82"/>
         <source>平台账号</source>
         <translation>Platform user</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="82"/>
+        <location filename="../../widgets/profile_dialog.py" line="83"/>
         <source>平台密码</source>
         <translation>Platform password</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="86"/>
+        <location filename="../../widgets/profile_dialog.py" line="87"/>
         <source>已登记客户端</source>
         <translation>Registered clients</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="111"/>
+        <location filename="../../widgets/profile_dialog.py" line="112"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="114"/>
+        <location filename="../../widgets/profile_dialog.py" line="115"/>
         <source>登记平台客户端程序</source>
         <translation>Register a platform client program</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="145"/>
+        <location filename="../../widgets/profile_dialog.py" line="146"/>
         <source>已保存；留空则不修改</source>
         <translation>Stored; leave empty to keep it</translation>
     </message>
@@ -1791,255 +1806,255 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="177"/>
+        <location filename="../../desktop/main_window.py" line="179"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228"/>
-        <location filename="../../desktop/main_window.py" line="394"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
+        <location filename="../../desktop/main_window.py" line="399"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="235"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="240"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>摄像机(&amp;C)</source>
         <translation>Cameras(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258"/>
-        <location filename="../../desktop/main_window.py" line="742"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="754"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="271"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="340"/>
+        <location filename="../../desktop/main_window.py" line="345"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="387"/>
+        <location filename="../../desktop/main_window.py" line="392"/>
         <source>退出 GridDesk</source>
         <translation>Quit GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="388"/>
+        <location filename="../../desktop/main_window.py" line="393"/>
         <source>退出后本岗位（{post}）无人登录值守。确定退出吗？</source>
         <translation>After quitting, nobody is logged in on duty at this post ({post}). Quit?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="395"/>
+        <location filename="../../desktop/main_window.py" line="400"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="569"/>
+        <location filename="../../desktop/main_window.py" line="574"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="584"/>
+        <location filename="../../desktop/main_window.py" line="589"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="590"/>
-        <source>未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}</source>
-        <translation>Open {open} · soon due {warning} · overdue {overdue} · escalated {escalated}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="682"/>
+        <location filename="../../desktop/main_window.py" line="694"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="688"/>
+        <location filename="../../desktop/main_window.py" line="700"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="701"/>
+        <location filename="../../desktop/main_window.py" line="713"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="755"/>
+        <location filename="../../desktop/main_window.py" line="767"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="776"/>
+        <location filename="../../desktop/main_window.py" line="788"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="793"/>
+        <location filename="../../desktop/main_window.py" line="805"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="823"/>
+        <location filename="../../desktop/main_window.py" line="835"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="845"/>
+        <location filename="../../desktop/main_window.py" line="857"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="867"/>
+        <location filename="../../desktop/main_window.py" line="879"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="883"/>
+        <location filename="../../desktop/main_window.py" line="895"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="825"/>
+        <location filename="../../desktop/main_window.py" line="837"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="460"/>
+        <location filename="../../desktop/main_window.py" line="465"/>
         <source>⚠ 以超级用户连接数据库</source>
         <translation>⚠ Superuser connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="462"/>
+        <location filename="../../desktop/main_window.py" line="467"/>
         <source>⚠ 以所有者连接数据库</source>
         <translation>⚠ Owner connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="467"/>
+        <location filename="../../desktop/main_window.py" line="472"/>
         <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
         <translation>The posts should not connect as the database&apos;s owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="924"/>
+        <location filename="../../desktop/main_window.py" line="595"/>
+        <source>未结 {open} · {alarms}</source>
+        <translation>Open {open} · {alarms}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="936"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1016"/>
+        <location filename="../../desktop/main_window.py" line="1028"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1029"/>
+        <location filename="../../desktop/main_window.py" line="1041"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1081"/>
+        <location filename="../../desktop/main_window.py" line="1093"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1116"/>
-        <location filename="../../desktop/main_window.py" line="1127"/>
+        <location filename="../../desktop/main_window.py" line="1128"/>
+        <location filename="../../desktop/main_window.py" line="1139"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1116"/>
+        <location filename="../../desktop/main_window.py" line="1128"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1136"/>
+        <location filename="../../desktop/main_window.py" line="1148"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1152"/>
+        <location filename="../../desktop/main_window.py" line="1164"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1155"/>
+        <location filename="../../desktop/main_window.py" line="1167"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -2047,107 +2062,117 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="547"/>
+        <location filename="../../widgets/map_panel.py" line="560"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="548"/>
+        <location filename="../../widgets/map_panel.py" line="561"/>
+        <source>收起图例</source>
+        <translation>Fold the legend</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="562"/>
+        <source>展开图例</source>
+        <translation>Show the legend</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="563"/>
         <source>事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="549"/>
+        <location filename="../../widgets/map_panel.py" line="564"/>
         <source>网格热力（在办事件数）</source>
         <translation>Grid heat (open events)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="550"/>
+        <location filename="../../widgets/map_panel.py" line="565"/>
         <source>摄像机</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="551"/>
+        <location filename="../../widgets/map_panel.py" line="566"/>
         <source>物联设备</source>
         <translation>IoT devices</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="552"/>
+        <location filename="../../widgets/map_panel.py" line="567"/>
         <source>在建工地</source>
         <translation>Construction sites</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="553"/>
+        <location filename="../../widgets/map_panel.py" line="568"/>
         <source>网格编号</source>
         <translation>Grid codes</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="554"/>
+        <location filename="../../widgets/map_panel.py" line="569"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="555"/>
+        <location filename="../../widgets/map_panel.py" line="570"/>
         <source>执法片区</source>
         <translation>Enforcement zones</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="556"/>
+        <location filename="../../widgets/map_panel.py" line="571"/>
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="557"/>
+        <location filename="../../widgets/map_panel.py" line="572"/>
         <source>在线</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="558"/>
+        <location filename="../../widgets/map_panel.py" line="573"/>
         <source>离线</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="559"/>
+        <location filename="../../widgets/map_panel.py" line="574"/>
         <source>{grade}级工地</source>
         <translation>Grade {grade} site</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="560"/>
+        <location filename="../../widgets/map_panel.py" line="575"/>
         <source>已上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="561"/>
+        <location filename="../../widgets/map_panel.py" line="576"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="562"/>
+        <location filename="../../widgets/map_panel.py" line="577"/>
         <source>已派遣</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="563"/>
+        <location filename="../../widgets/map_panel.py" line="578"/>
         <source>已响应</source>
         <translation>Responded</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="564"/>
+        <location filename="../../widgets/map_panel.py" line="579"/>
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="565"/>
-        <source>预警</source>
-        <translation>Warning</translation>
+        <location filename="../../widgets/map_panel.py" line="580"/>
+        <source>即将超时</source>
+        <translation>Soon due</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="566"/>
+        <location filename="../../widgets/map_panel.py" line="581"/>
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="567"/>
+        <location filename="../../widgets/map_panel.py" line="582"/>
         <source>升级</source>
         <translation>Escalated</translation>
     </message>
@@ -2155,7 +2180,7 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MapWork</name>
     <message>
-        <location filename="../../desktop/map_work.py" line="82"/>
+        <location filename="../../desktop/map_work.py" line="134"/>
         <source>地图底图不可用，已改为无底图：{why}</source>
         <translation>Map base tiles unavailable, showing none: {why}</translation>
     </message>
@@ -2504,32 +2529,32 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>SnapshotTree</name>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="85"/>
+        <location filename="../../widgets/handover_dialog.py" line="89"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="85"/>
+        <location filename="../../widgets/handover_dialog.py" line="89"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="133"/>
+        <location filename="../../widgets/handover_dialog.py" line="137"/>
         <source>{who} 切换为{mode}：{reason}</source>
         <translation>{who} switched to {mode}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="148"/>
+        <location filename="../../widgets/handover_dialog.py" line="152"/>
         <source>{who} {start}，{cameras} 路，正常 {normal}，发现事件 {events}</source>
         <translation>{who} {start}, {cameras} cameras, {normal} normal, {events} events found</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="178"/>
+        <location filename="../../widgets/handover_dialog.py" line="182"/>
         <source>本班数据</source>
         <translation>This shift&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="179"/>
+        <location filename="../../widgets/handover_dialog.py" line="183"/>
         <source>受理 {taken} · 派遣 {dispatched} · 结案 {closed} · 超时 {overdue}</source>
         <translation>Accepted {taken} · dispatched {dispatched} · closed {closed} · overdue {overdue}</translation>
     </message>
@@ -2967,295 +2992,385 @@ No longer overdue: {cleared}</translation>
     </message>
 </context>
 <context>
+    <name>argparse</name>
+    <message>
+        <location filename="../../desktop/cli.py" line="72"/>
+        <source>用法：</source>
+        <translation>usage: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="73"/>
+        <source>选项</source>
+        <translation>options</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="74"/>
+        <source>命令</source>
+        <translation>positional arguments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="75"/>
+        <source>显示此帮助并退出</source>
+        <translation>show this help message and exit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="76"/>
+        <source>%(prog)s：错误：%(message)s
+</source>
+        <translation>%(prog)s: error: %(message)s
+</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="79"/>
+        <source>缺少以下参数：%s</source>
+        <translation>the following arguments are required: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="80"/>
+        <source>无法识别的参数：%s</source>
+        <translation>unrecognized arguments: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="81"/>
+        <source>无效的选项：%(value)r（可选 %(choices)s）</source>
+        <translation>invalid choice: %(value)r (choose from %(choices)s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="84"/>
+        <source>参数 %(argument_name)s：%(message)s</source>
+        <translation>argument %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="87"/>
+        <source>需要一个值</source>
+        <translation>expected one argument</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="88"/>
+        <source>最多一个值</source>
+        <translation>expected at most one argument</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="89"/>
+        <source>至少需要一个值</source>
+        <translation>expected at least one argument</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="90"/>
+        <source>无效的 %(type)s 值：%(value)r</source>
+        <translation>invalid %(type)s value: %(value)r</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="93"/>
+        <source>有歧义的选项：%(option)s 可能是 %(matches)s</source>
+        <translation>ambiguous option: %(option)s could match %(matches)s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="96"/>
+        <source>未知的命令 %(parser_name)r（可选：%(choices)s）</source>
+        <translation>unknown parser %(parser_name)r (choices: %(choices)s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="99"/>
+        <source>必须给出 %s 之一</source>
+        <translation>one of the arguments %s is required</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="100"/>
+        <source>不能与参数 %s 同用</source>
+        <translation>not allowed with argument %s</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="70"/>
+        <location filename="../../desktop/cli.py" line="126"/>
         <source>数据库地址 (SQLite 或 postgresql+psycopg://…)，默认 GRIDDESK_DB 或用户数据目录</source>
         <translation>database URL (SQLite or postgresql+psycopg://…); default GRIDDESK_DB or the user data directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="74"/>
+        <location filename="../../desktop/cli.py" line="130"/>
         <source>GridDesk 网格指挥台</source>
         <translation>GridDesk command-and-dispatch desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="78"/>
+        <location filename="../../desktop/cli.py" line="134"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="80"/>
-        <location filename="../../desktop/cli.py" line="175"/>
+        <location filename="../../desktop/cli.py" line="136"/>
+        <location filename="../../desktop/cli.py" line="231"/>
         <source>操作员账号</source>
         <translation>operator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="84"/>
+        <location filename="../../desktop/cli.py" line="140"/>
         <source>空库时生成演示数据并以演示账号登录</source>
         <translation>seed demo data into an empty database and log in a demo operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="89"/>
+        <location filename="../../desktop/cli.py" line="145"/>
         <source>加载完成后截图到 PNG 文件并退出</source>
         <translation>when loaded, write a PNG screenshot and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="95"/>
+        <location filename="../../desktop/cli.py" line="151"/>
         <source>界面语言</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="106"/>
+        <location filename="../../desktop/cli.py" line="162"/>
         <source>数据库维护</source>
         <translation>database maintenance</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="109"/>
+        <location filename="../../desktop/cli.py" line="165"/>
         <source>升级数据库结构到最新版本</source>
         <translation>upgrade the database schema to the newest version</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="114"/>
+        <location filename="../../desktop/cli.py" line="170"/>
         <source>为各岗位设置 PostgreSQL 应用角色：只在本数据库、不能改删记录（密码从标准输入读取）</source>
         <translation>Set up the posts&apos; PostgreSQL application role: this database only, the record cannot be changed or deleted (password from standard input)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="123"/>
+        <location filename="../../desktop/cli.py" line="179"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="125"/>
+        <location filename="../../desktop/cli.py" line="181"/>
         <source>生成演示片区与事件</source>
         <translation>seed the demo area and events</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="132"/>
+        <location filename="../../desktop/cli.py" line="188"/>
         <source>模拟现场：上报新事件，推进已派遣的事件（以操作员账号，Ctrl+C 结束）</source>
         <translation>simulate the field: report new events and move dispatched ones on (as an operator account; Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="142"/>
+        <location filename="../../desktop/cli.py" line="198"/>
         <source>每秒上报的事件数，默认 0.2</source>
         <translation>events reported per second, default 0.2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="149"/>
+        <location filename="../../desktop/cli.py" line="205"/>
         <source>运行秒数，默认 60；0 表示直到中断</source>
         <translation>seconds to run, default 60; 0 runs until interrupted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="156"/>
+        <location filename="../../desktop/cli.py" line="212"/>
         <source>模拟器使用的操作员账号，默认 dispatch；密码取自环境变量 GRIDDESK_PASSWORD</source>
         <translation>the operator account the simulator acts as, default dispatch; the password comes from GRIDDESK_PASSWORD</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="161"/>
+        <location filename="../../desktop/cli.py" line="217"/>
         <source>统计数字</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="166"/>
+        <location filename="../../desktop/cli.py" line="222"/>
         <source>导出</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="170"/>
+        <location filename="../../desktop/cli.py" line="226"/>
         <source>导出社区、网格与执法片区为 GeoJSON (WGS-84)</source>
         <translation>export communities, grids and enforcement zones as GeoJSON (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="179"/>
+        <location filename="../../desktop/cli.py" line="235"/>
         <source>新建操作员账号（密码从标准输入读取，或在终端中输入）</source>
         <translation>create an operator account (the password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="189"/>
+        <location filename="../../desktop/cli.py" line="245"/>
         <source>摄像机登记册</source>
         <translation>camera register</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="193"/>
+        <location filename="../../desktop/cli.py" line="249"/>
         <source>从 CSV 导入摄像机（UTF-8 或 GBK；有一行出错则全部不导入）</source>
         <translation>import cameras from CSV (UTF-8 or GBK; if any row is wrong, nothing is imported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="201"/>
+        <location filename="../../desktop/cli.py" line="257"/>
         <source>导出摄像机为 CSV（UTF-8 带 BOM，不含账号密码）</source>
         <translation>export cameras as CSV (UTF-8 with BOM, without accounts or passwords)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="207"/>
+        <location filename="../../desktop/cli.py" line="263"/>
         <source>设置视频系统的打开方式（平台密码从标准输入读取，或在终端中输入）</source>
         <translation>set a video system&apos;s launch profile (the platform password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="219"/>
+        <location filename="../../desktop/cli.py" line="275"/>
         <source>登记、移除或列出平台客户端程序（绝对路径）：播放器命令只能用已知播放器或已登记的客户端</source>
         <translation>Register, remove or list platform client programs (absolute paths): a player command may use only the known players or registered clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="228"/>
+        <location filename="../../desktop/cli.py" line="284"/>
         <source>报表</source>
         <translation>reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="232"/>
+        <location filename="../../desktop/cli.py" line="288"/>
         <source>导出交接班记录（按班次开始日期）为 PDF 或 XLSX</source>
         <translation>export handovers (by shift start date) as PDF or XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="369"/>
+        <location filename="../../desktop/cli.py" line="427"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="375"/>
+        <location filename="../../desktop/cli.py" line="433"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="400"/>
+        <location filename="../../desktop/cli.py" line="458"/>
         <source>角色密码：</source>
         <translation>Role password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="416"/>
+        <location filename="../../desktop/cli.py" line="474"/>
         <source>已新建角色 {role}，并设置其在本数据库中的权限</source>
         <translation>Created the role {role} and set its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="418"/>
+        <location filename="../../desktop/cli.py" line="476"/>
         <source>已更新角色 {role} 的密码与本数据库中的权限</source>
         <translation>Updated the password of the role {role} and its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="422"/>
+        <location filename="../../desktop/cli.py" line="480"/>
         <source>各岗位请以此角色连接：--db {url}</source>
         <translation>The posts connect as this role: --db {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="443"/>
+        <location filename="../../desktop/cli.py" line="501"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="492"/>
+        <location filename="../../desktop/cli.py" line="550"/>
         <source>模拟器无法以账号 {user} 登录：{reason}</source>
         <translation>The simulator cannot log in as {user}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="499"/>
+        <location filename="../../desktop/cli.py" line="557"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，运行 {duration} 秒</source>
         <translation>Field simulation started: account {user}, about {rate} events a second, for {duration} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="503"/>
+        <location filename="../../desktop/cli.py" line="561"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束</source>
         <translation>Field simulation started: account {user}, about {rate} events a second; Ctrl+C ends it</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="520"/>
+        <location filename="../../desktop/cli.py" line="578"/>
         <source>无法连接数据库 {target}：{detail}。每 {seconds} 秒重试，模拟继续</source>
         <translation>Cannot reach the database {target}: {detail}. Trying again every {seconds} s; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="526"/>
+        <location filename="../../desktop/cli.py" line="584"/>
         <source>数据库已恢复连接，模拟继续</source>
         <translation>The database is back; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="537"/>
+        <location filename="../../desktop/cli.py" line="595"/>
         <source>数据库中没有片区数据，请先运行 python main.py demo seed</source>
         <translation>The database holds no area: run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="551"/>
+        <location filename="../../desktop/cli.py" line="609"/>
         <source>模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，办结 {resolved}；与操作员冲突 {conflicts}</source>
         <translation>Simulation ended: reported {reported}, accepted {accepted}, dispatched {dispatched}, responded {responded}, resolved {resolved}; conflicts with operators {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="597"/>
+        <location filename="../../desktop/cli.py" line="655"/>
         <source>无法读写文件 {path}：{reason}</source>
         <translation>Cannot read or write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="736"/>
+        <location filename="../../desktop/cli.py" line="794"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="748"/>
+        <location filename="../../desktop/cli.py" line="806"/>
         <source>已导出 {n} 个摄像机到 {path}</source>
         <translation>Exported {n} cameras to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="757"/>
+        <location filename="../../desktop/cli.py" line="815"/>
         <source>平台密码：</source>
         <translation>Platform password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="777"/>
+        <location filename="../../desktop/cli.py" line="835"/>
         <source>已设置 {system} 的打开方式</source>
         <translation>Launch profile set for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="799"/>
+        <location filename="../../desktop/cli.py" line="857"/>
         <source>请给出客户端程序的绝对路径</source>
         <translation>Give the client program&apos;s absolute path</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="815"/>
+        <location filename="../../desktop/cli.py" line="873"/>
         <source>已登记客户端 {path}</source>
         <translation>Registered the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="816"/>
+        <location filename="../../desktop/cli.py" line="874"/>
         <source>客户端 {path} 已登记过</source>
         <translation>The client {path} was registered already</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="817"/>
+        <location filename="../../desktop/cli.py" line="875"/>
         <source>已移除客户端 {path}</source>
         <translation>Removed the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="818"/>
+        <location filename="../../desktop/cli.py" line="876"/>
         <source>客户端 {path} 未登记</source>
         <translation>The client {path} is not registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="833"/>
+        <location filename="../../desktop/cli.py" line="891"/>
         <source>请用 --pdf 或 --xlsx 指定输出文件</source>
         <translation>Name the output file with --pdf or --xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="837"/>
+        <location filename="../../desktop/cli.py" line="895"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="857"/>
+        <location filename="../../desktop/cli.py" line="920"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="621"/>
+        <location filename="../../desktop/cli.py" line="679"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="648"/>
+        <location filename="../../desktop/cli.py" line="706"/>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="644"/>
+        <location filename="../../desktop/cli.py" line="702"/>
         <source>账号 {user} 已存在，未作任何更改</source>
         <translation>The account {user} exists already; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="697"/>
+        <location filename="../../desktop/cli.py" line="755"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
     </message>
@@ -3407,179 +3522,179 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>handover_export</name>
     <message>
-        <location filename="../../widgets/handover_export.py" line="43"/>
-        <location filename="../../widgets/handover_export.py" line="79"/>
-        <location filename="../../widgets/handover_export.py" line="267"/>
-        <location filename="../../widgets/handover_export.py" line="280"/>
+        <location filename="../../widgets/handover_export.py" line="47"/>
+        <location filename="../../widgets/handover_export.py" line="83"/>
+        <location filename="../../widgets/handover_export.py" line="276"/>
+        <location filename="../../widgets/handover_export.py" line="289"/>
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="44"/>
-        <location filename="../../widgets/handover_export.py" line="80"/>
+        <location filename="../../widgets/handover_export.py" line="48"/>
+        <location filename="../../widgets/handover_export.py" line="84"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="45"/>
-        <location filename="../../widgets/handover_export.py" line="81"/>
+        <location filename="../../widgets/handover_export.py" line="49"/>
+        <location filename="../../widgets/handover_export.py" line="85"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="46"/>
+        <location filename="../../widgets/handover_export.py" line="50"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="47"/>
-        <location filename="../../widgets/handover_export.py" line="271"/>
+        <location filename="../../widgets/handover_export.py" line="51"/>
+        <location filename="../../widgets/handover_export.py" line="280"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="48"/>
+        <location filename="../../widgets/handover_export.py" line="52"/>
         <source>关联事件</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="49"/>
+        <location filename="../../widgets/handover_export.py" line="53"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="50"/>
+        <location filename="../../widgets/handover_export.py" line="54"/>
         <source>当前状态</source>
         <translation>Current state</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="82"/>
+        <location filename="../../widgets/handover_export.py" line="86"/>
         <source>交班人</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="83"/>
+        <location filename="../../widgets/handover_export.py" line="87"/>
         <source>交班时间</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="84"/>
-        <location filename="../../widgets/handover_export.py" line="177"/>
-        <location filename="../../widgets/handover_export.py" line="283"/>
+        <location filename="../../widgets/handover_export.py" line="88"/>
+        <location filename="../../widgets/handover_export.py" line="186"/>
+        <location filename="../../widgets/handover_export.py" line="292"/>
         <source>接班人</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="85"/>
+        <location filename="../../widgets/handover_export.py" line="89"/>
         <source>接班时间</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="86"/>
-        <location filename="../../widgets/handover_export.py" line="185"/>
+        <location filename="../../widgets/handover_export.py" line="90"/>
+        <location filename="../../widgets/handover_export.py" line="194"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="87"/>
+        <location filename="../../widgets/handover_export.py" line="91"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="88"/>
+        <location filename="../../widgets/handover_export.py" line="92"/>
         <source>派遣</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="89"/>
+        <location filename="../../widgets/handover_export.py" line="93"/>
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="90"/>
+        <location filename="../../widgets/handover_export.py" line="94"/>
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="91"/>
+        <location filename="../../widgets/handover_export.py" line="95"/>
         <source>交班说明</source>
         <translation>Handover notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="150"/>
+        <location filename="../../widgets/handover_export.py" line="154"/>
         <source>交接班记录 {post} · {shift}</source>
         <translation>Handover: {post} · {shift}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="162"/>
-        <source>，合计 {n}</source>
-        <translation>, total {n}</translation>
+        <location filename="../../widgets/handover_export.py" line="168"/>
+        <source>合计 {n}</source>
+        <translation>{n} in all</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="171"/>
-        <location filename="../../widgets/handover_export.py" line="276"/>
+        <location filename="../../widgets/handover_export.py" line="180"/>
+        <location filename="../../widgets/handover_export.py" line="285"/>
         <source>接班异议</source>
         <translation>Handover disputes</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="175"/>
-        <location filename="../../widgets/handover_export.py" line="281"/>
+        <location filename="../../widgets/handover_export.py" line="184"/>
+        <location filename="../../widgets/handover_export.py" line="290"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="176"/>
-        <location filename="../../widgets/handover_export.py" line="282"/>
+        <location filename="../../widgets/handover_export.py" line="185"/>
+        <location filename="../../widgets/handover_export.py" line="291"/>
         <source>异议</source>
         <translation>Disputes</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="183"/>
+        <location filename="../../widgets/handover_export.py" line="192"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="184"/>
+        <location filename="../../widgets/handover_export.py" line="193"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="186"/>
+        <location filename="../../widgets/handover_export.py" line="195"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="187"/>
+        <location filename="../../widgets/handover_export.py" line="196"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="195"/>
+        <location filename="../../widgets/handover_export.py" line="204"/>
         <source>与上一班次相比</source>
         <translation>Compared with previous shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="199"/>
+        <location filename="../../widgets/handover_export.py" line="208"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="200"/>
+        <location filename="../../widgets/handover_export.py" line="209"/>
         <source>上一班次</source>
         <translation>Previous shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="201"/>
+        <location filename="../../widgets/handover_export.py" line="210"/>
         <source>本班次</source>
         <translation>This shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="215"/>
+        <location filename="../../widgets/handover_export.py" line="224"/>
         <source>没有交接班记录</source>
         <translation>No handovers</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="238"/>
+        <location filename="../../widgets/handover_export.py" line="247"/>
         <source>交接班记录</source>
         <translation>Handovers</translation>
     </message>
@@ -3587,335 +3702,399 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../widgets/labels.py" line="19"/>
+        <location filename="../../widgets/labels.py" line="21"/>
         <source>已上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="20"/>
+        <location filename="../../widgets/labels.py" line="22"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="21"/>
+        <location filename="../../widgets/labels.py" line="23"/>
         <source>已派遣</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="22"/>
+        <location filename="../../widgets/labels.py" line="24"/>
         <source>已响应</source>
         <translation>Responded</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="23"/>
+        <location filename="../../widgets/labels.py" line="25"/>
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="24"/>
+        <location filename="../../widgets/labels.py" line="26"/>
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="25"/>
-        <location filename="../../widgets/labels.py" line="149"/>
+        <location filename="../../widgets/labels.py" line="27"/>
+        <location filename="../../widgets/labels.py" line="233"/>
         <source>已退回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="32"/>
+        <location filename="../../widgets/labels.py" line="34"/>
         <source>一般</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="33"/>
+        <location filename="../../widgets/labels.py" line="35"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="34"/>
+        <location filename="../../widgets/labels.py" line="36"/>
         <source>特急</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="41"/>
+        <location filename="../../widgets/labels.py" line="43"/>
         <source>网格员巡查</source>
         <translation>Grid patrol</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="42"/>
+        <location filename="../../widgets/labels.py" line="44"/>
         <source>12345热线</source>
         <translation>12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="43"/>
+        <location filename="../../widgets/labels.py" line="45"/>
         <source>物联感知</source>
         <translation>IoT device</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="44"/>
-        <location filename="../../widgets/labels.py" line="76"/>
-        <location filename="../../widgets/labels.py" line="172"/>
+        <location filename="../../widgets/labels.py" line="46"/>
+        <location filename="../../widgets/labels.py" line="160"/>
+        <location filename="../../widgets/labels.py" line="256"/>
         <source>视频巡查</source>
         <translation>Video patrol</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="45"/>
+        <location filename="../../widgets/labels.py" line="47"/>
         <source>群众上报</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="46"/>
+        <location filename="../../widgets/labels.py" line="48"/>
         <source>信访</source>
         <translation>Petition</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="47"/>
+        <location filename="../../widgets/labels.py" line="49"/>
         <source>公安预警</source>
         <translation>Police warning</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="55"/>
-        <source>预警</source>
-        <translation>Warning</translation>
+        <location filename="../../widgets/labels.py" line="57"/>
+        <location filename="../../widgets/labels.py" line="68"/>
+        <source>即将超时</source>
+        <translation>Soon due</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="56"/>
+        <location filename="../../widgets/labels.py" line="58"/>
+        <location filename="../../widgets/labels.py" line="69"/>
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="57"/>
+        <location filename="../../widgets/labels.py" line="59"/>
+        <location filename="../../widgets/labels.py" line="70"/>
         <source>升级</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="64"/>
+        <location filename="../../widgets/labels.py" line="67"/>
+        <source>未结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="71"/>
+        <location filename="../../widgets/labels.py" line="253"/>
+        <source>已上报领导</source>
+        <translation>Reported to leader</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="77"/>
+        <source>超时 {overdue}（其中升级 {escalated}）</source>
+        <translation>overdue {overdue} (escalated {escalated})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="86"/>
+        <source>白班</source>
+        <translation>Day shift</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="87"/>
+        <source>夜班</source>
+        <translation>Night shift</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="88"/>
+        <source>24小时值班</source>
+        <translation>24-hour duty</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="94"/>
+        <source>待同步-{number}</source>
+        <translation>Unsynced-{number}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="99"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="104"/>
+        <source>{title}：{text}</source>
+        <translation>{title}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="109"/>
+        <source>{title}（{count}）</source>
+        <translation>{title} ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="116"/>
+        <source>{text}（{detail}）</source>
+        <translation>{text} ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="125"/>
+        <source>{title}（{count}，其中升级 {escalated}）</source>
+        <translation>{title} ({count}, escalated {escalated})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="136"/>
+        <source>即将超时 {soon_due} · {overdue} · 已上报领导 {to_leader}</source>
+        <translation>Soon due {soon_due} · {overdue} · reported to leader {to_leader}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="148"/>
         <source>受理时限</source>
         <translation>Accept by</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="65"/>
+        <location filename="../../widgets/labels.py" line="149"/>
         <source>响应时限</source>
         <translation>Respond by</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="66"/>
+        <location filename="../../widgets/labels.py" line="150"/>
         <source>办结时限</source>
         <translation>Close by</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="73"/>
+        <location filename="../../widgets/labels.py" line="157"/>
         <source>值班长</source>
         <translation>Duty chief</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="74"/>
+        <location filename="../../widgets/labels.py" line="158"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="75"/>
+        <location filename="../../widgets/labels.py" line="159"/>
         <source>调度</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="83"/>
+        <location filename="../../widgets/labels.py" line="167"/>
         <source>元旦</source>
         <translation>New Year&apos;s Day</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="84"/>
+        <location filename="../../widgets/labels.py" line="168"/>
         <source>春节</source>
         <translation>Spring Festival</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="85"/>
+        <location filename="../../widgets/labels.py" line="169"/>
         <source>清明节</source>
         <translation>Qingming Festival</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="86"/>
+        <location filename="../../widgets/labels.py" line="170"/>
         <source>劳动节</source>
         <translation>Labour Day</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="87"/>
+        <location filename="../../widgets/labels.py" line="171"/>
         <source>端午节</source>
         <translation>Dragon Boat Festival</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="88"/>
+        <location filename="../../widgets/labels.py" line="172"/>
         <source>国庆节</source>
         <translation>National Day</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="89"/>
+        <location filename="../../widgets/labels.py" line="173"/>
         <source>中秋节</source>
         <translation>Mid-Autumn Festival</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="90"/>
+        <location filename="../../widgets/labels.py" line="174"/>
         <source>抗战胜利70周年纪念日</source>
         <translation>70th anniversary of the victory of the War of Resistance</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="97"/>
+        <location filename="../../widgets/labels.py" line="181"/>
         <source>常态</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="98"/>
+        <location filename="../../widgets/labels.py" line="182"/>
         <source>应急</source>
         <translation>Emergency</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="105"/>
+        <location filename="../../widgets/labels.py" line="189"/>
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="106"/>
+        <location filename="../../widgets/labels.py" line="190"/>
         <source>执法片区</source>
         <translation>Enforcement zone</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="107"/>
+        <location filename="../../widgets/labels.py" line="191"/>
         <source>职能部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="108"/>
+        <location filename="../../widgets/labels.py" line="192"/>
         <source>挂包领导</source>
         <translation>Leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="115"/>
+        <location filename="../../widgets/labels.py" line="199"/>
         <source>街面</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="116"/>
+        <location filename="../../widgets/labels.py" line="200"/>
         <source>工地</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="117"/>
+        <location filename="../../widgets/labels.py" line="201"/>
         <source>出入口</source>
         <translation>Entrance</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="124"/>
+        <location filename="../../widgets/labels.py" line="208"/>
         <source>{code}（所在网格）</source>
         <translation>{code} (contains the point)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="127"/>
+        <location filename="../../widgets/labels.py" line="211"/>
         <source>{code}（{distance} 米）</source>
         <translation>{code} ({distance} m)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="135"/>
+        <location filename="../../widgets/labels.py" line="219"/>
         <source>来电</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="136"/>
+        <location filename="../../widgets/labels.py" line="220"/>
         <source>上级交办</source>
         <translation>Instruction from above</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="137"/>
+        <location filename="../../widgets/labels.py" line="221"/>
         <source>报送</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="138"/>
+        <location filename="../../widgets/labels.py" line="222"/>
         <source>重要事项</source>
         <translation>Notable matter</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="139"/>
+        <location filename="../../widgets/labels.py" line="223"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="146"/>
+        <location filename="../../widgets/labels.py" line="230"/>
         <source>按时办结</source>
         <translation>Resolved in time</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="147"/>
+        <location filename="../../widgets/labels.py" line="231"/>
         <source>曾超时</source>
         <translation>Went overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="148"/>
+        <location filename="../../widgets/labels.py" line="232"/>
         <source>仍在办理</source>
         <translation>Still open</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="150"/>
+        <location filename="../../widgets/labels.py" line="234"/>
         <source>未关联事件</source>
         <translation>No linked event</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="157"/>
+        <location filename="../../widgets/labels.py" line="241"/>
         <source>待接班</source>
         <translation>Awaiting takeover</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="158"/>
+        <location filename="../../widgets/labels.py" line="242"/>
         <source>已接班</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="159"/>
+        <location filename="../../widgets/labels.py" line="243"/>
         <source>有异议</source>
         <translation>Disputed</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="166"/>
+        <location filename="../../widgets/labels.py" line="250"/>
         <source>未结事件</source>
         <translation>Open events</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="167"/>
+        <location filename="../../widgets/labels.py" line="251"/>
         <source>下一班次内到期</source>
         <translation>Due next shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="168"/>
+        <location filename="../../widgets/labels.py" line="252"/>
         <source>超时事件</source>
         <translation>Overdue events</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="169"/>
-        <source>已升级事件</source>
-        <translation>Escalated events</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/labels.py" line="170"/>
+        <location filename="../../widgets/labels.py" line="254"/>
         <source>本岗未确认预警</source>
         <translation>Unacknowledged alarms at this post</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="171"/>
+        <location filename="../../widgets/labels.py" line="255"/>
         <source>平急转换</source>
         <translation>Mode switches</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="173"/>
+        <location filename="../../widgets/labels.py" line="257"/>
         <source>值班日志要点</source>
         <translation>Duty log highlights</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="174"/>
+        <location filename="../../widgets/labels.py" line="258"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="175"/>
+        <location filename="../../widgets/labels.py" line="259"/>
         <source>交班说明</source>
         <translation>Handover notes</translation>
     </message>
@@ -3923,584 +4102,594 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../desktop/messages.py" line="25"/>
+        <location filename="../../desktop/messages.py" line="26"/>
         <source>无法解析数据库地址 {target}</source>
         <translation>Cannot parse the database URL {target}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="26"/>
+        <location filename="../../desktop/messages.py" line="27"/>
         <source>只支持 SQLite 和 PostgreSQL 数据库，不支持 {target}</source>
         <translation>Only SQLite and PostgreSQL are supported, not {target}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="29"/>
+        <location filename="../../desktop/messages.py" line="30"/>
         <source>{target} 不是数据库文件，请检查 --db 参数</source>
         <translation>{target} is not a database file: check --db</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="32"/>
+        <location filename="../../desktop/messages.py" line="33"/>
         <source>无法打开数据库文件 {target}，请检查路径与权限</source>
         <translation>Cannot open the database file {target}: check the path and permissions</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="35"/>
+        <location filename="../../desktop/messages.py" line="36"/>
         <source>无法连接数据库 {target}：{detail}。请检查地址与服务器是否运行</source>
         <translation>Cannot reach the database {target}: {detail}. Check the address and that the server runs</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="38"/>
+        <location filename="../../desktop/messages.py" line="39"/>
         <source>数据库文件 {target} 不存在，请检查 --db 参数</source>
         <translation>There is no database file {target}: check --db</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="41"/>
+        <location filename="../../desktop/messages.py" line="42"/>
         <source>数据库文件所在的文件夹 {target} 不存在，请检查 --db 参数（未作任何更改）</source>
         <translation>The folder {target} of the database file does not exist: check --db (nothing was changed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="44"/>
+        <location filename="../../desktop/messages.py" line="45"/>
         <source>数据库 {target} 拒绝了此操作：{detail}</source>
         <translation>The database {target} refused the operation: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="45"/>
+        <location filename="../../desktop/messages.py" line="46"/>
         <source>数据库 {target} 的结构较旧，请先运行 python main.py db upgrade</source>
         <translation>The database {target} has an older schema: run python main.py db upgrade first</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="48"/>
+        <location filename="../../desktop/messages.py" line="49"/>
         <source>数据库 {target} 已被更新版本的 GridDesk 升级，请更新本程序</source>
         <translation>The database {target} was upgraded by a newer GridDesk: update this installation</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="51"/>
+        <location filename="../../desktop/messages.py" line="52"/>
         <source>数据库 {target} 是空的，请先运行 python main.py db upgrade</source>
         <translation>The database {target} is empty: run python main.py db upgrade</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="54"/>
+        <location filename="../../desktop/messages.py" line="55"/>
         <source>{target} 中的表不属于 GridDesk，未作任何更改</source>
         <translation>{target} holds tables that are not GridDesk&apos;s; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="65"/>
+        <location filename="../../desktop/messages.py" line="66"/>
         <source>登录失败次数过多，账号已锁定至 {time}</source>
         <translation>Too many failed log-ins: the account is locked until {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="69"/>
+        <location filename="../../desktop/messages.py" line="70"/>
         <source>该账号不能在此岗位值班</source>
         <translation>This account may not take this post</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="71"/>
+        <location filename="../../desktop/messages.py" line="72"/>
         <source>该账号已停用</source>
         <translation>This account is disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="72"/>
+        <location filename="../../desktop/messages.py" line="73"/>
         <source>账号或密码错误</source>
         <translation>Wrong account or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="78"/>
+        <location filename="../../desktop/messages.py" line="79"/>
         <source>密码错误</source>
         <translation>Wrong password</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="84"/>
+        <location filename="../../desktop/messages.py" line="85"/>
         <source>数据库暂时无法连接，操作未保存，请稍后重试</source>
         <translation>The database cannot be reached: nothing was saved. Try again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="89"/>
+        <location filename="../../desktop/messages.py" line="90"/>
         <source>数据库连接中断：“{what}”已记入本机日志，恢复连接后自动提交</source>
         <translation>Database connection lost: “{what}” is kept on this computer and will be written when the connection is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="98"/>
+        <location filename="../../desktop/messages.py" line="99"/>
         <source>您的账号已停用或不存在，操作未保存，请联系管理员</source>
         <translation>Your account is deactivated or gone; nothing was saved. Contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="101"/>
+        <location filename="../../desktop/messages.py" line="102"/>
         <source>您的账号角色已变更，操作未保存，请重新登录</source>
         <translation>Your account&apos;s role has changed; nothing was saved. Log in again</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="104"/>
+        <location filename="../../desktop/messages.py" line="105"/>
         <source>您的账号已不能在此岗位值班，操作未保存，请重新登录</source>
         <translation>Your account may no longer take this post; nothing was saved. Log in again</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="109"/>
+        <location filename="../../desktop/messages.py" line="110"/>
         <source>您的角色无权执行此操作（{action}）</source>
         <translation>Your role may not do this ({action})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="118"/>
+        <location filename="../../desktop/messages.py" line="119"/>
         <source>账号</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="119"/>
+        <location filename="../../desktop/messages.py" line="120"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="120"/>
+        <location filename="../../desktop/messages.py" line="121"/>
         <source>事件描述</source>
         <translation>Event description</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="121"/>
+        <location filename="../../desktop/messages.py" line="122"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="122"/>
+        <location filename="../../desktop/messages.py" line="123"/>
         <source>反映人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="123"/>
+        <location filename="../../desktop/messages.py" line="124"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="124"/>
+        <location filename="../../desktop/messages.py" line="125"/>
         <source>处理意见</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="125"/>
+        <location filename="../../desktop/messages.py" line="126"/>
         <source>摄像机名称</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="126"/>
+        <location filename="../../desktop/messages.py" line="127"/>
         <source>视频流地址</source>
         <translation>Stream URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="127"/>
+        <location filename="../../desktop/messages.py" line="128"/>
         <source>平台网页</source>
         <translation>Platform page</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="128"/>
+        <location filename="../../desktop/messages.py" line="129"/>
         <source>视频流用户名</source>
         <translation>Stream user</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="129"/>
+        <location filename="../../desktop/messages.py" line="130"/>
         <source>视频流密码</source>
         <translation>Stream password</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="130"/>
+        <location filename="../../desktop/messages.py" line="131"/>
         <source>播放器命令</source>
         <translation>Player command</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="131"/>
+        <location filename="../../desktop/messages.py" line="132"/>
         <source>平台地址</source>
         <translation>Platform address</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="132"/>
+        <location filename="../../desktop/messages.py" line="133"/>
         <source>平台账号</source>
         <translation>Platform user</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="133"/>
+        <location filename="../../desktop/messages.py" line="134"/>
         <source>平台密码</source>
         <translation>Platform password</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="134"/>
+        <location filename="../../desktop/messages.py" line="135"/>
         <source>客户端程序路径</source>
         <translation>Client program path</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="135"/>
+        <location filename="../../desktop/messages.py" line="136"/>
         <source>值班日志内容</source>
         <translation>Duty log text</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="136"/>
+        <location filename="../../desktop/messages.py" line="137"/>
         <source>交接说明</source>
         <translation>Handover notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="137"/>
         <location filename="../../desktop/messages.py" line="138"/>
+        <location filename="../../desktop/messages.py" line="139"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="139"/>
+        <location filename="../../desktop/messages.py" line="140"/>
         <source>规则说明</source>
         <translation>Rule note</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="140"/>
+        <location filename="../../desktop/messages.py" line="141"/>
         <source>附件文件名</source>
         <translation>Attachment file name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="148"/>
+        <location filename="../../desktop/messages.py" line="149"/>
         <source>“{field}”过长：最多 {limit} 个字符，未作任何更改</source>
         <translation>“{field}” is too long: at most {limit} characters; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="151"/>
+        <location filename="../../desktop/messages.py" line="152"/>
         <source>“{field}”含有不能保存的字符（控制字符或无效编码），未作任何更改</source>
         <translation>“{field}” holds characters that cannot be stored (control characters or invalid encoding); nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="154"/>
+        <location filename="../../desktop/messages.py" line="155"/>
         <source>“{field}”的数值超出范围，未作任何更改</source>
         <translation>“{field}” is out of range; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="159"/>
+        <location filename="../../desktop/messages.py" line="160"/>
         <source>“{field}”有误，未作任何更改</source>
         <translation>“{field}” is not valid; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="167"/>
-        <location filename="../../desktop/messages.py" line="169"/>
+        <location filename="../../desktop/messages.py" line="168"/>
+        <location filename="../../desktop/messages.py" line="170"/>
         <source>密码至少 8 位，须同时包含字母和数字</source>
         <translation>The password needs at least 8 characters, with letters and digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="168"/>
+        <location filename="../../desktop/messages.py" line="169"/>
         <source>密码不能超过 128 个字符</source>
         <translation>The password may have at most 128 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="172"/>
+        <location filename="../../desktop/messages.py" line="173"/>
         <source>密码不能主要由同一个字符组成（任一字符不超过一半）</source>
         <translation>The password may not be mostly one character (none may make up more than half)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="175"/>
+        <location filename="../../desktop/messages.py" line="176"/>
         <source>密码首尾不能有空格</source>
         <translation>The password may not begin or end with a space</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="176"/>
+        <location filename="../../desktop/messages.py" line="177"/>
         <source>密码中不能有控制字符</source>
         <translation>The password may not hold control characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="177"/>
+        <location filename="../../desktop/messages.py" line="178"/>
         <source>密码中不能包含账号名</source>
         <translation>The password may not contain the user name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="185"/>
+        <location filename="../../desktop/messages.py" line="186"/>
         <source>请填写账号</source>
         <translation>Enter a user name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="186"/>
+        <location filename="../../desktop/messages.py" line="187"/>
         <source>账号最多 32 个字符</source>
         <translation>A user name has at most 32 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="187"/>
+        <location filename="../../desktop/messages.py" line="188"/>
         <source>账号只能由小写字母、数字和 _ . - 组成（1–32 个字符）</source>
         <translation>A user name is made of lower-case letters, digits and _ . - (1–32 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="190"/>
+        <location filename="../../desktop/messages.py" line="191"/>
         <source>请填写姓名</source>
         <translation>Enter a name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="191"/>
+        <location filename="../../desktop/messages.py" line="192"/>
         <source>姓名最多 32 个字符</source>
         <translation>A name has at most 32 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="192"/>
+        <location filename="../../desktop/messages.py" line="193"/>
         <source>姓名不能含控制字符，首尾不能有空格</source>
         <translation>A name may not hold control characters nor begin or end with a space</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="195"/>
+        <location filename="../../desktop/messages.py" line="196"/>
         <source>没有这个角色</source>
         <translation>There is no such role</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="196"/>
+        <location filename="../../desktop/messages.py" line="197"/>
         <source>没有这个岗位</source>
         <translation>There is no such post</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="197"/>
+        <location filename="../../desktop/messages.py" line="198"/>
         <source>请至少选择一个岗位</source>
         <translation>Choose at least one post</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="208"/>
+        <location filename="../../desktop/messages.py" line="209"/>
         <source>角色名只能由小写字母、数字和下划线组成，且不以数字开头（最多 63 个字符）</source>
         <translation>A role name is made of lower-case letters, digits and underscores, not starting with a digit (at most 63 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="211"/>
+        <location filename="../../desktop/messages.py" line="212"/>
         <source>不能使用角色名 {role}：它是保留名或当前连接的账号</source>
         <translation>The role name {role} cannot be used: it is reserved or the connection&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="214"/>
+        <location filename="../../desktop/messages.py" line="215"/>
         <source>角色 {role} 是超级用户：各岗位不能以超级用户连接，请另选角色名</source>
         <translation>The role {role} is a superuser: the posts must not connect as a superuser; choose another name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="217"/>
+        <location filename="../../desktop/messages.py" line="218"/>
         <source>角色 {role} 拥有本数据库的表：各岗位不能以所有者连接，请另选角色名</source>
         <translation>The role {role} owns this database&apos;s tables: the posts must not connect as the owner; choose another name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="220"/>
+        <location filename="../../desktop/messages.py" line="221"/>
         <source>db grant 只用于 PostgreSQL 数据库（--db postgresql+psycopg://…）</source>
         <translation>db grant is for PostgreSQL databases only (--db postgresql+psycopg://…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="230"/>
+        <location filename="../../desktop/messages.py" line="231"/>
         <source>事件当前状态（{state}）不能执行此操作</source>
         <translation>Not possible while the event is {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="231"/>
+        <location filename="../../desktop/messages.py" line="232"/>
         <source>事件已上报领导</source>
         <translation>The event is already escalated</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="232"/>
+        <location filename="../../desktop/messages.py" line="233"/>
         <source>不能合并到事件本身</source>
         <translation>An event cannot be merged into itself</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="233"/>
+        <location filename="../../desktop/messages.py" line="234"/>
         <source>只能合并到未结的事件</source>
         <translation>Only an open event can take a merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="236"/>
+        <location filename="../../desktop/messages.py" line="237"/>
         <source>此操作被拒绝：{reason}</source>
         <translation>Refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="245"/>
+        <location filename="../../desktop/messages.py" line="248"/>
+        <source>系统</source>
+        <translation>the system</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="250"/>
+        <source>{name}（{post}）</source>
+        <translation>{name} ({post})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="255"/>
         <source>现场</source>
         <translation>the field</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="252"/>
-        <source>事件已被 {who}（{post}）于 {time} 更改，现为“{state}”。请核对后再操作。</source>
-        <translation>The event was changed by {who} ({post}) at {time} and is now “{state}”. Check it before acting.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/messages.py" line="265"/>
+        <location filename="../../desktop/messages.py" line="274"/>
         <source>请填写{field}</source>
         <translation>{field} is required</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="266"/>
-        <location filename="../../desktop/messages.py" line="294"/>
+        <location filename="../../desktop/messages.py" line="275"/>
+        <location filename="../../desktop/messages.py" line="303"/>
         <source>{field}过长</source>
         <translation>{field} is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="267"/>
+        <location filename="../../desktop/messages.py" line="276"/>
         <source>{field}格式不正确</source>
         <translation>{field} is not in a valid form</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="268"/>
-        <location filename="../../desktop/messages.py" line="290"/>
-        <location filename="../../desktop/messages.py" line="333"/>
+        <location filename="../../desktop/messages.py" line="277"/>
+        <location filename="../../desktop/messages.py" line="299"/>
+        <location filename="../../desktop/messages.py" line="342"/>
         <source>{field}不存在</source>
         <translation>{field} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="269"/>
+        <location filename="../../desktop/messages.py" line="278"/>
         <source>{field}须为数字</source>
         <translation>{field} must be a number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="270"/>
+        <location filename="../../desktop/messages.py" line="279"/>
         <source>{field}不在本辖区内</source>
         <translation>{field} is outside this area</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="271"/>
+        <location filename="../../desktop/messages.py" line="280"/>
         <source>{field}数量过多</source>
         <translation>Too many {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="272"/>
+        <location filename="../../desktop/messages.py" line="281"/>
         <source>{field}过大：{detail}</source>
         <translation>{field} too large: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="273"/>
+        <location filename="../../desktop/messages.py" line="282"/>
         <source>{field}为空：{detail}</source>
         <translation>{field} is empty: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="274"/>
+        <location filename="../../desktop/messages.py" line="283"/>
         <source>{field}的内容与文件名不符：{detail}</source>
         <translation>{field}: the content does not match the file name: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="277"/>
+        <location filename="../../desktop/messages.py" line="286"/>
         <source>{field}只能选择一项</source>
         <translation>Choose only one {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="201"/>
-        <location filename="../../desktop/messages.py" line="282"/>
-        <location filename="../../desktop/messages.py" line="296"/>
+        <location filename="../../desktop/messages.py" line="202"/>
+        <location filename="../../desktop/messages.py" line="291"/>
+        <location filename="../../desktop/messages.py" line="305"/>
         <source>{field}有误</source>
         <translation>{field} is wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="278"/>
+        <location filename="../../desktop/messages.py" line="261"/>
+        <source>事件已被 {who} 于 {time} 更改（{step}），现为“{state}”。请核对后再操作。</source>
+        <translation>The event was changed by {who} at {time} ({step}); it is now “{state}”. Check it before acting again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="287"/>
         <source>{field}的图片像素过多或无法识别尺寸：{detail}（不超过 4800 万像素）</source>
         <translation>{field}: the picture has too many pixels or no readable size: {detail} (at most 48 megapixels)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="289"/>
+        <location filename="../../desktop/messages.py" line="298"/>
         <source>请选择{field}</source>
         <translation>Choose {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="291"/>
+        <location filename="../../desktop/messages.py" line="300"/>
         <source>只有处置力量为职能部门的规则才能指定{field}</source>
         <translation>Only a rule for a department can name {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="303"/>
+        <location filename="../../desktop/messages.py" line="312"/>
         <source>已处于应急模式</source>
         <translation>The centre is in emergency mode already</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="304"/>
+        <location filename="../../desktop/messages.py" line="313"/>
         <source>请填写原因</source>
         <translation>Give the reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="305"/>
+        <location filename="../../desktop/messages.py" line="314"/>
         <source>原因过长</source>
         <translation>The reason is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="306"/>
+        <location filename="../../desktop/messages.py" line="315"/>
         <source>预案不存在或已停用</source>
         <translation>No such plan, or it is no longer in use</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="307"/>
+        <location filename="../../desktop/messages.py" line="316"/>
         <source>响应级别有误</source>
         <translation>Unknown response level</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="308"/>
+        <location filename="../../desktop/messages.py" line="317"/>
         <source>当前不在应急模式</source>
         <translation>The centre is not in emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="309"/>
+        <location filename="../../desktop/messages.py" line="318"/>
         <source>该事项不属于当前预案</source>
         <translation>That item is not on the plan in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="310"/>
+        <location filename="../../desktop/messages.py" line="319"/>
         <source>该预案正在执行中，恢复常态后才能修改</source>
         <translation>The plan is in force: change it after the return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="313"/>
+        <location filename="../../desktop/messages.py" line="322"/>
         <source>请填写预案名称</source>
         <translation>Give the plan a name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="314"/>
+        <location filename="../../desktop/messages.py" line="323"/>
         <source>预案至少需要一项处置事项</source>
         <translation>A plan needs at least one item</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="315"/>
+        <location filename="../../desktop/messages.py" line="324"/>
         <source>处置事项不能为空，且不超过 256 字</source>
         <translation>An item must have a text of at most 256 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="316"/>
+        <location filename="../../desktop/messages.py" line="325"/>
         <source>时限须为 1 至 1440 分钟</source>
         <translation>The due time must be 1 to 1440 minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="324"/>
+        <location filename="../../desktop/messages.py" line="333"/>
         <source>已有同一模式、时限、类别与优先级的标准，请修改那一条</source>
         <translation>A limit for this mode, clock, category and priority exists already: change that one</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="327"/>
+        <location filename="../../desktop/messages.py" line="336"/>
         <source>每种模式的每个时限都须保留一条通用标准（类别、优先级为任意）</source>
         <translation>Every mode and clock keeps one general limit (any category, any priority)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="330"/>
+        <location filename="../../desktop/messages.py" line="339"/>
         <source>时长须大于 0，且不超过 60 个工作日或 1440 小时</source>
         <translation>The limit must be above 0 and at most 60 working days or 1440 hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="341"/>
+        <location filename="../../desktop/messages.py" line="350"/>
         <source>瓦片地址不能含空格或控制字符</source>
         <translation>The tile URL must not contain spaces or control characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="342"/>
+        <location filename="../../desktop/messages.py" line="351"/>
         <source>瓦片地址须以 http:// 或 https:// 开头，并写明服务器</source>
         <translation>The tile URL must start with http:// or https:// and name the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="345"/>
+        <location filename="../../desktop/messages.py" line="354"/>
         <source>瓦片地址缺少占位符 {detail}（须含 {{z}}、{{x}}、{{y}}）</source>
         <translation>The tile URL lacks the placeholders {detail} (it needs {{z}}, {{x}} and {{y}})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="348"/>
+        <location filename="../../desktop/messages.py" line="357"/>
         <source>瓦片服务器 {detail} 有误：只写主机名或 IP 地址，可带端口</source>
         <translation>Tile server {detail} is wrong: give a host name or IP address, with a port if needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="351"/>
+        <location filename="../../desktop/messages.py" line="360"/>
         <source>找不到 MBTiles 文件 {detail}</source>
         <translation>MBTiles file {detail} not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="352"/>
+        <location filename="../../desktop/messages.py" line="361"/>
         <source>{detail} 不是可读的 MBTiles 文件</source>
         <translation>{detail} is not a readable MBTiles file</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="353"/>
+        <location filename="../../desktop/messages.py" line="362"/>
         <source>MBTiles 的瓦片格式为 {detail}，只能显示 png、jpg 或 webp 栅格瓦片</source>
         <translation>The MBTiles tiles are {detail}; only png, jpg or webp raster tiles can be shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="356"/>
+        <location filename="../../desktop/messages.py" line="365"/>
         <source>未知的坐标系 {detail}</source>
         <translation>Unknown datum {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="357"/>
+        <location filename="../../desktop/messages.py" line="366"/>
         <source>未知的底图类型 {detail}</source>
         <translation>Unknown kind of base tiles {detail}</translation>
     </message>

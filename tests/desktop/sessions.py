@@ -7,10 +7,16 @@ import asyncio
 import qasync
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from desktop.app import GuiSession
 from desktop.cli import build_parser
 from desktop.main_window import MainWindow
+from models import modes
+from models.clock import server_now
+from models.db import open_database
+from models.entities import EmergencyPlan
+from tests.models.people import operator_of
 from widgets.login_dialog import LoginDialog
 
 LOAD_TIMEOUT_MS = 60_000
@@ -58,3 +64,21 @@ def wait_loaded(qtbot: QtBot, session: Running) -> MainWindow:
         timeout=LOAD_TIMEOUT_MS,
     )
     return window
+
+
+def switch_mode(url: str, emergency: bool) -> None:
+    """The chief declares an emergency (or ends it) at another post: the windows follow."""
+    database = open_database(url)
+    try:
+        chief = operator_of(database, "chief", "chief")
+        with database.write() as session:
+            now = server_now(session)
+            if emergency:
+                plan = session.scalars(select(EmergencyPlan.id).limit(1)).one()
+                modes.declare_emergency(
+                    session, chief, plan_id=plan, level="IV", reason="暴雨", now=now
+                )
+            else:
+                modes.end_emergency(session, chief, reason="雨停", now=now)
+    finally:
+        database.close()

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from desktop.main_window import MainWindow
-from models import calendar_days, sla
+from models import calendar_days, indicators, sla
 from models.accounts import log_in
 from models.clock import server_now
 from models.db import open_database
@@ -27,6 +27,7 @@ from models.snapshots import SlaLimitDraft
 from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, wait_loaded
 from tests.desktop.test_event_work import click
 from widgets.alarm_panel import AlarmColumn
+from widgets.event_queue import EventColumn
 
 pytestmark = pytest.mark.gui
 
@@ -268,4 +269,58 @@ def test_the_alarm_changes_exactly_at_its_boundary(
     qtbot.waitUntil(lambda: level() == "warning", timeout=30_000)  # at 75%: 8.1 s
     qtbot.waitUntil(lambda: level() == "overdue", timeout=30_000)  # at the deadline: 10.8 s
     row = queue.model.row_of_event(ref.id)
-    assert row is not None and queue.model.data(queue.model.index(row, 11)) == "超时"
+    assert row is not None and queue.model.data(queue.model.index(row, EventColumn.ALARM)) == "超时"
+
+
+def test_one_set_of_counts_at_every_place(
+    running: list[Running], qloop: qasync.QEventLoop, qtbot: QtBot, seeded_url: str
+) -> None:
+    """The status bar, the alarm panel, the queue (its count and its 超时 filter) and the
+    handover say the numbers ``models.indicators`` counts in the database."""
+    window = wait_loaded(
+        qtbot,
+        start(running, qloop, ["--db", seeded_url, "--demo", "--post", "chief", "--user", "chief"]),
+    )
+    _loaded_alarms(qtbot, window)
+    database = open_database(seeded_url)
+    try:
+        with database.read() as s:
+            counts = indicators.counts(s, server_now(s))
+    finally:
+        database.close()
+    assert counts.overdue > 0 and counts.escalated > 0 and counts.reported_to_leader > 0
+    overdue = f"超时 {counts.overdue}（其中升级 {counts.escalated}）"
+    alarms = window.panels.alarms.build()
+    queue = window.panels.queue.content
+    assert queue is not None
+    qtbot.waitUntil(lambda: overdue in window.alarm_counts_label.text(), timeout=LOAD_TIMEOUT_MS)
+    assert f"未结 {counts.open}" in window.alarm_counts_label.text()
+    assert f"已上报领导 {counts.reported_to_leader}" in window.alarm_counts_label.text()
+    assert alarms.summary.text() in window.alarm_counts_label.text()
+    qtbot.waitUntil(lambda: overdue in queue.count_label.text(), timeout=LOAD_TIMEOUT_MS)
+
+    # The operator narrows the queue to the overdue: as many rows as the count says.
+    queue.alarm_filter.setCurrentIndex(queue.alarm_filter.findText("超时（含升级）"))
+    assert queue.model.rowCount() == counts.overdue
+    queue.alarm_filter.setCurrentIndex(queue.alarm_filter.findText("已上报领导"))
+    # (The raising this window's evaluator did reaches the rows through the change feed.)
+    qtbot.waitUntil(
+        lambda: queue.model.rowCount() == counts.reported_to_leader, timeout=LOAD_TIMEOUT_MS
+    )
+    queue.alarm_filter.setCurrentIndex(0)
+
+    window.handover_work.handover_action.trigger()
+    qtbot.waitUntil(lambda: window.handover_work.dialog is not None, timeout=LOAD_TIMEOUT_MS)
+    dialog = window.handover_work.dialog
+    assert dialog is not None
+    expected = {
+        f"超时事件（{counts.overdue}，其中升级 {counts.escalated}）",
+        f"已上报领导（{counts.reported_to_leader}）",
+        f"未结事件（{counts.open}）",
+    }
+
+    def headings() -> set[str]:
+        return {dialog.tree.topLevelItem(i).text(0) for i in range(dialog.tree.topLevelItemCount())}
+
+    # (Offered by itself as a shift ends, the dialog may show an older snapshot first.)
+    qtbot.waitUntil(lambda: expected <= headings(), timeout=LOAD_TIMEOUT_MS)

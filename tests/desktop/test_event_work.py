@@ -131,6 +131,10 @@ def test_take_in_and_follow_to_closure(
     detail = detail_panel.detail
     assert detail is not None
     event_id = detail.id
+    # The event just saved is selected in the queue, in view at its top (newest first).
+    current = queue.table.currentIndex()
+    assert current.isValid() and queue.model.event_id_at(current.row()) == event_id
+    assert queue.table.rowAt(0) == current.row() == 0
     assert detail.description.startswith("<img src=x")  # stored and shown as text
     assert "王**" in detail_panel._field_labels["reporter"].text()
     assert "138****1234" in detail_panel._field_labels["reporter"].text()

@@ -236,7 +236,7 @@ def test_english_is_complete_and_switchable(
     queue = window.panels.queue.content
     assert queue is not None
     headers = [queue.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
-    assert headers == ["Code", "State", "Priority"]
+    assert headers == ["Code", "State", "Alarm"]
     assert "Duty chief" in window.post_label.text()
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in window.windowTitle() if ch not in "张伟")
 

@@ -173,6 +173,9 @@ def test_layers_are_kept_per_post_and_tiles_are_chosen_safely(
     window, panel = _window(running, qloop, qtbot, seeded_url, "video")
     assert page_value(qtbot, panel, "griddeskDebug.fixedCount('cameras')") > 100
     assert page_value(qtbot, panel, "griddeskDebug.fixedCount('sites')") == 29
+    # The legend starts folded at this post: the operator opens it to switch layers.
+    _wait_page(qtbot, panel, "griddeskDebug.legendFolded()", True)
+    run_js(qtbot, panel, "griddeskDebug.clickLegendToggle()")
     run_js(qtbot, panel, "griddeskDebug.clickSwitch('devices')")
     run_js(qtbot, panel, "griddeskDebug.clickSwitch('heat')")
     _wait_page(qtbot, panel, "griddeskDebug.layersShown().heat", True)
@@ -195,14 +198,42 @@ def test_layers_are_kept_per_post_and_tiles_are_chosen_safely(
     assert window.map_work.tile_dialog is None
     assert page_value(qtbot, panel, "griddeskDebug.tileUrl()") == "griddesk://app/tiles/{z}/{x}/{y}"
     shown = page_value(qtbot, panel, "griddeskDebug.layersShown()")
-    assert shown["heat"] is True and shown["devices"] is False
+    assert shown["heat"] is True and shown["devices"] is True
 
     # The next window at this post starts with the same layers and tiles.
     running[-1].stop(qtbot)
     window, panel = _window(running, qloop, qtbot, seeded_url, "video")
     shown = page_value(qtbot, panel, "griddeskDebug.layersShown()")
-    assert shown["heat"] is True and shown["devices"] is False and shown["cameras"] is True
+    assert shown["heat"] is True and shown["devices"] is True and shown["cameras"] is True
     assert page_value(qtbot, panel, "griddeskDebug.tileUrl()") == "griddesk://app/tiles/{z}/{x}/{y}"
+
+
+def test_each_post_starts_with_the_layers_of_its_work_and_a_folded_legend(
+    running: list[Running], qloop: qasync.QEventLoop, qtbot: QtBot, seeded_url: str
+) -> None:
+    _, panel = _window(running, qloop, qtbot, seeded_url, "intake")
+    shown = page_value(qtbot, panel, "griddeskDebug.layersShown()")
+    assert shown == {
+        "events": True,
+        "heat": False,
+        "cameras": False,
+        "devices": False,
+        "sites": False,
+        "gridLabels": False,
+        "grids": True,
+        "zones": False,
+        "communities": True,
+    }
+    assert page_value(qtbot, panel, "griddeskDebug.gridLabelsShown()") == 0
+    # The legend is a button in the corner; the operator opens it, and it stays open.
+    assert page_value(qtbot, panel, "griddeskDebug.legendFolded()") is True
+    box = page_value(qtbot, panel, "griddeskDebug.legendBox()")
+    assert box["width"] * box["height"] < 0.01 * box["mapWidth"] * box["mapHeight"]
+    with qtbot.waitSignal(panel.legend_fold_changed, timeout=LOAD_TIMEOUT_MS):
+        run_js(qtbot, panel, "griddeskDebug.clickLegendToggle()")
+    running[-1].stop(qtbot)
+    _, panel = _window(running, qloop, qtbot, seeded_url, "intake")
+    _wait_page(qtbot, panel, "griddeskDebug.legendFolded()", False)
 
 
 @pytest.mark.expect_log_warnings  # the unusable tile source is logged: that is the point

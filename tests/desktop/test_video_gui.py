@@ -21,6 +21,7 @@ import psutil
 import pytest
 import qasync
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert, select, update
 
@@ -293,6 +294,10 @@ def test_the_nearest_cameras_of_the_selected_event_open_with_a_number_key(
     assert shown[0].startswith("1. " + expected[0].camera.name)
     assert f"{round(expected[0].distance_m)} 米" in shown[0]
 
+    # Between 19:45 and 22:00 the handover is offered in a window of its own: the operator
+    # comes back to the main window (the number keys are its shortcuts) before typing.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=LOAD_TIMEOUT_MS)
     panel.tree.setFocus()
     qtbot.keyClick(panel.tree, Qt.Key.Key_2)
     qtbot.waitUntil(lambda: len(players()) == 1, timeout=LOAD_TIMEOUT_MS)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from models.snapshots import AlarmRow
+from models.snapshots import AlarmRow, IndicatorCounts
 from widgets.alarm_panel import (
     ACKNOWLEDGED_COLOUR,
     AlarmColumn,
@@ -61,8 +61,9 @@ def test_most_urgent_first_counted_down_and_sortable(qtbot: QtBot) -> None:
     panel.resize(1000, 300)
     panel.show()
     qtbot.waitExposed(panel)
-    panel.set_alarms(alarms(), NOW)
-    assert panel.summary.text() == "即将超时 1 件 · 超时 2 件 · 升级 2 件"
+    # The counts are the indicators' (models.indicators), counted by the database.
+    panel.set_alarms(alarms(), NOW, IndicatorCounts(9, 1, 4, 2, 3))
+    assert panel.summary.text() == "即将超时 1 · 超时 4（其中升级 2） · 已上报领导 3"
     # Escalated, then overdue, then soon due; within a level the earliest deadline first.
     assert codes(panel.model) == [f"SJ-20261120-{i:04d}" for i in (1, 2, 3, 4, 5)]
     assert panel.model.data(panel.model.index(0, AlarmColumn.COUNTDOWN)) == "已超时 9小时0分"

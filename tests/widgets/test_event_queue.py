@@ -239,3 +239,123 @@ def test_row_of_an_unknown_or_hidden_event_is_none() -> None:
     model.set_filter_text("no such text anywhere")
     assert model.row_of_event(1) is None
     assert model.index(0, 0, QModelIndex()).isValid() is False
+
+
+def _newer(rows: list[EventRow], count: int) -> list[EventRow]:
+    """``count`` events reported after every row, as another post reports them."""
+    latest = max(r.reported_at for r in rows)
+    first = max(r.id for r in rows) + 1
+    return [
+        rows[0]._replace(
+            id=first + n,
+            code=f"SJ-NEW-{n}",
+            state="reported",
+            reported_at=latest + timedelta(minutes=n + 1),
+        )
+        for n in range(count)
+    ]
+
+
+def _panel(qtbot: QtBot, rows: list[EventRow]) -> EventQueuePanel:
+    panel = EventQueuePanel()
+    qtbot.addWidget(panel)
+    panel.resize(1200, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_events(rows)
+    # The view lays itself out after a reset, a moment later, as on screen.
+    qtbot.waitUntil(lambda: panel.table.verticalScrollBar().maximum() > 0)
+    return panel
+
+
+def _scroll_away(qtbot: QtBot, panel: EventQueuePanel) -> None:
+    panel.table.verticalScrollBar().setValue(200)  # as the operator's wheel would
+    qtbot.waitUntil(lambda: panel.table.rowAt(0) == 200)
+
+
+def _shown_at_top(panel: EventQueuePanel) -> int:
+    return panel.model.event_id_at(panel.table.rowAt(0))
+
+
+def test_at_the_top_new_events_appear_at_the_top(qtbot: QtBot) -> None:
+    rows = make_rows(400)
+    panel = _panel(qtbot, rows)
+    new = _newer(rows, 2)
+    panel.apply_changes(new[:1])
+    panel.apply_changes(new[1:])
+    # Newest first: both are the first rows, and the view still starts at the top.
+    assert [panel.model.event_id_at(r) for r in (0, 1)] == [new[1].id, new[0].id]
+    assert _shown_at_top(panel) == new[1].id
+    assert not panel.new_events_button.isVisible()
+
+
+def test_scrolled_away_the_view_stays_and_a_button_brings_the_new_ones(qtbot: QtBot) -> None:
+    rows = make_rows(400)
+    panel = _panel(qtbot, rows)
+    _scroll_away(qtbot, panel)
+    reading = _shown_at_top(panel)
+    new = _newer(rows, 3)
+    for row in new:
+        panel.apply_changes([row])
+    assert _shown_at_top(panel) == reading  # what the operator reads did not move
+    assert panel.new_events_button.isVisible()
+    assert panel.new_events_button.text() == "↑ 3 条新事件"
+
+    qtbot.mouseClick(panel.new_events_button, Qt.MouseButton.LeftButton)
+    assert _shown_at_top(panel) == new[-1].id
+    assert panel.table.verticalScrollBar().value() == 0
+    assert not panel.new_events_button.isVisible()
+
+
+def test_scrolling_back_to_the_top_sees_the_new_ones(qtbot: QtBot) -> None:
+    rows = make_rows(400)
+    panel = _panel(qtbot, rows)
+    _scroll_away(qtbot, panel)
+    panel.apply_changes(_newer(rows, 1))
+    assert panel.new_events_button.isVisible()
+    panel.table.scrollToTop()
+    assert not panel.new_events_button.isVisible()
+
+
+def test_other_posts_changes_never_move_the_selection(qtbot: QtBot) -> None:
+    rows = make_rows(400)
+    panel = _panel(qtbot, rows)
+    by_id = {r.id: r for r in rows}
+    panel.table.setFocus()
+    panel.table.selectRow(5)
+    selected = panel.model.event_id_at(5)
+    announced: list[int] = []
+    panel.event_selected.connect(announced.append)
+
+    def still_selected() -> bool:
+        current = panel.table.currentIndex()
+        return current.isValid() and panel.model.event_id_at(current.row()) == selected
+
+    # New rows above it; rows above it changed.
+    panel.apply_changes(_newer(rows, 4))
+    assert still_selected()
+    above = [
+        panel.model.event_id_at(r) for r in range(4, 8) if panel.model.event_id_at(r) != selected
+    ]
+    panel.apply_changes([by_id[i]._replace(description="已补充") for i in above if i in by_id])
+    assert still_selected()
+
+    # Sorted by state, another post's step moves it: it stays selected where it went.
+    panel.table.sortByColumn(EventColumn.STATE, Qt.SortOrder.AscendingOrder)
+    panel.table.selectRow(panel.model.row_of_event(selected) or 0)
+    announced.clear()
+    row = by_id[selected]
+    moved = row._replace(state="closed" if row.state != "closed" else "reported")
+    panel.apply_changes([moved])
+    assert still_selected()
+
+    # Filtered out by another post's step: nothing else is selected in its place.
+    panel.state_filter.setCurrentIndex(panel.state_filter.findData(moved.state))
+    panel.table.selectRow(panel.model.row_of_event(selected) or 0)
+    assert still_selected()
+    announced.clear()
+    gone = moved._replace(state="rejected" if moved.state != "rejected" else "closed")
+    panel.apply_changes([gone])
+    assert panel.model.row_of_event(selected) is None
+    assert not panel.table.selectionModel().hasSelection()
+    assert announced == []  # no other event was announced as the operator's choice

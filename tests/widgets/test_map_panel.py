@@ -48,11 +48,50 @@ def test_page_loads_offline_and_draws_everything(qtbot: Any, panel: MapPanel) ->
     assert panel.request_guard.blocked == []
     assert panel.scheme_handler.refused == []
     assert page_value(qtbot, panel, "griddeskDebug.markerCount()") == 50
-    assert page_value(qtbot, panel, "griddeskDebug.zoom()") >= 15
-    assert page_value(qtbot, panel, "griddeskDebug.gridLabelsShown()") == 4
+    overview = page_value(qtbot, panel, "griddeskDebug.zoom()")
+    assert overview >= 15
+    # Grid codes would cover the district at the wide zoom it opens at; one step in, they show.
+    assert page_value(qtbot, panel, "griddeskDebug.gridLabelsShown()") == 0
+    run_js(qtbot, panel, "document.querySelector('.leaflet-control-zoom-in').click()")
+    wait_for_page(qtbot, panel, "griddeskDebug.zoom()", overview + 1)
+    wait_for_page(qtbot, panel, "griddeskDebug.gridLabelsShown()", 4)
     legend = page_value(qtbot, panel, "griddeskDebug.legendText()")
-    for label in ("已上报", "已受理", "已派遣", "已响应", "已办结", "预警", "超时", "升级"):
+    for label in ("已上报", "已受理", "已派遣", "已响应", "已办结", "即将超时", "超时", "升级"):
         assert label in legend
+
+
+def test_the_legend_folds_to_a_button_and_back(qtbot: Any, panel: MapPanel) -> None:
+    whole = page_value(qtbot, panel, "griddeskDebug.legendBox()")
+    with qtbot.waitSignal(panel.legend_fold_changed, timeout=5_000) as folded:
+        assert run_js(qtbot, panel, "griddeskDebug.clickLegendToggle()") is True
+    assert folded.args == [True]
+    small = page_value(qtbot, panel, "griddeskDebug.legendBox()")
+    assert page_value(qtbot, panel, "griddeskDebug.legendText()").startswith("图层")
+    assert "已上报" not in page_value(qtbot, panel, "griddeskDebug.legendText()")
+    # A button: a small part of the corner, where the whole legend was tall.
+    assert small["height"] * 4 < whole["height"] and small["width"] < whole["width"]
+    with qtbot.waitSignal(panel.legend_fold_changed, timeout=5_000) as unfolded:
+        run_js(qtbot, panel, "griddeskDebug.clickLegendToggle()")
+    assert unfolded.args == [False]
+    assert "已上报" in page_value(qtbot, panel, "griddeskDebug.legendText()")
+    # The shell folds it (a post's default, the operator's last choice) without a signal.
+    panel.set_legend_folded(True)
+    wait_for_page(qtbot, panel, "griddeskDebug.legendFolded()", True)
+
+
+def test_escalated_looks_unlike_overdue(qtbot: Any, panel: MapPanel) -> None:
+    panel.update_events(
+        [make_event(1, alarm="overdue"), make_event(2, alarm="escalated", state="dispatched")]
+    )
+    wait_for_page(qtbot, panel, "griddeskDebug.markerState(2).alarm", "escalated")
+    overdue = page_value(qtbot, panel, "griddeskDebug.markerState(1)")
+    escalated = page_value(qtbot, panel, "griddeskDebug.markerState(2)")
+    assert overdue["color"] != escalated["color"]  # a colour of its own, not only a wider ring
+    # A cluster holding an escalated event says so too.
+    assert any(
+        "griddesk-cluster-escalated" in c
+        for c in page_value(qtbot, panel, "griddeskDebug.clusterClasses()")
+    )
 
 
 def test_update_events_changes_exactly_the_marker_asked(qtbot: Any, panel: MapPanel) -> None:
