@@ -90,7 +90,11 @@ class GuiSession:
             return operator
         # A screenshot shows the post's default layout and leaves the operator's saved one be.
         self.window = MainWindow(
-            self.store, operator, self.args.lang, remember_layout=not self.args.screenshot
+            self.store,
+            operator,
+            self.args.lang,
+            remember_layout=not self.args.screenshot,
+            centre_tiles=self.args.centre_tiles,
         )
         # The session ends when its window closes; the loop's owner decides what happens next.
         self.app.setQuitOnLastWindowClosed(False)

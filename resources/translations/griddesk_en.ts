@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../widgets/about_dialog.py" line="17"/>
+        <source>关于网格指挥台</source>
+        <translation>About GridDesk</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/about_dialog.py" line="19"/>
+        <source>GridDesk 网格指挥台</source>
+        <translation>GridDesk command-and-dispatch desk</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/about_dialog.py" line="24"/>
+        <source>版本 {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+</context>
+<context>
     <name>AlarmPanel</name>
     <message>
         <location filename="../../widgets/alarm_panel.py" line="194"/>
@@ -1024,12 +1042,12 @@
         <translation>Start-up failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="217"/>
+        <location filename="../../desktop/app.py" line="221"/>
         <source>截图超时：数据或地图未能加载</source>
         <translation>Screenshot timed out: the data or the map did not load</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="227"/>
+        <location filename="../../desktop/app.py" line="234"/>
         <source>无法写入截图 {path}</source>
         <translation>Cannot write the screenshot {path}</translation>
     </message>
@@ -1037,159 +1055,159 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="57"/>
+        <location filename="../../widgets/handover_dialog.py" line="58"/>
         <source>{day} {name}（{start} 至 {end} 交班）</source>
         <translation>{day} {name} ({start} to {end} handover)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="66"/>
+        <location filename="../../widgets/handover_dialog.py" line="67"/>
         <source> · 带班领导：{name}</source>
         <translation> · Duty leader: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="70"/>
+        <location filename="../../widgets/handover_dialog.py" line="71"/>
         <source> · 排班：{name}</source>
         <translation> · Rostered: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="240"/>
+        <location filename="../../widgets/handover_dialog.py" line="248"/>
         <source>交接班 — {post}</source>
         <translation>Handover — {post}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="252"/>
+        <location filename="../../widgets/handover_dialog.py" line="260"/>
         <source>交班人填写</source>
         <translation>Outgoing operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="254"/>
+        <location filename="../../widgets/handover_dialog.py" line="262"/>
         <source>交班说明：需要接班人特别注意的情况</source>
         <translation>Handover notes: what the incoming operator should watch out for</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="257"/>
+        <location filename="../../widgets/handover_dialog.py" line="265"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="257"/>
+        <location filename="../../widgets/handover_dialog.py" line="265"/>
         <source>关联事件编号</source>
         <translation>Event code</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="261"/>
+        <location filename="../../widgets/handover_dialog.py" line="269"/>
         <source>添加待办</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="262"/>
+        <location filename="../../widgets/handover_dialog.py" line="270"/>
         <source>所选事件列为待办</source>
         <translation>Add selected event as pending</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="263"/>
+        <location filename="../../widgets/handover_dialog.py" line="271"/>
         <source>删除待办</source>
         <translation>Remove item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="264"/>
+        <location filename="../../widgets/handover_dialog.py" line="272"/>
         <source>提交交班</source>
         <translation>Submit handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="277"/>
+        <location filename="../../widgets/handover_dialog.py" line="285"/>
         <source>接班人签收</source>
         <translation>Incoming operator sign-off</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="282"/>
+        <location filename="../../widgets/handover_dialog.py" line="290"/>
         <source>接班人登录</source>
         <translation>Incoming operator log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="285"/>
+        <location filename="../../widgets/handover_dialog.py" line="293"/>
         <source>接班人账号</source>
         <translation>Incoming account</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="286"/>
+        <location filename="../../widgets/handover_dialog.py" line="294"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="291"/>
+        <location filename="../../widgets/handover_dialog.py" line="299"/>
         <source>对所选项目的异议说明</source>
         <translation>Why you dispute the selected item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="292"/>
+        <location filename="../../widgets/handover_dialog.py" line="300"/>
         <source>提出异议</source>
         <translation>Raise dispute</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="296"/>
+        <location filename="../../widgets/handover_dialog.py" line="304"/>
         <source>接班意见（可选）</source>
         <translation>Remark on taking over (optional)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="297"/>
+        <location filename="../../widgets/handover_dialog.py" line="305"/>
         <source>确认接班</source>
         <translation>Confirm takeover</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="311"/>
+        <location filename="../../widgets/handover_dialog.py" line="319"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="342"/>
+        <location filename="../../widgets/handover_dialog.py" line="350"/>
         <source>交班人：{name} · {shift}
 快照时间 {at}，提交时以提交时刻的情况为准并冻结。</source>
         <translation>Outgoing: {name} · {shift}
 Snapshot as of {at}; on submitting, the situation at that moment is recorded and frozen.</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="374"/>
+        <location filename="../../widgets/handover_dialog.py" line="382"/>
         <source>请先在快照中选择一个事件</source>
         <translation>Select an event in the snapshot first</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="376"/>
+        <location filename="../../widgets/handover_dialog.py" line="384"/>
         <source>跟进 {label}</source>
         <translation>Follow up {label}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="395"/>
+        <location filename="../../widgets/handover_dialog.py" line="403"/>
         <source>交班人：{name}，{at} 提交 · {shift}</source>
         <translation>Outgoing: {name}, submitted {at} · {shift}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="422"/>
+        <location filename="../../widgets/handover_dialog.py" line="430"/>
         <source>接班人：{name}</source>
         <translation>Incoming: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="422"/>
+        <location filename="../../widgets/handover_dialog.py" line="430"/>
         <source>请接班人登录后签收</source>
         <translation>The incoming operator must log in to sign</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="430"/>
+        <location filename="../../widgets/handover_dialog.py" line="438"/>
         <source>请输入接班人账号和密码</source>
         <translation>Enter the incoming operator&apos;s account and password</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="438"/>
+        <location filename="../../widgets/handover_dialog.py" line="446"/>
         <source>请先在交接内容中选择有异议的项目</source>
         <translation>Select the disputed item in the handover first</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="442"/>
+        <location filename="../../widgets/handover_dialog.py" line="450"/>
         <source>请填写异议说明</source>
         <translation>Say why you dispute it</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="477"/>
+        <location filename="../../widgets/handover_dialog.py" line="485"/>
         <source>{status}：接班人 {name}，{at}</source>
         <translation>{status}: incoming {name}, {at}</translation>
     </message>
@@ -1366,46 +1384,46 @@ Snapshot as of {at}; on submitting, the situation at that moment is recorded and
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="243"/>
+        <location filename="../../widgets/handover_review.py" line="239"/>
         <source>{post} · {shift}
 交班：{out}（{out_at}） 接班：{inc}（{inc_at}） {status}</source>
         <translation>{post} · {shift}
 Outgoing: {out} ({out_at})  Incoming: {inc} ({inc_at})  {status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="257"/>
+        <location filename="../../widgets/handover_review.py" line="253"/>
         <source>本班：受理 {taken} · 派遣 {dispatched} · 结案 {closed} · 交班时超时 {overdue}</source>
         <translation>This shift: accepted {taken} · dispatched {dispatched} · closed {closed} · overdue at handover {overdue}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="290"/>
+        <location filename="../../widgets/handover_review.py" line="286"/>
         <source>本岗位此前没有交接班记录</source>
         <translation>No earlier handover at this post</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="293"/>
+        <location filename="../../widgets/handover_review.py" line="289"/>
         <source>新超时：{new}
 已不再超时：{cleared}</source>
         <translation>Newly overdue: {new}
 No longer overdue: {cleared}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="302"/>
+        <location filename="../../widgets/handover_review.py" line="298"/>
         <source>请先选择一条交接班记录</source>
         <translation>Select a handover first</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="304"/>
+        <location filename="../../widgets/handover_review.py" line="300"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="304"/>
+        <location filename="../../widgets/handover_review.py" line="300"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_review.py" line="305"/>
+        <location filename="../../widgets/handover_review.py" line="301"/>
         <source>导出交接班记录</source>
         <translation>Export handovers</translation>
     </message>
@@ -1726,224 +1744,234 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174"/>
+        <location filename="../../desktop/main_window.py" line="178"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="211"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="213"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="233"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>摄像机(&amp;C)</source>
         <translation>Cameras(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="245"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
-        <location filename="../../desktop/main_window.py" line="673"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="249"/>
+        <source>关于网格指挥台…</source>
+        <translation>About GridDesk…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="687"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="272"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="337"/>
+        <location filename="../../desktop/main_window.py" line="346"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="500"/>
+        <location filename="../../desktop/main_window.py" line="514"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="515"/>
+        <location filename="../../desktop/main_window.py" line="529"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="521"/>
+        <location filename="../../desktop/main_window.py" line="535"/>
         <source>未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}</source>
         <translation>Open {open} · soon due {warning} · overdue {overdue} · escalated {escalated}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="613"/>
+        <location filename="../../desktop/main_window.py" line="627"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="619"/>
+        <location filename="../../desktop/main_window.py" line="633"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="632"/>
+        <location filename="../../desktop/main_window.py" line="646"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="686"/>
+        <location filename="../../desktop/main_window.py" line="700"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="707"/>
+        <location filename="../../desktop/main_window.py" line="721"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="724"/>
+        <location filename="../../desktop/main_window.py" line="738"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="754"/>
+        <location filename="../../desktop/main_window.py" line="768"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="776"/>
+        <location filename="../../desktop/main_window.py" line="790"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="798"/>
+        <location filename="../../desktop/main_window.py" line="812"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="814"/>
+        <location filename="../../desktop/main_window.py" line="828"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="756"/>
+        <location filename="../../desktop/main_window.py" line="770"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="855"/>
+        <location filename="../../desktop/main_window.py" line="869"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="947"/>
+        <location filename="../../desktop/main_window.py" line="961"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="960"/>
+        <location filename="../../desktop/main_window.py" line="974"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1012"/>
+        <location filename="../../desktop/main_window.py" line="1026"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1047"/>
-        <location filename="../../desktop/main_window.py" line="1058"/>
+        <location filename="../../desktop/main_window.py" line="1061"/>
+        <location filename="../../desktop/main_window.py" line="1072"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1047"/>
+        <location filename="../../desktop/main_window.py" line="1061"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1067"/>
+        <location filename="../../desktop/main_window.py" line="1081"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1083"/>
+        <location filename="../../desktop/main_window.py" line="1097"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1086"/>
+        <location filename="../../desktop/main_window.py" line="1100"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -1951,107 +1979,107 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="543"/>
+        <location filename="../../widgets/map_panel.py" line="551"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="544"/>
+        <location filename="../../widgets/map_panel.py" line="552"/>
         <source>事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="545"/>
+        <location filename="../../widgets/map_panel.py" line="553"/>
         <source>网格热力（在办事件数）</source>
         <translation>Grid heat (open events)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="546"/>
+        <location filename="../../widgets/map_panel.py" line="554"/>
         <source>摄像机</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="547"/>
+        <location filename="../../widgets/map_panel.py" line="555"/>
         <source>物联设备</source>
         <translation>IoT devices</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="548"/>
+        <location filename="../../widgets/map_panel.py" line="556"/>
         <source>在建工地</source>
         <translation>Construction sites</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="549"/>
+        <location filename="../../widgets/map_panel.py" line="557"/>
         <source>网格编号</source>
         <translation>Grid codes</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="550"/>
+        <location filename="../../widgets/map_panel.py" line="558"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="551"/>
+        <location filename="../../widgets/map_panel.py" line="559"/>
         <source>执法片区</source>
         <translation>Enforcement zones</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="552"/>
+        <location filename="../../widgets/map_panel.py" line="560"/>
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="553"/>
+        <location filename="../../widgets/map_panel.py" line="561"/>
         <source>在线</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="554"/>
+        <location filename="../../widgets/map_panel.py" line="562"/>
         <source>离线</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="555"/>
+        <location filename="../../widgets/map_panel.py" line="563"/>
         <source>{grade}级工地</source>
         <translation>Grade {grade} site</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="556"/>
+        <location filename="../../widgets/map_panel.py" line="564"/>
         <source>已上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="557"/>
+        <location filename="../../widgets/map_panel.py" line="565"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="558"/>
+        <location filename="../../widgets/map_panel.py" line="566"/>
         <source>已派遣</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="559"/>
+        <location filename="../../widgets/map_panel.py" line="567"/>
         <source>已响应</source>
         <translation>Responded</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="560"/>
+        <location filename="../../widgets/map_panel.py" line="568"/>
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="561"/>
+        <location filename="../../widgets/map_panel.py" line="569"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="562"/>
+        <location filename="../../widgets/map_panel.py" line="570"/>
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="563"/>
+        <location filename="../../widgets/map_panel.py" line="571"/>
         <source>升级</source>
         <translation>Escalated</translation>
     </message>
@@ -2059,7 +2087,7 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MapWork</name>
     <message>
-        <location filename="../../desktop/map_work.py" line="82"/>
+        <location filename="../../desktop/map_work.py" line="85"/>
         <source>地图底图不可用，已改为无底图：{why}</source>
         <translation>Map base tiles unavailable, showing none: {why}</translation>
     </message>
@@ -2403,32 +2431,32 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>SnapshotTree</name>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="83"/>
+        <location filename="../../widgets/handover_dialog.py" line="84"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="83"/>
+        <location filename="../../widgets/handover_dialog.py" line="84"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="124"/>
+        <location filename="../../widgets/handover_dialog.py" line="132"/>
         <source>{who} 切换为{mode}：{reason}</source>
         <translation>{who} switched to {mode}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="139"/>
+        <location filename="../../widgets/handover_dialog.py" line="147"/>
         <source>{who} {start}，{cameras} 路，正常 {normal}，发现事件 {events}</source>
         <translation>{who} {start}, {cameras} cameras, {normal} normal, {events} events found</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="169"/>
+        <location filename="../../widgets/handover_dialog.py" line="177"/>
         <source>本班数据</source>
         <translation>This shift&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="170"/>
+        <location filename="../../widgets/handover_dialog.py" line="178"/>
         <source>受理 {taken} · 派遣 {dispatched} · 结案 {closed} · 超时 {overdue}</source>
         <translation>Accepted {taken} · dispatched {dispatched} · closed {closed} · overdue {overdue}</translation>
     </message>
@@ -2853,236 +2881,284 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="52"/>
+        <location filename="../../desktop/cli.py" line="58"/>
         <source>数据库地址 (SQLite 或 postgresql+psycopg://…)，默认 GRIDDESK_DB 或用户数据目录</source>
         <translation>database URL (SQLite or postgresql+psycopg://…); default GRIDDESK_DB or the user data directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="56"/>
+        <location filename="../../desktop/cli.py" line="63"/>
         <source>GridDesk 网格指挥台</source>
         <translation>GridDesk command-and-dispatch desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="60"/>
+        <location filename="../../desktop/cli.py" line="69"/>
+        <source>配置文件，默认 GRIDDESK_CONFIG 或 {path}</source>
+        <translation>configuration file, by default GRIDDESK_CONFIG or {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="77"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="62"/>
-        <location filename="../../desktop/cli.py" line="148"/>
+        <location filename="../../desktop/cli.py" line="79"/>
+        <location filename="../../desktop/cli.py" line="165"/>
         <source>操作员账号</source>
         <translation>operator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="66"/>
+        <location filename="../../desktop/cli.py" line="83"/>
         <source>空库时生成演示数据并以演示账号登录</source>
         <translation>seed demo data into an empty database and log in a demo operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="71"/>
+        <location filename="../../desktop/cli.py" line="88"/>
         <source>加载完成后截图到 PNG 文件并退出</source>
         <translation>when loaded, write a PNG screenshot and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="77"/>
+        <location filename="../../desktop/cli.py" line="94"/>
         <source>界面语言</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="88"/>
+        <location filename="../../desktop/cli.py" line="105"/>
         <source>数据库维护</source>
         <translation>database maintenance</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="91"/>
+        <location filename="../../desktop/cli.py" line="108"/>
         <source>升级数据库结构到最新版本</source>
         <translation>upgrade the database schema to the newest version</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="96"/>
+        <location filename="../../desktop/cli.py" line="113"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="98"/>
+        <location filename="../../desktop/cli.py" line="115"/>
         <source>生成演示片区与事件</source>
         <translation>seed the demo area and events</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="105"/>
+        <location filename="../../desktop/cli.py" line="122"/>
         <source>模拟现场：上报新事件，推进已派遣的事件（以操作员账号，Ctrl+C 结束）</source>
         <translation>simulate the field: report new events and move dispatched ones on (as an operator account; Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="115"/>
+        <location filename="../../desktop/cli.py" line="132"/>
         <source>每秒上报的事件数，默认 0.2</source>
         <translation>events reported per second, default 0.2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="122"/>
+        <location filename="../../desktop/cli.py" line="139"/>
         <source>运行秒数，默认 60；0 表示直到中断</source>
         <translation>seconds to run, default 60; 0 runs until interrupted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="129"/>
+        <location filename="../../desktop/cli.py" line="146"/>
         <source>模拟器使用的操作员账号，默认 dispatch；密码取自环境变量 GRIDDESK_PASSWORD</source>
         <translation>the operator account the simulator acts as, default dispatch; the password comes from GRIDDESK_PASSWORD</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="134"/>
+        <location filename="../../desktop/cli.py" line="151"/>
         <source>统计数字</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="139"/>
+        <location filename="../../desktop/cli.py" line="156"/>
         <source>导出</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="143"/>
+        <location filename="../../desktop/cli.py" line="160"/>
         <source>导出社区、网格与执法片区为 GeoJSON (WGS-84)</source>
         <translation>export communities, grids and enforcement zones as GeoJSON (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="152"/>
+        <location filename="../../desktop/cli.py" line="169"/>
         <source>新建操作员账号（密码从标准输入读取，或在终端中输入）</source>
         <translation>create an operator account (the password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="162"/>
+        <location filename="../../desktop/cli.py" line="179"/>
         <source>摄像机登记册</source>
         <translation>camera register</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="166"/>
+        <location filename="../../desktop/cli.py" line="183"/>
         <source>从 CSV 导入摄像机（UTF-8 或 GBK；有一行出错则全部不导入）</source>
         <translation>import cameras from CSV (UTF-8 or GBK; if any row is wrong, nothing is imported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="174"/>
+        <location filename="../../desktop/cli.py" line="191"/>
         <source>导出摄像机为 CSV（UTF-8 带 BOM，不含账号密码）</source>
         <translation>export cameras as CSV (UTF-8 with BOM, without accounts or passwords)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="180"/>
+        <location filename="../../desktop/cli.py" line="197"/>
         <source>设置视频系统的打开方式（平台密码从标准输入读取，或在终端中输入）</source>
         <translation>set a video system&apos;s launch profile (the platform password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="191"/>
+        <location filename="../../desktop/cli.py" line="208"/>
         <source>报表</source>
         <translation>reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="195"/>
+        <location filename="../../desktop/cli.py" line="212"/>
         <source>导出交接班记录（按班次开始日期）为 PDF 或 XLSX</source>
         <translation>export handovers (by shift start date) as PDF or XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="312"/>
+        <location filename="../../desktop/cli.py" line="344"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="318"/>
+        <location filename="../../desktop/cli.py" line="350"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="333"/>
+        <location filename="../../desktop/cli.py" line="365"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="373"/>
+        <location filename="../../desktop/cli.py" line="405"/>
         <source>模拟器无法以账号 {user} 登录：{reason}</source>
         <translation>The simulator cannot log in as {user}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="380"/>
+        <location filename="../../desktop/cli.py" line="412"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束</source>
         <translation>Field simulation started: account {user}, about {rate} events a second; Ctrl+C ends it</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="401"/>
+        <location filename="../../desktop/cli.py" line="433"/>
         <source>数据库中没有片区数据，请先运行 python main.py demo seed</source>
         <translation>The database holds no area: run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="416"/>
+        <location filename="../../desktop/cli.py" line="448"/>
         <source>模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，办结 {resolved}；与操作员冲突 {conflicts}</source>
         <translation>Simulation ended: reported {reported}, accepted {accepted}, dispatched {dispatched}, responded {responded}, resolved {resolved}; conflicts with operators {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="441"/>
+        <location filename="../../desktop/cli.py" line="473"/>
         <source>无法读写文件 {path}：{reason}</source>
         <translation>Cannot read or write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="573"/>
+        <location filename="../../desktop/cli.py" line="605"/>
         <source>共 {n} 处问题，未导入任何摄像机</source>
         <translation>{n} problems in all: no cameras imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="582"/>
+        <location filename="../../desktop/cli.py" line="614"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="599"/>
+        <location filename="../../desktop/cli.py" line="631"/>
         <source>已导出 {n} 个摄像机到 {path}</source>
         <translation>Exported {n} cameras to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="607"/>
+        <location filename="../../desktop/cli.py" line="639"/>
         <source>平台密码：</source>
         <translation>Platform password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="629"/>
+        <location filename="../../desktop/cli.py" line="661"/>
         <source>已设置 {system} 的打开方式</source>
         <translation>Launch profile set for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="643"/>
+        <location filename="../../desktop/cli.py" line="675"/>
         <source>请用 --pdf 或 --xlsx 指定输出文件</source>
         <translation>Name the output file with --pdf or --xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="647"/>
+        <location filename="../../desktop/cli.py" line="679"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="667"/>
+        <location filename="../../desktop/cli.py" line="699"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="465"/>
+        <location filename="../../desktop/cli.py" line="497"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="482"/>
+        <location filename="../../desktop/cli.py" line="514"/>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="493"/>
-        <location filename="../../desktop/cli.py" line="534"/>
+        <location filename="../../desktop/cli.py" line="525"/>
+        <location filename="../../desktop/cli.py" line="566"/>
         <source>账号 {user} 已存在，未作任何更改</source>
         <translation>The account {user} exists already; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="528"/>
+        <location filename="../../desktop/cli.py" line="560"/>
         <source>密码至少 8 位，须同时包含字母和数字</source>
         <translation>A password needs at least 8 characters, with letters and digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="542"/>
+        <location filename="../../desktop/cli.py" line="574"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
+    </message>
+</context>
+<context>
+    <name>config</name>
+    <message>
+        <location filename="../../desktop/config.py" line="182"/>
+        <source>无法读取配置文件 {path}：{reason}（操作员须属于 {group} 组，请联系信息科）</source>
+        <translation>Cannot read the configuration file {path}: {reason} (operators must belong to the {group} group: ask IT)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/config.py" line="187"/>
+        <source>配置文件 {path} 格式有误：{reason}</source>
+        <translation>The configuration file {path} is malformed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/config.py" line="191"/>
+        <source>配置文件 {path} 中有未知的设置项 {key}</source>
+        <translation>The configuration file {path} has an unknown setting {key}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/config.py" line="196"/>
+        <source>一节（[表]）</source>
+        <translation>a section ([table])</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/config.py" line="198"/>
+        <source>带引号的文本</source>
+        <translation>quoted text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/config.py" line="200"/>
+        <source>配置文件 {path} 中 {key} 应为{kind}</source>
+        <translation>In the configuration file {path}, {key} must be {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/config.py" line="203"/>
+        <source>配置文件 {path} 中 {key} 只能是 {choices}</source>
+        <translation>In the configuration file {path}, {key} must be one of {choices}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/config.py" line="210"/>
+        <source>配置文件 {path} 含有密码，但所有用户都能读取：请执行 chown root:{group} 与 chmod 640</source>
+        <translation>The configuration file {path} holds a password but every user can read it: run chown root:{group} and chmod 640</translation>
     </message>
 </context>
 <context>
