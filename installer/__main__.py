@@ -17,6 +17,7 @@ def main(argv: list[str]) -> int:
     build.add_argument("--out", type=Path, default=ROOT / "dist")
     smoke = commands.add_parser("smoke", help="smoke-test a built bundle")
     smoke.add_argument("bundle", type=Path, nargs="?", default=ROOT / "dist" / APP_NAME)
+    smoke.add_argument("--keep", type=Path, help="keep the smoke test's pictures in this folder")
     deb = commands.add_parser("deb", help="make the Debian package from a built bundle")
     deb.add_argument("bundle", type=Path, nargs="?", default=ROOT / "dist" / APP_NAME)
     deb.add_argument("--out", type=Path, default=ROOT / "dist")
@@ -28,7 +29,7 @@ def main(argv: list[str]) -> int:
     if args.command == "smoke":
         from installer import smoke as smoking
 
-        return smoking.main(args.bundle)
+        return smoking.main(args.bundle, args.keep)
     from installer import deb as packaging
 
     return packaging.main(args.bundle, args.out)

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from installer.bundle import APP_NAME, BUDGET_MB, ROOT, make_up, size_of
+from installer.bundle import APP_NAME, BUDGET_MB, ROOT, glibc_needs, make_up, size_of
 
 MB = 1024 * 1024
 
@@ -48,6 +48,12 @@ def report(bundle: Path) -> str:
     lines = [f"bundle {bundle}: {total / MB:.1f} MB (budget {BUDGET_MB} MB)"]
     for part, size in make_up(bundle):
         lines.append(f"  {size / MB:7.1f} MB  {part}")
+    needs = glibc_needs(bundle)
+    if needs:
+        newest = needs[0][0]
+        files = [path for version, path in needs if version == newest]
+        version = ".".join(str(n) for n in newest)
+        lines.append(f"highest GLIBC symbol: GLIBC_{version} ({', '.join(files[:4])})")
     return "\n".join(lines)
 
 

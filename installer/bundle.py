@@ -94,6 +94,9 @@ _PRUNED_UNDER_QT = (
     "plugins/platforms/libqvnc.so",
     "plugins/platforms/qdirect2d.dll",
     "plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+    # Qt's GTK theme would load the desktop's own GTK 3 beside the bundle's GLib; Qt's own
+    # style and the XDG portal theme stay.
+    "plugins/platformthemes/libqgtk3.so",
     "plugins/imageformats/libqicns.so",
     "plugins/imageformats/libqpdf.so",
     "plugins/imageformats/libqtga.so",
@@ -168,6 +171,27 @@ def size_of(bundle: Path) -> int:
     return sum(file.stat().st_size for file in _files(bundle))
 
 
+_GLIBC_NEED = re.compile(rb"GLIBC_(2\.\d+(?:\.\d+)?)\x00")
+
+
+def glibc_needs(bundle: Path) -> list[tuple[tuple[int, ...], str]]:
+    """The newest glibc symbol version each ELF file of the bundle asks for, newest first:
+    (version, path inside the bundle). The first says which glibc the bundle needs (Linux)."""
+    needs = []
+    for file in _files(bundle):
+        with file.open("rb") as opened:
+            if opened.read(4) != b"\x7fELF":
+                continue
+            # The version names sit in the dynamic string table, NUL-terminated.
+            found = {
+                tuple(int(n) for n in match.group(1).decode().split("."))
+                for match in _GLIBC_NEED.finditer(opened.read())
+            }
+        if found:
+            needs.append((max(found), file.relative_to(bundle).as_posix()))
+    return sorted(needs, reverse=True)
+
+
 def _files(bundle: Path) -> Iterable[Path]:
     return (p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
 
@@ -207,9 +231,8 @@ _PARTS = (
     ("_internal/resources", "GridDesk resources"),
     ("_internal/models/migrations", "GridDesk resources"),
     ("_internal/base_library.zip", "Python modules (archive)"),
-    ("_internal/lib-dynload", "Python extension modules"),
-    ("_internal/libpython", "Python runtime"),
-    ("_internal/python", "Python runtime"),
+    ("_internal/libpython", "Python runtime (libpython, standard extension modules)"),
+    ("_internal/python3", "Python runtime (libpython, standard extension modules)"),
     (APP_NAME, "executables (with the Python code, PYZ)"),
 )
 
@@ -219,5 +242,5 @@ def _part_of(relative: str) -> str:
         if relative.startswith(prefix):
             return part
     if relative.startswith("_internal/") and relative.count("/") == 1:
-        return "other shared libraries"
-    return "other packages"
+        return "libraries of the build system (X11/xcb, NSS, GLib, cups …)"
+    return "other Python packages (SQLAlchemy, folium, alembic …)"
