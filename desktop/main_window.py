@@ -257,6 +257,11 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def _show_about(self) -> None:
+        if self.about_dialog is None:
+            self.about_dialog = AboutDialog(__version__, self)
+        self.about_dialog.open()
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.operator_label = QLabel(
@@ -382,11 +387,6 @@ class MainWindow(QMainWindow):
 
     def _reset_layout(self) -> None:
         self.panels.place_default(self.operator.post, self._layout_mode)
-
-    def _show_about(self) -> None:
-        if self.about_dialog is None:
-            self.about_dialog = AboutDialog(__version__, self)
-        self.about_dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
