@@ -137,3 +137,19 @@ def test_the_package_depends_on_the_libraries_and_fonts_it_needs(tmp_path: Path)
     assert f"Version: {__version__}\n" in text
     assert "Depends: libc6 (>= 2.36), fonts-noto-cjk\n" in text
     assert all(line.startswith(" ") for line in text.split("Description:")[1].splitlines()[1:])
+
+
+def test_the_glibc_2_28_requirements_differ_only_in_pyside() -> None:
+    def pins(name: str) -> dict[str, str]:
+        lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
+        return dict(
+            line.split("==", 1) for line in lines if line and not line.startswith(("#", "-r"))
+        )
+
+    usual = pins("requirements.txt")
+    older = pins("installer/requirements-glibc2.28.txt")
+    qt = {"PySide6", "PySide6-Essentials", "PySide6-Addons", "shiboken6"}
+    assert {name: usual[name] for name in usual if name not in qt} == {
+        name: older[name] for name in older if name not in qt
+    }
+    assert {older[name] for name in qt} == {"6.9.3"}
