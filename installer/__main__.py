@@ -18,6 +18,11 @@ def main(argv: list[str]) -> int:
     smoke = commands.add_parser("smoke", help="smoke-test a built bundle")
     smoke.add_argument("bundle", type=Path, nargs="?", default=ROOT / "dist" / APP_NAME)
     smoke.add_argument("--keep", type=Path, help="keep the smoke test's pictures in this folder")
+    smoke.add_argument(
+        "--without-postgres",
+        action="store_true",
+        help="leave out the steps on a PostgreSQL server (a build machine without one)",
+    )
     deb = commands.add_parser("deb", help="make the Debian package from a built bundle")
     deb.add_argument("bundle", type=Path, nargs="?", default=ROOT / "dist" / APP_NAME)
     deb.add_argument("--out", type=Path, default=ROOT / "dist")
@@ -29,7 +34,7 @@ def main(argv: list[str]) -> int:
     if args.command == "smoke":
         from installer import smoke as smoking
 
-        return smoking.main(args.bundle, args.keep)
+        return smoking.main(args.bundle, args.keep, postgres=not args.without_postgres)
     from installer import deb as packaging
 
     return packaging.main(args.bundle, args.out)

@@ -119,6 +119,14 @@ _PRUNED_QT_LIBRARIES = (
 _LIBRARY_NAME = re.compile(r"^(?:lib)?(Qt6[A-Za-z]+)\.(?:so|dll)")
 
 
+def version() -> str:
+    """GridDesk's version, as desktop/__init__.py holds it (read, not imported: no Qt needed)."""
+    for line in (ROOT / "desktop" / "__init__.py").read_text(encoding="utf-8").splitlines():
+        if line.startswith("__version__"):
+            return line.split("=", 1)[1].strip().strip("\"'")
+    raise RuntimeError("desktop/__init__.py names no __version__")
+
+
 def keep(destination: str) -> bool:
     """Whether a file at ``destination`` (inside ``_internal/``) stays in the bundle."""
     path = PurePosixPath(destination.replace("\\", "/"))

@@ -21,21 +21,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from installer.bundle import APP_NAME, ROOT
+from installer.bundle import APP_NAME, ROOT, version
 
 PREFIX = Path("opt") / APP_NAME
 LINUX = ROOT / "installer" / "linux"
 # Not libraries, but what a post needs all the same: the Chinese font (and the one the handover
 # PDFs are written in), fontconfig's settings for the bundled fontconfig, and adduser for postinst.
 EXTRA_DEPENDENCIES = ("fonts-noto-cjk", "fonts-droid-fallback", "fontconfig", "adduser")
-
-
-def version() -> str:
-    """GridDesk's version, as desktop/__init__.py holds it (read, not imported: no Qt needed)."""
-    for line in (ROOT / "desktop" / "__init__.py").read_text(encoding="utf-8").splitlines():
-        if line.startswith("__version__"):
-            return line.split("=", 1)[1].strip().strip("\"'")
-    raise RuntimeError("desktop/__init__.py names no __version__")
 
 
 def system_libraries(bundle: Path) -> set[Path]:

@@ -123,7 +123,7 @@ def test_the_newest_glibc_a_file_asks_for(tmp_path: Path) -> None:
 
 
 def test_the_package_and_the_about_dialog_tell_the_same_version() -> None:
-    assert deb.version() == __version__
+    assert bundle.version() == __version__
 
 
 @pytest.mark.skipif(shutil.which("dpkg") is None, reason="the package is built on Debian")
