@@ -15,7 +15,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 LANGUAGES = ("zh_CN", "en")
 _installed: list[QTranslator] = []
@@ -35,7 +35,14 @@ def install_language(language: str) -> None:
     _installed.clear()
     QLocale.setDefault(QLocale(language))
     if language == "zh_CN":
-        return  # the source strings are Chinese
+        # Our strings are Chinese already; Qt's own (the standard buttons, the file dialog) are
+        # English unless Qt's catalogue is installed. The bundle keeps it for this.
+        qt_strings = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_strings.load(QLocale(language), "qtbase", "_", folder):
+            app.installTranslator(qt_strings)
+            _installed.append(qt_strings)
+        return
     translator = QTranslator(app)
     qm = translations_dir() / f"griddesk_{language}.qm"
     if not translator.load(str(qm)):

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import platform
+from importlib import resources
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class AboutDialog(QDialog):
@@ -26,11 +35,21 @@ class AboutDialog(QDialog):
             f"Qt {qVersion()} · PySide6 {pyside_version} · Python {platform.python_version()}",
             self,
         )
+        icon = QLabel(self)
+        icon.setPixmap(QPixmap(str(resources.files("resources") / "icons" / "griddesk-48.png")))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        texts = QVBoxLayout()
         for label in (name, self.version_label, self.platform_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            layout.addWidget(label)
+            texts.addWidget(label)
+        row = QHBoxLayout()
+        row.addWidget(icon)
+        row.addSpacing(12)
+        row.addLayout(texts, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
         layout.addWidget(buttons)
+        self.setMinimumWidth(380)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import qasync
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop import __version__
@@ -43,10 +43,11 @@ def _about_from_the_menu(qtbot: QtBot, window: MainWindow, menu_title: str) -> A
 
 
 @pytest.mark.parametrize(
-    ("language", "menu_title", "title", "version"),
+    ("language", "menu_title", "title", "version", "close"),
     [
-        ("zh_CN", "帮助(&H)", "关于网格指挥台", f"版本 {__version__}"),
-        ("en", "&Help", "About GridDesk", f"Version {__version__}"),
+        # Qt's own button says 关闭 too: Qt's zh_CN catalogue is installed with ours.
+        ("zh_CN", "帮助(&H)", "关于网格指挥台", f"版本 {__version__}", "关闭"),
+        ("en", "&Help", "About GridDesk", f"Version {__version__}", "Close"),
     ],
 )
 def test_about_names_the_version(
@@ -58,6 +59,7 @@ def test_about_names_the_version(
     menu_title: str,
     title: str,
     version: str,
+    close: str,
 ) -> None:
     session = start(running, qloop, ["--db", seeded_url, "--demo", "--lang", language])
     window = wait_loaded(qtbot, session)
@@ -65,6 +67,10 @@ def test_about_names_the_version(
     assert dialog.windowTitle() == title
     assert dialog.version_label.text() == version
     assert "Qt 6." in dialog.platform_label.text()
+    assert (
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).text()
+        == close
+    )
     dialog.reject()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
 
