@@ -186,14 +186,8 @@ class Smoke:
             yield url.render_as_string(hide_password=False)
         finally:
             with admin.connect() as connection:
-                connection.execute(
-                    text(
-                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                        "WHERE datname = :name AND pid <> pg_backend_pid()"
-                    ),
-                    {"name": name},
-                )
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+                # FORCE (PostgreSQL 13+) ends what a failed step may have left connected.
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             admin.dispose()
 
     def configuration(self, url: str) -> Path:
