@@ -30,6 +30,7 @@ the packages install it so, and a file with a password that anyone may read is w
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 import tomllib
@@ -45,8 +46,9 @@ from models.tiles import DATUMS, MBTILES, NONE, WGS84, XYZ
 
 ENV_VAR = "GRIDDESK_CONFIG"
 FILE_NAME = "griddesk.toml"
-# The operators' group the Linux package makes; named in the warning about a readable secret.
-OPERATORS_GROUP = "griddesk"
+# The operators' group the packages make (the Linux one and the Windows installer's); named when
+# the file cannot be read, and in the warning about a password anyone may read.
+OPERATORS_GROUP = "GridDesk Operators" if sys.platform == "win32" else "griddesk"
 
 # Every key the file may hold, by table: anything else is a mistake worth stopping for (a
 # misspelt "ulr" would otherwise quietly leave a post on the embedded database).
@@ -56,6 +58,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "map": ("tiles", "location", "datum"),
     "interface": ("language",),
 }
+_QUOTED_CHARACTER = re.compile(r"^(Found invalid character|Illegal character) .*?(?= \(at line)")
 _CHOICES: dict[str, tuple[str, ...]] = {
     "map.tiles": (NONE, XYZ, MBTILES),
     "map.datum": DATUMS,
@@ -117,8 +120,10 @@ def load_configuration(path: Path) -> Configuration:
     except UnicodeDecodeError as exc:
         raise ConfigurationProblem(path, "syntax", detail="not UTF-8") from exc
     except tomllib.TOMLDecodeError as exc:
-        # Its text says where ("at line 3, column 7"), never what was written there.
-        raise ConfigurationProblem(path, "syntax", detail=str(exc)) from exc
+        # Its text says what and where ("… (at line 3, column 7)"); two of its messages quote
+        # the offending character, which may sit inside a password: that character goes.
+        reason = _QUOTED_CHARACTER.sub(r"\1", str(exc))
+        raise ConfigurationProblem(path, "syntax", detail=reason) from exc
     values = _checked(path, document)
     tiles = None
     if {"map.tiles", "map.location", "map.datum"} & values.keys():

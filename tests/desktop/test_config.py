@@ -94,6 +94,15 @@ def test_a_broken_file_says_what_is_wrong(tmp_path: Path, text: str, kind: str, 
     assert str(tmp_path) in config.problem_text(raised.value)
 
 
+def test_a_syntax_error_never_quotes_the_password(tmp_path: Path) -> None:
+    text = '[database]\nurl = "postgresql+psycopg://post:S3cret\x01pw@db/griddesk"\n'
+    with pytest.raises(config.ConfigurationProblem) as raised:
+        config.load_configuration(write(tmp_path, text))
+    shown = config.problem_text(raised.value)
+    assert raised.value.kind == "syntax" and "line 2" in shown
+    assert "\\x01" not in shown and "\x01" not in shown and "S3cret" not in shown
+
+
 def test_a_file_that_cannot_be_read_is_a_problem_too(tmp_path: Path) -> None:
     # (Root reads any file whatever its mode, so a folder in its place stands for it.)
     folder = tmp_path / "griddesk.toml"
