@@ -30,6 +30,7 @@ from models.clock import server_now
 from models.db import Database, DatabaseProblem, open_database
 from models.snapshots import EventRow
 from widgets.login_dialog import LoginDialog
+from widgets.plain import message_box
 
 log = logging.getLogger(__name__)
 
@@ -246,5 +247,5 @@ class GuiSession:
     def _fail(self, text: str) -> int:
         print(text, file=sys.stderr)
         if not self.args.screenshot and QApplication.platformName() != "offscreen":
-            QMessageBox.critical(None, "GridDesk", text)
+            message_box(None, QMessageBox.Icon.Critical, "GridDesk", text).exec()
         return EXIT_USAGE

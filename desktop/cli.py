@@ -3,6 +3,7 @@
     python main.py [--db URL] [--post P] [--user NAME] [--demo] [--screenshot FILE] [--lang L]
     python main.py --version
     python main.py db upgrade            [--db URL]
+    python main.py db grant --role NAME  [--db URL]   (the role's password on standard input)
     python main.py demo seed             [--db URL] [--events N] [--days D] [--seed S]
     python main.py demo simulate         [--db URL] [--rate PER_S] [--duration S] [--seed S]
                                          [--user NAME]
@@ -13,6 +14,8 @@
     python main.py cameras export FILE.csv [--db URL]
     python main.py cameras profile --system CODE --launch player|handler|wvp
                                    [--template T] [--api-url U] [--api-user NAME] [--db URL]
+    python main.py cameras client register|remove PATH [--db URL]
+    python main.py cameras client list   [--db URL]
     python main.py report handover --from DATE --to DATE [--post P] [--pdf F] [--xlsx F]
                                          [--db URL]
 
@@ -32,18 +35,32 @@ import logging
 import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
+from sqlalchemy.exc import DBAPIError
 
 from desktop import __version__, config, i18n
-from desktop.messages import database_problem_text
-from models.db import DatabaseProblem, open_database, resolve_database_url, upgrade_database
+from desktop.logs import install_logging
+from desktop.messages import database_problem_text, field_invalid_text, not_permitted_text
+from models.accounts import NotPermitted
+from models.db import (
+    DatabaseProblem,
+    open_database,
+    problem_from,
+    resolve_database_url,
+    upgrade_database,
+)
 from models.entities import POSTS, ROLES
+from models.fields import FieldInvalid
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+T = TypeVar("T")
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -108,6 +125,15 @@ def build_parser(configuration: config.Configuration | None = None) -> argparse.
         "upgrade", help=QCoreApplication.translate("cli", "升级数据库结构到最新版本")
     )
     upgrade.add_argument("--db", dest="sub_db")
+    grant = db.add_parser(
+        "grant",
+        help=QCoreApplication.translate(
+            "cli",
+            "为各岗位设置 PostgreSQL 应用角色：只在本数据库、不能改删记录（密码从标准输入读取）",
+        ),
+    )
+    grant.add_argument("--role", required=True)
+    grant.add_argument("--db", dest="sub_db")
 
     demo = commands.add_parser(
         "demo", help=QCoreApplication.translate("cli", "演示数据")
@@ -204,6 +230,16 @@ def build_parser(configuration: config.Configuration | None = None) -> argparse.
     profile.add_argument("--api-url")
     profile.add_argument("--api-user")
     profile.add_argument("--db", dest="sub_db")
+    client = cameras.add_parser(
+        "client",
+        help=QCoreApplication.translate(
+            "cli",
+            "登记、移除或列出平台客户端程序（绝对路径）：播放器命令只能用已知播放器或已登记的客户端",
+        ),
+    )
+    client.add_argument("client_action", choices=("register", "remove", "list"))
+    client.add_argument("path", nargs="?")
+    client.add_argument("--db", dest="sub_db")
     report = commands.add_parser(
         "report", help=QCoreApplication.translate("cli", "报表")
     ).add_subparsers(dest="report_command", required=True)
@@ -267,7 +303,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The help is made of translated strings: the language must be in place first.
         _ensure_core_application(_language_in(words, centre.language or "zh_CN"))
     args = build_parser(centre).parse_args(words)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    install_logging()
     if centre.secrets_exposed:
         log.warning("%s", config.exposed_secrets_text(centre))
     url = resolve_database_url(getattr(args, "sub_db", None) or args.db, centre.database_url)
@@ -286,6 +322,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The report's PDF is laid out by Qt's text engine, which needs the GUI application.
     _ensure_core_application(args.lang, gui=args.command == "report")
     try:
+        if args.command == "db" and args.db_command == "grant":
+            return _db_grant(url, args.role)
         if args.command == "db":
             return _db_upgrade(url)
         if args.command == "demo" and args.demo_command == "simulate":
@@ -305,6 +343,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseProblem as problem:
         print(database_problem_text(problem), file=sys.stderr)
         return EXIT_USAGE
+    except FieldInvalid as invalid:
+        print(field_invalid_text(invalid), file=sys.stderr)
+        return EXIT_USAGE
+    except NotPermitted as refused:
+        print(not_permitted_text(refused), file=sys.stderr)
+        return EXIT_USAGE
+    except DBAPIError as exc:  # refused by the database: one line, never the statement
+        print(database_problem_text(problem_from(exc, url)), file=sys.stderr)
+        return EXIT_FAILURE
     raise AssertionError(args.command)
 
 
@@ -352,6 +399,59 @@ def _db_upgrade(url: str) -> int:
             )
         )
     return EXIT_OK
+
+
+def _read_secret(prompt: str) -> str:
+    """A password: asked for on a terminal, else the first line of standard input."""
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _db_grant(url: str, role: str) -> int:
+    """``db grant``: the posts' PostgreSQL role on this database (``models.roles``)."""
+    from desktop.messages import role_refused_text, weak_password_text
+    from models.accounts import WeakPassword, check_password_strength
+    from models.db import create_database_engine, describe_url
+    from models.roles import RoleRefused, check_role_name, grant_application_role
+
+    try:
+        check_role_name(role)
+        if not url.startswith("postgresql"):
+            raise RoleRefused("not_postgresql")
+        password = _read_secret(QCoreApplication.translate("cli", "角色密码："))
+        check_password_strength(password, role)
+        engine = create_database_engine(url)
+        try:
+            with engine.begin() as connection:
+                created = grant_application_role(connection, role, password)
+        finally:
+            engine.dispose()
+    except RoleRefused as refused:
+        print(role_refused_text(refused), file=sys.stderr)
+        return EXIT_USAGE
+    except WeakPassword as weak:
+        print(weak_password_text(weak), file=sys.stderr)
+        return EXIT_USAGE
+    print(
+        (
+            QCoreApplication.translate("cli", "已新建角色 {role}，并设置其在本数据库中的权限")
+            if created
+            else QCoreApplication.translate("cli", "已更新角色 {role} 的密码与本数据库中的权限")
+        ).format(role=role)
+    )
+    print(
+        QCoreApplication.translate("cli", "各岗位请以此角色连接：--db {url}").format(
+            url=describe_url(_with_user(url, role))
+        )
+    )
+    return EXIT_OK
+
+
+def _with_user(url: str, user: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).set(username=user, password="***").render_as_string(hide_password=False)
 
 
 def _demo_seed(url: str, args: argparse.Namespace) -> int:
@@ -468,6 +568,16 @@ def _stats(url: str) -> int:
     return EXIT_OK
 
 
+def _read(url: str, operation: Callable[[Session], T]) -> T:
+    """One read of an existing database (never created by a read)."""
+    database = open_database(url, create_if_empty=False)
+    try:
+        with database.read() as session:
+            return operation(session)
+    finally:
+        database.close()
+
+
 def _file_unusable(path: Path, exc: OSError) -> int:
     print(
         QCoreApplication.translate("cli", "无法读写文件 {path}：{reason}").format(
@@ -506,27 +616,37 @@ def _create_account(url: str, args: argparse.Namespace) -> int:
     from sqlalchemy import select
     from sqlalchemy.exc import IntegrityError
 
-    from models.accounts import WeakPassword, create_account
+    from desktop.messages import account_input_text, weak_password_text
+    from models.accounts import (
+        AccountInputError,
+        WeakPassword,
+        check_account_fields,
+        check_password_strength,
+        create_account,
+    )
     from models.clock import server_now
     from models.entities import OperatorAccount, OperatorAction
 
-    if sys.stdin.isatty():
-        password = getpass.getpass(QCoreApplication.translate("cli", "密码："))
-    else:
-        password = sys.stdin.readline().rstrip("\r\n")
-    database = open_database(url)
+    exists = QCoreApplication.translate("cli", "账号 {user} 已存在，未作任何更改")
+    try:
+        # Everything that needs no database first: a refusal opens (and creates) nothing.
+        check_account_fields(args.username, args.display_name)
+        password = _read_secret(QCoreApplication.translate("cli", "密码："))
+        check_password_strength(password, args.username)
+        database = open_database(url)
+    except AccountInputError as wrong:
+        print(account_input_text(wrong), file=sys.stderr)
+        return EXIT_USAGE
+    except WeakPassword as weak:
+        print(weak_password_text(weak), file=sys.stderr)
+        return EXIT_USAGE
     try:
         with database.write() as session:
             taken = session.scalar(
                 select(OperatorAccount.id).where(OperatorAccount.username == args.username)
             )
             if taken is not None:
-                print(
-                    QCoreApplication.translate("cli", "账号 {user} 已存在，未作任何更改").format(
-                        user=args.username
-                    ),
-                    file=sys.stderr,
-                )
+                print(exists.format(user=args.username), file=sys.stderr)
                 return EXIT_FAILURE
             now = server_now(session)
             account = create_account(
@@ -555,19 +675,8 @@ def _create_account(url: str, args: argparse.Namespace) -> int:
                     ),
                 )
             )
-    except WeakPassword:
-        print(
-            QCoreApplication.translate("cli", "密码至少 8 位，须同时包含字母和数字"),
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
     except IntegrityError:
-        print(
-            QCoreApplication.translate("cli", "账号 {user} 已存在，未作任何更改").format(
-                user=args.username
-            ),
-            file=sys.stderr,
-        )
+        print(exists.format(user=args.username), file=sys.stderr)
         return EXIT_FAILURE
     finally:
         database.close()
@@ -578,7 +687,11 @@ def _create_account(url: str, args: argparse.Namespace) -> int:
 def _cameras(url: str, args: argparse.Namespace) -> int:
     """``cameras import|export|profile``: the registry as CSV, and the launch profiles. Run by
     whoever holds the database, recorded as the command line's."""
-    from desktop.video_messages import import_problem_text, profile_refused_text
+    from desktop.video_messages import (
+        import_problem_text,
+        import_refused_text,
+        profile_refused_text,
+    )
     from models.cameras import (
         CameraImportRefused,
         ProfileRefused,
@@ -601,12 +714,7 @@ def _cameras(url: str, args: argparse.Namespace) -> int:
         except CameraImportRefused as refused:
             for problem in refused.problems:
                 print(import_problem_text(problem), file=sys.stderr)
-            print(
-                QCoreApplication.translate("cli", "共 {n} 处问题，未导入任何摄像机").format(
-                    n=len(refused.problems)
-                ),
-                file=sys.stderr,
-            )
+            print(import_refused_text(refused), file=sys.stderr)
             return EXIT_FAILURE
         finally:
             database.close()
@@ -617,12 +725,7 @@ def _cameras(url: str, args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     if args.cameras_command == "export":
-        database = open_database(url, create_if_empty=False)
-        try:
-            with database.read() as session:
-                data = export_cameras_csv(session)
-        finally:
-            database.close()
+        data = _read(url, export_cameras_csv)
         try:
             args.file.write_bytes(data)
         except OSError as exc:
@@ -633,12 +736,11 @@ def _cameras(url: str, args: argparse.Namespace) -> int:
             )
         )
         return EXIT_OK
+    if args.cameras_command == "client":
+        return _camera_clients(url, args)
     account = None
     if args.api_user is not None:
-        if sys.stdin.isatty():
-            password = getpass.getpass(QCoreApplication.translate("cli", "平台密码："))
-        else:
-            password = sys.stdin.readline().rstrip("\r\n")
+        password = _read_secret(QCoreApplication.translate("cli", "平台密码："))
         account = Credentials(args.api_user, password)
     database = open_database(url, create_if_empty=False)
     try:
@@ -661,6 +763,48 @@ def _cameras(url: str, args: argparse.Namespace) -> int:
         QCoreApplication.translate("cli", "已设置 {system} 的打开方式").format(system=args.system)
     )
     return EXIT_OK
+
+
+def _camera_clients(url: str, args: argparse.Namespace) -> int:
+    """``cameras client register|remove|list``: the platform clients a launch profile may name
+    by absolute path. Run by whoever holds the database, recorded as the command line's."""
+    from desktop.video_messages import profile_refused_text
+    from models.cameras import (
+        ProfileRefused,
+        register_program,
+        registered_programs,
+        unregister_program,
+    )
+    from models.clock import server_now
+
+    if args.client_action == "list":
+        for path in _read(url, registered_programs):
+            print(path)
+        return EXIT_OK
+    if not args.path:
+        print(QCoreApplication.translate("cli", "请给出客户端程序的绝对路径"), file=sys.stderr)
+        return EXIT_USAGE
+    database = open_database(url, create_if_empty=False)
+    try:
+        with database.write() as session:
+            now = server_now(session)
+            if args.client_action == "register":
+                changed = register_program(session, args.path, now)
+            else:
+                changed = unregister_program(session, args.path, now)
+    except ProfileRefused as refused:
+        print(profile_refused_text(refused), file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        database.close()
+    texts = {
+        ("register", True): QCoreApplication.translate("cli", "已登记客户端 {path}"),
+        ("register", False): QCoreApplication.translate("cli", "客户端 {path} 已登记过"),
+        ("remove", True): QCoreApplication.translate("cli", "已移除客户端 {path}"),
+        ("remove", False): QCoreApplication.translate("cli", "客户端 {path} 未登记"),
+    }
+    print(texts[(args.client_action, changed)].format(path=args.path))
+    return EXIT_OK if changed or args.client_action == "register" else EXIT_FAILURE
 
 
 def _report_handovers(url: str, args: argparse.Namespace) -> int:

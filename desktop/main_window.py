@@ -76,6 +76,7 @@ from widgets.emergency import EmergencyBanner, EmergencyDialog
 from widgets.event_queue import search_text
 from widgets.labels import mode_labels, post_labels
 from widgets.login_dialog import ScreenLock
+from widgets.plain import plain_tooltip, warn
 from widgets.plan_dialog import PlanDialog
 from widgets.rule_dialog import DispatchRuleDialog, rule_field_caption
 from widgets.sla_dialog import SlaDialog
@@ -412,10 +413,38 @@ class MainWindow(QMainWindow):
         self.presence.start()
         self._spawn(self._load_permissions())
         self._spawn(self.load_all())
+        self._spawn(self._check_database_role())
         self.handover_work.start()
 
     def _spawn(self, coroutine: Coroutine[Any, Any, None]) -> None:
         self._tasks.spawn(coroutine)
+
+    async def _check_database_role(self) -> None:
+        """A post connected to PostgreSQL as the owner or a superuser works, but says so in
+        the status bar: the record's grants do not bind it (``models.roles``)."""
+        from models.roles import privileged_connection
+
+        try:
+            privileged = await self.store.read(privileged_connection)
+        except StoreUnavailable:
+            return
+        if privileged is None:
+            return
+        text = (
+            self.tr("⚠ 以超级用户连接数据库")
+            if privileged == "superuser"
+            else self.tr("⚠ 以所有者连接数据库")
+        )
+        self.database_role_label = QLabel(text)
+        self.database_role_label.setToolTip(
+            self.tr(
+                "各岗位不应以数据库所有者或超级用户连接："
+                "请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接"
+            )
+        )
+        self.database_role_label.setObjectName("database_role_warning")
+        self.database_role_label.setStyleSheet("color: white; background: #b36b00; padding: 0 4px;")
+        self.statusBar().addPermanentWidget(self.database_role_label)
 
     async def load_all(self) -> None:
         """Area, events, alarms, cameras and mode: each applied as soon as it arrives.
@@ -526,7 +555,7 @@ class MainWindow(QMainWindow):
         except StoreUnavailable:
             return
         except NotPermitted as refused:
-            QMessageBox.warning(self, self.tr("确认预警"), not_permitted_text(refused))
+            warn(self, self.tr("确认预警"), not_permitted_text(refused))
             return
         await self._load_alarms(escalating=False)
 
@@ -697,7 +726,7 @@ class MainWindow(QMainWindow):
         try:
             plans = await self.store.read(modes.plan_rows)
         except StoreUnavailable:
-            QMessageBox.warning(self, self.tr("应急预案"), unavailable_text())
+            warn(self, self.tr("应急预案"), unavailable_text())
             return
         dialog = PlanDialog(self)
         self.plan_dialog = dialog
@@ -735,7 +764,7 @@ class MainWindow(QMainWindow):
                 )
             )
         except StoreUnavailable:
-            QMessageBox.warning(self, self.tr("时限标准"), unavailable_text())
+            warn(self, self.tr("时限标准"), unavailable_text())
             return
         dialog = SlaDialog(categories, self)
         self.sla_dialog = dialog
@@ -773,7 +802,7 @@ class MainWindow(QMainWindow):
 
     def _warn(self, title: str) -> Callable[[str], None]:
         def say(text: str) -> None:
-            QMessageBox.warning(self, title, text)
+            warn(self, title, text)
 
         return say
 
@@ -1023,7 +1052,7 @@ class MainWindow(QMainWindow):
         try:
             plans = await self.store.read(lambda s: modes.plan_options(s, language))
         except StoreUnavailable:
-            QMessageBox.warning(self, self.tr("启动应急模式"), unavailable_text())
+            warn(self, self.tr("启动应急模式"), unavailable_text())
             return
         dialog = EmergencyDialog(plans, self)
         dialog.declared.connect(
@@ -1099,7 +1128,7 @@ class MainWindow(QMainWindow):
         else:
             self.connection_label.setText(self.tr("● 数据库断开，正在重试"))
             self.connection_label.setStyleSheet("color: #b00020; font-weight: bold;")
-            self.connection_label.setToolTip(detail)
+            self.connection_label.setToolTip(plain_tooltip(detail))  # the server's words
 
     # --- idle lock ---------------------------------------------------------------------------
 

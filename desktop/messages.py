@@ -6,15 +6,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from models.accounts import LoginRefused
+from models.accounts import AccountRefused, LoginRefused
 from models.db import DatabaseProblem
 from models.workdays import LOCAL_ZONE
 from widgets.labels import post_labels, state_labels
 
 if TYPE_CHECKING:  # the event layer is loaded when events are worked on, not at start-up
-    from models.accounts import NotPermitted
+    from models.accounts import AccountInputError, NotPermitted, WeakPassword
     from models.dispatch import InvalidRule
     from models.events import EventConflict, EventInputError, TransitionRefused
+    from models.fields import FieldInvalid
+    from models.roles import RoleRefused
 
 
 def database_problem_text(problem: DatabaseProblem) -> str:
@@ -35,6 +37,9 @@ def database_problem_text(problem: DatabaseProblem) -> str:
         ),
         "missing": QCoreApplication.translate(
             "messages", "数据库文件 {target} 不存在，请检查 --db 参数"
+        ),
+        "no_folder": QCoreApplication.translate(
+            "messages", "数据库文件所在的文件夹 {target} 不存在，请检查 --db 参数（未作任何更改）"
         ),
         "failed": QCoreApplication.translate("messages", "数据库 {target} 拒绝了此操作：{detail}"),
         "older": QCoreApplication.translate(
@@ -80,10 +85,136 @@ def kept_text(what: str) -> str:
 
 
 def not_permitted_text(refusal: NotPermitted) -> str:
-    """The operator's role may not do this."""
+    """The operator's role may not do this, or the account may no longer act at all."""
+    if isinstance(refusal, AccountRefused):
+        texts = {
+            "inactive": QCoreApplication.translate(
+                "messages", "您的账号已停用或不存在，操作未保存，请联系管理员"
+            ),
+            "role": QCoreApplication.translate(
+                "messages", "您的账号角色已变更，操作未保存，请重新登录"
+            ),
+            "post": QCoreApplication.translate(
+                "messages", "您的账号已不能在此岗位值班，操作未保存，请重新登录"
+            ),
+        }
+        return texts[refusal.reason]
     return QCoreApplication.translate("messages", "您的角色无权执行此操作（{action}）").format(
         action=refusal.action
     )
+
+
+def field_label(field: str) -> str:
+    """The name of a stored field (``table.column``) as people call it; the field itself
+    for one without a name of its own."""
+    labels = {
+        "operator_account.username": QCoreApplication.translate("messages", "账号"),
+        "operator_account.display_name": QCoreApplication.translate("messages", "姓名"),
+        "event.description": QCoreApplication.translate("messages", "事件描述"),
+        "event.address": QCoreApplication.translate("messages", "地址"),
+        "event.reporter_name": QCoreApplication.translate("messages", "反映人"),
+        "event.reporter_phone": QCoreApplication.translate("messages", "联系电话"),
+        "event_action.note": QCoreApplication.translate("messages", "处理意见"),
+        "camera.name": QCoreApplication.translate("messages", "摄像机名称"),
+        "camera.stream_url": QCoreApplication.translate("messages", "视频流地址"),
+        "camera.web_url": QCoreApplication.translate("messages", "平台网页"),
+        "camera.stream_username": QCoreApplication.translate("messages", "视频流用户名"),
+        "camera.stream_password": QCoreApplication.translate("messages", "视频流密码"),
+        "video_system.player_template": QCoreApplication.translate("messages", "播放器命令"),
+        "video_system.api_url": QCoreApplication.translate("messages", "平台地址"),
+        "video_system.api_username": QCoreApplication.translate("messages", "平台账号"),
+        "video_system.api_password": QCoreApplication.translate("messages", "平台密码"),
+        "player_program.path": QCoreApplication.translate("messages", "客户端程序路径"),
+        "duty_log_entry.text": QCoreApplication.translate("messages", "值班日志内容"),
+        "handover.notes": QCoreApplication.translate("messages", "交接说明"),
+        "mode_switch.reason": QCoreApplication.translate("messages", "原因"),
+        "emergency_activation.reason": QCoreApplication.translate("messages", "原因"),
+        "dispatch_rule.note": QCoreApplication.translate("messages", "规则说明"),
+        "attachment.filename": QCoreApplication.translate("messages", "附件文件名"),
+    }
+    return labels.get(field, field)
+
+
+def field_invalid_text(invalid: FieldInvalid) -> str:
+    """What a stored field cannot hold, naming the field (never quoting the value)."""
+    texts = {
+        "too_long": QCoreApplication.translate(
+            "messages", "“{field}”过长：最多 {limit} 个字符，未作任何更改"
+        ),
+        "characters": QCoreApplication.translate(
+            "messages", "“{field}”含有不能保存的字符（控制字符或无效编码），未作任何更改"
+        ),
+        "out_of_range": QCoreApplication.translate(
+            "messages", "“{field}”的数值超出范围，未作任何更改"
+        ),
+    }
+    text = texts.get(
+        invalid.reason, QCoreApplication.translate("messages", "“{field}”有误，未作任何更改")
+    )
+    return text.format(field=field_label(invalid.field), limit=invalid.limit or "")
+
+
+def weak_password_text(weak: WeakPassword) -> str:
+    """Why a password is below the baseline."""
+    texts = {
+        "too_short": QCoreApplication.translate("messages", "密码至少 8 位，须同时包含字母和数字"),
+        "too_long": QCoreApplication.translate("messages", "密码不能超过 128 个字符"),
+        "letters_digits": QCoreApplication.translate(
+            "messages", "密码至少 8 位，须同时包含字母和数字"
+        ),
+        "repeated": QCoreApplication.translate(
+            "messages", "密码不能主要由同一个字符组成（任一字符不超过一半）"
+        ),
+        "spaces": QCoreApplication.translate("messages", "密码首尾不能有空格"),
+        "characters": QCoreApplication.translate("messages", "密码中不能有控制字符"),
+        "username": QCoreApplication.translate("messages", "密码中不能包含账号名"),
+    }
+    return texts.get(weak.reason, texts["letters_digits"])
+
+
+def account_input_text(wrong: AccountInputError) -> str:
+    """Why an account cannot be made as given, naming the field."""
+    texts = {
+        ("username", "required"): QCoreApplication.translate("messages", "请填写账号"),
+        ("username", "too_long"): QCoreApplication.translate("messages", "账号最多 32 个字符"),
+        ("username", "invalid"): QCoreApplication.translate(
+            "messages", "账号只能由小写字母、数字和 _ . - 组成（1–32 个字符）"
+        ),
+        ("display_name", "required"): QCoreApplication.translate("messages", "请填写姓名"),
+        ("display_name", "too_long"): QCoreApplication.translate("messages", "姓名最多 32 个字符"),
+        ("display_name", "invalid"): QCoreApplication.translate(
+            "messages", "姓名不能含控制字符，首尾不能有空格"
+        ),
+        ("role", "unknown"): QCoreApplication.translate("messages", "没有这个角色"),
+        ("posts", "unknown"): QCoreApplication.translate("messages", "没有这个岗位"),
+        ("posts", "required"): QCoreApplication.translate("messages", "请至少选择一个岗位"),
+    }
+    return texts.get(
+        (wrong.field, wrong.reason),
+        QCoreApplication.translate("messages", "{field}有误").format(field=wrong.field),
+    )
+
+
+def role_refused_text(refused: RoleRefused) -> str:
+    """Why ``db grant`` was not done."""
+    texts = {
+        "name": QCoreApplication.translate(
+            "messages", "角色名只能由小写字母、数字和下划线组成，且不以数字开头（最多 63 个字符）"
+        ),
+        "reserved": QCoreApplication.translate(
+            "messages", "不能使用角色名 {role}：它是保留名或当前连接的账号"
+        ),
+        "superuser": QCoreApplication.translate(
+            "messages", "角色 {role} 是超级用户：各岗位不能以超级用户连接，请另选角色名"
+        ),
+        "owner": QCoreApplication.translate(
+            "messages", "角色 {role} 拥有本数据库的表：各岗位不能以所有者连接，请另选角色名"
+        ),
+        "not_postgresql": QCoreApplication.translate(
+            "messages", "db grant 只用于 PostgreSQL 数据库（--db postgresql+psycopg://…）"
+        ),
+    }
+    return texts.get(refused.reason, refused.reason).format(role=refused.role)
 
 
 def transition_refused_text(refusal: TransitionRefused) -> str:
@@ -137,6 +268,9 @@ def event_input_text(wrong: EventInputError, field_name: str) -> str:
             "messages", "{field}的内容与文件名不符：{detail}"
         ),
         "ambiguous": QCoreApplication.translate("messages", "{field}只能选择一项"),
+        "pixels": QCoreApplication.translate(
+            "messages", "{field}的图片像素过多或无法识别尺寸：{detail}（不超过 4800 万像素）"
+        ),
     }
     text = texts.get(wrong.reason, QCoreApplication.translate("messages", "{field}有误"))
     return text.format(field=field_name, detail=wrong.detail)

@@ -18,9 +18,10 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from desktop.messages import not_permitted_text, unavailable_text
+from desktop.messages import field_invalid_text, not_permitted_text, unavailable_text
 from models.accounts import NotPermitted
 from models.db import Database
+from models.fields import FieldInvalid
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -65,9 +66,10 @@ class Store(QObject):
         refusals: Mapping[type[Exception], Callable[[Any], str]] | None = None,
     ) -> tuple[bool, T | None]:
         """``write``, for a window that must tell the operator why a write did not happen: the
-        database away, the role, or a refusal of the domain's (``refusals``: its exception
-        types, each with the text saying it). Returns (True, result), or (False, None) after
-        ``say`` has said why."""
+        database away, the role (or an account that may no longer act), a field its column
+        cannot hold, or a refusal of the domain's (``refusals``: its exception types, each with
+        the text saying it). Returns (True, result), or (False, None) after ``say`` has said
+        why."""
         domain = refusals or {}
         try:
             return True, await self.write(operation)
@@ -75,6 +77,8 @@ class Store(QObject):
             say(unavailable_text())
         except NotPermitted as refused:
             say(not_permitted_text(refused))
+        except FieldInvalid as invalid:
+            say(field_invalid_text(invalid))
         except tuple(domain) as refused:
             text = next(words for kind, words in domain.items() if isinstance(refused, kind))
             say(text(refused))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
-    from models.cameras import ImportProblem, ProfileRefused
+    from models.cameras import CameraImportRefused, ImportProblem, ProfileRefused
     from models.launch import LaunchRefused
     from models.wvp import WvpFailed
 
@@ -24,6 +24,9 @@ def launch_refused_text(refused: LaunchRefused) -> str:
         ),
         "no_host": QCoreApplication.translate("video_messages", "地址中没有主机名"),
         "option": QCoreApplication.translate("video_messages", "地址不能以“-”开头"),
+        "option_value": QCoreApplication.translate(
+            "video_messages", "填入 {detail} 的内容以“-”开头，会被播放器当作选项，未打开"
+        ),
         "whitespace": QCoreApplication.translate("video_messages", "地址中不能有空格或换行"),
         "control": QCoreApplication.translate("video_messages", "地址或命令中含有控制字符"),
         "credentials": QCoreApplication.translate(
@@ -35,8 +38,21 @@ def launch_refused_text(refused: LaunchRefused) -> str:
             "video_messages", "播放器命令中有未知的占位符 {detail}（可用 {url} {name} {gb_id}）"
         ),
         "shell": QCoreApplication.translate(
-            "video_messages", "播放器命令不能调用命令解释器（{detail}）"
+            "video_messages",
+            "不能使用会启动其他程序的程序（{detail}）：命令解释器、脚本、nice、sudo、终端等",
         ),
+        "unknown_program": QCoreApplication.translate(
+            "video_messages",
+            "“{detail}”不是已知的播放器（vlc、cvlc、mpv、ffplay、mplayer、smplayer、"
+            "PotPlayerMini64）；平台客户端请先按绝对路径登记",
+        ),
+        "not_registered": QCoreApplication.translate(
+            "video_messages", "程序“{detail}”尚未登记：平台客户端须由摄像机管理员按绝对路径登记"
+        ),
+        "relative": QCoreApplication.translate(
+            "video_messages", "程序“{detail}”须写已知播放器的名称，或已登记客户端的绝对路径"
+        ),
+        "missing": QCoreApplication.translate("video_messages", "本机没有可执行的程序“{detail}”"),
     }
     text = texts.get(
         refused.reason, QCoreApplication.translate("video_messages", "地址被拒绝（{detail}）")
@@ -102,12 +118,35 @@ def import_problem_text(problem: ImportProblem) -> str:
     )
 
 
+def import_refused_text(refused: CameraImportRefused) -> str:
+    """The last line of a refused import: how many problems, and that only the first are
+    listed when there were more."""
+    if refused.total > len(refused.problems):
+        return QCoreApplication.translate(
+            "video_messages", "共 {n} 处问题（仅列出前 {shown} 处），未导入任何摄像机"
+        ).format(n=refused.total, shown=len(refused.problems))
+    return QCoreApplication.translate("video_messages", "共 {n} 处问题，未导入任何摄像机").format(
+        n=refused.total
+    )
+
+
 def profile_refused_text(refused: ProfileRefused) -> str:
     """Why a launch profile was not saved."""
     if refused.reason == "unknown":
         return QCoreApplication.translate("video_messages", "没有这个视频系统")
     if refused.reason == "launch":
         return QCoreApplication.translate("video_messages", "打开方式只能是 player、handler 或 wvp")
+    fields = {
+        "template": QCoreApplication.translate("video_messages", "播放器命令"),
+        "api_url": QCoreApplication.translate("video_messages", "平台地址"),
+        "api_user": QCoreApplication.translate("video_messages", "平台账号"),
+        "api_password": QCoreApplication.translate("video_messages", "平台密码"),
+        "program": QCoreApplication.translate("video_messages", "客户端程序"),
+    }
+    if refused.reason in ("too_long", "characters", "not_text"):
+        return QCoreApplication.translate(
+            "video_messages", "{field}过长或含有不能保存的字符，未作任何更改"
+        ).format(field=fields.get(refused.field, refused.field))
     from models.launch import LaunchRefused
 
     return launch_refused_text(LaunchRefused(refused.reason, refused.detail))

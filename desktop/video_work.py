@@ -3,9 +3,11 @@ window, favourites, patrol tours and patrols — wired to the domain through the
 
 Opening a camera: the launch target (with its credentials) is read in the database worker at
 that moment and the opening recorded; a WVP platform is asked for the URL in the helper thread
-(with a timeout), never on the GUI thread; the URL is checked, the credentials put into it, and
-the player started with ``QProcess.startDetached(program, arguments)`` — no shell — or the URL
-handed to the system's handler. Nothing shown or logged holds a credential.
+(with a timeout), never on the GUI thread; the URL is checked and rebuilt, the credentials put
+into it, and the player — a known one or a registered client, checked again on this computer
+for what it is — started with an argument vector (no shell, ``desktop.players``) and watched
+for its first seconds: one that fails by then is reported failed, with its complaint redacted.
+Or the URL is handed to the system's handler. Nothing shown or logged holds a credential.
 """
 
 from __future__ import annotations
@@ -15,17 +17,19 @@ import uuid
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.messages import unavailable_text
 from desktop.panels import Panel
+from desktop.players import start_player
 from desktop.store import Store, StoreUnavailable
 from desktop.tasks import BackgroundTasks
 from desktop.video_messages import (
     import_problem_text,
+    import_refused_text,
     launch_refused_text,
     patrol_refused_text,
     profile_refused_text,
@@ -47,6 +51,8 @@ from models.cameras import (
     import_cameras_csv,
     launch_target,
     profile_rows,
+    register_program,
+    registered_programs,
     set_favourite,
     set_launch_profile,
 )
@@ -54,15 +60,18 @@ from models.clock import server_now
 from models.launch import (
     Credentials,
     LaunchRefused,
+    check_program_file,
     check_stream_url,
     launch_arguments,
-    redact,
+    resolve_player,
     with_credentials,
 )
 from models.patrols import EDIT_PERMISSION, PatrolRefused, TourDraft
+from models.redaction import redact, remember_secret
 from models.snapshots import CameraRow, LaunchProfileRow, TourRow
 from models.wvp import WvpFailed, play_url
 from widgets.patrol import PatrolWindow, TourEditor, TourListDialog
+from widgets.plain import warn
 from widgets.profile_dialog import LaunchProfileDialog
 from widgets.video_links import VideoLinksPanel
 from widgets.video_preview import VideoPreview
@@ -79,6 +88,10 @@ class _Opened:
         self.target = target
         self.url = url
         self.secrets = (target.stream_credentials.password, target.stream_credentials.username)
+        # Whatever this process writes from now on leaves them out too (the preview's media
+        # backend, a traceback quoting the URL).
+        remember_secret(target.stream_credentials.password)
+        remember_secret(target.api_account.password)
 
 
 class VideoWork(QObject):
@@ -295,33 +308,64 @@ class VideoWork(QObject):
                 )
                 return
             log.info("camera %s opened with the system's handler", target.gb_id)
-        else:
-            try:
-                program, arguments = launch_arguments(
-                    target.template, {"url": opened.url, "name": target.name, "gb_id": target.gb_id}
-                )
-            except LaunchRefused as refused:
-                self._notice(
-                    QCoreApplication.translate(
-                        "VideoWork", "{system} 的播放器命令有误：{reason}"
-                    ).format(system=target.system, reason=launch_refused_text(refused))
-                )
-                return
-            started = QProcess.startDetached(program, arguments)
-            ok = started[0] if isinstance(started, tuple) else bool(started)
-            if not ok:
-                self._notice(
-                    QCoreApplication.translate(
-                        "VideoWork", "无法启动播放器“{program}”：请检查它是否已安装"
-                    ).format(program=program)
-                )
-                return
-            log.info("camera %s opened with %s", target.gb_id, program)
+        elif not await self._start_player(opened):
+            return
         self._notice(
             QCoreApplication.translate("VideoWork", "已打开 {name}").format(name=target.name),
             error=False,
         )
         self.launched.emit(camera_id)
+
+    async def _start_player(self, opened: _Opened) -> bool:
+        """Start the system's player on the camera and watch its first seconds; False (and the
+        notice says why) when it could not start or failed at once."""
+        target = opened.target
+        try:
+            program, arguments = launch_arguments(
+                target.template,
+                {"url": opened.url, "name": target.name, "gb_id": target.gb_id},
+                target.registered_programs,
+            )
+            where = resolve_player(program)
+            if where is None:
+                raise LaunchRefused("missing", program)
+            check_program_file(where)  # what it is on this computer, now
+        except LaunchRefused as refused:
+            self._notice(
+                QCoreApplication.translate(
+                    "VideoWork", "{system} 的播放器命令有误：{reason}"
+                ).format(system=target.system, reason=launch_refused_text(refused))
+            )
+            return False
+        try:
+            player = start_player(where, arguments, opened.secrets)
+        except OSError:
+            self._notice(
+                QCoreApplication.translate(
+                    "VideoWork", "无法启动播放器“{program}”：请检查它是否已安装"
+                ).format(program=program)
+            )
+            return False
+        self._notice(
+            QCoreApplication.translate("VideoWork", "正在打开 {name}…").format(name=target.name),
+            error=False,
+        )
+        outcome = await player.settle()
+        if outcome.failed:
+            log.info("player for camera %s ended at once (code %s)", target.gb_id, outcome.code)
+            self._notice(
+                QCoreApplication.translate(
+                    "VideoWork", "播放器未能打开 {name}（退出码 {code}）：{reason}"
+                ).format(
+                    name=target.name,
+                    code=outcome.code,
+                    reason=outcome.complaint
+                    or QCoreApplication.translate("VideoWork", "播放器未说明原因"),
+                )
+            )
+            return False
+        log.info("camera %s opened with %s", target.gb_id, program)
+        return True
 
     def _preview_window(self) -> VideoPreview:
         if self.preview_dialog is None or self.preview is None:
@@ -439,9 +483,7 @@ class VideoWork(QObject):
 
         def refused_import(refused: CameraImportRefused) -> str:
             problems.extend(import_problem_text(p) for p in refused.problems)
-            return QCoreApplication.translate(
-                "VideoWork", "共 {n} 处问题，未导入任何摄像机。"
-            ).format(n=len(problems))
+            return import_refused_text(refused)
 
         done, result = await self.store.write_saying(
             lambda s: import_cameras_csv(s, data, server_now(s), operator),
@@ -488,6 +530,7 @@ class VideoWork(QObject):
             QMessageBox.StandardButton.Ok,
             self.window,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # it quotes paths and the file's cells
         if details:
             box.setDetailedText(details)
         box.setObjectName("camera_registry_report")
@@ -500,7 +543,9 @@ class VideoWork(QObject):
     async def open_profiles(self) -> None:
         """The editor of the video systems' launch profiles (who may manage cameras)."""
         try:
-            rows = await self.store.read(profile_rows)
+            rows, programs = await self.store.read(
+                lambda s: (profile_rows(s), registered_programs(s))
+            )
         except StoreUnavailable:
             self._report(unavailable_text())
             return
@@ -509,10 +554,44 @@ class VideoWork(QObject):
             dialog.save_requested.connect(
                 lambda *fields: self._spawn(self._save_profile(dialog, *fields))
             )
+            dialog.program_register_requested.connect(
+                lambda path: self._spawn(self._register_program(dialog, path))
+            )
             self.profile_dialog = dialog
         self.profile_dialog.set_profiles(rows)
+        self.profile_dialog.set_programs(programs)
         self.profile_dialog.show()
         self.profile_dialog.raise_()
+
+    async def _register_program(self, dialog: LaunchProfileDialog, path: str) -> None:
+        """Register a platform client by its absolute path (checked on this computer)."""
+        operator = self.operator
+
+        def write(session: Session) -> tuple[str, ...]:
+            register_program(session, path, server_now(session), operator)
+            return registered_programs(session)
+
+        await self._write_profiles(
+            dialog,
+            write,
+            dialog.set_programs,
+            QCoreApplication.translate("VideoWork", "已登记客户端 {path}").format(path=path),
+        )
+
+    async def _write_profiles(
+        self,
+        dialog: LaunchProfileDialog,
+        write: Callable[[Session], T],
+        show: Callable[[T], object],
+        saved: str,
+    ) -> None:
+        """A write of the profile editor: its result shown and ``saved`` said, or why not."""
+        done, result = await self.store.write_saying(
+            write, dialog.show_error, {ProfileRefused: profile_refused_text}
+        )
+        if done and result is not None:
+            show(result)
+            dialog.show_saved(saved)
 
     async def _save_profile(
         self,
@@ -545,14 +624,11 @@ class VideoWork(QObject):
             )
             return profile_rows(session)
 
-        done, rows = await self.store.write_saying(
-            write, dialog.show_error, {ProfileRefused: profile_refused_text}
-        )
-        if not done or rows is None:
-            return
-        dialog.set_profiles(rows)
-        dialog.show_saved(
-            QCoreApplication.translate("VideoWork", "已保存 {code} 的打开方式").format(code=code)
+        await self._write_profiles(
+            dialog,
+            write,
+            dialog.set_profiles,
+            QCoreApplication.translate("VideoWork", "已保存 {code} 的打开方式").format(code=code),
         )
 
     # --- patrol tours --------------------------------------------------------------------------
@@ -570,7 +646,7 @@ class VideoWork(QObject):
             try:
                 self.permissions = await self.store.read(lambda s: permitted_actions(s, role))
             except StoreUnavailable:
-                QMessageBox.warning(
+                warn(
                     self.window,
                     QCoreApplication.translate("VideoWork", "视频轮巡"),
                     unavailable_text(),

@@ -1,7 +1,9 @@
 """Operator accounts: passwords, log-in with lock-out, and the permission matrix (DESIGN §1).
 
-The 等保 2.0 baseline: passwords of at least 8 characters with letters and digits; 5 failed
-log-ins lock the account for 15 minutes. A refused log-in never says whether the name or the
+The 等保 2.0 baseline: passwords of at least 8 characters with letters and digits — not one
+character over and over, no spaces around them, not holding the account's name; 5 failed
+log-ins lock the account for 15 minutes. User names are 1–32 of ``a-z 0-9 _ . -``; display
+names are one line of printable text. A refused log-in never says whether the name or the
 password was wrong. Every attempt, to log in or to unlock the idle screen lock, is recorded as an
 ``OperatorAction`` (subject ``operator_account``) in the transaction that counts it:
 
@@ -14,6 +16,11 @@ password was wrong. Every attempt, to log in or to unlock the idle screen lock, 
 Counting is race-free on both databases: the account row is read ``FOR UPDATE`` on PostgreSQL
 (concurrent attempts on one account queue behind each other until commit), and write
 transactions are ``BEGIN IMMEDIATE`` on SQLite, which serialises them anyway.
+
+Who acts is checked by the domain, not taken from the caller: ``require`` — which every write
+of an operator calls — reads the acting account again in the write's own transaction (shared-
+locked on PostgreSQL until commit) and refuses (``AccountRefused``) an account that is gone or
+deactivated, whose role is not the one the caller says, or that may no longer take the post.
 
 Which names exist: an unknown name is always answered ``credentials``, after the same hashing
 effort as a real check, and never ``locked`` (that would need a table of names tried). So whoever
@@ -38,12 +45,19 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from models.entities import POSTS, ROLES, OperatorAccount, OperatorAction, Permission
+from models.fields import max_length, text_problem
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 ACCOUNT_SUBJECT = "operator_account"
 # A name or post typed at the log-in screen is kept in the record up to this length (free text).
 _RECORDED_TEXT_LENGTH = 64
+MAX_USERNAME = max_length(OperatorAccount.username)
+USERNAME = re.compile(rf"[a-z0-9_.\-]{{1,{MAX_USERNAME}}}")
+MAX_DISPLAY_NAME = max_length(OperatorAccount.display_name)
+MIN_PASSWORD = 8
+# Argon2 takes any length; a bound keeps a pasted novel from costing the server anything.
+MAX_PASSWORD = 128
 _hasher = PasswordHasher()
 
 
@@ -59,7 +73,24 @@ class LoginRefused(Exception):
 
 
 class WeakPassword(ValueError):
-    """A password below the baseline: at least 8 characters with letters and digits."""
+    """A password below the baseline. ``reason``: ``too_short`` (under 8), ``too_long`` (over
+    128), ``letters_digits`` (needs both), ``repeated`` (one character makes up more than half
+    of it), ``spaces`` (at either end), ``characters`` (a control character), ``username`` (it
+    holds the account's name)."""
+
+    def __init__(self, reason: str = "letters_digits") -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class AccountInputError(ValueError):
+    """An account that cannot be made as given: ``field`` (``username``, ``display_name``,
+    ``role``, ``posts``) and ``reason`` (``required``, ``too_long``, ``invalid``, ``unknown``)."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
 
 
 class NotPermitted(PermissionError):
@@ -69,6 +100,18 @@ class NotPermitted(PermissionError):
         super().__init__(f"role {role!r} may not {action!r}")
         self.role = role
         self.action = action
+
+
+class AccountRefused(NotPermitted):
+    """The acting account may not act at all, whatever the action: ``reason`` is ``inactive``
+    (deactivated or gone), ``role`` (its role is no longer the one logged in with) or ``post``
+    (it may no longer take this post). A ``NotPermitted``, so every place that says why a
+    write was refused says this too."""
+
+    def __init__(self, reason: str, role: str, action: str) -> None:
+        super().__init__(role, action)
+        self.reason = reason
+        self.args = (f"account refused ({reason}) for {action!r}",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,16 +126,44 @@ class Operator:
     posts: tuple[str, ...]
 
 
-def check_password_strength(password: str) -> None:
-    """Refuse a password below the baseline with ``WeakPassword``."""
-    if len(password) < 8 or not re.search(r"[A-Za-z]", password) or not re.search(r"\d", password):
-        raise WeakPassword("at least 8 characters, with letters and digits")
+def check_password_strength(password: str, username: str = "") -> None:
+    """Refuse a password below the baseline with ``WeakPassword`` saying why."""
+    if len(password) < MIN_PASSWORD:
+        raise WeakPassword("too_short")
+    if len(password) > MAX_PASSWORD:
+        raise WeakPassword("too_long")
+    if password != password.strip():
+        raise WeakPassword("spaces")
+    if text_problem(password) is not None:
+        raise WeakPassword("characters")
+    if not re.search(r"[A-Za-z]", password) or not re.search(r"\d", password):
+        raise WeakPassword("letters_digits")
+    if max(password.count(c) for c in set(password)) * 2 > len(password):
+        raise WeakPassword("repeated")
+    if len(username) >= 3 and username.casefold() in password.casefold():
+        raise WeakPassword("username")
 
 
-def hash_password(password: str) -> str:
+def hash_password(password: str, username: str = "") -> str:
     """An argon2id hash of a password that meets the baseline."""
-    check_password_strength(password)
+    check_password_strength(password, username)
     return _hasher.hash(password)
+
+
+def check_account_fields(username: str, display_name: str) -> None:
+    """Refuse a user name or display name an account may not have (``AccountInputError``)."""
+    if not username:
+        raise AccountInputError("username", "required")
+    if len(username) > MAX_USERNAME:
+        raise AccountInputError("username", "too_long")
+    if not USERNAME.fullmatch(username):
+        raise AccountInputError("username", "invalid")
+    if not display_name.strip():
+        raise AccountInputError("display_name", "required")
+    if len(display_name) > MAX_DISPLAY_NAME:
+        raise AccountInputError("display_name", "too_long")
+    if text_problem(display_name) is not None or display_name != display_name.strip():
+        raise AccountInputError("display_name", "invalid")
 
 
 def create_account(
@@ -105,18 +176,20 @@ def create_account(
     password: str,
     now: datetime,
 ) -> OperatorAccount:
-    """Add an operator account (not committed: the caller's transaction decides)."""
+    """Add an operator account (not committed: the caller's transaction decides).
+    ``AccountInputError`` for a name, role or posts it may not have, ``WeakPassword``."""
+    check_account_fields(username, display_name)
     if role not in ROLES:
-        raise ValueError(f"unknown role {role!r}")
+        raise AccountInputError("role", "unknown")
     unknown = set(posts) - set(POSTS)
     if unknown or not posts:
-        raise ValueError(f"unknown or no posts: {sorted(unknown)}")
+        raise AccountInputError("posts", "unknown" if unknown else "required")
     account = OperatorAccount(
         username=username,
         display_name=display_name,
         role=role,
         allowed_posts=",".join(posts),
-        password_hash=hash_password(password),
+        password_hash=hash_password(password, username),
         failed_logins=0,
         active=True,
         created_at=now,
@@ -145,11 +218,13 @@ def attempt_log_in(
     The refusal is returned, not raised, so that the caller's transaction commits the counted
     failure and its record (a raise would roll them back).
     """
-    account = _locked_account(session, OperatorAccount.username == username)
+    # A name no account can have is not looked up (it may hold what no database takes).
+    possible = USERNAME.fullmatch(username) is not None
+    account = _locked_account(session, OperatorAccount.username == username) if possible else None
     if account is None:
         # Spend the same effort as a real check, so timing does not tell which part was wrong.
         _verify_quietly(_dummy_hash(), password)
-        details: dict[str, object] = {"username": username[:_RECORDED_TEXT_LENGTH]}
+        details: dict[str, object] = {"username": _recordable(username)}
         _record(session, now, "login.failed", None, post, details)
         return LoginRefused("credentials")
     was_locked = _is_locked(account, now)
@@ -279,7 +354,7 @@ def _record(
     """Add the record of one attempt (the caller's transaction writes it). A post that is not
     one goes into ``details``, cut short, not into the post column."""
     if post is not None and post not in POSTS:
-        details = {**details, "post": post[:_RECORDED_TEXT_LENGTH]}
+        details = {**details, "post": _recordable(post)}
         post = None
     account_id = None if account is None else account.id
     session.add(
@@ -294,6 +369,13 @@ def _record(
             details=json.dumps(details, ensure_ascii=False, sort_keys=True),
         )
     )
+
+
+def _recordable(typed: str) -> str:
+    """Free text typed at the log-in screen as the record keeps it: cut short, and with what
+    no database takes (NUL, a lone surrogate) replaced."""
+    cut = typed[:_RECORDED_TEXT_LENGTH]
+    return cut.encode("utf-8", "replace").decode("utf-8").replace("\x00", "\ufffd")
 
 
 def _verify_quietly(password_hash: str, password: str) -> bool:
@@ -314,7 +396,24 @@ def permitted_actions(session: Session, role: str) -> frozenset[str]:
 
 
 def require(session: Session, operator: Operator, action: str) -> None:
-    """Raise ``NotPermitted`` unless the operator's role may perform ``action``."""
-    allowed = session.get(Permission, (operator.role, action))
+    """Raise ``NotPermitted`` unless the operator may perform ``action`` now.
+
+    The account is read again in this transaction (shared-locked on PostgreSQL, so a
+    deactivation waits for this write): gone or deactivated, a role other than the operator
+    says, or a post it may no longer take is ``AccountRefused``; then the account's own role
+    must have the permission."""
+    account = session.scalars(
+        select(OperatorAccount)
+        .where(OperatorAccount.id == operator.account_id)
+        .with_for_update(read=True)
+        .execution_options(populate_existing=True)
+    ).one_or_none()
+    if account is None or not account.active:
+        raise AccountRefused("inactive", operator.role, action)
+    if account.role != operator.role:
+        raise AccountRefused("role", operator.role, action)
+    if operator.post not in account.posts:
+        raise AccountRefused("post", operator.role, action)
+    allowed = session.get(Permission, (account.role, action))
     if allowed is None:
-        raise NotPermitted(operator.role, action)
+        raise NotPermitted(account.role, action)

@@ -9,20 +9,30 @@ generic type, since the centre has no use for guessing finer. Nothing here touch
 from __future__ import annotations
 
 import hashlib
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 
+import imagesize
+
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024  # per file: a phone photo is 2–6 MiB
 MAX_ATTACHMENTS = 10  # per event
-MAX_FILENAME = 255  # the column's length
+# The column's length; this module is read by the widgets, so it cannot ask the schema (a test
+# compares the two).
+MAX_FILENAME = 255
+# A picture's pixels at most (a 48-megapixel phone photo is 8000 × 6000): decoding one costs
+# four bytes a pixel, so an 8000 × 8000 picture would cost 256 MB at every post that shows it.
+# Read from the file's header, before anything is decoded.
+MAX_PIXELS = 48_000_000
 GENERIC_MIME = "application/octet-stream"
 
 
 class AttachmentRefused(ValueError):
     """An attachment that may not be stored. ``reason`` is a code: ``required`` (no file name),
     ``too_long`` (file name), ``empty``, ``too_large``, ``type_mismatch`` (the content is not what
-    the name says)."""
+    the name says), ``pixels`` (a picture of more than ``MAX_PIXELS``, or whose size its header
+    does not tell)."""
 
     def __init__(self, reason: str, filename: str) -> None:
         super().__init__(f"attachment {filename!r}: {reason}")
@@ -64,6 +74,16 @@ _SNIFFED: dict[str, tuple[str, Callable[[bytes], bool]]] = {
 }
 
 
+def image_pixels(data: bytes) -> int:
+    """How many pixels a picture has, read from its header without decoding it (0: the header
+    does not say)."""
+    try:
+        width, height = imagesize.get(io.BytesIO(data))
+    except (ValueError, OSError, IndexError):
+        return 0
+    return width * height if width > 0 and height > 0 else 0
+
+
 def plain_filename(filename: str) -> str:
     """The file's own name, without any folder a client sent along (Windows or POSIX style):
     a stored name is shown and later saved, and must never point somewhere else."""
@@ -89,6 +109,8 @@ def check_attachment(draft: AttachmentDraft) -> CheckedAttachment:
         mime_type, looks_right = sniffed
         if not looks_right(draft.data):
             raise AttachmentRefused("type_mismatch", filename)
+        if mime_type.startswith("image/") and not 0 < image_pixels(draft.data) <= MAX_PIXELS:
+            raise AttachmentRefused("pixels", filename)
     return CheckedAttachment(
         filename=filename,
         mime_type=mime_type,

@@ -20,9 +20,10 @@ from models.alarms import CLOCK_STATES, CLOCKS, AlarmPolicy, boundary_columns, s
 from models.changefeed import record_change
 from models.deadlines import load_calendar
 from models.entities import CalendarDay, Event, EventAction, OperatorAction
+from models.fields import max_length, text_problem
 from models.workdays import LOCAL_ZONE, WorkingCalendar
 
-MAX_NOTE = 64
+MAX_NOTE = max_length(CalendarDay.note)
 
 
 class CalendarRefused(ValueError):
@@ -69,7 +70,7 @@ def save_calendar_year(
     for day, (_, note) in days.items():
         if day.year != year:
             raise CalendarRefused("wrong_year", day)
-        if len(note) > MAX_NOTE or "\x00" in note:
+        if len(note) > MAX_NOTE or text_problem(note) is not None:
             raise CalendarRefused("too_long", day)
     before = calendar_year(session, year)
     old = load_calendar(session)

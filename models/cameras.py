@@ -20,10 +20,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import CursorResult, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from models.accounts import Operator, require
@@ -36,9 +36,19 @@ from models.entities import (
     Event,
     Grid,
     OperatorAction,
+    PlayerProgram,
     VideoSystem,
 )
-from models.launch import Credentials, LaunchRefused, check_stream_url, split_template
+from models.fields import max_length, problems_of, text_problem
+from models.launch import (
+    Credentials,
+    LaunchRefused,
+    check_program,
+    check_program_file,
+    check_stream_url,
+    program_name,
+    split_template,
+)
 from models.snapshots import CameraRow, LaunchProfileRow, NearbyCamera
 
 EARTH_RADIUS_M = 6_371_008.8
@@ -48,7 +58,10 @@ CAMERA_KINDS = ("street", "site", "entrance")
 KIND_NAMES = {"街面": "street", "工地": "site", "出入口": "entrance"}
 LAUNCH_PERMISSION = "camera.launch"
 MANAGE_PERMISSION = "camera.manage"
-MAX_NAME = 64
+MAX_NAME = max_length(Camera.name)
+# An import reports at most this many problems (and how many there were in all): a file of
+# 100,000 bad columns must not become 100,000 lines.
+MAX_PROBLEMS = 50
 
 # (column key, header) of the registry's CSV, in file order. The import also takes the keys
 # themselves as headers. Credentials come last and only in: the export leaves them out.
@@ -210,6 +223,8 @@ class LaunchTarget:
     api_url: str
     stream_credentials: Credentials = field(default_factory=Credentials)
     api_account: Credentials = field(default_factory=Credentials)
+    # The clients registered by absolute path: with the known players, what may be started.
+    registered_programs: tuple[str, ...] = ()
 
 
 def launch_target(
@@ -238,7 +253,69 @@ def launch_target(
         api_url=system.api_url,
         stream_credentials=Credentials(camera.stream_username, camera.stream_password),
         api_account=Credentials(system.api_username, system.api_password),
+        registered_programs=registered_programs(session),
     )
+
+
+# --- platform clients registered by path ------------------------------------------------------
+
+
+def registered_programs(session: Session) -> tuple[str, ...]:
+    """The absolute paths of the registered platform clients."""
+    return tuple(session.scalars(select(PlayerProgram.path).order_by(PlayerProgram.path)))
+
+
+def register_program(
+    session: Session, path: str, now: datetime, operator: Operator | None = None
+) -> bool:
+    """Register a platform's client by its absolute path, so a launch profile may name it
+    (needs ``camera.manage``; ``operator`` None: the command line). It must be an executable
+    here, and not a program that runs other programs (by name or by what it is):
+    ``ProfileRefused("program", reason)``. Returns False if it was registered already."""
+    if operator is not None:
+        require(session, operator, MANAGE_PERMISSION)
+    if not path or text_problem(path) is not None:
+        raise ProfileRefused("program", "control")
+    if len(path) > max_length(PlayerProgram.path):
+        raise ProfileRefused("program", "too_long")
+    try:
+        check_program(path, registered=(path,))
+        check_program_file(path)
+    except LaunchRefused as refused:
+        raise ProfileRefused("program", refused.reason, refused.detail) from None
+    if path in registered_programs(session):
+        return False
+    name = program_name(path)[: max_length(PlayerProgram.name)]
+    session.execute(
+        insert(PlayerProgram).values(
+            path=path,
+            name=name,
+            registered_by=operator.account_id if operator else None,
+            registered_at=now,
+        )
+    )
+    _record(
+        session, operator, now, "player_program.register", "player_program", None, {"path": path}
+    )
+    return True
+
+
+def unregister_program(
+    session: Session, path: str, now: datetime, operator: Operator | None = None
+) -> bool:
+    """Take a client off the register (a profile naming it no longer launches). False if it
+    was not registered."""
+    if operator is not None:
+        require(session, operator, MANAGE_PERMISSION)
+    removed = cast(
+        "CursorResult[Any]",
+        session.execute(delete(PlayerProgram).where(PlayerProgram.path == path)),
+    ).rowcount
+    if removed:
+        _record(
+            session, operator, now, "player_program.remove", "player_program", None, {"path": path}
+        )
+    return bool(removed)
 
 
 class ProfileRefused(ValueError):
@@ -251,6 +328,14 @@ class ProfileRefused(ValueError):
         self.field = field
         self.reason = reason
         self.detail = detail
+
+
+_PROFILE_FIELDS = {
+    "player_template": "template",
+    "api_username": "api_user",
+    "api_password": "api_password",
+    "api_url": "api_url",
+}
 
 
 def profile_rows(session: Session) -> list[LaunchProfileRow]:
@@ -294,20 +379,24 @@ def set_launch_profile(
     if template is not None:
         if template:
             try:
-                split_template(template)
+                split_template(template, registered_programs(session))
             except LaunchRefused as refused:
                 raise ProfileRefused("template", refused.reason, refused.detail) from None
         values["player_template"] = template
     if api_url is not None:
         if api_url:
             try:
-                check_stream_url(api_url, ("http", "https"))
+                api_url = check_stream_url(api_url, ("http", "https"))
             except LaunchRefused as refused:
                 raise ProfileRefused("api_url", refused.reason, refused.detail) from None
         values["api_url"] = api_url
     if api_account is not None:
         values["api_username"] = api_account.username
         values["api_password"] = api_account.password
+    # What the columns hold decides the limits (a 300-character platform address, a password
+    # over 128): refused by field, never the database's error with the values in it.
+    for column, invalid in problems_of(VideoSystem.__table__, values).items():
+        raise ProfileRefused(_PROFILE_FIELDS.get(column, column), invalid.reason)
     if launch == "player" and not (values.get("player_template") or system.player_template):
         raise ProfileRefused("template", "empty")
     session.execute(update(VideoSystem).where(VideoSystem.id == system.id).values(**values))
@@ -337,11 +426,13 @@ class ImportProblem:
 
 
 class CameraImportRefused(ValueError):
-    """Nothing was imported: the problems, in file order."""
+    """Nothing was imported: the first ``MAX_PROBLEMS`` problems, in file order, and how many
+    there were in all (``total``)."""
 
     def __init__(self, problems: list[ImportProblem]) -> None:
         super().__init__(f"{len(problems)} problem(s)")
-        self.problems = problems
+        self.problems = problems[:MAX_PROBLEMS]
+        self.total = len(problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -566,17 +657,26 @@ class _ImportContext:
             url = raw.get(key, "")
             if url:
                 try:
-                    check_stream_url(url, schemes)
+                    url = check_stream_url(url, schemes)  # stored as rebuilt, never as typed
                 except LaunchRefused as refused:
                     # The detail names the scheme at most: a URL with a password is not echoed.
                     problem(key, refused.reason, refused.detail[:20])
             values[key] = url
-        username, password = raw.get("username", ""), raw.get("password", "")
-        if len(username) > 64 or len(password) > 128:
-            problem("username" if len(username) > 64 else "password", "too_long")
-        values["stream_username"] = username
-        values["stream_password"] = password
+        values["stream_username"] = raw.get("username", "")
+        values["stream_password"] = raw.get("password", "")
+        # Every cell against its column (length, characters): the same check every write
+        # gets, reported here by line and column instead of refusing the whole file at once.
+        reported = {p.column for p in problems}
+        for key, invalid in problems_of(Camera.__table__, values).items():
+            column = _CSV_KEY_OF.get(key, key)
+            if column not in reported:
+                reason = "invalid" if invalid.reason == "characters" else invalid.reason
+                problem(column, reason)
         return values, problems
+
+
+# The CSV column of a camera's column, where they differ.
+_CSV_KEY_OF = {"stream_username": "username", "stream_password": "password"}
 
 
 def _grid_of_point(session: Session, lon: float, lat: float) -> int | None:

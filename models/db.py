@@ -24,7 +24,7 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from models import changefeed
+from models import changefeed, fields
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # The newest migration, as a database at the current schema records it in alembic_version.
 # Known here so that start-up need not import Alembic just to compare; a test checks it against
 # the migrations themselves.
-SCHEMA_REVISION = "0011"
+SCHEMA_REVISION = "0012"
 ENV_VAR = "GRIDDESK_DB"
 # Key of the PostgreSQL advisory lock that serialises migrations across processes.
 MIGRATION_LOCK = 0x6772_6964_6D69_6772  # "gridmigr"
@@ -57,6 +57,7 @@ class DatabaseProblem(Exception):
         "cannot_open": "cannot open the database file {target}",
         "unreachable": "cannot reach the database {target}: {detail}",
         "missing": "there is no database file {target}",
+        "no_folder": "there is no folder {target} for the database file",
         "failed": "the database {target} refused the operation: {detail}",
         "older": "the database {target} has an older schema: run `python main.py db upgrade` first",
         "newer": "the database {target} was upgraded by a newer GridDesk: update this one",
@@ -122,19 +123,25 @@ def _sqlite_connect_hooks(engine: Engine) -> None:
 
 
 def create_database_engine(url: str) -> Engine:
-    """An engine for the URL, with GridDesk's connection settings for its dialect."""
+    """An engine for the URL, with GridDesk's connection settings for its dialect.
+
+    Its errors never quote a statement's values (``hide_parameters``: a failed write would
+    otherwise print a password into a traceback), and every value is checked against its column
+    before it is sent (``models.fields``)."""
     try:
         parsed: URL = make_url(url)
     except ArgumentError as exc:
-        raise DatabaseProblem("bad_url", repr(url)) from exc
+        raise DatabaseProblem("bad_url", "?") from exc
     try:
         if parsed.get_backend_name() == "sqlite":
-            engine = create_engine(parsed, connect_args={"check_same_thread": False})
+            engine = create_engine(
+                parsed, hide_parameters=True, connect_args={"check_same_thread": False}
+            )
             _sqlite_connect_hooks(engine)
-            return engine
-        if parsed.get_backend_name() == "postgresql":
-            return create_engine(
+        elif parsed.get_backend_name() == "postgresql":
+            engine = create_engine(
                 parsed,
+                hide_parameters=True,
                 pool_pre_ping=True,
                 # Sessions in UTC: timestamptz values then arrive as aware UTC datetimes.
                 connect_args={
@@ -143,9 +150,12 @@ def create_database_engine(url: str) -> Engine:
                     "options": "-c timezone=UTC",
                 },
             )
+        else:
+            raise DatabaseProblem("unsupported", parsed.drivername)
     except (NoSuchModuleError, ModuleNotFoundError) as exc:
         raise DatabaseProblem("unsupported", parsed.drivername) from exc
-    raise DatabaseProblem("unsupported", parsed.drivername)
+    fields.install(engine)
+    return engine
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -171,7 +181,9 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def _problem_from(exc: Exception, url: str) -> DatabaseProblem:
+def problem_from(exc: Exception, url: str) -> DatabaseProblem:
+    """The one line to say for a driver error: what was refused or unreachable, never the
+    statement or its values."""
     shown = describe_url(url)
     original = getattr(exc, "orig", exc)
     lines = str(original).strip().splitlines()
@@ -196,13 +208,31 @@ def _sqlite_file(url: str) -> Path | None:
 
 
 def _prepare_sqlite_file(url: str, *, may_create: bool) -> None:
-    """Refuse a missing file unless it may be created (then make its folder)."""
+    """Refuse a missing file unless it may be created; refuse a folder that is not there.
+
+    Only the default data directory is made when missing: a ``--db`` path whose folder does
+    not exist is more likely mistyped than meant, and creating it would hide that. A new file
+    in a folder that exists is created (by SQLite, on first connection)."""
     path = _sqlite_file(url)
-    if path is None or path.exists():
+    if path is None:
         return
-    if not may_create:
-        raise DatabaseProblem("missing", describe_url(url))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    shown = describe_url(url)
+    try:
+        if path.exists():
+            if path.is_dir():
+                raise DatabaseProblem("not_a_database", shown)
+            if not os.access(path, os.R_OK | os.W_OK):
+                raise DatabaseProblem("cannot_open", shown)
+            return
+        if not may_create:
+            raise DatabaseProblem("missing", shown)
+        if path.parent.is_dir():
+            return
+        if url != default_database_url():
+            raise DatabaseProblem("no_folder", str(path.parent))
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (OSError, ValueError) as exc:  # a folder we may not look into, a NUL in the path
+        raise DatabaseProblem("cannot_open", shown) from exc
 
 
 def _use_wal(engine: Engine) -> None:
@@ -249,6 +279,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+        if connection.dialect.name == "postgresql":
+            # A newer schema's tables go to the posts' roles too, so an upgrade never locks
+            # them out (``models.roles``).
+            from models.roles import apply_grants, granted_roles
+
+            for role in granted_roles(connection):
+                apply_grants(connection, role)
 
 
 @dataclass
@@ -300,7 +337,7 @@ def open_database(url: str, *, create_if_empty: bool = True) -> Database:
             _use_wal(engine)
     except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
         engine.dispose()
-        raise _problem_from(exc, url) from exc
+        raise problem_from(exc, url) from exc
     except DatabaseProblem:
         engine.dispose()
         raise
@@ -325,6 +362,6 @@ def upgrade_database(url: str) -> tuple[str | None, str]:
         _use_wal(engine)
         return before, head_revision()
     except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
-        raise _problem_from(exc, url) from exc
+        raise problem_from(exc, url) from exc
     finally:
         engine.dispose()

@@ -53,6 +53,7 @@ from models.entities import (
     OperatorAction,
     Staff,
 )
+from models.fields import max_length
 from models.geo import LocalFrame
 from models.snapshots import (
     DispatchProposal,
@@ -66,7 +67,7 @@ from models.snapshots import (
 DEFAULT_NEAR_BOUNDARY_M = 20.0
 EDIT_PERMISSION = "dispatch_rule.edit"
 BASES = ("rule", "category_default", "complex", "overdue")
-NOTE_MAX = 256  # DispatchRule.note's column width
+NOTE_MAX = max_length(DispatchRule.note)
 
 
 # --- locating a point ------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, aliased
 from models.accounts import Operator, require
 from models.changefeed import record_change
 from models.entities import DUTY_LOG_KINDS, DutyLogEntry, Event, OperatorAccount
+from models.fields import text_problem
 from models.snapshots import DutyLogDraft, DutyLogRow
 
 MAX_TEXT = 2000
@@ -61,7 +62,7 @@ def write_entry(session: Session, operator: Operator, draft: DutyLogDraft, now: 
     text = draft.text.strip()
     if not text:
         raise DutyLogRefused("text_required")
-    if len(text) > MAX_TEXT or "\x00" in text:
+    if len(text) > MAX_TEXT or text_problem(text, multiline=True) is not None:
         raise DutyLogRefused("too_long")
     event_id = event_id_of(session, draft.event_code)
     if draft.corrects_id is not None:

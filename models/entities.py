@@ -472,6 +472,20 @@ class Camera(Base):
     stream_password: Mapped[str] = mapped_column(String(128), default="")
 
 
+class PlayerProgram(Base):
+    """A platform's client program a camera manager registered by its absolute path: besides
+    the known video players (``models.launch.KNOWN_PLAYERS``), the only program a launch
+    profile may name. Registered explicitly, recorded as an operator action."""
+
+    __tablename__ = "player_program"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path: Mapped[str] = mapped_column(String(512), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    registered_by: Mapped[int | None] = mapped_column(ForeignKey("operator_account.id"))
+    registered_at: Mapped[datetime]
+
+
 class CameraFavourite(Base):
     """A camera a post keeps at hand (favourites are per post, shared by its operators)."""
 

@@ -86,6 +86,7 @@ from models.entities import (
     SlaLimit,
     Staff,
 )
+from models.fields import max_length, text_problem
 from models.snapshots import (
     OPEN_STATES,
     AttachmentInfo,
@@ -119,9 +120,9 @@ __all__ = [
 ]
 
 MAX_DESCRIPTION = 4000
-MAX_ADDRESS = 256
-MAX_REPORTER_NAME = 64
-MAX_REPORTER_PHONE = 32
+MAX_ADDRESS = max_length(Event.address)
+MAX_REPORTER_NAME = max_length(Event.reporter_name)
+MAX_REPORTER_PHONE = max_length(Event.reporter_phone)
 MAX_NOTE = 4000
 # A reported point may lie this far outside the area's bounding box (a GPS fix at the edge,
 # an address across the boundary road) and is then given the nearest grid.
@@ -330,16 +331,20 @@ def _check_instant(now: datetime) -> None:
         raise ValueError("now must be an aware datetime")
 
 
-def _checked_text(name: str, value: object, limit: int, *, required: bool = False) -> str:
+def _checked_text(
+    name: str, value: object, limit: int, *, required: bool = False, multiline: bool = False
+) -> str:
     """The text as given (never trimmed, escaped or rewritten: HTML, SQL and emoji are just
-    text), or ``EventInputError``. NUL is refused: PostgreSQL text cannot hold it."""
+    text), or ``EventInputError``. A character its kind of field cannot hold is ``invalid``
+    (``models.fields``: NUL, a lone surrogate, a control character; line breaks only in a
+    multi-line text)."""
     if not isinstance(value, str):
         raise EventInputError(name, "invalid")
     if required and not value.strip():
         raise EventInputError(name, "required")
     if len(value) > limit:
         raise EventInputError(name, "too_long")
-    if "\x00" in value:
+    if text_problem(value, multiline=multiline) is not None:
         raise EventInputError(name, "invalid")
     return value
 
@@ -386,7 +391,7 @@ def check_draft(draft: EventDraft) -> _CheckedDraft:
     _checked_id("grid_id", draft.grid_id, required=False)
     lon = _checked_coordinate("lon", draft.lon)
     lat = _checked_coordinate("lat", draft.lat)
-    _checked_text("description", draft.description, MAX_DESCRIPTION, required=True)
+    _checked_text("description", draft.description, MAX_DESCRIPTION, required=True, multiline=True)
     _checked_text("address", draft.address, MAX_ADDRESS)
     _checked_text("reporter_name", draft.reporter_name, MAX_REPORTER_NAME)
     phone = _checked_text("reporter_phone", draft.reporter_phone, MAX_REPORTER_PHONE)
@@ -746,7 +751,9 @@ def _effects(
             # responded yet, so the event is back to dispatched without a response time.
             return {**columns, "responded_at": None}, _joined_note(f"→ {name}", note)
         rule_id = _checked_id("proposal_rule_id", arguments.get("proposal_rule_id"), required=False)
-        reason = _checked_text("proposal_reason", arguments.get("proposal_reason", ""), MAX_NOTE)
+        reason = _checked_text(
+            "proposal_reason", arguments.get("proposal_reason", ""), MAX_NOTE, multiline=True
+        )
         proposal = " ".join(p for p in (f"#{rule_id}" if rule_id is not None else "", reason) if p)
         profile = SlaProfile.load(session, queries.current_mode(session))
         calendar = load_calendar(session)
@@ -1003,7 +1010,7 @@ def transition(
         raise TypeError(f"{kind} takes no {sorted(unexpected)}")
     _check_instant(now)
     require(session, operator, rule.permission)
-    note = _checked_text("note", note, MAX_NOTE)
+    note = _checked_text("note", note, MAX_NOTE, multiline=True)
     if action_uid is not None:
         try:
             uuid.UUID(action_uid)

@@ -67,6 +67,7 @@ from models.entities import (
     Shift,
     Staff,
 )
+from models.fields import text_problem
 from models.patrols import patrols_between
 from models.snapshots import (
     OPEN_STATES,
@@ -530,7 +531,7 @@ def item_keys(snapshot: HandoverSnapshot, pending: Sequence[PendingItem]) -> lis
 
 
 def _checked(text: str, limit: int) -> str:
-    if len(text) > limit or "\x00" in text:
+    if len(text) > limit or text_problem(text, multiline=True) is not None:
         raise HandoverRefused("too_long")
     return text.strip()
 

@@ -28,6 +28,7 @@ from models.entities import (
     PlanItem,
     SharedSetting,
 )
+from models.fields import max_length, text_problem
 from models.snapshots import ChecklistEntry, Emergency, PlanItemRow, PlanOption, PlanRow
 
 MODE_KEY = "mode"
@@ -88,7 +89,7 @@ def _current_activation(session: Session) -> EmergencyActivation | None:
 def _checked_reason(reason: str) -> str:
     if not reason.strip():
         raise ModeRefused("reason_required")
-    if len(reason) > MAX_REASON or "\x00" in reason:
+    if len(reason) > MAX_REASON or text_problem(reason, multiline=True) is not None:
         raise ModeRefused("too_long")
     return reason
 
@@ -261,8 +262,8 @@ def current_emergency(session: Session, language: str = "zh_CN") -> Emergency | 
 
 # --- editing the plans (the chief) -----------------------------------------------------------
 
-MAX_PLAN_NAME = 64
-MAX_ITEM_TEXT = 256
+MAX_PLAN_NAME = max_length(EmergencyPlan.name)
+MAX_ITEM_TEXT = max_length(PlanItem.text)
 MAX_DUE_MINUTES = 24 * 60
 
 

@@ -32,6 +32,7 @@ from models.entities import (
     PatrolTour,
     PatrolTourStop,
 )
+from models.fields import max_length
 from models.snapshots import PatrolSummary, TourRow
 
 __all__ = [
@@ -50,7 +51,7 @@ __all__ = [
 
 RUN_PERMISSION = "patrol.run"
 EDIT_PERMISSION = "patrol.edit"
-MAX_TOUR_NAME = 64
+MAX_TOUR_NAME = max_length(PatrolTour.name)
 MIN_DWELL_S = 1
 MAX_DWELL_S = 3600
 MAX_TOUR_CAMERAS = 500

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import quote, urlencode, urljoin
 
 from models.launch import STREAM_SCHEMES, Credentials, LaunchRefused, check_stream_url
+from models.redaction import redact
 
 TIMEOUT_S = 5.0
 # Which of the platform's URLs to open, best first: RTSP for external players; HTTP-FLV and
@@ -59,7 +60,7 @@ def _get(url: str, headers: dict[str, str], timeout: float) -> dict[str, Any]:
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):
             raise WvpFailed("timeout") from None
-        raise WvpFailed("unreachable", str(exc.reason)) from None
+        raise WvpFailed("unreachable", redact(str(exc.reason))) from None
     except OSError as exc:
         raise WvpFailed("unreachable", exc.strerror or type(exc).__name__) from None
     try:
@@ -69,6 +70,11 @@ def _get(url: str, headers: dict[str, str], timeout: float) -> dict[str, Any]:
     if not isinstance(parsed, dict):
         raise WvpFailed("answer")
     return parsed
+
+
+def _secrets(account: Credentials) -> tuple[str, ...]:
+    digest = hashlib.md5(account.password.encode("utf-8"), usedforsecurity=False).hexdigest()
+    return (account.password, digest)
 
 
 def play_url(
@@ -95,14 +101,14 @@ def play_url(
     data = login.get("data")
     token = data.get("accessToken") if isinstance(data, dict) else None
     if login.get("code") != 0 or not isinstance(token, str) or not token:
-        raise WvpFailed("login", str(login.get("msg", ""))[:200])
+        raise WvpFailed("login", redact(str(login.get("msg", "")), _secrets(account))[:200])
     start = _get(
         urljoin(base, f"api/play/start/{quote(device_id, safe='')}/{quote(channel_id, safe='')}"),
         {"access-token": token},
         timeout,
     )
     if start.get("code") != 0:
-        raise WvpFailed("refused", str(start.get("msg", ""))[:200])
+        raise WvpFailed("refused", redact(str(start.get("msg", "")), (token,))[:200])
     streams = start.get("data")
     if not isinstance(streams, dict):
         raise WvpFailed("answer")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +43,8 @@ from widgets.labels import (
     source_labels,
     state_labels,
 )
+from widgets.plain import plain_tooltip
+from widgets.thumbnails import thumbnail
 from widgets.timefmt import local_full
 
 THUMBNAIL = QSize(96, 72)
@@ -334,17 +336,9 @@ class EventDetailPanel(QWidget):
         for row in range(self.attachments.count()):
             item = self.attachments.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == attachment_id:
-                image = QImage.fromData(data)
-                if not image.isNull():
-                    item.setIcon(
-                        QIcon(
-                            QPixmap.fromImage(image).scaled(
-                                THUMBNAIL,
-                                Qt.AspectRatioMode.KeepAspectRatio,
-                                Qt.TransformationMode.SmoothTransformation,
-                            )
-                        )
-                    )
+                icon = thumbnail(data, THUMBNAIL)
+                if icon is not None:
+                    item.setIcon(icon)
 
     def show_others(self, who: Sequence[tuple[str, str]]) -> None:
         """Say who else has this event open: (post code, operator name) each; none hides it."""
@@ -427,7 +421,9 @@ class EventDetailPanel(QWidget):
         for info in detail.attachments:
             item = QListWidgetItem(info.filename)
             item.setData(Qt.ItemDataRole.UserRole, info.id)
-            item.setToolTip(f"{info.filename} · {info.mime_type} · {info.size // 1024} KB")
+            item.setToolTip(
+                plain_tooltip(f"{info.filename} · {info.mime_type} · {info.size // 1024} KB")
+            )
             self.attachments.addItem(item)
             if info.mime_type.startswith("image/"):
                 self.attachment_requested.emit(info.id)

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from models.snapshots import OPEN_STATES, EventRow
 from widgets.labels import alarm_labels, priority_labels, source_labels, state_labels
+from widgets.plain import plain_tooltip
 from widgets.table_base import ROOT, HeaderedTableModel, Index
 from widgets.timefmt import LOCAL_ZONE, local_minutes
 
@@ -267,7 +268,7 @@ class EventTableModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and row.alarm in ALARM_COLOURS:
             return QBrush(QColor(ALARM_COLOURS[row.alarm]))
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == EventColumn.DESCRIPTION:
-            return row.description
+            return plain_tooltip(row.description)  # typed text: never markup
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

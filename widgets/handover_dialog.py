@@ -46,6 +46,7 @@ from widgets.labels import (
     snapshot_group_labels,
     state_labels,
 )
+from widgets.plain import plain_tooltip
 from widgets.timefmt import local_full, local_minutes
 
 ITEM_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -203,7 +204,7 @@ class SnapshotTree(QTreeWidget):
             line = QTreeWidgetItem([first, second])
             line.setData(0, ITEM_KEY_ROLE, item_key)
             line.setData(0, EVENT_CODE_ROLE, code)
-            line.setToolTip(1, second)
+            line.setToolTip(1, plain_tooltip(second))
             group.addChild(line)
         group.setExpanded(key not in ("open",) and len(lines) <= 30)
 

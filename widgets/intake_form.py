@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, QStringListModel, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -42,6 +41,7 @@ from models.snapshots import (
     IntakeDraft,
 )
 from widgets.labels import grid_choice_label, priority_labels, source_labels, state_labels
+from widgets.thumbnails import thumbnail
 from widgets.timefmt import local_minutes
 
 THUMBNAIL = QSize(64, 48)
@@ -96,6 +96,7 @@ class IntakeForm(QDialog):
         self.lon.setPlaceholderText(self.tr("经度（WGS-84）"))
         self.lat.setPlaceholderText(self.tr("纬度（WGS-84）"))
         self.grid_label = QLabel(self)
+        self.grid_label.setTextFormat(Qt.TextFormat.PlainText)
         # Shown only when the point lies near a grid's edge or outside every grid: the operator
         # says which grid the event belongs to.
         self.grid_choice = QComboBox(self)
@@ -235,17 +236,9 @@ class IntakeForm(QDialog):
             return
         self._attachments.append((name, data))
         item = QListWidgetItem(f"{name} ({max(1, len(data) // 1024)} KB)")
-        image = QImage.fromData(data)
-        if not image.isNull():
-            item.setIcon(
-                QIcon(
-                    QPixmap.fromImage(image).scaled(
-                        THUMBNAIL,
-                        Qt.AspectRatioMode.KeepAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation,
-                    )
-                )
-            )
+        icon = thumbnail(data, THUMBNAIL)
+        if icon is not None:
+            item.setIcon(icon)
         self.attachment_list.addItem(item)
 
     def show_duplicates(self, candidates: Sequence[DuplicateCandidate]) -> None:

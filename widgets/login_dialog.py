@@ -41,6 +41,7 @@ class LoginDialog(QDialog):
         if post is not None:
             self.post.setCurrentIndex(max(0, self.post.findData(post)))
         self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(

@@ -10,9 +10,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,12 +27,17 @@ class LaunchProfileDialog(QDialog):
     """One video system's profile at a time. The platform's password is never shown: the field
     stays empty, and left empty it keeps the stored one.
 
+    A player command names a known player (vlc, mpv, ffplay …) or a platform client registered
+    here by its absolute path ("登记平台客户端…").
+
     Signals:
         save_requested(str, str, str, str, str, object): system code, launch, template, API
             address, API user, and the new password (None: keep the stored one).
+        program_register_requested(str): register the client program at this absolute path.
     """
 
     save_requested = Signal(str, str, str, str, str, object)
+    program_register_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,8 +51,17 @@ class LaunchProfileDialog(QDialog):
         self.template = QLineEdit(self)
         self.template.setPlaceholderText("ffplay -fflags nobuffer {url}")
         self.template.setToolTip(
-            self.tr("可用占位符 {url} {name} {gb_id}；不经过命令解释器，每个占位符只填入所在参数")
+            self.tr(
+                "程序须为已知播放器（vlc、cvlc、mpv、ffplay、mplayer、smplayer、PotPlayerMini64）"
+                "或已登记客户端的绝对路径；可用占位符 {url} {name} {gb_id}；"
+                "不经过命令解释器，每个占位符只填入所在参数"
+            )
         )
+        self.programs = QLabel(self)
+        self.programs.setTextFormat(Qt.TextFormat.PlainText)  # paths are typed text
+        self.programs.setWordWrap(True)
+        self.register_button = QPushButton(self.tr("登记平台客户端…"), self)
+        self.register_button.clicked.connect(self._choose_program)
         self.api_url = QLineEdit(self)
         self.api_url.setPlaceholderText("http://10.0.0.2:18080/")
         self.api_user = QLineEdit(self)
@@ -63,6 +80,10 @@ class LaunchProfileDialog(QDialog):
         form.addRow(self.tr("平台地址"), self.api_url)
         form.addRow(self.tr("平台账号"), self.api_user)
         form.addRow(self.tr("平台密码"), self.api_password)
+        clients = QHBoxLayout()
+        clients.addWidget(self.programs, 1)
+        clients.addWidget(self.register_button)
+        form.addRow(self.tr("已登记客户端"), clients)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -84,6 +105,15 @@ class LaunchProfileDialog(QDialog):
         self.system.setCurrentIndex(max(0, self.system.findData(chosen)))
         self.system.blockSignals(False)
         self._show_current()
+
+    def set_programs(self, paths: Sequence[str]) -> None:
+        """Show the registered client programs."""
+        self.programs.setText("\n".join(paths) if paths else self.tr("（无）"))
+
+    def _choose_program(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("登记平台客户端程序"))
+        if path:
+            self.program_register_requested.emit(path)
 
     def stored_user(self, code: str) -> str:
         """The platform user stored for this system ("" if none)."""

@@ -3,7 +3,7 @@ MBTiles file, and the datum they are drawn in."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -56,6 +56,7 @@ class TileSourceDialog(QDialog):
         self.datum.addItem(self.tr("WGS-84 / CGCS2000（天地图等）"), WGS84)
         self.datum.addItem(self.tr("GCJ-02（高德、腾讯等）"), GCJ02)
         self.error = QLabel(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #c0392b;")
         self.error.setWordWrap(True)
         self.error.hide()

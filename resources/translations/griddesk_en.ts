@@ -4,17 +4,17 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../widgets/about_dialog.py" line="17"/>
+        <location filename="../../widgets/about_dialog.py" line="26"/>
         <source>关于网格指挥台</source>
         <translation>About GridDesk</translation>
     </message>
     <message>
-        <location filename="../../widgets/about_dialog.py" line="19"/>
+        <location filename="../../widgets/about_dialog.py" line="28"/>
         <source>GridDesk 网格指挥台</source>
         <translation>GridDesk command-and-dispatch desk</translation>
     </message>
     <message>
-        <location filename="../../widgets/about_dialog.py" line="24"/>
+        <location filename="../../widgets/about_dialog.py" line="33"/>
         <source>版本 {version}</source>
         <translation>Version {version}</translation>
     </message>
@@ -515,351 +515,351 @@
 <context>
     <name>EventDetailPanel</name>
     <message>
-        <location filename="../../widgets/event_detail.py" line="63"/>
+        <location filename="../../widgets/event_detail.py" line="65"/>
         <source>网格员 {name}</source>
         <translation>Grid worker {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="64"/>
+        <location filename="../../widgets/event_detail.py" line="66"/>
         <source>挂包领导 {name}</source>
         <translation>Leader in charge {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="65"/>
+        <location filename="../../widgets/event_detail.py" line="67"/>
         <source>执法队 {name}</source>
         <translation>Enforcement team {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="66"/>
+        <location filename="../../widgets/event_detail.py" line="68"/>
         <source>部门 {name}</source>
         <translation>Department {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="77"/>
-        <location filename="../../widgets/event_detail.py" line="272"/>
+        <location filename="../../widgets/event_detail.py" line="79"/>
+        <location filename="../../widgets/event_detail.py" line="274"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="78"/>
+        <location filename="../../widgets/event_detail.py" line="80"/>
         <source>派遣</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="79"/>
+        <location filename="../../widgets/event_detail.py" line="81"/>
         <source>改派</source>
         <translation>Reassign</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="80"/>
-        <location filename="../../widgets/event_detail.py" line="273"/>
+        <location filename="../../widgets/event_detail.py" line="82"/>
+        <location filename="../../widgets/event_detail.py" line="275"/>
         <source>响应</source>
         <translation>Respond</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="81"/>
-        <location filename="../../widgets/event_detail.py" line="274"/>
+        <location filename="../../widgets/event_detail.py" line="83"/>
+        <location filename="../../widgets/event_detail.py" line="276"/>
         <source>办结</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="82"/>
+        <location filename="../../widgets/event_detail.py" line="84"/>
         <source>核查结案</source>
         <translation>Verify and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="83"/>
+        <location filename="../../widgets/event_detail.py" line="85"/>
         <source>退回</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="84"/>
+        <location filename="../../widgets/event_detail.py" line="86"/>
         <source>上报领导</source>
         <translation>Escalate to leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="85"/>
+        <location filename="../../widgets/event_detail.py" line="87"/>
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="86"/>
+        <location filename="../../widgets/event_detail.py" line="88"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="87"/>
+        <location filename="../../widgets/event_detail.py" line="89"/>
         <source>暂停计时</source>
         <translation>Pause the clock</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="88"/>
+        <location filename="../../widgets/event_detail.py" line="90"/>
         <source>恢复计时</source>
         <translation>Resume the clock</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="89"/>
+        <location filename="../../widgets/event_detail.py" line="91"/>
         <source>申请延期</source>
         <translation>Request an extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="90"/>
+        <location filename="../../widgets/event_detail.py" line="92"/>
         <source>批准延期</source>
         <translation>Approve the extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="91"/>
+        <location filename="../../widgets/event_detail.py" line="93"/>
         <source>不批准延期</source>
         <translation>Refuse the extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="125"/>
-        <location filename="../../widgets/event_detail.py" line="367"/>
+        <location filename="../../widgets/event_detail.py" line="127"/>
+        <location filename="../../widgets/event_detail.py" line="361"/>
         <source>未选择事件</source>
         <translation>No event selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="145"/>
+        <location filename="../../widgets/event_detail.py" line="147"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="146"/>
+        <location filename="../../widgets/event_detail.py" line="148"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="147"/>
+        <location filename="../../widgets/event_detail.py" line="149"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="148"/>
+        <location filename="../../widgets/event_detail.py" line="150"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="149"/>
+        <location filename="../../widgets/event_detail.py" line="151"/>
         <source>网格 / 社区 / 片区</source>
         <translation>Grid / community / zone</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="150"/>
+        <location filename="../../widgets/event_detail.py" line="152"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="151"/>
+        <location filename="../../widgets/event_detail.py" line="153"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="152"/>
+        <location filename="../../widgets/event_detail.py" line="154"/>
         <source>反映人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="153"/>
+        <location filename="../../widgets/event_detail.py" line="155"/>
         <source>处置力量</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="154"/>
+        <location filename="../../widgets/event_detail.py" line="156"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="155"/>
+        <location filename="../../widgets/event_detail.py" line="157"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="156"/>
+        <location filename="../../widgets/event_detail.py" line="158"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="170"/>
+        <location filename="../../widgets/event_detail.py" line="172"/>
         <source>智能派单建议</source>
         <translation>Dispatch proposal</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="178"/>
-        <location filename="../../widgets/event_detail.py" line="563"/>
+        <location filename="../../widgets/event_detail.py" line="180"/>
+        <location filename="../../widgets/event_detail.py" line="559"/>
         <source>确认网格</source>
         <translation>Confirm grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="182"/>
+        <location filename="../../widgets/event_detail.py" line="184"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="213"/>
+        <location filename="../../widgets/event_detail.py" line="215"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="214"/>
+        <location filename="../../widgets/event_detail.py" line="216"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="215"/>
+        <location filename="../../widgets/event_detail.py" line="217"/>
         <source>状态变化</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="216"/>
+        <location filename="../../widgets/event_detail.py" line="218"/>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="217"/>
-        <location filename="../../widgets/event_detail.py" line="510"/>
+        <location filename="../../widgets/event_detail.py" line="219"/>
+        <location filename="../../widgets/event_detail.py" line="506"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="278"/>
+        <location filename="../../widgets/event_detail.py" line="280"/>
         <source>（已上报领导）</source>
         <translation> (escalated to the leader)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="280"/>
+        <location filename="../../widgets/event_detail.py" line="282"/>
         <source>（待群众补充，{since} 起暂停计时）</source>
         <translation> (waiting for the resident: clock paused since {since})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="319"/>
+        <location filename="../../widgets/event_detail.py" line="321"/>
         <source>（{limit}）</source>
         <translation> ({limit})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="324"/>
+        <location filename="../../widgets/event_detail.py" line="326"/>
         <source>延期申请待审批：+{limit}（{who}：{reason}）</source>
         <translation>Extension requested, awaiting the chief: +{limit} ({who}: {reason})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="353"/>
+        <location filename="../../widgets/event_detail.py" line="347"/>
         <source>正在处理：{who}</source>
         <translation>Also working on it: {who}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="387"/>
+        <location filename="../../widgets/event_detail.py" line="381"/>
         <source>网格 {grid} · {category} → {target}</source>
         <translation>Grid {grid} · {category} → {target}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="388"/>
+        <location filename="../../widgets/event_detail.py" line="382"/>
         <source>（网格待确认）</source>
         <translation>(grid to confirm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="391"/>
+        <location filename="../../widgets/event_detail.py" line="385"/>
         <source>依据派单规则 #{rule}</source>
         <translation>By dispatch rule #{rule}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="392"/>
+        <location filename="../../widgets/event_detail.py" line="386"/>
         <source>依据类别默认力量</source>
         <translation>By the category&apos;s default force</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="393"/>
+        <location filename="../../widgets/event_detail.py" line="387"/>
         <source>复杂事件，由挂包领导牵头</source>
         <translation>Complex event: led by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="394"/>
+        <location filename="../../widgets/event_detail.py" line="388"/>
         <source>已超时，由挂包领导督办</source>
         <translation>Overdue: chased by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="398"/>
+        <location filename="../../widgets/event_detail.py" line="392"/>
         <source>位置在网格边界附近或网格之外，请确认网格</source>
         <translation>The location is near a grid boundary or outside every grid: confirm the grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="401"/>
+        <location filename="../../widgets/event_detail.py" line="395"/>
         <source>按建议：{name}</source>
         <translation>As proposed: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="409"/>
+        <location filename="../../widgets/event_detail.py" line="403"/>
         <source>无可用建议，请选择处置力量</source>
         <translation>No proposal: choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="460"/>
+        <location filename="../../widgets/event_detail.py" line="456"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="462"/>
+        <location filename="../../widgets/event_detail.py" line="458"/>
         <source>超时自动上报领导（{clock}）</source>
         <translation>Raised to the leader automatically ({clock})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="485"/>
+        <location filename="../../widgets/event_detail.py" line="481"/>
         <source>请先确认事件所属网格，再派遣</source>
         <translation>Confirm the event&apos;s grid before dispatching</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="491"/>
+        <location filename="../../widgets/event_detail.py" line="487"/>
         <source>请选择处置力量</source>
         <translation>Choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="499"/>
+        <location filename="../../widgets/event_detail.py" line="495"/>
         <source>延长办结时限（工作日）</source>
         <translation>Extend the close-by deadline by (working days)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="510"/>
+        <location filename="../../widgets/event_detail.py" line="506"/>
         <source>说明（必填）</source>
         <translation>Note (required)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="516"/>
-        <location filename="../../widgets/event_detail.py" line="553"/>
+        <location filename="../../widgets/event_detail.py" line="512"/>
+        <location filename="../../widgets/event_detail.py" line="549"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="516"/>
-        <location filename="../../widgets/event_detail.py" line="554"/>
+        <location filename="../../widgets/event_detail.py" line="512"/>
+        <location filename="../../widgets/event_detail.py" line="550"/>
         <source>基本满意</source>
         <translation>Basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="516"/>
-        <location filename="../../widgets/event_detail.py" line="555"/>
+        <location filename="../../widgets/event_detail.py" line="512"/>
+        <location filename="../../widgets/event_detail.py" line="551"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="520"/>
+        <location filename="../../widgets/event_detail.py" line="516"/>
         <source>回访满意度</source>
         <translation>Satisfaction at the return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="547"/>
+        <location filename="../../widgets/event_detail.py" line="543"/>
         <source>{n}个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="548"/>
+        <location filename="../../widgets/event_detail.py" line="544"/>
         <source>{n}小时</source>
         <translation>{n} hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="561"/>
+        <location filename="../../widgets/event_detail.py" line="557"/>
         <source>上报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="562"/>
+        <location filename="../../widgets/event_detail.py" line="558"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
@@ -867,78 +867,78 @@
 <context>
     <name>EventQueuePanel</name>
     <message>
-        <location filename="../../widgets/event_queue.py" line="553"/>
+        <location filename="../../widgets/event_queue.py" line="554"/>
         <source>搜索编号、地址、描述…（Ctrl+F）</source>
         <translation>Search code, address, description… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="556"/>
+        <location filename="../../widgets/event_queue.py" line="557"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="557"/>
+        <location filename="../../widgets/event_queue.py" line="558"/>
         <source>未结事件</source>
         <translation>Open events</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="560"/>
+        <location filename="../../widgets/event_queue.py" line="561"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="561"/>
+        <location filename="../../widgets/event_queue.py" line="562"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="564"/>
+        <location filename="../../widgets/event_queue.py" line="565"/>
         <source>全部优先级</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="567"/>
+        <location filename="../../widgets/event_queue.py" line="568"/>
         <source>全部预警</source>
         <translation>All alarm levels</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="571"/>
+        <location filename="../../widgets/event_queue.py" line="572"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="572"/>
+        <location filename="../../widgets/event_queue.py" line="573"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="573"/>
+        <location filename="../../widgets/event_queue.py" line="574"/>
         <source>上报日期</source>
         <translation>Reported between</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="581"/>
+        <location filename="../../widgets/event_queue.py" line="582"/>
         <source>已存筛选</source>
         <translation>Saved filters</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="582"/>
-        <location filename="../../widgets/event_queue.py" line="815"/>
+        <location filename="../../widgets/event_queue.py" line="583"/>
+        <location filename="../../widgets/event_queue.py" line="816"/>
         <source>保存筛选</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="583"/>
+        <location filename="../../widgets/event_queue.py" line="584"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="815"/>
+        <location filename="../../widgets/event_queue.py" line="816"/>
         <source>筛选名称：</source>
         <translation>Filter name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="854"/>
+        <location filename="../../widgets/event_queue.py" line="855"/>
         <source>显示 {shown} / 共 {total} 件 · 超时 {overdue}</source>
         <translation>Showing {shown} of {total} · {overdue} overdue</translation>
     </message>
@@ -946,62 +946,62 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../widgets/event_queue.py" line="235"/>
+        <location filename="../../widgets/event_queue.py" line="236"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="236"/>
+        <location filename="../../widgets/event_queue.py" line="237"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="237"/>
+        <location filename="../../widgets/event_queue.py" line="238"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="238"/>
+        <location filename="../../widgets/event_queue.py" line="239"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="239"/>
+        <location filename="../../widgets/event_queue.py" line="240"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="240"/>
+        <location filename="../../widgets/event_queue.py" line="241"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="241"/>
+        <location filename="../../widgets/event_queue.py" line="242"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="242"/>
+        <location filename="../../widgets/event_queue.py" line="243"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="243"/>
+        <location filename="../../widgets/event_queue.py" line="244"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="244"/>
+        <location filename="../../widgets/event_queue.py" line="245"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="245"/>
+        <location filename="../../widgets/event_queue.py" line="246"/>
         <source>办结时限</source>
         <translation>Close by</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="246"/>
+        <location filename="../../widgets/event_queue.py" line="247"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
@@ -1037,17 +1037,17 @@
 <context>
     <name>GuiSession</name>
     <message>
-        <location filename="../../desktop/app.py" line="84"/>
+        <location filename="../../desktop/app.py" line="85"/>
         <source>启动失败：{reason}</source>
         <translation>Start-up failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="221"/>
+        <location filename="../../desktop/app.py" line="222"/>
         <source>截图超时：数据或地图未能加载</source>
         <translation>Screenshot timed out: the data or the map did not load</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="234"/>
+        <location filename="../../desktop/app.py" line="235"/>
         <source>无法写入截图 {path}</source>
         <translation>Cannot write the screenshot {path}</translation>
     </message>
@@ -1055,159 +1055,159 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="58"/>
+        <location filename="../../widgets/handover_dialog.py" line="59"/>
         <source>{day} {name}（{start} 至 {end} 交班）</source>
         <translation>{day} {name} ({start} to {end} handover)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="67"/>
+        <location filename="../../widgets/handover_dialog.py" line="68"/>
         <source> · 带班领导：{name}</source>
         <translation> · Duty leader: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="71"/>
+        <location filename="../../widgets/handover_dialog.py" line="72"/>
         <source> · 排班：{name}</source>
         <translation> · Rostered: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="248"/>
+        <location filename="../../widgets/handover_dialog.py" line="249"/>
         <source>交接班 — {post}</source>
         <translation>Handover — {post}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="260"/>
+        <location filename="../../widgets/handover_dialog.py" line="261"/>
         <source>交班人填写</source>
         <translation>Outgoing operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="262"/>
+        <location filename="../../widgets/handover_dialog.py" line="263"/>
         <source>交班说明：需要接班人特别注意的情况</source>
         <translation>Handover notes: what the incoming operator should watch out for</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="265"/>
+        <location filename="../../widgets/handover_dialog.py" line="266"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="265"/>
+        <location filename="../../widgets/handover_dialog.py" line="266"/>
         <source>关联事件编号</source>
         <translation>Event code</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="269"/>
+        <location filename="../../widgets/handover_dialog.py" line="270"/>
         <source>添加待办</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="270"/>
+        <location filename="../../widgets/handover_dialog.py" line="271"/>
         <source>所选事件列为待办</source>
         <translation>Add selected event as pending</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="271"/>
+        <location filename="../../widgets/handover_dialog.py" line="272"/>
         <source>删除待办</source>
         <translation>Remove item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="272"/>
+        <location filename="../../widgets/handover_dialog.py" line="273"/>
         <source>提交交班</source>
         <translation>Submit handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="285"/>
+        <location filename="../../widgets/handover_dialog.py" line="286"/>
         <source>接班人签收</source>
         <translation>Incoming operator sign-off</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="290"/>
+        <location filename="../../widgets/handover_dialog.py" line="291"/>
         <source>接班人登录</source>
         <translation>Incoming operator log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="293"/>
+        <location filename="../../widgets/handover_dialog.py" line="294"/>
         <source>接班人账号</source>
         <translation>Incoming account</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="294"/>
+        <location filename="../../widgets/handover_dialog.py" line="295"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="299"/>
+        <location filename="../../widgets/handover_dialog.py" line="300"/>
         <source>对所选项目的异议说明</source>
         <translation>Why you dispute the selected item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="300"/>
+        <location filename="../../widgets/handover_dialog.py" line="301"/>
         <source>提出异议</source>
         <translation>Raise dispute</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="304"/>
+        <location filename="../../widgets/handover_dialog.py" line="305"/>
         <source>接班意见（可选）</source>
         <translation>Remark on taking over (optional)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="305"/>
+        <location filename="../../widgets/handover_dialog.py" line="306"/>
         <source>确认接班</source>
         <translation>Confirm takeover</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="319"/>
+        <location filename="../../widgets/handover_dialog.py" line="320"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="350"/>
+        <location filename="../../widgets/handover_dialog.py" line="351"/>
         <source>交班人：{name} · {shift}
 快照时间 {at}，提交时以提交时刻的情况为准并冻结。</source>
         <translation>Outgoing: {name} · {shift}
 Snapshot as of {at}; on submitting, the situation at that moment is recorded and frozen.</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="382"/>
+        <location filename="../../widgets/handover_dialog.py" line="383"/>
         <source>请先在快照中选择一个事件</source>
         <translation>Select an event in the snapshot first</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="384"/>
+        <location filename="../../widgets/handover_dialog.py" line="385"/>
         <source>跟进 {label}</source>
         <translation>Follow up {label}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="403"/>
+        <location filename="../../widgets/handover_dialog.py" line="404"/>
         <source>交班人：{name}，{at} 提交 · {shift}</source>
         <translation>Outgoing: {name}, submitted {at} · {shift}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="430"/>
+        <location filename="../../widgets/handover_dialog.py" line="431"/>
         <source>接班人：{name}</source>
         <translation>Incoming: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="430"/>
+        <location filename="../../widgets/handover_dialog.py" line="431"/>
         <source>请接班人登录后签收</source>
         <translation>The incoming operator must log in to sign</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="438"/>
+        <location filename="../../widgets/handover_dialog.py" line="439"/>
         <source>请输入接班人账号和密码</source>
         <translation>Enter the incoming operator&apos;s account and password</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="446"/>
+        <location filename="../../widgets/handover_dialog.py" line="447"/>
         <source>请先在交接内容中选择有异议的项目</source>
         <translation>Select the disputed item in the handover first</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="450"/>
+        <location filename="../../widgets/handover_dialog.py" line="451"/>
         <source>请填写异议说明</source>
         <translation>Say why you dispute it</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="485"/>
+        <location filename="../../widgets/handover_dialog.py" line="486"/>
         <source>{status}：接班人 {name}，{at}</source>
         <translation>{status}: incoming {name}, {at}</translation>
     </message>
@@ -1479,163 +1479,163 @@ No longer overdue: {cleared}</translation>
         <translation>Latitude (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="104"/>
+        <location filename="../../widgets/intake_form.py" line="105"/>
         <source>事件描述</source>
         <translation>Description of the event</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="110"/>
+        <location filename="../../widgets/intake_form.py" line="111"/>
         <source>添加照片或文件…</source>
         <translation>Add photos or files…</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="111"/>
+        <location filename="../../widgets/intake_form.py" line="112"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="117"/>
+        <location filename="../../widgets/intake_form.py" line="118"/>
         <source>可能重复的事件</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="119"/>
+        <location filename="../../widgets/intake_form.py" line="120"/>
         <source>合并到所选事件</source>
         <translation>Merge into the selected event</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="120"/>
+        <location filename="../../widgets/intake_form.py" line="121"/>
         <source>仍然新建</source>
         <translation>Create it anyway</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="132"/>
+        <location filename="../../widgets/intake_form.py" line="133"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="133"/>
+        <location filename="../../widgets/intake_form.py" line="134"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="159"/>
-        <location filename="../../widgets/intake_form.py" line="403"/>
+        <location filename="../../widgets/intake_form.py" line="160"/>
+        <location filename="../../widgets/intake_form.py" line="396"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="160"/>
-        <location filename="../../widgets/intake_form.py" line="404"/>
+        <location filename="../../widgets/intake_form.py" line="161"/>
+        <location filename="../../widgets/intake_form.py" line="397"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="161"/>
-        <location filename="../../widgets/intake_form.py" line="405"/>
+        <location filename="../../widgets/intake_form.py" line="162"/>
+        <location filename="../../widgets/intake_form.py" line="398"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="162"/>
-        <location filename="../../widgets/intake_form.py" line="406"/>
+        <location filename="../../widgets/intake_form.py" line="163"/>
+        <location filename="../../widgets/intake_form.py" line="399"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="163"/>
-        <location filename="../../widgets/intake_form.py" line="407"/>
-        <location filename="../../widgets/intake_form.py" line="409"/>
-        <location filename="../../widgets/intake_form.py" line="410"/>
+        <location filename="../../widgets/intake_form.py" line="164"/>
+        <location filename="../../widgets/intake_form.py" line="400"/>
+        <location filename="../../widgets/intake_form.py" line="402"/>
+        <location filename="../../widgets/intake_form.py" line="403"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="164"/>
-        <location filename="../../widgets/intake_form.py" line="411"/>
+        <location filename="../../widgets/intake_form.py" line="165"/>
+        <location filename="../../widgets/intake_form.py" line="404"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="165"/>
-        <location filename="../../widgets/intake_form.py" line="412"/>
+        <location filename="../../widgets/intake_form.py" line="166"/>
+        <location filename="../../widgets/intake_form.py" line="405"/>
         <source>反映人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="166"/>
-        <location filename="../../widgets/intake_form.py" line="413"/>
+        <location filename="../../widgets/intake_form.py" line="167"/>
+        <location filename="../../widgets/intake_form.py" line="406"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="167"/>
-        <location filename="../../widgets/intake_form.py" line="414"/>
+        <location filename="../../widgets/intake_form.py" line="168"/>
+        <location filename="../../widgets/intake_form.py" line="407"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="210"/>
+        <location filename="../../widgets/intake_form.py" line="211"/>
         <source>网格 {code}</source>
         <translation>Grid {code}</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="213"/>
+        <location filename="../../widgets/intake_form.py" line="214"/>
         <source>请确认网格：</source>
         <translation>Confirm the grid:</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="214"/>
+        <location filename="../../widgets/intake_form.py" line="215"/>
         <source>— 请选择 —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="231"/>
+        <location filename="../../widgets/intake_form.py" line="232"/>
         <source>附件过大：{name}，每个文件不超过 {limit} MB</source>
         <translation>Attachment too large: {name}; each file may be at most {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="257"/>
+        <location filename="../../widgets/intake_form.py" line="250"/>
         <source>{code} · {state} · {distance} 米 · {time} · {text}</source>
         <translation>{code} · {state} · {distance} m · {time} · {text}</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="310"/>
+        <location filename="../../widgets/intake_form.py" line="303"/>
         <source>位置在所有网格之外（距最近网格 {distance} 米），请确认所属网格</source>
         <translation>The location is outside every grid ({distance} m from the nearest); confirm the grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="313"/>
+        <location filename="../../widgets/intake_form.py" line="306"/>
         <source>位置距网格边界仅 {distance} 米，请确认所属网格</source>
         <translation>The location is only {distance} m from a grid boundary; confirm the grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="318"/>
+        <location filename="../../widgets/intake_form.py" line="311"/>
         <source>选择照片或文件</source>
         <translation>Choose photos or files</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="325"/>
+        <location filename="../../widgets/intake_form.py" line="318"/>
         <source>无法读取 {name}：{reason}</source>
         <translation>Cannot read {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="340"/>
+        <location filename="../../widgets/intake_form.py" line="333"/>
         <source>位置须为经纬度数字，或从地址库选择地址</source>
         <translation>The location must be longitude and latitude numbers, or an address from the address book</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="343"/>
+        <location filename="../../widgets/intake_form.py" line="336"/>
         <source>请填写事件描述</source>
         <translation>Describe the event</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="346"/>
+        <location filename="../../widgets/intake_form.py" line="339"/>
         <source>请选择类别</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../widgets/intake_form.py" line="408"/>
+        <location filename="../../widgets/intake_form.py" line="401"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
@@ -1643,62 +1643,82 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>LaunchProfileDialog</name>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="36"/>
+        <location filename="../../widgets/profile_dialog.py" line="44"/>
         <source>视频系统打开方式</source>
         <translation>How video systems open</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="40"/>
+        <location filename="../../widgets/profile_dialog.py" line="48"/>
         <source>外部播放器（命令行）</source>
         <translation>External player (command line)</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="41"/>
+        <location filename="../../widgets/profile_dialog.py" line="49"/>
         <source>系统默认程序</source>
         <translation>The system&apos;s default program</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="42"/>
+        <location filename="../../widgets/profile_dialog.py" line="50"/>
         <source>WVP 国标平台（先取流地址）</source>
         <translation>WVP GB/T 28181 platform (asked for the stream first)</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="46"/>
-        <source>可用占位符 {url} {name} {gb_id}；不经过命令解释器，每个占位符只填入所在参数</source>
-        <translation>Placeholders {url} {name} {gb_id}; no command interpreter is used, and each placeholder fills only its own argument</translation>
+        <location filename="../../widgets/profile_dialog.py" line="55"/>
+        <source>程序须为已知播放器（vlc、cvlc、mpv、ffplay、mplayer、smplayer、PotPlayerMini64）或已登记客户端的绝对路径；可用占位符 {url} {name} {gb_id}；不经过命令解释器，每个占位符只填入所在参数</source>
+        <translation>The program must be a known player (vlc, cvlc, mpv, ffplay, mplayer, smplayer, PotPlayerMini64) or the absolute path of a registered client; placeholders {url} {name} {gb_id}; no command interpreter is used, each placeholder fills only its own argument</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="60"/>
+        <location filename="../../widgets/profile_dialog.py" line="63"/>
+        <source>登记平台客户端…</source>
+        <translation>Register a platform client…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profile_dialog.py" line="77"/>
         <source>视频系统</source>
         <translation>Video system</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="61"/>
+        <location filename="../../widgets/profile_dialog.py" line="78"/>
         <source>打开方式</source>
         <translation>Opens with</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="62"/>
+        <location filename="../../widgets/profile_dialog.py" line="79"/>
         <source>播放器命令</source>
         <translation>Player command</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="63"/>
+        <location filename="../../widgets/profile_dialog.py" line="80"/>
         <source>平台地址</source>
         <translation>Platform address</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="64"/>
+        <location filename="../../widgets/profile_dialog.py" line="81"/>
         <source>平台账号</source>
         <translation>Platform user</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="65"/>
+        <location filename="../../widgets/profile_dialog.py" line="82"/>
         <source>平台密码</source>
         <translation>Platform password</translation>
     </message>
     <message>
-        <location filename="../../widgets/profile_dialog.py" line="115"/>
+        <location filename="../../widgets/profile_dialog.py" line="86"/>
+        <source>已登记客户端</source>
+        <translation>Registered clients</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profile_dialog.py" line="111"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profile_dialog.py" line="114"/>
+        <source>登记平台客户端程序</source>
+        <translation>Register a platform client program</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profile_dialog.py" line="145"/>
         <source>已保存；留空则不修改</source>
         <translation>Stored; leave empty to keep it</translation>
     </message>
@@ -1711,32 +1731,32 @@ No longer overdue: {cleared}</translation>
         <translation>GridDesk — Log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="49"/>
+        <location filename="../../widgets/login_dialog.py" line="50"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="50"/>
+        <location filename="../../widgets/login_dialog.py" line="51"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="52"/>
+        <location filename="../../widgets/login_dialog.py" line="53"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="53"/>
+        <location filename="../../widgets/login_dialog.py" line="54"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="54"/>
+        <location filename="../../widgets/login_dialog.py" line="55"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="66"/>
+        <location filename="../../widgets/login_dialog.py" line="67"/>
         <source>请输入账号和密码</source>
         <translation>Enter your account and password</translation>
     </message>
@@ -1744,234 +1764,249 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178"/>
+        <location filename="../../desktop/main_window.py" line="179"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="235"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>摄像机(&amp;C)</source>
         <translation>Cameras(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>关于网格指挥台…</source>
         <translation>About GridDesk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263"/>
-        <location filename="../../desktop/main_window.py" line="687"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="716"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="274"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
+        <location filename="../../desktop/main_window.py" line="278"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="346"/>
+        <location filename="../../desktop/main_window.py" line="352"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="514"/>
+        <location filename="../../desktop/main_window.py" line="543"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="529"/>
+        <location filename="../../desktop/main_window.py" line="558"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="535"/>
+        <location filename="../../desktop/main_window.py" line="564"/>
         <source>未结 {open} · 即将超时 {warning} · 超时 {overdue} · 升级 {escalated}</source>
         <translation>Open {open} · soon due {warning} · overdue {overdue} · escalated {escalated}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="627"/>
+        <location filename="../../desktop/main_window.py" line="656"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="633"/>
+        <location filename="../../desktop/main_window.py" line="662"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="646"/>
+        <location filename="../../desktop/main_window.py" line="675"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="700"/>
+        <location filename="../../desktop/main_window.py" line="729"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="721"/>
+        <location filename="../../desktop/main_window.py" line="750"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="738"/>
+        <location filename="../../desktop/main_window.py" line="767"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="768"/>
+        <location filename="../../desktop/main_window.py" line="797"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="790"/>
+        <location filename="../../desktop/main_window.py" line="819"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="812"/>
+        <location filename="../../desktop/main_window.py" line="841"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="828"/>
+        <location filename="../../desktop/main_window.py" line="857"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="770"/>
+        <location filename="../../desktop/main_window.py" line="799"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="869"/>
+        <location filename="../../desktop/main_window.py" line="434"/>
+        <source>⚠ 以超级用户连接数据库</source>
+        <translation>⚠ Superuser connection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="436"/>
+        <source>⚠ 以所有者连接数据库</source>
+        <translation>⚠ Owner connection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="441"/>
+        <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
+        <translation>The posts should not connect as the database&apos;s owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="898"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="961"/>
+        <location filename="../../desktop/main_window.py" line="990"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="974"/>
+        <location filename="../../desktop/main_window.py" line="1003"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1026"/>
+        <location filename="../../desktop/main_window.py" line="1055"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1061"/>
-        <location filename="../../desktop/main_window.py" line="1072"/>
+        <location filename="../../desktop/main_window.py" line="1090"/>
+        <location filename="../../desktop/main_window.py" line="1101"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1061"/>
+        <location filename="../../desktop/main_window.py" line="1090"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1081"/>
+        <location filename="../../desktop/main_window.py" line="1110"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1097"/>
+        <location filename="../../desktop/main_window.py" line="1126"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1100"/>
+        <location filename="../../desktop/main_window.py" line="1129"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -2299,17 +2334,17 @@ No longer overdue: {cleared}</translation>
         <translation>Duty leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialog.py" line="69"/>
+        <location filename="../../widgets/roster_dialog.py" line="70"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialog.py" line="72"/>
+        <location filename="../../widgets/roster_dialog.py" line="73"/>
         <source>班制</source>
         <translation>Shift pattern</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialog.py" line="122"/>
+        <location filename="../../widgets/roster_dialog.py" line="123"/>
         <source>— 未排 —</source>
         <translation>— not rostered —</translation>
     </message>
@@ -2317,12 +2352,12 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>ScreenLock</name>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="96"/>
+        <location filename="../../widgets/login_dialog.py" line="97"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="100"/>
+        <location filename="../../widgets/login_dialog.py" line="101"/>
         <source>{name}，屏幕因闲置已锁定。请输入密码解锁。</source>
         <translation>{name}, the screen locked after being idle. Enter your password to unlock it.</translation>
     </message>
@@ -2431,32 +2466,32 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>SnapshotTree</name>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="84"/>
+        <location filename="../../widgets/handover_dialog.py" line="85"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="84"/>
+        <location filename="../../widgets/handover_dialog.py" line="85"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="132"/>
+        <location filename="../../widgets/handover_dialog.py" line="133"/>
         <source>{who} 切换为{mode}：{reason}</source>
         <translation>{who} switched to {mode}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="147"/>
+        <location filename="../../widgets/handover_dialog.py" line="148"/>
         <source>{who} {start}，{cameras} 路，正常 {normal}，发现事件 {events}</source>
         <translation>{who} {start}, {cameras} cameras, {normal} normal, {events} events found</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="177"/>
+        <location filename="../../widgets/handover_dialog.py" line="178"/>
         <source>本班数据</source>
         <translation>This shift&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="178"/>
+        <location filename="../../widgets/handover_dialog.py" line="179"/>
         <source>受理 {taken} · 派遣 {dispatched} · 结案 {closed} · 超时 {overdue}</source>
         <translation>Accepted {taken} · dispatched {dispatched} · closed {closed} · overdue {overdue}</translation>
     </message>
@@ -2499,22 +2534,22 @@ No longer overdue: {cleared}</translation>
         <translation>GCJ-02 (AMap, Tencent etc.)</translation>
     </message>
     <message>
-        <location filename="../../widgets/tile_dialog.py" line="72"/>
+        <location filename="../../widgets/tile_dialog.py" line="73"/>
         <source>瓦片地址</source>
         <translation>Tile URL</translation>
     </message>
     <message>
-        <location filename="../../widgets/tile_dialog.py" line="74"/>
+        <location filename="../../widgets/tile_dialog.py" line="75"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../widgets/tile_dialog.py" line="75"/>
+        <location filename="../../widgets/tile_dialog.py" line="76"/>
         <source>底图坐标系</source>
         <translation>Tile datum</translation>
     </message>
     <message>
-        <location filename="../../widgets/tile_dialog.py" line="122"/>
+        <location filename="../../widgets/tile_dialog.py" line="123"/>
         <source>选择 MBTiles 文件</source>
         <translation>Choose an MBTiles file</translation>
     </message>
@@ -2736,144 +2771,159 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>VideoWork</name>
     <message>
-        <location filename="../../desktop/video_work.py" line="163"/>
+        <location filename="../../desktop/video_work.py" line="176"/>
         <source>该摄像机已不在登记册中</source>
         <translation>This camera is no longer in the registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="258"/>
-        <location filename="../../desktop/video_work.py" line="265"/>
+        <location filename="../../desktop/video_work.py" line="271"/>
+        <location filename="../../desktop/video_work.py" line="278"/>
         <source>{name}：{reason}</source>
         <translation>{name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="284"/>
+        <location filename="../../desktop/video_work.py" line="297"/>
         <source>{system} 未配置播放器</source>
         <translation>No player is configured for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="292"/>
+        <location filename="../../desktop/video_work.py" line="305"/>
         <source>系统无法打开 {name} 的地址</source>
         <translation>The system cannot open the address of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="305"/>
+        <location filename="../../desktop/video_work.py" line="335"/>
         <source>{system} 的播放器命令有误：{reason}</source>
         <translation>The player command of {system} is wrong: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="314"/>
+        <location filename="../../desktop/video_work.py" line="344"/>
         <source>无法启动播放器“{program}”：请检查它是否已安装</source>
         <translation>Cannot start the player &quot;{program}&quot;: check that it is installed</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="321"/>
+        <location filename="../../desktop/video_work.py" line="314"/>
         <source>已打开 {name}</source>
         <translation>Opened {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="329"/>
+        <location filename="../../desktop/video_work.py" line="350"/>
+        <source>正在打开 {name}…</source>
+        <translation>Opening {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="357"/>
+        <source>播放器未能打开 {name}（退出码 {code}）：{reason}</source>
+        <translation>The player could not open {name} (exit code {code}): {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="363"/>
+        <source>播放器未说明原因</source>
+        <translation>the player gave no reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="373"/>
         <source>视频预览</source>
         <translation>Video preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="360"/>
+        <location filename="../../desktop/video_work.py" line="404"/>
         <source>无法在应用内播放此视频流（{reason}）：可用“打开”在外部播放器中观看</source>
         <translation>This stream cannot be played in the application ({reason}): use &quot;Open&quot; to watch it in the external player</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="378"/>
+        <location filename="../../desktop/video_work.py" line="422"/>
         <source>导入摄像机登记册（CSV）…</source>
         <translation>Import the camera registry (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="382"/>
+        <location filename="../../desktop/video_work.py" line="426"/>
         <source>导出摄像机登记册（CSV）…</source>
         <translation>Export the camera registry (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="384"/>
+        <location filename="../../desktop/video_work.py" line="428"/>
         <source>视频轮巡…</source>
         <translation>Patrol tours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="386"/>
+        <location filename="../../desktop/video_work.py" line="430"/>
         <source>视频系统打开方式…</source>
         <translation>How video systems open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="405"/>
+        <location filename="../../desktop/video_work.py" line="449"/>
         <source>导入摄像机登记册</source>
         <translation>Import the camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="407"/>
-        <location filename="../../desktop/video_work.py" line="417"/>
+        <location filename="../../desktop/video_work.py" line="451"/>
+        <location filename="../../desktop/video_work.py" line="461"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="415"/>
+        <location filename="../../desktop/video_work.py" line="459"/>
         <source>导出摄像机登记册</source>
         <translation>Export the camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="431"/>
+        <location filename="../../desktop/video_work.py" line="475"/>
         <source>无法读取文件 {path}：{reason}</source>
         <translation>Cannot read the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="442"/>
-        <source>共 {n} 处问题，未导入任何摄像机。</source>
-        <translation>{n} problem(s); no camera was imported.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/video_work.py" line="454"/>
+        <location filename="../../desktop/video_work.py" line="496"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="473"/>
+        <location filename="../../desktop/video_work.py" line="515"/>
         <source>无法写入文件 {path}：{reason}</source>
         <translation>Cannot write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="479"/>
+        <location filename="../../desktop/video_work.py" line="521"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="486"/>
+        <location filename="../../desktop/video_work.py" line="528"/>
         <source>摄像机登记册</source>
         <translation>Camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="530"/>
+        <location filename="../../desktop/video_work.py" line="578"/>
+        <source>已登记客户端 {path}</source>
+        <translation>Registered the client {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_work.py" line="609"/>
         <source>更改平台账号时请同时填写平台密码</source>
         <translation>Changing the platform user needs its password as well</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="555"/>
+        <location filename="../../desktop/video_work.py" line="631"/>
         <source>已保存 {code} 的打开方式</source>
         <translation>Saved how {code} opens</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="575"/>
+        <location filename="../../desktop/video_work.py" line="651"/>
         <source>视频轮巡</source>
         <translation>Patrol tours</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="616"/>
+        <location filename="../../desktop/video_work.py" line="692"/>
         <source>轮巡已删除</source>
         <translation>Tour deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="630"/>
+        <location filename="../../desktop/video_work.py" line="706"/>
         <source>已有一次巡查正在进行</source>
         <translation>A patrol is already under way</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="734"/>
+        <location filename="../../desktop/video_work.py" line="810"/>
         <source>巡查结束时间未能记录：数据库暂时无法连接</source>
         <translation>The end of the patrol was not recorded: the database cannot be reached for now</translation>
     </message>
@@ -2881,239 +2931,283 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="58"/>
+        <location filename="../../desktop/cli.py" line="75"/>
         <source>数据库地址 (SQLite 或 postgresql+psycopg://…)，默认 GRIDDESK_DB 或用户数据目录</source>
         <translation>database URL (SQLite or postgresql+psycopg://…); default GRIDDESK_DB or the user data directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="63"/>
+        <location filename="../../desktop/cli.py" line="80"/>
         <source>GridDesk 网格指挥台</source>
         <translation>GridDesk command-and-dispatch desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="69"/>
+        <location filename="../../desktop/cli.py" line="86"/>
         <source>配置文件，默认 GRIDDESK_CONFIG 或 {path}</source>
         <translation>configuration file, by default GRIDDESK_CONFIG or {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="77"/>
+        <location filename="../../desktop/cli.py" line="94"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="79"/>
-        <location filename="../../desktop/cli.py" line="165"/>
+        <location filename="../../desktop/cli.py" line="96"/>
+        <location filename="../../desktop/cli.py" line="191"/>
         <source>操作员账号</source>
         <translation>operator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="83"/>
+        <location filename="../../desktop/cli.py" line="100"/>
         <source>空库时生成演示数据并以演示账号登录</source>
         <translation>seed demo data into an empty database and log in a demo operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="88"/>
+        <location filename="../../desktop/cli.py" line="105"/>
         <source>加载完成后截图到 PNG 文件并退出</source>
         <translation>when loaded, write a PNG screenshot and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="94"/>
+        <location filename="../../desktop/cli.py" line="111"/>
         <source>界面语言</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="105"/>
+        <location filename="../../desktop/cli.py" line="122"/>
         <source>数据库维护</source>
         <translation>database maintenance</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="108"/>
+        <location filename="../../desktop/cli.py" line="125"/>
         <source>升级数据库结构到最新版本</source>
         <translation>upgrade the database schema to the newest version</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="113"/>
+        <location filename="../../desktop/cli.py" line="130"/>
+        <source>为各岗位设置 PostgreSQL 应用角色：只在本数据库、不能改删记录（密码从标准输入读取）</source>
+        <translation>Set up the posts&apos; PostgreSQL application role: this database only, the record cannot be changed or deleted (password from standard input)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="139"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="115"/>
+        <location filename="../../desktop/cli.py" line="141"/>
         <source>生成演示片区与事件</source>
         <translation>seed the demo area and events</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="122"/>
+        <location filename="../../desktop/cli.py" line="148"/>
         <source>模拟现场：上报新事件，推进已派遣的事件（以操作员账号，Ctrl+C 结束）</source>
         <translation>simulate the field: report new events and move dispatched ones on (as an operator account; Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="132"/>
+        <location filename="../../desktop/cli.py" line="158"/>
         <source>每秒上报的事件数，默认 0.2</source>
         <translation>events reported per second, default 0.2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="139"/>
+        <location filename="../../desktop/cli.py" line="165"/>
         <source>运行秒数，默认 60；0 表示直到中断</source>
         <translation>seconds to run, default 60; 0 runs until interrupted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="146"/>
+        <location filename="../../desktop/cli.py" line="172"/>
         <source>模拟器使用的操作员账号，默认 dispatch；密码取自环境变量 GRIDDESK_PASSWORD</source>
         <translation>the operator account the simulator acts as, default dispatch; the password comes from GRIDDESK_PASSWORD</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="151"/>
+        <location filename="../../desktop/cli.py" line="177"/>
         <source>统计数字</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="156"/>
+        <location filename="../../desktop/cli.py" line="182"/>
         <source>导出</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="160"/>
+        <location filename="../../desktop/cli.py" line="186"/>
         <source>导出社区、网格与执法片区为 GeoJSON (WGS-84)</source>
         <translation>export communities, grids and enforcement zones as GeoJSON (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="169"/>
+        <location filename="../../desktop/cli.py" line="195"/>
         <source>新建操作员账号（密码从标准输入读取，或在终端中输入）</source>
         <translation>create an operator account (the password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="179"/>
+        <location filename="../../desktop/cli.py" line="205"/>
         <source>摄像机登记册</source>
         <translation>camera register</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="183"/>
+        <location filename="../../desktop/cli.py" line="209"/>
         <source>从 CSV 导入摄像机（UTF-8 或 GBK；有一行出错则全部不导入）</source>
         <translation>import cameras from CSV (UTF-8 or GBK; if any row is wrong, nothing is imported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="191"/>
+        <location filename="../../desktop/cli.py" line="217"/>
         <source>导出摄像机为 CSV（UTF-8 带 BOM，不含账号密码）</source>
         <translation>export cameras as CSV (UTF-8 with BOM, without accounts or passwords)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="197"/>
+        <location filename="../../desktop/cli.py" line="223"/>
         <source>设置视频系统的打开方式（平台密码从标准输入读取，或在终端中输入）</source>
         <translation>set a video system&apos;s launch profile (the platform password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="208"/>
+        <location filename="../../desktop/cli.py" line="235"/>
+        <source>登记、移除或列出平台客户端程序（绝对路径）：播放器命令只能用已知播放器或已登记的客户端</source>
+        <translation>Register, remove or list platform client programs (absolute paths): a player command may use only the known players or registered clients</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="244"/>
         <source>报表</source>
         <translation>reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="212"/>
+        <location filename="../../desktop/cli.py" line="248"/>
         <source>导出交接班记录（按班次开始日期）为 PDF 或 XLSX</source>
         <translation>export handovers (by shift start date) as PDF or XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="344"/>
+        <location filename="../../desktop/cli.py" line="391"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="350"/>
+        <location filename="../../desktop/cli.py" line="397"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="365"/>
+        <location filename="../../desktop/cli.py" line="422"/>
+        <source>角色密码：</source>
+        <translation>Role password: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="438"/>
+        <source>已新建角色 {role}，并设置其在本数据库中的权限</source>
+        <translation>Created the role {role} and set its rights in this database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="440"/>
+        <source>已更新角色 {role} 的密码与本数据库中的权限</source>
+        <translation>Updated the password of the role {role} and its rights in this database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="444"/>
+        <source>各岗位请以此角色连接：--db {url}</source>
+        <translation>The posts connect as this role: --db {url}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="465"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="405"/>
+        <location filename="../../desktop/cli.py" line="505"/>
         <source>模拟器无法以账号 {user} 登录：{reason}</source>
         <translation>The simulator cannot log in as {user}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="412"/>
+        <location filename="../../desktop/cli.py" line="512"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束</source>
         <translation>Field simulation started: account {user}, about {rate} events a second; Ctrl+C ends it</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="433"/>
+        <location filename="../../desktop/cli.py" line="533"/>
         <source>数据库中没有片区数据，请先运行 python main.py demo seed</source>
         <translation>The database holds no area: run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="448"/>
+        <location filename="../../desktop/cli.py" line="548"/>
         <source>模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，办结 {resolved}；与操作员冲突 {conflicts}</source>
         <translation>Simulation ended: reported {reported}, accepted {accepted}, dispatched {dispatched}, responded {responded}, resolved {resolved}; conflicts with operators {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="473"/>
+        <location filename="../../desktop/cli.py" line="583"/>
         <source>无法读写文件 {path}：{reason}</source>
         <translation>Cannot read or write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="605"/>
-        <source>共 {n} 处问题，未导入任何摄像机</source>
-        <translation>{n} problems in all: no cameras imported</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cli.py" line="614"/>
+        <location filename="../../desktop/cli.py" line="722"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="631"/>
+        <location filename="../../desktop/cli.py" line="734"/>
         <source>已导出 {n} 个摄像机到 {path}</source>
         <translation>Exported {n} cameras to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="639"/>
+        <location filename="../../desktop/cli.py" line="743"/>
         <source>平台密码：</source>
         <translation>Platform password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="661"/>
+        <location filename="../../desktop/cli.py" line="763"/>
         <source>已设置 {system} 的打开方式</source>
         <translation>Launch profile set for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="675"/>
+        <location filename="../../desktop/cli.py" line="785"/>
+        <source>请给出客户端程序的绝对路径</source>
+        <translation>Give the client program&apos;s absolute path</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="801"/>
+        <source>已登记客户端 {path}</source>
+        <translation>Registered the client {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="802"/>
+        <source>客户端 {path} 已登记过</source>
+        <translation>The client {path} was registered already</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="803"/>
+        <source>已移除客户端 {path}</source>
+        <translation>Removed the client {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="804"/>
+        <source>客户端 {path} 未登记</source>
+        <translation>The client {path} is not registered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="819"/>
         <source>请用 --pdf 或 --xlsx 指定输出文件</source>
         <translation>Name the output file with --pdf or --xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="679"/>
+        <location filename="../../desktop/cli.py" line="823"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="699"/>
+        <location filename="../../desktop/cli.py" line="843"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="497"/>
+        <location filename="../../desktop/cli.py" line="607"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="514"/>
+        <location filename="../../desktop/cli.py" line="634"/>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="525"/>
-        <location filename="../../desktop/cli.py" line="566"/>
+        <location filename="../../desktop/cli.py" line="630"/>
         <source>账号 {user} 已存在，未作任何更改</source>
         <translation>The account {user} exists already; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="560"/>
-        <source>密码至少 8 位，须同时包含字母和数字</source>
-        <translation>A password needs at least 8 characters, with letters and digits</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cli.py" line="574"/>
+        <location filename="../../desktop/cli.py" line="683"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
     </message>
@@ -3121,42 +3215,42 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>config</name>
     <message>
-        <location filename="../../desktop/config.py" line="182"/>
+        <location filename="../../desktop/config.py" line="187"/>
         <source>无法读取配置文件 {path}：{reason}（操作员须属于 {group} 组，请联系信息科）</source>
         <translation>Cannot read the configuration file {path}: {reason} (operators must belong to the {group} group: ask IT)</translation>
     </message>
     <message>
-        <location filename="../../desktop/config.py" line="187"/>
+        <location filename="../../desktop/config.py" line="192"/>
         <source>配置文件 {path} 格式有误：{reason}</source>
         <translation>The configuration file {path} is malformed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/config.py" line="191"/>
+        <location filename="../../desktop/config.py" line="196"/>
         <source>配置文件 {path} 中有未知的设置项 {key}</source>
         <translation>The configuration file {path} has an unknown setting {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/config.py" line="196"/>
+        <location filename="../../desktop/config.py" line="201"/>
         <source>一节（[表]）</source>
         <translation>a section ([table])</translation>
     </message>
     <message>
-        <location filename="../../desktop/config.py" line="198"/>
+        <location filename="../../desktop/config.py" line="203"/>
         <source>带引号的文本</source>
         <translation>quoted text</translation>
     </message>
     <message>
-        <location filename="../../desktop/config.py" line="200"/>
+        <location filename="../../desktop/config.py" line="205"/>
         <source>配置文件 {path} 中 {key} 应为{kind}</source>
         <translation>In the configuration file {path}, {key} must be {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/config.py" line="203"/>
+        <location filename="../../desktop/config.py" line="208"/>
         <source>配置文件 {path} 中 {key} 只能是 {choices}</source>
         <translation>In the configuration file {path}, {key} must be one of {choices}</translation>
     </message>
     <message>
-        <location filename="../../desktop/config.py" line="210"/>
+        <location filename="../../desktop/config.py" line="215"/>
         <source>配置文件 {path} 含有密码，但所有用户都能读取：请执行 chown root:{group} 与 chmod 640</source>
         <translation>The configuration file {path} holds a password but every user can read it: run chown root:{group} and chmod 640</translation>
     </message>
@@ -3766,321 +3860,579 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../desktop/messages.py" line="23"/>
+        <location filename="../../desktop/messages.py" line="25"/>
         <source>无法解析数据库地址 {target}</source>
         <translation>Cannot parse the database URL {target}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="24"/>
+        <location filename="../../desktop/messages.py" line="26"/>
         <source>只支持 SQLite 和 PostgreSQL 数据库，不支持 {target}</source>
         <translation>Only SQLite and PostgreSQL are supported, not {target}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="27"/>
+        <location filename="../../desktop/messages.py" line="29"/>
         <source>{target} 不是数据库文件，请检查 --db 参数</source>
         <translation>{target} is not a database file: check --db</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="30"/>
+        <location filename="../../desktop/messages.py" line="32"/>
         <source>无法打开数据库文件 {target}，请检查路径与权限</source>
         <translation>Cannot open the database file {target}: check the path and permissions</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="33"/>
+        <location filename="../../desktop/messages.py" line="35"/>
         <source>无法连接数据库 {target}：{detail}。请检查地址与服务器是否运行</source>
         <translation>Cannot reach the database {target}: {detail}. Check the address and that the server runs</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="36"/>
+        <location filename="../../desktop/messages.py" line="38"/>
         <source>数据库文件 {target} 不存在，请检查 --db 参数</source>
         <translation>There is no database file {target}: check --db</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="39"/>
+        <location filename="../../desktop/messages.py" line="41"/>
+        <source>数据库文件所在的文件夹 {target} 不存在，请检查 --db 参数（未作任何更改）</source>
+        <translation>The folder {target} of the database file does not exist: check --db (nothing was changed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="44"/>
         <source>数据库 {target} 拒绝了此操作：{detail}</source>
         <translation>The database {target} refused the operation: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="40"/>
+        <location filename="../../desktop/messages.py" line="45"/>
         <source>数据库 {target} 的结构较旧，请先运行 python main.py db upgrade</source>
         <translation>The database {target} has an older schema: run python main.py db upgrade first</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="43"/>
+        <location filename="../../desktop/messages.py" line="48"/>
         <source>数据库 {target} 已被更新版本的 GridDesk 升级，请更新本程序</source>
         <translation>The database {target} was upgraded by a newer GridDesk: update this installation</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="46"/>
+        <location filename="../../desktop/messages.py" line="51"/>
         <source>数据库 {target} 是空的，请先运行 python main.py db upgrade</source>
         <translation>The database {target} is empty: run python main.py db upgrade</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="49"/>
+        <location filename="../../desktop/messages.py" line="54"/>
         <source>{target} 中的表不属于 GridDesk，未作任何更改</source>
         <translation>{target} holds tables that are not GridDesk&apos;s; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="60"/>
+        <location filename="../../desktop/messages.py" line="65"/>
         <source>登录失败次数过多，账号已锁定至 {time}</source>
         <translation>Too many failed log-ins: the account is locked until {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="64"/>
+        <location filename="../../desktop/messages.py" line="69"/>
         <source>该账号不能在此岗位值班</source>
         <translation>This account may not take this post</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="66"/>
+        <location filename="../../desktop/messages.py" line="71"/>
         <source>该账号已停用</source>
         <translation>This account is disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="67"/>
+        <location filename="../../desktop/messages.py" line="72"/>
         <source>账号或密码错误</source>
         <translation>Wrong account or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="72"/>
+        <location filename="../../desktop/messages.py" line="77"/>
         <source>数据库暂时无法连接，操作未保存，请稍后重试</source>
         <translation>The database cannot be reached: nothing was saved. Try again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="77"/>
+        <location filename="../../desktop/messages.py" line="82"/>
         <source>数据库连接中断：“{what}”已记入本机日志，恢复连接后自动提交</source>
         <translation>Database connection lost: “{what}” is kept on this computer and will be written when the connection is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="84"/>
+        <location filename="../../desktop/messages.py" line="91"/>
+        <source>您的账号已停用或不存在，操作未保存，请联系管理员</source>
+        <translation>Your account is deactivated or gone; nothing was saved. Contact the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="94"/>
+        <source>您的账号角色已变更，操作未保存，请重新登录</source>
+        <translation>Your account&apos;s role has changed; nothing was saved. Log in again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="97"/>
+        <source>您的账号已不能在此岗位值班，操作未保存，请重新登录</source>
+        <translation>Your account may no longer take this post; nothing was saved. Log in again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="102"/>
         <source>您的角色无权执行此操作（{action}）</source>
         <translation>Your role may not do this ({action})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="92"/>
+        <location filename="../../desktop/messages.py" line="111"/>
+        <source>账号</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="112"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="113"/>
+        <source>事件描述</source>
+        <translation>Event description</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="114"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="115"/>
+        <source>反映人</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="116"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="117"/>
+        <source>处理意见</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="118"/>
+        <source>摄像机名称</source>
+        <translation>Camera name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="119"/>
+        <source>视频流地址</source>
+        <translation>Stream URL</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="120"/>
+        <source>平台网页</source>
+        <translation>Platform page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="121"/>
+        <source>视频流用户名</source>
+        <translation>Stream user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="122"/>
+        <source>视频流密码</source>
+        <translation>Stream password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="123"/>
+        <source>播放器命令</source>
+        <translation>Player command</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="124"/>
+        <source>平台地址</source>
+        <translation>Platform address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="125"/>
+        <source>平台账号</source>
+        <translation>Platform user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="126"/>
+        <source>平台密码</source>
+        <translation>Platform password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="127"/>
+        <source>客户端程序路径</source>
+        <translation>Client program path</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="128"/>
+        <source>值班日志内容</source>
+        <translation>Duty log text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="129"/>
+        <source>交接说明</source>
+        <translation>Handover notes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="130"/>
+        <location filename="../../desktop/messages.py" line="131"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="132"/>
+        <source>规则说明</source>
+        <translation>Rule note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="133"/>
+        <source>附件文件名</source>
+        <translation>Attachment file name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="141"/>
+        <source>“{field}”过长：最多 {limit} 个字符，未作任何更改</source>
+        <translation>“{field}” is too long: at most {limit} characters; nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="144"/>
+        <source>“{field}”含有不能保存的字符（控制字符或无效编码），未作任何更改</source>
+        <translation>“{field}” holds characters that cannot be stored (control characters or invalid encoding); nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="147"/>
+        <source>“{field}”的数值超出范围，未作任何更改</source>
+        <translation>“{field}” is out of range; nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="152"/>
+        <source>“{field}”有误，未作任何更改</source>
+        <translation>“{field}” is not valid; nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="160"/>
+        <location filename="../../desktop/messages.py" line="162"/>
+        <source>密码至少 8 位，须同时包含字母和数字</source>
+        <translation>The password needs at least 8 characters, with letters and digits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="161"/>
+        <source>密码不能超过 128 个字符</source>
+        <translation>The password may have at most 128 characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="165"/>
+        <source>密码不能主要由同一个字符组成（任一字符不超过一半）</source>
+        <translation>The password may not be mostly one character (none may make up more than half)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="168"/>
+        <source>密码首尾不能有空格</source>
+        <translation>The password may not begin or end with a space</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="169"/>
+        <source>密码中不能有控制字符</source>
+        <translation>The password may not hold control characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="170"/>
+        <source>密码中不能包含账号名</source>
+        <translation>The password may not contain the user name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="178"/>
+        <source>请填写账号</source>
+        <translation>Enter a user name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="179"/>
+        <source>账号最多 32 个字符</source>
+        <translation>A user name has at most 32 characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="180"/>
+        <source>账号只能由小写字母、数字和 _ . - 组成（1–32 个字符）</source>
+        <translation>A user name is made of lower-case letters, digits and _ . - (1–32 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="183"/>
+        <source>请填写姓名</source>
+        <translation>Enter a name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="184"/>
+        <source>姓名最多 32 个字符</source>
+        <translation>A name has at most 32 characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="185"/>
+        <source>姓名不能含控制字符，首尾不能有空格</source>
+        <translation>A name may not hold control characters nor begin or end with a space</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="188"/>
+        <source>没有这个角色</source>
+        <translation>There is no such role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="189"/>
+        <source>没有这个岗位</source>
+        <translation>There is no such post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="190"/>
+        <source>请至少选择一个岗位</source>
+        <translation>Choose at least one post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="201"/>
+        <source>角色名只能由小写字母、数字和下划线组成，且不以数字开头（最多 63 个字符）</source>
+        <translation>A role name is made of lower-case letters, digits and underscores, not starting with a digit (at most 63 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="204"/>
+        <source>不能使用角色名 {role}：它是保留名或当前连接的账号</source>
+        <translation>The role name {role} cannot be used: it is reserved or the connection&apos;s own</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="207"/>
+        <source>角色 {role} 是超级用户：各岗位不能以超级用户连接，请另选角色名</source>
+        <translation>The role {role} is a superuser: the posts must not connect as a superuser; choose another name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="210"/>
+        <source>角色 {role} 拥有本数据库的表：各岗位不能以所有者连接，请另选角色名</source>
+        <translation>The role {role} owns this database&apos;s tables: the posts must not connect as the owner; choose another name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="213"/>
+        <source>db grant 只用于 PostgreSQL 数据库（--db postgresql+psycopg://…）</source>
+        <translation>db grant is for PostgreSQL databases only (--db postgresql+psycopg://…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="223"/>
         <source>事件当前状态（{state}）不能执行此操作</source>
         <translation>Not possible while the event is {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="93"/>
+        <location filename="../../desktop/messages.py" line="224"/>
         <source>事件已上报领导</source>
         <translation>The event is already escalated</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="94"/>
+        <location filename="../../desktop/messages.py" line="225"/>
         <source>不能合并到事件本身</source>
         <translation>An event cannot be merged into itself</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="95"/>
+        <location filename="../../desktop/messages.py" line="226"/>
         <source>只能合并到未结的事件</source>
         <translation>Only an open event can take a merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="98"/>
+        <location filename="../../desktop/messages.py" line="229"/>
         <source>此操作被拒绝：{reason}</source>
         <translation>Refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="107"/>
+        <location filename="../../desktop/messages.py" line="238"/>
         <source>现场</source>
         <translation>the field</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="114"/>
+        <location filename="../../desktop/messages.py" line="245"/>
         <source>事件已被 {who}（{post}）于 {time} 更改，现为“{state}”。请核对后再操作。</source>
         <translation>The event was changed by {who} ({post}) at {time} and is now “{state}”. Check it before acting.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="127"/>
+        <location filename="../../desktop/messages.py" line="258"/>
         <source>请填写{field}</source>
         <translation>{field} is required</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="128"/>
-        <location filename="../../desktop/messages.py" line="153"/>
+        <location filename="../../desktop/messages.py" line="259"/>
+        <location filename="../../desktop/messages.py" line="287"/>
         <source>{field}过长</source>
         <translation>{field} is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="129"/>
+        <location filename="../../desktop/messages.py" line="260"/>
         <source>{field}格式不正确</source>
         <translation>{field} is not in a valid form</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="130"/>
-        <location filename="../../desktop/messages.py" line="149"/>
-        <location filename="../../desktop/messages.py" line="192"/>
+        <location filename="../../desktop/messages.py" line="261"/>
+        <location filename="../../desktop/messages.py" line="283"/>
+        <location filename="../../desktop/messages.py" line="326"/>
         <source>{field}不存在</source>
         <translation>{field} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="131"/>
+        <location filename="../../desktop/messages.py" line="262"/>
         <source>{field}须为数字</source>
         <translation>{field} must be a number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="132"/>
+        <location filename="../../desktop/messages.py" line="263"/>
         <source>{field}不在本辖区内</source>
         <translation>{field} is outside this area</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="133"/>
+        <location filename="../../desktop/messages.py" line="264"/>
         <source>{field}数量过多</source>
         <translation>Too many {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="134"/>
+        <location filename="../../desktop/messages.py" line="265"/>
         <source>{field}过大：{detail}</source>
         <translation>{field} too large: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="135"/>
+        <location filename="../../desktop/messages.py" line="266"/>
         <source>{field}为空：{detail}</source>
         <translation>{field} is empty: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="136"/>
+        <location filename="../../desktop/messages.py" line="267"/>
         <source>{field}的内容与文件名不符：{detail}</source>
         <translation>{field}: the content does not match the file name: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="139"/>
+        <location filename="../../desktop/messages.py" line="270"/>
         <source>{field}只能选择一项</source>
         <translation>Choose only one {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="141"/>
-        <location filename="../../desktop/messages.py" line="155"/>
+        <location filename="../../desktop/messages.py" line="194"/>
+        <location filename="../../desktop/messages.py" line="275"/>
+        <location filename="../../desktop/messages.py" line="289"/>
         <source>{field}有误</source>
         <translation>{field} is wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="148"/>
+        <location filename="../../desktop/messages.py" line="271"/>
+        <source>{field}的图片像素过多或无法识别尺寸：{detail}（不超过 4800 万像素）</source>
+        <translation>{field}: the picture has too many pixels or no readable size: {detail} (at most 48 megapixels)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="282"/>
         <source>请选择{field}</source>
         <translation>Choose {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="150"/>
+        <location filename="../../desktop/messages.py" line="284"/>
         <source>只有处置力量为职能部门的规则才能指定{field}</source>
         <translation>Only a rule for a department can name {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="162"/>
+        <location filename="../../desktop/messages.py" line="296"/>
         <source>已处于应急模式</source>
         <translation>The centre is in emergency mode already</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="163"/>
+        <location filename="../../desktop/messages.py" line="297"/>
         <source>请填写原因</source>
         <translation>Give the reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="164"/>
+        <location filename="../../desktop/messages.py" line="298"/>
         <source>原因过长</source>
         <translation>The reason is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="165"/>
+        <location filename="../../desktop/messages.py" line="299"/>
         <source>预案不存在或已停用</source>
         <translation>No such plan, or it is no longer in use</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="166"/>
+        <location filename="../../desktop/messages.py" line="300"/>
         <source>响应级别有误</source>
         <translation>Unknown response level</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="167"/>
+        <location filename="../../desktop/messages.py" line="301"/>
         <source>当前不在应急模式</source>
         <translation>The centre is not in emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="168"/>
+        <location filename="../../desktop/messages.py" line="302"/>
         <source>该事项不属于当前预案</source>
         <translation>That item is not on the plan in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="169"/>
+        <location filename="../../desktop/messages.py" line="303"/>
         <source>该预案正在执行中，恢复常态后才能修改</source>
         <translation>The plan is in force: change it after the return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="172"/>
+        <location filename="../../desktop/messages.py" line="306"/>
         <source>请填写预案名称</source>
         <translation>Give the plan a name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="173"/>
+        <location filename="../../desktop/messages.py" line="307"/>
         <source>预案至少需要一项处置事项</source>
         <translation>A plan needs at least one item</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="174"/>
+        <location filename="../../desktop/messages.py" line="308"/>
         <source>处置事项不能为空，且不超过 256 字</source>
         <translation>An item must have a text of at most 256 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="175"/>
+        <location filename="../../desktop/messages.py" line="309"/>
         <source>时限须为 1 至 1440 分钟</source>
         <translation>The due time must be 1 to 1440 minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="183"/>
+        <location filename="../../desktop/messages.py" line="317"/>
         <source>已有同一模式、时限、类别与优先级的标准，请修改那一条</source>
         <translation>A limit for this mode, clock, category and priority exists already: change that one</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="186"/>
+        <location filename="../../desktop/messages.py" line="320"/>
         <source>每种模式的每个时限都须保留一条通用标准（类别、优先级为任意）</source>
         <translation>Every mode and clock keeps one general limit (any category, any priority)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="189"/>
+        <location filename="../../desktop/messages.py" line="323"/>
         <source>时长须大于 0，且不超过 60 个工作日或 1440 小时</source>
         <translation>The limit must be above 0 and at most 60 working days or 1440 hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="200"/>
+        <location filename="../../desktop/messages.py" line="334"/>
         <source>瓦片地址不能含空格或控制字符</source>
         <translation>The tile URL must not contain spaces or control characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="201"/>
+        <location filename="../../desktop/messages.py" line="335"/>
         <source>瓦片地址须以 http:// 或 https:// 开头，并写明服务器</source>
         <translation>The tile URL must start with http:// or https:// and name the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="204"/>
+        <location filename="../../desktop/messages.py" line="338"/>
         <source>瓦片地址缺少占位符 {detail}（须含 {{z}}、{{x}}、{{y}}）</source>
         <translation>The tile URL lacks the placeholders {detail} (it needs {{z}}, {{x}} and {{y}})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="207"/>
+        <location filename="../../desktop/messages.py" line="341"/>
         <source>瓦片服务器 {detail} 有误：只写主机名或 IP 地址，可带端口</source>
         <translation>Tile server {detail} is wrong: give a host name or IP address, with a port if needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="210"/>
+        <location filename="../../desktop/messages.py" line="344"/>
         <source>找不到 MBTiles 文件 {detail}</source>
         <translation>MBTiles file {detail} not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="211"/>
+        <location filename="../../desktop/messages.py" line="345"/>
         <source>{detail} 不是可读的 MBTiles 文件</source>
         <translation>{detail} is not a readable MBTiles file</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="212"/>
+        <location filename="../../desktop/messages.py" line="346"/>
         <source>MBTiles 的瓦片格式为 {detail}，只能显示 png、jpg 或 webp 栅格瓦片</source>
         <translation>The MBTiles tiles are {detail}; only png, jpg or webp raster tiles can be shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="215"/>
+        <location filename="../../desktop/messages.py" line="349"/>
         <source>未知的坐标系 {detail}</source>
         <translation>Unknown datum {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="216"/>
+        <location filename="../../desktop/messages.py" line="350"/>
         <source>未知的底图类型 {detail}</source>
         <translation>Unknown kind of base tiles {detail}</translation>
     </message>
@@ -4147,226 +4499,291 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../desktop/video_messages.py" line="27"/>
+        <source>填入 {detail} 的内容以“-”开头，会被播放器当作选项，未打开</source>
+        <translation>What fills {detail} begins with “-” and would be taken as a player option: not opened</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="30"/>
         <source>地址中不能有空格或换行</source>
         <translation>The address must not contain spaces or line breaks</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="28"/>
+        <location filename="../../desktop/video_messages.py" line="31"/>
         <source>地址或命令中含有控制字符</source>
         <translation>The address or command contains control characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="29"/>
+        <location filename="../../desktop/video_messages.py" line="32"/>
         <source>地址中不能带用户名或密码：请填在单独的用户名、密码栏</source>
         <translation>The address must not carry a user name or password: enter them in the separate user name and password fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="32"/>
+        <location filename="../../desktop/video_messages.py" line="35"/>
         <source>播放器命令的引号不成对</source>
         <translation>The player command has unbalanced quotes</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="33"/>
+        <location filename="../../desktop/video_messages.py" line="36"/>
         <source>播放器命令中必须有 {url} 参数</source>
         <translation>The player command must have a {url} argument</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="34"/>
+        <location filename="../../desktop/video_messages.py" line="37"/>
         <source>播放器命令中有未知的占位符 {detail}（可用 {url} {name} {gb_id}）</source>
         <translation>The player command has an unknown placeholder {detail} (available: {url} {name} {gb_id})</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="37"/>
-        <source>播放器命令不能调用命令解释器（{detail}）</source>
-        <translation>The player command must not call a command interpreter ({detail})</translation>
+        <location filename="../../desktop/video_messages.py" line="40"/>
+        <source>不能使用会启动其他程序的程序（{detail}）：命令解释器、脚本、nice、sudo、终端等</source>
+        <translation>A program that starts other programs cannot be used ({detail}): command interpreters, scripts, nice, sudo, terminals …</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="42"/>
+        <location filename="../../desktop/video_messages.py" line="44"/>
+        <source>“{detail}”不是已知的播放器（vlc、cvlc、mpv、ffplay、mplayer、smplayer、PotPlayerMini64）；平台客户端请先按绝对路径登记</source>
+        <translation>“{detail}” is not a known player (vlc, cvlc, mpv, ffplay, mplayer, smplayer, PotPlayerMini64); register a platform client by its absolute path first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="49"/>
+        <source>程序“{detail}”尚未登记：平台客户端须由摄像机管理员按绝对路径登记</source>
+        <translation>The program “{detail}” is not registered: a camera manager registers platform clients by absolute path</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="52"/>
+        <source>程序“{detail}”须写已知播放器的名称，或已登记客户端的绝对路径</source>
+        <translation>The program “{detail}” must be a known player&apos;s name or a registered client&apos;s absolute path</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="55"/>
+        <source>本机没有可执行的程序“{detail}”</source>
+        <translation>There is no executable program “{detail}” on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="58"/>
         <source>地址被拒绝（{detail}）</source>
         <translation>Address refused ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="51"/>
+        <location filename="../../desktop/video_messages.py" line="67"/>
         <source>视频平台地址未配置</source>
         <translation>The video platform&apos;s address is not configured</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="52"/>
+        <location filename="../../desktop/video_messages.py" line="68"/>
         <source>无法连接视频平台（{detail}）</source>
         <translation>Cannot reach the video platform ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="53"/>
+        <location filename="../../desktop/video_messages.py" line="69"/>
         <source>视频平台无响应（超时）</source>
         <translation>The video platform does not answer (timeout)</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="54"/>
+        <location filename="../../desktop/video_messages.py" line="70"/>
         <source>视频平台拒绝登录：请检查平台账号</source>
         <translation>The video platform refused the log-in: check the platform account</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="55"/>
+        <location filename="../../desktop/video_messages.py" line="71"/>
         <source>视频平台未能开始播放：{detail}</source>
         <translation>The video platform could not start playing: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="56"/>
+        <location filename="../../desktop/video_messages.py" line="72"/>
         <source>视频平台的应答无法识别</source>
         <translation>The video platform&apos;s answer cannot be understood</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="57"/>
+        <location filename="../../desktop/video_messages.py" line="73"/>
         <source>视频平台未给出可打开的地址</source>
         <translation>The video platform gave no address that may be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="69"/>
+        <location filename="../../desktop/video_messages.py" line="85"/>
         <source>文件编码无法识别（应为 UTF-8 或 GBK）</source>
         <translation>The file&apos;s encoding is not recognised (it should be UTF-8 or GBK)</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="72"/>
+        <location filename="../../desktop/video_messages.py" line="88"/>
         <source>文件是空的</source>
         <translation>The file is empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="73"/>
+        <location filename="../../desktop/video_messages.py" line="89"/>
         <source>表头中有未知或重复的列“{detail}”</source>
         <translation>The header has an unknown or repeated column &quot;{detail}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="74"/>
+        <location filename="../../desktop/video_messages.py" line="90"/>
         <source>缺少必需的列</source>
         <translation>A required column is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="75"/>
+        <location filename="../../desktop/video_messages.py" line="91"/>
         <source>必填</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="76"/>
+        <location filename="../../desktop/video_messages.py" line="92"/>
         <source>过长</source>
         <translation>too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="77"/>
+        <location filename="../../desktop/video_messages.py" line="93"/>
         <source>格式有误</source>
         <translation>malformed</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="78"/>
+        <location filename="../../desktop/video_messages.py" line="94"/>
         <source>不是数字</source>
         <translation>not a number</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="79"/>
+        <location filename="../../desktop/video_messages.py" line="95"/>
         <source>超出范围</source>
         <translation>out of range</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="80"/>
+        <location filename="../../desktop/video_messages.py" line="96"/>
         <source>不存在“{detail}”</source>
         <translation>&quot;{detail}&quot; does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="81"/>
+        <location filename="../../desktop/video_messages.py" line="97"/>
         <source>与第 {detail} 行重复</source>
         <translation>repeats line {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="82"/>
+        <location filename="../../desktop/video_messages.py" line="98"/>
         <source>列数多于表头</source>
         <translation>more cells than the header</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="83"/>
+        <location filename="../../desktop/video_messages.py" line="99"/>
         <source>位置不在本辖区内</source>
         <translation>the position is outside the area</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="92"/>
+        <location filename="../../desktop/video_messages.py" line="108"/>
         <source>第 {line} 行</source>
         <translation>Line {line}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="94"/>
+        <location filename="../../desktop/video_messages.py" line="110"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="97"/>
+        <location filename="../../desktop/video_messages.py" line="113"/>
         <source>“{column}”列</source>
         <translation> column &quot;{column}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="100"/>
+        <location filename="../../desktop/video_messages.py" line="116"/>
         <source>{where}：{reason}</source>
         <translation>{where}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="108"/>
+        <location filename="../../desktop/video_messages.py" line="125"/>
+        <source>共 {n} 处问题（仅列出前 {shown} 处），未导入任何摄像机</source>
+        <translation>{n} problems (only the first {shown} listed); no camera was imported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="128"/>
+        <source>共 {n} 处问题，未导入任何摄像机</source>
+        <translation>{n} problems; no camera was imported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="136"/>
         <source>没有这个视频系统</source>
         <translation>There is no such video system</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="110"/>
+        <location filename="../../desktop/video_messages.py" line="138"/>
         <source>打开方式只能是 player、handler 或 wvp</source>
         <translation>The launch must be player, handler or wvp</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="119"/>
+        <location filename="../../desktop/video_messages.py" line="140"/>
+        <source>播放器命令</source>
+        <translation>Player command</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="141"/>
+        <source>平台地址</source>
+        <translation>Platform address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="142"/>
+        <source>平台账号</source>
+        <translation>Platform user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="143"/>
+        <source>平台密码</source>
+        <translation>Platform password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="144"/>
+        <source>客户端程序</source>
+        <translation>Client program</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="147"/>
+        <source>{field}过长或含有不能保存的字符，未作任何更改</source>
+        <translation>{field} is too long or holds characters that cannot be stored; nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/video_messages.py" line="158"/>
         <source>请填写轮巡名称</source>
         <translation>Please enter the tour&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="120"/>
+        <location filename="../../desktop/video_messages.py" line="159"/>
         <source>轮巡名称过长</source>
         <translation>The tour&apos;s name is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="121"/>
+        <location filename="../../desktop/video_messages.py" line="160"/>
         <source>停留时间应为 1–3600 秒</source>
         <translation>The dwell time must be 1–3600 seconds</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="122"/>
+        <location filename="../../desktop/video_messages.py" line="161"/>
         <source>轮巡中至少要有一个摄像机</source>
         <translation>A tour needs at least one camera</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="123"/>
+        <location filename="../../desktop/video_messages.py" line="162"/>
         <source>轮巡中的摄像机过多</source>
         <translation>The tour has too many cameras</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="124"/>
+        <location filename="../../desktop/video_messages.py" line="163"/>
         <source>轮巡中有已不存在的摄像机</source>
         <translation>The tour holds a camera that no longer exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="125"/>
+        <location filename="../../desktop/video_messages.py" line="164"/>
         <source>该轮巡已被删除</source>
         <translation>This tour has been deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="126"/>
+        <location filename="../../desktop/video_messages.py" line="165"/>
         <source>没有这次巡查</source>
         <translation>There is no such patrol</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="127"/>
+        <location filename="../../desktop/video_messages.py" line="166"/>
         <source>这是其他操作员的巡查</source>
         <translation>This is another operator&apos;s patrol</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="128"/>
+        <location filename="../../desktop/video_messages.py" line="167"/>
         <source>巡查已结束</source>
         <translation>The patrol has ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_messages.py" line="129"/>
+        <location filename="../../desktop/video_messages.py" line="168"/>
         <source>这一站已记录</source>
         <translation>This stop is recorded already</translation>
     </message>

@@ -1,18 +1,19 @@
-"""The video post at work: a camera opened in its player with the exact argument vector (a fake
-player records it), hostile URLs refused, the nearest cameras of the selected event opened by a
-number key, a WVP platform asked first (a local fake), the preview decoding a stream ffmpeg
-serves on 127.0.0.1, and a patrol tour run with a short dwell, its record complete."""
+"""The video post at work: a camera opened in a real player (ffplay, on a local port that never
+answers) with the exact argument vector, a player failing at once reported failed with its words
+redacted, values that would be options and wrappers refused, hostile URLs refused, the nearest
+cameras of the selected event opened by a number key, a WVP platform asked first (a local fake),
+the preview decoding a stream ffmpeg serves on 127.0.0.1, and a patrol tour run with a short
+dwell, its record complete."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import socket
 import stat
 import subprocess
-import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,12 +22,12 @@ import pytest
 import qasync
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 
 from desktop.main_window import MainWindow
 from models.cameras import CameraIndex
 from models.db import open_database
-from models.entities import Camera, Event, EventCategory, VideoSystem
+from models.entities import Camera, Event, EventCategory, PlayerProgram, VideoSystem
 from models.patrols import TourDraft, patrols_between, save_tour
 from models.snapshots import CameraRow
 from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, wait_loaded
@@ -39,37 +40,78 @@ from widgets.video_links import VideoLinksPanel
 pytestmark = pytest.mark.gui
 
 
+TEMPLATE = "ffplay -nodisp -loglevel error -window_title {name} {url}"
+
+
 @pytest.fixture
-def fake_player(tmp_path: Path) -> tuple[Path, Path]:
-    """An executable that appends its arguments (JSON, one line a launch) to a file."""
-    record = tmp_path / "argv.jsonl"
-    script = tmp_path / "fake player"  # a space in the path: one argument all the same
-    script.write_text(
-        f"#!{sys.executable}\n"
-        "import json, sys\n"
-        f"with open({str(record)!r}, 'a', encoding='utf-8') as out:\n"
-        "    out.write(json.dumps(sys.argv, ensure_ascii=False) + '\\n')\n",
-        encoding="utf-8",
-    )
-    script.chmod(script.stat().st_mode | stat.S_IXUSR)
-    return script, record
+def silent_server() -> Iterator[int]:
+    """A port on 127.0.0.1 that accepts connections and never answers: a player opening a
+    stream there waits, still running, as one showing a picture would."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield int(server.getsockname()[1])
+    finally:
+        stop.set()
+        thread.join(timeout=2)
+        for connection in held:
+            connection.close()
+        server.close()
 
 
-def _launches(record: Path) -> list[list[str]]:
-    if not record.exists():
-        return []
-    return [json.loads(line) for line in record.read_text(encoding="utf-8").splitlines()]
+@pytest.fixture
+def players() -> Iterator[Callable[[], list[list[str]]]]:
+    """The argument vectors of the ffplay players this test started (a real player, started
+    as GridDesk starts it); every one is ended at the end."""
+    assert shutil.which("ffplay"), "ffplay is needed (Debian package ffmpeg)"
+
+    def started() -> list[psutil.Process]:
+        return [
+            p
+            for p in psutil.Process().children(recursive=True)
+            if p.name() == "ffplay" and p.status() != psutil.STATUS_ZOMBIE
+        ]
+
+    yield lambda: [p.cmdline() for p in started()]
+    for process in started():
+        process.kill()
 
 
-def _use_player(url: str, script: Path) -> None:
+def _use_player(url: str, template: str = TEMPLATE) -> None:
     database = open_database(url)
     with database.write() as session:
-        session.execute(
-            update(VideoSystem).values(
-                launch="player", player_template=f"'{script}' --title={{name}} {{url}}"
-            )
-        )
+        session.execute(update(VideoSystem).values(launch="player", player_template=template))
     database.close()
+
+
+def _streams_at(url: str, port: int) -> dict[int, str]:
+    """Point every camera at the local silent server (a test never reaches the demo's
+    addresses); returns each camera's new URL."""
+    database = open_database(url)
+    with database.write() as session:
+        ids = list(session.scalars(select(Camera.id)))
+        for camera_id in ids:
+            session.execute(
+                update(Camera)
+                .where(Camera.id == camera_id)
+                .values(stream_url=f"rtsp://127.0.0.1:{port}/cam/{camera_id}")
+            )
+    database.close()
+    return {camera_id: f"rtsp://127.0.0.1:{port}/cam/{camera_id}" for camera_id in ids}
 
 
 def _video_post(
@@ -102,12 +144,13 @@ def test_a_camera_opens_in_its_player_with_the_exact_arguments_and_hostile_urls_
     qloop: qasync.QEventLoop,
     qtbot: QtBot,
     seeded_url: str,
-    fake_player: tuple[Path, Path],
+    silent_server: int,
+    players: Callable[[], list[list[str]]],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    script, record = fake_player
-    _use_player(seeded_url, script)
-    camera_id, _, stream_url = _camera(seeded_url, "TBJM")
+    _use_player(seeded_url)
+    urls = _streams_at(seeded_url, silent_server)
+    camera_id, _, _ = _camera(seeded_url, "TBJM")
     database = open_database(seeded_url)
     with database.write() as session:
         hostile_id = session.scalars(
@@ -121,26 +164,102 @@ def test_a_camera_opens_in_its_player_with_the_exact_arguments_and_hostile_urls_
         )
     database.close()
     window, panel = _video_post(running, qloop, qtbot, seeded_url)
+    launched: list[int] = []
+    window.video_work.launched.connect(launched.append)
     window.video_work.reload()
     qtbot.waitUntil(lambda: panel.select_camera(camera_id), timeout=LOAD_TIMEOUT_MS)
 
     click(qtbot, panel.open_button)
-    qtbot.waitUntil(lambda: len(_launches(record)) == 1, timeout=LOAD_TIMEOUT_MS)
-    expected_url = stream_url.replace("rtsp://", "rtsp://viewer:Viewer2026@", 1)
-    assert _launches(record)[0] == [
-        str(script),
-        "--title=路口; rm -rf ~ $(id) {url}",
+    qtbot.waitUntil(lambda: len(players()) == 1, timeout=LOAD_TIMEOUT_MS)
+    expected_url = urls[camera_id].replace("rtsp://", "rtsp://viewer:Viewer2026@", 1)
+    assert players()[0] == [
+        shutil.which("ffplay"),
+        "-nodisp",
+        "-loglevel",
+        "error",
+        "-window_title",
+        "路口; rm -rf ~ $(id) {url}",
         expected_url,
     ]
-    assert "已打开" in panel.notice.text() and "Viewer2026" not in panel.notice.text()
+    # Watched for its first seconds: still running, so it opened.
+    qtbot.waitUntil(lambda: "已打开" in panel.notice.text(), timeout=LOAD_TIMEOUT_MS)
+    assert launched == [camera_id] and "Viewer2026" not in panel.notice.text()
 
     assert panel.select_camera(hostile_id)
     click(qtbot, panel.open_button)
     qtbot.waitUntil(lambda: "不允许的协议" in panel.notice.text(), timeout=LOAD_TIMEOUT_MS)
     qtbot.wait(300)
-    assert len(_launches(record)) == 1  # nothing started
+    assert len(players()) == 1  # nothing started
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "Viewer2026" not in logged
+
+
+def test_a_player_that_fails_at_once_is_reported_failed_its_words_redacted(
+    running: list[Running],
+    qloop: qasync.QEventLoop,
+    qtbot: QtBot,
+    seeded_url: str,
+    players: Callable[[], list[list[str]]],
+    caplog: pytest.LogCaptureFixture,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    _use_player(seeded_url)
+    closed = _free_port()  # nothing listens: the player says so, quoting its URL, and ends
+    urls = _streams_at(seeded_url, closed)
+    camera_id, _, _ = _camera(seeded_url, "TBJM")
+    window, panel = _video_post(running, qloop, qtbot, seeded_url)
+    launched: list[int] = []
+    window.video_work.launched.connect(launched.append)
+    window.video_work.open_camera(camera_id)
+    qtbot.waitUntil(lambda: "未能打开" in panel.notice.text(), timeout=LOAD_TIMEOUT_MS)
+    notice = panel.notice.text()
+    assert "Connection refused" in notice and f"127.0.0.1:{closed}" in notice
+    assert "rtsp://***@" in notice and "Viewer2026" not in notice and "viewer:" not in notice
+    assert launched == []
+    assert urls[camera_id] not in "\n".join(r.getMessage() for r in caplog.records)
+    written = capfd.readouterr()
+    assert "Viewer2026" not in written.out + written.err  # the player's own output included
+
+
+def test_values_never_become_options_and_a_wrapper_never_starts(
+    running: list[Running],
+    qloop: qasync.QEventLoop,
+    qtbot: QtBot,
+    seeded_url: str,
+    silent_server: int,
+    players: Callable[[], list[list[str]]],
+    tmp_path: Path,
+) -> None:
+    _streams_at(seeded_url, silent_server)
+    camera_id, _, _ = _camera(seeded_url, "TBJM")
+    # A camera named like an option, under a template that makes its name an argument.
+    _use_player(seeded_url, "ffplay -nodisp {name} {url}")
+    database = open_database(seeded_url)
+    with database.write() as session:
+        session.execute(update(Camera).where(Camera.id == camera_id).values(name="-version"))
+    database.close()
+    window, panel = _video_post(running, qloop, qtbot, seeded_url)
+    window.video_work.open_camera(camera_id)
+    qtbot.waitUntil(lambda: "当作选项" in panel.notice.text(), timeout=LOAD_TIMEOUT_MS)
+    # A "client" registered before it was swapped for a script (what it is, checked again at
+    # the launch, on this computer): refused, nothing started.
+    script = tmp_path / "client"
+    script.write_text('#!/bin/sh\nexec ffplay "$@"\n', encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    database = open_database(seeded_url)
+    with database.write() as session:
+        session.execute(
+            insert(PlayerProgram).values(
+                path=str(script), name="client", registered_at=datetime.now(UTC)
+            )
+        )
+        session.execute(update(Camera).where(Camera.id == camera_id).values(name="路口"))
+    database.close()
+    _use_player(seeded_url, f"'{script}' {{url}}")
+    window.video_work.open_camera(camera_id)
+    qtbot.waitUntil(lambda: "启动其他程序" in panel.notice.text(), timeout=LOAD_TIMEOUT_MS)
+    qtbot.wait(300)
+    assert players() == []
 
 
 def test_the_nearest_cameras_of_the_selected_event_open_with_a_number_key(
@@ -148,10 +267,11 @@ def test_the_nearest_cameras_of_the_selected_event_open_with_a_number_key(
     qloop: qasync.QEventLoop,
     qtbot: QtBot,
     seeded_url: str,
-    fake_player: tuple[Path, Path],
+    silent_server: int,
+    players: Callable[[], list[list[str]]],
 ) -> None:
-    script, record = fake_player
-    _use_player(seeded_url, script)
+    _use_player(seeded_url)
+    urls = _streams_at(seeded_url, silent_server)
     window, panel = _video_post(running, qloop, qtbot, seeded_url)
     database = open_database(seeded_url)
     with database.read() as session:
@@ -162,7 +282,6 @@ def test_the_nearest_cameras_of_the_selected_event_open_with_a_number_key(
             CameraRow(c.id, c.gb_id, c.name, c.kind, "", "", "", c.lon, c.lat)
             for c in session.scalars(select(Camera))
         ]
-        urls = dict(session.execute(select(Camera.id, Camera.stream_url)).all())
     database.close()
     expected = CameraIndex(cameras).nearest(lon, lat)
     assert expected  # the demo has cameras at every grid corner
@@ -176,10 +295,9 @@ def test_the_nearest_cameras_of_the_selected_event_open_with_a_number_key(
 
     panel.tree.setFocus()
     qtbot.keyClick(panel.tree, Qt.Key.Key_2)
-    qtbot.waitUntil(lambda: len(_launches(record)) == 1, timeout=LOAD_TIMEOUT_MS)
-    opened = _launches(record)[0][-1]
+    qtbot.waitUntil(lambda: len(players()) == 1, timeout=LOAD_TIMEOUT_MS)
+    opened = players()[0][-1]
     second = urls[expected[1].camera.id]
-    assert opened.endswith(second.split("://", 1)[1].split("/", 1)[1])
     assert opened.split("@")[-1] == second.split("://", 1)[1]
 
 
@@ -188,11 +306,12 @@ def test_a_wvp_camera_is_asked_of_its_platform_off_the_gui_thread(
     qloop: qasync.QEventLoop,
     qtbot: QtBot,
     seeded_url: str,
-    fake_player: tuple[Path, Path],
+    silent_server: int,
+    players: Callable[[], list[list[str]]],
 ) -> None:
-    script, record = fake_player
     camera_id, _, _ = _camera(seeded_url, "XLGC")
-    with fake_wvp("rtsp://127.0.0.1:8554/rtp/abc") as wvp:
+    stream = f"rtsp://127.0.0.1:{silent_server}/rtp/abc"
+    with fake_wvp(stream) as wvp:
         database = open_database(seeded_url)
         with database.write() as session:
             session.execute(
@@ -200,7 +319,7 @@ def test_a_wvp_camera_is_asked_of_its_platform_off_the_gui_thread(
                 .where(VideoSystem.code == "XLGC")
                 .values(
                     launch="wvp",
-                    player_template=f"'{script}' {{url}}",
+                    player_template="ffplay -nodisp {url}",
                     api_url=wvp.url,
                     api_username=USERNAME,
                     api_password=PASSWORD,
@@ -210,15 +329,16 @@ def test_a_wvp_camera_is_asked_of_its_platform_off_the_gui_thread(
         database.close()
         window, panel = _video_post(running, qloop, qtbot, seeded_url)
         window.video_work.open_camera(camera_id)
-        qtbot.waitUntil(lambda: len(_launches(record)) == 1, timeout=LOAD_TIMEOUT_MS)
-        assert _launches(record)[0] == [str(script), "rtsp://127.0.0.1:8554/rtp/abc"]
+        qtbot.waitUntil(lambda: len(players()) == 1, timeout=LOAD_TIMEOUT_MS)
+        assert players()[0][1:] == ["-nodisp", stream]
         assert wvp.requests[1][0] == f"/api/play/start/{gb_id}/{gb_id}"
+        qtbot.waitUntil(lambda: "已打开" in panel.notice.text(), timeout=LOAD_TIMEOUT_MS)
 
-        # The platform refuses: the operator is told, nothing starts.
+        # The platform refuses: the operator is told, nothing more starts.
         wvp.play_answer = {"code": 1, "msg": "通道不在线"}
         window.video_work.open_camera(camera_id)
         qtbot.waitUntil(lambda: "通道不在线" in panel.notice.text(), timeout=LOAD_TIMEOUT_MS)
-        assert len(_launches(record)) == 1
+        assert len(players()) == 1
 
 
 def _free_port() -> int:

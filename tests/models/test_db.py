@@ -30,6 +30,7 @@ NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 EXPECTED_TABLES = {
     "address",
     "alarm_acknowledgement",
+    "alembic_version",
     "attachment",
     "calendar_day",
     "camera",
@@ -50,9 +51,8 @@ EXPECTED_TABLES = {
     "event",
     "event_action",
     "event_category",
+    "event_code_counter",
     "feed_counter",
-    "plan_item",
-    "post_presence",
     "grid",
     "handover",
     "handover_dispute",
@@ -61,19 +61,20 @@ EXPECTED_TABLES = {
     "leader_community",
     "mode_switch",
     "operator_account",
+    "operator_action",
     "patrol",
     "patrol_stop",
     "patrol_tour",
     "patrol_tour_stop",
     "permission",
+    "plan_item",
+    "player_program",
+    "post_presence",
     "shared_setting",
     "shift",
     "sla_limit",
     "staff",
     "video_system",
-    "alembic_version",
-    "event_code_counter",
-    "operator_action",
 }
 
 
@@ -288,13 +289,32 @@ def test_someone_elses_database_is_refused_and_left_as_it_was(tmp_path: Path) ->
 
 
 def test_a_missing_file_is_created_only_where_creating_is_asked(tmp_path: Path) -> None:
-    missing = tmp_path / "typo" / "dir" / "x.db"
+    missing = tmp_path / "x.db"
     with pytest.raises(DatabaseProblem) as refused:
         open_database(f"sqlite:///{missing}", create_if_empty=False)
     assert refused.value.kind == "missing"
-    assert not (tmp_path / "typo").exists()
+    assert not missing.exists()
     open_database(f"sqlite:///{missing}").close()
     assert missing.exists()
+
+
+def test_an_explicit_path_in_a_folder_that_is_not_there_is_refused_and_nothing_made(
+    tmp_path: Path,
+) -> None:
+    typo = tmp_path / "typo" / "dir" / "x.db"
+    with pytest.raises(DatabaseProblem) as refused:
+        open_database(f"sqlite:///{typo}")
+    assert refused.value.kind == "no_folder"
+    assert str(typo.parent) in str(refused.value)
+    assert not (tmp_path / "typo").exists()
+    (tmp_path / "a-file").write_text("x")
+    under_a_file = tmp_path / "a-file" / "x.db"
+    with pytest.raises(DatabaseProblem) as refused:
+        upgrade_database(f"sqlite:///{under_a_file}")
+    assert refused.value.kind == "no_folder"
+    with pytest.raises(DatabaseProblem) as refused:
+        open_database(f"sqlite:///{tmp_path}")
+    assert refused.value.kind == "not_a_database"
 
 
 def test_four_posts_starting_on_one_empty_server_all_get_the_schema(pg_url: str) -> None:

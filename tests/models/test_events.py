@@ -55,11 +55,15 @@ NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)  # 10:00 on a Wednesday in Nanjin
 MINUTE = timedelta(minutes=1)
 M_PER_DEG_LAT = math.radians(1) * events.EARTH_RADIUS_M
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(64)
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(64) + b"\xff\xd9"
+# Headers that say 4 × 3 pixels (the pixel limit is read from them), then filler.
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + (4).to_bytes(4, "big") + (3).to_bytes(4, "big")
+PNG += bytes(56)
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+JPEG += b"\xff\xc0\x00\x11\x08\x00\x03\x00\x04\x03" + bytes(73) + b"\xff\xd9"
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
-GIF = b"GIF89a" + bytes(32)
-WEBP = b"RIFF\x24\x00\x00\x00WEBPVP8 " + bytes(32)
+GIF = b"GIF89a" + (4).to_bytes(2, "little") + (3).to_bytes(2, "little") + bytes(28)
+WEBP = b"RIFF\x24\x00\x00\x00WEBPVP8 " + (18).to_bytes(4, "little") + b"\x00\x00\x00\x9d\x01\x2a"
+WEBP += (4).to_bytes(2, "little") + (3).to_bytes(2, "little") + bytes(22)
 
 
 # --- the database and who acts on it ---------------------------------------------------------
