@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,9 @@ from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
-SOUND_FILE = Path(__file__).resolve().parent.parent / "resources" / "sounds" / "alarm.wav"
+# Through importlib.resources, so the bundle (where resources/ is data beside the executable)
+# finds it as the source tree does.
+SOUND_FILE = Path(str(resources.files("resources") / "sounds" / "alarm.wav"))
 
 
 class AlarmSound(QObject):

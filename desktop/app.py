@@ -93,7 +93,11 @@ class GuiSession:
             settings.set_last_post(operator.post)  # the next log-in here offers it
         # A screenshot shows the post's default layout and leaves the operator's saved one be.
         self.window = MainWindow(
-            self.store, operator, self.args.lang, remember_layout=not self.args.screenshot
+            self.store,
+            operator,
+            self.args.lang,
+            remember_layout=not self.args.screenshot,
+            centre_tiles=self.args.centre_tiles,
         )
         # The session ends when its window closes; the loop's owner decides what happens next.
         self.window.closed.connect(lambda: self._finish(EXIT_OK))

@@ -1,6 +1,7 @@
 """The command line of DESIGN §8. Stable: tests and users rely on it.
 
     python main.py [--db URL] [--post P] [--user NAME] [--demo] [--screenshot FILE] [--lang L]
+    python main.py --version
     python main.py db upgrade            [--db URL]
     python main.py db grant --role NAME  [--db URL]   (the role's password on standard input)
     python main.py demo seed             [--db URL] [--events N] [--days D] [--seed S]
@@ -20,6 +21,9 @@
 
 A problem with the database or the input is one line on stderr and a non-zero exit, never a
 traceback, and changes nothing.
+
+``--config FILE`` (before any command) names the centre's configuration file (``desktop.config``),
+whose settings are the defaults of the options here; the bundle's ``griddesk`` is ``main.py``.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from sqlalchemy.exc import DBAPIError
 
-from desktop import i18n
+from desktop import __version__, config, i18n
 from desktop.logs import install_logging
 from desktop.messages import database_problem_text, field_invalid_text, not_permitted_text
 from models.accounts import NotPermitted
@@ -121,15 +125,28 @@ def _argparse_speaks(language: str) -> Iterator[None]:
         argparse._ = english  # type: ignore[attr-defined]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser; its option names are part of the stable interface."""
+def build_parser(configuration: config.Configuration | None = None) -> argparse.ArgumentParser:
+    """The argument parser; its option names are part of the stable interface. The centre's
+    ``configuration`` gives the defaults the command line overrides."""
+    centre = configuration or config.Configuration()
     db_help = QCoreApplication.translate(
         "cli", "数据库地址 (SQLite 或 postgresql+psycopg://…)，默认 GRIDDESK_DB 或用户数据目录"
     )
     parser = argparse.ArgumentParser(
-        prog="main.py", description=QCoreApplication.translate("cli", "GridDesk 网格指挥台")
+        prog="griddesk" if getattr(sys, "frozen", False) else "main.py",
+        description=QCoreApplication.translate("cli", "GridDesk 网格指挥台"),
     )
     parser.add_argument("--db", help=db_help)
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help=QCoreApplication.translate("cli", "配置文件，默认 GRIDDESK_CONFIG 或 {path}").format(
+            path=config.default_path()
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"GridDesk {__version__}")
+    # Taken by the main window from here: the centre's base tiles until an operator chooses.
+    parser.set_defaults(centre_tiles=centre.tiles)
     parser.add_argument(
         "--post", choices=POSTS, default=None, help=QCoreApplication.translate("cli", "岗位")
     )
@@ -147,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang",
         choices=i18n.LANGUAGES,
-        default="zh_CN",
+        default=centre.language or "zh_CN",
         help=QCoreApplication.translate("cli", "界面语言"),
     )
     # For the tests and benchmarks of the change feed, not an operator's options: what the feed
@@ -333,22 +350,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     words = list(sys.argv[1:] if argv is None else argv)
-    language = _language_in(words)
+    try:
+        centre = config.load_configuration(config.configuration_path(_option_in(words, "--config")))
+    except config.ConfigurationProblem as problem:
+        _ensure_core_application(_language_in(words, "zh_CN"))
+        print(config.problem_text(problem), file=sys.stderr)
+        return EXIT_USAGE
+    language = _language_in(words, centre.language or "zh_CN")
     if {"-h", "--help"} & set(words):
         # The help is made of translated strings: the language must be in place first.
         _ensure_core_application(language)
     with _argparse_speaks(language):
-        args = build_parser().parse_args(words)
+        args = build_parser(centre).parse_args(words)
     install_logging()
-    url = resolve_database_url(getattr(args, "sub_db", None) or args.db)
+    if centre.secrets_exposed:
+        log.warning("%s", config.exposed_secrets_text(centre))
+    url = resolve_database_url(getattr(args, "sub_db", None) or args.db, centre.database_url)
     if args.command is None:
         from desktop.display_check import display_problem, display_problem_text
 
-        problem = display_problem()
-        if problem is not None:
+        missing_display = display_problem()
+        if missing_display is not None:
             # Said before Qt would abort on it; a core application translates the line.
             _ensure_core_application(args.lang)
-            print(display_problem_text(problem), file=sys.stderr)
+            print(display_problem_text(missing_display), file=sys.stderr)
             return EXIT_USAGE
         from desktop.app import run_gui
 
@@ -397,13 +422,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     raise AssertionError(args.command)
 
 
-def _language_in(words: list[str]) -> str:
+def _option_in(words: list[str], option: str) -> str | None:
+    """An option's value, read before the parser exists (the parser depends on it)."""
     for index, word in enumerate(words):
-        if word == "--lang" and index + 1 < len(words) and words[index + 1] in i18n.LANGUAGES:
+        if word == option and index + 1 < len(words):
             return words[index + 1]
-        if word.startswith("--lang=") and word.split("=", 1)[1] in i18n.LANGUAGES:
+        if word.startswith(f"{option}="):
             return word.split("=", 1)[1]
-    return "zh_CN"
+    return None
+
+
+def _language_in(words: list[str], default: str) -> str:
+    language = _option_in(words, "--lang")
+    return language if language in i18n.LANGUAGES else default
 
 
 def _ensure_core_application(language: str, *, gui: bool = False) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from desktop import settings
+from desktop import __version__, settings
 from desktop.alarm_sound import AlarmSound
 from desktop.event_work import EventWork
 from desktop.feed import ChangeFeed
@@ -70,6 +70,7 @@ from models.snapshots import (
     SlaLimitRow,
 )
 from models.workdays import LOCAL_ZONE, official_days
+from widgets.about_dialog import AboutDialog
 from widgets.alarm_panel import AlarmPanel
 from widgets.calendar_dialog import CalendarDialog
 from widgets.elided_label import ElidedLabel
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         remember_layout: bool = True,
+        centre_tiles: tuple[str, str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
@@ -147,7 +149,9 @@ class MainWindow(QMainWindow):
         self.handover_work = HandoverWork(self)
         # Journaled actions that could not be written when the database came back.
         self.replay_refusals: list[str] = []
-        self.map_work = MapWork(store, operator.post, self.panels.map, self._spawn, self)
+        self.map_work = MapWork(
+            store, operator.post, self.panels.map, self._spawn, self, centre_tiles=centre_tiles
+        )
         self.feed = ChangeFeed(store, language, self)
         self.video_work = VideoWork(store, operator, language, self.panels.video, self)
         self.presence = PresenceKeeper(store, operator, self)
@@ -246,6 +250,10 @@ class MainWindow(QMainWindow):
         self.tiles_action = QAction(self.tr("地图底图…"), self)
         view_menu.addAction(self.tiles_action)
         view_menu.addAction(self.reset_layout_action)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self.about_action = QAction(self.tr("关于网格指挥台…"), self)
+        help_menu.addAction(self.about_action)
+        self.about_dialog: AboutDialog | None = None
 
     def _show_title(self) -> None:
         self.setWindowTitle(
@@ -253,6 +261,11 @@ class MainWindow(QMainWindow):
                 post=post_labels()[self.operator.post], name=self.operator.display_name
             )
         )
+
+    def _show_about(self) -> None:
+        if self.about_dialog is None:
+            self.about_dialog = AboutDialog(__version__, self)
+        self.about_dialog.open()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -304,6 +317,7 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(lambda: self.lock_screen(by_operator=True))
         self.reset_layout_action.triggered.connect(self._reset_layout)
         self.tiles_action.triggered.connect(lambda: self.map_work.open_tile_dialog(self))
+        self.about_action.triggered.connect(self._show_about)
         self.map_work.notice.connect(lambda text: self.statusBar().showMessage(text, 30_000))
         self.event_work.intake_opened.connect(self.map_work.attach_intake)
         self.store.connection_changed.connect(self._show_connection)

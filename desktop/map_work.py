@@ -93,9 +93,12 @@ class MapWork(QObject):
         panel: Panel[MapPanel],
         spawn: Callable[[Coroutine[Any, Any, None]], None],
         parent: QObject | None = None,
+        *,
+        centre_tiles: tuple[str, str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self.centre_tiles = centre_tiles  # the configuration file's, until this machine chooses
         self.post = post
         self.panel = panel
         self._spawn = spawn
@@ -125,7 +128,7 @@ class MapWork(QObject):
         """Draw the area with the tiles configured on this machine (checked off the GUI thread:
         an MBTiles file is opened to check it)."""
         self._area = area
-        fields = settings.tile_source_fields()
+        fields = settings.tile_source_fields(self.centre_tiles)
         tiles: MBTiles | None = None
         try:
             source, tiles = await self.store.compute(open_tile_source, *fields)
@@ -163,7 +166,7 @@ class MapWork(QObject):
         if self.tile_dialog is not None:
             self.tile_dialog.raise_()
             return
-        dialog = TileSourceDialog(*settings.tile_source_fields(), parent=parent)
+        dialog = TileSourceDialog(*settings.tile_source_fields(self.centre_tiles), parent=parent)
         dialog.apply_requested.connect(
             lambda kind, location, datum: self._spawn(
                 self._apply_tiles(dialog, kind, location, datum)

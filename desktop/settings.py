@@ -143,10 +143,13 @@ def set_map_legend_folded(post: str, folded: bool) -> None:
     settings.sync()
 
 
-def tile_source_fields() -> tuple[str, str, str]:
-    """(kind, location, datum) of the map's base tiles as configured on this machine; unchecked
-    (``models.tiles.check_tile_source`` checks them)."""
+def tile_source_fields(centre: tuple[str, str, str] | None = None) -> tuple[str, str, str]:
+    """(kind, location, datum) of the map's base tiles as chosen on this machine, else the
+    centre's configuration file's (``centre``); unchecked (``models.tiles.check_tile_source``
+    checks them)."""
     settings = ui_settings()
+    if centre is not None and not settings.contains("map/tiles/kind"):
+        return centre
     return (
         str(settings.value("map/tiles/kind", NONE)),
         str(settings.value("map/tiles/location", "")),

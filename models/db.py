@@ -88,9 +88,10 @@ def default_database_url() -> str:
     return f"sqlite:///{data_dir / 'griddesk.db'}"
 
 
-def resolve_database_url(cli_url: str | None) -> str:
-    """The URL to use: ``--db``, else ``GRIDDESK_DB``, else the embedded default."""
-    return cli_url or os.environ.get(ENV_VAR) or default_database_url()
+def resolve_database_url(cli_url: str | None, configured: str | None = None) -> str:
+    """The URL to use: ``--db``, else ``GRIDDESK_DB``, else the centre's configuration file's
+    (``configured``), else the embedded default."""
+    return cli_url or os.environ.get(ENV_VAR) or configured or default_database_url()
 
 
 def describe_url(url: str) -> str:

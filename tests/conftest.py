@@ -33,6 +33,13 @@ os.environ.setdefault(
     str(Path(os.environ.get("TMPDIR", "/tmp")) / f"griddesk-test-journal-{os.getpid()}"),
 )
 
+# Nor a centre's configuration file (/etc/griddesk/griddesk.toml): a path that does not exist
+# means the defaults.
+os.environ.setdefault(
+    "GRIDDESK_CONFIG",
+    str(Path(os.environ.get("TMPDIR", "/tmp")) / f"griddesk-test-config-{os.getpid()}.toml"),
+)
+
 # The alarm sound is requested, never played: no speakers here, and QtMultimedia's start-up
 # talk would count as Qt warnings.
 os.environ.setdefault("GRIDDESK_ALARM_SOUND", "off")

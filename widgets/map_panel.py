@@ -156,7 +156,11 @@ def _qwebchannel_js() -> bytes:
 
 @cache
 def _resource_file(parts: tuple[str, ...]) -> bytes | None:
-    node = resources.files("resources").joinpath(*parts)
+    # One segment at a time: in the bundle ``files()`` gives a MultiplexedPath, whose joinpath
+    # takes a single segment on Python 3.11.
+    node = resources.files("resources")
+    for part in parts:
+        node = node / part
     return node.read_bytes() if node.is_file() else None
 
 

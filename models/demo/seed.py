@@ -25,7 +25,6 @@ from typing import Any
 import numpy as np
 import shapely
 from numpy.typing import NDArray
-from scipy.spatial import cKDTree
 from shapely.geometry import LineString, Point, Polygon, mapping
 from sqlalchemy import Boolean, Float, Table, func, insert, select, text
 from sqlalchemy.engine import Dialect
@@ -642,7 +641,7 @@ class _Seeder:
             np.array([r["lon"] for r in rows], dtype=float),
             np.array([r["lat"] for r in rows], dtype=float),
         )
-        self.address_tree = cKDTree(np.column_stack((ax_, ay_)))
+        self.address_tree = shapely.STRtree(shapely.points(ax_, ay_))
         self.counts["addresses"] = len(rows)
 
     # --- people -------------------------------------------------------------------------------
@@ -1054,8 +1053,7 @@ class _Seeder:
 
     def _nearest_address(self, lon: float, lat: float) -> str:
         x, y = self.frame.xy(np.array([lon]), np.array([lat]))
-        _, index = self.address_tree.query((float(x[0]), float(y[0])))
-        return self.address_text[int(index)]
+        return self.address_text[int(_nearest(self.address_tree, x, y)[0])]
 
     # --- events -------------------------------------------------------------------------------
 
@@ -1079,6 +1077,18 @@ class _Seeder:
             [{"day": day, "last": last} for day, last in sorted(plan.last_numbers.items())],
         )
         self.counts.update(events=len(event_rows), actions=len(action_rows))
+
+
+def _nearest(tree: shapely.STRtree, x: FloatArray, y: FloatArray) -> NDArray[np.intp]:
+    """For each point (x[i], y[i]), the index of the nearest geometry in ``tree``.
+
+    shapely's STRtree does what scipy's k-d tree did here, so the bundle need not carry scipy;
+    it answers one (point, geometry) pair per point with ``all_matches=False``.
+    """
+    pairs = tree.query_nearest(shapely.points(x, y), all_matches=False)
+    nearest = np.empty(len(x), dtype=np.intp)
+    nearest[pairs[0]] = pairs[1]
+    return nearest
 
 
 def _geojson(geometry: Any) -> str:
@@ -1238,7 +1248,7 @@ class _EventPlan:
             where = np.flatnonzero((grid == g) & ~iot)
             lon[where], lat[where] = s._points_in_grid(int(g), len(where))
         x, y = s.frame.xy(lon, lat)
-        _, nearest = s.address_tree.query(np.column_stack((x, y)))
+        nearest = _nearest(s.address_tree, x, y)
 
         pressing = (source == source_names.index("police_warning")) | (
             iot & np.isin(category, [_CATEGORY_INDEX["积水"], _CATEGORY_INDEX["安全隐患"]])

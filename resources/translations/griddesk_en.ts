@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../widgets/about_dialog.py" line="26"/>
+        <source>关于网格指挥台</source>
+        <translation>About GridDesk</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/about_dialog.py" line="28"/>
+        <source>GridDesk 网格指挥台</source>
+        <translation>GridDesk command-and-dispatch desk</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/about_dialog.py" line="33"/>
+        <source>版本 {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+</context>
+<context>
     <name>AlarmPanel</name>
     <message>
         <location filename="../../widgets/alarm_panel.py" line="189"/>
@@ -1064,27 +1082,27 @@
 <context>
     <name>GuiSession</name>
     <message>
-        <location filename="../../desktop/app.py" line="167"/>
+        <location filename="../../desktop/app.py" line="171"/>
         <source>启动失败：{reason}</source>
         <translation>Start-up failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="178"/>
+        <location filename="../../desktop/app.py" line="182"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="181"/>
+        <location filename="../../desktop/app.py" line="185"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="294"/>
+        <location filename="../../desktop/app.py" line="298"/>
         <source>截图超时：数据或地图未能加载</source>
         <translation>Screenshot timed out: the data or the map did not load</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="308"/>
+        <location filename="../../desktop/app.py" line="312"/>
         <source>无法写入截图 {path}</source>
         <translation>Cannot write the screenshot {path}</translation>
     </message>
@@ -1806,255 +1824,265 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="183"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="213"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="223"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222"/>
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230"/>
-        <location filename="../../desktop/main_window.py" line="399"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="413"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="235"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
         <source>摄像机(&amp;C)</source>
         <translation>Cameras(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
-        <location filename="../../desktop/main_window.py" line="754"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="254"/>
+        <source>关于网格指挥台…</source>
+        <translation>About GridDesk…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="273"/>
+        <location filename="../../desktop/main_window.py" line="768"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="278"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="271"/>
+        <location filename="../../desktop/main_window.py" line="284"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="345"/>
+        <location filename="../../desktop/main_window.py" line="359"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="392"/>
+        <location filename="../../desktop/main_window.py" line="406"/>
         <source>退出 GridDesk</source>
         <translation>Quit GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="393"/>
+        <location filename="../../desktop/main_window.py" line="407"/>
         <source>退出后本岗位（{post}）无人登录值守。确定退出吗？</source>
         <translation>After quitting, nobody is logged in on duty at this post ({post}). Quit?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="400"/>
+        <location filename="../../desktop/main_window.py" line="414"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="574"/>
+        <location filename="../../desktop/main_window.py" line="588"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="589"/>
+        <location filename="../../desktop/main_window.py" line="603"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="694"/>
+        <location filename="../../desktop/main_window.py" line="708"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="700"/>
+        <location filename="../../desktop/main_window.py" line="714"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="713"/>
+        <location filename="../../desktop/main_window.py" line="727"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="767"/>
+        <location filename="../../desktop/main_window.py" line="781"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="788"/>
+        <location filename="../../desktop/main_window.py" line="802"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="805"/>
+        <location filename="../../desktop/main_window.py" line="819"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="835"/>
+        <location filename="../../desktop/main_window.py" line="849"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="857"/>
+        <location filename="../../desktop/main_window.py" line="871"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="879"/>
+        <location filename="../../desktop/main_window.py" line="893"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="895"/>
+        <location filename="../../desktop/main_window.py" line="909"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="837"/>
+        <location filename="../../desktop/main_window.py" line="851"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="465"/>
+        <location filename="../../desktop/main_window.py" line="479"/>
         <source>⚠ 以超级用户连接数据库</source>
         <translation>⚠ Superuser connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="467"/>
+        <location filename="../../desktop/main_window.py" line="481"/>
         <source>⚠ 以所有者连接数据库</source>
         <translation>⚠ Owner connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="472"/>
+        <location filename="../../desktop/main_window.py" line="486"/>
         <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
         <translation>The posts should not connect as the database&apos;s owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="595"/>
+        <location filename="../../desktop/main_window.py" line="609"/>
         <source>未结 {open} · {alarms}</source>
         <translation>Open {open} · {alarms}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="936"/>
+        <location filename="../../desktop/main_window.py" line="950"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1028"/>
+        <location filename="../../desktop/main_window.py" line="1042"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1041"/>
+        <location filename="../../desktop/main_window.py" line="1055"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1093"/>
+        <location filename="../../desktop/main_window.py" line="1107"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1128"/>
-        <location filename="../../desktop/main_window.py" line="1139"/>
+        <location filename="../../desktop/main_window.py" line="1142"/>
+        <location filename="../../desktop/main_window.py" line="1153"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1128"/>
+        <location filename="../../desktop/main_window.py" line="1142"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1148"/>
+        <location filename="../../desktop/main_window.py" line="1162"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1164"/>
+        <location filename="../../desktop/main_window.py" line="1178"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1167"/>
+        <location filename="../../desktop/main_window.py" line="1181"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -2062,117 +2090,117 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="560"/>
+        <location filename="../../widgets/map_panel.py" line="564"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="561"/>
+        <location filename="../../widgets/map_panel.py" line="565"/>
         <source>收起图例</source>
         <translation>Fold the legend</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="562"/>
+        <location filename="../../widgets/map_panel.py" line="566"/>
         <source>展开图例</source>
         <translation>Show the legend</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="563"/>
+        <location filename="../../widgets/map_panel.py" line="567"/>
         <source>事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="564"/>
+        <location filename="../../widgets/map_panel.py" line="568"/>
         <source>网格热力（在办事件数）</source>
         <translation>Grid heat (open events)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="565"/>
+        <location filename="../../widgets/map_panel.py" line="569"/>
         <source>摄像机</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="566"/>
+        <location filename="../../widgets/map_panel.py" line="570"/>
         <source>物联设备</source>
         <translation>IoT devices</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="567"/>
+        <location filename="../../widgets/map_panel.py" line="571"/>
         <source>在建工地</source>
         <translation>Construction sites</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="568"/>
+        <location filename="../../widgets/map_panel.py" line="572"/>
         <source>网格编号</source>
         <translation>Grid codes</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="569"/>
+        <location filename="../../widgets/map_panel.py" line="573"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="570"/>
+        <location filename="../../widgets/map_panel.py" line="574"/>
         <source>执法片区</source>
         <translation>Enforcement zones</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="571"/>
+        <location filename="../../widgets/map_panel.py" line="575"/>
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="572"/>
+        <location filename="../../widgets/map_panel.py" line="576"/>
         <source>在线</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="573"/>
+        <location filename="../../widgets/map_panel.py" line="577"/>
         <source>离线</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="574"/>
+        <location filename="../../widgets/map_panel.py" line="578"/>
         <source>{grade}级工地</source>
         <translation>Grade {grade} site</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="575"/>
+        <location filename="../../widgets/map_panel.py" line="579"/>
         <source>已上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="576"/>
+        <location filename="../../widgets/map_panel.py" line="580"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="577"/>
+        <location filename="../../widgets/map_panel.py" line="581"/>
         <source>已派遣</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="578"/>
+        <location filename="../../widgets/map_panel.py" line="582"/>
         <source>已响应</source>
         <translation>Responded</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="579"/>
+        <location filename="../../widgets/map_panel.py" line="583"/>
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="580"/>
+        <location filename="../../widgets/map_panel.py" line="584"/>
         <source>即将超时</source>
         <translation>Soon due</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="581"/>
+        <location filename="../../widgets/map_panel.py" line="585"/>
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="582"/>
+        <location filename="../../widgets/map_panel.py" line="586"/>
         <source>升级</source>
         <translation>Escalated</translation>
     </message>
@@ -2180,7 +2208,7 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MapWork</name>
     <message>
-        <location filename="../../desktop/map_work.py" line="134"/>
+        <location filename="../../desktop/map_work.py" line="137"/>
         <source>地图底图不可用，已改为无底图：{why}</source>
         <translation>Map base tiles unavailable, showing none: {why}</translation>
     </message>
@@ -2994,89 +3022,89 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>argparse</name>
     <message>
-        <location filename="../../desktop/cli.py" line="72"/>
+        <location filename="../../desktop/cli.py" line="76"/>
         <source>用法：</source>
         <translation>usage: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="73"/>
+        <location filename="../../desktop/cli.py" line="77"/>
         <source>选项</source>
         <translation>options</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="74"/>
+        <location filename="../../desktop/cli.py" line="78"/>
         <source>命令</source>
         <translation>positional arguments</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="75"/>
+        <location filename="../../desktop/cli.py" line="79"/>
         <source>显示此帮助并退出</source>
         <translation>show this help message and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="76"/>
+        <location filename="../../desktop/cli.py" line="80"/>
         <source>%(prog)s：错误：%(message)s
 </source>
         <translation>%(prog)s: error: %(message)s
 </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="79"/>
+        <location filename="../../desktop/cli.py" line="83"/>
         <source>缺少以下参数：%s</source>
         <translation>the following arguments are required: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="80"/>
+        <location filename="../../desktop/cli.py" line="84"/>
         <source>无法识别的参数：%s</source>
         <translation>unrecognized arguments: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="81"/>
+        <location filename="../../desktop/cli.py" line="85"/>
         <source>无效的选项：%(value)r（可选 %(choices)s）</source>
         <translation>invalid choice: %(value)r (choose from %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="84"/>
+        <location filename="../../desktop/cli.py" line="88"/>
         <source>参数 %(argument_name)s：%(message)s</source>
         <translation>argument %(argument_name)s: %(message)s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="87"/>
+        <location filename="../../desktop/cli.py" line="91"/>
         <source>需要一个值</source>
         <translation>expected one argument</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="88"/>
+        <location filename="../../desktop/cli.py" line="92"/>
         <source>最多一个值</source>
         <translation>expected at most one argument</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="89"/>
+        <location filename="../../desktop/cli.py" line="93"/>
         <source>至少需要一个值</source>
         <translation>expected at least one argument</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="90"/>
+        <location filename="../../desktop/cli.py" line="94"/>
         <source>无效的 %(type)s 值：%(value)r</source>
         <translation>invalid %(type)s value: %(value)r</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="93"/>
+        <location filename="../../desktop/cli.py" line="97"/>
         <source>有歧义的选项：%(option)s 可能是 %(matches)s</source>
         <translation>ambiguous option: %(option)s could match %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="96"/>
+        <location filename="../../desktop/cli.py" line="100"/>
         <source>未知的命令 %(parser_name)r（可选：%(choices)s）</source>
         <translation>unknown parser %(parser_name)r (choices: %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="99"/>
+        <location filename="../../desktop/cli.py" line="103"/>
         <source>必须给出 %s 之一</source>
         <translation>one of the arguments %s is required</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="100"/>
+        <location filename="../../desktop/cli.py" line="104"/>
         <source>不能与参数 %s 同用</source>
         <translation>not allowed with argument %s</translation>
     </message>
@@ -3084,295 +3112,343 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="126"/>
+        <location filename="../../desktop/cli.py" line="132"/>
         <source>数据库地址 (SQLite 或 postgresql+psycopg://…)，默认 GRIDDESK_DB 或用户数据目录</source>
         <translation>database URL (SQLite or postgresql+psycopg://…); default GRIDDESK_DB or the user data directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="130"/>
+        <location filename="../../desktop/cli.py" line="137"/>
         <source>GridDesk 网格指挥台</source>
         <translation>GridDesk command-and-dispatch desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="134"/>
+        <location filename="../../desktop/cli.py" line="143"/>
+        <source>配置文件，默认 GRIDDESK_CONFIG 或 {path}</source>
+        <translation>configuration file, by default GRIDDESK_CONFIG or {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="151"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="136"/>
-        <location filename="../../desktop/cli.py" line="231"/>
+        <location filename="../../desktop/cli.py" line="153"/>
+        <location filename="../../desktop/cli.py" line="248"/>
         <source>操作员账号</source>
         <translation>operator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="140"/>
+        <location filename="../../desktop/cli.py" line="157"/>
         <source>空库时生成演示数据并以演示账号登录</source>
         <translation>seed demo data into an empty database and log in a demo operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="145"/>
+        <location filename="../../desktop/cli.py" line="162"/>
         <source>加载完成后截图到 PNG 文件并退出</source>
         <translation>when loaded, write a PNG screenshot and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="151"/>
+        <location filename="../../desktop/cli.py" line="168"/>
         <source>界面语言</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="162"/>
+        <location filename="../../desktop/cli.py" line="179"/>
         <source>数据库维护</source>
         <translation>database maintenance</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="165"/>
+        <location filename="../../desktop/cli.py" line="182"/>
         <source>升级数据库结构到最新版本</source>
         <translation>upgrade the database schema to the newest version</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="170"/>
+        <location filename="../../desktop/cli.py" line="187"/>
         <source>为各岗位设置 PostgreSQL 应用角色：只在本数据库、不能改删记录（密码从标准输入读取）</source>
         <translation>Set up the posts&apos; PostgreSQL application role: this database only, the record cannot be changed or deleted (password from standard input)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="179"/>
+        <location filename="../../desktop/cli.py" line="196"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="181"/>
+        <location filename="../../desktop/cli.py" line="198"/>
         <source>生成演示片区与事件</source>
         <translation>seed the demo area and events</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="188"/>
+        <location filename="../../desktop/cli.py" line="205"/>
         <source>模拟现场：上报新事件，推进已派遣的事件（以操作员账号，Ctrl+C 结束）</source>
         <translation>simulate the field: report new events and move dispatched ones on (as an operator account; Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="198"/>
+        <location filename="../../desktop/cli.py" line="215"/>
         <source>每秒上报的事件数，默认 0.2</source>
         <translation>events reported per second, default 0.2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="205"/>
+        <location filename="../../desktop/cli.py" line="222"/>
         <source>运行秒数，默认 60；0 表示直到中断</source>
         <translation>seconds to run, default 60; 0 runs until interrupted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="212"/>
+        <location filename="../../desktop/cli.py" line="229"/>
         <source>模拟器使用的操作员账号，默认 dispatch；密码取自环境变量 GRIDDESK_PASSWORD</source>
         <translation>the operator account the simulator acts as, default dispatch; the password comes from GRIDDESK_PASSWORD</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="217"/>
+        <location filename="../../desktop/cli.py" line="234"/>
         <source>统计数字</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="222"/>
+        <location filename="../../desktop/cli.py" line="239"/>
         <source>导出</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="226"/>
+        <location filename="../../desktop/cli.py" line="243"/>
         <source>导出社区、网格与执法片区为 GeoJSON (WGS-84)</source>
         <translation>export communities, grids and enforcement zones as GeoJSON (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="235"/>
+        <location filename="../../desktop/cli.py" line="252"/>
         <source>新建操作员账号（密码从标准输入读取，或在终端中输入）</source>
         <translation>create an operator account (the password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="245"/>
+        <location filename="../../desktop/cli.py" line="262"/>
         <source>摄像机登记册</source>
         <translation>camera register</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="249"/>
+        <location filename="../../desktop/cli.py" line="266"/>
         <source>从 CSV 导入摄像机（UTF-8 或 GBK；有一行出错则全部不导入）</source>
         <translation>import cameras from CSV (UTF-8 or GBK; if any row is wrong, nothing is imported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="257"/>
+        <location filename="../../desktop/cli.py" line="274"/>
         <source>导出摄像机为 CSV（UTF-8 带 BOM，不含账号密码）</source>
         <translation>export cameras as CSV (UTF-8 with BOM, without accounts or passwords)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="263"/>
+        <location filename="../../desktop/cli.py" line="280"/>
         <source>设置视频系统的打开方式（平台密码从标准输入读取，或在终端中输入）</source>
         <translation>set a video system&apos;s launch profile (the platform password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="275"/>
+        <location filename="../../desktop/cli.py" line="292"/>
         <source>登记、移除或列出平台客户端程序（绝对路径）：播放器命令只能用已知播放器或已登记的客户端</source>
         <translation>Register, remove or list platform client programs (absolute paths): a player command may use only the known players or registered clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="284"/>
+        <location filename="../../desktop/cli.py" line="301"/>
         <source>报表</source>
         <translation>reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="288"/>
+        <location filename="../../desktop/cli.py" line="305"/>
         <source>导出交接班记录（按班次开始日期）为 PDF 或 XLSX</source>
         <translation>export handovers (by shift start date) as PDF or XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="427"/>
+        <location filename="../../desktop/cli.py" line="458"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="433"/>
+        <location filename="../../desktop/cli.py" line="464"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="458"/>
+        <location filename="../../desktop/cli.py" line="489"/>
         <source>角色密码：</source>
         <translation>Role password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="474"/>
+        <location filename="../../desktop/cli.py" line="505"/>
         <source>已新建角色 {role}，并设置其在本数据库中的权限</source>
         <translation>Created the role {role} and set its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="476"/>
+        <location filename="../../desktop/cli.py" line="507"/>
         <source>已更新角色 {role} 的密码与本数据库中的权限</source>
         <translation>Updated the password of the role {role} and its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="480"/>
+        <location filename="../../desktop/cli.py" line="511"/>
         <source>各岗位请以此角色连接：--db {url}</source>
         <translation>The posts connect as this role: --db {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="501"/>
+        <location filename="../../desktop/cli.py" line="532"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="550"/>
+        <location filename="../../desktop/cli.py" line="581"/>
         <source>模拟器无法以账号 {user} 登录：{reason}</source>
         <translation>The simulator cannot log in as {user}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="557"/>
+        <location filename="../../desktop/cli.py" line="588"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，运行 {duration} 秒</source>
         <translation>Field simulation started: account {user}, about {rate} events a second, for {duration} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="561"/>
+        <location filename="../../desktop/cli.py" line="592"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束</source>
         <translation>Field simulation started: account {user}, about {rate} events a second; Ctrl+C ends it</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="578"/>
+        <location filename="../../desktop/cli.py" line="609"/>
         <source>无法连接数据库 {target}：{detail}。每 {seconds} 秒重试，模拟继续</source>
         <translation>Cannot reach the database {target}: {detail}. Trying again every {seconds} s; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="584"/>
+        <location filename="../../desktop/cli.py" line="615"/>
         <source>数据库已恢复连接，模拟继续</source>
         <translation>The database is back; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="595"/>
+        <location filename="../../desktop/cli.py" line="626"/>
         <source>数据库中没有片区数据，请先运行 python main.py demo seed</source>
         <translation>The database holds no area: run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="609"/>
+        <location filename="../../desktop/cli.py" line="640"/>
         <source>模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，办结 {resolved}；与操作员冲突 {conflicts}</source>
         <translation>Simulation ended: reported {reported}, accepted {accepted}, dispatched {dispatched}, responded {responded}, resolved {resolved}; conflicts with operators {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="655"/>
+        <location filename="../../desktop/cli.py" line="686"/>
         <source>无法读写文件 {path}：{reason}</source>
         <translation>Cannot read or write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="794"/>
+        <location filename="../../desktop/cli.py" line="825"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="806"/>
+        <location filename="../../desktop/cli.py" line="837"/>
         <source>已导出 {n} 个摄像机到 {path}</source>
         <translation>Exported {n} cameras to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="815"/>
+        <location filename="../../desktop/cli.py" line="846"/>
         <source>平台密码：</source>
         <translation>Platform password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="835"/>
+        <location filename="../../desktop/cli.py" line="866"/>
         <source>已设置 {system} 的打开方式</source>
         <translation>Launch profile set for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="857"/>
+        <location filename="../../desktop/cli.py" line="888"/>
         <source>请给出客户端程序的绝对路径</source>
         <translation>Give the client program&apos;s absolute path</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="873"/>
+        <location filename="../../desktop/cli.py" line="904"/>
         <source>已登记客户端 {path}</source>
         <translation>Registered the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="874"/>
+        <location filename="../../desktop/cli.py" line="905"/>
         <source>客户端 {path} 已登记过</source>
         <translation>The client {path} was registered already</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="875"/>
+        <location filename="../../desktop/cli.py" line="906"/>
         <source>已移除客户端 {path}</source>
         <translation>Removed the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="876"/>
+        <location filename="../../desktop/cli.py" line="907"/>
         <source>客户端 {path} 未登记</source>
         <translation>The client {path} is not registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="891"/>
+        <location filename="../../desktop/cli.py" line="922"/>
         <source>请用 --pdf 或 --xlsx 指定输出文件</source>
         <translation>Name the output file with --pdf or --xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="895"/>
+        <location filename="../../desktop/cli.py" line="926"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="920"/>
+        <location filename="../../desktop/cli.py" line="951"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="679"/>
+        <location filename="../../desktop/cli.py" line="710"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="706"/>
+        <location filename="../../desktop/cli.py" line="737"/>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="702"/>
+        <location filename="../../desktop/cli.py" line="733"/>
         <source>账号 {user} 已存在，未作任何更改</source>
         <translation>The account {user} exists already; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="755"/>
+        <location filename="../../desktop/cli.py" line="786"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
+    </message>
+</context>
+<context>
+    <name>config</name>
+    <message>
+        <location filename="../../desktop/config.py" line="187"/>
+        <source>无法读取配置文件 {path}：{reason}（操作员须属于 {group} 组，请联系信息科）</source>
+        <translation>Cannot read the configuration file {path}: {reason} (operators must belong to the {group} group: ask IT)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/config.py" line="192"/>
+        <source>配置文件 {path} 格式有误：{reason}</source>
+        <translation>The configuration file {path} is malformed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/config.py" line="196"/>
+        <source>配置文件 {path} 中有未知的设置项 {key}</source>
+        <translation>The configuration file {path} has an unknown setting {key}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/config.py" line="201"/>
+        <source>一节（[表]）</source>
+        <translation>a section ([table])</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/config.py" line="203"/>
+        <source>带引号的文本</source>
+        <translation>quoted text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/config.py" line="205"/>
+        <source>配置文件 {path} 中 {key} 应为{kind}</source>
+        <translation>In the configuration file {path}, {key} must be {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/config.py" line="208"/>
+        <source>配置文件 {path} 中 {key} 只能是 {choices}</source>
+        <translation>In the configuration file {path}, {key} must be one of {choices}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/config.py" line="215"/>
+        <source>配置文件 {path} 含有密码，但所有用户都能读取：请执行 chown root:{group} 与 chmod 640</source>
+        <translation>The configuration file {path} holds a password but every user can read it: run chown root:{group} and chmod 640</translation>
     </message>
 </context>
 <context>
