@@ -1195,6 +1195,24 @@ Snapshot as of {at}; on submitting, the situation at that moment is recorded and
     </message>
 </context>
 <context>
+    <name>HandoverNotice</name>
+    <message>
+        <location filename="../../widgets/handover_notice.py" line="29"/>
+        <source>交接班…</source>
+        <translation>Handover…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_notice.py" line="48"/>
+        <source>{shift} {time} 交班 · 本岗位尚未提交交接班</source>
+        <translation>{shift}: handover at {time} · not yet handed over at this post</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_notice.py" line="52"/>
+        <source>点击“交接班…”填写并提交交接班；也可从“值班”菜单打开</source>
+        <translation>Click “Handover…” to fill in and submit the handover; it is also in the Shift menu</translation>
+    </message>
+</context>
+<context>
     <name>HandoverReviewDialog</name>
     <message>
         <location filename="../../widgets/handover_review.py" line="80"/>
