@@ -1,10 +1,9 @@
 """The video post at work: a camera opened in a real player (ffplay, on a local port that never
 answers) with the exact argument vector, a player failing at once reported failed with its words
 redacted, values that would be options and wrappers refused, hostile URLs refused, the nearest
-cameras of the selected event opened by a number key (also as the handover is offered at 19:50), a
-WVP platform asked first (a local fake),
-the preview decoding a stream ffmpeg serves on 127.0.0.1, and a patrol tour run with a short
-dwell, its record complete."""
+cameras of the selected event opened by a number key (also as the handover is offered at 19:50),
+a WVP platform asked first (a local fake), the preview decoding a stream ffmpeg serves on
+127.0.0.1, and a patrol tour run with a short dwell, its record complete."""
 
 from __future__ import annotations
 
@@ -142,8 +141,15 @@ def _camera(url: str, code: str) -> tuple[int, str, str]:
     return found[0], found[1], found[2]
 
 
-def _nearest_to_first_event(url: str) -> tuple[int, list[NearbyCamera]]:
-    """The first event and the cameras nearest it, as the panel must list them."""
+def _nearby_shown(
+    running: list[Running], qloop: qasync.QEventLoop, qtbot: QtBot, url: str, port: int
+) -> tuple[MainWindow, VideoLinksPanel, dict[int, str], list[NearbyCamera]]:
+    """The video post, every camera streaming from the silent server on ``port``, the first
+    event selected and its nearest cameras listed: the window, the panel, each camera's URL and
+    the nearest cameras as the panel must list them."""
+    _use_player(url)
+    urls = _streams_at(url, port)
+    window, panel = _video_post(running, qloop, qtbot, url)
     database = open_database(url)
     with database.read() as session:
         event_id, lon, lat = session.execute(
@@ -156,7 +162,9 @@ def _nearest_to_first_event(url: str) -> tuple[int, list[NearbyCamera]]:
     database.close()
     expected = CameraIndex(cameras).nearest(lon, lat)
     assert expected  # the demo has cameras at every grid corner
-    return event_id, expected
+    window.select_event(event_id)
+    qtbot.waitUntil(lambda: panel.nearby.count() == len(expected), timeout=LOAD_TIMEOUT_MS)
+    return window, panel, urls, expected
 
 
 def test_a_camera_opens_in_its_player_with_the_exact_arguments_and_hostile_urls_do_not(
@@ -290,13 +298,7 @@ def test_the_nearest_cameras_of_the_selected_event_open_with_a_number_key(
     silent_server: int,
     players: Callable[[], list[list[str]]],
 ) -> None:
-    _use_player(seeded_url)
-    urls = _streams_at(seeded_url, silent_server)
-    window, panel = _video_post(running, qloop, qtbot, seeded_url)
-    event_id, expected = _nearest_to_first_event(seeded_url)
-
-    window.select_event(event_id)
-    qtbot.waitUntil(lambda: panel.nearby.count() == len(expected), timeout=LOAD_TIMEOUT_MS)
+    _, panel, urls, expected = _nearby_shown(running, qloop, qtbot, seeded_url, silent_server)
     assert panel.nearby.isVisible()
     shown = [panel.nearby.item(i).text() for i in range(panel.nearby.count())]
     assert shown[0].startswith("1. " + expected[0].camera.name)
@@ -323,13 +325,8 @@ def test_the_handover_offered_at_19_50_leaves_the_keystroke_to_the_launcher(
     # shift's offer (19:45, for 20:00), then 19:50 while the operator works on.
     clock = [datetime(2026, 11, 26, 19, 44, 58, tzinfo=LOCAL_ZONE).astimezone(UTC)]
     monkeypatch.setattr("desktop.handover_work.server_now", lambda _session: clock[0])
-    _use_player(seeded_url)
-    urls = _streams_at(seeded_url, silent_server)
-    window, panel = _video_post(running, qloop, qtbot, seeded_url)
+    window, panel, urls, expected = _nearby_shown(running, qloop, qtbot, seeded_url, silent_server)
     work = window.handover_work
-    event_id, expected = _nearest_to_first_event(seeded_url)
-    window.select_event(event_id)
-    qtbot.waitUntil(lambda: panel.nearby.count() == len(expected), timeout=LOAD_TIMEOUT_MS)
     panel.tree.setFocus()  # the operator is at the camera list
     assert not work.notice.isVisible()
 
