@@ -2,10 +2,13 @@
 domain (``models.handover``, ``models.duty_log``), beside the main window.
 
 - The duty-log panel writes signed entries and searches the log, through the store.
-- The handover dialog is offered as the shift ends (a timer from the centre's shift pattern) and
-  from the menu: the outgoing operator submits; the incoming operator logs in at this post in the
-  dialog (or, logged in already, finds the handover waiting when the window starts), disputes
-  items and signs; the window is then theirs.
+- The handover is offered as the shift ends (a timer from the centre's shift pattern) by a notice
+  in the menu bar, until the post has handed over; the notice and the menu open the dialog. An
+  offer never opens the dialog by itself: a window that popped up at 19:50 would take the
+  keyboard from the queue or a camera launcher in mid-keystroke. In the dialog the outgoing
+  operator submits; the incoming operator logs in at this post (or, logged in already, finds the
+  handover waiting when the window starts), disputes items and signs; the window is then
+  theirs.
 - The chief's review lists and reviews the handovers and exports them as PDF or XLSX.
 """
 
@@ -18,9 +21,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -47,6 +50,7 @@ from models.workdays import LOCAL_ZONE
 from widgets.duty_log import DutyLogPanel
 from widgets.handover_dialog import HandoverDialog
 from widgets.handover_export import write_pdf, write_xlsx
+from widgets.handover_notice import HandoverNotice
 from widgets.handover_review import HandoverReviewDialog
 from widgets.roster_dialog import RosterDialog
 
@@ -122,7 +126,7 @@ class HandoverWork(QObject):
         self.review_dialog: HandoverReviewDialog | None = None
         self._record: HandoverRecord | None = None
         self._incoming: Operator | None = None  # logged in through the dialog, not the window
-        self._offered: set[tuple[int, date]] = set()  # shifts offered already (not twice)
+        self._offered: set[tuple[int, date]] = set()  # shifts offered already (alerted once)
         self._tasks = BackgroundTasks("handover task")
         self._offer = QTimer(self)
         self._offer.setSingleShot(True)
@@ -134,7 +138,11 @@ class HandoverWork(QObject):
         self.roster_action.setEnabled(False)
         self.roster_action.triggered.connect(lambda: self._spawn(self.open_roster()))
         self.roster_dialog: RosterDialog | None = None
-        self.handover_action.triggered.connect(lambda: self._spawn(self.open_handover(asked=True)))
+        self.handover_action.triggered.connect(lambda: self._spawn(self.open_handover()))
+        self.notice = HandoverNotice(window)
+        self.notice.open_requested.connect(self.handover_action.trigger)
+        # The menu bar's height does not change with it: nothing the operator aims at moves.
+        window.menuBar().setCornerWidget(self.notice, Qt.Corner.TopRightCorner)
         self.review_action.triggered.connect(lambda: self._spawn(self.open_review()))
         window.panels.duty_log.when_built(self._attach_log_panel)
 
@@ -211,8 +219,8 @@ class HandoverWork(QObject):
     # --- the handover ------------------------------------------------------------------------
 
     async def _check_offer(self, *, at_start: bool = False) -> None:
-        """Show a handover waiting for this operator to sign; offer the handover of the shift
-        that is ending; time the next look."""
+        """Show a handover waiting for this operator to sign (at log-in); offer the handover of
+        the shift that is ending, by the notice; time the next look."""
         post, me = self.operator.post, self.operator.account_id
 
         def read(
@@ -229,18 +237,21 @@ class HandoverWork(QObject):
         except (StoreUnavailable, handover.HandoverRefused):
             self._offer.start(OFFER_CHECK_MS)
             return
-        if self.dialog is None or not self.dialog.isVisible():
-            if waiting is not None and waiting.outgoing_id != me and at_start:
-                self._show_dialog().show_incoming(waiting, self.operator.display_name)
-                self._record = waiting
-            elif (
-                not submitted
-                and "handover.submit" in allowed
-                and handover.offer_at(window) <= now
-                and (window.shift_id, window.shift_date) not in self._offered
-            ):
+        if (
+            at_start
+            and waiting is not None
+            and waiting.outgoing_id != me
+            and (self.dialog is None or not self.dialog.isVisible())
+        ):
+            self._show_dialog().show_incoming(waiting, self.operator.display_name)
+            self._record = waiting
+        if not submitted and "handover.submit" in allowed and handover.offer_at(window) <= now:
+            self.notice.show_offer(window)
+            if (window.shift_id, window.shift_date) not in self._offered:
                 self._offered.add((window.shift_id, window.shift_date))
-                await self.open_handover()
+                QApplication.alert(self.window)  # the taskbar says so; the keyboard stays put
+        else:
+            self.notice.hide()
         moment = handover.offer_at(window)
         if moment <= now:
             moment = window.handover_at + handover.LATE_HANDOVER  # then the next shift's
@@ -262,10 +273,9 @@ class HandoverWork(QObject):
         self.dialog_shown.emit(self.dialog)
         return self.dialog
 
-    async def open_handover(self, *, asked: bool = False) -> None:
-        """Show this post's handover as it stands: to hand over, to sign, or signed.
-        ``asked``: from the menu, so the dialog takes the keyboard (an offer does not take it
-        from an operator typing elsewhere)."""
+    async def open_handover(self) -> None:
+        """Show this post's handover as it stands: to hand over, to sign, or signed. Asked for
+        (the menu, the offer's notice), so the dialog takes the keyboard."""
         post, me = self.operator.post, self.operator.account_id
         language = self.window.language
 
@@ -297,9 +307,8 @@ class HandoverWork(QObject):
             return
         self._incoming = None
         dialog = self._show_dialog()
-        if asked:
-            dialog.raise_()
-            dialog.activateWindow()
+        dialog.raise_()
+        dialog.activateWindow()
         if waiting is not None and waiting.outgoing_id != me:
             self._record = waiting
             dialog.show_incoming(waiting, self.operator.display_name)
@@ -332,6 +341,8 @@ class HandoverWork(QObject):
             return handover.handover_record(session, handover_id, language)
 
         record = await self._written(write)
+        if record is not None:
+            self.notice.hide()
         if record is not None and self.dialog is not None:
             self._record = record
             self.dialog.show_incoming(record, None)

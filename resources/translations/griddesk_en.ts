@@ -1268,6 +1268,24 @@ Snapshot as of {at}; on submitting, the situation at that moment is recorded and
     </message>
 </context>
 <context>
+    <name>HandoverNotice</name>
+    <message>
+        <location filename="../../widgets/handover_notice.py" line="29"/>
+        <source>交接班…</source>
+        <translation>Handover…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_notice.py" line="48"/>
+        <source>{shift} {time} 交班 · 本岗位尚未提交交接班</source>
+        <translation>{shift}: handover at {time} · not yet handed over at this post</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_notice.py" line="52"/>
+        <source>点击“交接班…”填写并提交交接班；也可从“值班”菜单打开</source>
+        <translation>Click “Handover…” to fill in and submit the handover; it is also in the Shift menu</translation>
+    </message>
+</context>
+<context>
     <name>HandoverReviewDialog</name>
     <message>
         <location filename="../../widgets/handover_review.py" line="82"/>
@@ -1486,27 +1504,27 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>HandoverWork</name>
     <message>
-        <location filename="../../desktop/handover_work.py" line="130"/>
+        <location filename="../../desktop/handover_work.py" line="134"/>
         <source>交接班(&amp;H)…</source>
         <translation>&amp;Handover…</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="131"/>
+        <location filename="../../desktop/handover_work.py" line="135"/>
         <source>交接班审阅…</source>
         <translation>Handover review…</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="133"/>
+        <location filename="../../desktop/handover_work.py" line="137"/>
         <source>排班…</source>
         <translation>Roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="550"/>
+        <location filename="../../desktop/handover_work.py" line="561"/>
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="552"/>
+        <location filename="../../desktop/handover_work.py" line="563"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
@@ -3495,102 +3513,102 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>handover</name>
     <message>
-        <location filename="../../desktop/handover_work.py" line="66"/>
+        <location filename="../../desktop/handover_work.py" line="70"/>
         <source>本班次在本岗位已提交交班</source>
         <translation>This shift&apos;s handover at this post is already submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="67"/>
+        <location filename="../../desktop/handover_work.py" line="71"/>
         <source>内容过长</source>
         <translation>The text is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="68"/>
+        <location filename="../../desktop/handover_work.py" line="72"/>
         <source>待办事项过多（最多 50 项）</source>
         <translation>Too many pending items (at most 50)</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="69"/>
+        <location filename="../../desktop/handover_work.py" line="73"/>
         <source>待办事项不能为空</source>
         <translation>A pending item cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="70"/>
+        <location filename="../../desktop/handover_work.py" line="74"/>
         <source>没有编号为 {code} 的事件</source>
         <translation>There is no event with code {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="71"/>
+        <location filename="../../desktop/handover_work.py" line="75"/>
         <source>没有这条交接班记录</source>
         <translation>No such handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="72"/>
+        <location filename="../../desktop/handover_work.py" line="76"/>
         <source>只能在交班的岗位接班</source>
         <translation>You can take over only at the post being handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="73"/>
+        <location filename="../../desktop/handover_work.py" line="77"/>
         <source>交班人不能为自己接班</source>
         <translation>The outgoing operator cannot take over from themselves</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="74"/>
+        <location filename="../../desktop/handover_work.py" line="78"/>
         <source>该交接班已由他人签收</source>
         <translation>Someone else has already signed this handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="75"/>
+        <location filename="../../desktop/handover_work.py" line="79"/>
         <source>异议须填写说明</source>
         <translation>A dispute needs a note</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="76"/>
+        <location filename="../../desktop/handover_work.py" line="80"/>
         <source>异议的项目不在交接内容中</source>
         <translation>The disputed item is not in the handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="77"/>
+        <location filename="../../desktop/handover_work.py" line="81"/>
         <source>尚未设置班次</source>
         <translation>No shifts are set up yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="78"/>
+        <location filename="../../desktop/handover_work.py" line="82"/>
         <source>该值班员不能在此岗位值班</source>
         <translation>This operator may not take this post</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="79"/>
+        <location filename="../../desktop/handover_work.py" line="83"/>
         <source>未知的班制</source>
         <translation>Unknown shift pattern</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="92"/>
+        <location filename="../../desktop/handover_work.py" line="96"/>
         <source>未知的记录类别</source>
         <translation>Unknown entry category</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="93"/>
+        <location filename="../../desktop/handover_work.py" line="97"/>
         <source>请填写记录内容</source>
         <translation>Enter what to record</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="94"/>
+        <location filename="../../desktop/handover_work.py" line="98"/>
         <source>记录内容过长（最多 2000 字）</source>
         <translation>The entry is too long (at most 2000 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="95"/>
+        <location filename="../../desktop/handover_work.py" line="99"/>
         <source>没有这个编号的事件</source>
         <translation>There is no event with that code</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="96"/>
+        <location filename="../../desktop/handover_work.py" line="100"/>
         <source>要更正的记录不存在</source>
         <translation>The entry to correct does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/handover_work.py" line="97"/>
+        <location filename="../../desktop/handover_work.py" line="101"/>
         <source>只能更正本岗位的记录</source>
         <translation>You can correct only this post&apos;s entries</translation>
     </message>

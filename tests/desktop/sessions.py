@@ -55,6 +55,10 @@ def start(sessions: list[Running], loop: qasync.QEventLoop, argv: list[str]) -> 
 
 
 def wait_loaded(qtbot: QtBot, session: Running) -> MainWindow:
+    """The window, once its queue is filled and its first alarm evaluation is shown (the
+    status bar's counts): that evaluation raises overdue events to the leader as the system,
+    which changes them, and a test acting on an event before it would race it (and be told
+    the event changed meanwhile, as an operator would)."""
     qtbot.waitUntil(lambda: session.window is not None, timeout=LOAD_TIMEOUT_MS)
     window = session.window
     assert window is not None
@@ -63,6 +67,7 @@ def wait_loaded(qtbot: QtBot, session: Running) -> MainWindow:
         lambda: queue.content is not None and queue.content.model.total_count() > 0,
         timeout=LOAD_TIMEOUT_MS,
     )
+    qtbot.waitUntil(lambda: window.alarm_counts_label.text() != "", timeout=LOAD_TIMEOUT_MS)
     return window
 
 

@@ -1,7 +1,8 @@
-"""The handover as the operators do it: the dialog is offered as the shift ends, the outgoing
-operator fills and submits, the incoming one logs in at the post in the dialog, disputes an item
-and signs, and the window is theirs; the duty-log panel writes, corrects and searches; the chief
-reviews and exports. The clock of record is frozen at the end of a day shift."""
+"""The handover as the operators do it: the handover is offered as the shift ends (a notice that
+opens the dialog), the outgoing operator fills and submits, the incoming one logs in at the post
+in the dialog, disputes an item and signs, and the window is theirs; the duty-log panel writes,
+corrects and searches; the chief reviews and exports. The clock of record is frozen at the end
+of a day shift."""
 
 from __future__ import annotations
 
@@ -47,7 +48,12 @@ def test_outgoing_submits_and_incoming_logs_in_and_signs(
 ) -> None:
     window = _open(running, qloop, qtbot, seeded_url, "intake", "intake")
     work = window.handover_work
-    # Offered by itself: the day shift ends at 20:00 and nothing was handed over yet.
+    # Offered by itself: the day shift ends at 20:00 and nothing was handed over yet. The offer
+    # is a notice; the dialog opens when the operator asks for it.
+    qtbot.waitUntil(work.notice.isVisible, timeout=LOAD_TIMEOUT_MS)
+    assert "白班 20:00 交班" in work.notice.label.text()
+    assert work.dialog is None
+    click(qtbot, work.notice.open_button)
     qtbot.waitUntil(
         lambda: work.dialog is not None and work.dialog.outgoing.isVisible(),
         timeout=LOAD_TIMEOUT_MS,
@@ -72,6 +78,7 @@ def test_outgoing_submits_and_incoming_logs_in_and_signs(
     assert dialog.pending_items()[1].event_code.startswith("SJ-")
     click(qtbot, dialog.submit)
     qtbot.waitUntil(lambda: dialog.incoming.isVisible(), timeout=LOAD_TIMEOUT_MS)
+    assert not work.notice.isVisible()  # handed over: nothing is due at this post any more
     assert dialog.login_box.isVisible() and not dialog.acknowledge.isEnabled()
 
     # The outgoing operator cannot sign for the incoming one.
@@ -129,9 +136,7 @@ def test_duty_log_panel_and_the_chiefs_review(
 ) -> None:
     window = _open(running, qloop, qtbot, seeded_url, "chief", "chief")
     work = window.handover_work
-    qtbot.waitUntil(lambda: work.dialog is not None, timeout=LOAD_TIMEOUT_MS)  # offered
-    assert work.dialog is not None
-    work.dialog.close()
+    qtbot.waitUntil(work.notice.isVisible, timeout=LOAD_TIMEOUT_MS)  # offered
     panel = window.panels.duty_log.build()
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=LOAD_TIMEOUT_MS)  # the demo's
     before = panel.model.rowCount()

@@ -1,9 +1,9 @@
 """The video post at work: a camera opened in a real player (ffplay, on a local port that never
 answers) with the exact argument vector, a player failing at once reported failed with its words
 redacted, values that would be options and wrappers refused, hostile URLs refused, the nearest
-cameras of the selected event opened by a number key, a WVP platform asked first (a local fake),
-the preview decoding a stream ffmpeg serves on 127.0.0.1, and a patrol tour run with a short
-dwell, its record complete."""
+cameras of the selected event opened by a number key (also as the handover is offered at 19:50),
+a WVP platform asked first (a local fake), the preview decoding a stream ffmpeg serves on
+127.0.0.1, and a patrol tour run with a short dwell, its record complete."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ from models.cameras import CameraIndex
 from models.db import open_database
 from models.entities import Camera, Event, EventCategory, PlayerProgram, VideoSystem
 from models.patrols import TourDraft, patrols_between, save_tour
-from models.snapshots import CameraRow
+from models.snapshots import CameraRow, NearbyCamera
+from models.workdays import LOCAL_ZONE
 from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, wait_loaded
 from tests.desktop.test_event_work import click
 from tests.fake_wvp import PASSWORD, USERNAME, fake_wvp
@@ -138,6 +139,32 @@ def _camera(url: str, code: str) -> tuple[int, str, str]:
         ).one()
     database.close()
     return found[0], found[1], found[2]
+
+
+def _nearby_shown(
+    running: list[Running], qloop: qasync.QEventLoop, qtbot: QtBot, url: str, port: int
+) -> tuple[MainWindow, VideoLinksPanel, dict[int, str], list[NearbyCamera]]:
+    """The video post, every camera streaming from the silent server on ``port``, the first
+    event selected and its nearest cameras listed: the window, the panel, each camera's URL and
+    the nearest cameras as the panel must list them."""
+    _use_player(url)
+    urls = _streams_at(url, port)
+    window, panel = _video_post(running, qloop, qtbot, url)
+    database = open_database(url)
+    with database.read() as session:
+        event_id, lon, lat = session.execute(
+            select(Event.id, Event.lon, Event.lat).order_by(Event.id).limit(1)
+        ).one()
+        cameras = [
+            CameraRow(c.id, c.gb_id, c.name, c.kind, "", "", "", c.lon, c.lat)
+            for c in session.scalars(select(Camera))
+        ]
+    database.close()
+    expected = CameraIndex(cameras).nearest(lon, lat)
+    assert expected  # the demo has cameras at every grid corner
+    window.select_event(event_id)
+    qtbot.waitUntil(lambda: panel.nearby.count() == len(expected), timeout=LOAD_TIMEOUT_MS)
+    return window, panel, urls, expected
 
 
 def test_a_camera_opens_in_its_player_with_the_exact_arguments_and_hostile_urls_do_not(
@@ -271,39 +298,62 @@ def test_the_nearest_cameras_of_the_selected_event_open_with_a_number_key(
     silent_server: int,
     players: Callable[[], list[list[str]]],
 ) -> None:
-    _use_player(seeded_url)
-    urls = _streams_at(seeded_url, silent_server)
-    window, panel = _video_post(running, qloop, qtbot, seeded_url)
-    database = open_database(seeded_url)
-    with database.read() as session:
-        event_id, lon, lat = session.execute(
-            select(Event.id, Event.lon, Event.lat).order_by(Event.id).limit(1)
-        ).one()
-        cameras = [
-            CameraRow(c.id, c.gb_id, c.name, c.kind, "", "", "", c.lon, c.lat)
-            for c in session.scalars(select(Camera))
-        ]
-    database.close()
-    expected = CameraIndex(cameras).nearest(lon, lat)
-    assert expected  # the demo has cameras at every grid corner
-
-    window.select_event(event_id)
-    qtbot.waitUntil(lambda: panel.nearby.count() == len(expected), timeout=LOAD_TIMEOUT_MS)
+    _, panel, urls, expected = _nearby_shown(running, qloop, qtbot, seeded_url, silent_server)
     assert panel.nearby.isVisible()
     shown = [panel.nearby.item(i).text() for i in range(panel.nearby.count())]
     assert shown[0].startswith("1. " + expected[0].camera.name)
     assert f"{round(expected[0].distance_m)} 米" in shown[0]
 
-    # Between 19:45 and 22:00 the handover is offered in a window of its own: the operator
-    # comes back to the main window (the number keys are its shortcuts) before typing.
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=LOAD_TIMEOUT_MS)
     panel.tree.setFocus()
     qtbot.keyClick(panel.tree, Qt.Key.Key_2)
     qtbot.waitUntil(lambda: len(players()) == 1, timeout=LOAD_TIMEOUT_MS)
     opened = players()[0][-1]
     second = urls[expected[1].camera.id]
     assert opened.split("@")[-1] == second.split("://", 1)[1]
+
+
+def test_the_handover_offered_at_19_50_leaves_the_keystroke_to_the_launcher(
+    running: list[Running],
+    qloop: qasync.QEventLoop,
+    qtbot: QtBot,
+    seeded_url: str,
+    silent_server: int,
+    players: Callable[[], list[list[str]]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The clock of record as the handover sees it, set by the test: just before the day
+    # shift's offer (19:45, for 20:00), then 19:50 while the operator works on.
+    clock = [datetime(2026, 11, 26, 19, 44, 58, tzinfo=LOCAL_ZONE).astimezone(UTC)]
+    monkeypatch.setattr("desktop.handover_work.server_now", lambda _session: clock[0])
+    window, panel, urls, expected = _nearby_shown(running, qloop, qtbot, seeded_url, silent_server)
+    work = window.handover_work
+    panel.tree.setFocus()  # the operator is at the camera list
+    assert not work.notice.isVisible()
+
+    clock[0] = datetime(2026, 11, 26, 19, 50, tzinfo=LOCAL_ZONE).astimezone(UTC)
+    qtbot.waitUntil(work.notice.isVisible, timeout=LOAD_TIMEOUT_MS)  # offered, by its timer
+    assert "20:00" in work.notice.label.text()
+    # The key goes where the keyboard is, as a keyboard's does: still the camera list.
+    assert QApplication.activeWindow() is window
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, Qt.Key.Key_2)
+    started: list[list[str]] = []
+
+    def one_started() -> bool:
+        started[:] = players()  # read once: the player is seen as it started
+        return len(started) == 1
+
+    qtbot.waitUntil(one_started, timeout=LOAD_TIMEOUT_MS)
+    assert started[0][-1].split("@")[-1] == urls[expected[1].camera.id].split("://", 1)[1]
+    assert QApplication.activeWindow() is window
+
+    # The offer opens the handover when the operator asks for it.
+    click(qtbot, work.notice.open_button)
+    qtbot.waitUntil(
+        lambda: work.dialog is not None and work.dialog.outgoing.isVisible(),
+        timeout=LOAD_TIMEOUT_MS,
+    )
 
 
 def test_a_wvp_camera_is_asked_of_its_platform_off_the_gui_thread(

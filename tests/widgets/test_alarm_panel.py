@@ -31,7 +31,9 @@ def alarms() -> list[AlarmRow]:
             "违停",
             "dispatched",
             "respond",
-            NOW + timedelta(hours=2) if i == 5 else NOW - timedelta(hours=10 - i),
+            # Half a minute over 2 hours: the countdown runs on from NOW as soon as it is set,
+            # so "剩余 2小时0分" holds for the half minute a loaded machine may take to read it.
+            NOW + timedelta(hours=2, seconds=30) if i == 5 else NOW - timedelta(hours=10 - i),
             levels[i],
             "320104012001001",
         )
