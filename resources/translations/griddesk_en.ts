@@ -1043,7 +1043,7 @@
     <message>
         <location filename="../../widgets/event_queue.py" line="262"/>
         <source>预警</source>
-        <translation>Warning</translation>
+        <translation>Alarm</translation>
     </message>
 </context>
 <context>
@@ -1915,7 +1915,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/main_window.py" line="246"/>
         <source>摄像机(&amp;C)</source>
-        <translation>Cameras(&amp;C)</translation>
+        <translation>&amp;Cameras</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="247"/>
