@@ -66,6 +66,16 @@ def run_gui(args: argparse.Namespace, url: str) -> int:
     return code
 
 
+class _Loading:
+    """Whether a window's queue is loaded and its map drawn, listened for from its start."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.loaded = asyncio.Event()
+        self.ready = asyncio.Event()
+        window.events_loaded.connect(lambda _count: self.loaded.set())
+        window.map_ready.connect(self.ready.set)
+
+
 class GuiSession:
     """One run of the GUI: open, log in, show the window, and (for --screenshot) shoot and quit."""
 
@@ -107,6 +117,9 @@ class GuiSession:
             self._attach_probe(self.window, self.args.feed_probe)
         if self.args.without_map:
             self.window.panels.map.close()  # spares the cores when many posts run on one machine
+        # Listened for before the window starts loading: it loads while the log-in dialog
+        # hands over the keyboard, and may be done before that is.
+        loading = _Loading(self.window) if self.args.screenshot else None
         self.window.show()
         # The log-in dialog has the keyboard and stays up until the window has taken it over:
         # were the dialog closed first, X would give the focus to no window, and a window
@@ -115,8 +128,8 @@ class GuiSession:
         self.window.start()
         await self._close_login(self.window)
         shooting = None
-        if self.args.screenshot:
-            shooting = asyncio.ensure_future(self._screenshot(self.args.screenshot))
+        if self.args.screenshot and loading is not None:
+            shooting = asyncio.ensure_future(self._screenshot(self.args.screenshot, loading))
         code = await self._done
         if shooting is not None:
             await asyncio.gather(shooting, return_exceptions=True)
@@ -279,18 +292,15 @@ class GuiSession:
         dialog.open()
         return await outcome
 
-    async def _screenshot(self, path: Path) -> None:
+    async def _screenshot(self, path: Path, loading: _Loading) -> None:
         """Wait for the queue and the map, then write the window as a PNG and quit."""
         assert self.window is not None
         window = self.window
         started = time.monotonic()
-        loaded = asyncio.Event()
-        ready = asyncio.Event()
-        window.events_loaded.connect(lambda _n: loaded.set())
-        window.map_ready.connect(ready.set)
         try:
             await asyncio.wait_for(
-                asyncio.gather(loaded.wait(), ready.wait()), timeout=SCREENSHOT_TIMEOUT_S
+                asyncio.gather(loading.loaded.wait(), loading.ready.wait()),
+                timeout=SCREENSHOT_TIMEOUT_S,
             )
         except TimeoutError:
             self._finish(
