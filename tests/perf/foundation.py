@@ -6,6 +6,9 @@
   three runs, the machine's noise being larger than the differences we look for. The first run
   starts with an empty map-page cache (as a post's very first start does) and is also reported
   alone as ``startup_to_screenshot_100k_cold_s``.
+- ``webengine_blank_start_s``: the floor under that start: a process that shows a window holding
+  an empty QWebEngineView, from process start to its first painted frame written as a PNG (the
+  median of three runs, measured as the start is).
 - ``rss_100k_mb``: peak resident memory of that GUI process (the largest of the runs);
   ``rss_100k_webengine_mb`` beside it, the peak of its QtWebEngine helper processes together.
 """
@@ -26,6 +29,24 @@ from tests.perf.common import ROOT, seeded_100k
 
 Report = Callable[[str, float, str], None]
 STARTUP_RUNS = 3
+# The least a post's start can cost: Python, Qt, QtWebEngine's processes and one painted frame
+# of an empty page, saved as GridDesk's --screenshot saves its window.
+BLANK_WEBENGINE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+view = QWebEngineView()
+view.resize(1600, 1000)
+def painted(ok):
+    # the load is done; the next turn of the loop has painted the frame
+    QTimer.singleShot(0, lambda: (view.grab().save(sys.argv[1]), app.quit()))
+view.loadFinished.connect(painted)
+view.setHtml("<html><body></body></html>")
+view.show()
+sys.exit(app.exec())
+"""
 
 
 def run(scratch: Path, report: Report) -> None:
@@ -47,6 +68,14 @@ def run(scratch: Path, report: Report) -> None:
         walls.append(wall)
         main_peak = max(main_peak, main_rss)
         helpers_peak = max(helpers_peak, helpers_rss)
+    blanks = []
+    for attempt in range(STARTUP_RUNS):
+        shot = scratch / f"blank-{attempt}.png"
+        wall, _, _ = _measure_process([sys.executable, "-c", BLANK_WEBENGINE, str(shot)])
+        if not shot.exists():
+            raise RuntimeError("the blank QWebEngineView wrote no screenshot")
+        blanks.append(wall)
+    report("webengine_blank_start_s", statistics.median(blanks), "s")
     report("startup_to_screenshot_100k_s", statistics.median(walls), "s")
     report("startup_to_screenshot_100k_cold_s", walls[0], "s")
     report("rss_100k_mb", main_peak / 2**20, "MB")
