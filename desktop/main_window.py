@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Coroutine
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -41,7 +41,7 @@ from desktop.presence import PresenceKeeper
 from desktop.store import Store, StoreUnavailable
 from desktop.tasks import BackgroundTasks
 from desktop.video_work import VideoWork
-from models import calendar_days, indicators, modes, queries, sla
+from models import calendar_days, history, indicators, modes, queries, sla
 from models.accounts import NotPermitted, Operator, permitted_actions, unlock_screen
 from models.alarms import (
     AlarmPolicy,
@@ -1271,7 +1271,9 @@ def _queue_snapshot(session: Session, language: str) -> tuple[int, list[EventRow
     # is then applied again, never missed), the rows, their search texts (so the first
     # keystroke is not the one that builds them on the GUI thread) and the centre's mode.
     seq = last_seq(session)
-    rows = queries.event_rows(session, server_now(session), language)
+    now = server_now(session)
+    since = now - timedelta(days=history.working_set_days(session))
+    rows = queries.event_rows(session, now, language, since=since)
     return seq, rows, [search_text(row) for row in rows], queries.current_mode(session)
 
 

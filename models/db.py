@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # The newest migration, as a database at the current schema records it in alembic_version.
 # Known here so that start-up need not import Alembic just to compare; a test checks it against
 # the migrations themselves.
-SCHEMA_REVISION = "0012"
+SCHEMA_REVISION = "0016"
 ENV_VAR = "GRIDDESK_DB"
 # Key of the PostgreSQL advisory lock that serialises migrations across processes.
 MIGRATION_LOCK = 0x6772_6964_6D69_6772  # "gridmigr"
@@ -102,6 +102,12 @@ def describe_url(url: str) -> str:
         return "?"
 
 
+def _bigram_text(value: str | None) -> str:
+    from models.history import bigram_text
+
+    return "" if value is None else bigram_text(value)
+
+
 def _sqlite_connect_hooks(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -115,6 +121,8 @@ def _sqlite_connect_hooks(engine: Engine) -> None:
         # stored in the file, and a refused file must be left exactly as it was.
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
+        # The history search's index is kept by triggers that call this (migration 0016).
+        dbapi_connection.create_function("griddesk_bigrams", 1, _bigram_text, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Connection) -> None:

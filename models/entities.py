@@ -301,6 +301,9 @@ class Event(Base):
         Index("ix_event_state_reported", "state", "reported_at"),
         # Serves the duplicate check at intake: one category within a day either side.
         Index("ix_event_category_reported", "category_id", "reported_at"),
+        # The queue's working set: reported or closed in the last days (``models.history``).
+        Index("ix_event_reported_at", "reported_at"),
+        Index("ix_event_closed_at", "closed_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, or_, select
 from sqlalchemy.orm import Session
 
 from models import indicators
@@ -32,7 +32,7 @@ from models.entities import (
     Staff,
     VideoSystem,
 )
-from models.snapshots import AlarmRow, AreaMap, CameraRow, EventRow, MapPoint
+from models.snapshots import OPEN_STATES, AlarmRow, AreaMap, CameraRow, EventRow, MapPoint
 
 DESCRIPTION_IN_ROW = 200  # characters of the description a queue row carries
 
@@ -78,6 +78,7 @@ def event_rows(
     language: str = "zh_CN",
     *,
     event_ids: Collection[int] | None = None,
+    since: datetime | None = None,
 ) -> list[EventRow]:
     """Every event (or only those of ``event_ids``), as the queue shows it, with its alarm level
     at ``now``. The filter serves the queue's update in place after a change (``events.event_row``).
@@ -97,6 +98,12 @@ def event_rows(
     statement = select(*_QUEUE_COLUMNS)
     if event_ids is not None:
         statement = statement.where(Event.id.in_([int(i) for i in event_ids]))
+    if since is not None:
+        # The queue's working set (``models.history``): the open events and those reported or
+        # closed since then; each term has its index, so a decade of history is not read.
+        statement = statement.where(
+            or_(Event.state.in_(OPEN_STATES), Event.reported_at >= since, Event.closed_at >= since)
+        ).order_by(Event.id)
     sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
