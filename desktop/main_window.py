@@ -26,6 +26,7 @@ from desktop.alarm_sound import AlarmSound
 from desktop.event_work import EventWork
 from desktop.feed import ChangeFeed
 from desktop.handover_work import HandoverWork
+from desktop.history_work import HistoryWork
 from desktop.journal import Journal, journal_path
 from desktop.map_work import MapWork
 from desktop.messages import (
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         )
         self.feed = ChangeFeed(store, language, self)
         self.video_work = VideoWork(store, operator, language, self.panels.video, self)
+        self.history_work = HistoryWork(store, language, self._open_event, self)
         self.presence = PresenceKeeper(store, operator, self)
         # The alarm list is read again once after a burst of changes, not once per change.
         self._alarm_reload = QTimer(self)
@@ -239,6 +241,7 @@ class MainWindow(QMainWindow):
         self.new_event_action = QAction(self.tr("新建事件…"), self)
         self.new_event_action.setShortcut(QKeySequence.StandardKey.New)
         event_menu.addAction(self.new_event_action)
+        self.history_work.fill_menu(event_menu)
         event_menu.addSeparator()
         self.rules_action = QAction(self.tr("派单规则…"), self)
         self.rules_action.setEnabled(False)  # until the permissions say the role may edit them
@@ -446,6 +449,7 @@ class MainWindow(QMainWindow):
         self._tasks.cancel_all()
         self.event_work.cancel()
         self.video_work.cancel()
+        self.history_work.close()
         super().closeEvent(event)
         self.closed.emit()
 

@@ -897,88 +897,88 @@
 <context>
     <name>EventQueuePanel</name>
     <message>
-        <location filename="../../widgets/event_queue.py" line="584"/>
+        <location filename="../../widgets/event_queue.py" line="595"/>
         <source>搜索编号、地址、描述…（Ctrl+F）</source>
         <translation>Search code, address, description… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="587"/>
+        <location filename="../../widgets/event_queue.py" line="598"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="588"/>
+        <location filename="../../widgets/event_queue.py" line="599"/>
         <source>未结事件</source>
         <translation>Open events</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="591"/>
+        <location filename="../../widgets/event_queue.py" line="602"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="592"/>
+        <location filename="../../widgets/event_queue.py" line="603"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="595"/>
+        <location filename="../../widgets/event_queue.py" line="606"/>
         <source>全部优先级</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="598"/>
+        <location filename="../../widgets/event_queue.py" line="609"/>
         <source>全部预警</source>
         <translation>All alarm levels</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="601"/>
+        <location filename="../../widgets/event_queue.py" line="612"/>
         <source>超时（含升级）</source>
         <translation>Overdue (escalated included)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="603"/>
+        <location filename="../../widgets/event_queue.py" line="614"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="604"/>
+        <location filename="../../widgets/event_queue.py" line="615"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="605"/>
+        <location filename="../../widgets/event_queue.py" line="616"/>
         <source>上报日期</source>
         <translation>Reported between</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="614"/>
+        <location filename="../../widgets/event_queue.py" line="625"/>
         <source>已存筛选</source>
         <translation>Saved filters</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="615"/>
-        <location filename="../../widgets/event_queue.py" line="964"/>
+        <location filename="../../widgets/event_queue.py" line="626"/>
+        <location filename="../../widgets/event_queue.py" line="975"/>
         <source>保存筛选</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="616"/>
+        <location filename="../../widgets/event_queue.py" line="627"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="836"/>
+        <location filename="../../widgets/event_queue.py" line="847"/>
         <source>↑ {count} 条新事件</source>
         <translation>↑ {count} new events</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="964"/>
+        <location filename="../../widgets/event_queue.py" line="975"/>
         <source>筛选名称：</source>
         <translation>Filter name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="1002"/>
+        <location filename="../../widgets/event_queue.py" line="1013"/>
         <source>显示 {shown} / 共 {total} 件 · {overdue}</source>
         <translation>Showing {shown} of {total} · {overdue}</translation>
     </message>
@@ -986,62 +986,62 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../widgets/event_queue.py" line="251"/>
+        <location filename="../../widgets/event_queue.py" line="253"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="252"/>
+        <location filename="../../widgets/event_queue.py" line="254"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="253"/>
+        <location filename="../../widgets/event_queue.py" line="255"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="254"/>
+        <location filename="../../widgets/event_queue.py" line="256"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="255"/>
+        <location filename="../../widgets/event_queue.py" line="257"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="256"/>
+        <location filename="../../widgets/event_queue.py" line="258"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="257"/>
+        <location filename="../../widgets/event_queue.py" line="259"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="258"/>
+        <location filename="../../widgets/event_queue.py" line="260"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="259"/>
+        <location filename="../../widgets/event_queue.py" line="261"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="260"/>
+        <location filename="../../widgets/event_queue.py" line="262"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="261"/>
+        <location filename="../../widgets/event_queue.py" line="263"/>
         <source>办结时限</source>
         <translation>Close by</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_queue.py" line="262"/>
+        <location filename="../../widgets/event_queue.py" line="264"/>
         <source>预警</source>
         <translation>Alarm</translation>
     </message>
@@ -1082,27 +1082,27 @@
 <context>
     <name>GuiSession</name>
     <message>
-        <location filename="../../desktop/app.py" line="171"/>
+        <location filename="../../desktop/app.py" line="184"/>
         <source>启动失败：{reason}</source>
         <translation>Start-up failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="182"/>
+        <location filename="../../desktop/app.py" line="195"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="185"/>
+        <location filename="../../desktop/app.py" line="198"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="298"/>
+        <location filename="../../desktop/app.py" line="308"/>
         <source>截图超时：数据或地图未能加载</source>
         <translation>Screenshot timed out: the data or the map did not load</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="312"/>
+        <location filename="../../desktop/app.py" line="322"/>
         <source>无法写入截图 {path}</source>
         <translation>Cannot write the screenshot {path}</translation>
     </message>
@@ -1530,6 +1530,160 @@ No longer overdue: {cleared}</translation>
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="127"/>
+        <source>查历史</source>
+        <translation>History search</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="131"/>
+        <source>编号、地址或描述中的文字，空格分开的词都须出现</source>
+        <translation>Text of the code, address or description; every word separated by spaces must appear</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="134"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="138"/>
+        <source>全部网格</source>
+        <translation>All grids</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="142"/>
+        <source>不限日期</source>
+        <translation>Any date</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="153"/>
+        <source>从</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="155"/>
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="158"/>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="161"/>
+        <source>文字</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="162"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="163"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="164"/>
+        <source>上报日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="179"/>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="180"/>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="221"/>
+        <source>开始日期晚于结束日期。</source>
+        <translation>The start date is after the end date.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="224"/>
+        <source>正在查询…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="235"/>
+        <source>第 {page} 页</source>
+        <translation>Page {page}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="239"/>
+        <source>第 {first}–{last} 件，最新的在前</source>
+        <translation>Events {first}–{last}, newest first</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="244"/>
+        <source>没有找到符合条件的事件。</source>
+        <translation>No event matches.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="59"/>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="60"/>
+        <source>上报时间</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="61"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="62"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="63"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="64"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="65"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_dialog.py" line="66"/>
+        <source>描述</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWork</name>
+    <message>
+        <location filename="../../desktop/history_work.py" line="47"/>
+        <source>查历史…</source>
+        <translation>History search…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history_work.py" line="110"/>
+        <source>查询文字不能超过 64 个字符，也不能含控制字符。</source>
+        <translation>The search text can hold at most 64 characters and no control characters.</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
         <location filename="../../widgets/intake_form.py" line="72"/>
@@ -1842,265 +1996,265 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183"/>
+        <location filename="../../desktop/main_window.py" line="185"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="231"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
-        <location filename="../../desktop/main_window.py" line="413"/>
+        <location filename="../../desktop/main_window.py" line="236"/>
+        <location filename="../../desktop/main_window.py" line="416"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
         <source>摄像机(&amp;C)</source>
         <translation>&amp;Cameras</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
         <source>关于网格指挥台…</source>
         <translation>About GridDesk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273"/>
-        <location filename="../../desktop/main_window.py" line="768"/>
+        <location filename="../../desktop/main_window.py" line="276"/>
+        <location filename="../../desktop/main_window.py" line="772"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="278"/>
+        <location filename="../../desktop/main_window.py" line="281"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="284"/>
+        <location filename="../../desktop/main_window.py" line="287"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="359"/>
+        <location filename="../../desktop/main_window.py" line="362"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="406"/>
+        <location filename="../../desktop/main_window.py" line="409"/>
         <source>退出 GridDesk</source>
         <translation>Quit GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="407"/>
+        <location filename="../../desktop/main_window.py" line="410"/>
         <source>退出后本岗位（{post}）无人登录值守。确定退出吗？</source>
         <translation>After quitting, nobody is logged in on duty at this post ({post}). Quit?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="414"/>
+        <location filename="../../desktop/main_window.py" line="417"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="588"/>
+        <location filename="../../desktop/main_window.py" line="592"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="603"/>
+        <location filename="../../desktop/main_window.py" line="607"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="708"/>
+        <location filename="../../desktop/main_window.py" line="712"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="714"/>
+        <location filename="../../desktop/main_window.py" line="718"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="727"/>
+        <location filename="../../desktop/main_window.py" line="731"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="781"/>
+        <location filename="../../desktop/main_window.py" line="785"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="802"/>
+        <location filename="../../desktop/main_window.py" line="806"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="819"/>
+        <location filename="../../desktop/main_window.py" line="823"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="849"/>
+        <location filename="../../desktop/main_window.py" line="853"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="871"/>
+        <location filename="../../desktop/main_window.py" line="875"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="893"/>
+        <location filename="../../desktop/main_window.py" line="897"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="909"/>
+        <location filename="../../desktop/main_window.py" line="913"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="851"/>
+        <location filename="../../desktop/main_window.py" line="855"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="479"/>
+        <location filename="../../desktop/main_window.py" line="483"/>
         <source>⚠ 以超级用户连接数据库</source>
         <translation>⚠ Superuser connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="481"/>
+        <location filename="../../desktop/main_window.py" line="485"/>
         <source>⚠ 以所有者连接数据库</source>
         <translation>⚠ Owner connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="486"/>
+        <location filename="../../desktop/main_window.py" line="490"/>
         <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
         <translation>The posts should not connect as the database&apos;s owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="609"/>
+        <location filename="../../desktop/main_window.py" line="613"/>
         <source>未结 {open} · {alarms}</source>
         <translation>Open {open} · {alarms}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="950"/>
+        <location filename="../../desktop/main_window.py" line="954"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1042"/>
+        <location filename="../../desktop/main_window.py" line="1046"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1055"/>
+        <location filename="../../desktop/main_window.py" line="1059"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1107"/>
+        <location filename="../../desktop/main_window.py" line="1111"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1142"/>
-        <location filename="../../desktop/main_window.py" line="1153"/>
+        <location filename="../../desktop/main_window.py" line="1146"/>
+        <location filename="../../desktop/main_window.py" line="1157"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1142"/>
+        <location filename="../../desktop/main_window.py" line="1146"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1162"/>
+        <location filename="../../desktop/main_window.py" line="1166"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1178"/>
+        <location filename="../../desktop/main_window.py" line="1182"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1181"/>
+        <location filename="../../desktop/main_window.py" line="1185"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
