@@ -45,6 +45,8 @@ from models.workdays import LOCAL_ZONE
 # Rows per executemany: big enough to amortise the round trip, small enough for PostgreSQL's
 # parameter limit with RETURNING.
 BATCH = 5_000
+# Events drawn, walked and written at a time (a slice of the history, oldest first).
+EVENTS_PER_SLICE = 100_000
 _HOUR = 3600.0
 _DAY = 86_400.0
 # Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so local dates of epoch
@@ -407,6 +409,9 @@ def _insert_plain(session: Session, name: str, rows: Sequence[dict[str, Any]]) -
     if dialect.name == "sqlite" and _driver_ready(table, rows[0], dialect):
         _insert_sqlite(session, table, rows)
         return
+    if dialect.name == "postgresql" and _driver_ready(table, rows[0], dialect):
+        _copy_postgresql(session, table, rows)
+        return
     for start in range(0, len(rows), BATCH):
         session.execute(insert(table), list(rows[start : start + BATCH]))
 
@@ -450,6 +455,21 @@ def _insert_sqlite(session: Session, table: Table, rows: Sequence[dict[str, Any]
     records = list(zip(*values, strict=True))
     for start in range(0, len(records), BATCH * 4):
         connection.exec_driver_sql(sql, records[start : start + BATCH * 4])
+
+
+def _copy_postgresql(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """COPY the rows in: five to ten times faster than executemany for a million events
+    (psycopg adapts aware instants, booleans and None itself)."""
+    columns = list(rows[0])
+    quote = session.get_bind().dialect.identifier_preparer.quote
+    sql = f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
+    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row([row[c] for c in columns])
+    finally:
+        cursor.close()
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -1058,25 +1078,42 @@ class _Seeder:
     # --- events -------------------------------------------------------------------------------
 
     def _events(self, count: int, days: int) -> None:
-        plan = _EventPlan(self, count, days)
-        event_rows, action_rows = plan.rows()
-        # RETURNING with parameter order falls back to one statement per row on SQLite: insert
-        # plainly and map the client-made uids back to ids instead.
-        _insert_plain(self.session, "event", event_rows)
+        # A decade of a million events is drawn and written a slice of time at a time, oldest
+        # first (codes are numbered per day in that order): memory stays that of one slice.
+        slices = max(1, math.ceil(count / EVENTS_PER_SLICE))
+        end = self.now.timestamp()
+        start = end - days * _DAY
+        last_numbers: Counter[date] = Counter()
         table = _table("event")
-        by_uid = dict(self.session.execute(select(table.c.uid, table.c.id)).all())
-        ids = [by_uid[row["uid"]] for row in event_rows]
-        for row in action_rows:
-            row["event_id"] = ids[row.pop("event")]
-        _insert_plain(self.session, "event_action", action_rows)
+        events = actions = 0
+        for k in range(slices):
+            share = count // slices + (1 if k < count % slices else 0)
+            window = (start + (end - start) * k / slices, start + (end - start) * (k + 1) / slices)
+            plan = _EventPlan(self, share, window, last_numbers)
+            event_rows, action_rows = plan.rows()
+            before = self.session.scalar(select(func.max(table.c.id))) or 0
+            # RETURNING with parameter order falls back to one statement per row on SQLite:
+            # insert plainly and map the client-made uids back to ids instead.
+            _insert_plain(self.session, "event", event_rows)
+            by_uid = dict(
+                self.session.execute(
+                    select(table.c.uid, table.c.id).where(table.c.id > before)
+                ).all()
+            )
+            ids = [by_uid[row["uid"]] for row in event_rows]
+            for row in action_rows:
+                row["event_id"] = ids[row.pop("event")]
+            _insert_plain(self.session, "event_action", action_rows)
+            events += len(event_rows)
+            actions += len(action_rows)
         # The last number given out each day, so that an event reported live later today takes
         # the next one (models.events numbers codes from this counter).
         _insert_plain(
             self.session,
             "event_code_counter",
-            [{"day": day, "last": last} for day, last in sorted(plan.last_numbers.items())],
+            [{"day": day, "last": last} for day, last in sorted(last_numbers.items())],
         )
-        self.counts.update(events=len(event_rows), actions=len(action_rows))
+        self.counts.update(events=events, actions=actions)
 
 
 def _nearest(tree: shapely.STRtree, x: FloatArray, y: FloatArray) -> NDArray[np.intp]:
@@ -1171,16 +1208,23 @@ class _EventPlan:
     """The history of ``count`` events over ``days`` days, drawn in bulk and then walked through
     the closed loop one event at a time to get states, times, deadlines and actions."""
 
-    def __init__(self, seeder: _Seeder, count: int, days: int) -> None:
+    def __init__(
+        self,
+        seeder: _Seeder,
+        count: int,
+        window: tuple[float, float],
+        last_numbers: Counter[date],
+    ) -> None:
         self.s = seeder
         self.count = count
-        self.days = days
+        self.window = window  # epoch seconds (start, end]: when these events are reported
         self.rng = seeder.rng
         self.profile = SlaProfile.load(seeder.session, "normal")
         self.calendar = load_calendar(seeder.session)
         self.alarm_policy = AlarmPolicy.load(seeder.session)
-        # Asia/Shanghai day -> the last event number of the day's codes (filled by ``rows``).
-        self.last_numbers: Counter[date] = Counter()
+        # Asia/Shanghai day -> the last event number of the day's codes (filled by ``rows``,
+        # shared by the slices of one seeding).
+        self.last_numbers = last_numbers
 
     def rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The event rows and their action rows (``event`` = index into the event rows)."""
@@ -1189,15 +1233,15 @@ class _EventPlan:
         return self._walk(self._draw())
 
     def _report_times(self) -> FloatArray:
-        """Epoch seconds in (now - days, now], days uniform, hours weighted to daytime."""
-        now = self.s.now.timestamp()
-        start = now - self.days * _DAY
+        """Epoch seconds in the window (start, end], days uniform, hours weighted to daytime."""
+        start, now = self.window
         today = math.floor((now + _LOCAL_OFFSET) / _DAY)
+        days = math.ceil((now - start) / _DAY)
         hours = np.array(HOUR_WEIGHTS) / sum(HOUR_WEIGHTS)
         result = np.empty(self.count)
         todo = np.arange(self.count)
         while len(todo):
-            day = today - self.rng.integers(0, self.days + 1, size=len(todo))
+            day = today - self.rng.integers(0, days + 1, size=len(todo))
             hour = self.rng.choice(24, size=len(todo), p=hours)
             second = self.rng.integers(0, 3600, size=len(todo))
             t = day * _DAY - _LOCAL_OFFSET + hour * _HOUR + second
