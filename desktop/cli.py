@@ -144,7 +144,12 @@ def build_parser(configuration: config.Configuration | None = None) -> argparse.
             path=config.default_path()
         ),
     )
-    parser.add_argument("--version", action="version", version=f"GridDesk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"GridDesk {__version__}",
+        help=QCoreApplication.translate("cli", "显示版本号并退出"),
+    )
     # Taken by the main window from here: the centre's base tiles until an operator chooses.
     parser.set_defaults(centre_tiles=centre.tiles)
     parser.add_argument(
