@@ -9,7 +9,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.perf import alarms, dispatch, events, foundation, handover, map, queue, sync, video
+from tests.perf import (
+    alarms,
+    dispatch,
+    events,
+    foundation,
+    handover,
+    map,
+    queue,
+    sites,
+    sync,
+    video,
+)
 
 BENCHMARKS = {
     "alarms": alarms.run,
@@ -19,6 +30,7 @@ BENCHMARKS = {
     "handover": handover.run,
     "map": map.run,
     "queue": queue.run,
+    "sites": sites.run,
     "sync": sync.run,
     "video": video.run,
 }
