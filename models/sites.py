@@ -583,6 +583,7 @@ def site_rows(
                 len(found.get(site_id, ())),
                 lon,
                 lat,
+                grading.rank(grade),
             )
         )
     return rows

@@ -159,7 +159,8 @@ class PatrolSummary:
 class MapPoint:
     """A fixed thing drawn on the live map beside the events: a camera, an IoT device or a
     construction site. ``layer`` is "cameras", "devices" or "sites"; ``kind`` the camera's kind,
-    the device's kind or the site's grade; ``online`` matters for devices only."""
+    the device's kind or the site's grade; ``online`` matters for devices only; ``colour`` and
+    ``label`` for sites only."""
 
     layer: str
     id: int
@@ -169,6 +170,9 @@ class MapPoint:
     lon: float
     lat: float
     online: bool = True
+    # Sites: the grade's colour and name with the score ("B级 · 85分"), from the grading.
+    colour: str = ""
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -911,6 +915,7 @@ class SiteRow:
     open_findings: int
     lon: float
     lat: float
+    grade_rank: int = 0  # 0 for the best grade of the grading, larger for worse
 
 
 @dataclass(frozen=True, slots=True)

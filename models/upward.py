@@ -510,6 +510,11 @@ def open_cases(session: Session) -> list[int]:
     )
 
 
+def newest_case(session: Session) -> int | None:
+    """The newest case, open or not."""
+    return session.scalar(select(func.max(UpwardReportCase.id)))
+
+
 def case_of_activation(session: Session, activation_id: int) -> int | None:
     """The report case an activation opened."""
     return session.scalar(
