@@ -138,9 +138,9 @@ class SiteListDialog(QDialog):
         layout.addLayout(buttons)
 
     def set_sites(self, rows: Sequence[SiteRow]) -> None:
-        """Show these sites, lowest score first."""
+        """Show these sites, worst first: lowest grade, then lowest score."""
         selected = self.selected_site()
-        self._rows = sorted(rows, key=lambda r: (r.score, r.code))
+        self._rows = sorted(rows, key=lambda r: (-r.grade_rank, r.score, r.code))
         self.table.setRowCount(len(self._rows))
         for n, row in enumerate(self._rows):
             cells = (
