@@ -55,37 +55,41 @@ CENTRE_NAME = "红花街道指挥调度中心"
 
 def site_refused_text(refusal: sites.SiteRefused) -> str:
     """Why a site write was refused, for the operator."""
-    t = QCoreApplication.translate
     texts = {
-        "unknown_site": t("sites", "没有这个工地"),
-        "unknown_item": t("sites", "评分项不存在或已停用"),
-        "unknown_source": t("sites", "未知的隐患来源"),
-        "unknown_event": t("sites", "没有这个事件"),
-        "too_long": t("sites", "说明过长（最多 500 字）或含有不允许的字符"),
-        "unknown_finding": t("sites", "没有这条隐患"),
-        "already_rectified": t("sites", "这条隐患已核验整改"),
-        "name_required": t("sites", "评分项名称不能为空（最多 64 字）"),
-        "points": t("sites", "分值与扣分须在 0–100 之间，非否决项不能为 0"),
-        "item_required": t("sites", "评分细则至少要有一项"),
-        "window": t("sites", "统计期须为 1–3660 天"),
-        "grades": t("sites", "分级标准不成立：各级分数线须从高到低"),
+        "unknown_site": QCoreApplication.translate("sites", "没有这个工地"),
+        "unknown_item": QCoreApplication.translate("sites", "评分项不存在或已停用"),
+        "unknown_source": QCoreApplication.translate("sites", "未知的隐患来源"),
+        "unknown_event": QCoreApplication.translate("sites", "没有这个事件"),
+        "too_long": QCoreApplication.translate(
+            "sites", "说明过长（最多 500 字）或含有不允许的字符"
+        ),
+        "unknown_finding": QCoreApplication.translate("sites", "没有这条隐患"),
+        "already_rectified": QCoreApplication.translate("sites", "这条隐患已核验整改"),
+        "name_required": QCoreApplication.translate("sites", "评分项名称不能为空（最多 64 字）"),
+        "points": QCoreApplication.translate(
+            "sites", "分值与扣分须在 0–100 之间，非否决项不能为 0"
+        ),
+        "item_required": QCoreApplication.translate("sites", "评分细则至少要有一项"),
+        "window": QCoreApplication.translate("sites", "统计期须为 1–3660 天"),
+        "grades": QCoreApplication.translate("sites", "分级标准不成立：各级分数线须从高到低"),
     }
     return texts.get(refusal.reason, refusal.reason)
 
 
 def report_refused_text(refusal: upward.ReportRefused) -> str:
     """Why an upward-report write was refused, for the operator."""
-    t = QCoreApplication.translate
     texts = {
-        "unknown_case": t("upward", "没有这份报送"),
-        "unknown_event": t("upward", "没有这个事件"),
-        "unknown_field": t("upward", "未知的报告项目"),
-        "too_long": t("upward", "内容过长（每项最多 2000 字）或含有不允许的字符"),
-        "closed": t("upward", "已终报，不能再修改"),
-        "already_first": t("upward", "首报已签发，请签发续报或终报"),
-        "no_first": t("upward", "请先签发首报"),
-        "unknown_kind": t("upward", "未知的报告类别"),
-        "field_required": t("upward", "签发前请填写：{field}"),
+        "unknown_case": QCoreApplication.translate("upward", "没有这份报送"),
+        "unknown_event": QCoreApplication.translate("upward", "没有这个事件"),
+        "unknown_field": QCoreApplication.translate("upward", "未知的报告项目"),
+        "too_long": QCoreApplication.translate(
+            "upward", "内容过长（每项最多 2000 字）或含有不允许的字符"
+        ),
+        "closed": QCoreApplication.translate("upward", "已终报，不能再修改"),
+        "already_first": QCoreApplication.translate("upward", "首报已签发，请签发续报或终报"),
+        "no_first": QCoreApplication.translate("upward", "请先签发首报"),
+        "unknown_kind": QCoreApplication.translate("upward", "未知的报告类别"),
+        "field_required": QCoreApplication.translate("upward", "签发前请填写：{field}"),
     }
     from widgets.upward_report import report_field_labels
 
@@ -331,8 +335,9 @@ class SiteWork(QObject):
             )
             self.rubric_dialog = dialog
         try:
+            language = self.window.language
             rubric, grading = await self.store.read(
-                lambda s: (sites.rubric(s), sites.load_grading(s))
+                lambda s: (sites.rubric(s, language), sites.load_grading(s))
             )
         except StoreUnavailable:
             return
@@ -344,11 +349,13 @@ class SiteWork(QObject):
         dialog = self.rubric_dialog
         if dialog is None:
             return
-        operator = self.window.operator
+        operator, language = self.window.operator, self.window.language
 
         def write(session: Session) -> int:
             now = server_now(session)
-            changed = {c.site_id for c in sites.save_rubric(session, operator, items, now)}
+            changed = {
+                c.site_id for c in sites.save_rubric(session, operator, items, now, language)
+            }
             changed |= {c.site_id for c in sites.save_grading(session, operator, grading, now)}
             return len(changed)
 

@@ -441,14 +441,20 @@ def _check_items(items: Sequence[RubricItemRow]) -> None:
 
 
 def save_rubric(
-    session: Session, operator: Operator, items: Sequence[RubricItemRow], now: datetime
+    session: Session,
+    operator: Operator,
+    items: Sequence[RubricItemRow],
+    now: datetime,
+    language: str = "zh_CN",
 ) -> list[GradeChange]:
     """Replace the rubric in use (items kept by id, new ones added, missing ones taken off) and
     regrade every site; the edit is an operator action naming the rubric before and after.
-    Chief only."""
+    Names are in ``language``: edited in English, they are the items' English names (a new
+    item takes the name in both). Chief only."""
     require(session, operator, "site.rubric.edit")
     _check_items(items)
-    before = rubric(session)
+    english = language.startswith("en")
+    before = rubric(session, language)
     known = {row.id for row in before}
     if any(item.id is not None and item.id not in known for item in items):
         raise SiteRefused("unknown_item")
@@ -460,7 +466,7 @@ def save_rubric(
     )
     for position, item in enumerate(items, start=1):
         values = {
-            "name": item.name.strip(),
+            "name_en" if english else "name": item.name.strip(),
             "max_points": item.max_points,
             "deduction": item.deduction,
             "veto": item.veto,
@@ -470,9 +476,10 @@ def save_rubric(
             session.execute(
                 insert(SiteRubricItem).values(
                     code=f"item-{uuid.uuid4().hex[:12]}",
-                    name_en="",
+                    name=item.name.strip(),
+                    name_en=item.name.strip() if english else "",
                     active=True,
-                    **values,
+                    **{k: v for k, v in values.items() if k not in ("name", "name_en")},
                 )
             )
         else:

@@ -14,14 +14,10 @@ from PySide6.QtCore import QCoreApplication
 
 from models.snapshots import IssuedReport, SiteSheet
 from widgets.handover_export import html_heading, html_table, print_pdf
-from widgets.labels import state_labels
+from widgets.labels import listing, state_labels
 from widgets.site_sheet import finding_source_labels, grade_text, score_reason_labels
 from widgets.timefmt import local_full, local_minutes
 from widgets.upward_report import report_field_labels, report_name
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("site_export", text)
 
 
 def site_sheet_html(sheet: SiteSheet, now: datetime) -> str:
@@ -30,13 +26,16 @@ def site_sheet_html(sheet: SiteSheet, now: datetime) -> str:
     site = sheet.site
     sources, reasons, states = finding_source_labels(), score_reason_labels(), state_labels()
     parts = [
-        f"<h2>{html.escape(_t('在建工地动态评分档案'))}</h2>",
+        "<h2>"
+        + html.escape(QCoreApplication.translate("site_export", "在建工地动态评分档案"))
+        + "</h2>",
         "<p>"
         + html.escape(f"{site.code}  {site.name}")
         + "<br>"
         + html.escape(
-            _t(
-                "施工单位：{contractor}　当前：{grade}　未整改隐患：{open} 处　统计期：{days} 天"
+            QCoreApplication.translate(
+                "site_export",
+                "施工单位：{contractor}　当前：{grade}　未整改隐患：{open} 处　统计期：{days} 天",
             ).format(
                 contractor=site.contractor,
                 grade=grade_text(site),
@@ -45,30 +44,47 @@ def site_sheet_html(sheet: SiteSheet, now: datetime) -> str:
             )
         )
         + "<br>"
-        + html.escape(_t("导出时间：{at}").format(at=local_full(now)))
+        + html.escape(
+            QCoreApplication.translate("site_export", "导出时间：{at}").format(at=local_full(now))
+        )
         + "</p>",
-        html_heading(_t("隐患与整改")),
+        html_heading(QCoreApplication.translate("site_export", "隐患与整改")),
         html_table(
-            [_t("发现时间"), _t("评分项"), _t("来源"), _t("情况"), _t("扣分"), _t("整改核验")],
+            [
+                QCoreApplication.translate("site_export", "发现时间"),
+                QCoreApplication.translate("site_export", "评分项"),
+                QCoreApplication.translate("site_export", "来源"),
+                QCoreApplication.translate("site_export", "情况"),
+                QCoreApplication.translate("site_export", "扣分"),
+                QCoreApplication.translate("site_export", "整改核验"),
+            ],
             [
                 [
                     local_minutes(f.found_at),
                     f.item,
                     sources.get(f.source, f.source),
                     f.note,
-                    _t("否决") if f.veto else str(f.deduction),
+                    QCoreApplication.translate("site_export", "否决")
+                    if f.veto
+                    else str(f.deduction),
                     (
                         f"{local_minutes(f.rectified_at)} {f.rectified_by}"
                         if f.rectified_at is not None
-                        else _t("未整改")
+                        else QCoreApplication.translate("site_export", "未整改")
                     ),
                 ]
                 for f in sheet.findings
             ],
         ),
-        html_heading(_t("分数变化")),
+        html_heading(QCoreApplication.translate("site_export", "分数变化")),
         html_table(
-            [_t("时间"), _t("原因"), _t("评分项"), _t("得分"), _t("等级")],
+            [
+                QCoreApplication.translate("site_export", "时间"),
+                QCoreApplication.translate("site_export", "原因"),
+                QCoreApplication.translate("site_export", "评分项"),
+                QCoreApplication.translate("site_export", "得分"),
+                QCoreApplication.translate("site_export", "等级"),
+            ],
             [
                 [
                     local_minutes(c.at),
@@ -80,9 +96,14 @@ def site_sheet_html(sheet: SiteSheet, now: datetime) -> str:
                 for c in reversed(sheet.changes)
             ],
         ),
-        html_heading(_t("相关事件")),
+        html_heading(QCoreApplication.translate("site_export", "相关事件")),
         html_table(
-            [_t("事件编号"), _t("类别"), _t("状态"), _t("上报时间")],
+            [
+                QCoreApplication.translate("site_export", "事件编号"),
+                QCoreApplication.translate("site_export", "类别"),
+                QCoreApplication.translate("site_export", "状态"),
+                QCoreApplication.translate("site_export", "上报时间"),
+            ],
             [
                 [e.code, e.category, states.get(e.state, e.state), local_minutes(e.reported_at)]
                 for e in sheet.events
@@ -94,7 +115,11 @@ def site_sheet_html(sheet: SiteSheet, now: datetime) -> str:
 
 def write_site_sheet_pdf(sheet: SiteSheet, now: datetime, path: Path) -> None:
     """Write a site's sheet to a PDF file."""
-    print_pdf(site_sheet_html(sheet, now), _t("在建工地动态评分档案"), path)
+    print_pdf(
+        site_sheet_html(sheet, now),
+        QCoreApplication.translate("site_export", "在建工地动态评分档案"),
+        path,
+    )
 
 
 def upward_report_html(report: IssuedReport, centre: str) -> str:
@@ -108,25 +133,35 @@ def upward_report_html(report: IssuedReport, centre: str) -> str:
     ]
     parts = [
         '<h2 align="center">'
-        + html.escape(_t("突发事件信息报告（{name}）").format(name=name))
+        + html.escape(
+            QCoreApplication.translate("site_export", "突发事件信息报告（{name}）").format(
+                name=name
+            )
+        )
         + "</h2>",
         f'<p align="center">{html.escape(report.title)}</p>',
         "<p>"
         + html.escape(
-            _t("报送单位：{centre}　签发人：{signed}　报送时间：{at}").format(
-                centre=centre, signed=report.signed_name, at=local_minutes(report.issued_at)
-            )
+            QCoreApplication.translate(
+                "site_export", "报送单位：{centre}　签发人：{signed}　报送时间：{at}"
+            ).format(centre=centre, signed=report.signed_name, at=local_minutes(report.issued_at))
         )
         + "</p>",
-        html_table([_t("项目"), _t("内容")], rows),
+        html_table(
+            [
+                QCoreApplication.translate("site_export", "项目"),
+                QCoreApplication.translate("site_export", "内容"),
+            ],
+            rows,
+        ),
     ]
     if report.changed:
         parts.append(
             "<p>"
             + html.escape(
-                _t("★ 与上次报告相比有变化：{fields}").format(
-                    fields="、".join(labels.get(k, k) for k in report.changed)
-                )
+                QCoreApplication.translate(
+                    "site_export", "★ 与上次报告相比有变化：{fields}"
+                ).format(fields=listing(labels.get(k, k) for k in report.changed))
             )
             + "</p>"
         )
@@ -137,7 +172,7 @@ def write_upward_report_pdf(report: IssuedReport, centre: str, path: Path) -> No
     """Write an issued upward report to a PDF file."""
     print_pdf(
         upward_report_html(report, centre),
-        _t("突发事件信息报告"),
+        QCoreApplication.translate("site_export", "突发事件信息报告"),
         path,
         point_size=11,
     )

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.snapshots import IssuedReport, ReportCase
+from widgets.labels import labelled, listing
 from widgets.plain import plain_labels
 from widgets.timefmt import countdown, local_minutes
 
@@ -52,41 +53,38 @@ LEVEL_COLOURS = {"none": "", "warning": "#b26a00", "overdue": "#c62828", "escala
 
 def report_field_labels() -> dict[str, str]:
     """The standard fields' names, in the interface's language."""
-    t = QCoreApplication.translate
     return {
-        "received_at": t("upward", "接报时间"),
-        "source": t("upward", "信息来源"),
-        "occurred_at": t("upward", "事发时间"),
-        "place": t("upward", "事发地点"),
-        "nature": t("upward", "事件性质"),
-        "scope": t("upward", "影响范围"),
-        "casualties": t("upward", "伤亡/损失"),
-        "trend": t("upward", "发展趋势"),
-        "leaders": t("upward", "领导到位情况"),
-        "measures": t("upward", "已采取措施"),
-        "next_steps": t("upward", "下一步工作"),
+        "received_at": QCoreApplication.translate("upward", "接报时间"),
+        "source": QCoreApplication.translate("upward", "信息来源"),
+        "occurred_at": QCoreApplication.translate("upward", "事发时间"),
+        "place": QCoreApplication.translate("upward", "事发地点"),
+        "nature": QCoreApplication.translate("upward", "事件性质"),
+        "scope": QCoreApplication.translate("upward", "影响范围"),
+        "casualties": QCoreApplication.translate("upward", "伤亡/损失"),
+        "trend": QCoreApplication.translate("upward", "发展趋势"),
+        "leaders": QCoreApplication.translate("upward", "领导到位情况"),
+        "measures": QCoreApplication.translate("upward", "已采取措施"),
+        "next_steps": QCoreApplication.translate("upward", "下一步工作"),
     }
 
 
 def report_name(kind: str, number: int) -> str:
     """首报, 续报一 …, 终报 in the interface's language."""
-    t = QCoreApplication.translate
     if kind == "first":
-        return t("upward", "首报")
+        return QCoreApplication.translate("upward", "首报")
     if kind == "final":
-        return t("upward", "终报")
-    digits = t("upward", "零,一,二,三,四,五,六,七,八,九,十").split(",")
+        return QCoreApplication.translate("upward", "终报")
+    digits = QCoreApplication.translate("upward", "零,一,二,三,四,五,六,七,八,九,十").split(",")
     spelled = digits[number] if 0 <= number < len(digits) else str(number)
-    return t("upward", "续报{number}").format(number=spelled)
+    return QCoreApplication.translate("upward", "续报{number}").format(number=spelled)
 
 
 def due_kind_labels() -> dict[str, str]:
     """What is due, in the interface's language."""
-    t = QCoreApplication.translate
     return {
-        "phone": t("upward", "电话报告"),
-        "written": t("upward", "书面首报"),
-        "follow": t("upward", "续报"),
+        "phone": QCoreApplication.translate("upward", "电话报告"),
+        "written": QCoreApplication.translate("upward", "书面首报"),
+        "follow": QCoreApplication.translate("upward", "续报"),
     }
 
 
@@ -251,7 +249,7 @@ class UpwardReportDialog(QDialog):
                     left=countdown(due.due, now),
                 )
             )
-        self.due.setText(self.tr("应报：{items}").format(items="；".join(parts)) if parts else "")
+        self.due.setText(self.tr("应报：{items}").format(items=listing(parts)) if parts else "")
         colour = LEVEL_COLOURS.get(worst, "")
         self.due.setStyleSheet(
             f"font-size: 15px; color: {colour};" if colour else "font-size: 15px;"
@@ -293,19 +291,18 @@ class UpwardReportDialog(QDialog):
 def issued_text(report: IssuedReport, labels: Mapping[str, str] | None = None) -> str:
     """An issued report as plain text: its name, fields, and what changed since the last."""
     names = labels or report_field_labels()
-    t = QCoreApplication.translate
     lines = [f"{report_name(report.kind, report.number)}  {report.title}"]
     for key, value in report.fields:
         mark = " ★" if key in report.changed else ""
-        lines.append(f"{names.get(key, key)}{mark}：{value}")
+        lines.append(labelled(names.get(key, key) + mark, value))
     if report.changed:
         lines.append(
-            t("upward", "★ 与上次报告相比有变化：{fields}").format(
-                fields="、".join(names.get(k, k) for k in report.changed)
+            QCoreApplication.translate("upward", "★ 与上次报告相比有变化：{fields}").format(
+                fields=listing(names.get(k, k) for k in report.changed)
             )
         )
     lines.append(
-        t("upward", "签发人：{name}  {at}").format(
+        QCoreApplication.translate("upward", "签发人：{name}  {at}").format(
             name=report.signed_name, at=local_minutes(report.issued_at)
         )
     )

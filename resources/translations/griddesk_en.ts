@@ -1082,27 +1082,27 @@
 <context>
     <name>GuiSession</name>
     <message>
-        <location filename="../../desktop/app.py" line="171"/>
+        <location filename="../../desktop/app.py" line="184"/>
         <source>启动失败：{reason}</source>
         <translation>Start-up failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="182"/>
+        <location filename="../../desktop/app.py" line="195"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="185"/>
+        <location filename="../../desktop/app.py" line="198"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="298"/>
+        <location filename="../../desktop/app.py" line="308"/>
         <source>截图超时：数据或地图未能加载</source>
         <translation>Screenshot timed out: the data or the map did not load</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="312"/>
+        <location filename="../../desktop/app.py" line="322"/>
         <source>无法写入截图 {path}</source>
         <translation>Cannot write the screenshot {path}</translation>
     </message>
@@ -1842,265 +1842,270 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183"/>
+        <location filename="../../desktop/main_window.py" line="185"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="231"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
-        <location filename="../../desktop/main_window.py" line="413"/>
+        <location filename="../../desktop/main_window.py" line="236"/>
+        <location filename="../../desktop/main_window.py" line="420"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243"/>
+        <location filename="../../desktop/main_window.py" line="245"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>摄像机(&amp;C)</source>
         <translation>&amp;Cameras</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
+        <source>工地与报送(&amp;R)</source>
+        <translation>Sites &amp;&amp; &amp;Reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
         <source>关于网格指挥台…</source>
         <translation>About GridDesk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273"/>
-        <location filename="../../desktop/main_window.py" line="768"/>
+        <location filename="../../desktop/main_window.py" line="276"/>
+        <location filename="../../desktop/main_window.py" line="779"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="278"/>
+        <location filename="../../desktop/main_window.py" line="281"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="284"/>
+        <location filename="../../desktop/main_window.py" line="287"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="359"/>
+        <location filename="../../desktop/main_window.py" line="366"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="406"/>
+        <location filename="../../desktop/main_window.py" line="413"/>
         <source>退出 GridDesk</source>
         <translation>Quit GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="407"/>
+        <location filename="../../desktop/main_window.py" line="414"/>
         <source>退出后本岗位（{post}）无人登录值守。确定退出吗？</source>
         <translation>After quitting, nobody is logged in on duty at this post ({post}). Quit?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="414"/>
+        <location filename="../../desktop/main_window.py" line="421"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="588"/>
+        <location filename="../../desktop/main_window.py" line="598"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="603"/>
+        <location filename="../../desktop/main_window.py" line="613"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="708"/>
+        <location filename="../../desktop/main_window.py" line="718"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="714"/>
+        <location filename="../../desktop/main_window.py" line="724"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="727"/>
+        <location filename="../../desktop/main_window.py" line="737"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="781"/>
+        <location filename="../../desktop/main_window.py" line="792"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="802"/>
+        <location filename="../../desktop/main_window.py" line="813"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="819"/>
+        <location filename="../../desktop/main_window.py" line="830"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="849"/>
+        <location filename="../../desktop/main_window.py" line="860"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="871"/>
+        <location filename="../../desktop/main_window.py" line="882"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="893"/>
+        <location filename="../../desktop/main_window.py" line="904"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="909"/>
+        <location filename="../../desktop/main_window.py" line="920"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="851"/>
+        <location filename="../../desktop/main_window.py" line="862"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="479"/>
+        <location filename="../../desktop/main_window.py" line="488"/>
         <source>⚠ 以超级用户连接数据库</source>
         <translation>⚠ Superuser connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="481"/>
+        <location filename="../../desktop/main_window.py" line="490"/>
         <source>⚠ 以所有者连接数据库</source>
         <translation>⚠ Owner connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="486"/>
+        <location filename="../../desktop/main_window.py" line="495"/>
         <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
         <translation>The posts should not connect as the database&apos;s owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="609"/>
+        <location filename="../../desktop/main_window.py" line="619"/>
         <source>未结 {open} · {alarms}</source>
         <translation>Open {open} · {alarms}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="950"/>
+        <location filename="../../desktop/main_window.py" line="961"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1042"/>
+        <location filename="../../desktop/main_window.py" line="1053"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1055"/>
+        <location filename="../../desktop/main_window.py" line="1066"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1107"/>
+        <location filename="../../desktop/main_window.py" line="1118"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1142"/>
-        <location filename="../../desktop/main_window.py" line="1153"/>
+        <location filename="../../desktop/main_window.py" line="1156"/>
+        <location filename="../../desktop/main_window.py" line="1167"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1142"/>
+        <location filename="../../desktop/main_window.py" line="1156"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1162"/>
+        <location filename="../../desktop/main_window.py" line="1176"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1178"/>
+        <location filename="../../desktop/main_window.py" line="1192"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1181"/>
+        <location filename="../../desktop/main_window.py" line="1195"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -2108,117 +2113,117 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="564"/>
+        <location filename="../../widgets/map_panel.py" line="576"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="565"/>
+        <location filename="../../widgets/map_panel.py" line="577"/>
         <source>收起图例</source>
         <translation>Fold the legend</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="566"/>
+        <location filename="../../widgets/map_panel.py" line="578"/>
         <source>展开图例</source>
         <translation>Show the legend</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="567"/>
+        <location filename="../../widgets/map_panel.py" line="579"/>
         <source>事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="568"/>
+        <location filename="../../widgets/map_panel.py" line="580"/>
         <source>网格热力（在办事件数）</source>
         <translation>Grid heat (open events)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="569"/>
+        <location filename="../../widgets/map_panel.py" line="581"/>
         <source>摄像机</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="570"/>
+        <location filename="../../widgets/map_panel.py" line="582"/>
         <source>物联设备</source>
         <translation>IoT devices</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="571"/>
+        <location filename="../../widgets/map_panel.py" line="583"/>
         <source>在建工地</source>
         <translation>Construction sites</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="572"/>
+        <location filename="../../widgets/map_panel.py" line="584"/>
         <source>网格编号</source>
         <translation>Grid codes</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="573"/>
+        <location filename="../../widgets/map_panel.py" line="585"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="574"/>
+        <location filename="../../widgets/map_panel.py" line="586"/>
         <source>执法片区</source>
         <translation>Enforcement zones</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="575"/>
+        <location filename="../../widgets/map_panel.py" line="587"/>
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="576"/>
+        <location filename="../../widgets/map_panel.py" line="588"/>
         <source>在线</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="577"/>
+        <location filename="../../widgets/map_panel.py" line="589"/>
         <source>离线</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="578"/>
+        <location filename="../../widgets/map_panel.py" line="590"/>
         <source>{grade}级工地</source>
         <translation>Grade {grade} site</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="579"/>
+        <location filename="../../widgets/map_panel.py" line="591"/>
         <source>已上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="580"/>
+        <location filename="../../widgets/map_panel.py" line="592"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="581"/>
+        <location filename="../../widgets/map_panel.py" line="593"/>
         <source>已派遣</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="582"/>
+        <location filename="../../widgets/map_panel.py" line="594"/>
         <source>已响应</source>
         <translation>Responded</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="583"/>
+        <location filename="../../widgets/map_panel.py" line="595"/>
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="584"/>
+        <location filename="../../widgets/map_panel.py" line="596"/>
         <source>即将超时</source>
         <translation>Soon due</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="585"/>
+        <location filename="../../widgets/map_panel.py" line="597"/>
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="586"/>
+        <location filename="../../widgets/map_panel.py" line="598"/>
         <source>升级</source>
         <translation>Escalated</translation>
     </message>
@@ -2454,6 +2459,89 @@ No longer overdue: {cleared}</translation>
     </message>
 </context>
 <context>
+    <name>RubricDialog</name>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="487"/>
+        <source>工地评分细则</source>
+        <translation>Site scoring rubric</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="492"/>
+        <source>评分项</source>
+        <translation>Rubric item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="492"/>
+        <source>分值</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="492"/>
+        <source>每处扣分</source>
+        <translation>Per finding</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="492"/>
+        <source>否决项</source>
+        <translation>Veto</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="496"/>
+        <source>添加评分项</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="497"/>
+        <source>移除评分项</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="501"/>
+        <source>A/B/C 三级</source>
+        <translation>Grades A/B/C</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="502"/>
+        <source>红黄绿牌</source>
+        <translation>Red/yellow/green plates</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="505"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="516"/>
+        <source>保存并重新评分</source>
+        <translation>Save and regrade</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="517"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="525"/>
+        <source>分级方式</source>
+        <translation>Grading</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="526"/>
+        <source>最高一级不低于（分）</source>
+        <translation>Top grade from (points)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="527"/>
+        <source>第二级不低于（分）</source>
+        <translation>Second grade from (points)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="528"/>
+        <source>隐患统计期</source>
+        <translation>Findings count for</translation>
+    </message>
+</context>
+<context>
     <name>ScreenLock</name>
     <message>
         <location filename="../../widgets/login_dialog.py" line="124"/>
@@ -2469,6 +2557,314 @@ No longer overdue: {cleared}</translation>
         <location filename="../../widgets/login_dialog.py" line="130"/>
         <source>{name}，屏幕因闲置已锁定。请输入密码解锁。</source>
         <translation>{name}, the screen locked after being idle. Enter your password to unlock it.</translation>
+    </message>
+</context>
+<context>
+    <name>SiteListDialog</name>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="111"/>
+        <source>在建工地</source>
+        <translation>Construction sites</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="117"/>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="118"/>
+        <source>工地</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="119"/>
+        <source>施工单位</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="120"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="121"/>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="122"/>
+        <source>未整改隐患</source>
+        <translation>Open findings</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="127"/>
+        <source>打开工地档案</source>
+        <translation>Open site sheet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="130"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SiteSheetDialog</name>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="257"/>
+        <source>工地档案</source>
+        <translation>Site sheet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="272"/>
+        <source>发现时间</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="273"/>
+        <location filename="../../widgets/site_sheet.py" line="284"/>
+        <location filename="../../widgets/site_sheet.py" line="322"/>
+        <source>评分项</source>
+        <translation>Rubric item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="274"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="275"/>
+        <source>情况</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="276"/>
+        <source>扣分</source>
+        <translation>Deducts</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="277"/>
+        <source>整改核验</source>
+        <translation>Rectification verified</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="284"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="284"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="284"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="284"/>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="288"/>
+        <source>事件编号</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="288"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="288"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="288"/>
+        <source>上报时间</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="294"/>
+        <source>隐患与整改</source>
+        <translation>Findings and rectifications</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="295"/>
+        <source>分数变化</source>
+        <translation>Score over time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="296"/>
+        <source>相关事件</source>
+        <translation>Events at the site</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="305"/>
+        <source>隐患情况（可空）</source>
+        <translation>What was found (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="306"/>
+        <source>记录隐患</source>
+        <translation>Record finding</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="310"/>
+        <source>核验说明（可空）</source>
+        <translation>Verification note (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="311"/>
+        <source>核验整改</source>
+        <translation>Verify rectification</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="313"/>
+        <source>导出PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="319"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="349"/>
+        <source>{name}（否决项）</source>
+        <translation>{name} (veto)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="351"/>
+        <source>{name}（每处扣{points}分）</source>
+        <translation>{name} (−{points} each)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="365"/>
+        <source>工地档案 · {name}</source>
+        <translation>Site sheet · {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="368"/>
+        <source>{contractor} · {grade} · 未整改隐患 {open} 处（统计期 {days} 天）</source>
+        <translation>{contractor} · {grade} · {open} open findings (over {days} days)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="380"/>
+        <source>{at} {by}</source>
+        <translation>{at} {by}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="384"/>
+        <source>未整改</source>
+        <translation>Not rectified</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="386"/>
+        <source>否决</source>
+        <translation>Veto</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="392"/>
+        <source>（{points}）</source>
+        <translation>({points})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="463"/>
+        <source>请先选择一条未整改的隐患</source>
+        <translation>Select an open finding first</translation>
+    </message>
+</context>
+<context>
+    <name>SiteWork</name>
+    <message>
+        <location filename="../../desktop/site_work.py" line="131"/>
+        <source>在建工地(&amp;W)…</source>
+        <translation>Construction &amp;sites…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="132"/>
+        <source>工地评分细则…</source>
+        <translation>Site scoring rubric…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="134"/>
+        <source>信息报送…</source>
+        <translation>Upward reports…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="135"/>
+        <source>标记为重大事件并报送</source>
+        <translation>Mark as major and report upward</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="290"/>
+        <source>已记录隐患</source>
+        <translation>Finding recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="303"/>
+        <source>已核验整改</source>
+        <translation>Rectification verified</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="312"/>
+        <source>导出工地档案</source>
+        <translation>Export site sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="314"/>
+        <location filename="../../desktop/site_work.py" line="484"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="324"/>
+        <location filename="../../desktop/site_work.py" line="497"/>
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="368"/>
+        <source>已保存，全部工地已重新评分（{count} 处工地得分或等级变化）</source>
+        <translation>Saved; every site regraded ({count} changed score or grade)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="394"/>
+        <source>没有需要报送的突发事件</source>
+        <translation>No emergency to report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="443"/>
+        <source>草稿已保存</source>
+        <translation>Draft saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="457"/>
+        <source>已记录电话报告</source>
+        <translation>Phone report recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="473"/>
+        <source>已签发{name}</source>
+        <translation>{name} issued</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="484"/>
+        <source>导出上报信息</source>
+        <translation>Export upward report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="514"/>
+        <source>请先选择一个事件</source>
+        <translation>Select an event first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="549"/>
+        <source>有新的突发事件信息需要报送</source>
+        <translation>A new emergency must be reported upward</translation>
     </message>
 </context>
 <context>
@@ -2752,6 +3148,64 @@ No longer overdue: {cleared}</translation>
         <location filename="../../widgets/patrol.py" line="93"/>
         <source>{name}（{count} 个摄像机，每个 {dwell} 秒）</source>
         <translation>{name} ({count} cameras, {dwell} s each)</translation>
+    </message>
+</context>
+<context>
+    <name>UpwardReportDialog</name>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="109"/>
+        <source>信息报送</source>
+        <translation>Upward reports</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="139"/>
+        <source>已签发</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="142"/>
+        <source>导出所选报告PDF…</source>
+        <translation>Export selected report as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="149"/>
+        <source>保存草稿</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="151"/>
+        <source>已电话报告</source>
+        <translation>Reported by phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="154"/>
+        <source>签发</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="160"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="210"/>
+        <source>{name} · {at} · 签发人 {signed}</source>
+        <translation>{name} · {at} · signed by {signed}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="232"/>
+        <source>已终报，报送结束</source>
+        <translation>Final report issued: reporting closed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="246"/>
+        <source>{what} {when}（{left}）</source>
+        <translation>{what} {when} ({left})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="252"/>
+        <source>应报：{items}</source>
+        <translation>Due: {items}</translation>
     </message>
 </context>
 <context>
@@ -3618,8 +4072,8 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../widgets/handover_export.py" line="47"/>
         <location filename="../../widgets/handover_export.py" line="83"/>
-        <location filename="../../widgets/handover_export.py" line="276"/>
-        <location filename="../../widgets/handover_export.py" line="289"/>
+        <location filename="../../widgets/handover_export.py" line="288"/>
+        <location filename="../../widgets/handover_export.py" line="301"/>
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
@@ -3642,7 +4096,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_export.py" line="51"/>
-        <location filename="../../widgets/handover_export.py" line="280"/>
+        <location filename="../../widgets/handover_export.py" line="292"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
@@ -3673,8 +4127,8 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_export.py" line="88"/>
-        <location filename="../../widgets/handover_export.py" line="186"/>
-        <location filename="../../widgets/handover_export.py" line="292"/>
+        <location filename="../../widgets/handover_export.py" line="188"/>
+        <location filename="../../widgets/handover_export.py" line="304"/>
         <source>接班人</source>
         <translation>Incoming</translation>
     </message>
@@ -3685,7 +4139,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_export.py" line="90"/>
-        <location filename="../../widgets/handover_export.py" line="194"/>
+        <location filename="../../widgets/handover_export.py" line="196"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -3715,80 +4169,80 @@ No longer overdue: {cleared}</translation>
         <translation>Handover notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="154"/>
+        <location filename="../../widgets/handover_export.py" line="156"/>
         <source>交接班记录 {post} · {shift}</source>
         <translation>Handover: {post} · {shift}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="168"/>
+        <location filename="../../widgets/handover_export.py" line="170"/>
         <source>合计 {n}</source>
         <translation>{n} in all</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="180"/>
-        <location filename="../../widgets/handover_export.py" line="285"/>
+        <location filename="../../widgets/handover_export.py" line="182"/>
+        <location filename="../../widgets/handover_export.py" line="297"/>
         <source>接班异议</source>
         <translation>Handover disputes</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="184"/>
-        <location filename="../../widgets/handover_export.py" line="290"/>
+        <location filename="../../widgets/handover_export.py" line="186"/>
+        <location filename="../../widgets/handover_export.py" line="302"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="185"/>
-        <location filename="../../widgets/handover_export.py" line="291"/>
+        <location filename="../../widgets/handover_export.py" line="187"/>
+        <location filename="../../widgets/handover_export.py" line="303"/>
         <source>异议</source>
         <translation>Disputes</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="192"/>
+        <location filename="../../widgets/handover_export.py" line="194"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="193"/>
+        <location filename="../../widgets/handover_export.py" line="195"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="195"/>
+        <location filename="../../widgets/handover_export.py" line="197"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="196"/>
+        <location filename="../../widgets/handover_export.py" line="198"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="204"/>
+        <location filename="../../widgets/handover_export.py" line="206"/>
         <source>与上一班次相比</source>
         <translation>Compared with previous shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="208"/>
+        <location filename="../../widgets/handover_export.py" line="210"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="209"/>
+        <location filename="../../widgets/handover_export.py" line="211"/>
         <source>上一班次</source>
         <translation>Previous shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="210"/>
+        <location filename="../../widgets/handover_export.py" line="212"/>
         <source>本班次</source>
         <translation>This shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="224"/>
+        <location filename="../../widgets/handover_export.py" line="226"/>
         <source>没有交接班记录</source>
         <translation>No handovers</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="247"/>
+        <location filename="../../widgets/handover_export.py" line="243"/>
         <source>交接班记录</source>
         <translation>Handovers</translation>
     </message>
@@ -4789,6 +5243,259 @@ No longer overdue: {cleared}</translation>
     </message>
 </context>
 <context>
+    <name>site_export</name>
+    <message>
+        <location filename="../../widgets/site_export.py" line="30"/>
+        <location filename="../../widgets/site_export.py" line="120"/>
+        <source>在建工地动态评分档案</source>
+        <translation>Construction site scoring sheet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="36"/>
+        <source>施工单位：{contractor}&#x3000;当前：{grade}&#x3000;未整改隐患：{open} 处&#x3000;统计期：{days} 天</source>
+        <translation>Contractor: {contractor}   Now: {grade}   Open findings: {open}   Window: {days} days</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="48"/>
+        <source>导出时间：{at}</source>
+        <translation>Exported: {at}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="51"/>
+        <source>隐患与整改</source>
+        <translation>Findings and rectifications</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="54"/>
+        <source>发现时间</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="55"/>
+        <location filename="../../widgets/site_export.py" line="84"/>
+        <source>评分项</source>
+        <translation>Rubric item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="56"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="57"/>
+        <source>情况</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="58"/>
+        <source>扣分</source>
+        <translation>Deducts</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="59"/>
+        <source>整改核验</source>
+        <translation>Rectification verified</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="67"/>
+        <source>否决</source>
+        <translation>Veto</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="73"/>
+        <source>未整改</source>
+        <translation>Not rectified</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="79"/>
+        <source>分数变化</source>
+        <translation>Score over time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="82"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="83"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="85"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="86"/>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="99"/>
+        <source>相关事件</source>
+        <translation>Events at the site</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="102"/>
+        <source>事件编号</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="103"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="104"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="105"/>
+        <source>上报时间</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="137"/>
+        <source>突发事件信息报告（{name}）</source>
+        <translation>Emergency information report ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="145"/>
+        <source>报送单位：{centre}&#x3000;签发人：{signed}&#x3000;报送时间：{at}</source>
+        <translation>Reporting unit: {centre}   Signed: {signed}   Sent: {at}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="152"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="153"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="162"/>
+        <source>★ 与上次报告相比有变化：{fields}</source>
+        <translation>★ Changed since the last report: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="175"/>
+        <source>突发事件信息报告</source>
+        <translation>Emergency information report</translation>
+    </message>
+</context>
+<context>
+    <name>sites</name>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="57"/>
+        <source>视频巡查</source>
+        <translation>Video patrol</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="58"/>
+        <source>受理</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="59"/>
+        <source>现场事件</source>
+        <translation>Event at the site</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="66"/>
+        <source>发现隐患</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="67"/>
+        <source>整改核验</source>
+        <translation>Rectification verified</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="68"/>
+        <source>评分细则调整</source>
+        <translation>Rubric edited</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="69"/>
+        <source>分级标准调整</source>
+        <translation>Grading edited</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="70"/>
+        <source>隐患超出统计期</source>
+        <translation>Finding left the window</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="76"/>
+        <source>{grade} · {score}分</source>
+        <translation>{grade} · {score} points</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="59"/>
+        <source>没有这个工地</source>
+        <translation>No such site</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="60"/>
+        <source>评分项不存在或已停用</source>
+        <translation>No such rubric item, or it is no longer used</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="61"/>
+        <source>未知的隐患来源</source>
+        <translation>Unknown source of finding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="62"/>
+        <source>没有这个事件</source>
+        <translation>No such event</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="63"/>
+        <source>说明过长（最多 500 字）或含有不允许的字符</source>
+        <translation>The note is too long (500 characters at most) or holds a character it may not</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="66"/>
+        <source>没有这条隐患</source>
+        <translation>No such finding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="67"/>
+        <source>这条隐患已核验整改</source>
+        <translation>This finding’s rectification is verified already</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="68"/>
+        <source>评分项名称不能为空（最多 64 字）</source>
+        <translation>An item needs a name (64 characters at most)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="69"/>
+        <source>分值与扣分须在 0–100 之间，非否决项不能为 0</source>
+        <translation>Points and deductions are 0–100, and not 0 for an item that is no veto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="72"/>
+        <source>评分细则至少要有一项</source>
+        <translation>The rubric needs at least one item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="73"/>
+        <source>统计期须为 1–3660 天</source>
+        <translation>The window is 1–3660 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="74"/>
+        <source>分级标准不成立：各级分数线须从高到低</source>
+        <translation>The grading does not hold: cut-offs must fall from grade to grade</translation>
+    </message>
+</context>
+<context>
     <name>timefmt</name>
     <message>
         <location filename="../../widgets/timefmt.py" line="29"/>
@@ -4814,6 +5521,154 @@ No longer overdue: {cleared}</translation>
         <location filename="../../widgets/timefmt.py" line="41"/>
         <source>已超时 {span}</source>
         <translation>Overdue by {span}</translation>
+    </message>
+</context>
+<context>
+    <name>upward</name>
+    <message>
+        <location filename="../../desktop/site_work.py" line="82"/>
+        <source>没有这份报送</source>
+        <translation>No such report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="83"/>
+        <source>没有这个事件</source>
+        <translation>No such event</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="84"/>
+        <source>未知的报告项目</source>
+        <translation>Unknown report field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="85"/>
+        <source>内容过长（每项最多 2000 字）或含有不允许的字符</source>
+        <translation>Too long (2000 characters a field at most) or holds a character it may not</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="88"/>
+        <source>已终报，不能再修改</source>
+        <translation>The final report is issued: nothing more may change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="89"/>
+        <source>首报已签发，请签发续报或终报</source>
+        <translation>The first report is issued: issue a follow-up or the final report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="90"/>
+        <source>请先签发首报</source>
+        <translation>Issue the first report first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="91"/>
+        <source>未知的报告类别</source>
+        <translation>Unknown kind of report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="92"/>
+        <source>签发前请填写：{field}</source>
+        <translation>Fill in before issuing: {field}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="57"/>
+        <source>接报时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="58"/>
+        <source>信息来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="59"/>
+        <source>事发时间</source>
+        <translation>Occurred</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="60"/>
+        <source>事发地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="61"/>
+        <source>事件性质</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="62"/>
+        <source>影响范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="63"/>
+        <source>伤亡/损失</source>
+        <translation>Casualties/losses</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="64"/>
+        <source>发展趋势</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="65"/>
+        <source>领导到位情况</source>
+        <translation>Leaders on site</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="66"/>
+        <source>已采取措施</source>
+        <translation>Measures taken</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="67"/>
+        <source>下一步工作</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="74"/>
+        <source>首报</source>
+        <translation>First report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="76"/>
+        <source>终报</source>
+        <translation>Final report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="77"/>
+        <source>零,一,二,三,四,五,六,七,八,九,十</source>
+        <translation>0,1,2,3,4,5,6,7,8,9,10</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="79"/>
+        <source>续报{number}</source>
+        <translation>Follow-up {number}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="85"/>
+        <source>电话报告</source>
+        <translation>Phone report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="86"/>
+        <source>书面首报</source>
+        <translation>Written first report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="87"/>
+        <source>续报</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="300"/>
+        <source>★ 与上次报告相比有变化：{fields}</source>
+        <translation>★ Changed since the last report: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="305"/>
+        <source>签发人：{name}  {at}</source>
+        <translation>Signed: {name}  {at}</translation>
     </message>
 </context>
 <context>
