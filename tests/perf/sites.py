@@ -3,6 +3,8 @@
 - ``site_score_recompute_ms``: a rubric edit by the chief, which regrades all 29 sites and
   records every change (the whole write transaction); worst of 5 edits, each changing one
   item's deduction so that scores really change.
+- ``site_sheet_pdf_s``: the sheet of the site with the most findings, read from the database and
+  written as PDF (Qt's writer, the CJK font embedded); worst of 3.
 """
 
 from __future__ import annotations
@@ -11,6 +13,10 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.db import Database
 
 Report = Callable[[str, float, str], None]
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
@@ -49,5 +55,33 @@ def run(scratch: Path, report: Report) -> None:
             took.append(time.perf_counter() - started)
         assert regraded > 0  # the figure measures real regrades, not an edit that changed nothing
         report("site_score_recompute_ms", max(took) * 1000, "ms")
+        report("site_sheet_pdf_s", _sheet_pdf_seconds(database, scratch), "s")
     finally:
         database.close()
+
+
+def _sheet_pdf_seconds(database: Database, scratch: Path) -> float:
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import func, select
+
+    from models import sites
+    from models.entities import SiteFinding
+    from widgets.site_export import write_site_sheet_pdf
+
+    _app = QApplication.instance() or QApplication(["perf"])
+    with database.read() as session:
+        busiest = session.execute(
+            select(SiteFinding.site_id)
+            .group_by(SiteFinding.site_id)
+            .order_by(func.count().desc())
+            .limit(1)
+        ).scalar_one()
+    took = []
+    for n in range(3):
+        started = time.perf_counter()
+        with database.read() as session:
+            sheet = sites.site_sheet(session, busiest, NOW)
+        write_site_sheet_pdf(sheet, NOW, scratch / f"sheet-{n}.pdf")
+        took.append(time.perf_counter() - started)
+    assert len(sheet.findings) > 50  # a sheet with a real history
+    return max(took)
