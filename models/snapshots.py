@@ -710,6 +710,17 @@ class ShiftFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class UpwardReportEntry:
+    """An upward report issued during the shift."""
+
+    at: datetime
+    kind: str
+    number: int
+    title: str
+    signed_name: str
+
+
+@dataclass(frozen=True, slots=True)
 class HandoverSnapshot:
     """What the next shift inherits, as it stood at ``taken_at`` (frozen at submission)."""
 
@@ -723,6 +734,8 @@ class HandoverSnapshot:
     patrols: tuple[PatrolSummary, ...]
     log_highlights: tuple[DutyLogRow, ...]
     figures: ShiftFigures = ShiftFigures()
+    # Upward reports issued in the shift (首报/续报/终报); none in handovers frozen before them.
+    upward_reports: tuple[UpwardReportEntry, ...] = ()
 
     @property
     def open_total(self) -> int:
@@ -857,6 +870,7 @@ def dispute_keys(
     keys["mode_switches"] = [f"mode:{n}" for n in range(1, len(snapshot.mode_switches) + 1)]
     keys["patrols"] = [f"patrol:{p.id}" for p in snapshot.patrols]
     keys["log_highlights"] = [f"log:{r.id}" for r in snapshot.log_highlights]
+    keys["upward_reports"] = [f"report:{n}" for n in range(1, len(snapshot.upward_reports) + 1)]
     return keys
 
 

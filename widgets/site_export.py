@@ -122,6 +122,10 @@ def write_site_sheet_pdf(sheet: SiteSheet, now: datetime, path: Path) -> None:
     )
 
 
+# Stands for a line break inside a table cell until the cells are escaped.
+_LINE_MARK = "\u2028"
+
+
 def upward_report_html(report: IssuedReport, centre: str) -> str:
     """An issued upward report in the official layout: the heading naming the report, the
     issuing unit, signer and time, then one row per standard field (★ where it changed)."""
@@ -144,16 +148,17 @@ def upward_report_html(report: IssuedReport, centre: str) -> str:
         + html.escape(
             QCoreApplication.translate(
                 "site_export", "报送单位：{centre}　签发人：{signed}　报送时间：{at}"
-            ).format(centre=centre, signed=report.signed_name, at=local_minutes(report.issued_at))
+            ).format(centre=centre, signed=report.signed_name, at=local_full(report.issued_at))
         )
         + "</p>",
+        # One row per field; a field's own lines stay lines (a plain table cell would join them).
         html_table(
             [
                 QCoreApplication.translate("site_export", "项目"),
                 QCoreApplication.translate("site_export", "内容"),
             ],
-            rows,
-        ),
+            [[label, _LINE_MARK.join(value.split("\n"))] for label, value in rows],
+        ).replace(html.escape(_LINE_MARK), "<br>"),
     ]
     if report.changed:
         parts.append(

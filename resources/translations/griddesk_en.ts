@@ -1110,159 +1110,159 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="63"/>
+        <location filename="../../widgets/handover_dialog.py" line="64"/>
         <source>{day} {name}（{start} 至 {end} 交班）</source>
         <translation>{day} {name} ({start} to {end} handover)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="72"/>
+        <location filename="../../widgets/handover_dialog.py" line="73"/>
         <source> · 带班领导：{name}</source>
         <translation> · Duty leader: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="76"/>
+        <location filename="../../widgets/handover_dialog.py" line="77"/>
         <source> · 排班：{name}</source>
         <translation> · Rostered: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="253"/>
+        <location filename="../../widgets/handover_dialog.py" line="267"/>
         <source>交接班 — {post}</source>
         <translation>Handover — {post}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="265"/>
+        <location filename="../../widgets/handover_dialog.py" line="279"/>
         <source>交班人填写</source>
         <translation>Outgoing operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="267"/>
+        <location filename="../../widgets/handover_dialog.py" line="281"/>
         <source>交班说明：需要接班人特别注意的情况</source>
         <translation>Handover notes: what the incoming operator should watch out for</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="270"/>
+        <location filename="../../widgets/handover_dialog.py" line="284"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="270"/>
+        <location filename="../../widgets/handover_dialog.py" line="284"/>
         <source>关联事件编号</source>
         <translation>Event code</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="274"/>
+        <location filename="../../widgets/handover_dialog.py" line="288"/>
         <source>添加待办</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="275"/>
+        <location filename="../../widgets/handover_dialog.py" line="289"/>
         <source>所选事件列为待办</source>
         <translation>Add selected event as pending</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="276"/>
+        <location filename="../../widgets/handover_dialog.py" line="290"/>
         <source>删除待办</source>
         <translation>Remove item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="277"/>
+        <location filename="../../widgets/handover_dialog.py" line="291"/>
         <source>提交交班</source>
         <translation>Submit handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="290"/>
+        <location filename="../../widgets/handover_dialog.py" line="304"/>
         <source>接班人签收</source>
         <translation>Incoming operator sign-off</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="295"/>
+        <location filename="../../widgets/handover_dialog.py" line="309"/>
         <source>接班人登录</source>
         <translation>Incoming operator log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="298"/>
+        <location filename="../../widgets/handover_dialog.py" line="312"/>
         <source>接班人账号</source>
         <translation>Incoming account</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="299"/>
+        <location filename="../../widgets/handover_dialog.py" line="313"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="304"/>
+        <location filename="../../widgets/handover_dialog.py" line="318"/>
         <source>对所选项目的异议说明</source>
         <translation>Why you dispute the selected item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="305"/>
+        <location filename="../../widgets/handover_dialog.py" line="319"/>
         <source>提出异议</source>
         <translation>Raise dispute</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="309"/>
+        <location filename="../../widgets/handover_dialog.py" line="323"/>
         <source>接班意见（可选）</source>
         <translation>Remark on taking over (optional)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="310"/>
+        <location filename="../../widgets/handover_dialog.py" line="324"/>
         <source>确认接班</source>
         <translation>Confirm takeover</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="324"/>
+        <location filename="../../widgets/handover_dialog.py" line="338"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="355"/>
+        <location filename="../../widgets/handover_dialog.py" line="369"/>
         <source>交班人：{name} · {shift}
 快照时间 {at}，提交时以提交时刻的情况为准并冻结。</source>
         <translation>Outgoing: {name} · {shift}
 Snapshot as of {at}; on submitting, the situation at that moment is recorded and frozen.</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="387"/>
+        <location filename="../../widgets/handover_dialog.py" line="401"/>
         <source>请先在快照中选择一个事件</source>
         <translation>Select an event in the snapshot first</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="389"/>
+        <location filename="../../widgets/handover_dialog.py" line="403"/>
         <source>跟进 {label}</source>
         <translation>Follow up {label}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="408"/>
+        <location filename="../../widgets/handover_dialog.py" line="422"/>
         <source>交班人：{name}，{at} 提交 · {shift}</source>
         <translation>Outgoing: {name}, submitted {at} · {shift}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="436"/>
+        <location filename="../../widgets/handover_dialog.py" line="450"/>
         <source>接班人：{name}</source>
         <translation>Incoming: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="436"/>
+        <location filename="../../widgets/handover_dialog.py" line="450"/>
         <source>请接班人登录后签收</source>
         <translation>The incoming operator must log in to sign</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="444"/>
+        <location filename="../../widgets/handover_dialog.py" line="458"/>
         <source>请输入接班人账号和密码</source>
         <translation>Enter the incoming operator&apos;s account and password</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="452"/>
+        <location filename="../../widgets/handover_dialog.py" line="466"/>
         <source>请先在交接内容中选择有异议的项目</source>
         <translation>Select the disputed item in the handover first</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="456"/>
+        <location filename="../../widgets/handover_dialog.py" line="470"/>
         <source>请填写异议说明</source>
         <translation>Say why you dispute it</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="491"/>
+        <location filename="../../widgets/handover_dialog.py" line="505"/>
         <source>{status}：接班人 {name}，{at}</source>
         <translation>{status}: incoming {name}, {at}</translation>
     </message>
@@ -2971,32 +2971,32 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>SnapshotTree</name>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="89"/>
+        <location filename="../../widgets/handover_dialog.py" line="90"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="89"/>
+        <location filename="../../widgets/handover_dialog.py" line="90"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="137"/>
+        <location filename="../../widgets/handover_dialog.py" line="138"/>
         <source>{who} 切换为{mode}：{reason}</source>
         <translation>{who} switched to {mode}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="152"/>
+        <location filename="../../widgets/handover_dialog.py" line="153"/>
         <source>{who} {start}，{cameras} 路，正常 {normal}，发现事件 {events}</source>
         <translation>{who} {start}, {cameras} cameras, {normal} normal, {events} events found</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="182"/>
+        <location filename="../../widgets/handover_dialog.py" line="196"/>
         <source>本班数据</source>
         <translation>This shift&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="183"/>
+        <location filename="../../widgets/handover_dialog.py" line="197"/>
         <source>受理 {taken} · 派遣 {dispatched} · 结案 {closed} · 超时 {overdue}</source>
         <translation>Accepted {taken} · dispatched {dispatched} · closed {closed} · overdue {overdue}</translation>
     </message>
@@ -4638,11 +4638,16 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="258"/>
+        <source>上报信息</source>
+        <translation>Upward reports</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="259"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="259"/>
+        <location filename="../../widgets/labels.py" line="260"/>
         <source>交班说明</source>
         <translation>Handover notes</translation>
     </message>
@@ -5357,32 +5362,32 @@ No longer overdue: {cleared}</translation>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_export.py" line="137"/>
+        <location filename="../../widgets/site_export.py" line="141"/>
         <source>突发事件信息报告（{name}）</source>
         <translation>Emergency information report ({name})</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_export.py" line="145"/>
+        <location filename="../../widgets/site_export.py" line="149"/>
         <source>报送单位：{centre}&#x3000;签发人：{signed}&#x3000;报送时间：{at}</source>
         <translation>Reporting unit: {centre}   Signed: {signed}   Sent: {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_export.py" line="152"/>
+        <location filename="../../widgets/site_export.py" line="157"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_export.py" line="153"/>
+        <location filename="../../widgets/site_export.py" line="158"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_export.py" line="162"/>
+        <location filename="../../widgets/site_export.py" line="167"/>
         <source>★ 与上次报告相比有变化：{fields}</source>
         <translation>★ Changed since the last report: {fields}</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_export.py" line="175"/>
+        <location filename="../../widgets/site_export.py" line="180"/>
         <source>突发事件信息报告</source>
         <translation>Emergency information report</translation>
     </message>

@@ -209,3 +209,21 @@ def test_bad_draft_input_is_refused(db: Database) -> None:
     with pytest.raises(upward.ReportRefused) as refused, db.write() as session:
         upward.save_draft(session, dispatcher, 99_999, {"trend": "x"})
     assert refused.value.reason == "unknown_case"
+
+
+def test_issued_reports_are_listed_in_the_handover(db: Database) -> None:
+    from models import handover
+
+    case_id = _activate(db)
+    chief = operator_of(db, "chief", "chief")
+    with db.write() as session:
+        upward.issue_report(
+            session, chief, case_id, "first", NOW + timedelta(minutes=25), {"place": "夹岗路"}
+        )
+    with db.read() as session:
+        _, snapshot = handover.preview(session, "chief", NOW + timedelta(hours=1))
+        frozen = handover.snapshot_from_json(handover.snapshot_to_json(snapshot))
+    assert [(r.kind, r.number, r.signed_name) for r in snapshot.upward_reports] == [
+        ("first", 0, chief.display_name)
+    ]
+    assert frozen.upward_reports == snapshot.upward_reports
