@@ -50,6 +50,9 @@ log = logging.getLogger(__name__)
 
 # How often the report deadlines are looked at (they also are at every report change).
 REPORT_CHECK_MS = 15_000
+# How often findings that left the rolling window are let go (the day-by-day score): hourly,
+# so a score changes within the hour its finding ages out, whichever posts are running.
+REGRADE_MS = 60 * 60 * 1000
 CENTRE_NAME = "红花街道指挥调度中心"
 
 
@@ -141,6 +144,9 @@ class SiteWork(QObject):
         self._report_timer = QTimer(self)
         self._report_timer.setInterval(REPORT_CHECK_MS)
         self._report_timer.timeout.connect(lambda: self._spawn(self._check_reports()))
+        self._regrade_timer = QTimer(self)
+        self._regrade_timer.setInterval(REGRADE_MS)
+        self._regrade_timer.timeout.connect(lambda: self._spawn(self._regrade_day()))
         window.panels.map.when_built(
             lambda m: m.site_clicked.connect(lambda site_id: self._spawn(self.open_sheet(site_id)))
         )
@@ -154,13 +160,16 @@ class SiteWork(QObject):
         menu.addAction(self.major_action)
 
     def start(self) -> None:
-        """After log-in: the report deadlines are watched."""
+        """After log-in: the report deadlines are watched; the sites are regraded day by day."""
         self._report_timer.start()
+        self._regrade_timer.start()
         self._spawn(self._check_reports())
+        self._spawn(self._regrade_day())
 
     def stop(self) -> None:
         """The window is closing."""
         self._report_timer.stop()
+        self._regrade_timer.stop()
         self._tasks.cancel_all()
 
     def permissions_known(self, permissions: frozenset[str]) -> None:
@@ -228,6 +237,14 @@ class SiteWork(QObject):
         QApplication.alert(self.window)
         if not self.window.alarm_muted:
             self.window.alarm_sound.play()
+
+    async def _regrade_day(self) -> None:
+        """Let go the findings that left the rolling window (written and announced only where a
+        score changes; the feed then redraws every post's map)."""
+        try:
+            await self.store.write(lambda s: sites.regrade_day(s, server_now(s)))
+        except StoreUnavailable:
+            return
 
     # --- a site's sheet -----------------------------------------------------------------------
 

@@ -269,14 +269,22 @@ def regrade(
 ) -> list[GradeChange]:
     """Recompute the scores of these sites (all when None) at ``now``; write each that changed,
     with its record and its feed change, and return the changes."""
+    # The sites' rows are locked (PostgreSQL) before anything is read: two posts regrading at
+    # once take turns, and the second reads the findings and scores the first committed, so a
+    # change is recorded once. SQLite's writes are serialised anyway.
+    statement = (
+        select(ConstructionSite.id, ConstructionSite.score, ConstructionSite.grade)
+        .order_by(ConstructionSite.id)
+        .with_for_update()
+    )
+    if site_ids is not None:
+        statement = statement.where(ConstructionSite.id.in_(site_ids))
+    current = session.execute(statement).all()
     grading = load_grading(session)
     items = _items(session)
     found = _open_findings(session, now, grading.window_days, site_ids)
-    statement = select(ConstructionSite.id, ConstructionSite.score, ConstructionSite.grade)
-    if site_ids is not None:
-        statement = statement.where(ConstructionSite.id.in_(site_ids))
     changes: list[GradeChange] = []
-    for site_id, old_score, old_grade in session.execute(statement.order_by(ConstructionSite.id)):
+    for site_id, old_score, old_grade in current:
         score, vetoed = score_of(found.get(site_id, ()), items)
         grade = grade_of(score, vetoed, grading)
         if (score, grade) == (old_score, old_grade):
