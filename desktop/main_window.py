@@ -352,6 +352,11 @@ class MainWindow(QMainWindow):
             lambda site_ids: self._spawn(self.site_work.sites_changed(site_ids))
         )
         self.feed.reports_changed.connect(lambda: self._spawn(self.site_work.reports_changed()))
+        self.video_work.site_finding_requested.connect(
+            lambda patrol_id, camera_id: self._spawn(
+                self.site_work.open_patrol_finding(patrol_id, camera_id)
+            )
+        )
         self.calendar_action.triggered.connect(self.open_calendar)
         self.sla_action.triggered.connect(lambda: self._spawn(self._open_sla()))
         self.plans_action.triggered.connect(lambda: self._spawn(self._open_plans()))

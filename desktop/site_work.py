@@ -267,6 +267,20 @@ class SiteWork(QObject):
         dialog.raise_()
         await self._load_sheet(site_id)
 
+    async def open_patrol_finding(self, patrol_id: int, camera_id: int) -> None:
+        """At a patrol stop: the sheet of the site the camera watches, ready to record a finding
+        of this patrol at this camera."""
+        try:
+            site_id = await self.store.read(lambda s: sites.site_of_camera(s, camera_id))
+        except StoreUnavailable:
+            return
+        if site_id is None:
+            return
+        await self.open_sheet(site_id)
+        dialog = self.sheets.get(site_id)
+        if dialog is not None:
+            dialog.at_patrol_stop(patrol_id, camera_id)
+
     def _forget_sheet(self, site_id: int) -> None:
         dialog = self.sheets.pop(site_id, None)
         if dialog is not None:

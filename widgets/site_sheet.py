@@ -340,6 +340,13 @@ class SiteSheetDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(bottom)
 
+    def at_patrol_stop(self, patrol_id: int, camera_id: int) -> None:
+        """Findings recorded from now on come from this patrol's stop at this camera."""
+        self.patrol_id = patrol_id
+        self.camera_id = camera_id
+        self.source.setCurrentIndex(max(self.source.findData("patrol"), 0))
+        self.note.setFocus()
+
     def set_rubric(self, items: Sequence[RubricItemRow]) -> None:
         """The rubric's items a finding may name."""
         current = self.item.currentData()

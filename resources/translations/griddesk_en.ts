@@ -1893,7 +1893,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="236"/>
-        <location filename="../../desktop/main_window.py" line="420"/>
+        <location filename="../../desktop/main_window.py" line="425"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -1944,7 +1944,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="276"/>
-        <location filename="../../desktop/main_window.py" line="779"/>
+        <location filename="../../desktop/main_window.py" line="784"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
@@ -1959,153 +1959,153 @@ No longer overdue: {cleared}</translation>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="366"/>
+        <location filename="../../desktop/main_window.py" line="371"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="413"/>
+        <location filename="../../desktop/main_window.py" line="418"/>
         <source>退出 GridDesk</source>
         <translation>Quit GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="414"/>
+        <location filename="../../desktop/main_window.py" line="419"/>
         <source>退出后本岗位（{post}）无人登录值守。确定退出吗？</source>
         <translation>After quitting, nobody is logged in on duty at this post ({post}). Quit?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="421"/>
+        <location filename="../../desktop/main_window.py" line="426"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="598"/>
+        <location filename="../../desktop/main_window.py" line="603"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="613"/>
+        <location filename="../../desktop/main_window.py" line="618"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="718"/>
+        <location filename="../../desktop/main_window.py" line="723"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="724"/>
+        <location filename="../../desktop/main_window.py" line="729"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="737"/>
+        <location filename="../../desktop/main_window.py" line="742"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="792"/>
+        <location filename="../../desktop/main_window.py" line="797"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="813"/>
+        <location filename="../../desktop/main_window.py" line="818"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="830"/>
+        <location filename="../../desktop/main_window.py" line="835"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="860"/>
+        <location filename="../../desktop/main_window.py" line="865"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="882"/>
+        <location filename="../../desktop/main_window.py" line="887"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="904"/>
+        <location filename="../../desktop/main_window.py" line="909"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="920"/>
+        <location filename="../../desktop/main_window.py" line="925"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="862"/>
+        <location filename="../../desktop/main_window.py" line="867"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="488"/>
+        <location filename="../../desktop/main_window.py" line="493"/>
         <source>⚠ 以超级用户连接数据库</source>
         <translation>⚠ Superuser connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="490"/>
+        <location filename="../../desktop/main_window.py" line="495"/>
         <source>⚠ 以所有者连接数据库</source>
         <translation>⚠ Owner connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="495"/>
+        <location filename="../../desktop/main_window.py" line="500"/>
         <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
         <translation>The posts should not connect as the database&apos;s owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="619"/>
+        <location filename="../../desktop/main_window.py" line="624"/>
         <source>未结 {open} · {alarms}</source>
         <translation>Open {open} · {alarms}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="961"/>
+        <location filename="../../desktop/main_window.py" line="966"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1053"/>
+        <location filename="../../desktop/main_window.py" line="1058"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1066"/>
+        <location filename="../../desktop/main_window.py" line="1071"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1118"/>
+        <location filename="../../desktop/main_window.py" line="1123"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1156"/>
-        <location filename="../../desktop/main_window.py" line="1167"/>
+        <location filename="../../desktop/main_window.py" line="1161"/>
+        <location filename="../../desktop/main_window.py" line="1172"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1156"/>
+        <location filename="../../desktop/main_window.py" line="1161"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1176"/>
+        <location filename="../../desktop/main_window.py" line="1181"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1192"/>
+        <location filename="../../desktop/main_window.py" line="1197"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1195"/>
+        <location filename="../../desktop/main_window.py" line="1200"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -2277,87 +2277,92 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>PatrolWindow</name>
     <message>
-        <location filename="../../widgets/patrol.py" line="272"/>
+        <location filename="../../widgets/patrol.py" line="275"/>
         <source>视频轮巡：{name}</source>
         <translation>Patrol tour: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="286"/>
+        <location filename="../../widgets/patrol.py" line="289"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="288"/>
+        <location filename="../../widgets/patrol.py" line="291"/>
         <source>生成事件…</source>
         <translation>Create event…</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="289"/>
+        <location filename="../../widgets/patrol.py" line="292"/>
         <source>外部打开</source>
         <translation>Open externally</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="290"/>
+        <location filename="../../widgets/patrol.py" line="293"/>
+        <source>工地隐患…</source>
+        <translation>Site finding…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="295"/>
         <source>结束巡查</source>
         <translation>End patrol</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="301"/>
+        <location filename="../../widgets/patrol.py" line="306"/>
         <source>看到了什么（必填）</source>
         <translation>What did you see? (required)</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="303"/>
+        <location filename="../../widgets/patrol.py" line="308"/>
         <source>保存事件</source>
         <translation>Save event</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="304"/>
+        <location filename="../../widgets/patrol.py" line="309"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="306"/>
+        <location filename="../../widgets/patrol.py" line="311"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="307"/>
+        <location filename="../../widgets/patrol.py" line="312"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="308"/>
+        <location filename="../../widgets/patrol.py" line="313"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="362"/>
+        <location filename="../../widgets/patrol.py" line="371"/>
         <source>已生成事件 {code}</source>
         <translation>Event {code} created</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="388"/>
+        <location filename="../../widgets/patrol.py" line="397"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="393"/>
+        <location filename="../../widgets/patrol.py" line="402"/>
         <source>巡查结束：查看 {seen} 个摄像机，正常 {normal} 个，生成事件 {events} 件</source>
         <translation>Patrol ended: {seen} cameras viewed, {normal} normal, {events} events created</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="417"/>
+        <location filename="../../widgets/patrol.py" line="426"/>
         <source>第 {n}/{total} 个：{name}</source>
         <translation>Camera {n}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="430"/>
+        <location filename="../../widgets/patrol.py" line="440"/>
         <source>剩余 {s} 秒</source>
         <translation>{s} s left</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="462"/>
+        <location filename="../../widgets/patrol.py" line="472"/>
         <source>请填写描述</source>
         <translation>Enter a description</translation>
     </message>
@@ -2461,82 +2466,82 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>RubricDialog</name>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="487"/>
+        <location filename="../../widgets/site_sheet.py" line="494"/>
         <source>工地评分细则</source>
         <translation>Site scoring rubric</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="492"/>
+        <location filename="../../widgets/site_sheet.py" line="499"/>
         <source>评分项</source>
         <translation>Rubric item</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="492"/>
+        <location filename="../../widgets/site_sheet.py" line="499"/>
         <source>分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="492"/>
+        <location filename="../../widgets/site_sheet.py" line="499"/>
         <source>每处扣分</source>
         <translation>Per finding</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="492"/>
+        <location filename="../../widgets/site_sheet.py" line="499"/>
         <source>否决项</source>
         <translation>Veto</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="496"/>
+        <location filename="../../widgets/site_sheet.py" line="503"/>
         <source>添加评分项</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="497"/>
+        <location filename="../../widgets/site_sheet.py" line="504"/>
         <source>移除评分项</source>
         <translation>Remove item</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="501"/>
+        <location filename="../../widgets/site_sheet.py" line="508"/>
         <source>A/B/C 三级</source>
         <translation>Grades A/B/C</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="502"/>
+        <location filename="../../widgets/site_sheet.py" line="509"/>
         <source>红黄绿牌</source>
         <translation>Red/yellow/green plates</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="505"/>
+        <location filename="../../widgets/site_sheet.py" line="512"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="516"/>
+        <location filename="../../widgets/site_sheet.py" line="523"/>
         <source>保存并重新评分</source>
         <translation>Save and regrade</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="517"/>
+        <location filename="../../widgets/site_sheet.py" line="524"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="525"/>
+        <location filename="../../widgets/site_sheet.py" line="532"/>
         <source>分级方式</source>
         <translation>Grading</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="526"/>
+        <location filename="../../widgets/site_sheet.py" line="533"/>
         <source>最高一级不低于（分）</source>
         <translation>Top grade from (points)</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="527"/>
+        <location filename="../../widgets/site_sheet.py" line="534"/>
         <source>第二级不低于（分）</source>
         <translation>Second grade from (points)</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="528"/>
+        <location filename="../../widgets/site_sheet.py" line="535"/>
         <source>隐患统计期</source>
         <translation>Findings count for</translation>
     </message>
@@ -2732,47 +2737,47 @@ No longer overdue: {cleared}</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="349"/>
+        <location filename="../../widgets/site_sheet.py" line="356"/>
         <source>{name}（否决项）</source>
         <translation>{name} (veto)</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="351"/>
+        <location filename="../../widgets/site_sheet.py" line="358"/>
         <source>{name}（每处扣{points}分）</source>
         <translation>{name} (−{points} each)</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="365"/>
+        <location filename="../../widgets/site_sheet.py" line="372"/>
         <source>工地档案 · {name}</source>
         <translation>Site sheet · {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="368"/>
+        <location filename="../../widgets/site_sheet.py" line="375"/>
         <source>{contractor} · {grade} · 未整改隐患 {open} 处（统计期 {days} 天）</source>
         <translation>{contractor} · {grade} · {open} open findings (over {days} days)</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="380"/>
+        <location filename="../../widgets/site_sheet.py" line="387"/>
         <source>{at} {by}</source>
         <translation>{at} {by}</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="384"/>
+        <location filename="../../widgets/site_sheet.py" line="391"/>
         <source>未整改</source>
         <translation>Not rectified</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="386"/>
+        <location filename="../../widgets/site_sheet.py" line="393"/>
         <source>否决</source>
         <translation>Veto</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="392"/>
+        <location filename="../../widgets/site_sheet.py" line="399"/>
         <source>（{points}）</source>
         <translation>({points})</translation>
     </message>
     <message>
-        <location filename="../../widgets/site_sheet.py" line="463"/>
+        <location filename="../../widgets/site_sheet.py" line="470"/>
         <source>请先选择一条未整改的隐患</source>
         <translation>Select an open finding first</translation>
     </message>
@@ -2780,89 +2785,89 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>SiteWork</name>
     <message>
-        <location filename="../../desktop/site_work.py" line="131"/>
+        <location filename="../../desktop/site_work.py" line="134"/>
         <source>在建工地(&amp;W)…</source>
         <translation>Construction &amp;sites…</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="132"/>
+        <location filename="../../desktop/site_work.py" line="135"/>
         <source>工地评分细则…</source>
         <translation>Site scoring rubric…</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="134"/>
+        <location filename="../../desktop/site_work.py" line="137"/>
         <source>信息报送…</source>
         <translation>Upward reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="135"/>
+        <location filename="../../desktop/site_work.py" line="138"/>
         <source>标记为重大事件并报送</source>
         <translation>Mark as major and report upward</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="290"/>
+        <location filename="../../desktop/site_work.py" line="321"/>
         <source>已记录隐患</source>
         <translation>Finding recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="303"/>
+        <location filename="../../desktop/site_work.py" line="334"/>
         <source>已核验整改</source>
         <translation>Rectification verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="312"/>
+        <location filename="../../desktop/site_work.py" line="343"/>
         <source>导出工地档案</source>
         <translation>Export site sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="314"/>
-        <location filename="../../desktop/site_work.py" line="484"/>
+        <location filename="../../desktop/site_work.py" line="345"/>
+        <location filename="../../desktop/site_work.py" line="515"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="324"/>
-        <location filename="../../desktop/site_work.py" line="497"/>
+        <location filename="../../desktop/site_work.py" line="355"/>
+        <location filename="../../desktop/site_work.py" line="528"/>
         <source>已导出：{path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="368"/>
+        <location filename="../../desktop/site_work.py" line="399"/>
         <source>已保存，全部工地已重新评分（{count} 处工地得分或等级变化）</source>
         <translation>Saved; every site regraded ({count} changed score or grade)</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="394"/>
+        <location filename="../../desktop/site_work.py" line="425"/>
         <source>没有需要报送的突发事件</source>
         <translation>No emergency to report</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="443"/>
+        <location filename="../../desktop/site_work.py" line="474"/>
         <source>草稿已保存</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="457"/>
+        <location filename="../../desktop/site_work.py" line="488"/>
         <source>已记录电话报告</source>
         <translation>Phone report recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="473"/>
+        <location filename="../../desktop/site_work.py" line="504"/>
         <source>已签发{name}</source>
         <translation>{name} issued</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="484"/>
+        <location filename="../../desktop/site_work.py" line="515"/>
         <source>导出上报信息</source>
         <translation>Export upward report</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="514"/>
+        <location filename="../../desktop/site_work.py" line="545"/>
         <source>请先选择一个事件</source>
         <translation>Select an event first</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="549"/>
+        <location filename="../../desktop/site_work.py" line="580"/>
         <source>有新的突发事件信息需要报送</source>
         <translation>A new emergency must be reported upward</translation>
     </message>
@@ -3334,159 +3339,159 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>VideoWork</name>
     <message>
-        <location filename="../../desktop/video_work.py" line="176"/>
+        <location filename="../../desktop/video_work.py" line="179"/>
         <source>该摄像机已不在登记册中</source>
         <translation>This camera is no longer in the registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="271"/>
-        <location filename="../../desktop/video_work.py" line="278"/>
+        <location filename="../../desktop/video_work.py" line="274"/>
+        <location filename="../../desktop/video_work.py" line="281"/>
         <source>{name}：{reason}</source>
         <translation>{name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="297"/>
+        <location filename="../../desktop/video_work.py" line="300"/>
         <source>{system} 未配置播放器</source>
         <translation>No player is configured for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="305"/>
+        <location filename="../../desktop/video_work.py" line="308"/>
         <source>系统无法打开 {name} 的地址</source>
         <translation>The system cannot open the address of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="335"/>
+        <location filename="../../desktop/video_work.py" line="338"/>
         <source>{system} 的播放器命令有误：{reason}</source>
         <translation>The player command of {system} is wrong: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="344"/>
+        <location filename="../../desktop/video_work.py" line="347"/>
         <source>无法启动播放器“{program}”：请检查它是否已安装</source>
         <translation>Cannot start the player &quot;{program}&quot;: check that it is installed</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="314"/>
+        <location filename="../../desktop/video_work.py" line="317"/>
         <source>已打开 {name}</source>
         <translation>Opened {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="350"/>
+        <location filename="../../desktop/video_work.py" line="353"/>
         <source>正在打开 {name}…</source>
         <translation>Opening {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="357"/>
+        <location filename="../../desktop/video_work.py" line="360"/>
         <source>播放器未能打开 {name}（退出码 {code}）：{reason}</source>
         <translation>The player could not open {name} (exit code {code}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="363"/>
+        <location filename="../../desktop/video_work.py" line="366"/>
         <source>播放器未说明原因</source>
         <translation>the player gave no reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="373"/>
+        <location filename="../../desktop/video_work.py" line="376"/>
         <source>视频预览</source>
         <translation>Video preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="404"/>
+        <location filename="../../desktop/video_work.py" line="407"/>
         <source>无法在应用内播放此视频流（{reason}）：可用“打开”在外部播放器中观看</source>
         <translation>This stream cannot be played in the application ({reason}): use &quot;Open&quot; to watch it in the external player</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="422"/>
+        <location filename="../../desktop/video_work.py" line="425"/>
         <source>导入摄像机登记册（CSV）…</source>
         <translation>Import the camera registry (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="426"/>
+        <location filename="../../desktop/video_work.py" line="429"/>
         <source>导出摄像机登记册（CSV）…</source>
         <translation>Export the camera registry (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="428"/>
+        <location filename="../../desktop/video_work.py" line="431"/>
         <source>视频轮巡…</source>
         <translation>Patrol tours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="430"/>
+        <location filename="../../desktop/video_work.py" line="433"/>
         <source>视频系统打开方式…</source>
         <translation>How video systems open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="449"/>
+        <location filename="../../desktop/video_work.py" line="452"/>
         <source>导入摄像机登记册</source>
         <translation>Import the camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="451"/>
-        <location filename="../../desktop/video_work.py" line="461"/>
+        <location filename="../../desktop/video_work.py" line="454"/>
+        <location filename="../../desktop/video_work.py" line="464"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="459"/>
+        <location filename="../../desktop/video_work.py" line="462"/>
         <source>导出摄像机登记册</source>
         <translation>Export the camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="475"/>
+        <location filename="../../desktop/video_work.py" line="478"/>
         <source>无法读取文件 {path}：{reason}</source>
         <translation>Cannot read the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="496"/>
+        <location filename="../../desktop/video_work.py" line="499"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="515"/>
+        <location filename="../../desktop/video_work.py" line="518"/>
         <source>无法写入文件 {path}：{reason}</source>
         <translation>Cannot write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="521"/>
+        <location filename="../../desktop/video_work.py" line="524"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="528"/>
+        <location filename="../../desktop/video_work.py" line="531"/>
         <source>摄像机登记册</source>
         <translation>Camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="578"/>
+        <location filename="../../desktop/video_work.py" line="581"/>
         <source>已登记客户端 {path}</source>
         <translation>Registered the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="609"/>
+        <location filename="../../desktop/video_work.py" line="612"/>
         <source>更改平台账号时请同时填写平台密码</source>
         <translation>Changing the platform user needs its password as well</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="631"/>
+        <location filename="../../desktop/video_work.py" line="634"/>
         <source>已保存 {code} 的打开方式</source>
         <translation>Saved how {code} opens</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="651"/>
+        <location filename="../../desktop/video_work.py" line="654"/>
         <source>视频轮巡</source>
         <translation>Patrol tours</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="692"/>
+        <location filename="../../desktop/video_work.py" line="695"/>
         <source>轮巡已删除</source>
         <translation>Tour deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="706"/>
+        <location filename="../../desktop/video_work.py" line="709"/>
         <source>已有一次巡查正在进行</source>
         <translation>A patrol is already under way</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="810"/>
+        <location filename="../../desktop/video_work.py" line="816"/>
         <source>巡查结束时间未能记录：数据库暂时无法连接</source>
         <translation>The end of the patrol was not recorded: the database cannot be reached for now</translation>
     </message>
@@ -5440,62 +5445,62 @@ No longer overdue: {cleared}</translation>
         <translation>{grade} · {score} points</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="59"/>
+        <location filename="../../desktop/site_work.py" line="62"/>
         <source>没有这个工地</source>
         <translation>No such site</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="60"/>
+        <location filename="../../desktop/site_work.py" line="63"/>
         <source>评分项不存在或已停用</source>
         <translation>No such rubric item, or it is no longer used</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="61"/>
+        <location filename="../../desktop/site_work.py" line="64"/>
         <source>未知的隐患来源</source>
         <translation>Unknown source of finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="62"/>
+        <location filename="../../desktop/site_work.py" line="65"/>
         <source>没有这个事件</source>
         <translation>No such event</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="63"/>
+        <location filename="../../desktop/site_work.py" line="66"/>
         <source>说明过长（最多 500 字）或含有不允许的字符</source>
         <translation>The note is too long (500 characters at most) or holds a character it may not</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="66"/>
+        <location filename="../../desktop/site_work.py" line="69"/>
         <source>没有这条隐患</source>
         <translation>No such finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="67"/>
+        <location filename="../../desktop/site_work.py" line="70"/>
         <source>这条隐患已核验整改</source>
         <translation>This finding’s rectification is verified already</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="68"/>
+        <location filename="../../desktop/site_work.py" line="71"/>
         <source>评分项名称不能为空（最多 64 字）</source>
         <translation>An item needs a name (64 characters at most)</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="69"/>
+        <location filename="../../desktop/site_work.py" line="72"/>
         <source>分值与扣分须在 0–100 之间，非否决项不能为 0</source>
         <translation>Points and deductions are 0–100, and not 0 for an item that is no veto</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="72"/>
+        <location filename="../../desktop/site_work.py" line="75"/>
         <source>评分细则至少要有一项</source>
         <translation>The rubric needs at least one item</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="73"/>
+        <location filename="../../desktop/site_work.py" line="76"/>
         <source>统计期须为 1–3660 天</source>
         <translation>The window is 1–3660 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="74"/>
+        <location filename="../../desktop/site_work.py" line="77"/>
         <source>分级标准不成立：各级分数线须从高到低</source>
         <translation>The grading does not hold: cut-offs must fall from grade to grade</translation>
     </message>
@@ -5531,47 +5536,47 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>upward</name>
     <message>
-        <location filename="../../desktop/site_work.py" line="82"/>
+        <location filename="../../desktop/site_work.py" line="85"/>
         <source>没有这份报送</source>
         <translation>No such report</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="83"/>
+        <location filename="../../desktop/site_work.py" line="86"/>
         <source>没有这个事件</source>
         <translation>No such event</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="84"/>
+        <location filename="../../desktop/site_work.py" line="87"/>
         <source>未知的报告项目</source>
         <translation>Unknown report field</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="85"/>
+        <location filename="../../desktop/site_work.py" line="88"/>
         <source>内容过长（每项最多 2000 字）或含有不允许的字符</source>
         <translation>Too long (2000 characters a field at most) or holds a character it may not</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="88"/>
+        <location filename="../../desktop/site_work.py" line="91"/>
         <source>已终报，不能再修改</source>
         <translation>The final report is issued: nothing more may change</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="89"/>
+        <location filename="../../desktop/site_work.py" line="92"/>
         <source>首报已签发，请签发续报或终报</source>
         <translation>The first report is issued: issue a follow-up or the final report</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="90"/>
+        <location filename="../../desktop/site_work.py" line="93"/>
         <source>请先签发首报</source>
         <translation>Issue the first report first</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="91"/>
+        <location filename="../../desktop/site_work.py" line="94"/>
         <source>未知的报告类别</source>
         <translation>Unknown kind of report</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="92"/>
+        <location filename="../../desktop/site_work.py" line="95"/>
         <source>签发前请填写：{field}</source>
         <translation>Fill in before issuing: {field}</translation>
     </message>

@@ -244,3 +244,71 @@ def test_an_activation_opens_its_first_report_and_follow_ups_and_final_follow(
         chief._spawn(chief.site_work.export_report(report_id, pdf))
     text = _pdf_text(pdf)
     assert "突发事件信息报告（续报一）" in text and "宏运大道下穿通道" in text and "张伟" in text
+
+
+@pytest.mark.qt_log_ignore("Could not open media")  # the tour's camera shows nothing
+def test_a_finding_recorded_at_a_patrol_stop_names_the_patrol_and_camera(
+    running: list[Running], qloop: qasync.QEventLoop, qtbot: QtBot, seeded_url: str
+) -> None:
+    from sqlalchemy import select, update
+
+    from models.db import open_database
+    from models.entities import Camera, SiteFinding, VideoSystem
+    from models.patrols import TourDraft, save_tour
+    from tests.desktop.test_video_gui import _free_port
+    from tests.models.people import operator_of
+
+    database = open_database(seeded_url)
+    gone = f"http://127.0.0.1:{_free_port()}/gone.ts"  # nothing to see: the stop goes on
+    with database.write() as session:
+        camera_id, site_id = session.execute(
+            select(Camera.id, Camera.site_id).where(Camera.kind == "site").limit(1)
+        ).one()
+        session.execute(update(Camera).where(Camera.id == camera_id).values(stream_url=gone))
+        session.execute(update(VideoSystem).values(launch="player"))
+        save_tour(
+            session,
+            operator_of(database, "video", "video"),
+            TourDraft(None, "工地轮巡", 120, (camera_id,)),
+        )
+    video = _open(running, qloop, qtbot, seeded_url, "video", "video")
+    work = video.video_work
+    panel = video.panels.video.build()
+    click(qtbot, panel.tours_button)
+    qtbot.waitUntil(
+        lambda: work.tour_dialog is not None and work.tour_dialog.tours.count() == 2,
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    tours = work.tour_dialog
+    assert tours is not None
+    tours.tours.setCurrentRow(
+        next(i for i in range(tours.tours.count()) if "工地轮巡" in tours.tours.item(i).text())
+    )
+    click(qtbot, tours.run_button)
+    qtbot.waitUntil(lambda: work.patrol_window is not None, timeout=LOAD_TIMEOUT_MS)
+    patrol = work.patrol_window
+    assert patrol is not None and patrol.site_finding_button.isEnabled()
+    click(qtbot, patrol.site_finding_button)
+    qtbot.waitUntil(
+        lambda: (
+            site_id in video.site_work.sheets
+            and video.site_work.sheets[site_id].patrol_id is not None
+        ),
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    sheet = video.site_work.sheets[site_id]
+    qtbot.waitUntil(lambda: sheet.sheet is not None, timeout=LOAD_TIMEOUT_MS)
+    sheet.item.setCurrentIndex(sheet.item.findText("围挡（每处扣3分）"))
+    sheet.note.setText("东侧围挡倒伏")
+    click(qtbot, sheet.record_button)
+    qtbot.waitUntil(lambda: sheet.message.text() == "已记录隐患", timeout=LOAD_TIMEOUT_MS)
+    with database.read() as session:
+        found = session.execute(
+            select(SiteFinding.source, SiteFinding.patrol_id, SiteFinding.camera_id).where(
+                SiteFinding.note == "东侧围挡倒伏"
+            )
+        ).one()
+    database.close()
+    assert found.source == "patrol" and found.camera_id == camera_id
+    assert found.patrol_id is not None
+    click(qtbot, patrol.end_button)
