@@ -45,6 +45,9 @@ class ChangeFeed(QObject):
         calendar_changed(): the working-day calendar was edited.
         video_changed(): the camera registry, a post's favourites or the patrol tours changed.
         duty_changed(): a duty-log entry, a handover or the roster was written.
+        sites_changed(list): the ids of sites whose score or grade changed ([] with a rubric or
+            finding change that may concern any site's sheet).
+        reports_changed(): an upward report case was opened, drafted or issued.
         reload_needed(): a bulk change (a demo reseeded): read everything again.
         applied(int): every change up to this number is applied (for tests and figures).
         connection_lost(): the listening connection dropped (PostgreSQL): the server is away.
@@ -57,6 +60,8 @@ class ChangeFeed(QObject):
     calendar_changed = Signal()
     video_changed = Signal()
     duty_changed = Signal()
+    sites_changed = Signal(list)
+    reports_changed = Signal()
     reload_needed = Signal()
     applied = Signal(int)
     connection_lost = Signal()
@@ -154,6 +159,12 @@ class ChangeFeed(QObject):
             self.video_changed.emit()
         if entities & {"duty_log", "handover", "roster"}:
             self.duty_changed.emit()
+        if entities & {"site", "site_finding", "site_rubric"}:
+            self.sites_changed.emit(
+                sorted({c.entity_id for c in changes if c.entity == "site" and c.entity_id})
+            )
+        if "report" in entities:
+            self.reports_changed.emit()
 
     def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> None:
         self._tasks.spawn(coroutine)

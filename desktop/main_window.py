@@ -39,6 +39,7 @@ from desktop.messages import (
 )
 from desktop.panels import PanelManager
 from desktop.presence import PresenceKeeper
+from desktop.site_work import SiteWork
 from desktop.store import Store, StoreUnavailable
 from desktop.tasks import BackgroundTasks
 from desktop.video_work import VideoWork
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.event_work = EventWork(store, operator, language, self)
         self.event_work.attach_journal(Journal(journal_path(store.database.url, operator.post)))
         self.handover_work = HandoverWork(self)
+        self.site_work = SiteWork(self)
         # Journaled actions that could not be written when the database came back.
         self.replay_refusals: list[str] = []
         self.map_work = MapWork(
@@ -247,6 +249,7 @@ class MainWindow(QMainWindow):
         self.rules_action.setEnabled(False)  # until the permissions say the role may edit them
         event_menu.addAction(self.rules_action)
         self.video_work.fill_menu(self.menuBar().addMenu(self.tr("摄像机(&C)")))
+        self.site_work.fill_menu(self.menuBar().addMenu(self.tr("工地与报送(&R)")))
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
         self.panels.fill_view_menu(view_menu)
         view_menu.addSeparator()
@@ -348,6 +351,15 @@ class MainWindow(QMainWindow):
         self.feed.calendar_changed.connect(lambda: self._spawn(self._check_calendar()))
         self.feed.video_changed.connect(self.video_work.reload)
         self.feed.duty_changed.connect(self.handover_work.duty_changed)
+        self.feed.sites_changed.connect(
+            lambda site_ids: self._spawn(self.site_work.sites_changed(site_ids))
+        )
+        self.feed.reports_changed.connect(lambda: self._spawn(self.site_work.reports_changed()))
+        self.video_work.site_finding_requested.connect(
+            lambda patrol_id, camera_id: self._spawn(
+                self.site_work.open_patrol_finding(patrol_id, camera_id)
+            )
+        )
         self.calendar_action.triggered.connect(self.open_calendar)
         self.sla_action.triggered.connect(lambda: self._spawn(self._open_sla()))
         self.plans_action.triggered.connect(lambda: self._spawn(self._open_plans()))
@@ -446,6 +458,7 @@ class MainWindow(QMainWindow):
         self.feed.stop()
         self.presence.stop()
         self.handover_work.stop()
+        self.site_work.stop()
         self._tasks.cancel_all()
         self.event_work.cancel()
         self.video_work.cancel()
@@ -464,6 +477,7 @@ class MainWindow(QMainWindow):
         self._spawn(self.load_all())
         self._spawn(self._check_database_role())
         self.handover_work.start()
+        self.site_work.start()
 
     def _spawn(self, coroutine: Coroutine[Any, Any, None]) -> None:
         self._tasks.spawn(coroutine)
@@ -510,6 +524,7 @@ class MainWindow(QMainWindow):
             )
             self._spawn(self.map_work.show_area(area))
             self.map_work.show_points(points)
+            await self.site_work.sites_changed([])
             seq, rows, haystacks, mode = await self.store.read(
                 lambda s: _queue_snapshot(s, language)
             )
@@ -771,6 +786,7 @@ class MainWindow(QMainWindow):
         self.sla_action.setEnabled(SLA_EDIT_PERMISSION in self.permissions)
         self.plans_action.setEnabled(MODE_SWITCH_PERMISSION in self.permissions)
         self.handover_work.permissions_known(self.permissions)
+        self.site_work.permissions_known(self.permissions)
         self.video_work.permissions_known(self.permissions)
 
     def take_over(self, operator: Operator) -> None:
@@ -1148,11 +1164,14 @@ class MainWindow(QMainWindow):
                 now=server_now(session),
             )
 
-        done, _ = await self._write_saying(write, dialog.show_error)
+        done, activation_id = await self._write_saying(write, dialog.show_error)
         if not done:
             return
         dialog.accept()
         await self._load_mode()
+        # The activation opened its upward report: its editor comes up here, where the chief
+        # just acted, with the phone and written deadlines running.
+        await self.site_work.open_activation_report(activation_id)
 
     def _end_emergency(self) -> None:
         reason, ok = QInputDialog.getMultiLineText(

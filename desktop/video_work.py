@@ -100,10 +100,13 @@ class VideoWork(QObject):
     Signals:
         launched(int): a camera was opened in its player or handler.
         loaded(): the cameras, favourites and tours are shown (after each load).
+        site_finding_requested(int, int): (patrol id, camera id) a site finding is to be
+            recorded at this patrol's stop.
     """
 
     launched = Signal(int)
     loaded = Signal()
+    site_finding_requested = Signal(int, int)
 
     def __init__(
         self,
@@ -748,6 +751,9 @@ class VideoWork(QObject):
             )
         )
         window.finished_patrol.connect(lambda: self._spawn(self._finish(window, patrol_id)))
+        window.site_finding_requested.connect(
+            lambda camera_id: self.site_finding_requested.emit(patrol_id, camera_id)
+        )
         window.show()
         window.begin()
 

@@ -574,18 +574,164 @@ class IotDevice(Base):
 
 
 class ConstructionSite(Base):
-    """A construction site under patrol, with its grade."""
+    """A construction site under patrol, with its live score and grade (``models.sites``)."""
 
     __tablename__ = "construction_site"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(128))
-    grade: Mapped[str] = mapped_column(String(8))  # A, B, C
+    grade: Mapped[str] = mapped_column(String(8))  # a code of the grading (A, B, C …)
+    score: Mapped[int] = mapped_column(Integer, default=100, server_default="100")
     contractor: Mapped[str] = mapped_column(String(128), default="")
     grid_id: Mapped[int | None] = mapped_column(ForeignKey("grid.id"), index=True)
     lon: Mapped[float] = mapped_column(Float)
     lat: Mapped[float] = mapped_column(Float)
+
+
+SITE_FINDING_SOURCES = ("patrol", "intake", "event")
+SCORE_REASONS = ("finding", "rectification", "rubric", "grading", "window")
+REPORT_KINDS = ("first", "follow", "final")
+
+
+class SiteRubricItem(Base):
+    """An item of the sites' rubric (评分细则): its maximum points, what one finding deducts,
+    and whether an open finding of it sets the lowest grade at once (一票否决). Data the chief
+    edits; an item taken off stays (inactive) for the findings that name it."""
+
+    __tablename__ = "site_rubric_item"
+    __table_args__ = (
+        CheckConstraint("max_points >= 0 AND max_points <= 100", name="points"),
+        CheckConstraint("deduction >= 0 AND deduction <= 100", name="deduction"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    name_en: Mapped[str] = mapped_column(String(64))
+    max_points: Mapped[int] = mapped_column(Integer)
+    deduction: Mapped[int] = mapped_column(Integer)
+    veto: Mapped[bool] = mapped_column(Boolean)
+    position: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean)
+
+
+class SiteFinding(Base):
+    """A hazard found at a site against a rubric item: at a video patrol stop, at intake or
+    from an event at the site. Append-only (the record)."""
+
+    __tablename__ = "site_finding"
+    __table_args__ = (CheckConstraint(_in("source", SITE_FINDING_SOURCES), name="source"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("construction_site.id"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("site_rubric_item.id"))
+    source: Mapped[str] = mapped_column(String(16))
+    patrol_id: Mapped[int | None] = mapped_column(ForeignKey("patrol.id"))
+    camera_id: Mapped[int | None] = mapped_column(ForeignKey("camera.id"))
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
+    note: Mapped[str] = mapped_column(Text)
+    found_at: Mapped[datetime] = mapped_column(index=True)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator_account.id"))
+    post: Mapped[str | None] = mapped_column(String(16))
+
+
+class SiteRectification(Base):
+    """A finding's rectification (整改), verified: its points come back. Append-only."""
+
+    __tablename__ = "site_rectification"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    finding_id: Mapped[int] = mapped_column(ForeignKey("site_finding.id"), unique=True)
+    verified_at: Mapped[datetime]
+    note: Mapped[str] = mapped_column(Text)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator_account.id"))
+    post: Mapped[str | None] = mapped_column(String(16))
+
+
+class SiteScoreChange(Base):
+    """A change of a site's score or grade, with its reason. Append-only (the record)."""
+
+    __tablename__ = "site_score_change"
+    __table_args__ = (CheckConstraint(_in("reason", SCORE_REASONS), name="reason"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("construction_site.id"), index=True)
+    at: Mapped[datetime]
+    score: Mapped[int] = mapped_column(Integer)
+    grade: Mapped[str] = mapped_column(String(8))
+    previous_score: Mapped[int] = mapped_column(Integer)
+    previous_grade: Mapped[str] = mapped_column(String(8))
+    reason: Mapped[str] = mapped_column(String(16))
+    finding_id: Mapped[int | None] = mapped_column(ForeignKey("site_finding.id"))
+    details: Mapped[str] = mapped_column(Text)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator_account.id"))
+    post: Mapped[str | None] = mapped_column(String(16))
+
+
+class ReportDeadlineRule(Base):
+    """How soon upward reports are due under a plan (None: any) at a level (None: any): by
+    phone, in writing (首报), and the hours between follow-ups (续报)."""
+
+    __tablename__ = "report_deadline_rule"
+    __table_args__ = (
+        CheckConstraint(
+            "phone_minutes > 0 AND written_minutes > 0 AND follow_up_hours > 0", name="positive"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("emergency_plan.id"))
+    level: Mapped[str | None] = mapped_column(String(4))
+    phone_minutes: Mapped[int] = mapped_column(Integer)
+    written_minutes: Mapped[int] = mapped_column(Integer)
+    follow_up_hours: Mapped[int] = mapped_column(Integer)
+
+
+class UpwardReportCase(Base):
+    """The upward reporting of one emergency activation or one major (重大) event: its
+    deadlines, the phone report, and the working draft of the next written report."""
+
+    __tablename__ = "upward_report_case"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("emergency_activation.id"), unique=True
+    )
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
+    title: Mapped[str] = mapped_column(String(128))
+    opened_at: Mapped[datetime]
+    opened_by: Mapped[int] = mapped_column(ForeignKey("operator_account.id"))
+    phone_due: Mapped[datetime]
+    written_due: Mapped[datetime]
+    follow_up_hours: Mapped[int] = mapped_column(Integer)
+    phoned_at: Mapped[datetime | None]
+    phoned_by: Mapped[int | None] = mapped_column(ForeignKey("operator_account.id"))
+    draft: Mapped[str] = mapped_column(Text)  # JSON: field key -> text
+    closed_at: Mapped[datetime | None]
+
+
+class UpwardReport(Base):
+    """An issued upward report: 首报 (``first``), 续报 N (``follow``, numbered) or 终报
+    (``final``); its fields frozen as issued, what changed since the last, signed by the chief.
+    Append-only (the record)."""
+
+    __tablename__ = "upward_report"
+    __table_args__ = (
+        CheckConstraint(_in("kind", REPORT_KINDS), name="kind"),
+        UniqueConstraint("case_id", "kind", "number"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("upward_report_case.id"))
+    kind: Mapped[str] = mapped_column(String(8))
+    number: Mapped[int] = mapped_column(Integer)
+    fields: Mapped[str] = mapped_column(Text)  # JSON: field key -> text
+    changed: Mapped[str] = mapped_column(Text)  # JSON: the keys changed since the last report
+    issued_at: Mapped[datetime] = mapped_column(index=True)
+    issued_by: Mapped[int] = mapped_column(ForeignKey("operator_account.id"))
+    signed_name: Mapped[str] = mapped_column(String(64))
 
 
 # --- duty, mode, handover --------------------------------------------------------------------

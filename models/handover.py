@@ -35,7 +35,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, and_, case, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
-from models import duty_log, indicators
+from models import duty_log, indicators, upward
 from models.accounts import Operator, require
 from models.alarms import (
     CLOCK_STATES,
@@ -88,6 +88,7 @@ from models.snapshots import (
     ShiftFigures,
     ShiftWindow,
     SnapshotEvent,
+    UpwardReportEntry,
     dispute_keys,
 )
 from models.workdays import LOCAL_ZONE
@@ -463,6 +464,10 @@ def take_snapshot(
         patrols=tuple(_patrols(session, post, window.starts_at, now)),
         log_highlights=tuple(duty_log.highlights(session, post, window.starts_at, now)),
         figures=_figures(session, window.starts_at, now, len(overdue)),
+        upward_reports=tuple(
+            UpwardReportEntry(r.issued_at, r.kind, r.number, r.title, r.signed_name)
+            for r in upward.issued_between(session, window.starts_at, now)
+        ),
     )
     return in_language(session, snapshot, language)
 
@@ -554,6 +559,9 @@ def snapshot_from_json(text: str) -> HandoverSnapshot:
             DutyLogRow(**{**r, "at": _when(r["at"])}) for r in data["log_highlights"]
         ),
         figures=ShiftFigures(**data["figures"]),
+        upward_reports=tuple(
+            UpwardReportEntry(**{**r, "at": _when(r["at"])}) for r in data.get("upward_reports", [])
+        ),
     )
 
 

@@ -3,7 +3,8 @@ a reason; all four posts switch together through the change feed. Deadlines comp
 on use the emergency SLA profile (``models.deadlines`` reads the mode). The plan's checklist is
 ticked at any post, each tick recorded; its timed items are due a number of minutes after the
 switch and alarm like deadlines. Switching back is recorded the same way, and every switch is
-an operator action in the record (and so in the handover).
+an operator action in the record (and so in the handover). A switch to emergency opens the
+activation's upward reporting (``models.upward``), whose draft follows the checklist.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import insert, select, true, update
 from sqlalchemy.orm import Session, aliased
 
+from models import upward
 from models.accounts import Operator, require
 from models.changefeed import record_change
 from models.entities import (
@@ -152,6 +154,8 @@ def declare_emergency(
     _set_mode(session, "emergency")
     _record(session, operator, now, "emergency", reason, plan.code, level)
     record_change(session, "mode", activation_id, "update", operator.post)
+    # The activation opens its upward reporting at once: the phone and written deadlines run.
+    upward.open_for_activation(session, operator, activation_id)
     return activation_id
 
 
@@ -193,6 +197,7 @@ def tick(session: Session, operator: Operator, item_id: int, done: bool, now: da
         )
     )
     record_change(session, "checklist", activation.id, "update", operator.post)
+    upward.follow_checklist(session, activation.id)
 
 
 def current_emergency(session: Session, language: str = "zh_CN") -> Emergency | None:

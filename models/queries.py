@@ -7,7 +7,7 @@ plain frozen data: no ORM object ever leaves here for the GUI thread.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -32,6 +32,7 @@ from models.entities import (
     Staff,
     VideoSystem,
 )
+from models.sites import load_grading
 from models.snapshots import OPEN_STATES, AlarmRow, AreaMap, CameraRow, EventRow, MapPoint
 
 DESCRIPTION_IN_ROW = 200  # characters of the description a queue row carries
@@ -276,19 +277,50 @@ def map_points(session: Session) -> list[MapPoint]:
             )
         )
     ]
-    points += [
-        MapPoint("sites", i, name, grade, grid(g), lon, lat)
-        for i, name, grade, g, lon, lat in session.execute(
-            select(
-                ConstructionSite.id,
-                ConstructionSite.name,
-                ConstructionSite.grade,
-                ConstructionSite.grid_id,
-                ConstructionSite.lon,
-                ConstructionSite.lat,
+    points += site_points(session, grid)
+    return points
+
+
+def site_points(
+    session: Session,
+    grid: Callable[[int | None], str] | None = None,
+    site_ids: Sequence[int] | None = None,
+) -> list[MapPoint]:
+    """The construction sites for the map, each with its live grade's colour and its score."""
+    grading = load_grading(session)
+    if grid is None:
+        places = _grid_places(session)
+
+        def grid(grid_id: int | None) -> str:
+            return places.get(grid_id or 0, ("", ""))[0]
+
+    statement = select(
+        ConstructionSite.id,
+        ConstructionSite.name,
+        ConstructionSite.grade,
+        ConstructionSite.score,
+        ConstructionSite.grid_id,
+        ConstructionSite.lon,
+        ConstructionSite.lat,
+    )
+    if site_ids is not None:
+        statement = statement.where(ConstructionSite.id.in_(site_ids))
+    points = []
+    for i, name, grade, score, g, lon, lat in session.execute(statement):
+        band = grading.band(grade)
+        points.append(
+            MapPoint(
+                "sites",
+                i,
+                name,
+                grade,
+                grid(g),
+                lon,
+                lat,
+                colour=band.colour if band else "",
+                label=f"{band.name if band else grade} · {score}",
             )
         )
-    ]
     return points
 
 

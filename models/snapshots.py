@@ -159,7 +159,8 @@ class PatrolSummary:
 class MapPoint:
     """A fixed thing drawn on the live map beside the events: a camera, an IoT device or a
     construction site. ``layer`` is "cameras", "devices" or "sites"; ``kind`` the camera's kind,
-    the device's kind or the site's grade; ``online`` matters for devices only."""
+    the device's kind or the site's grade; ``online`` matters for devices only; ``colour`` and
+    ``label`` for sites only."""
 
     layer: str
     id: int
@@ -169,6 +170,9 @@ class MapPoint:
     lon: float
     lat: float
     online: bool = True
+    # Sites: the grade's colour and name with the score ("B级 · 85分"), from the grading.
+    colour: str = ""
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -706,6 +710,17 @@ class ShiftFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class UpwardReportEntry:
+    """An upward report issued during the shift."""
+
+    at: datetime
+    kind: str
+    number: int
+    title: str
+    signed_name: str
+
+
+@dataclass(frozen=True, slots=True)
 class HandoverSnapshot:
     """What the next shift inherits, as it stood at ``taken_at`` (frozen at submission)."""
 
@@ -719,6 +734,8 @@ class HandoverSnapshot:
     patrols: tuple[PatrolSummary, ...]
     log_highlights: tuple[DutyLogRow, ...]
     figures: ShiftFigures = ShiftFigures()
+    # Upward reports issued in the shift (首报/续报/终报); none in handovers frozen before them.
+    upward_reports: tuple[UpwardReportEntry, ...] = ()
 
     @property
     def open_total(self) -> int:
@@ -853,4 +870,193 @@ def dispute_keys(
     keys["mode_switches"] = [f"mode:{n}" for n in range(1, len(snapshot.mode_switches) + 1)]
     keys["patrols"] = [f"patrol:{p.id}" for p in snapshot.patrols]
     keys["log_highlights"] = [f"log:{r.id}" for r in snapshot.log_highlights]
+    keys["upward_reports"] = [f"report:{n}" for n in range(1, len(snapshot.upward_reports) + 1)]
     return keys
+
+
+# --- construction sites (issue 21) -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RubricItemRow:
+    """An item of the sites' rubric (``id`` None in a draft: a new item)."""
+
+    id: int | None
+    name: str
+    max_points: int
+    deduction: int
+    veto: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class GradeBand:
+    """A grade and the lowest score that earns it; the grading's last band is the lowest."""
+
+    code: str
+    name: str
+    min_score: int
+    colour: str
+
+
+@dataclass(frozen=True, slots=True)
+class Grading:
+    """How sites are graded: the rolling window of findings, and the bands, best first."""
+
+    window_days: int
+    bands: tuple[GradeBand, ...]
+
+    def band(self, code: str) -> GradeBand | None:
+        """The band of a grade code (None for a code no longer in the grading)."""
+        return next((b for b in self.bands if b.code == code), None)
+
+    def rank(self, code: str) -> int:
+        """0 for the best grade, larger for worse; an unknown code ranks as the lowest."""
+        return next((n for n, b in enumerate(self.bands) if b.code == code), len(self.bands))
+
+
+@dataclass(frozen=True, slots=True)
+class SiteRow:
+    """A construction site as lists and the map show it."""
+
+    id: int
+    code: str
+    name: str
+    contractor: str
+    score: int
+    grade: str
+    grade_name: str
+    colour: str
+    open_findings: int
+    lon: float
+    lat: float
+    grade_rank: int = 0  # 0 for the best grade of the grading, larger for worse
+
+
+@dataclass(frozen=True, slots=True)
+class FindingDraft:
+    """A finding as recorded at a post; ``uid`` is made by the post, so a replay is harmless."""
+
+    uid: str
+    site_id: int
+    item_id: int
+    source: str  # patrol, intake, event
+    note: str = ""
+    patrol_id: int | None = None
+    camera_id: int | None = None
+    event_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRow:
+    """A finding on a site's sheet: what, where from, and whether it still deducts."""
+
+    id: int
+    item: str
+    source: str
+    note: str
+    found_at: datetime
+    found_by: str
+    deduction: int
+    veto: bool
+    event_code: str
+    rectified_at: datetime | None
+    rectified_by: str
+    rectification_note: str
+    deducting: bool  # open and within the rolling window
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreChangeRow:
+    """One recorded change of a site's score: when, from what to what, and why."""
+
+    at: datetime
+    previous_score: int
+    score: int
+    previous_grade: str
+    grade: str
+    reason: str
+    item: str
+    by: str
+
+
+@dataclass(frozen=True, slots=True)
+class SiteEventRow:
+    """An event at or near a site."""
+
+    id: int
+    code: str
+    category: str
+    state: str
+    reported_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SiteSheet:
+    """Everything about one site: its row, findings, rectifications, score over time, events."""
+
+    site: SiteRow
+    grading: Grading
+    findings: tuple[FindingRow, ...]
+    changes: tuple[ScoreChangeRow, ...]
+    events: tuple[SiteEventRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GradeChange:
+    """A site's grade or score that a write changed (for the map and the chief's sound)."""
+
+    site_id: int
+    previous_score: int
+    score: int
+    previous_grade: str
+    grade: str
+    fell: bool
+
+
+# --- upward reports (issue 21) ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedReport:
+    """An issued upward report, frozen: 首报 (``first``), 续报 N (``follow``), 终报 (``final``)."""
+
+    id: int
+    case_id: int
+    title: str
+    kind: str
+    number: int
+    fields: tuple[tuple[str, str], ...]
+    changed: tuple[str, ...]
+    issued_at: datetime
+    signed_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDeadline:
+    """A report due: ``kind`` is ``phone``, ``written`` (首报) or ``follow`` (续报); ``level``
+    as the alarms count it (none, warning, overdue, escalated)."""
+
+    case_id: int
+    title: str
+    kind: str
+    due: datetime
+    level: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportCase:
+    """The upward reporting of an activation or a major event: its draft, what is due, and
+    the reports issued so far."""
+
+    id: int
+    title: str
+    activation_id: int | None
+    event_id: int | None
+    opened_at: datetime
+    phone_due: datetime
+    written_due: datetime
+    phoned_at: datetime | None
+    closed_at: datetime | None
+    draft: tuple[tuple[str, str], ...]
+    issued: tuple[IssuedReport, ...]
+    due: tuple[ReportDeadline, ...]

@@ -259,7 +259,10 @@ def test_mode_switches_and_activations_are_append_only(database: Database) -> No
 @pytest.mark.postgres
 def test_truncate_of_the_record_is_refused_even_for_the_owner(pg_url: str) -> None:
     versions = ROOT / "models" / "migrations" / "versions"
-    migration = (versions / "0012_record_cannot_be_erased.py").read_text("utf-8")
+    migration = "".join(
+        (versions / name).read_text("utf-8")
+        for name in ("0012_record_cannot_be_erased.py", "0015_site_scoring_and_upward_reports.py")
+    )
     assert all(f'"{table}"' in migration for table in RECORD_TABLES)
     open_database(pg_url).close()
     engine = create_engine(pg_url)

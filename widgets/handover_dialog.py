@@ -52,6 +52,7 @@ from widgets.labels import (
 )
 from widgets.plain import plain_tooltip
 from widgets.timefmt import local_full, local_minutes
+from widgets.upward_report import report_name
 
 ITEM_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 EVENT_CODE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -174,6 +175,19 @@ class SnapshotTree(QTreeWidget):
                     r.event_code,
                 )
                 for key, r in zip(keys["log_highlights"], snapshot.log_highlights, strict=True)
+            ],
+        )
+        self._group(
+            "upward_reports",
+            counted(groups["upward_reports"], len(snapshot.upward_reports)),
+            [
+                (
+                    key,
+                    f"{local_minutes(r.at)} {report_name(r.kind, r.number)}",
+                    with_detail(r.title, r.signed_name),
+                    "",
+                )
+                for key, r in zip(keys["upward_reports"], snapshot.upward_reports, strict=True)
             ],
         )
         figures = snapshot.figures

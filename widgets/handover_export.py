@@ -117,7 +117,8 @@ def summary_row(review: HandoverReview) -> list[str]:
     ]
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+def html_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A bordered table of plain text cells (escaped)."""
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
@@ -126,7 +127,8 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return f"{table}<tr>{head}</tr>{body}</table>"
 
 
-def _heading(text: str) -> str:
+def html_heading(text: str) -> str:
+    """A section heading of plain text (escaped)."""
     return f"<h3>{html.escape(text)}</h3>"
 
 
@@ -156,7 +158,7 @@ def _section(review: HandoverReview) -> str:
             )
         )
         + "</h2>",
-        _table(summary_headers()[3:12], [summary_row(review)[3:12]]),
+        html_table(summary_headers()[3:12], [summary_row(review)[3:12]]),
         "<p>" + html.escape(labelled(groups["notes"], record.notes)) + "</p>",
         "<p>"
         + html.escape(
@@ -173,13 +175,13 @@ def _section(review: HandoverReview) -> str:
             )
         )
         + "</p>",
-        _heading(groups["pending"]),
-        _table(pending_headers()[3:], [row[3:] for row in pending_rows(review)]),
+        html_heading(groups["pending"]),
+        html_table(pending_headers()[3:], [row[3:] for row in pending_rows(review)]),
     ]
     if record.disputes:
-        parts.append(_heading(QCoreApplication.translate("handover_export", "接班异议")))
+        parts.append(html_heading(QCoreApplication.translate("handover_export", "接班异议")))
         parts.append(
-            _table(
+            html_table(
                 [
                     QCoreApplication.translate("handover_export", "事项"),
                     QCoreApplication.translate("handover_export", "异议"),
@@ -198,12 +200,12 @@ def _section(review: HandoverReview) -> str:
     for key in ("overdue", "due_next_shift", "escalated"):
         events = getattr(snapshot, key)
         if events:
-            parts.append(_heading(snapshot_group_title(key, events)))
-            parts.append(_table(event_headers, _event_rows(events)))
+            parts.append(html_heading(snapshot_group_title(key, events)))
+            parts.append(html_table(event_headers, _event_rows(events)))
     if review.changes:
-        parts.append(_heading(QCoreApplication.translate("handover_export", "与上一班次相比")))
+        parts.append(html_heading(QCoreApplication.translate("handover_export", "与上一班次相比")))
         parts.append(
-            _table(
+            html_table(
                 [
                     QCoreApplication.translate("handover_export", "项目"),
                     QCoreApplication.translate("handover_export", "上一班次"),
@@ -236,15 +238,25 @@ _PDF_STYLE = (
 
 def write_pdf(reviews: Sequence[HandoverReview], path: Path) -> None:
     """Write the handovers to a PDF file (A4), the CJK font embedded."""
+    print_pdf(
+        handover_html(reviews),
+        QCoreApplication.translate("handover_export", "交接班记录"),
+        path,
+    )
+
+
+def print_pdf(document_html: str, title: str, path: Path, point_size: int = 9) -> None:
+    """Print Qt rich text to an A4 PDF with the house's fonts and style (the CJK font
+    embedded): the handover's machinery, shared by the other official documents."""
     document = QTextDocument()
     font = QFont()
     font.setFamilies(PDF_FONTS)
-    font.setPointSize(9)
+    font.setPointSize(point_size)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(_PDF_STYLE)
-    document.setHtml(handover_html(reviews))
+    document.setHtml(document_html)
     writer = QPdfWriter(str(path))
-    writer.setTitle(QCoreApplication.translate("handover_export", "交接班记录"))
+    writer.setTitle(title)
     writer.setCreator("GridDesk")
     writer.setPageLayout(
         QPageLayout(

@@ -255,6 +255,7 @@ def snapshot_group_labels() -> dict[str, str]:
         "mode_switches": QCoreApplication.translate("labels", "平急转换"),
         "patrols": QCoreApplication.translate("labels", "视频巡查"),
         "log_highlights": QCoreApplication.translate("labels", "值班日志要点"),
+        "upward_reports": QCoreApplication.translate("labels", "上报信息"),
         "pending": QCoreApplication.translate("labels", "待办事项"),
         "notes": QCoreApplication.translate("labels", "交班说明"),
     }

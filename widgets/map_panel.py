@@ -327,7 +327,8 @@ class MapBridge(QObject):
     ``picking_set`` (whether a click on the map places a new event); ``sync_requested(int)``
     asks the page to answer ``page_synced`` once everything sent before it has been applied.
 
-    Page → Python (slots): ``page_ready()``, ``event_clicked(int)``, ``page_synced(int)``,
+    Page → Python (slots): ``page_ready()``, ``event_clicked(int)``,
+    ``site_marker_clicked(int)`` (surfacing as ``site_clicked(int)``), ``page_synced(int)``,
     ``layer_toggled(str, bool)``, ``legend_toggled(bool)``, ``map_clicked(float, float)`` (lat,
     lon as drawn); they surface as the signals ``page_loaded``, ``clicked(int)``,
     ``synced(int)``, ``layer_switched(str, bool)``, ``legend_switched(bool)`` and
@@ -351,6 +352,7 @@ class MapBridge(QObject):
 
     page_loaded = Signal()
     clicked = Signal(int)
+    site_clicked = Signal(int)
     synced = Signal(int)
     layer_switched = Signal(str, bool)
     legend_switched = Signal(bool)
@@ -397,6 +399,11 @@ class MapBridge(QObject):
     def event_clicked(self, event_id: int) -> None:
         """Called by map.js when an event marker is clicked."""
         self.clicked.emit(event_id)
+
+    @Slot(int)
+    def site_marker_clicked(self, site_id: int) -> None:
+        """Called by map.js when a construction site's marker is clicked (not while picking)."""
+        self.site_clicked.emit(site_id)
 
     @Slot(int)
     def page_synced(self, token: int) -> None:
@@ -451,6 +458,8 @@ def _point_json(point: MapPoint, datum: str, kind_texts: Mapping[str, str]) -> d
         "kindText": kind_texts.get(point.kind, point.kind) if point.layer == "cameras" else "",
         "grid": point.grid_code,
         "online": point.online,
+        "colour": point.colour,
+        "label": point.label,
         "lat": lat,
         "lon": lon,
     }
@@ -474,6 +483,7 @@ class MapPanel(QWidget):
         ready(): the page has loaded, the base map is drawn and the first event batch applied.
             Emitted once per ``show_area``.
         event_clicked(int): the operator clicked the marker of this event id.
+        site_clicked(int): the operator clicked the marker of this construction site.
         events_applied(): the page shows the events of the last ``set_events``.
         point_picked(float, float): while picking (``set_picking``), the operator clicked the
             map at this WGS-84 point (lon, lat).
@@ -494,6 +504,7 @@ class MapPanel(QWidget):
 
     ready = Signal()
     event_clicked = Signal(int)
+    site_clicked = Signal(int)
     events_applied = Signal()
     point_picked = Signal(float, float)
     layers_changed = Signal(object)
@@ -555,6 +566,7 @@ class MapPanel(QWidget):
         self._bridge.synced.connect(self._on_synced)
         self._bridge.synced.connect(self.synced)
         self._bridge.clicked.connect(self._on_marker_clicked)
+        self._bridge.site_clicked.connect(self._on_site_clicked)
         self._bridge.layer_switched.connect(self._on_layer_switched)
         self._bridge.legend_switched.connect(self._on_legend_switched)
         self._bridge.map_point.connect(self._on_map_point)
@@ -684,6 +696,21 @@ class MapPanel(QWidget):
         self._points = [p for p in points if math.isfinite(p.lon) and math.isfinite(p.lat)]
         self._bridge.send("points_replaced", _dumps(self._points_json()))
 
+    def update_sites(self, points: Sequence[MapPoint]) -> None:
+        """Redraw these construction sites with their live grade (the other layers stay)."""
+        changed = {p.id: p for p in points if p.layer == "sites"}
+        self._points = [
+            changed.pop(p.id) if p.layer == "sites" and p.id in changed else p for p in self._points
+        ]
+        self._points += [
+            p for p in changed.values() if math.isfinite(p.lon) and math.isfinite(p.lat)
+        ]
+        self._bridge.send("points_replaced", _dumps({"sites": self._points_json()["sites"]}))
+
+    def site_points(self) -> list[MapPoint]:
+        """The construction sites drawn now, as last given."""
+        return [p for p in self._points if p.layer == "sites"]
+
     def _points_json(self) -> dict[str, list[dict[str, Any]]]:
         groups: dict[str, list[dict[str, Any]]] = {"cameras": [], "devices": [], "sites": []}
         kinds = camera_kind_labels()
@@ -783,6 +810,11 @@ class MapPanel(QWidget):
         wgs_lon, wgs_lat = from_datum(lon, lat, self._source.datum)
         self._picking = {"on": True, "lat": lat, "lon": lon}
         self.point_picked.emit(wgs_lon, wgs_lat)
+
+    def _on_site_clicked(self, site_id: int) -> None:
+        # Only a site we drew: the page is not trusted to name others.
+        if any(p.layer == "sites" and p.id == site_id for p in self._points):
+            self.site_clicked.emit(site_id)
 
     def _on_marker_clicked(self, event_id: int) -> None:
         # The page is not trusted to name events we never gave it.

@@ -252,10 +252,13 @@ class PatrolWindow(QDialog):
         event_requested(int, int, int, str, str): (position, camera id, category id, priority,
             description): turn the stop into an event.
         external_requested(int): open this camera in its player.
+        site_finding_requested(int): record a construction-site finding at this stop's camera
+            (offered at a camera that watches a site).
         finished_patrol(): every stop is recorded, or the operator ended the patrol.
     """
 
     camera_shown = Signal(int)
+    site_finding_requested = Signal(int)
     stop_marked = Signal(int, int, bool)
     event_requested = Signal(int, int, int, str, str)
     external_requested = Signal(int)
@@ -287,6 +290,8 @@ class PatrolWindow(QDialog):
         self.normal_button.setShortcut("N")
         self.event_button = QPushButton(self.tr("生成事件…"), self)
         self.external_button = QPushButton(self.tr("外部打开"), self)
+        self.site_finding_button = QPushButton(self.tr("工地隐患…"), self)
+        self.site_finding_button.setEnabled(False)
         self.end_button = QPushButton(self.tr("结束巡查"), self)
         self.message = _message_label(self)
         # The event form, shown when the operator turns a stop into an event.
@@ -319,6 +324,7 @@ class PatrolWindow(QDialog):
         for button in (
             self.normal_button,
             self.event_button,
+            self.site_finding_button,
             self.external_button,
             self.end_button,
         ):
@@ -341,6 +347,9 @@ class PatrolWindow(QDialog):
             lambda: self.external_requested.emit(self.current_camera())
         )
         self.end_button.clicked.connect(self.end)
+        self.site_finding_button.clicked.connect(
+            lambda: self.site_finding_requested.emit(self.current_camera())
+        )
         self.resize(800, 640)
 
     # --- driven by the shell ---------------------------------------------------------------------
@@ -420,6 +429,7 @@ class PatrolWindow(QDialog):
                 name=camera.name if camera else f"#{self.current_camera()}",
             )
         )
+        self.site_finding_button.setEnabled(camera is not None and bool(camera.site))
         self.remaining = self.tour.dwell_seconds
         self._show_countdown()
         self.description.clear()

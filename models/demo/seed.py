@@ -4,7 +4,8 @@
 address book, the staff of the responsibility chain, the event-category dictionary, dispatch
 rules, video systems and cameras, IoT devices, construction sites, the demo operator accounts,
 and N events over D days with their full action track and deadlines computed by the real SLA
-rules (``models.deadlines``).
+rules (``models.deadlines``); with events, also a year of findings and rectifications at the
+construction sites and one past emergency with its upward reports (``models.demo.site_history``).
 
 It is deterministic for a given seed and ``now``: one ``numpy.random.Generator`` drives every
 choice (never the global generator). It is fast — everything is computed in Python and numpy
@@ -39,6 +40,7 @@ from models.deadlines import SlaProfile, load_calendar
 from models.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from models.demo.area import DemoArea, build_demo_area
 from models.demo.duty import seed_duty
+from models.demo.site_history import seed_past_emergency, seed_site_history
 from models.entities import AREA_BOUNDARY, Base, Grid, SharedSetting, UtcDateTime
 from models.workdays import LOCAL_ZONE
 
@@ -527,6 +529,13 @@ class _Seeder:
         self._devices_and_sites()
         self._cameras()
         self._events(events, days)
+        if events > 0:
+            # A year of site supervision and one past emergency: a demo with history only.
+            history_rng = np.random.default_rng(int(self.rng.integers(2**31)))
+            self.counts.update(
+                seed_site_history(self.session, self.now, history_rng, self.account_ids)
+            )
+            self.counts.update(seed_past_emergency(self.session, self.now))
         # Leaders in charge take turns as duty leader (带班领导).
         self.counts.update(
             seed_duty(self.session, self.now, list(self.staff_names), with_history=events > 0)

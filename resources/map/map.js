@@ -37,7 +37,8 @@
         [0, null], [2, "#ffffb2"], [5, "#fecc5c"], [10, "#fd8d3c"], [20, "#f03b20"],
         [Infinity, "#bd0026"]
     ];
-    var SITE_GRADE_COLOURS = { A: "#d7191c", B: "#f28e2b", C: "#e6b800" };
+    // The default grading's colours (the grading is data: each site brings its own colour).
+    var SITE_GRADE_COLOURS = { A: "#2e7d32", B: "#f9a825", C: "#c62828" };
     var DEVICE_COLOURS = { online: "#1a9641", offline: "#8c8c8c" };
     var CAMERA_COLOUR = "#2c7bb6";
     // The switches of the legend, in the order shown; "events" and the fixed layers start on,
@@ -563,7 +564,7 @@
         if (item.layer === "devices") {
             line.push(item.online ? (labels.online || "online") : (labels.offline || "offline"));
         } else if (item.layer === "sites") {
-            line.push(gradeLabel(item.kind));
+            line.push(item.label || gradeLabel(item.kind));
         } else if (item.kindText) {
             line.push(item.kindText);
         }
@@ -589,8 +590,9 @@
         } else {
             var icon = element("span", "");
             if (item.layer === "sites") {
-                icon.textContent = item.kind;
-                icon.style.backgroundColor = SITE_GRADE_COLOURS[item.kind] || "#666666";
+                // The grade's first letter (A, B, C; or the plate's) on the grade's colour.
+                icon.textContent = Array.from(String(item.label || item.kind))[0] || "";
+                icon.style.backgroundColor = item.colour || SITE_GRADE_COLOURS[item.kind] || "#666666";
             } else {
                 icon.style.backgroundColor = CAMERA_COLOUR;
             }
@@ -609,8 +611,14 @@
             return fixedTooltip(layer.griddeskItem);
         }, { direction: "top", className: "griddesk-tooltip" });
         // While a new event is being placed, a click on a camera, device or site places it
-        // there, as a click beside it would.
-        marker.on("click", onMapClick);
+        // there, as a click beside it would; otherwise a click on a site opens its sheet.
+        marker.on("click", function (e) {
+            if (!picking && bridge && item.layer === "sites") {
+                bridge.site_marker_clicked(item.id);
+                return;
+            }
+            onMapClick(e);
+        });
         return marker;
     }
 
@@ -847,6 +855,19 @@
                 radius: marker.getRadius(), weight: marker.options.weight,
                 inClusters: clusters.hasLayer(marker)
             };
+        },
+        // Dispatches a real DOM click on a fixed thing's marker ("sites:3").
+        clickFixed: function (key) {
+            var marker = fixedMarkers[key];
+            if (!marker || !marker._icon) {
+                return false;
+            }
+            var rect = marker._icon.getBoundingClientRect();
+            marker._icon.dispatchEvent(new MouseEvent("click", {
+                bubbles: true, cancelable: true, view: window,
+                clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2
+            }));
+            return true;
         },
         // Shows the marker (zooming out of its cluster) and dispatches a real DOM click on it.
         clickMarker: function (id) {

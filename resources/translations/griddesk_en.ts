@@ -1110,159 +1110,159 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="63"/>
+        <location filename="../../widgets/handover_dialog.py" line="64"/>
         <source>{day} {name}（{start} 至 {end} 交班）</source>
         <translation>{day} {name} ({start} to {end} handover)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="72"/>
+        <location filename="../../widgets/handover_dialog.py" line="73"/>
         <source> · 带班领导：{name}</source>
         <translation> · Duty leader: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="76"/>
+        <location filename="../../widgets/handover_dialog.py" line="77"/>
         <source> · 排班：{name}</source>
         <translation> · Rostered: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="253"/>
+        <location filename="../../widgets/handover_dialog.py" line="267"/>
         <source>交接班 — {post}</source>
         <translation>Handover — {post}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="265"/>
+        <location filename="../../widgets/handover_dialog.py" line="279"/>
         <source>交班人填写</source>
         <translation>Outgoing operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="267"/>
+        <location filename="../../widgets/handover_dialog.py" line="281"/>
         <source>交班说明：需要接班人特别注意的情况</source>
         <translation>Handover notes: what the incoming operator should watch out for</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="270"/>
+        <location filename="../../widgets/handover_dialog.py" line="284"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="270"/>
+        <location filename="../../widgets/handover_dialog.py" line="284"/>
         <source>关联事件编号</source>
         <translation>Event code</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="274"/>
+        <location filename="../../widgets/handover_dialog.py" line="288"/>
         <source>添加待办</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="275"/>
+        <location filename="../../widgets/handover_dialog.py" line="289"/>
         <source>所选事件列为待办</source>
         <translation>Add selected event as pending</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="276"/>
+        <location filename="../../widgets/handover_dialog.py" line="290"/>
         <source>删除待办</source>
         <translation>Remove item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="277"/>
+        <location filename="../../widgets/handover_dialog.py" line="291"/>
         <source>提交交班</source>
         <translation>Submit handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="290"/>
+        <location filename="../../widgets/handover_dialog.py" line="304"/>
         <source>接班人签收</source>
         <translation>Incoming operator sign-off</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="295"/>
+        <location filename="../../widgets/handover_dialog.py" line="309"/>
         <source>接班人登录</source>
         <translation>Incoming operator log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="298"/>
+        <location filename="../../widgets/handover_dialog.py" line="312"/>
         <source>接班人账号</source>
         <translation>Incoming account</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="299"/>
+        <location filename="../../widgets/handover_dialog.py" line="313"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="304"/>
+        <location filename="../../widgets/handover_dialog.py" line="318"/>
         <source>对所选项目的异议说明</source>
         <translation>Why you dispute the selected item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="305"/>
+        <location filename="../../widgets/handover_dialog.py" line="319"/>
         <source>提出异议</source>
         <translation>Raise dispute</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="309"/>
+        <location filename="../../widgets/handover_dialog.py" line="323"/>
         <source>接班意见（可选）</source>
         <translation>Remark on taking over (optional)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="310"/>
+        <location filename="../../widgets/handover_dialog.py" line="324"/>
         <source>确认接班</source>
         <translation>Confirm takeover</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="324"/>
+        <location filename="../../widgets/handover_dialog.py" line="338"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="355"/>
+        <location filename="../../widgets/handover_dialog.py" line="369"/>
         <source>交班人：{name} · {shift}
 快照时间 {at}，提交时以提交时刻的情况为准并冻结。</source>
         <translation>Outgoing: {name} · {shift}
 Snapshot as of {at}; on submitting, the situation at that moment is recorded and frozen.</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="387"/>
+        <location filename="../../widgets/handover_dialog.py" line="401"/>
         <source>请先在快照中选择一个事件</source>
         <translation>Select an event in the snapshot first</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="389"/>
+        <location filename="../../widgets/handover_dialog.py" line="403"/>
         <source>跟进 {label}</source>
         <translation>Follow up {label}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="408"/>
+        <location filename="../../widgets/handover_dialog.py" line="422"/>
         <source>交班人：{name}，{at} 提交 · {shift}</source>
         <translation>Outgoing: {name}, submitted {at} · {shift}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="436"/>
+        <location filename="../../widgets/handover_dialog.py" line="450"/>
         <source>接班人：{name}</source>
         <translation>Incoming: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="436"/>
+        <location filename="../../widgets/handover_dialog.py" line="450"/>
         <source>请接班人登录后签收</source>
         <translation>The incoming operator must log in to sign</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="444"/>
+        <location filename="../../widgets/handover_dialog.py" line="458"/>
         <source>请输入接班人账号和密码</source>
         <translation>Enter the incoming operator&apos;s account and password</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="452"/>
+        <location filename="../../widgets/handover_dialog.py" line="466"/>
         <source>请先在交接内容中选择有异议的项目</source>
         <translation>Select the disputed item in the handover first</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="456"/>
+        <location filename="../../widgets/handover_dialog.py" line="470"/>
         <source>请填写异议说明</source>
         <translation>Say why you dispute it</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="491"/>
+        <location filename="../../widgets/handover_dialog.py" line="505"/>
         <source>{status}：接班人 {name}，{at}</source>
         <translation>{status}: incoming {name}, {at}</translation>
     </message>
@@ -1996,265 +1996,270 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="185"/>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215"/>
+        <location filename="../../desktop/main_window.py" line="217"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221"/>
+        <location filename="../../desktop/main_window.py" line="223"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="231"/>
+        <location filename="../../desktop/main_window.py" line="233"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="236"/>
-        <location filename="../../desktop/main_window.py" line="416"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="428"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="240"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>摄像机(&amp;C)</source>
         <translation>&amp;Cameras</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
+        <source>工地与报送(&amp;R)</source>
+        <translation>Sites &amp;&amp; &amp;Reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="259"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>关于网格指挥台…</source>
         <translation>About GridDesk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="276"/>
-        <location filename="../../desktop/main_window.py" line="772"/>
+        <location filename="../../desktop/main_window.py" line="279"/>
+        <location filename="../../desktop/main_window.py" line="801"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="281"/>
+        <location filename="../../desktop/main_window.py" line="284"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="287"/>
+        <location filename="../../desktop/main_window.py" line="290"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="362"/>
+        <location filename="../../desktop/main_window.py" line="374"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="409"/>
+        <location filename="../../desktop/main_window.py" line="421"/>
         <source>退出 GridDesk</source>
         <translation>Quit GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="410"/>
+        <location filename="../../desktop/main_window.py" line="422"/>
         <source>退出后本岗位（{post}）无人登录值守。确定退出吗？</source>
         <translation>After quitting, nobody is logged in on duty at this post ({post}). Quit?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="417"/>
+        <location filename="../../desktop/main_window.py" line="429"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="592"/>
+        <location filename="../../desktop/main_window.py" line="607"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="607"/>
+        <location filename="../../desktop/main_window.py" line="622"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="712"/>
+        <location filename="../../desktop/main_window.py" line="740"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="718"/>
+        <location filename="../../desktop/main_window.py" line="746"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="731"/>
+        <location filename="../../desktop/main_window.py" line="759"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="785"/>
+        <location filename="../../desktop/main_window.py" line="814"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="806"/>
+        <location filename="../../desktop/main_window.py" line="835"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="823"/>
+        <location filename="../../desktop/main_window.py" line="852"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="853"/>
+        <location filename="../../desktop/main_window.py" line="882"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="875"/>
+        <location filename="../../desktop/main_window.py" line="904"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="897"/>
+        <location filename="../../desktop/main_window.py" line="926"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="913"/>
+        <location filename="../../desktop/main_window.py" line="942"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="855"/>
+        <location filename="../../desktop/main_window.py" line="884"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="483"/>
+        <location filename="../../desktop/main_window.py" line="497"/>
         <source>⚠ 以超级用户连接数据库</source>
         <translation>⚠ Superuser connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="485"/>
+        <location filename="../../desktop/main_window.py" line="499"/>
         <source>⚠ 以所有者连接数据库</source>
         <translation>⚠ Owner connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="490"/>
+        <location filename="../../desktop/main_window.py" line="504"/>
         <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
         <translation>The posts should not connect as the database&apos;s owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="613"/>
+        <location filename="../../desktop/main_window.py" line="628"/>
         <source>未结 {open} · {alarms}</source>
         <translation>Open {open} · {alarms}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="954"/>
+        <location filename="../../desktop/main_window.py" line="983"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1046"/>
+        <location filename="../../desktop/main_window.py" line="1075"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1059"/>
+        <location filename="../../desktop/main_window.py" line="1088"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1111"/>
+        <location filename="../../desktop/main_window.py" line="1140"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1146"/>
-        <location filename="../../desktop/main_window.py" line="1157"/>
+        <location filename="../../desktop/main_window.py" line="1178"/>
+        <location filename="../../desktop/main_window.py" line="1189"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1146"/>
+        <location filename="../../desktop/main_window.py" line="1178"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1166"/>
+        <location filename="../../desktop/main_window.py" line="1198"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1182"/>
+        <location filename="../../desktop/main_window.py" line="1214"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1185"/>
+        <location filename="../../desktop/main_window.py" line="1217"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -2262,117 +2267,117 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="564"/>
+        <location filename="../../widgets/map_panel.py" line="576"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="565"/>
+        <location filename="../../widgets/map_panel.py" line="577"/>
         <source>收起图例</source>
         <translation>Fold the legend</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="566"/>
+        <location filename="../../widgets/map_panel.py" line="578"/>
         <source>展开图例</source>
         <translation>Show the legend</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="567"/>
+        <location filename="../../widgets/map_panel.py" line="579"/>
         <source>事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="568"/>
+        <location filename="../../widgets/map_panel.py" line="580"/>
         <source>网格热力（在办事件数）</source>
         <translation>Grid heat (open events)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="569"/>
+        <location filename="../../widgets/map_panel.py" line="581"/>
         <source>摄像机</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="570"/>
+        <location filename="../../widgets/map_panel.py" line="582"/>
         <source>物联设备</source>
         <translation>IoT devices</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="571"/>
+        <location filename="../../widgets/map_panel.py" line="583"/>
         <source>在建工地</source>
         <translation>Construction sites</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="572"/>
+        <location filename="../../widgets/map_panel.py" line="584"/>
         <source>网格编号</source>
         <translation>Grid codes</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="573"/>
+        <location filename="../../widgets/map_panel.py" line="585"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="574"/>
+        <location filename="../../widgets/map_panel.py" line="586"/>
         <source>执法片区</source>
         <translation>Enforcement zones</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="575"/>
+        <location filename="../../widgets/map_panel.py" line="587"/>
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="576"/>
+        <location filename="../../widgets/map_panel.py" line="588"/>
         <source>在线</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="577"/>
+        <location filename="../../widgets/map_panel.py" line="589"/>
         <source>离线</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="578"/>
+        <location filename="../../widgets/map_panel.py" line="590"/>
         <source>{grade}级工地</source>
         <translation>Grade {grade} site</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="579"/>
+        <location filename="../../widgets/map_panel.py" line="591"/>
         <source>已上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="580"/>
+        <location filename="../../widgets/map_panel.py" line="592"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="581"/>
+        <location filename="../../widgets/map_panel.py" line="593"/>
         <source>已派遣</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="582"/>
+        <location filename="../../widgets/map_panel.py" line="594"/>
         <source>已响应</source>
         <translation>Responded</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="583"/>
+        <location filename="../../widgets/map_panel.py" line="595"/>
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="584"/>
+        <location filename="../../widgets/map_panel.py" line="596"/>
         <source>即将超时</source>
         <translation>Soon due</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="585"/>
+        <location filename="../../widgets/map_panel.py" line="597"/>
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="586"/>
+        <location filename="../../widgets/map_panel.py" line="598"/>
         <source>升级</source>
         <translation>Escalated</translation>
     </message>
@@ -2426,87 +2431,92 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>PatrolWindow</name>
     <message>
-        <location filename="../../widgets/patrol.py" line="272"/>
+        <location filename="../../widgets/patrol.py" line="275"/>
         <source>视频轮巡：{name}</source>
         <translation>Patrol tour: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="286"/>
+        <location filename="../../widgets/patrol.py" line="289"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="288"/>
+        <location filename="../../widgets/patrol.py" line="291"/>
         <source>生成事件…</source>
         <translation>Create event…</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="289"/>
+        <location filename="../../widgets/patrol.py" line="292"/>
         <source>外部打开</source>
         <translation>Open externally</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="290"/>
+        <location filename="../../widgets/patrol.py" line="293"/>
+        <source>工地隐患…</source>
+        <translation>Site finding…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/patrol.py" line="295"/>
         <source>结束巡查</source>
         <translation>End patrol</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="301"/>
+        <location filename="../../widgets/patrol.py" line="306"/>
         <source>看到了什么（必填）</source>
         <translation>What did you see? (required)</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="303"/>
+        <location filename="../../widgets/patrol.py" line="308"/>
         <source>保存事件</source>
         <translation>Save event</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="304"/>
+        <location filename="../../widgets/patrol.py" line="309"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="306"/>
+        <location filename="../../widgets/patrol.py" line="311"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="307"/>
+        <location filename="../../widgets/patrol.py" line="312"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="308"/>
+        <location filename="../../widgets/patrol.py" line="313"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="362"/>
+        <location filename="../../widgets/patrol.py" line="371"/>
         <source>已生成事件 {code}</source>
         <translation>Event {code} created</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="388"/>
+        <location filename="../../widgets/patrol.py" line="397"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="393"/>
+        <location filename="../../widgets/patrol.py" line="402"/>
         <source>巡查结束：查看 {seen} 个摄像机，正常 {normal} 个，生成事件 {events} 件</source>
         <translation>Patrol ended: {seen} cameras viewed, {normal} normal, {events} events created</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="417"/>
+        <location filename="../../widgets/patrol.py" line="426"/>
         <source>第 {n}/{total} 个：{name}</source>
         <translation>Camera {n}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="430"/>
+        <location filename="../../widgets/patrol.py" line="440"/>
         <source>剩余 {s} 秒</source>
         <translation>{s} s left</translation>
     </message>
     <message>
-        <location filename="../../widgets/patrol.py" line="462"/>
+        <location filename="../../widgets/patrol.py" line="472"/>
         <source>请填写描述</source>
         <translation>Enter a description</translation>
     </message>
@@ -2608,6 +2618,89 @@ No longer overdue: {cleared}</translation>
     </message>
 </context>
 <context>
+    <name>RubricDialog</name>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="494"/>
+        <source>工地评分细则</source>
+        <translation>Site scoring rubric</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="499"/>
+        <source>评分项</source>
+        <translation>Rubric item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="499"/>
+        <source>分值</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="499"/>
+        <source>每处扣分</source>
+        <translation>Per finding</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="499"/>
+        <source>否决项</source>
+        <translation>Veto</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="503"/>
+        <source>添加评分项</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="504"/>
+        <source>移除评分项</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="508"/>
+        <source>A/B/C 三级</source>
+        <translation>Grades A/B/C</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="509"/>
+        <source>红黄绿牌</source>
+        <translation>Red/yellow/green plates</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="512"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="523"/>
+        <source>保存并重新评分</source>
+        <translation>Save and regrade</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="524"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="532"/>
+        <source>分级方式</source>
+        <translation>Grading</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="533"/>
+        <source>最高一级不低于（分）</source>
+        <translation>Top grade from (points)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="534"/>
+        <source>第二级不低于（分）</source>
+        <translation>Second grade from (points)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="535"/>
+        <source>隐患统计期</source>
+        <translation>Findings count for</translation>
+    </message>
+</context>
+<context>
     <name>ScreenLock</name>
     <message>
         <location filename="../../widgets/login_dialog.py" line="124"/>
@@ -2623,6 +2716,314 @@ No longer overdue: {cleared}</translation>
         <location filename="../../widgets/login_dialog.py" line="130"/>
         <source>{name}，屏幕因闲置已锁定。请输入密码解锁。</source>
         <translation>{name}, the screen locked after being idle. Enter your password to unlock it.</translation>
+    </message>
+</context>
+<context>
+    <name>SiteListDialog</name>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="111"/>
+        <source>在建工地</source>
+        <translation>Construction sites</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="117"/>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="118"/>
+        <source>工地</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="119"/>
+        <source>施工单位</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="120"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="121"/>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="122"/>
+        <source>未整改隐患</source>
+        <translation>Open findings</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="127"/>
+        <source>打开工地档案</source>
+        <translation>Open site sheet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="130"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SiteSheetDialog</name>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="257"/>
+        <source>工地档案</source>
+        <translation>Site sheet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="272"/>
+        <source>发现时间</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="273"/>
+        <location filename="../../widgets/site_sheet.py" line="284"/>
+        <location filename="../../widgets/site_sheet.py" line="322"/>
+        <source>评分项</source>
+        <translation>Rubric item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="274"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="275"/>
+        <source>情况</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="276"/>
+        <source>扣分</source>
+        <translation>Deducts</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="277"/>
+        <source>整改核验</source>
+        <translation>Rectification verified</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="284"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="284"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="284"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="284"/>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="288"/>
+        <source>事件编号</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="288"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="288"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="288"/>
+        <source>上报时间</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="294"/>
+        <source>隐患与整改</source>
+        <translation>Findings and rectifications</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="295"/>
+        <source>分数变化</source>
+        <translation>Score over time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="296"/>
+        <source>相关事件</source>
+        <translation>Events at the site</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="305"/>
+        <source>隐患情况（可空）</source>
+        <translation>What was found (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="306"/>
+        <source>记录隐患</source>
+        <translation>Record finding</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="310"/>
+        <source>核验说明（可空）</source>
+        <translation>Verification note (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="311"/>
+        <source>核验整改</source>
+        <translation>Verify rectification</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="313"/>
+        <source>导出PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="319"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="356"/>
+        <source>{name}（否决项）</source>
+        <translation>{name} (veto)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="358"/>
+        <source>{name}（每处扣{points}分）</source>
+        <translation>{name} (−{points} each)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="372"/>
+        <source>工地档案 · {name}</source>
+        <translation>Site sheet · {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="375"/>
+        <source>{contractor} · {grade} · 未整改隐患 {open} 处（统计期 {days} 天）</source>
+        <translation>{contractor} · {grade} · {open} open findings (over {days} days)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="387"/>
+        <source>{at} {by}</source>
+        <translation>{at} {by}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="391"/>
+        <source>未整改</source>
+        <translation>Not rectified</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="393"/>
+        <source>否决</source>
+        <translation>Veto</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="399"/>
+        <source>（{points}）</source>
+        <translation>({points})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="470"/>
+        <source>请先选择一条未整改的隐患</source>
+        <translation>Select an open finding first</translation>
+    </message>
+</context>
+<context>
+    <name>SiteWork</name>
+    <message>
+        <location filename="../../desktop/site_work.py" line="134"/>
+        <source>在建工地(&amp;W)…</source>
+        <translation>Construction &amp;sites…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="135"/>
+        <source>工地评分细则…</source>
+        <translation>Site scoring rubric…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="137"/>
+        <source>信息报送…</source>
+        <translation>Upward reports…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="138"/>
+        <source>标记为重大事件并报送</source>
+        <translation>Mark as major and report upward</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="321"/>
+        <source>已记录隐患</source>
+        <translation>Finding recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="334"/>
+        <source>已核验整改</source>
+        <translation>Rectification verified</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="343"/>
+        <source>导出工地档案</source>
+        <translation>Export site sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="345"/>
+        <location filename="../../desktop/site_work.py" line="515"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="355"/>
+        <location filename="../../desktop/site_work.py" line="528"/>
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="399"/>
+        <source>已保存，全部工地已重新评分（{count} 处工地得分或等级变化）</source>
+        <translation>Saved; every site regraded ({count} changed score or grade)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="425"/>
+        <source>没有需要报送的突发事件</source>
+        <translation>No emergency to report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="474"/>
+        <source>草稿已保存</source>
+        <translation>Draft saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="488"/>
+        <source>已记录电话报告</source>
+        <translation>Phone report recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="504"/>
+        <source>已签发{name}</source>
+        <translation>{name} issued</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="515"/>
+        <source>导出上报信息</source>
+        <translation>Export upward report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="545"/>
+        <source>请先选择一个事件</source>
+        <translation>Select an event first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="580"/>
+        <source>有新的突发事件信息需要报送</source>
+        <translation>A new emergency must be reported upward</translation>
     </message>
 </context>
 <context>
@@ -2729,32 +3130,32 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>SnapshotTree</name>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="89"/>
+        <location filename="../../widgets/handover_dialog.py" line="90"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="89"/>
+        <location filename="../../widgets/handover_dialog.py" line="90"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="137"/>
+        <location filename="../../widgets/handover_dialog.py" line="138"/>
         <source>{who} 切换为{mode}：{reason}</source>
         <translation>{who} switched to {mode}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="152"/>
+        <location filename="../../widgets/handover_dialog.py" line="153"/>
         <source>{who} {start}，{cameras} 路，正常 {normal}，发现事件 {events}</source>
         <translation>{who} {start}, {cameras} cameras, {normal} normal, {events} events found</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="182"/>
+        <location filename="../../widgets/handover_dialog.py" line="196"/>
         <source>本班数据</source>
         <translation>This shift&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="183"/>
+        <location filename="../../widgets/handover_dialog.py" line="197"/>
         <source>受理 {taken} · 派遣 {dispatched} · 结案 {closed} · 超时 {overdue}</source>
         <translation>Accepted {taken} · dispatched {dispatched} · closed {closed} · overdue {overdue}</translation>
     </message>
@@ -2909,6 +3310,64 @@ No longer overdue: {cleared}</translation>
     </message>
 </context>
 <context>
+    <name>UpwardReportDialog</name>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="109"/>
+        <source>信息报送</source>
+        <translation>Upward reports</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="139"/>
+        <source>已签发</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="142"/>
+        <source>导出所选报告PDF…</source>
+        <translation>Export selected report as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="149"/>
+        <source>保存草稿</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="151"/>
+        <source>已电话报告</source>
+        <translation>Reported by phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="154"/>
+        <source>签发</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="160"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="210"/>
+        <source>{name} · {at} · 签发人 {signed}</source>
+        <translation>{name} · {at} · signed by {signed}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="232"/>
+        <source>已终报，报送结束</source>
+        <translation>Final report issued: reporting closed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="246"/>
+        <source>{what} {when}（{left}）</source>
+        <translation>{what} {when} ({left})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="252"/>
+        <source>应报：{items}</source>
+        <translation>Due: {items}</translation>
+    </message>
+</context>
+<context>
     <name>VideoLinksPanel</name>
     <message>
         <location filename="../../widgets/video_links.py" line="50"/>
@@ -3034,159 +3493,159 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>VideoWork</name>
     <message>
-        <location filename="../../desktop/video_work.py" line="176"/>
+        <location filename="../../desktop/video_work.py" line="179"/>
         <source>该摄像机已不在登记册中</source>
         <translation>This camera is no longer in the registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="271"/>
-        <location filename="../../desktop/video_work.py" line="278"/>
+        <location filename="../../desktop/video_work.py" line="274"/>
+        <location filename="../../desktop/video_work.py" line="281"/>
         <source>{name}：{reason}</source>
         <translation>{name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="297"/>
+        <location filename="../../desktop/video_work.py" line="300"/>
         <source>{system} 未配置播放器</source>
         <translation>No player is configured for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="305"/>
+        <location filename="../../desktop/video_work.py" line="308"/>
         <source>系统无法打开 {name} 的地址</source>
         <translation>The system cannot open the address of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="335"/>
+        <location filename="../../desktop/video_work.py" line="338"/>
         <source>{system} 的播放器命令有误：{reason}</source>
         <translation>The player command of {system} is wrong: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="344"/>
+        <location filename="../../desktop/video_work.py" line="347"/>
         <source>无法启动播放器“{program}”：请检查它是否已安装</source>
         <translation>Cannot start the player &quot;{program}&quot;: check that it is installed</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="314"/>
+        <location filename="../../desktop/video_work.py" line="317"/>
         <source>已打开 {name}</source>
         <translation>Opened {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="350"/>
+        <location filename="../../desktop/video_work.py" line="353"/>
         <source>正在打开 {name}…</source>
         <translation>Opening {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="357"/>
+        <location filename="../../desktop/video_work.py" line="360"/>
         <source>播放器未能打开 {name}（退出码 {code}）：{reason}</source>
         <translation>The player could not open {name} (exit code {code}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="363"/>
+        <location filename="../../desktop/video_work.py" line="366"/>
         <source>播放器未说明原因</source>
         <translation>the player gave no reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="373"/>
+        <location filename="../../desktop/video_work.py" line="376"/>
         <source>视频预览</source>
         <translation>Video preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="404"/>
+        <location filename="../../desktop/video_work.py" line="407"/>
         <source>无法在应用内播放此视频流（{reason}）：可用“打开”在外部播放器中观看</source>
         <translation>This stream cannot be played in the application ({reason}): use &quot;Open&quot; to watch it in the external player</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="422"/>
+        <location filename="../../desktop/video_work.py" line="425"/>
         <source>导入摄像机登记册（CSV）…</source>
         <translation>Import the camera registry (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="426"/>
+        <location filename="../../desktop/video_work.py" line="429"/>
         <source>导出摄像机登记册（CSV）…</source>
         <translation>Export the camera registry (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="428"/>
+        <location filename="../../desktop/video_work.py" line="431"/>
         <source>视频轮巡…</source>
         <translation>Patrol tours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="430"/>
+        <location filename="../../desktop/video_work.py" line="433"/>
         <source>视频系统打开方式…</source>
         <translation>How video systems open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="449"/>
+        <location filename="../../desktop/video_work.py" line="452"/>
         <source>导入摄像机登记册</source>
         <translation>Import the camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="451"/>
-        <location filename="../../desktop/video_work.py" line="461"/>
+        <location filename="../../desktop/video_work.py" line="454"/>
+        <location filename="../../desktop/video_work.py" line="464"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="459"/>
+        <location filename="../../desktop/video_work.py" line="462"/>
         <source>导出摄像机登记册</source>
         <translation>Export the camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="475"/>
+        <location filename="../../desktop/video_work.py" line="478"/>
         <source>无法读取文件 {path}：{reason}</source>
         <translation>Cannot read the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="496"/>
+        <location filename="../../desktop/video_work.py" line="499"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="515"/>
+        <location filename="../../desktop/video_work.py" line="518"/>
         <source>无法写入文件 {path}：{reason}</source>
         <translation>Cannot write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="521"/>
+        <location filename="../../desktop/video_work.py" line="524"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="528"/>
+        <location filename="../../desktop/video_work.py" line="531"/>
         <source>摄像机登记册</source>
         <translation>Camera registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="578"/>
+        <location filename="../../desktop/video_work.py" line="581"/>
         <source>已登记客户端 {path}</source>
         <translation>Registered the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="609"/>
+        <location filename="../../desktop/video_work.py" line="612"/>
         <source>更改平台账号时请同时填写平台密码</source>
         <translation>Changing the platform user needs its password as well</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="631"/>
+        <location filename="../../desktop/video_work.py" line="634"/>
         <source>已保存 {code} 的打开方式</source>
         <translation>Saved how {code} opens</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="651"/>
+        <location filename="../../desktop/video_work.py" line="654"/>
         <source>视频轮巡</source>
         <translation>Patrol tours</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="692"/>
+        <location filename="../../desktop/video_work.py" line="695"/>
         <source>轮巡已删除</source>
         <translation>Tour deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="706"/>
+        <location filename="../../desktop/video_work.py" line="709"/>
         <source>已有一次巡查正在进行</source>
         <translation>A patrol is already under way</translation>
     </message>
     <message>
-        <location filename="../../desktop/video_work.py" line="810"/>
+        <location filename="../../desktop/video_work.py" line="816"/>
         <source>巡查结束时间未能记录：数据库暂时无法连接</source>
         <translation>The end of the patrol was not recorded: the database cannot be reached for now</translation>
     </message>
@@ -3777,8 +4236,8 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../widgets/handover_export.py" line="47"/>
         <location filename="../../widgets/handover_export.py" line="83"/>
-        <location filename="../../widgets/handover_export.py" line="276"/>
-        <location filename="../../widgets/handover_export.py" line="289"/>
+        <location filename="../../widgets/handover_export.py" line="288"/>
+        <location filename="../../widgets/handover_export.py" line="301"/>
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
@@ -3801,7 +4260,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_export.py" line="51"/>
-        <location filename="../../widgets/handover_export.py" line="280"/>
+        <location filename="../../widgets/handover_export.py" line="292"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
@@ -3832,8 +4291,8 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_export.py" line="88"/>
-        <location filename="../../widgets/handover_export.py" line="186"/>
-        <location filename="../../widgets/handover_export.py" line="292"/>
+        <location filename="../../widgets/handover_export.py" line="188"/>
+        <location filename="../../widgets/handover_export.py" line="304"/>
         <source>接班人</source>
         <translation>Incoming</translation>
     </message>
@@ -3844,7 +4303,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_export.py" line="90"/>
-        <location filename="../../widgets/handover_export.py" line="194"/>
+        <location filename="../../widgets/handover_export.py" line="196"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -3874,80 +4333,80 @@ No longer overdue: {cleared}</translation>
         <translation>Handover notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="154"/>
+        <location filename="../../widgets/handover_export.py" line="156"/>
         <source>交接班记录 {post} · {shift}</source>
         <translation>Handover: {post} · {shift}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="168"/>
+        <location filename="../../widgets/handover_export.py" line="170"/>
         <source>合计 {n}</source>
         <translation>{n} in all</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="180"/>
-        <location filename="../../widgets/handover_export.py" line="285"/>
+        <location filename="../../widgets/handover_export.py" line="182"/>
+        <location filename="../../widgets/handover_export.py" line="297"/>
         <source>接班异议</source>
         <translation>Handover disputes</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="184"/>
-        <location filename="../../widgets/handover_export.py" line="290"/>
+        <location filename="../../widgets/handover_export.py" line="186"/>
+        <location filename="../../widgets/handover_export.py" line="302"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="185"/>
-        <location filename="../../widgets/handover_export.py" line="291"/>
+        <location filename="../../widgets/handover_export.py" line="187"/>
+        <location filename="../../widgets/handover_export.py" line="303"/>
         <source>异议</source>
         <translation>Disputes</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="192"/>
+        <location filename="../../widgets/handover_export.py" line="194"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="193"/>
+        <location filename="../../widgets/handover_export.py" line="195"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="195"/>
+        <location filename="../../widgets/handover_export.py" line="197"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="196"/>
+        <location filename="../../widgets/handover_export.py" line="198"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="204"/>
+        <location filename="../../widgets/handover_export.py" line="206"/>
         <source>与上一班次相比</source>
         <translation>Compared with previous shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="208"/>
+        <location filename="../../widgets/handover_export.py" line="210"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="209"/>
+        <location filename="../../widgets/handover_export.py" line="211"/>
         <source>上一班次</source>
         <translation>Previous shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="210"/>
+        <location filename="../../widgets/handover_export.py" line="212"/>
         <source>本班次</source>
         <translation>This shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="224"/>
+        <location filename="../../widgets/handover_export.py" line="226"/>
         <source>没有交接班记录</source>
         <translation>No handovers</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_export.py" line="247"/>
+        <location filename="../../widgets/handover_export.py" line="243"/>
         <source>交接班记录</source>
         <translation>Handovers</translation>
     </message>
@@ -4343,11 +4802,16 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="258"/>
+        <source>上报信息</source>
+        <translation>Upward reports</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="259"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="259"/>
+        <location filename="../../widgets/labels.py" line="260"/>
         <source>交班说明</source>
         <translation>Handover notes</translation>
     </message>
@@ -4948,6 +5412,259 @@ No longer overdue: {cleared}</translation>
     </message>
 </context>
 <context>
+    <name>site_export</name>
+    <message>
+        <location filename="../../widgets/site_export.py" line="30"/>
+        <location filename="../../widgets/site_export.py" line="120"/>
+        <source>在建工地动态评分档案</source>
+        <translation>Construction site scoring sheet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="36"/>
+        <source>施工单位：{contractor}&#x3000;当前：{grade}&#x3000;未整改隐患：{open} 处&#x3000;统计期：{days} 天</source>
+        <translation>Contractor: {contractor}   Now: {grade}   Open findings: {open}   Window: {days} days</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="48"/>
+        <source>导出时间：{at}</source>
+        <translation>Exported: {at}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="51"/>
+        <source>隐患与整改</source>
+        <translation>Findings and rectifications</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="54"/>
+        <source>发现时间</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="55"/>
+        <location filename="../../widgets/site_export.py" line="84"/>
+        <source>评分项</source>
+        <translation>Rubric item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="56"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="57"/>
+        <source>情况</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="58"/>
+        <source>扣分</source>
+        <translation>Deducts</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="59"/>
+        <source>整改核验</source>
+        <translation>Rectification verified</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="67"/>
+        <source>否决</source>
+        <translation>Veto</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="73"/>
+        <source>未整改</source>
+        <translation>Not rectified</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="79"/>
+        <source>分数变化</source>
+        <translation>Score over time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="82"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="83"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="85"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="86"/>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="99"/>
+        <source>相关事件</source>
+        <translation>Events at the site</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="102"/>
+        <source>事件编号</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="103"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="104"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="105"/>
+        <source>上报时间</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="141"/>
+        <source>突发事件信息报告（{name}）</source>
+        <translation>Emergency information report ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="149"/>
+        <source>报送单位：{centre}&#x3000;签发人：{signed}&#x3000;报送时间：{at}</source>
+        <translation>Reporting unit: {centre}   Signed: {signed}   Sent: {at}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="157"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="158"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="167"/>
+        <source>★ 与上次报告相比有变化：{fields}</source>
+        <translation>★ Changed since the last report: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_export.py" line="180"/>
+        <source>突发事件信息报告</source>
+        <translation>Emergency information report</translation>
+    </message>
+</context>
+<context>
+    <name>sites</name>
+    <message>
+        <location filename="../../desktop/site_work.py" line="62"/>
+        <source>没有这个工地</source>
+        <translation>No such site</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="63"/>
+        <source>评分项不存在或已停用</source>
+        <translation>No such rubric item, or it is no longer used</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="64"/>
+        <source>未知的隐患来源</source>
+        <translation>Unknown source of finding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="65"/>
+        <source>没有这个事件</source>
+        <translation>No such event</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="66"/>
+        <source>说明过长（最多 500 字）或含有不允许的字符</source>
+        <translation>The note is too long (500 characters at most) or holds a character it may not</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="69"/>
+        <source>没有这条隐患</source>
+        <translation>No such finding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="70"/>
+        <source>这条隐患已核验整改</source>
+        <translation>This finding’s rectification is verified already</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="71"/>
+        <source>评分项名称不能为空（最多 64 字）</source>
+        <translation>An item needs a name (64 characters at most)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="72"/>
+        <source>分值与扣分须在 0–100 之间，非否决项不能为 0</source>
+        <translation>Points and deductions are 0–100, and not 0 for an item that is no veto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="75"/>
+        <source>评分细则至少要有一项</source>
+        <translation>The rubric needs at least one item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="76"/>
+        <source>统计期须为 1–3660 天</source>
+        <translation>The window is 1–3660 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="77"/>
+        <source>分级标准不成立：各级分数线须从高到低</source>
+        <translation>The grading does not hold: cut-offs must fall from grade to grade</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="57"/>
+        <source>视频巡查</source>
+        <translation>Video patrol</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="58"/>
+        <source>受理</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="59"/>
+        <source>现场事件</source>
+        <translation>Event at the site</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="66"/>
+        <source>发现隐患</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="67"/>
+        <source>整改核验</source>
+        <translation>Rectification verified</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="68"/>
+        <source>评分细则调整</source>
+        <translation>Rubric edited</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="69"/>
+        <source>分级标准调整</source>
+        <translation>Grading edited</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="70"/>
+        <source>隐患超出统计期</source>
+        <translation>Finding left the window</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/site_sheet.py" line="76"/>
+        <source>{grade} · {score}分</source>
+        <translation>{grade} · {score} points</translation>
+    </message>
+</context>
+<context>
     <name>timefmt</name>
     <message>
         <location filename="../../widgets/timefmt.py" line="29"/>
@@ -4973,6 +5690,154 @@ No longer overdue: {cleared}</translation>
         <location filename="../../widgets/timefmt.py" line="41"/>
         <source>已超时 {span}</source>
         <translation>Overdue by {span}</translation>
+    </message>
+</context>
+<context>
+    <name>upward</name>
+    <message>
+        <location filename="../../desktop/site_work.py" line="85"/>
+        <source>没有这份报送</source>
+        <translation>No such report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="86"/>
+        <source>没有这个事件</source>
+        <translation>No such event</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="87"/>
+        <source>未知的报告项目</source>
+        <translation>Unknown report field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="88"/>
+        <source>内容过长（每项最多 2000 字）或含有不允许的字符</source>
+        <translation>Too long (2000 characters a field at most) or holds a character it may not</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="91"/>
+        <source>已终报，不能再修改</source>
+        <translation>The final report is issued: nothing more may change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="92"/>
+        <source>首报已签发，请签发续报或终报</source>
+        <translation>The first report is issued: issue a follow-up or the final report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="93"/>
+        <source>请先签发首报</source>
+        <translation>Issue the first report first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="94"/>
+        <source>未知的报告类别</source>
+        <translation>Unknown kind of report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/site_work.py" line="95"/>
+        <source>签发前请填写：{field}</source>
+        <translation>Fill in before issuing: {field}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="57"/>
+        <source>接报时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="58"/>
+        <source>信息来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="59"/>
+        <source>事发时间</source>
+        <translation>Occurred</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="60"/>
+        <source>事发地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="61"/>
+        <source>事件性质</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="62"/>
+        <source>影响范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="63"/>
+        <source>伤亡/损失</source>
+        <translation>Casualties/losses</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="64"/>
+        <source>发展趋势</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="65"/>
+        <source>领导到位情况</source>
+        <translation>Leaders on site</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="66"/>
+        <source>已采取措施</source>
+        <translation>Measures taken</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="67"/>
+        <source>下一步工作</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="74"/>
+        <source>首报</source>
+        <translation>First report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="76"/>
+        <source>终报</source>
+        <translation>Final report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="77"/>
+        <source>零,一,二,三,四,五,六,七,八,九,十</source>
+        <translation>0,1,2,3,4,5,6,7,8,9,10</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="79"/>
+        <source>续报{number}</source>
+        <translation>Follow-up {number}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="85"/>
+        <source>电话报告</source>
+        <translation>Phone report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="86"/>
+        <source>书面首报</source>
+        <translation>Written first report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="87"/>
+        <source>续报</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="300"/>
+        <source>★ 与上次报告相比有变化：{fields}</source>
+        <translation>★ Changed since the last report: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/upward_report.py" line="305"/>
+        <source>签发人：{name}  {at}</source>
+        <translation>Signed: {name}  {at}</translation>
     </message>
 </context>
 <context>

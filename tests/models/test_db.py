@@ -29,6 +29,13 @@ from models.entities import (
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 _FTS5_PARTS = ("", "_config", "_data", "_docsize", "_idx")
 EXPECTED_TABLES = {
+    "report_deadline_rule",
+    "site_finding",
+    "site_rectification",
+    "site_rubric_item",
+    "site_score_change",
+    "upward_report",
+    "upward_report_case",
     "address",
     "alarm_acknowledgement",
     "alembic_version",
@@ -143,6 +150,9 @@ def test_empty_database_is_created_at_the_current_schema_with_defaults(any_url: 
             )
             assert "mode.switch" in chief and "mode.switch" not in operator
             assert "account.manage" not in chief
+            assert {"site.rubric.edit", "report.issue"} <= chief
+            assert not {"site.rubric.edit", "report.issue"} & operator
+            assert {"site.finding", "site.rectify", "report.edit"} <= operator
             limits = {
                 (r.mode, r.clock, r.priority): (r.amount, r.unit)
                 for r in session.scalars(select(SlaLimit))

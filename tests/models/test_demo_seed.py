@@ -9,7 +9,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from shapely.geometry import shape
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from models import queries
 from models.accounts import log_in
 from models.db import Database, open_database
 from models.deadlines import SlaProfile, load_calendar
@@ -40,6 +41,9 @@ from models.entities import (
     IotDevice,
     LeaderCommunity,
     OperatorAccount,
+    SiteFinding,
+    SiteRectification,
+    SiteScoreChange,
     Staff,
     VideoSystem,
 )
@@ -279,6 +283,29 @@ def test_some_events_are_overdue(events: list[Event]) -> None:
 def test_the_change_feed_hears_of_it(session: Session) -> None:
     changes = list(session.scalars(select(ChangeLog)))
     assert [(c.entity, c.op) for c in changes] == [("demo", "bulk")]
+
+
+def test_a_year_of_site_supervision_and_a_past_emergency(session: Session) -> None:
+    """About 1,400 hazards found and fixed over the year, the score history consistent with the
+    live rules (a regrade now changes nothing), and one past emergency with its four reports."""
+    from models import sites, upward
+
+    assert 1_350 <= _count(session, SiteRectification) <= 1_450
+    assert _count(session, SiteFinding) == 1_500
+    assert _count(session, SiteScoreChange) > 1_000
+    rows = sites.site_rows(session, NOW)
+    assert len({row.grade for row in rows}) == 3  # some sites are far more careless
+    assert sites.regrade(session, NOW, reason="window") == []
+    session.rollback()
+    issued = upward.issued_between(session, NOW - timedelta(days=365), NOW)
+    assert [upward.report_title(r.kind, r.number) for r in issued] == [
+        "首报",
+        "续报一",
+        "续报二",
+        "终报",
+    ]
+    assert upward.open_cases(session) == []
+    assert queries.current_mode(session) == "normal"
 
 
 def test_a_second_seed_is_refused(database: Database) -> None:

@@ -23,6 +23,7 @@ from tests.perf import (
     history,
     map,
     queue,
+    sites,
     sync,
     targets,
     video,
@@ -37,6 +38,7 @@ BENCHMARKS = {
     "history": history.run,
     "map": map.run,
     "queue": queue.run,
+    "sites": sites.run,
     "sync": sync.run,
     "video": video.run,
 }

@@ -66,6 +66,9 @@ TARGETS: tuple[Target, ...] = (
     Target("seed_1m_s", 300.0),
     Target("history_search_1m_pg_ms", 300.0),
     Target("history_search_1m_sqlite_ms", 300.0),
+    # Construction sites (issue 21).
+    Target("site_score_recompute_ms", 200.0),
+    Target("site_sheet_pdf_s", 2.0),
 )
 
 

@@ -10,6 +10,7 @@ import struct
 import threading
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -331,3 +332,19 @@ def test_gcj02_tiles_shift_every_layer_and_clicks_come_back_wgs84(
         run_js(qtbot, widget, f"griddeskDebug.clickMap({lat}, {lon})")
     assert blocker.args == pytest.approx([event.lon, event.lat], abs=2e-5)
     assert from_datum(lon, lat, GCJ02) == pytest.approx((event.lon, event.lat), abs=1e-8)
+
+
+def test_a_site_shows_its_live_grade_and_opens_on_a_click(qtbot: Any, panel: MapPanel) -> None:
+    panel.set_points(POINTS)
+    wait_for_page(qtbot, panel, "griddeskDebug.fixedCount('sites')", 1)
+    falling = replace(POINTS[-1], kind="C", colour="#c62828", label="C级 · 62")
+    panel.update_sites([falling])
+    wait_for_page(qtbot, panel, "griddeskDebug.fixedState('sites:1').item.colour", "#c62828")
+    assert page_value(qtbot, panel, "griddeskDebug.fixedCount('cameras')") == 2  # untouched
+    assert page_value(qtbot, panel, "griddeskDebug.fixedTooltipText('sites:1')") == (
+        "${window.__pwned=9}C级 · 62 · " + GRID_4
+    )
+    opened: list[int] = []
+    panel.site_clicked.connect(opened.append)
+    run_js(qtbot, panel, "griddeskDebug.clickFixed('sites:1')")
+    qtbot.waitUntil(lambda: opened == [1])
