@@ -297,6 +297,17 @@ def build_parser(configuration: config.Configuration | None = None) -> argparse.
     client.add_argument("client_action", choices=("register", "remove", "list"))
     client.add_argument("path", nargs="?")
     client.add_argument("--db", dest="sub_db")
+    imports = commands.add_parser(
+        "import", help=QCoreApplication.translate("cli", "导入外部数据")
+    ).add_subparsers(dest="import_command", required=True)
+    hotline = imports.add_parser(
+        "hotline",
+        help=QCoreApplication.translate(
+            "cli", "导入 12345 工单（XLSX，或 UTF-8/GBK 的 CSV；有一处出错则全部不导入）"
+        ),
+    )
+    hotline.add_argument("file", type=Path)
+    hotline.add_argument("--db", dest="sub_db")
     report = commands.add_parser(
         "report", help=QCoreApplication.translate("cli", "报表")
     ).add_subparsers(dest="report_command", required=True)
@@ -407,6 +418,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cameras(url, args)
         if args.command == "report":
             return _report_handovers(url, args)
+        if args.command == "import":
+            return _import_hotline(url, args.file)
     except DatabaseProblem as problem:
         print(database_problem_text(problem), file=sys.stderr)
         return EXIT_USAGE
@@ -711,6 +724,34 @@ def _export_grids(url: str, out: Path) -> int:
             n=len(features), path=out
         )
     )
+    return EXIT_OK
+
+
+def _import_hotline(url: str, path: Path) -> int:
+    """``import hotline FILE``: a 12345 export taken whole or not at all. Exits 0 whenever the
+    file was taken, whatever went to review."""
+    from desktop.hotline_messages import problem_text, refused_text, summary_text
+    from models.clock import server_now
+    from models.hotline import HotlineImportRefused, import_orders
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return _file_unusable(path, exc)
+    database = open_database(url, create_if_empty=False)
+    try:
+        with database.write() as session:
+            summary = import_orders(session, data, server_now(session))
+    except HotlineImportRefused as refused:
+        for problem in refused.problems[:200]:
+            print(problem_text(problem), file=sys.stderr)
+        if len(refused.problems) > 200:
+            print(f"… (+{len(refused.problems) - 200})", file=sys.stderr)
+        print(refused_text(refused), file=sys.stderr)
+        return EXIT_FAILURE
+    finally:
+        database.close()
+    print(summary_text(summary))
     return EXIT_OK
 
 

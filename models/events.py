@@ -42,7 +42,7 @@ import math
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any, cast
 
@@ -512,32 +512,37 @@ def _highest_number_used(session: Session, prefix: str) -> int:
 
 
 def _next_code(session: Session, now: datetime) -> str:
-    """The next code of the Asia/Shanghai day of ``now``, e.g. ``SJ-20261125-0003``.
+    """The next code of the Asia/Shanghai day of ``now``, e.g. ``SJ-20261125-0003``."""
+    return take_codes(session, now.astimezone(LOCAL_ZONE).date(), 1)[0]
+
+
+def take_codes(session: Session, day: date, count: int) -> list[str]:
+    """The next ``count`` codes of a day (Asia/Shanghai), e.g. ``SJ-20261125-0003``.
 
     The day's counter row is bumped in place; its row lock, held to commit, is what keeps two
     posts from taking the same number. The first report of a day creates the row, starting
     after any number events of that day already carry; two posts creating it at once meet in
-    the upsert, and the second simply bumps what the first wrote.
+    the upsert, and the second simply bumps what the first wrote. An import takes a day's
+    numbers in one bump.
     """
-    day = now.astimezone(LOCAL_ZONE).date()
     prefix = f"{CODE_PREFIX}-{day:%Y%m%d}-"
-    number = session.execute(
+    last = session.execute(
         update(EventCodeCounter)
         .where(EventCodeCounter.day == day)
-        .values(last=EventCodeCounter.last + 1)
+        .values(last=EventCodeCounter.last + count)
         .returning(EventCodeCounter.last)
         .execution_options(synchronize_session=False)
     ).scalar_one_or_none()
-    if number is None:
-        first = _highest_number_used(session, prefix) + 1
+    if last is None:
+        first = _highest_number_used(session, prefix) + count
         upsert = _insert_for(session, EventCodeCounter).values(day=day, last=first)
-        number = session.execute(
+        last = session.execute(
             upsert.on_conflict_do_update(
                 index_elements=[EventCodeCounter.day],
-                set_={"last": EventCodeCounter.last + 1},
+                set_={"last": EventCodeCounter.last + count},
             ).returning(EventCodeCounter.last)
         ).scalar_one()
-    return f"{prefix}{number:04d}"
+    return [f"{prefix}{number:04d}" for number in range(last - count + 1, last + 1)]
 
 
 def _ref_by_uid(session: Session, uid: str) -> EventRef | None:
@@ -1260,8 +1265,8 @@ def event_detail(session: Session, event_id: int, language: str = "zh_CN") -> Ev
         category=(e["category_name_en"] or e["category_name"]) if english else e["category_name"],
         description=e["description"],
         address=e["address"],
-        lon=e["lon"],
-        lat=e["lat"],
+        lon=math.nan if e["lon"] is None else e["lon"],  # an unplaced hotline order
+        lat=math.nan if e["lat"] is None else e["lat"],
         grid_id=e["grid_id"],
         grid_code=e["grid_code"] or "",
         grid_confirmed=bool(e["grid_confirmed"]),

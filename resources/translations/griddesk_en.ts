@@ -1082,27 +1082,27 @@
 <context>
     <name>GuiSession</name>
     <message>
-        <location filename="../../desktop/app.py" line="171"/>
+        <location filename="../../desktop/app.py" line="184"/>
         <source>启动失败：{reason}</source>
         <translation>Start-up failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="182"/>
+        <location filename="../../desktop/app.py" line="195"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="185"/>
+        <location filename="../../desktop/app.py" line="198"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="298"/>
+        <location filename="../../desktop/app.py" line="308"/>
         <source>截图超时：数据或地图未能加载</source>
         <translation>Screenshot timed out: the data or the map did not load</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="312"/>
+        <location filename="../../desktop/app.py" line="322"/>
         <source>无法写入截图 {path}</source>
         <translation>Cannot write the screenshot {path}</translation>
     </message>
@@ -3262,166 +3262,176 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="301"/>
+        <source>导入外部数据</source>
+        <translation>Import outside data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="305"/>
+        <source>导入 12345 工单（XLSX，或 UTF-8/GBK 的 CSV；有一处出错则全部不导入）</source>
+        <translation>Import 12345 hotline work orders (XLSX, or CSV in UTF-8/GBK; one problem and nothing is imported)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="312"/>
         <source>报表</source>
         <translation>reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="305"/>
+        <location filename="../../desktop/cli.py" line="316"/>
         <source>导出交接班记录（按班次开始日期）为 PDF 或 XLSX</source>
         <translation>export handovers (by shift start date) as PDF or XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="458"/>
+        <location filename="../../desktop/cli.py" line="471"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="464"/>
+        <location filename="../../desktop/cli.py" line="477"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="489"/>
+        <location filename="../../desktop/cli.py" line="502"/>
         <source>角色密码：</source>
         <translation>Role password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="505"/>
+        <location filename="../../desktop/cli.py" line="518"/>
         <source>已新建角色 {role}，并设置其在本数据库中的权限</source>
         <translation>Created the role {role} and set its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="507"/>
+        <location filename="../../desktop/cli.py" line="520"/>
         <source>已更新角色 {role} 的密码与本数据库中的权限</source>
         <translation>Updated the password of the role {role} and its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="511"/>
+        <location filename="../../desktop/cli.py" line="524"/>
         <source>各岗位请以此角色连接：--db {url}</source>
         <translation>The posts connect as this role: --db {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="532"/>
+        <location filename="../../desktop/cli.py" line="545"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="581"/>
+        <location filename="../../desktop/cli.py" line="594"/>
         <source>模拟器无法以账号 {user} 登录：{reason}</source>
         <translation>The simulator cannot log in as {user}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="588"/>
+        <location filename="../../desktop/cli.py" line="601"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，运行 {duration} 秒</source>
         <translation>Field simulation started: account {user}, about {rate} events a second, for {duration} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="592"/>
+        <location filename="../../desktop/cli.py" line="605"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束</source>
         <translation>Field simulation started: account {user}, about {rate} events a second; Ctrl+C ends it</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="609"/>
+        <location filename="../../desktop/cli.py" line="622"/>
         <source>无法连接数据库 {target}：{detail}。每 {seconds} 秒重试，模拟继续</source>
         <translation>Cannot reach the database {target}: {detail}. Trying again every {seconds} s; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="615"/>
+        <location filename="../../desktop/cli.py" line="628"/>
         <source>数据库已恢复连接，模拟继续</source>
         <translation>The database is back; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="626"/>
+        <location filename="../../desktop/cli.py" line="639"/>
         <source>数据库中没有片区数据，请先运行 python main.py demo seed</source>
         <translation>The database holds no area: run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="640"/>
+        <location filename="../../desktop/cli.py" line="653"/>
         <source>模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，办结 {resolved}；与操作员冲突 {conflicts}</source>
         <translation>Simulation ended: reported {reported}, accepted {accepted}, dispatched {dispatched}, responded {responded}, resolved {resolved}; conflicts with operators {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="686"/>
+        <location filename="../../desktop/cli.py" line="699"/>
         <source>无法读写文件 {path}：{reason}</source>
         <translation>Cannot read or write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="825"/>
+        <location filename="../../desktop/cli.py" line="866"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="837"/>
+        <location filename="../../desktop/cli.py" line="878"/>
         <source>已导出 {n} 个摄像机到 {path}</source>
         <translation>Exported {n} cameras to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="846"/>
+        <location filename="../../desktop/cli.py" line="887"/>
         <source>平台密码：</source>
         <translation>Platform password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="866"/>
+        <location filename="../../desktop/cli.py" line="907"/>
         <source>已设置 {system} 的打开方式</source>
         <translation>Launch profile set for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="888"/>
+        <location filename="../../desktop/cli.py" line="929"/>
         <source>请给出客户端程序的绝对路径</source>
         <translation>Give the client program&apos;s absolute path</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="904"/>
+        <location filename="../../desktop/cli.py" line="945"/>
         <source>已登记客户端 {path}</source>
         <translation>Registered the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="905"/>
+        <location filename="../../desktop/cli.py" line="946"/>
         <source>客户端 {path} 已登记过</source>
         <translation>The client {path} was registered already</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="906"/>
+        <location filename="../../desktop/cli.py" line="947"/>
         <source>已移除客户端 {path}</source>
         <translation>Removed the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="907"/>
+        <location filename="../../desktop/cli.py" line="948"/>
         <source>客户端 {path} 未登记</source>
         <translation>The client {path} is not registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="922"/>
+        <location filename="../../desktop/cli.py" line="963"/>
         <source>请用 --pdf 或 --xlsx 指定输出文件</source>
         <translation>Name the output file with --pdf or --xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="926"/>
+        <location filename="../../desktop/cli.py" line="967"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="951"/>
+        <location filename="../../desktop/cli.py" line="992"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="710"/>
+        <location filename="../../desktop/cli.py" line="723"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="737"/>
+        <location filename="../../desktop/cli.py" line="778"/>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="733"/>
+        <location filename="../../desktop/cli.py" line="774"/>
         <source>账号 {user} 已存在，未作任何更改</source>
         <translation>The account {user} exists already; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="786"/>
+        <location filename="../../desktop/cli.py" line="827"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
     </message>
@@ -3791,6 +3801,136 @@ No longer overdue: {cleared}</translation>
         <location filename="../../widgets/handover_export.py" line="247"/>
         <source>交接班记录</source>
         <translation>Handovers</translation>
+    </message>
+</context>
+<context>
+    <name>hotline</name>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="13"/>
+        <source>这是旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx 或 CSV 后再导入</source>
+        <translation>This is an old Excel (.xls) file: save it as .xlsx or CSV in Excel, then import that</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="16"/>
+        <source>不是 XLSX 或 CSV 表格文件</source>
+        <translation>not an XLSX or CSV table</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="17"/>
+        <source>文件编码无法识别（应为 UTF-8 或 GBK）</source>
+        <translation>unrecognised encoding (expected UTF-8 or GBK)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="18"/>
+        <source>为空（合并单元格只在第一格有值）</source>
+        <translation>empty (a merged cell has its value only in its first cell)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="19"/>
+        <source>文件中没有工单</source>
+        <translation>the file holds no work orders</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="20"/>
+        <source>同一字段的列出现了两次</source>
+        <translation>two columns for the same field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="21"/>
+        <source>缺少必需的列（表头可带或不带“12345”前缀）</source>
+        <translation>required column missing (headers may carry the “12345” prefix or not)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="24"/>
+        <source>无法识别的列（如为改名的列，请添加表头别名）</source>
+        <translation>unrecognised columns (if a column was renamed, add a header alias)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="27"/>
+        <source>行数超过上限 {detail}</source>
+        <translation>more rows than the limit of {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="28"/>
+        <source>过长（最多 {detail} 字）</source>
+        <translation>too long (at most {detail} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="29"/>
+        <source>含有控制字符</source>
+        <translation>contains control characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="30"/>
+        <source>不是可识别的日期时间“{detail}”</source>
+        <translation>not a recognised date and time “{detail}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="31"/>
+        <source>应为“是”或“否”，而不是“{detail}”</source>
+        <translation>should be “是” (yes) or “否” (no), not “{detail}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="32"/>
+        <source>不是数字“{detail}”</source>
+        <translation>not a number “{detail}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="33"/>
+        <source>格式有误“{detail}”</source>
+        <translation>malformed “{detail}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="34"/>
+        <source>事件分类中没有“其他”，无法归类未知业务分类</source>
+        <translation>the event categories have no “Other”: unknown business classes cannot be filed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="45"/>
+        <source>第 {row} 行</source>
+        <translation>row {row}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="47"/>
+        <source>文件</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="50"/>
+        <source>“{column}”列</source>
+        <translation>, column “{column}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="51"/>
+        <source>{where}：{reason}</source>
+        <translation>{where}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="58"/>
+        <source>文件未导入（{n} 处问题），数据库未作任何更改</source>
+        <translation>File not imported ({n} problems); the database was not changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="65"/>
+        <source>12345 工单导入：新增 {new}，更新 {updated}，待人工定位 {review}，拒收 0</source>
+        <translation>12345 import: {new} new, {updated} updated, {review} to review, 0 refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="69"/>
+        <location filename="../../desktop/hotline_messages.py" line="85"/>
+        <source>；{n} 张与已导入的相同</source>
+        <translation>; {n} the same as already imported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="73"/>
+        <location filename="../../desktop/hotline_messages.py" line="89"/>
+        <source>；文件中 {n} 张工单重复出现，以后出现的一行为准</source>
+        <translation>; {n} orders repeated in the file, the later row taken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="81"/>
+        <source>将新增 {new} 张（其中 {review} 张地址待人工定位），更新 {updated} 张</source>
+        <translation>Will create {new} ({review} of them with an address to review) and update {updated}</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,9 @@ from models.entities import (
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 EXPECTED_TABLES = {
+    "compound_alias",
+    "hotline_order",
+    "residential_compound",
     "address",
     "alarm_acknowledgement",
     "alembic_version",
