@@ -766,6 +766,10 @@ def _effects(
             raise EventInputError("note", "required")
         return {}, note
     if kind in ("dispatch", "reassign"):
+        if event.grid_id is None:
+            # A hotline order whose address could not be placed: an operator confirms a grid
+            # first (``confirm_grid``).
+            raise TransitionRefused("no_grid", kind, event.state)
         columns, name = _assignee(session, arguments)
         if kind == "reassign":
             # Deadlines stay: the clock started at the first dispatch. The new assignee has not

@@ -1049,32 +1049,32 @@
 <context>
     <name>EventWork</name>
     <message>
-        <location filename="../../desktop/event_work.py" line="435"/>
+        <location filename="../../desktop/event_work.py" line="442"/>
         <source>数据库断开，且本机日志无法写入（{reason}）：操作未保存</source>
         <translation>The database is away and the local journal cannot be written ({reason}): the action was not kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="470"/>
+        <location filename="../../desktop/event_work.py" line="477"/>
         <source>新建事件</source>
         <translation>New event</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="524"/>
+        <location filename="../../desktop/event_work.py" line="531"/>
         <source>事件已不存在</source>
         <translation>The event no longer exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="526"/>
+        <location filename="../../desktop/event_work.py" line="533"/>
         <source>记录无法读取（{error}）</source>
         <translation>The kept record could not be read ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="533"/>
+        <location filename="../../desktop/event_work.py" line="540"/>
         <source>断网期间的操作未能提交（{what}）：{reason}</source>
         <translation>An action taken while offline could not be written ({what}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="649"/>
+        <location filename="../../desktop/event_work.py" line="656"/>
         <source>[断网期间 {time} 记录]</source>
         <translation>[recorded offline at {time}]</translation>
     </message>
@@ -4703,227 +4703,232 @@ No longer overdue: {cleared}</translation>
         <translation>Only an open event can take a merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="237"/>
+        <location filename="../../desktop/messages.py" line="235"/>
+        <source>事件尚无网格（地址未能定位）：请先确认网格再派遣</source>
+        <translation>The event has no grid yet (its address could not be placed): confirm a grid before dispatching</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="240"/>
         <source>此操作被拒绝：{reason}</source>
         <translation>Refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="248"/>
+        <location filename="../../desktop/messages.py" line="251"/>
         <source>系统</source>
         <translation>the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="250"/>
+        <location filename="../../desktop/messages.py" line="253"/>
         <source>{name}（{post}）</source>
         <translation>{name} ({post})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="255"/>
+        <location filename="../../desktop/messages.py" line="258"/>
         <source>现场</source>
         <translation>the field</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="274"/>
+        <location filename="../../desktop/messages.py" line="277"/>
         <source>请填写{field}</source>
         <translation>{field} is required</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="275"/>
-        <location filename="../../desktop/messages.py" line="303"/>
+        <location filename="../../desktop/messages.py" line="278"/>
+        <location filename="../../desktop/messages.py" line="306"/>
         <source>{field}过长</source>
         <translation>{field} is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="276"/>
+        <location filename="../../desktop/messages.py" line="279"/>
         <source>{field}格式不正确</source>
         <translation>{field} is not in a valid form</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="277"/>
-        <location filename="../../desktop/messages.py" line="299"/>
-        <location filename="../../desktop/messages.py" line="342"/>
+        <location filename="../../desktop/messages.py" line="280"/>
+        <location filename="../../desktop/messages.py" line="302"/>
+        <location filename="../../desktop/messages.py" line="345"/>
         <source>{field}不存在</source>
         <translation>{field} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="278"/>
+        <location filename="../../desktop/messages.py" line="281"/>
         <source>{field}须为数字</source>
         <translation>{field} must be a number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="279"/>
+        <location filename="../../desktop/messages.py" line="282"/>
         <source>{field}不在本辖区内</source>
         <translation>{field} is outside this area</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="280"/>
+        <location filename="../../desktop/messages.py" line="283"/>
         <source>{field}数量过多</source>
         <translation>Too many {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="281"/>
+        <location filename="../../desktop/messages.py" line="284"/>
         <source>{field}过大：{detail}</source>
         <translation>{field} too large: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="282"/>
+        <location filename="../../desktop/messages.py" line="285"/>
         <source>{field}为空：{detail}</source>
         <translation>{field} is empty: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="283"/>
+        <location filename="../../desktop/messages.py" line="286"/>
         <source>{field}的内容与文件名不符：{detail}</source>
         <translation>{field}: the content does not match the file name: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="286"/>
+        <location filename="../../desktop/messages.py" line="289"/>
         <source>{field}只能选择一项</source>
         <translation>Choose only one {field}</translation>
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="202"/>
-        <location filename="../../desktop/messages.py" line="291"/>
-        <location filename="../../desktop/messages.py" line="305"/>
+        <location filename="../../desktop/messages.py" line="294"/>
+        <location filename="../../desktop/messages.py" line="308"/>
         <source>{field}有误</source>
         <translation>{field} is wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="261"/>
+        <location filename="../../desktop/messages.py" line="264"/>
         <source>事件已被 {who} 于 {time} 更改（{step}），现为“{state}”。请核对后再操作。</source>
         <translation>The event was changed by {who} at {time} ({step}); it is now “{state}”. Check it before acting again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="287"/>
+        <location filename="../../desktop/messages.py" line="290"/>
         <source>{field}的图片像素过多或无法识别尺寸：{detail}（不超过 4800 万像素）</source>
         <translation>{field}: the picture has too many pixels or no readable size: {detail} (at most 48 megapixels)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="298"/>
+        <location filename="../../desktop/messages.py" line="301"/>
         <source>请选择{field}</source>
         <translation>Choose {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="300"/>
+        <location filename="../../desktop/messages.py" line="303"/>
         <source>只有处置力量为职能部门的规则才能指定{field}</source>
         <translation>Only a rule for a department can name {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="312"/>
+        <location filename="../../desktop/messages.py" line="315"/>
         <source>已处于应急模式</source>
         <translation>The centre is in emergency mode already</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="313"/>
+        <location filename="../../desktop/messages.py" line="316"/>
         <source>请填写原因</source>
         <translation>Give the reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="314"/>
+        <location filename="../../desktop/messages.py" line="317"/>
         <source>原因过长</source>
         <translation>The reason is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="315"/>
+        <location filename="../../desktop/messages.py" line="318"/>
         <source>预案不存在或已停用</source>
         <translation>No such plan, or it is no longer in use</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="316"/>
+        <location filename="../../desktop/messages.py" line="319"/>
         <source>响应级别有误</source>
         <translation>Unknown response level</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="317"/>
+        <location filename="../../desktop/messages.py" line="320"/>
         <source>当前不在应急模式</source>
         <translation>The centre is not in emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="318"/>
+        <location filename="../../desktop/messages.py" line="321"/>
         <source>该事项不属于当前预案</source>
         <translation>That item is not on the plan in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="319"/>
+        <location filename="../../desktop/messages.py" line="322"/>
         <source>该预案正在执行中，恢复常态后才能修改</source>
         <translation>The plan is in force: change it after the return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="322"/>
+        <location filename="../../desktop/messages.py" line="325"/>
         <source>请填写预案名称</source>
         <translation>Give the plan a name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="323"/>
+        <location filename="../../desktop/messages.py" line="326"/>
         <source>预案至少需要一项处置事项</source>
         <translation>A plan needs at least one item</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="324"/>
+        <location filename="../../desktop/messages.py" line="327"/>
         <source>处置事项不能为空，且不超过 256 字</source>
         <translation>An item must have a text of at most 256 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="325"/>
+        <location filename="../../desktop/messages.py" line="328"/>
         <source>时限须为 1 至 1440 分钟</source>
         <translation>The due time must be 1 to 1440 minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="333"/>
+        <location filename="../../desktop/messages.py" line="336"/>
         <source>已有同一模式、时限、类别与优先级的标准，请修改那一条</source>
         <translation>A limit for this mode, clock, category and priority exists already: change that one</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="336"/>
+        <location filename="../../desktop/messages.py" line="339"/>
         <source>每种模式的每个时限都须保留一条通用标准（类别、优先级为任意）</source>
         <translation>Every mode and clock keeps one general limit (any category, any priority)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="339"/>
+        <location filename="../../desktop/messages.py" line="342"/>
         <source>时长须大于 0，且不超过 60 个工作日或 1440 小时</source>
         <translation>The limit must be above 0 and at most 60 working days or 1440 hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="350"/>
+        <location filename="../../desktop/messages.py" line="353"/>
         <source>瓦片地址不能含空格或控制字符</source>
         <translation>The tile URL must not contain spaces or control characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="351"/>
+        <location filename="../../desktop/messages.py" line="354"/>
         <source>瓦片地址须以 http:// 或 https:// 开头，并写明服务器</source>
         <translation>The tile URL must start with http:// or https:// and name the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="354"/>
+        <location filename="../../desktop/messages.py" line="357"/>
         <source>瓦片地址缺少占位符 {detail}（须含 {{z}}、{{x}}、{{y}}）</source>
         <translation>The tile URL lacks the placeholders {detail} (it needs {{z}}, {{x}} and {{y}})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="357"/>
+        <location filename="../../desktop/messages.py" line="360"/>
         <source>瓦片服务器 {detail} 有误：只写主机名或 IP 地址，可带端口</source>
         <translation>Tile server {detail} is wrong: give a host name or IP address, with a port if needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="360"/>
+        <location filename="../../desktop/messages.py" line="363"/>
         <source>找不到 MBTiles 文件 {detail}</source>
         <translation>MBTiles file {detail} not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="361"/>
+        <location filename="../../desktop/messages.py" line="364"/>
         <source>{detail} 不是可读的 MBTiles 文件</source>
         <translation>{detail} is not a readable MBTiles file</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="362"/>
+        <location filename="../../desktop/messages.py" line="365"/>
         <source>MBTiles 的瓦片格式为 {detail}，只能显示 png、jpg 或 webp 栅格瓦片</source>
         <translation>The MBTiles tiles are {detail}; only png, jpg or webp raster tiles can be shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="365"/>
+        <location filename="../../desktop/messages.py" line="368"/>
         <source>未知的坐标系 {detail}</source>
         <translation>Unknown datum {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="366"/>
+        <location filename="../../desktop/messages.py" line="369"/>
         <source>未知的底图类型 {detail}</source>
         <translation>Unknown kind of base tiles {detail}</translation>
     </message>

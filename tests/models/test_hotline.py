@@ -243,3 +243,45 @@ def test_import_on_postgresql(pg_url: str) -> None:
             assert unplaced.lon is None
     finally:
         database.close()
+
+
+def test_an_unplaced_order_is_dispatched_only_once_a_grid_is_confirmed(quiet_db: Database) -> None:
+    from models.accounts import Operator
+    from models.entities import OperatorAccount, Staff
+    from models.events import TransitionRefused, event_detail, transition
+
+    with quiet_db.write() as session:
+        import_orders(session, _csv(_rows(quiet_db)), NOW)
+    with quiet_db.read() as session:
+        account = session.scalars(
+            select(OperatorAccount).where(OperatorAccount.username == "dispatch")
+        ).one()
+        operator = Operator(
+            account.id, account.username, account.display_name, account.role,
+            account.posts[0], tuple(account.posts),
+        )  # fmt: skip
+        event_id, version = session.execute(
+            select(Event.id, Event.version).where(Event.grid_id.is_(None))
+        ).one()
+        staff_id = session.scalars(select(Staff.id).where(Staff.role == "grid_worker")).first()
+        grid_id = session.scalars(select(Staff.grid_id).where(Staff.id == staff_id)).one()
+        detail = event_detail(session, event_id)
+        assert detail.grid_id is None and detail.lon != detail.lon  # NaN: no point
+    with quiet_db.write() as session:
+        ref = transition(session, operator, event_id, version, "accept", NOW)
+    with pytest.raises(TransitionRefused) as refused:
+        with quiet_db.write() as session:
+            transition(
+                session, operator, ref.id, ref.version, "dispatch", NOW, assignee_staff_id=staff_id
+            )
+    assert refused.value.reason == "no_grid"
+    with quiet_db.write() as session:
+        ref = transition(
+            session, operator, ref.id, ref.version, "confirm_grid", NOW, grid_id=grid_id
+        )
+    with quiet_db.write() as session:
+        ref = transition(
+            session, operator, ref.id, ref.version, "dispatch", NOW, assignee_staff_id=staff_id
+        )
+    with quiet_db.read() as session:
+        assert event_detail(session, ref.id).state == "dispatched"
