@@ -269,11 +269,10 @@ def test_an_unplaced_order_is_dispatched_only_once_a_grid_is_confirmed(quiet_db:
         assert detail.grid_id is None and detail.lon != detail.lon  # NaN: no point
     with quiet_db.write() as session:
         ref = transition(session, operator, event_id, version, "accept", NOW)
-    with pytest.raises(TransitionRefused) as refused:
-        with quiet_db.write() as session:
-            transition(
-                session, operator, ref.id, ref.version, "dispatch", NOW, assignee_staff_id=staff_id
-            )
+    with pytest.raises(TransitionRefused) as refused, quiet_db.write() as session:
+        transition(
+            session, operator, ref.id, ref.version, "dispatch", NOW, assignee_staff_id=staff_id
+        )
     assert refused.value.reason == "no_grid"
     with quiet_db.write() as session:
         ref = transition(
