@@ -1021,3 +1021,18 @@ class HotlineOrder(Base):
     replied_at: Mapped[datetime | None] = mapped_column(index=True)
     replied_by: Mapped[str] = mapped_column(String(32), default="")
     send_back_reason: Mapped[str] = mapped_column(String(256), default="")
+    # The hotline's steps (签收, 联系, 退单, 延期, 回访) and its clocks, set from the editable
+    # SLA profile per order type in working days (``models.hotline_terms``).
+    signed_at: Mapped[datetime | None]
+    contacted_at: Mapped[datetime | None]
+    returned_at: Mapped[datetime | None]  # sent back by the centre (退单), with the reason
+    extension_asked_at: Mapped[datetime | None]
+    contact_deadline: Mapped[datetime | None]
+    send_back_deadline: Mapped[datetime | None]
+    reply_deadline: Mapped[datetime | None] = mapped_column(index=True)
+    return_visit: Mapped[str | None] = mapped_column(String(8))  # 满意 / 基本满意 / 不满意
+    redo_count: Mapped[int] = mapped_column(Integer, default=0)  # 重办
+    # The same caller about the same place within the repeat window: how many earlier orders,
+    # and the latest one's event (offered as the duplicate to merge into).
+    repeat_count: Mapped[int] = mapped_column(Integer, default=0)
+    repeat_of_event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))

@@ -41,10 +41,15 @@ from models.dispatch import AreaIndex
 from models.entities import Event, EventAction, EventCategory, HotlineOrder
 from models.events import take_codes
 from models.fields import max_length
+from models.hotline_terms import hotline_deadlines, load_sla
 from models.queries import current_mode
 from models.workdays import LOCAL_ZONE
 
 SOURCE = "hotline_12345"
+# What the event says of a caller who asked for confidentiality (保密).
+CONFIDENTIAL_MARK = "（保密）"
+# The same caller about the same place within this many days is a repeat call.
+REPEAT_DAYS = 30
 OTHER_CATEGORY = "其他"
 MAX_ROWS = 200_000
 MAX_DESCRIPTION = 4000
@@ -585,11 +590,12 @@ def _write_new(
     for day, positions in sorted(by_day.items()):
         for position, code in zip(positions, take_codes(session, day, len(positions)), strict=True):
             codes[position] = code
+    sla = load_sla(session)
     clock_cache: dict[tuple[int, datetime], dict[str, Any]] = {}
     event_rows: list[dict[str, Any]] = []
     for position, (order, match) in enumerate(new):
         category_id = _category_of(order, by_name, other)
-        priority = "urgent" if order.supervised or order.urge_count else "normal"
+        priority = _priority(order)
         key = (category_id, order.accepted_at)
         clocks = clock_cache.get(key)
         if clocks is None:
@@ -629,8 +635,10 @@ def _write_new(
                 "grid_id": match.grid_id,
                 "grid_confirmed": False,
                 "zone_id": zone_id,
-                "reporter_name": order.caller_name,
-                "reporter_phone": order.caller_phone,
+                # A caller who asked for confidentiality (保密) is on the event for no one:
+                # the name and number stay on the order, which no screen or export shows.
+                "reporter_name": CONFIDENTIAL_MARK if order.confidential else order.caller_name,
+                "reporter_phone": "" if order.confidential else order.caller_phone,
                 "reported_at": order.accepted_at,
                 **clocks,
                 "version": 1,
@@ -646,6 +654,7 @@ def _write_new(
             found = session.execute(select(Event.uid, Event.id).where(Event.uid.in_(chunk)))
             ids_by_uid.update((uid, event_id) for uid, event_id in found)
     event_ids = [ids_by_uid[r["uid"]] for r in event_rows]
+    repeats = _repeat_callers(session, new, event_ids)
     order_rows = [
         {
             "order_no": order.order_no,
@@ -673,8 +682,12 @@ def _write_new(
             "replied_at": None,
             "replied_by": "",
             "send_back_reason": "",
+            **hotline_deadlines(sla, calendar, order.order_type, order.accepted_at, order.limit),
+            "redo_count": 0,
+            "repeat_count": repeats.get(position, (0, None))[0],
+            "repeat_of_event_id": repeats.get(position, (0, None))[1],
         }
-        for (order, match), event_id in zip(new, event_ids, strict=True)
+        for position, ((order, match), event_id) in enumerate(zip(new, event_ids, strict=True))
     ]
     action_rows = [
         {
@@ -685,10 +698,10 @@ def _write_new(
             "kind": "report",
             "from_state": None,
             "to_state": "reported",
-            "note": _report_note(order, match),
+            "note": _report_note(order, match, repeats.get(position, (0, None))[0]),
             "uid": None,
         }
-        for (order, match), event_id in zip(new, event_ids, strict=True)
+        for position, ((order, match), event_id) in enumerate(zip(new, event_ids, strict=True))
     ]
     for start in range(0, len(order_rows), 5000):
         session.execute(insert(HotlineOrder), order_rows[start : start + 5000])
@@ -696,9 +709,64 @@ def _write_new(
     return event_ids
 
 
-def _report_note(order: OrderRow, match: Match) -> str:
+def _report_note(order: OrderRow, match: Match, repeats: int) -> str:
     placed = f"定位 {match.rule} {match.confidence:.2f}" if match.placed else "地址待人工确认网格"
-    return f"12345工单 {order.order_no} 导入；{placed}"
+    note = f"12345工单 {order.order_no} 导入；{placed}"
+    if repeats:
+        note += f"；同一来电人 {REPEAT_DAYS} 天内第 {repeats + 1} 次反映此处，可合并"
+    return note
+
+
+def _priority(order: OrderRow) -> str:
+    """Supervision (督办) makes an order critical, urges (催办) urgent."""
+    if order.supervised:
+        return "critical"
+    return "urgent" if order.urge_count else "normal"
+
+
+def _repeat_callers(
+    session: Session, new: Sequence[tuple[OrderRow, Match]], event_ids: Sequence[int]
+) -> dict[int, tuple[int, int]]:
+    """For each new order (by position) whose caller called about the same place (the same
+    grid, or the same address when unplaced) within ``REPEAT_DAYS`` before: how many such
+    earlier orders, and the latest one's event."""
+    phones = sorted({o.caller_phone for o, _ in new if o.caller_phone})
+    earlier: dict[str, list[tuple[datetime, int | None, str, int]]] = defaultdict(list)
+    for chunk in _chunks(phones):
+        for phone, at, grid_id, address, event_id in session.execute(
+            select(
+                HotlineOrder.caller_phone,
+                HotlineOrder.accepted_at,
+                Event.grid_id,
+                Event.address,
+                Event.id,
+            )
+            .join(Event, Event.id == HotlineOrder.event_id)
+            .where(HotlineOrder.caller_phone.in_(chunk))
+        ):
+            earlier[phone].append((at, grid_id, address, event_id))
+    for (order, match), event_id in zip(new, event_ids, strict=True):
+        if order.caller_phone:
+            earlier[order.caller_phone].append(
+                (order.accepted_at, match.grid_id, order.address, event_id)
+            )
+    window = timedelta(days=REPEAT_DAYS)
+    found: dict[int, tuple[int, int]] = {}
+    for position, ((order, match), event_id) in enumerate(zip(new, event_ids, strict=True)):
+        if not order.caller_phone:
+            continue
+        same = [
+            (at, other)
+            for at, grid_id, address, other in earlier[order.caller_phone]
+            if other != event_id
+            and order.accepted_at - window <= at <= order.accepted_at
+            and (
+                grid_id == match.grid_id if match.grid_id is not None else address == order.address
+            )
+        ]
+        if same:
+            found[position] = (len(same), max(same)[1])
+    return found
 
 
 def _write_updates(
@@ -724,7 +792,7 @@ def _write_updates(
         )
         raised: dict[str, Any] = {}
         if order.supervised or order.urge_count:
-            raised["priority"] = "urgent"
+            raised["priority"] = _priority(order)
         # A bulk UPDATE does not bump the optimistic lock's version: done by hand, so a post
         # acting on the version it saw hears of the hotline's change.
         session.execute(

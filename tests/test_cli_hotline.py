@@ -53,3 +53,51 @@ def test_an_export_imports_once_and_a_bad_one_changes_nothing(tmp_path: Path) ->
     with database.read() as session:
         assert session.scalar(select(func.count(HotlineOrder.id))) == 2
     database.close()
+
+
+def test_the_reply_file_from_the_command_line(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    import openpyxl
+
+    from models.accounts import Operator
+    from models.entities import OperatorAccount
+    from models.hotline_terms import hotline_step
+
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    assert run("demo", "seed", "--db", url, "--events", "0", "--days", "1").returncode == 0
+    orders = tmp_path / "orders.csv"
+    orders.write_text("工单编号,受理时间,诉求地址,内容描述\nR1,2026-11-20 09:15,某处,漏水\n")
+    assert run("import", "hotline", str(orders), "--db", url).returncode == 0
+    database = open_database(url)
+    with database.write() as session:
+        account = session.scalars(
+            select(OperatorAccount).where(OperatorAccount.username == "chief")
+        ).one()
+        chief = Operator(
+            account.id, account.username, account.display_name, account.role,
+            account.posts[0], tuple(account.posts),
+        )  # fmt: skip
+        at = datetime(2026, 11, 21, 2, 0, tzinfo=UTC)
+        hotline_step(session, chief, "R1", "reply", at, result="解决", reply="已维修")
+    database.close()
+    out = tmp_path / "replies.xlsx"
+    done = run(
+        "export", "hotline-replies", "--from", "2026-11-21", "--to", "2026-11-21",
+        "--xlsx", str(out), "--db", url,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "已导出 1 张工单的答复" in done.stdout
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet is not None
+    assert [c.value for c in sheet[2]][:3] == ["R1", "解决", "已维修"]
+    wrong = run(
+        "export", "hotline-replies", "--from", "2026-11-22", "--to", "2026-11-21",
+        "--xlsx", str(out), "--db", url,
+    )  # fmt: skip
+    assert wrong.returncode == 2 and "结束日期早于开始日期" in wrong.stderr
+    bad_day = run(
+        "export", "hotline-replies", "--from", "21/11/2026", "--to", "2026-11-21",
+        "--xlsx", str(out), "--db", url,
+    )  # fmt: skip
+    assert bad_day.returncode == 2 and "YYYY-MM-DD" in bad_day.stderr

@@ -106,6 +106,21 @@ def upgrade() -> None:
         sa.Column("replied_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("replied_by", sa.String(length=32), nullable=False),
         sa.Column("send_back_reason", sa.String(length=256), nullable=False),
+        sa.Column("signed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("contacted_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("returned_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("extension_asked_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("contact_deadline", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("send_back_deadline", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("reply_deadline", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("return_visit", sa.String(length=8), nullable=True),
+        sa.Column("redo_count", sa.Integer(), nullable=False),
+        sa.Column("repeat_count", sa.Integer(), nullable=False),
+        sa.Column("repeat_of_event_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["repeat_of_event_id"], ["event.id"],
+            name=op.f("fk_hotline_order_repeat_of_event_id_event"),
+        ),
         sa.ForeignKeyConstraint(
             ["event_id"], ["event.id"], name=op.f("fk_hotline_order_event_id_event")
         ),
@@ -115,6 +130,7 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_hotline_order_caller_phone"), "hotline_order", ["caller_phone"])
     op.create_index(op.f("ix_hotline_order_replied_at"), "hotline_order", ["replied_at"])
+    op.create_index(op.f("ix_hotline_order_reply_deadline"), "hotline_order", ["reply_deadline"])
 
 
 def downgrade() -> None:
