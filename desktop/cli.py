@@ -200,6 +200,15 @@ def build_parser(configuration: config.Configuration | None = None) -> argparse.
     seed.add_argument("--events", type=_non_negative_int, default=2000)
     seed.add_argument("--days", type=_positive_int, default=30)
     seed.add_argument("--seed", type=int, default=1)
+    seed.add_argument(
+        "--hotline",
+        type=_non_negative_int,
+        default=0,
+        metavar="N",
+        help=QCoreApplication.translate(
+            "cli", "另导入一年的 12345 工单历史（N 张，编号带 DEMO- 前缀），默认 0"
+        ),
+    )
     simulate = demo.add_parser(
         "simulate",
         help=QCoreApplication.translate(
@@ -561,6 +570,14 @@ def _demo_seed(url: str, args: argparse.Namespace) -> int:
     db = open_database(url)
     try:
         counts = seed_demo(db, events=args.events, days=args.days, seed=args.seed)
+        if args.hotline:
+            from models.clock import server_now
+            from models.demo.hotline_history import seed_hotline_history
+
+            with db.write() as session:
+                summary = seed_hotline_history(session, args.hotline, server_now(session))
+            counts["hotline_orders"] = summary.new
+            counts["hotline_to_review"] = summary.to_review
     except AlreadySeeded:
         print(
             QCoreApplication.translate("cli", "数据库中已有片区数据，未作任何更改。"),

@@ -9,7 +9,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.perf import alarms, dispatch, events, foundation, handover, map, queue, sync, video
+from tests.perf import (
+    alarms,
+    dispatch,
+    events,
+    foundation,
+    handover,
+    hotline,
+    map,
+    queue,
+    sync,
+    video,
+)
 
 BENCHMARKS = {
     "alarms": alarms.run,
@@ -17,6 +28,7 @@ BENCHMARKS = {
     "events": events.run,
     "foundation": foundation.run,
     "handover": handover.run,
+    "hotline": hotline.run,
     "map": map.run,
     "queue": queue.run,
     "sync": sync.run,
