@@ -17,6 +17,7 @@ def problem_text(problem: ImportProblem) -> str:
         "encoding": QCoreApplication.translate("hotline", "文件编码无法识别（应为 UTF-8 或 GBK）"),
         "empty": QCoreApplication.translate("hotline", "为空（合并单元格只在第一格有值）"),
         "no_orders": QCoreApplication.translate("hotline", "文件中没有工单"),
+        "merged": QCoreApplication.translate("hotline", "合并单元格：请取消合并并在每一行填写"),
         "column_twice": QCoreApplication.translate("hotline", "同一字段的列出现了两次"),
         "column_missing": QCoreApplication.translate(
             "hotline", "缺少必需的列（表头可带或不带“12345”前缀）"

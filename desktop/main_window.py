@@ -26,6 +26,7 @@ from desktop.alarm_sound import AlarmSound
 from desktop.event_work import EventWork
 from desktop.feed import ChangeFeed
 from desktop.handover_work import HandoverWork
+from desktop.hotline_work import HotlineWork
 from desktop.journal import Journal, journal_path
 from desktop.map_work import MapWork
 from desktop.messages import (
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         )
         self.feed = ChangeFeed(store, language, self)
         self.video_work = VideoWork(store, operator, language, self.panels.video, self)
+        self.hotline_work = HotlineWork(store, operator, self, self.select_event)
         self.presence = PresenceKeeper(store, operator, self)
         # The alarm list is read again once after a burst of changes, not once per change.
         self._alarm_reload = QTimer(self)
@@ -243,6 +245,8 @@ class MainWindow(QMainWindow):
         self.rules_action = QAction(self.tr("派单规则…"), self)
         self.rules_action.setEnabled(False)  # until the permissions say the role may edit them
         event_menu.addAction(self.rules_action)
+        event_menu.addSeparator()
+        self.hotline_work.fill_menu(event_menu)
         self.video_work.fill_menu(self.menuBar().addMenu(self.tr("摄像机(&C)")))
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
         self.panels.fill_view_menu(view_menu)
@@ -446,6 +450,7 @@ class MainWindow(QMainWindow):
         self._tasks.cancel_all()
         self.event_work.cancel()
         self.video_work.cancel()
+        self.hotline_work.close()
         super().closeEvent(event)
         self.closed.emit()
 
@@ -755,6 +760,7 @@ class MainWindow(QMainWindow):
         self.plans_action.setEnabled(MODE_SWITCH_PERMISSION in self.permissions)
         self.handover_work.permissions_known(self.permissions)
         self.video_work.permissions_known(self.permissions)
+        self.hotline_work.permissions_known(self.permissions)
 
     def take_over(self, operator: Operator) -> None:
         """The incoming operator signed the handover at this post: the window is theirs now,

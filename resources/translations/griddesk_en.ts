@@ -1530,6 +1530,204 @@ No longer overdue: {cleared}</translation>
     </message>
 </context>
 <context>
+    <name>HotlineExportDialog</name>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="183"/>
+        <source>导出12345答复</source>
+        <translation>Export 12345 replies</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="191"/>
+        <source>自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="192"/>
+        <source>至</source>
+        <translation>To</translation>
+    </message>
+</context>
+<context>
+    <name>HotlineImportDialog</name>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="38"/>
+        <location filename="../../widgets/hotline_import.py" line="80"/>
+        <source>导入12345工单</source>
+        <translation>Import 12345 work orders</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="40"/>
+        <source>尚未选择文件</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="42"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="51"/>
+        <source>工单编号</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="51"/>
+        <source>诉求地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="51"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="57"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="61"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="69"/>
+        <source>地址待人工定位的工单：</source>
+        <translation>Orders whose address an operator must place:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="82"/>
+        <source>12345 工单导出 (*.xlsx *.csv)</source>
+        <translation>12345 exports (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="86"/>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="93"/>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+</context>
+<context>
+    <name>HotlineReviewDialog</name>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="136"/>
+        <source>12345 工单待定位</source>
+        <translation>12345 orders to place</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="141"/>
+        <source>事件编号</source>
+        <translation>Event code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="141"/>
+        <source>工单编号</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="141"/>
+        <source>诉求地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="141"/>
+        <source>受理时间</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="146"/>
+        <source>在详情中确认网格</source>
+        <translation>Confirm the grid in the detail</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="147"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="167"/>
+        <source>{n} 张工单待人工定位</source>
+        <translation>{n} orders waiting for an operator to place them</translation>
+    </message>
+</context>
+<context>
+    <name>HotlineWork</name>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="50"/>
+        <source>“对面”：对面可能属另一网格</source>
+        <translation>“Opposite”: the other side may be another grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="51"/>
+        <source>门牌号不在地址库中</source>
+        <translation>The door number is not in the address book</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="52"/>
+        <source>小区没有这栋楼</source>
+        <translation>The compound has no such building</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="53"/>
+        <source>门牌与小区不在同一网格</source>
+        <translation>The door plate and the compound lie in different grids</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="54"/>
+        <source>无法识别的地址</source>
+        <translation>Unrecognised address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="97"/>
+        <source>导入12345工单…</source>
+        <translation>Import 12345 work orders…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="101"/>
+        <source>12345 工单待定位…</source>
+        <translation>12345 orders to place…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="104"/>
+        <source>导出12345答复…</source>
+        <translation>Export 12345 replies…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="146"/>
+        <source>无法读取文件：{reason}</source>
+        <translation>Cannot read the file: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="224"/>
+        <source>导出12345答复</source>
+        <translation>Export 12345 replies</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="226"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="234"/>
+        <source>结束日期早于开始日期</source>
+        <translation>The end date is before the start date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="246"/>
+        <source>无法写入文件 {path}：{reason}</source>
+        <translation>Cannot write the file {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="252"/>
+        <source>已导出 {n} 张工单的答复到 {path}</source>
+        <translation>Exported the replies of {n} orders to {path}</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
         <location filename="../../widgets/intake_form.py" line="72"/>
@@ -1842,265 +2040,265 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183"/>
+        <location filename="../../desktop/main_window.py" line="185"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="231"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
-        <location filename="../../desktop/main_window.py" line="413"/>
+        <location filename="../../desktop/main_window.py" line="236"/>
+        <location filename="../../desktop/main_window.py" line="417"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243"/>
+        <location filename="../../desktop/main_window.py" line="245"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>摄像机(&amp;C)</source>
         <translation>&amp;Cameras</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
         <source>关于网格指挥台…</source>
         <translation>About GridDesk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273"/>
-        <location filename="../../desktop/main_window.py" line="768"/>
+        <location filename="../../desktop/main_window.py" line="277"/>
+        <location filename="../../desktop/main_window.py" line="774"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="278"/>
+        <location filename="../../desktop/main_window.py" line="282"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="284"/>
+        <location filename="../../desktop/main_window.py" line="288"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="359"/>
+        <location filename="../../desktop/main_window.py" line="363"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="406"/>
+        <location filename="../../desktop/main_window.py" line="410"/>
         <source>退出 GridDesk</source>
         <translation>Quit GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="407"/>
+        <location filename="../../desktop/main_window.py" line="411"/>
         <source>退出后本岗位（{post}）无人登录值守。确定退出吗？</source>
         <translation>After quitting, nobody is logged in on duty at this post ({post}). Quit?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="414"/>
+        <location filename="../../desktop/main_window.py" line="418"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="588"/>
+        <location filename="../../desktop/main_window.py" line="593"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="603"/>
+        <location filename="../../desktop/main_window.py" line="608"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="708"/>
+        <location filename="../../desktop/main_window.py" line="713"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="714"/>
+        <location filename="../../desktop/main_window.py" line="719"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="727"/>
+        <location filename="../../desktop/main_window.py" line="732"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="781"/>
+        <location filename="../../desktop/main_window.py" line="787"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="802"/>
+        <location filename="../../desktop/main_window.py" line="808"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="819"/>
+        <location filename="../../desktop/main_window.py" line="825"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="849"/>
+        <location filename="../../desktop/main_window.py" line="855"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="871"/>
+        <location filename="../../desktop/main_window.py" line="877"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="893"/>
+        <location filename="../../desktop/main_window.py" line="899"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="909"/>
+        <location filename="../../desktop/main_window.py" line="915"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="851"/>
+        <location filename="../../desktop/main_window.py" line="857"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="479"/>
+        <location filename="../../desktop/main_window.py" line="484"/>
         <source>⚠ 以超级用户连接数据库</source>
         <translation>⚠ Superuser connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="481"/>
+        <location filename="../../desktop/main_window.py" line="486"/>
         <source>⚠ 以所有者连接数据库</source>
         <translation>⚠ Owner connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="486"/>
+        <location filename="../../desktop/main_window.py" line="491"/>
         <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
         <translation>The posts should not connect as the database&apos;s owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="609"/>
+        <location filename="../../desktop/main_window.py" line="614"/>
         <source>未结 {open} · {alarms}</source>
         <translation>Open {open} · {alarms}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="950"/>
+        <location filename="../../desktop/main_window.py" line="956"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1042"/>
+        <location filename="../../desktop/main_window.py" line="1048"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1055"/>
+        <location filename="../../desktop/main_window.py" line="1061"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1107"/>
+        <location filename="../../desktop/main_window.py" line="1113"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1142"/>
-        <location filename="../../desktop/main_window.py" line="1153"/>
+        <location filename="../../desktop/main_window.py" line="1148"/>
+        <location filename="../../desktop/main_window.py" line="1159"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1142"/>
+        <location filename="../../desktop/main_window.py" line="1148"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1162"/>
+        <location filename="../../desktop/main_window.py" line="1168"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1178"/>
+        <location filename="../../desktop/main_window.py" line="1184"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1181"/>
+        <location filename="../../desktop/main_window.py" line="1187"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -3853,103 +4051,108 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../desktop/hotline_messages.py" line="20"/>
+        <source>合并单元格：请取消合并并在每一行填写</source>
+        <translation>merged cells: unmerge them and fill in every row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="21"/>
         <source>同一字段的列出现了两次</source>
         <translation>two columns for the same field</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="21"/>
+        <location filename="../../desktop/hotline_messages.py" line="22"/>
         <source>缺少必需的列（表头可带或不带“12345”前缀）</source>
         <translation>required column missing (headers may carry the “12345” prefix or not)</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="24"/>
+        <location filename="../../desktop/hotline_messages.py" line="25"/>
         <source>无法识别的列（如为改名的列，请添加表头别名）</source>
         <translation>unrecognised columns (if a column was renamed, add a header alias)</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="27"/>
+        <location filename="../../desktop/hotline_messages.py" line="28"/>
         <source>行数超过上限 {detail}</source>
         <translation>more rows than the limit of {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="28"/>
+        <location filename="../../desktop/hotline_messages.py" line="29"/>
         <source>过长（最多 {detail} 字）</source>
         <translation>too long (at most {detail} characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="29"/>
+        <location filename="../../desktop/hotline_messages.py" line="30"/>
         <source>含有控制字符</source>
         <translation>contains control characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="30"/>
+        <location filename="../../desktop/hotline_messages.py" line="31"/>
         <source>不是可识别的日期时间“{detail}”</source>
         <translation>not a recognised date and time “{detail}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="31"/>
+        <location filename="../../desktop/hotline_messages.py" line="32"/>
         <source>应为“是”或“否”，而不是“{detail}”</source>
         <translation>should be “是” (yes) or “否” (no), not “{detail}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="32"/>
+        <location filename="../../desktop/hotline_messages.py" line="33"/>
         <source>不是数字“{detail}”</source>
         <translation>not a number “{detail}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="33"/>
+        <location filename="../../desktop/hotline_messages.py" line="34"/>
         <source>格式有误“{detail}”</source>
         <translation>malformed “{detail}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="34"/>
+        <location filename="../../desktop/hotline_messages.py" line="35"/>
         <source>事件分类中没有“其他”，无法归类未知业务分类</source>
         <translation>the event categories have no “Other”: unknown business classes cannot be filed</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="45"/>
+        <location filename="../../desktop/hotline_messages.py" line="46"/>
         <source>第 {row} 行</source>
         <translation>row {row}</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="47"/>
+        <location filename="../../desktop/hotline_messages.py" line="48"/>
         <source>文件</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="50"/>
+        <location filename="../../desktop/hotline_messages.py" line="51"/>
         <source>“{column}”列</source>
         <translation>, column “{column}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="51"/>
+        <location filename="../../desktop/hotline_messages.py" line="52"/>
         <source>{where}：{reason}</source>
         <translation>{where}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="58"/>
+        <location filename="../../desktop/hotline_messages.py" line="59"/>
         <source>文件未导入（{n} 处问题），数据库未作任何更改</source>
         <translation>File not imported ({n} problems); the database was not changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="65"/>
+        <location filename="../../desktop/hotline_messages.py" line="66"/>
         <source>12345 工单导入：新增 {new}，更新 {updated}，待人工定位 {review}，拒收 0</source>
         <translation>12345 import: {new} new, {updated} updated, {review} to review, 0 refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="69"/>
-        <location filename="../../desktop/hotline_messages.py" line="85"/>
+        <location filename="../../desktop/hotline_messages.py" line="70"/>
+        <location filename="../../desktop/hotline_messages.py" line="86"/>
         <source>；{n} 张与已导入的相同</source>
         <translation>; {n} the same as already imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="73"/>
-        <location filename="../../desktop/hotline_messages.py" line="89"/>
+        <location filename="../../desktop/hotline_messages.py" line="74"/>
+        <location filename="../../desktop/hotline_messages.py" line="90"/>
         <source>；文件中 {n} 张工单重复出现，以后出现的一行为准</source>
         <translation>; {n} orders repeated in the file, the later row taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="81"/>
+        <location filename="../../desktop/hotline_messages.py" line="82"/>
         <source>将新增 {new} 张（其中 {review} 张地址待人工定位），更新 {updated} 张</source>
         <translation>Will create {new} ({review} of them with an address to review) and update {updated}</translation>
     </message>

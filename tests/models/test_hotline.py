@@ -284,3 +284,28 @@ def test_an_unplaced_order_is_dispatched_only_once_a_grid_is_confirmed(quiet_db:
         )
     with quiet_db.read() as session:
         assert event_detail(session, ref.id).state == "dispatched"
+
+
+def test_merged_cells_are_named_and_a_merged_title_row_is_passed_over() -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["12345工单导出（2026年11月）"])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["工单编号", "受理时间", "诉求地址", "内容描述"])
+    sheet.append(["M1", "2026-11-20 09:00", "某路1号", "同一地址两单"])
+    sheet.append(["M2", "2026-11-20 10:00", None, "地址合并了"])
+    sheet.merge_cells("C3:C4")
+    out = io.BytesIO()
+    workbook.save(out)
+    with pytest.raises(HotlineImportRefused) as refused:
+        read_orders(out.getvalue())
+    found = {(p.row, p.column, p.reason) for p in refused.value.problems}
+    assert (4, "诉求地址", "merged") in found
+    assert (4, "诉求地址", "empty") in found
+    assert all(p.row >= 3 for p in refused.value.problems)  # the title row is no header
+    sheet.unmerge_cells("C3:C4")
+    sheet["C4"] = "某路2号"
+    out = io.BytesIO()
+    workbook.save(out)
+    assert [o.row for o in read_orders(out.getvalue()).orders] == [3, 4]
