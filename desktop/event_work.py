@@ -197,15 +197,17 @@ class EventWork(QObject):
             options: list[Any] = []
             grids: tuple[GridChoice, ...] = ()
             loaded = context or DispatchContext.load(session, language)
+            # A hotline order whose address could not be placed has no point: any grid.
+            unplaced = math.isnan(detail.lon) or math.isnan(detail.lat)
+            if unplaced and "confirm_grid" in allowed:
+                grids = loaded.area.every_grid()
             if "dispatch" in allowed or "reassign" in allowed:
                 now = server_now(session)
                 proposal = _proposal_for(session, loaded, detail, now)
                 options = directory.assignee_options(session, detail.grid_id)
                 # An event placed by its point alone, near a grid's edge or outside every grid:
                 # the operator confirms the grid before the proposal is trusted.
-                if math.isnan(detail.lon) or math.isnan(detail.lat):
-                    # A hotline order whose address could not be placed: no point, any grid.
-                    grids = loaded.area.every_grid()
+                if unplaced:
                     if proposal is not None:
                         proposal = replace(proposal, needs_grid_confirmation=True)
                     return detail, allowed, proposal, options, grids, loaded

@@ -174,10 +174,10 @@ class AreaIndex:
 
     def every_grid(self) -> tuple[GridChoice, ...]:
         """Every grid, by code: the choices for an event with no point (an unplaced hotline
-        order), whose grid the operator names."""
+        order), whose grid the operator names. No distance: -1."""
         return tuple(
             sorted(
-                (GridChoice(g, self._grid_codes[i], 0.0) for i, g in enumerate(self.grid_ids)),
+                (GridChoice(g, self._grid_codes[i], -1.0) for i, g in enumerate(self.grid_ids)),
                 key=lambda c: c.grid_code,
             )
         )

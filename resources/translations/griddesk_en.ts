@@ -1049,32 +1049,32 @@
 <context>
     <name>EventWork</name>
     <message>
-        <location filename="../../desktop/event_work.py" line="442"/>
+        <location filename="../../desktop/event_work.py" line="444"/>
         <source>数据库断开，且本机日志无法写入（{reason}）：操作未保存</source>
         <translation>The database is away and the local journal cannot be written ({reason}): the action was not kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="477"/>
+        <location filename="../../desktop/event_work.py" line="479"/>
         <source>新建事件</source>
         <translation>New event</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="531"/>
+        <location filename="../../desktop/event_work.py" line="533"/>
         <source>事件已不存在</source>
         <translation>The event no longer exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="533"/>
+        <location filename="../../desktop/event_work.py" line="535"/>
         <source>记录无法读取（{error}）</source>
         <translation>The kept record could not be read ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="540"/>
+        <location filename="../../desktop/event_work.py" line="542"/>
         <source>断网期间的操作未能提交（{what}）：{reason}</source>
         <translation>An action taken while offline could not be written ({what}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="656"/>
+        <location filename="../../desktop/event_work.py" line="658"/>
         <source>[断网期间 {time} 记录]</source>
         <translation>[recorded offline at {time}]</translation>
     </message>
@@ -4191,7 +4191,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="27"/>
-        <location filename="../../widgets/labels.py" line="233"/>
+        <location filename="../../widgets/labels.py" line="236"/>
         <source>已退回</source>
         <translation>Rejected</translation>
     </message>
@@ -4228,7 +4228,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../widgets/labels.py" line="46"/>
         <location filename="../../widgets/labels.py" line="160"/>
-        <location filename="../../widgets/labels.py" line="256"/>
+        <location filename="../../widgets/labels.py" line="259"/>
         <source>视频巡查</source>
         <translation>Video patrol</translation>
     </message>
@@ -4272,7 +4272,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="71"/>
-        <location filename="../../widgets/labels.py" line="253"/>
+        <location filename="../../widgets/labels.py" line="256"/>
         <source>已上报领导</source>
         <translation>Reported to leader</translation>
     </message>
@@ -4447,112 +4447,112 @@ No longer overdue: {cleared}</translation>
         <translation>Entrance</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="208"/>
+        <location filename="../../widgets/labels.py" line="211"/>
         <source>{code}（所在网格）</source>
         <translation>{code} (contains the point)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="211"/>
+        <location filename="../../widgets/labels.py" line="214"/>
         <source>{code}（{distance} 米）</source>
         <translation>{code} ({distance} m)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="219"/>
+        <location filename="../../widgets/labels.py" line="222"/>
         <source>来电</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="220"/>
+        <location filename="../../widgets/labels.py" line="223"/>
         <source>上级交办</source>
         <translation>Instruction from above</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="221"/>
+        <location filename="../../widgets/labels.py" line="224"/>
         <source>报送</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="222"/>
+        <location filename="../../widgets/labels.py" line="225"/>
         <source>重要事项</source>
         <translation>Notable matter</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="223"/>
+        <location filename="../../widgets/labels.py" line="226"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="230"/>
+        <location filename="../../widgets/labels.py" line="233"/>
         <source>按时办结</source>
         <translation>Resolved in time</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="231"/>
+        <location filename="../../widgets/labels.py" line="234"/>
         <source>曾超时</source>
         <translation>Went overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="232"/>
+        <location filename="../../widgets/labels.py" line="235"/>
         <source>仍在办理</source>
         <translation>Still open</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="234"/>
+        <location filename="../../widgets/labels.py" line="237"/>
         <source>未关联事件</source>
         <translation>No linked event</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="241"/>
+        <location filename="../../widgets/labels.py" line="244"/>
         <source>待接班</source>
         <translation>Awaiting takeover</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="242"/>
+        <location filename="../../widgets/labels.py" line="245"/>
         <source>已接班</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="243"/>
+        <location filename="../../widgets/labels.py" line="246"/>
         <source>有异议</source>
         <translation>Disputed</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="250"/>
+        <location filename="../../widgets/labels.py" line="253"/>
         <source>未结事件</source>
         <translation>Open events</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="251"/>
+        <location filename="../../widgets/labels.py" line="254"/>
         <source>下一班次内到期</source>
         <translation>Due next shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="252"/>
+        <location filename="../../widgets/labels.py" line="255"/>
         <source>超时事件</source>
         <translation>Overdue events</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="254"/>
+        <location filename="../../widgets/labels.py" line="257"/>
         <source>本岗未确认预警</source>
         <translation>Unacknowledged alarms at this post</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="255"/>
+        <location filename="../../widgets/labels.py" line="258"/>
         <source>平急转换</source>
         <translation>Mode switches</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="257"/>
+        <location filename="../../widgets/labels.py" line="260"/>
         <source>值班日志要点</source>
         <translation>Duty log highlights</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="258"/>
+        <location filename="../../widgets/labels.py" line="261"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="259"/>
+        <location filename="../../widgets/labels.py" line="262"/>
         <source>交班说明</source>
         <translation>Handover notes</translation>
     </message>
