@@ -102,6 +102,7 @@ class HotlineImportDialog(QDialog):
         for r, values in enumerate(review):
             for c, value in enumerate(values):
                 self.review.setItem(r, c, QTableWidgetItem(value))
+        self.review.resizeColumnsToContents()
         self.import_button.setEnabled(True)
 
     def show_problems(self, text: str, problems: list[str]) -> None:
@@ -164,6 +165,7 @@ class HotlineReviewDialog(QDialog):
         for r, (_, *values) in enumerate(rows):
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
         self.count_label.setText(self.tr("{n} 张工单待人工定位").format(n=len(rows)))
 
     def _open(self) -> None:
