@@ -87,6 +87,7 @@ from models.entities import (
     EventCategory,
     EventCodeCounter,
     Grid,
+    HotlineOrder,
     OperatorAccount,
     SlaLimit,
     Staff,
@@ -100,6 +101,7 @@ from models.snapshots import (
     EventRow,
     ExtensionInfo,
     GridCheck,
+    HotlineInfo,
     TimelineEntry,
 )
 from models.workdays import LOCAL_ZONE, WorkingCalendar
@@ -1301,6 +1303,28 @@ def event_detail(session: Session, event_id: int, language: str = "zh_CN") -> Ev
         paused_at=e["paused_at"],
         extension=_pending_extension(session, event_id),
         deadline_rules=_deadline_rules(session, e),
+        hotline=_hotline_info(session, event_id) if e["source"] == "hotline_12345" else None,
+    )
+
+
+def _hotline_info(session: Session, event_id: int) -> HotlineInfo | None:
+    order = session.scalars(select(HotlineOrder).where(HotlineOrder.event_id == event_id)).first()
+    if order is None:
+        return None  # a hotline event typed in at intake, not imported
+    return HotlineInfo(
+        order_no=order.order_no,
+        order_type=order.order_type,
+        urge_count=order.urge_count,
+        supervised=order.supervised,
+        repeat_count=order.repeat_count,
+        match_rule=order.match_rule,
+        match_confidence=order.match_confidence,
+        contact_deadline=order.contact_deadline if order.contacted_at is None else None,
+        reply_deadline=order.reply_deadline if order.replied_at is None else None,
+        hotline_limit=order.hotline_limit,
+        result=order.result,
+        return_visit=order.return_visit,
+        redo_count=order.redo_count,
     )
 
 

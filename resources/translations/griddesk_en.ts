@@ -561,7 +561,7 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="81"/>
-        <location filename="../../widgets/event_detail.py" line="276"/>
+        <location filename="../../widgets/event_detail.py" line="285"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
@@ -577,13 +577,13 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="84"/>
-        <location filename="../../widgets/event_detail.py" line="277"/>
+        <location filename="../../widgets/event_detail.py" line="286"/>
         <source>响应</source>
         <translation>Respond</translation>
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="85"/>
-        <location filename="../../widgets/event_detail.py" line="278"/>
+        <location filename="../../widgets/event_detail.py" line="287"/>
         <source>办结</source>
         <translation>Resolve</translation>
     </message>
@@ -639,259 +639,344 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="129"/>
-        <location filename="../../widgets/event_detail.py" line="363"/>
+        <location filename="../../widgets/event_detail.py" line="372"/>
         <source>未选择事件</source>
         <translation>No event selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="149"/>
+        <location filename="../../widgets/event_detail.py" line="156"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="150"/>
+        <location filename="../../widgets/event_detail.py" line="157"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="151"/>
+        <location filename="../../widgets/event_detail.py" line="158"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="152"/>
+        <location filename="../../widgets/event_detail.py" line="159"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="153"/>
+        <location filename="../../widgets/event_detail.py" line="160"/>
         <source>网格 / 社区 / 片区</source>
         <translation>Grid / community / zone</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="154"/>
+        <location filename="../../widgets/event_detail.py" line="161"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="155"/>
+        <location filename="../../widgets/event_detail.py" line="162"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="156"/>
+        <location filename="../../widgets/event_detail.py" line="163"/>
         <source>反映人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="157"/>
+        <location filename="../../widgets/event_detail.py" line="164"/>
         <source>处置力量</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="158"/>
+        <location filename="../../widgets/event_detail.py" line="165"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="159"/>
+        <location filename="../../widgets/event_detail.py" line="166"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="160"/>
+        <location filename="../../widgets/event_detail.py" line="167"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="174"/>
+        <location filename="../../widgets/event_detail.py" line="181"/>
         <source>智能派单建议</source>
         <translation>Dispatch proposal</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="182"/>
-        <location filename="../../widgets/event_detail.py" line="560"/>
+        <location filename="../../widgets/event_detail.py" line="189"/>
+        <location filename="../../widgets/event_detail.py" line="599"/>
         <source>确认网格</source>
         <translation>Confirm grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="186"/>
+        <location filename="../../widgets/event_detail.py" line="193"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="217"/>
+        <location filename="../../widgets/event_detail.py" line="224"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="218"/>
+        <location filename="../../widgets/event_detail.py" line="225"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="219"/>
+        <location filename="../../widgets/event_detail.py" line="226"/>
         <source>状态变化</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="220"/>
+        <location filename="../../widgets/event_detail.py" line="227"/>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="221"/>
-        <location filename="../../widgets/event_detail.py" line="505"/>
+        <location filename="../../widgets/event_detail.py" line="228"/>
+        <location filename="../../widgets/event_detail.py" line="544"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="282"/>
+        <location filename="../../widgets/event_detail.py" line="291"/>
         <source>（已上报领导）</source>
         <translation> (escalated to the leader)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="284"/>
+        <location filename="../../widgets/event_detail.py" line="293"/>
         <source>（待群众补充，{since} 起暂停计时）</source>
         <translation> (waiting for the resident: clock paused since {since})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="323"/>
+        <location filename="../../widgets/event_detail.py" line="332"/>
         <source>（{limit}）</source>
         <translation> ({limit})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="328"/>
+        <location filename="../../widgets/event_detail.py" line="337"/>
         <source>延期申请待审批：+{limit}（{who}：{reason}）</source>
         <translation>Extension requested, awaiting the chief: +{limit} ({who}: {reason})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="349"/>
+        <location filename="../../widgets/event_detail.py" line="358"/>
         <source>正在处理：{who}</source>
         <translation>Also working on it: {who}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="383"/>
+        <location filename="../../widgets/event_detail.py" line="392"/>
         <source>网格 {grid} · {category} → {target}</source>
         <translation>Grid {grid} · {category} → {target}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="384"/>
+        <location filename="../../widgets/event_detail.py" line="393"/>
         <source>（网格待确认）</source>
         <translation>(grid to confirm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="387"/>
+        <location filename="../../widgets/event_detail.py" line="396"/>
         <source>依据派单规则 #{rule}</source>
         <translation>By dispatch rule #{rule}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="388"/>
+        <location filename="../../widgets/event_detail.py" line="397"/>
         <source>依据类别默认力量</source>
         <translation>By the category&apos;s default force</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="389"/>
+        <location filename="../../widgets/event_detail.py" line="398"/>
         <source>复杂事件，由挂包领导牵头</source>
         <translation>Complex event: led by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="390"/>
+        <location filename="../../widgets/event_detail.py" line="399"/>
         <source>已超时，由挂包领导督办</source>
         <translation>Overdue: chased by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="394"/>
+        <location filename="../../widgets/event_detail.py" line="403"/>
         <source>位置在网格边界附近或网格之外，请确认网格</source>
         <translation>The location is near a grid boundary or outside every grid: confirm the grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="397"/>
+        <location filename="../../widgets/event_detail.py" line="406"/>
         <source>按建议：{name}</source>
         <translation>As proposed: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="405"/>
+        <location filename="../../widgets/event_detail.py" line="414"/>
         <source>无可用建议，请选择处置力量</source>
         <translation>No proposal: choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="455"/>
+        <location filename="../../widgets/event_detail.py" line="424"/>
+        <source>12345工单 {no}</source>
+        <translation>12345 order {no}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="428"/>
+        <source>催办 {n} 次</source>
+        <translation>urged {n} times</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="430"/>
+        <source>督办</source>
+        <translation>supervised</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="432"/>
+        <source>同一来电人第 {n} 次反映此处</source>
+        <translation>call {n} from this caller about this place</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="434"/>
+        <source>重办 {n} 次</source>
+        <translation>re-handled {n} times</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="436"/>
+        <source>联系时限 {at}</source>
+        <translation>contact by {at}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="438"/>
+        <source>答复时限 {at}</source>
+        <translation>reply by {at}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="440"/>
+        <source>办理结果 {result}</source>
+        <translation>result {result}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="442"/>
+        <source>回访 {visit}</source>
+        <translation>return call: {visit}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="444"/>
+        <source>地址未能定位，请确认网格</source>
+        <translation>address not placed: confirm a grid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="494"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="457"/>
+        <location filename="../../widgets/event_detail.py" line="496"/>
         <source>超时自动上报领导（{clock}）</source>
         <translation>Raised to the leader automatically ({clock})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="480"/>
+        <location filename="../../widgets/event_detail.py" line="519"/>
         <source>请先确认事件所属网格，再派遣</source>
         <translation>Confirm the event&apos;s grid before dispatching</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="486"/>
+        <location filename="../../widgets/event_detail.py" line="525"/>
         <source>请选择处置力量</source>
         <translation>Choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="494"/>
+        <location filename="../../widgets/event_detail.py" line="533"/>
         <source>延长办结时限（工作日）</source>
         <translation>Extend the close-by deadline by (working days)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="505"/>
+        <location filename="../../widgets/event_detail.py" line="544"/>
         <source>说明（必填）</source>
         <translation>Note (required)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="511"/>
-        <location filename="../../widgets/event_detail.py" line="548"/>
+        <location filename="../../widgets/event_detail.py" line="550"/>
+        <location filename="../../widgets/event_detail.py" line="587"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="511"/>
-        <location filename="../../widgets/event_detail.py" line="549"/>
+        <location filename="../../widgets/event_detail.py" line="550"/>
+        <location filename="../../widgets/event_detail.py" line="588"/>
         <source>基本满意</source>
         <translation>Basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="511"/>
         <location filename="../../widgets/event_detail.py" line="550"/>
+        <location filename="../../widgets/event_detail.py" line="589"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="515"/>
+        <location filename="../../widgets/event_detail.py" line="554"/>
         <source>回访满意度</source>
         <translation>Satisfaction at the return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="542"/>
+        <location filename="../../widgets/event_detail.py" line="581"/>
         <source>{n}个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="543"/>
+        <location filename="../../widgets/event_detail.py" line="582"/>
         <source>{n}小时</source>
         <translation>{n} hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="558"/>
+        <location filename="../../widgets/event_detail.py" line="597"/>
         <source>上报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="559"/>
+        <location filename="../../widgets/event_detail.py" line="598"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="561"/>
+        <location filename="../../widgets/event_detail.py" line="600"/>
         <source>重算时限</source>
         <translation>Deadlines recomputed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="601"/>
+        <source>12345 更新</source>
+        <translation>12345 update</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="602"/>
+        <source>12345 签收</source>
+        <translation>12345 signed for</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="603"/>
+        <source>12345 联系来电人</source>
+        <translation>12345 caller contacted</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="604"/>
+        <source>12345 退单</source>
+        <translation>12345 sent back</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="605"/>
+        <source>12345 申请延期</source>
+        <translation>12345 extension asked</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="606"/>
+        <source>12345 办结答复</source>
+        <translation>12345 reply</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="607"/>
+        <source>12345 回访</source>
+        <translation>12345 return call</translation>
     </message>
 </context>
 <context>
@@ -1532,17 +1617,17 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>HotlineExportDialog</name>
     <message>
-        <location filename="../../widgets/hotline_import.py" line="183"/>
+        <location filename="../../widgets/hotline_import.py" line="185"/>
         <source>导出12345答复</source>
         <translation>Export 12345 replies</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_import.py" line="191"/>
+        <location filename="../../widgets/hotline_import.py" line="193"/>
         <source>自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_import.py" line="192"/>
+        <location filename="../../widgets/hotline_import.py" line="194"/>
         <source>至</source>
         <translation>To</translation>
     </message>
@@ -1614,42 +1699,42 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>HotlineReviewDialog</name>
     <message>
-        <location filename="../../widgets/hotline_import.py" line="136"/>
+        <location filename="../../widgets/hotline_import.py" line="137"/>
         <source>12345 工单待定位</source>
         <translation>12345 orders to place</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_import.py" line="141"/>
+        <location filename="../../widgets/hotline_import.py" line="142"/>
         <source>事件编号</source>
         <translation>Event code</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_import.py" line="141"/>
+        <location filename="../../widgets/hotline_import.py" line="142"/>
         <source>工单编号</source>
         <translation>Order number</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_import.py" line="141"/>
+        <location filename="../../widgets/hotline_import.py" line="142"/>
         <source>诉求地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_import.py" line="141"/>
+        <location filename="../../widgets/hotline_import.py" line="142"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_import.py" line="146"/>
+        <location filename="../../widgets/hotline_import.py" line="147"/>
         <source>在详情中确认网格</source>
         <translation>Confirm the grid in the detail</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_import.py" line="147"/>
+        <location filename="../../widgets/hotline_import.py" line="148"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_import.py" line="167"/>
+        <location filename="../../widgets/hotline_import.py" line="169"/>
         <source>{n} 张工单待人工定位</source>
         <translation>{n} orders waiting for an operator to place them</translation>
     </message>
