@@ -38,7 +38,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -205,6 +205,15 @@ def build_parser(configuration: config.Configuration | None = None) -> argparse.
     seed.add_argument("--events", type=_non_negative_int, default=2000)
     seed.add_argument("--days", type=_positive_int, default=30)
     seed.add_argument("--seed", type=int, default=1)
+    seed.add_argument(
+        "--hotline",
+        type=_non_negative_int,
+        default=0,
+        metavar="N",
+        help=QCoreApplication.translate(
+            "cli", "另导入一年的 12345 工单历史（N 张，编号带 DEMO- 前缀），默认 0"
+        ),
+    )
     simulate = demo.add_parser(
         "simulate",
         help=QCoreApplication.translate(
@@ -249,6 +258,16 @@ def build_parser(configuration: config.Configuration | None = None) -> argparse.
     )
     grids.add_argument("--out", type=Path, required=True)
     grids.add_argument("--db", dest="sub_db")
+    replies = export.add_parser(
+        "hotline-replies",
+        help=QCoreApplication.translate(
+            "cli", "导出期间内办结或退单的 12345 工单答复（XLSX，表头与工单导出一致）"
+        ),
+    )
+    replies.add_argument("--from", dest="date_from", type=_day, required=True)
+    replies.add_argument("--to", dest="date_to", type=_day, required=True)
+    replies.add_argument("--xlsx", type=Path, required=True)
+    replies.add_argument("--db", dest="sub_db")
     account = commands.add_parser(
         "account", help=QCoreApplication.translate("cli", "操作员账号")
     ).add_subparsers(dest="account_command", required=True)
@@ -302,6 +321,17 @@ def build_parser(configuration: config.Configuration | None = None) -> argparse.
     client.add_argument("client_action", choices=("register", "remove", "list"))
     client.add_argument("path", nargs="?")
     client.add_argument("--db", dest="sub_db")
+    imports = commands.add_parser(
+        "import", help=QCoreApplication.translate("cli", "导入外部数据")
+    ).add_subparsers(dest="import_command", required=True)
+    hotline = imports.add_parser(
+        "hotline",
+        help=QCoreApplication.translate(
+            "cli", "导入 12345 工单（XLSX，或 UTF-8/GBK 的 CSV；有一处出错则全部不导入）"
+        ),
+    )
+    hotline.add_argument("file", type=Path)
+    hotline.add_argument("--db", dest="sub_db")
     report = commands.add_parser(
         "report", help=QCoreApplication.translate("cli", "报表")
     ).add_subparsers(dest="report_command", required=True)
@@ -316,6 +346,15 @@ def build_parser(configuration: config.Configuration | None = None) -> argparse.
     handovers.add_argument("--xlsx", type=Path)
     handovers.add_argument("--db", dest="sub_db")
     return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            QCoreApplication.translate("cli", "日期应写作 YYYY-MM-DD：{text}").format(text=text)
+        ) from None
 
 
 def _posts(text: str) -> tuple[str, ...]:
@@ -404,6 +443,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo_seed(url, args)
         if args.command == "stats":
             return _stats(url)
+        if args.command == "export" and args.export_command == "hotline-replies":
+            return _export_hotline_replies(url, args)
         if args.command == "export":
             return _export_grids(url, args.out)
         if args.command == "account":
@@ -412,6 +453,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cameras(url, args)
         if args.command == "report":
             return _report_handovers(url, args)
+        if args.command == "import":
+            return _import_hotline(url, args.file)
     except DatabaseProblem as problem:
         print(database_problem_text(problem), file=sys.stderr)
         return EXIT_USAGE
@@ -532,6 +575,14 @@ def _demo_seed(url: str, args: argparse.Namespace) -> int:
     db = open_database(url)
     try:
         counts = seed_demo(db, events=args.events, days=args.days, seed=args.seed)
+        if args.hotline:
+            from models.clock import server_now
+            from models.demo.hotline_history import seed_hotline_history
+
+            with db.write() as session:
+                summary = seed_hotline_history(session, args.hotline, server_now(session))
+            counts["hotline_orders"] = summary.new
+            counts["hotline_to_review"] = summary.to_review
     except AlreadySeeded:
         print(
             QCoreApplication.translate("cli", "数据库中已有片区数据，未作任何更改。"),
@@ -716,6 +767,58 @@ def _export_grids(url: str, out: Path) -> int:
             n=len(features), path=out
         )
     )
+    return EXIT_OK
+
+
+def _export_hotline_replies(url: str, args: argparse.Namespace) -> int:
+    """``export hotline-replies``: the orders answered from ``--from`` to ``--to`` (whole local
+    days, both included) as the hotline system takes them back."""
+    from models.hotline_terms import reply_rows, reply_workbook
+    from models.workdays import LOCAL_ZONE
+
+    if args.date_to < args.date_from:
+        print(QCoreApplication.translate("cli", "结束日期早于开始日期"), file=sys.stderr)
+        return EXIT_USAGE
+    start = datetime.combine(args.date_from, datetime.min.time(), LOCAL_ZONE)
+    end = datetime.combine(args.date_to + timedelta(days=1), datetime.min.time(), LOCAL_ZONE)
+    rows = _read(url, lambda session: reply_rows(session, start, end))
+    try:
+        args.xlsx.write_bytes(reply_workbook(rows))
+    except OSError as exc:
+        return _file_unusable(args.xlsx, exc)
+    print(
+        QCoreApplication.translate("cli", "已导出 {n} 张工单的答复到 {path}").format(
+            n=len(rows), path=args.xlsx
+        )
+    )
+    return EXIT_OK
+
+
+def _import_hotline(url: str, path: Path) -> int:
+    """``import hotline FILE``: a 12345 export taken whole or not at all. Exits 0 whenever the
+    file was taken, whatever went to review."""
+    from desktop.hotline_messages import problem_text, refused_text, summary_text
+    from models.clock import server_now
+    from models.hotline import HotlineImportRefused, import_orders
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return _file_unusable(path, exc)
+    database = open_database(url, create_if_empty=False)
+    try:
+        with database.write() as session:
+            summary = import_orders(session, data, server_now(session))
+    except HotlineImportRefused as refused:
+        for problem in refused.problems[:200]:
+            print(problem_text(problem), file=sys.stderr)
+        if len(refused.problems) > 200:
+            print(f"… (+{len(refused.problems) - 200})", file=sys.stderr)
+        print(refused_text(refused), file=sys.stderr)
+        return EXIT_FAILURE
+    finally:
+        database.close()
+    print(summary_text(summary))
     return EXIT_OK
 
 

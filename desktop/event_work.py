@@ -11,6 +11,7 @@ import base64
 import contextlib
 import importlib
 import logging
+import math
 import uuid
 from collections.abc import Coroutine
 from dataclasses import asdict, replace
@@ -196,12 +197,20 @@ class EventWork(QObject):
             options: list[Any] = []
             grids: tuple[GridChoice, ...] = ()
             loaded = context or DispatchContext.load(session, language)
+            # A hotline order whose address could not be placed has no point: any grid.
+            unplaced = math.isnan(detail.lon) or math.isnan(detail.lat)
+            if unplaced and "confirm_grid" in allowed:
+                grids = loaded.area.every_grid()
             if "dispatch" in allowed or "reassign" in allowed:
                 now = server_now(session)
                 proposal = _proposal_for(session, loaded, detail, now)
                 options = directory.assignee_options(session, detail.grid_id)
                 # An event placed by its point alone, near a grid's edge or outside every grid:
                 # the operator confirms the grid before the proposal is trusted.
+                if unplaced:
+                    if proposal is not None:
+                        proposal = replace(proposal, needs_grid_confirmation=True)
+                    return detail, allowed, proposal, options, grids, loaded
                 where = loaded.area.locate(detail.lon, detail.lat)
                 if not detail.grid_confirmed and where.needs_confirmation:
                     grids = loaded.area.grid_choices(detail.lon, detail.lat)

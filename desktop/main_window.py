@@ -27,6 +27,7 @@ from desktop.event_work import EventWork
 from desktop.feed import ChangeFeed
 from desktop.handover_work import HandoverWork
 from desktop.history_work import HistoryWork
+from desktop.hotline_work import HotlineWork
 from desktop.journal import Journal, journal_path
 from desktop.map_work import MapWork
 from desktop.messages import (
@@ -158,6 +159,7 @@ class MainWindow(QMainWindow):
         self.feed = ChangeFeed(store, language, self)
         self.video_work = VideoWork(store, operator, language, self.panels.video, self)
         self.history_work = HistoryWork(store, language, self._open_event, self)
+        self.hotline_work = HotlineWork(store, operator, self, self.select_event)
         self.presence = PresenceKeeper(store, operator, self)
         # The alarm list is read again once after a burst of changes, not once per change.
         self._alarm_reload = QTimer(self)
@@ -248,6 +250,8 @@ class MainWindow(QMainWindow):
         self.rules_action = QAction(self.tr("派单规则…"), self)
         self.rules_action.setEnabled(False)  # until the permissions say the role may edit them
         event_menu.addAction(self.rules_action)
+        event_menu.addSeparator()
+        self.hotline_work.fill_menu(event_menu)
         self.video_work.fill_menu(self.menuBar().addMenu(self.tr("摄像机(&C)")))
         self.site_work.fill_menu(self.menuBar().addMenu(self.tr("工地与报送(&R)")))
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
@@ -463,6 +467,7 @@ class MainWindow(QMainWindow):
         self.event_work.cancel()
         self.video_work.cancel()
         self.history_work.close()
+        self.hotline_work.close()
         super().closeEvent(event)
         self.closed.emit()
 
@@ -788,6 +793,7 @@ class MainWindow(QMainWindow):
         self.handover_work.permissions_known(self.permissions)
         self.site_work.permissions_known(self.permissions)
         self.video_work.permissions_known(self.permissions)
+        self.hotline_work.permissions_known(self.permissions)
 
     def take_over(self, operator: Operator) -> None:
         """The incoming operator signed the handover at this post: the window is theirs now,

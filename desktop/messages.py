@@ -232,6 +232,9 @@ def transition_refused_text(refusal: TransitionRefused) -> str:
         "already_escalated": QCoreApplication.translate("messages", "事件已上报领导"),
         "same_event": QCoreApplication.translate("messages", "不能合并到事件本身"),
         "not_open": QCoreApplication.translate("messages", "只能合并到未结的事件"),
+        "no_grid": QCoreApplication.translate(
+            "messages", "事件尚无网格（地址未能定位）：请先确认网格再派遣"
+        ),
     }
     text = texts.get(
         refusal.reason, QCoreApplication.translate("messages", "此操作被拒绝：{reason}")

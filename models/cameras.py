@@ -130,11 +130,14 @@ class CameraIndex:
 
 
 def event_point(session: Session, event_id: int) -> tuple[str, float, float] | None:
-    """(code, lon, lat) of an event, or None if there is no such event."""
+    """(code, lon, lat) of an event, or None if there is no such event or it has no point yet
+    (a hotline order waiting for its grid)."""
     found = session.execute(
         select(Event.code, Event.lon, Event.lat).where(Event.id == event_id)
     ).first()
-    return None if found is None else (found[0], found[1], found[2])
+    if found is None or found[1] is None or found[2] is None:
+        return None
+    return (found[0], found[1], found[2])
 
 
 # --- favourites ------------------------------------------------------------------------------

@@ -172,6 +172,16 @@ class AreaIndex:
         """Whether the grid is in the index."""
         return grid_id in self._grid_position
 
+    def every_grid(self) -> tuple[GridChoice, ...]:
+        """Every grid, by code: the choices for an event with no point (an unplaced hotline
+        order), whose grid the operator names. No distance: -1."""
+        return tuple(
+            sorted(
+                (GridChoice(g, self._grid_codes[i], -1.0) for i, g in enumerate(self.grid_ids)),
+                key=lambda c: c.grid_code,
+            )
+        )
+
     def grid_code(self, grid_id: int) -> str:
         """The grid's 15-digit code."""
         return self._grid_codes[self._grid_position[grid_id]]

@@ -317,8 +317,10 @@ class Event(Base):
     is_complex: Mapped[bool] = mapped_column(Boolean, default=False)
     description: Mapped[str] = mapped_column(Text)
     address: Mapped[str] = mapped_column(String(256), default="")
-    lon: Mapped[float] = mapped_column(Float)
-    lat: Mapped[float] = mapped_column(Float)
+    # No point (NULL) for a hotline order whose address could not be placed: not on the map,
+    # not dispatchable until an operator confirms a grid.
+    lon: Mapped[float | None] = mapped_column(Float)
+    lat: Mapped[float | None] = mapped_column(Float)
     grid_id: Mapped[int | None] = mapped_column(ForeignKey("grid.id"), index=True)
     # An operator chose or confirmed the grid; until then a point near a grid's edge (or
     # outside every grid) asks for confirmation before dispatch.
@@ -1100,3 +1102,86 @@ class SharedSetting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# --- 12345 hotline work orders (issue 17) ----------------------------------------------------
+
+HOTLINE_RESULTS = ("解决", "部分解决", "未解决")
+
+
+class ResidentialCompound(Base):
+    """A residential compound (小区) of the address book: where its gate is, in which grid,
+    how many numbered buildings it has; callers name it instead of a door plate."""
+
+    __tablename__ = "residential_compound"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    grid_id: Mapped[int] = mapped_column(ForeignKey("grid.id"), index=True)
+    lon: Mapped[float] = mapped_column(Float)
+    lat: Mapped[float] = mapped_column(Float)
+    buildings: Mapped[int] = mapped_column(Integer, default=1)  # 1号楼 … N号楼
+
+
+class CompoundAlias(Base):
+    """Another name callers use for a compound (小区别名): an old name, a short name."""
+
+    __tablename__ = "compound_alias"
+
+    alias: Mapped[str] = mapped_column(String(64), primary_key=True)
+    compound_id: Mapped[int] = mapped_column(ForeignKey("residential_compound.id"), index=True)
+
+
+class HotlineOrder(Base):
+    """A 12345 hotline work order (工单) as the hotline sent it, beside the event it became.
+
+    One event per order number, ever: a re-import updates this row (urges, supervision,
+    extension, send-back) and never makes a second event. How the address was placed is kept
+    (``match_rule``, ``match_confidence``): below the threshold the event has no grid and no
+    point and waits in intake's review list.
+    """
+
+    __tablename__ = "hotline_order"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_no: Mapped[str] = mapped_column(String(40), unique=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), unique=True)
+    accepted_at: Mapped[datetime]  # 受理时间
+    channel: Mapped[str] = mapped_column(String(16), default="")  # 工单来源
+    order_type: Mapped[str] = mapped_column(String(16), default="")  # 工单类型
+    caller_name: Mapped[str] = mapped_column(String(64), default="")
+    caller_phone: Mapped[str] = mapped_column(String(32), default="", index=True)
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)  # 是否保密
+    undertaker: Mapped[str] = mapped_column(String(64), default="")  # 主办单位
+    hotline_limit: Mapped[datetime | None]  # 办理时限, the hotline's own deadline
+    business_class: Mapped[str] = mapped_column(String(256), default="")  # 一级/…/五级
+    compound: Mapped[str] = mapped_column(String(64), default="")  # 小区名称
+    urge_count: Mapped[int] = mapped_column(Integer, default=0)  # 催办次数
+    supervised: Mapped[bool] = mapped_column(Boolean, default=False)  # 督办
+    extended: Mapped[bool] = mapped_column(Boolean, default=False)  # 延期
+    sent_back: Mapped[bool] = mapped_column(Boolean, default=False)  # 退单
+    match_rule: Mapped[str] = mapped_column(String(24), default="")
+    match_confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    imported_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    # The reply the hotline takes back (办结): result, points of the answer, who, when.
+    result: Mapped[str | None] = mapped_column(String(8))
+    reply: Mapped[str] = mapped_column(Text, default="")
+    replied_at: Mapped[datetime | None] = mapped_column(index=True)
+    replied_by: Mapped[str] = mapped_column(String(32), default="")
+    send_back_reason: Mapped[str] = mapped_column(String(256), default="")
+    # The hotline's steps (签收, 联系, 退单, 延期, 回访) and its clocks, set from the editable
+    # SLA profile per order type in working days (``models.hotline_terms``).
+    signed_at: Mapped[datetime | None]
+    contacted_at: Mapped[datetime | None]
+    returned_at: Mapped[datetime | None]  # sent back by the centre (退单), with the reason
+    extension_asked_at: Mapped[datetime | None]
+    contact_deadline: Mapped[datetime | None]
+    send_back_deadline: Mapped[datetime | None]
+    reply_deadline: Mapped[datetime | None] = mapped_column(index=True)
+    return_visit: Mapped[str | None] = mapped_column(String(8))  # 满意 / 基本满意 / 不满意
+    redo_count: Mapped[int] = mapped_column(Integer, default=0)  # 重办
+    # The same caller about the same place within the repeat window: how many earlier orders,
+    # and the latest one's event (offered as the duplicate to merge into).
+    repeat_count: Mapped[int] = mapped_column(Integer, default=0)
+    repeat_of_event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))

@@ -42,7 +42,7 @@ import math
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any, cast
 
@@ -87,6 +87,7 @@ from models.entities import (
     EventCategory,
     EventCodeCounter,
     Grid,
+    HotlineOrder,
     OperatorAccount,
     SlaLimit,
     Staff,
@@ -100,6 +101,7 @@ from models.snapshots import (
     EventRow,
     ExtensionInfo,
     GridCheck,
+    HotlineInfo,
     TimelineEntry,
 )
 from models.workdays import LOCAL_ZONE, WorkingCalendar
@@ -512,32 +514,37 @@ def _highest_number_used(session: Session, prefix: str) -> int:
 
 
 def _next_code(session: Session, now: datetime) -> str:
-    """The next code of the Asia/Shanghai day of ``now``, e.g. ``SJ-20261125-0003``.
+    """The next code of the Asia/Shanghai day of ``now``, e.g. ``SJ-20261125-0003``."""
+    return take_codes(session, now.astimezone(LOCAL_ZONE).date(), 1)[0]
+
+
+def take_codes(session: Session, day: date, count: int) -> list[str]:
+    """The next ``count`` codes of a day (Asia/Shanghai), e.g. ``SJ-20261125-0003``.
 
     The day's counter row is bumped in place; its row lock, held to commit, is what keeps two
     posts from taking the same number. The first report of a day creates the row, starting
     after any number events of that day already carry; two posts creating it at once meet in
-    the upsert, and the second simply bumps what the first wrote.
+    the upsert, and the second simply bumps what the first wrote. An import takes a day's
+    numbers in one bump.
     """
-    day = now.astimezone(LOCAL_ZONE).date()
     prefix = f"{CODE_PREFIX}-{day:%Y%m%d}-"
-    number = session.execute(
+    last = session.execute(
         update(EventCodeCounter)
         .where(EventCodeCounter.day == day)
-        .values(last=EventCodeCounter.last + 1)
+        .values(last=EventCodeCounter.last + count)
         .returning(EventCodeCounter.last)
         .execution_options(synchronize_session=False)
     ).scalar_one_or_none()
-    if number is None:
-        first = _highest_number_used(session, prefix) + 1
+    if last is None:
+        first = _highest_number_used(session, prefix) + count
         upsert = _insert_for(session, EventCodeCounter).values(day=day, last=first)
-        number = session.execute(
+        last = session.execute(
             upsert.on_conflict_do_update(
                 index_elements=[EventCodeCounter.day],
-                set_={"last": EventCodeCounter.last + 1},
+                set_={"last": EventCodeCounter.last + count},
             ).returning(EventCodeCounter.last)
         ).scalar_one()
-    return f"{prefix}{number:04d}"
+    return [f"{prefix}{number:04d}" for number in range(last - count + 1, last + 1)]
 
 
 def _ref_by_uid(session: Session, uid: str) -> EventRef | None:
@@ -761,6 +768,10 @@ def _effects(
             raise EventInputError("note", "required")
         return {}, note
     if kind in ("dispatch", "reassign"):
+        if event.grid_id is None:
+            # A hotline order whose address could not be placed: an operator confirms a grid
+            # first (``confirm_grid``).
+            raise TransitionRefused("no_grid", kind, event.state)
         columns, name = _assignee(session, arguments)
         if kind == "reassign":
             # Deadlines stay: the clock started at the first dispatch. The new assignee has not
@@ -1260,8 +1271,8 @@ def event_detail(session: Session, event_id: int, language: str = "zh_CN") -> Ev
         category=(e["category_name_en"] or e["category_name"]) if english else e["category_name"],
         description=e["description"],
         address=e["address"],
-        lon=e["lon"],
-        lat=e["lat"],
+        lon=math.nan if e["lon"] is None else e["lon"],  # an unplaced hotline order
+        lat=math.nan if e["lat"] is None else e["lat"],
         grid_id=e["grid_id"],
         grid_code=e["grid_code"] or "",
         grid_confirmed=bool(e["grid_confirmed"]),
@@ -1292,6 +1303,28 @@ def event_detail(session: Session, event_id: int, language: str = "zh_CN") -> Ev
         paused_at=e["paused_at"],
         extension=_pending_extension(session, event_id),
         deadline_rules=_deadline_rules(session, e),
+        hotline=_hotline_info(session, event_id) if e["source"] == "hotline_12345" else None,
+    )
+
+
+def _hotline_info(session: Session, event_id: int) -> HotlineInfo | None:
+    order = session.scalars(select(HotlineOrder).where(HotlineOrder.event_id == event_id)).first()
+    if order is None:
+        return None  # a hotline event typed in at intake, not imported
+    return HotlineInfo(
+        order_no=order.order_no,
+        order_type=order.order_type,
+        urge_count=order.urge_count,
+        supervised=order.supervised,
+        repeat_count=order.repeat_count,
+        match_rule=order.match_rule,
+        match_confidence=order.match_confidence,
+        contact_deadline=order.contact_deadline if order.contacted_at is None else None,
+        reply_deadline=order.reply_deadline if order.replied_at is None else None,
+        hotline_limit=order.hotline_limit,
+        result=order.result,
+        return_visit=order.return_visit,
+        redo_count=order.redo_count,
     )
 
 

@@ -7,6 +7,7 @@ plain frozen data: no ORM object ever leaves here for the GUI thread.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -139,8 +140,8 @@ def event_rows(
                 instant(reported_at),
                 instant(close_deadline),
                 alarms.get(event_id, "none"),
-                lon,
-                lat,
+                math.nan if lon is None else lon,  # a hotline order not yet placed: no point
+                math.nan if lat is None else lat,
                 bool(escalated),
             ),
         )

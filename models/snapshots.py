@@ -447,6 +447,27 @@ class EventDetail:
     extension: ExtensionInfo | None = None  # a request for more time, pending the chief
     # How each deadline was set: (clock, amount, unit) of the SLA limit, for the clocks known.
     deadline_rules: tuple[tuple[str, float, str], ...] = ()
+    hotline: HotlineInfo | None = None  # the 12345 order the event came from, if any
+
+
+@dataclass(frozen=True, slots=True)
+class HotlineInfo:
+    """The 12345 order behind an event, as the detail shows it. Never the caller: the event's
+    own reporter fields say what may be shown (nothing, for a confidential caller)."""
+
+    order_no: str
+    order_type: str
+    urge_count: int
+    supervised: bool
+    repeat_count: int
+    match_rule: str
+    match_confidence: float
+    contact_deadline: datetime | None
+    reply_deadline: datetime | None
+    hotline_limit: datetime | None
+    result: str | None
+    return_visit: str | None
+    redo_count: int
 
 
 @dataclass(frozen=True, slots=True)

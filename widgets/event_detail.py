@@ -47,7 +47,7 @@ from widgets.labels import (
 )
 from widgets.plain import plain_tooltip
 from widgets.thumbnails import thumbnail
-from widgets.timefmt import local_full
+from widgets.timefmt import local_full, local_minutes
 
 THUMBNAIL = QSize(96, 72)
 
@@ -132,6 +132,13 @@ class EventDetailPanel(QWidget):
         font.setPointSize(font.pointSize() + 2)
         font.setBold(True)
         self.title.setFont(font)
+        # The 12345 order behind the event: its number, type, urges, supervision, repeats
+        # and the hotline's own clocks (red when urged or supervised).
+        self.hotline = QLabel(self)
+        self.hotline.setObjectName("hotline_order")
+        self.hotline.setTextFormat(Qt.TextFormat.PlainText)
+        self.hotline.setWordWrap(True)
+        self.hotline.hide()
         self.notice = QLabel(self)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
@@ -231,6 +238,7 @@ class EventDetailPanel(QWidget):
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.title)
+        body_layout.addWidget(self.hotline)
         body_layout.addWidget(self.others)
         body_layout.addWidget(self.notice)
         body_layout.addLayout(self.fields)
@@ -272,6 +280,7 @@ class EventDetailPanel(QWidget):
         self._choices = list(choices)
         self._show_grid_choices(detail, grids if "confirm_grid" in allowed else ())
         self.title.setText(f"{detail.code} · {detail.category}")
+        self._show_hotline(detail)
         deadlines = [
             (self.tr("受理"), detail.accept_deadline),
             (self.tr("响应"), detail.respond_deadline),
@@ -406,6 +415,36 @@ class EventDetailPanel(QWidget):
         for choice in self._choices:
             self.assignee.addItem(choice.label, choice)
         self.proposal_box.show()
+
+    def _show_hotline(self, detail: EventDetail) -> None:
+        info = detail.hotline
+        self.hotline.setVisible(info is not None)
+        if info is None:
+            return
+        parts = [self.tr("12345工单 {no}").format(no=info.order_no)]
+        if info.order_type:
+            parts.append(info.order_type)
+        if info.urge_count:
+            parts.append(self.tr("催办 {n} 次").format(n=info.urge_count))
+        if info.supervised:
+            parts.append(self.tr("督办"))
+        if info.repeat_count:
+            parts.append(self.tr("同一来电人第 {n} 次反映此处").format(n=info.repeat_count + 1))
+        if info.redo_count:
+            parts.append(self.tr("重办 {n} 次").format(n=info.redo_count))
+        if info.contact_deadline is not None:
+            parts.append(self.tr("联系时限 {at}").format(at=local_minutes(info.contact_deadline)))
+        if info.reply_deadline is not None:
+            parts.append(self.tr("答复时限 {at}").format(at=local_minutes(info.reply_deadline)))
+        if info.result:
+            parts.append(self.tr("办理结果 {result}").format(result=info.result))
+        if info.return_visit:
+            parts.append(self.tr("回访 {visit}").format(visit=info.return_visit))
+        if detail.grid_id is None:
+            parts.append(self.tr("地址未能定位，请确认网格"))
+        self.hotline.setText(" · ".join(parts))
+        pressing = info.urge_count > 0 or info.supervised
+        self.hotline.setStyleSheet("color: #b00020; font-weight: bold;" if pressing else "")
 
     def _show_grid_choices(self, detail: EventDetail, grids: Sequence[GridChoice]) -> None:
         self.grid_choice.clear()
@@ -559,4 +598,11 @@ def step_label(kind: str) -> str:
         "merge": QCoreApplication.translate("EventDetailPanel", "合并"),
         "confirm_grid": QCoreApplication.translate("EventDetailPanel", "确认网格"),
         "deadline_recompute": QCoreApplication.translate("EventDetailPanel", "重算时限"),
+        "hotline_update": QCoreApplication.translate("EventDetailPanel", "12345 更新"),
+        "hotline_sign": QCoreApplication.translate("EventDetailPanel", "12345 签收"),
+        "hotline_contact": QCoreApplication.translate("EventDetailPanel", "12345 联系来电人"),
+        "hotline_send_back": QCoreApplication.translate("EventDetailPanel", "12345 退单"),
+        "hotline_extend": QCoreApplication.translate("EventDetailPanel", "12345 申请延期"),
+        "hotline_reply": QCoreApplication.translate("EventDetailPanel", "12345 办结答复"),
+        "hotline_return_visit": QCoreApplication.translate("EventDetailPanel", "12345 回访"),
     }.get(kind, kind)

@@ -203,7 +203,10 @@ def camera_kind_labels() -> dict[str, str]:
 
 
 def grid_choice_label(choice: GridChoice) -> str:
-    """A grid offered for confirmation: its code, and how far the point is from it."""
+    """A grid offered for confirmation: its code, and how far the point is from it (an event
+    with no point, an unplaced hotline order, is offered every grid by its code alone)."""
+    if choice.distance_m < 0:
+        return choice.grid_code
     if choice.distance_m == 0:
         return QCoreApplication.translate("labels", "{code}（所在网格）").format(
             code=choice.grid_code

@@ -39,6 +39,7 @@ from models.db import Database
 from models.deadlines import SlaProfile, load_calendar
 from models.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from models.demo.area import DemoArea, build_demo_area
+from models.demo.compounds import compound_specs
 from models.demo.duty import seed_duty
 from models.demo.site_history import seed_past_emergency, seed_site_history
 from models.entities import AREA_BOUNDARY, Base, Grid, SharedSetting, UtcDateTime
@@ -84,6 +85,7 @@ class DemoSizes:
     corner_cameras: int = 190
     edge_cameras: int = 90
     addresses_per_grid: int = 6
+    compounds_per_grid: int = 2
 
 
 # --- the dictionaries of the demo ------------------------------------------------------------
@@ -536,6 +538,8 @@ class _Seeder:
                 seed_site_history(self.session, self.now, history_rng, self.account_ids)
             )
             self.counts.update(seed_past_emergency(self.session, self.now))
+        # Last, so that the random draws of everything before stay as they were.
+        self._compounds()
         # Leaders in charge take turns as duty leader (带班领导).
         self.counts.update(
             seed_duty(self.session, self.now, list(self.staff_names), with_history=events > 0)
@@ -672,6 +676,31 @@ class _Seeder:
         )
         self.address_tree = shapely.STRtree(shapely.points(ax_, ay_))
         self.counts["addresses"] = len(rows)
+
+    def _compounds(self) -> None:
+        """Residential compounds (小区), each in its grid, with buildings and aliases."""
+        specs = compound_specs(len(self.polygons), self.sizes.compounds_per_grid, self.rng)
+        rows: list[dict[str, Any]] = []
+        for spec in specs:
+            lon, lat = self._points_in_grid(spec.grid, 1)
+            rows.append(
+                {
+                    "name": spec.name,
+                    "grid_id": self.grid_ids[spec.grid],
+                    "lon": float(lon[0]),
+                    "lat": float(lat[0]),
+                    "buildings": spec.buildings,
+                }
+            )
+        ids = _insert(self.session, "residential_compound", rows)
+        aliases = [
+            {"alias": alias, "compound_id": compound_id}
+            for spec, compound_id in zip(specs, ids, strict=True)
+            for alias in spec.aliases
+        ]
+        if aliases:
+            _insert_plain(self.session, "compound_alias", aliases)
+        self.counts["compounds"] = len(rows)
 
     # --- people -------------------------------------------------------------------------------
 

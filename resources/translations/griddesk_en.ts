@@ -561,7 +561,7 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="81"/>
-        <location filename="../../widgets/event_detail.py" line="276"/>
+        <location filename="../../widgets/event_detail.py" line="285"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
@@ -577,13 +577,13 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="84"/>
-        <location filename="../../widgets/event_detail.py" line="277"/>
+        <location filename="../../widgets/event_detail.py" line="286"/>
         <source>响应</source>
         <translation>Respond</translation>
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="85"/>
-        <location filename="../../widgets/event_detail.py" line="278"/>
+        <location filename="../../widgets/event_detail.py" line="287"/>
         <source>办结</source>
         <translation>Resolve</translation>
     </message>
@@ -639,259 +639,344 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="129"/>
-        <location filename="../../widgets/event_detail.py" line="363"/>
+        <location filename="../../widgets/event_detail.py" line="372"/>
         <source>未选择事件</source>
         <translation>No event selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="149"/>
+        <location filename="../../widgets/event_detail.py" line="156"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="150"/>
+        <location filename="../../widgets/event_detail.py" line="157"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="151"/>
+        <location filename="../../widgets/event_detail.py" line="158"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="152"/>
+        <location filename="../../widgets/event_detail.py" line="159"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="153"/>
+        <location filename="../../widgets/event_detail.py" line="160"/>
         <source>网格 / 社区 / 片区</source>
         <translation>Grid / community / zone</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="154"/>
+        <location filename="../../widgets/event_detail.py" line="161"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="155"/>
+        <location filename="../../widgets/event_detail.py" line="162"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="156"/>
+        <location filename="../../widgets/event_detail.py" line="163"/>
         <source>反映人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="157"/>
+        <location filename="../../widgets/event_detail.py" line="164"/>
         <source>处置力量</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="158"/>
+        <location filename="../../widgets/event_detail.py" line="165"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="159"/>
+        <location filename="../../widgets/event_detail.py" line="166"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="160"/>
+        <location filename="../../widgets/event_detail.py" line="167"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="174"/>
+        <location filename="../../widgets/event_detail.py" line="181"/>
         <source>智能派单建议</source>
         <translation>Dispatch proposal</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="182"/>
-        <location filename="../../widgets/event_detail.py" line="560"/>
+        <location filename="../../widgets/event_detail.py" line="189"/>
+        <location filename="../../widgets/event_detail.py" line="599"/>
         <source>确认网格</source>
         <translation>Confirm grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="186"/>
+        <location filename="../../widgets/event_detail.py" line="193"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="217"/>
+        <location filename="../../widgets/event_detail.py" line="224"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="218"/>
+        <location filename="../../widgets/event_detail.py" line="225"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="219"/>
+        <location filename="../../widgets/event_detail.py" line="226"/>
         <source>状态变化</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="220"/>
+        <location filename="../../widgets/event_detail.py" line="227"/>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="221"/>
-        <location filename="../../widgets/event_detail.py" line="505"/>
+        <location filename="../../widgets/event_detail.py" line="228"/>
+        <location filename="../../widgets/event_detail.py" line="544"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="282"/>
+        <location filename="../../widgets/event_detail.py" line="291"/>
         <source>（已上报领导）</source>
         <translation> (escalated to the leader)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="284"/>
+        <location filename="../../widgets/event_detail.py" line="293"/>
         <source>（待群众补充，{since} 起暂停计时）</source>
         <translation> (waiting for the resident: clock paused since {since})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="323"/>
+        <location filename="../../widgets/event_detail.py" line="332"/>
         <source>（{limit}）</source>
         <translation> ({limit})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="328"/>
+        <location filename="../../widgets/event_detail.py" line="337"/>
         <source>延期申请待审批：+{limit}（{who}：{reason}）</source>
         <translation>Extension requested, awaiting the chief: +{limit} ({who}: {reason})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="349"/>
+        <location filename="../../widgets/event_detail.py" line="358"/>
         <source>正在处理：{who}</source>
         <translation>Also working on it: {who}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="383"/>
+        <location filename="../../widgets/event_detail.py" line="392"/>
         <source>网格 {grid} · {category} → {target}</source>
         <translation>Grid {grid} · {category} → {target}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="384"/>
+        <location filename="../../widgets/event_detail.py" line="393"/>
         <source>（网格待确认）</source>
         <translation>(grid to confirm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="387"/>
+        <location filename="../../widgets/event_detail.py" line="396"/>
         <source>依据派单规则 #{rule}</source>
         <translation>By dispatch rule #{rule}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="388"/>
+        <location filename="../../widgets/event_detail.py" line="397"/>
         <source>依据类别默认力量</source>
         <translation>By the category&apos;s default force</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="389"/>
+        <location filename="../../widgets/event_detail.py" line="398"/>
         <source>复杂事件，由挂包领导牵头</source>
         <translation>Complex event: led by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="390"/>
+        <location filename="../../widgets/event_detail.py" line="399"/>
         <source>已超时，由挂包领导督办</source>
         <translation>Overdue: chased by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="394"/>
+        <location filename="../../widgets/event_detail.py" line="403"/>
         <source>位置在网格边界附近或网格之外，请确认网格</source>
         <translation>The location is near a grid boundary or outside every grid: confirm the grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="397"/>
+        <location filename="../../widgets/event_detail.py" line="406"/>
         <source>按建议：{name}</source>
         <translation>As proposed: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="405"/>
+        <location filename="../../widgets/event_detail.py" line="414"/>
         <source>无可用建议，请选择处置力量</source>
         <translation>No proposal: choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="455"/>
+        <location filename="../../widgets/event_detail.py" line="424"/>
+        <source>12345工单 {no}</source>
+        <translation>12345 order {no}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="428"/>
+        <source>催办 {n} 次</source>
+        <translation>urged {n} times</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="430"/>
+        <source>督办</source>
+        <translation>supervised</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="432"/>
+        <source>同一来电人第 {n} 次反映此处</source>
+        <translation>call {n} from this caller about this place</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="434"/>
+        <source>重办 {n} 次</source>
+        <translation>re-handled {n} times</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="436"/>
+        <source>联系时限 {at}</source>
+        <translation>contact by {at}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="438"/>
+        <source>答复时限 {at}</source>
+        <translation>reply by {at}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="440"/>
+        <source>办理结果 {result}</source>
+        <translation>result {result}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="442"/>
+        <source>回访 {visit}</source>
+        <translation>return call: {visit}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="444"/>
+        <source>地址未能定位，请确认网格</source>
+        <translation>address not placed: confirm a grid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="494"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="457"/>
+        <location filename="../../widgets/event_detail.py" line="496"/>
         <source>超时自动上报领导（{clock}）</source>
         <translation>Raised to the leader automatically ({clock})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="480"/>
+        <location filename="../../widgets/event_detail.py" line="519"/>
         <source>请先确认事件所属网格，再派遣</source>
         <translation>Confirm the event&apos;s grid before dispatching</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="486"/>
+        <location filename="../../widgets/event_detail.py" line="525"/>
         <source>请选择处置力量</source>
         <translation>Choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="494"/>
+        <location filename="../../widgets/event_detail.py" line="533"/>
         <source>延长办结时限（工作日）</source>
         <translation>Extend the close-by deadline by (working days)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="505"/>
+        <location filename="../../widgets/event_detail.py" line="544"/>
         <source>说明（必填）</source>
         <translation>Note (required)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="511"/>
-        <location filename="../../widgets/event_detail.py" line="548"/>
+        <location filename="../../widgets/event_detail.py" line="550"/>
+        <location filename="../../widgets/event_detail.py" line="587"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="511"/>
-        <location filename="../../widgets/event_detail.py" line="549"/>
+        <location filename="../../widgets/event_detail.py" line="550"/>
+        <location filename="../../widgets/event_detail.py" line="588"/>
         <source>基本满意</source>
         <translation>Basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="511"/>
         <location filename="../../widgets/event_detail.py" line="550"/>
+        <location filename="../../widgets/event_detail.py" line="589"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="515"/>
+        <location filename="../../widgets/event_detail.py" line="554"/>
         <source>回访满意度</source>
         <translation>Satisfaction at the return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="542"/>
+        <location filename="../../widgets/event_detail.py" line="581"/>
         <source>{n}个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="543"/>
+        <location filename="../../widgets/event_detail.py" line="582"/>
         <source>{n}小时</source>
         <translation>{n} hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="558"/>
+        <location filename="../../widgets/event_detail.py" line="597"/>
         <source>上报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="559"/>
+        <location filename="../../widgets/event_detail.py" line="598"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="561"/>
+        <location filename="../../widgets/event_detail.py" line="600"/>
         <source>重算时限</source>
         <translation>Deadlines recomputed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="601"/>
+        <source>12345 更新</source>
+        <translation>12345 update</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="602"/>
+        <source>12345 签收</source>
+        <translation>12345 signed for</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="603"/>
+        <source>12345 联系来电人</source>
+        <translation>12345 caller contacted</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="604"/>
+        <source>12345 退单</source>
+        <translation>12345 sent back</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="605"/>
+        <source>12345 申请延期</source>
+        <translation>12345 extension asked</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="606"/>
+        <source>12345 办结答复</source>
+        <translation>12345 reply</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="607"/>
+        <source>12345 回访</source>
+        <translation>12345 return call</translation>
     </message>
 </context>
 <context>
@@ -1049,32 +1134,32 @@
 <context>
     <name>EventWork</name>
     <message>
-        <location filename="../../desktop/event_work.py" line="435"/>
+        <location filename="../../desktop/event_work.py" line="444"/>
         <source>数据库断开，且本机日志无法写入（{reason}）：操作未保存</source>
         <translation>The database is away and the local journal cannot be written ({reason}): the action was not kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="470"/>
+        <location filename="../../desktop/event_work.py" line="479"/>
         <source>新建事件</source>
         <translation>New event</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="524"/>
+        <location filename="../../desktop/event_work.py" line="533"/>
         <source>事件已不存在</source>
         <translation>The event no longer exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="526"/>
+        <location filename="../../desktop/event_work.py" line="535"/>
         <source>记录无法读取（{error}）</source>
         <translation>The kept record could not be read ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="533"/>
+        <location filename="../../desktop/event_work.py" line="542"/>
         <source>断网期间的操作未能提交（{what}）：{reason}</source>
         <translation>An action taken while offline could not be written ({what}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="649"/>
+        <location filename="../../desktop/event_work.py" line="658"/>
         <source>[断网期间 {time} 记录]</source>
         <translation>[recorded offline at {time}]</translation>
     </message>
@@ -1684,6 +1769,204 @@ No longer overdue: {cleared}</translation>
     </message>
 </context>
 <context>
+    <name>HotlineExportDialog</name>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="185"/>
+        <source>导出12345答复</source>
+        <translation>Export 12345 replies</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="193"/>
+        <source>自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="194"/>
+        <source>至</source>
+        <translation>To</translation>
+    </message>
+</context>
+<context>
+    <name>HotlineImportDialog</name>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="38"/>
+        <location filename="../../widgets/hotline_import.py" line="80"/>
+        <source>导入12345工单</source>
+        <translation>Import 12345 work orders</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="40"/>
+        <source>尚未选择文件</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="42"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="51"/>
+        <source>工单编号</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="51"/>
+        <source>诉求地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="51"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="57"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="61"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="69"/>
+        <source>地址待人工定位的工单：</source>
+        <translation>Orders whose address an operator must place:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="82"/>
+        <source>12345 工单导出 (*.xlsx *.csv)</source>
+        <translation>12345 exports (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="86"/>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="93"/>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+</context>
+<context>
+    <name>HotlineReviewDialog</name>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="137"/>
+        <source>12345 工单待定位</source>
+        <translation>12345 orders to place</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="142"/>
+        <source>事件编号</source>
+        <translation>Event code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="142"/>
+        <source>工单编号</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="142"/>
+        <source>诉求地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="142"/>
+        <source>受理时间</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="147"/>
+        <source>在详情中确认网格</source>
+        <translation>Confirm the grid in the detail</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="148"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_import.py" line="169"/>
+        <source>{n} 张工单待人工定位</source>
+        <translation>{n} orders waiting for an operator to place them</translation>
+    </message>
+</context>
+<context>
+    <name>HotlineWork</name>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="50"/>
+        <source>“对面”：对面可能属另一网格</source>
+        <translation>“Opposite”: the other side may be another grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="51"/>
+        <source>门牌号不在地址库中</source>
+        <translation>The door number is not in the address book</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="52"/>
+        <source>小区没有这栋楼</source>
+        <translation>The compound has no such building</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="53"/>
+        <source>门牌与小区不在同一网格</source>
+        <translation>The door plate and the compound lie in different grids</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="54"/>
+        <source>无法识别的地址</source>
+        <translation>Unrecognised address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="97"/>
+        <source>导入12345工单…</source>
+        <translation>Import 12345 work orders…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="101"/>
+        <source>12345 工单待定位…</source>
+        <translation>12345 orders to place…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="104"/>
+        <source>导出12345答复…</source>
+        <translation>Export 12345 replies…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="146"/>
+        <source>无法读取文件：{reason}</source>
+        <translation>Cannot read the file: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="224"/>
+        <source>导出12345答复</source>
+        <translation>Export 12345 replies</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="226"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="234"/>
+        <source>结束日期早于开始日期</source>
+        <translation>The end date is before the start date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="246"/>
+        <source>无法写入文件 {path}：{reason}</source>
+        <translation>Cannot write the file {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="252"/>
+        <source>已导出 {n} 张工单的答复到 {path}</source>
+        <translation>Exported the replies of {n} orders to {path}</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
         <location filename="../../widgets/intake_form.py" line="72"/>
@@ -1996,270 +2279,270 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="270"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187"/>
+        <location filename="../../desktop/main_window.py" line="189"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230"/>
+        <location filename="../../desktop/main_window.py" line="232"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="235"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
-        <location filename="../../desktop/main_window.py" line="428"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
+        <location filename="../../desktop/main_window.py" line="432"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243"/>
+        <location filename="../../desktop/main_window.py" line="245"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>摄像机(&amp;C)</source>
         <translation>&amp;Cameras</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>工地与报送(&amp;R)</source>
         <translation>Sites &amp;&amp; &amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="259"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>关于网格指挥台…</source>
         <translation>About GridDesk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="279"/>
-        <location filename="../../desktop/main_window.py" line="801"/>
+        <location filename="../../desktop/main_window.py" line="283"/>
+        <location filename="../../desktop/main_window.py" line="807"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="284"/>
+        <location filename="../../desktop/main_window.py" line="288"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="290"/>
+        <location filename="../../desktop/main_window.py" line="294"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="374"/>
+        <location filename="../../desktop/main_window.py" line="378"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="421"/>
+        <location filename="../../desktop/main_window.py" line="425"/>
         <source>退出 GridDesk</source>
         <translation>Quit GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="422"/>
+        <location filename="../../desktop/main_window.py" line="426"/>
         <source>退出后本岗位（{post}）无人登录值守。确定退出吗？</source>
         <translation>After quitting, nobody is logged in on duty at this post ({post}). Quit?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="429"/>
+        <location filename="../../desktop/main_window.py" line="433"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="607"/>
+        <location filename="../../desktop/main_window.py" line="612"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="622"/>
+        <location filename="../../desktop/main_window.py" line="627"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="740"/>
+        <location filename="../../desktop/main_window.py" line="745"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="746"/>
+        <location filename="../../desktop/main_window.py" line="751"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="759"/>
+        <location filename="../../desktop/main_window.py" line="764"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="814"/>
+        <location filename="../../desktop/main_window.py" line="820"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="835"/>
+        <location filename="../../desktop/main_window.py" line="841"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="852"/>
+        <location filename="../../desktop/main_window.py" line="858"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="882"/>
+        <location filename="../../desktop/main_window.py" line="888"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="904"/>
+        <location filename="../../desktop/main_window.py" line="910"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="926"/>
+        <location filename="../../desktop/main_window.py" line="932"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="942"/>
+        <location filename="../../desktop/main_window.py" line="948"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="884"/>
+        <location filename="../../desktop/main_window.py" line="890"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="497"/>
+        <location filename="../../desktop/main_window.py" line="502"/>
         <source>⚠ 以超级用户连接数据库</source>
         <translation>⚠ Superuser connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="499"/>
+        <location filename="../../desktop/main_window.py" line="504"/>
         <source>⚠ 以所有者连接数据库</source>
         <translation>⚠ Owner connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="504"/>
+        <location filename="../../desktop/main_window.py" line="509"/>
         <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
         <translation>The posts should not connect as the database&apos;s owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="628"/>
+        <location filename="../../desktop/main_window.py" line="633"/>
         <source>未结 {open} · {alarms}</source>
         <translation>Open {open} · {alarms}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="983"/>
+        <location filename="../../desktop/main_window.py" line="989"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1075"/>
+        <location filename="../../desktop/main_window.py" line="1081"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1088"/>
+        <location filename="../../desktop/main_window.py" line="1094"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1140"/>
+        <location filename="../../desktop/main_window.py" line="1146"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1178"/>
-        <location filename="../../desktop/main_window.py" line="1189"/>
+        <location filename="../../desktop/main_window.py" line="1184"/>
+        <location filename="../../desktop/main_window.py" line="1195"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1178"/>
+        <location filename="../../desktop/main_window.py" line="1184"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1198"/>
+        <location filename="../../desktop/main_window.py" line="1204"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1214"/>
+        <location filename="../../desktop/main_window.py" line="1220"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1217"/>
+        <location filename="../../desktop/main_window.py" line="1223"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -3769,7 +4052,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="158"/>
-        <location filename="../../desktop/cli.py" line="253"/>
+        <location filename="../../desktop/cli.py" line="272"/>
         <source>操作员账号</source>
         <translation>operator account</translation>
     </message>
@@ -3814,232 +4097,263 @@ No longer overdue: {cleared}</translation>
         <translation>seed the demo area and events</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="210"/>
+        <location filename="../../desktop/cli.py" line="213"/>
+        <source>另导入一年的 12345 工单历史（N 张，编号带 DEMO- 前缀），默认 0</source>
+        <translation>Also import a year of 12345 hotline history (N orders, numbered with the DEMO- prefix); default 0</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="219"/>
         <source>模拟现场：上报新事件，推进已派遣的事件（以操作员账号，Ctrl+C 结束）</source>
         <translation>simulate the field: report new events and move dispatched ones on (as an operator account; Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="220"/>
+        <location filename="../../desktop/cli.py" line="229"/>
         <source>每秒上报的事件数，默认 0.2</source>
         <translation>events reported per second, default 0.2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="227"/>
+        <location filename="../../desktop/cli.py" line="236"/>
         <source>运行秒数，默认 60；0 表示直到中断</source>
         <translation>seconds to run, default 60; 0 runs until interrupted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="234"/>
+        <location filename="../../desktop/cli.py" line="243"/>
         <source>模拟器使用的操作员账号，默认 dispatch；密码取自环境变量 GRIDDESK_PASSWORD</source>
         <translation>the operator account the simulator acts as, default dispatch; the password comes from GRIDDESK_PASSWORD</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="239"/>
+        <location filename="../../desktop/cli.py" line="248"/>
         <source>统计数字</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="244"/>
+        <location filename="../../desktop/cli.py" line="253"/>
         <source>导出</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="248"/>
+        <location filename="../../desktop/cli.py" line="257"/>
         <source>导出社区、网格与执法片区为 GeoJSON (WGS-84)</source>
         <translation>export communities, grids and enforcement zones as GeoJSON (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="257"/>
+        <location filename="../../desktop/cli.py" line="263"/>
+        <source>导出期间内办结或退单的 12345 工单答复（XLSX，表头与工单导出一致）</source>
+        <translation>Export the replies of the 12345 orders answered or sent back in the period (XLSX, headed like the hotline&apos;s export)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="276"/>
         <source>新建操作员账号（密码从标准输入读取，或在终端中输入）</source>
         <translation>create an operator account (the password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="267"/>
+        <location filename="../../desktop/cli.py" line="286"/>
         <source>摄像机登记册</source>
         <translation>camera register</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="271"/>
+        <location filename="../../desktop/cli.py" line="290"/>
         <source>从 CSV 导入摄像机（UTF-8 或 GBK；有一行出错则全部不导入）</source>
         <translation>import cameras from CSV (UTF-8 or GBK; if any row is wrong, nothing is imported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="279"/>
+        <location filename="../../desktop/cli.py" line="298"/>
         <source>导出摄像机为 CSV（UTF-8 带 BOM，不含账号密码）</source>
         <translation>export cameras as CSV (UTF-8 with BOM, without accounts or passwords)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="285"/>
+        <location filename="../../desktop/cli.py" line="304"/>
         <source>设置视频系统的打开方式（平台密码从标准输入读取，或在终端中输入）</source>
         <translation>set a video system&apos;s launch profile (the platform password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="297"/>
+        <location filename="../../desktop/cli.py" line="316"/>
         <source>登记、移除或列出平台客户端程序（绝对路径）：播放器命令只能用已知播放器或已登记的客户端</source>
         <translation>Register, remove or list platform client programs (absolute paths): a player command may use only the known players or registered clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="306"/>
+        <location filename="../../desktop/cli.py" line="325"/>
+        <source>导入外部数据</source>
+        <translation>Import outside data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="329"/>
+        <source>导入 12345 工单（XLSX，或 UTF-8/GBK 的 CSV；有一处出错则全部不导入）</source>
+        <translation>Import 12345 hotline work orders (XLSX, or CSV in UTF-8/GBK; one problem and nothing is imported)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="336"/>
         <source>报表</source>
         <translation>reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="310"/>
+        <location filename="../../desktop/cli.py" line="340"/>
         <source>导出交接班记录（按班次开始日期）为 PDF 或 XLSX</source>
         <translation>export handovers (by shift start date) as PDF or XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="463"/>
+        <location filename="../../desktop/cli.py" line="356"/>
+        <source>日期应写作 YYYY-MM-DD：{text}</source>
+        <translation>A date is written YYYY-MM-DD: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="506"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="469"/>
+        <location filename="../../desktop/cli.py" line="512"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="494"/>
+        <location filename="../../desktop/cli.py" line="537"/>
         <source>角色密码：</source>
         <translation>Role password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="510"/>
+        <location filename="../../desktop/cli.py" line="553"/>
         <source>已新建角色 {role}，并设置其在本数据库中的权限</source>
         <translation>Created the role {role} and set its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="512"/>
+        <location filename="../../desktop/cli.py" line="555"/>
         <source>已更新角色 {role} 的密码与本数据库中的权限</source>
         <translation>Updated the password of the role {role} and its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="516"/>
+        <location filename="../../desktop/cli.py" line="559"/>
         <source>各岗位请以此角色连接：--db {url}</source>
         <translation>The posts connect as this role: --db {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="537"/>
+        <location filename="../../desktop/cli.py" line="588"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="586"/>
+        <location filename="../../desktop/cli.py" line="637"/>
         <source>模拟器无法以账号 {user} 登录：{reason}</source>
         <translation>The simulator cannot log in as {user}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="593"/>
+        <location filename="../../desktop/cli.py" line="644"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，运行 {duration} 秒</source>
         <translation>Field simulation started: account {user}, about {rate} events a second, for {duration} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="597"/>
+        <location filename="../../desktop/cli.py" line="648"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束</source>
         <translation>Field simulation started: account {user}, about {rate} events a second; Ctrl+C ends it</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="614"/>
+        <location filename="../../desktop/cli.py" line="665"/>
         <source>无法连接数据库 {target}：{detail}。每 {seconds} 秒重试，模拟继续</source>
         <translation>Cannot reach the database {target}: {detail}. Trying again every {seconds} s; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="620"/>
+        <location filename="../../desktop/cli.py" line="671"/>
         <source>数据库已恢复连接，模拟继续</source>
         <translation>The database is back; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="631"/>
+        <location filename="../../desktop/cli.py" line="682"/>
         <source>数据库中没有片区数据，请先运行 python main.py demo seed</source>
         <translation>The database holds no area: run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="645"/>
+        <location filename="../../desktop/cli.py" line="696"/>
         <source>模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，办结 {resolved}；与操作员冲突 {conflicts}</source>
         <translation>Simulation ended: reported {reported}, accepted {accepted}, dispatched {dispatched}, responded {responded}, resolved {resolved}; conflicts with operators {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="691"/>
+        <location filename="../../desktop/cli.py" line="742"/>
         <source>无法读写文件 {path}：{reason}</source>
         <translation>Cannot read or write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="830"/>
+        <location filename="../../desktop/cli.py" line="790"/>
+        <source>已导出 {n} 张工单的答复到 {path}</source>
+        <translation>Exported the replies of {n} orders to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="933"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="842"/>
+        <location filename="../../desktop/cli.py" line="945"/>
         <source>已导出 {n} 个摄像机到 {path}</source>
         <translation>Exported {n} cameras to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="851"/>
+        <location filename="../../desktop/cli.py" line="954"/>
         <source>平台密码：</source>
         <translation>Platform password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="871"/>
+        <location filename="../../desktop/cli.py" line="974"/>
         <source>已设置 {system} 的打开方式</source>
         <translation>Launch profile set for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="893"/>
+        <location filename="../../desktop/cli.py" line="996"/>
         <source>请给出客户端程序的绝对路径</source>
         <translation>Give the client program&apos;s absolute path</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="909"/>
+        <location filename="../../desktop/cli.py" line="1012"/>
         <source>已登记客户端 {path}</source>
         <translation>Registered the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="910"/>
+        <location filename="../../desktop/cli.py" line="1013"/>
         <source>客户端 {path} 已登记过</source>
         <translation>The client {path} was registered already</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="911"/>
+        <location filename="../../desktop/cli.py" line="1014"/>
         <source>已移除客户端 {path}</source>
         <translation>Removed the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="912"/>
+        <location filename="../../desktop/cli.py" line="1015"/>
         <source>客户端 {path} 未登记</source>
         <translation>The client {path} is not registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="927"/>
+        <location filename="../../desktop/cli.py" line="1030"/>
         <source>请用 --pdf 或 --xlsx 指定输出文件</source>
         <translation>Name the output file with --pdf or --xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="931"/>
+        <location filename="../../desktop/cli.py" line="780"/>
+        <location filename="../../desktop/cli.py" line="1034"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="956"/>
+        <location filename="../../desktop/cli.py" line="1059"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="715"/>
+        <location filename="../../desktop/cli.py" line="766"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="742"/>
+        <location filename="../../desktop/cli.py" line="845"/>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="738"/>
+        <location filename="../../desktop/cli.py" line="841"/>
         <source>账号 {user} 已存在，未作任何更改</source>
         <translation>The account {user} exists already; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="791"/>
+        <location filename="../../desktop/cli.py" line="894"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
     </message>
@@ -4412,6 +4726,141 @@ No longer overdue: {cleared}</translation>
     </message>
 </context>
 <context>
+    <name>hotline</name>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="13"/>
+        <source>这是旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx 或 CSV 后再导入</source>
+        <translation>This is an old Excel (.xls) file: save it as .xlsx or CSV in Excel, then import that</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="16"/>
+        <source>不是 XLSX 或 CSV 表格文件</source>
+        <translation>not an XLSX or CSV table</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="17"/>
+        <source>文件编码无法识别（应为 UTF-8 或 GBK）</source>
+        <translation>unrecognised encoding (expected UTF-8 or GBK)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="18"/>
+        <source>为空（合并单元格只在第一格有值）</source>
+        <translation>empty (a merged cell has its value only in its first cell)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="19"/>
+        <source>文件中没有工单</source>
+        <translation>the file holds no work orders</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="20"/>
+        <source>合并单元格：请取消合并并在每一行填写</source>
+        <translation>merged cells: unmerge them and fill in every row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="21"/>
+        <source>同一字段的列出现了两次</source>
+        <translation>two columns for the same field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="22"/>
+        <source>缺少必需的列（表头可带或不带“12345”前缀）</source>
+        <translation>required column missing (headers may carry the “12345” prefix or not)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="25"/>
+        <source>无法识别的列（如为改名的列，请添加表头别名）</source>
+        <translation>unrecognised columns (if a column was renamed, add a header alias)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="28"/>
+        <source>行数超过上限 {detail}</source>
+        <translation>more rows than the limit of {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="29"/>
+        <source>过长（最多 {detail} 字）</source>
+        <translation>too long (at most {detail} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="30"/>
+        <source>含有控制字符</source>
+        <translation>contains control characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="31"/>
+        <source>不是可识别的日期时间“{detail}”</source>
+        <translation>not a recognised date and time “{detail}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="32"/>
+        <source>应为“是”或“否”，而不是“{detail}”</source>
+        <translation>should be “是” (yes) or “否” (no), not “{detail}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="33"/>
+        <source>不是数字“{detail}”</source>
+        <translation>not a number “{detail}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="34"/>
+        <source>格式有误“{detail}”</source>
+        <translation>malformed “{detail}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="35"/>
+        <source>事件分类中没有“其他”，无法归类未知业务分类</source>
+        <translation>the event categories have no “Other”: unknown business classes cannot be filed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="46"/>
+        <source>第 {row} 行</source>
+        <translation>row {row}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="48"/>
+        <source>文件</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="51"/>
+        <source>“{column}”列</source>
+        <translation>, column “{column}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="52"/>
+        <source>{where}：{reason}</source>
+        <translation>{where}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="59"/>
+        <source>文件未导入（{n} 处问题），数据库未作任何更改</source>
+        <translation>File not imported ({n} problems); the database was not changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="66"/>
+        <source>12345 工单导入：新增 {new}，更新 {updated}，待人工定位 {review}，拒收 0</source>
+        <translation>12345 import: {new} new, {updated} updated, {review} to review, 0 refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="70"/>
+        <location filename="../../desktop/hotline_messages.py" line="86"/>
+        <source>；{n} 张与已导入的相同</source>
+        <translation>; {n} the same as already imported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="74"/>
+        <location filename="../../desktop/hotline_messages.py" line="90"/>
+        <source>；文件中 {n} 张工单重复出现，以后出现的一行为准</source>
+        <translation>; {n} orders repeated in the file, the later row taken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="82"/>
+        <source>将新增 {new} 张（其中 {review} 张地址待人工定位），更新 {updated} 张</source>
+        <translation>Will create {new} ({review} of them with an address to review) and update {updated}</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <location filename="../../widgets/labels.py" line="21"/>
@@ -4445,7 +4894,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="27"/>
-        <location filename="../../widgets/labels.py" line="233"/>
+        <location filename="../../widgets/labels.py" line="236"/>
         <source>已退回</source>
         <translation>Rejected</translation>
     </message>
@@ -4482,7 +4931,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../widgets/labels.py" line="46"/>
         <location filename="../../widgets/labels.py" line="160"/>
-        <location filename="../../widgets/labels.py" line="256"/>
+        <location filename="../../widgets/labels.py" line="259"/>
         <source>视频巡查</source>
         <translation>Video patrol</translation>
     </message>
@@ -4526,7 +4975,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="71"/>
-        <location filename="../../widgets/labels.py" line="253"/>
+        <location filename="../../widgets/labels.py" line="256"/>
         <source>已上报领导</source>
         <translation>Reported to leader</translation>
     </message>
@@ -4701,117 +5150,117 @@ No longer overdue: {cleared}</translation>
         <translation>Entrance</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="208"/>
+        <location filename="../../widgets/labels.py" line="211"/>
         <source>{code}（所在网格）</source>
         <translation>{code} (contains the point)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="211"/>
+        <location filename="../../widgets/labels.py" line="214"/>
         <source>{code}（{distance} 米）</source>
         <translation>{code} ({distance} m)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="219"/>
+        <location filename="../../widgets/labels.py" line="222"/>
         <source>来电</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="220"/>
+        <location filename="../../widgets/labels.py" line="223"/>
         <source>上级交办</source>
         <translation>Instruction from above</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="221"/>
+        <location filename="../../widgets/labels.py" line="224"/>
         <source>报送</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="222"/>
+        <location filename="../../widgets/labels.py" line="225"/>
         <source>重要事项</source>
         <translation>Notable matter</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="223"/>
+        <location filename="../../widgets/labels.py" line="226"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="230"/>
+        <location filename="../../widgets/labels.py" line="233"/>
         <source>按时办结</source>
         <translation>Resolved in time</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="231"/>
+        <location filename="../../widgets/labels.py" line="234"/>
         <source>曾超时</source>
         <translation>Went overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="232"/>
+        <location filename="../../widgets/labels.py" line="235"/>
         <source>仍在办理</source>
         <translation>Still open</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="234"/>
+        <location filename="../../widgets/labels.py" line="237"/>
         <source>未关联事件</source>
         <translation>No linked event</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="241"/>
+        <location filename="../../widgets/labels.py" line="244"/>
         <source>待接班</source>
         <translation>Awaiting takeover</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="242"/>
+        <location filename="../../widgets/labels.py" line="245"/>
         <source>已接班</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="243"/>
+        <location filename="../../widgets/labels.py" line="246"/>
         <source>有异议</source>
         <translation>Disputed</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="250"/>
+        <location filename="../../widgets/labels.py" line="253"/>
         <source>未结事件</source>
         <translation>Open events</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="251"/>
+        <location filename="../../widgets/labels.py" line="254"/>
         <source>下一班次内到期</source>
         <translation>Due next shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="252"/>
+        <location filename="../../widgets/labels.py" line="255"/>
         <source>超时事件</source>
         <translation>Overdue events</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="254"/>
+        <location filename="../../widgets/labels.py" line="257"/>
         <source>本岗未确认预警</source>
         <translation>Unacknowledged alarms at this post</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="255"/>
+        <location filename="../../widgets/labels.py" line="258"/>
         <source>平急转换</source>
         <translation>Mode switches</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="257"/>
+        <location filename="../../widgets/labels.py" line="260"/>
         <source>值班日志要点</source>
         <translation>Duty log highlights</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="258"/>
+        <location filename="../../widgets/labels.py" line="261"/>
         <source>上报信息</source>
         <translation>Upward reports</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="259"/>
+        <location filename="../../widgets/labels.py" line="262"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="260"/>
+        <location filename="../../widgets/labels.py" line="263"/>
         <source>交班说明</source>
         <translation>Handover notes</translation>
     </message>
@@ -5186,227 +5635,232 @@ No longer overdue: {cleared}</translation>
         <translation>Only an open event can take a merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="237"/>
+        <location filename="../../desktop/messages.py" line="235"/>
+        <source>事件尚无网格（地址未能定位）：请先确认网格再派遣</source>
+        <translation>The event has no grid yet (its address could not be placed): confirm a grid before dispatching</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="240"/>
         <source>此操作被拒绝：{reason}</source>
         <translation>Refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="248"/>
+        <location filename="../../desktop/messages.py" line="251"/>
         <source>系统</source>
         <translation>the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="250"/>
+        <location filename="../../desktop/messages.py" line="253"/>
         <source>{name}（{post}）</source>
         <translation>{name} ({post})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="255"/>
+        <location filename="../../desktop/messages.py" line="258"/>
         <source>现场</source>
         <translation>the field</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="274"/>
+        <location filename="../../desktop/messages.py" line="277"/>
         <source>请填写{field}</source>
         <translation>{field} is required</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="275"/>
-        <location filename="../../desktop/messages.py" line="303"/>
+        <location filename="../../desktop/messages.py" line="278"/>
+        <location filename="../../desktop/messages.py" line="306"/>
         <source>{field}过长</source>
         <translation>{field} is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="276"/>
+        <location filename="../../desktop/messages.py" line="279"/>
         <source>{field}格式不正确</source>
         <translation>{field} is not in a valid form</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="277"/>
-        <location filename="../../desktop/messages.py" line="299"/>
-        <location filename="../../desktop/messages.py" line="342"/>
+        <location filename="../../desktop/messages.py" line="280"/>
+        <location filename="../../desktop/messages.py" line="302"/>
+        <location filename="../../desktop/messages.py" line="345"/>
         <source>{field}不存在</source>
         <translation>{field} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="278"/>
+        <location filename="../../desktop/messages.py" line="281"/>
         <source>{field}须为数字</source>
         <translation>{field} must be a number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="279"/>
+        <location filename="../../desktop/messages.py" line="282"/>
         <source>{field}不在本辖区内</source>
         <translation>{field} is outside this area</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="280"/>
+        <location filename="../../desktop/messages.py" line="283"/>
         <source>{field}数量过多</source>
         <translation>Too many {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="281"/>
+        <location filename="../../desktop/messages.py" line="284"/>
         <source>{field}过大：{detail}</source>
         <translation>{field} too large: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="282"/>
+        <location filename="../../desktop/messages.py" line="285"/>
         <source>{field}为空：{detail}</source>
         <translation>{field} is empty: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="283"/>
+        <location filename="../../desktop/messages.py" line="286"/>
         <source>{field}的内容与文件名不符：{detail}</source>
         <translation>{field}: the content does not match the file name: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="286"/>
+        <location filename="../../desktop/messages.py" line="289"/>
         <source>{field}只能选择一项</source>
         <translation>Choose only one {field}</translation>
     </message>
     <message>
         <location filename="../../desktop/messages.py" line="202"/>
-        <location filename="../../desktop/messages.py" line="291"/>
-        <location filename="../../desktop/messages.py" line="305"/>
+        <location filename="../../desktop/messages.py" line="294"/>
+        <location filename="../../desktop/messages.py" line="308"/>
         <source>{field}有误</source>
         <translation>{field} is wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="261"/>
+        <location filename="../../desktop/messages.py" line="264"/>
         <source>事件已被 {who} 于 {time} 更改（{step}），现为“{state}”。请核对后再操作。</source>
         <translation>The event was changed by {who} at {time} ({step}); it is now “{state}”. Check it before acting again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="287"/>
+        <location filename="../../desktop/messages.py" line="290"/>
         <source>{field}的图片像素过多或无法识别尺寸：{detail}（不超过 4800 万像素）</source>
         <translation>{field}: the picture has too many pixels or no readable size: {detail} (at most 48 megapixels)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="298"/>
+        <location filename="../../desktop/messages.py" line="301"/>
         <source>请选择{field}</source>
         <translation>Choose {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="300"/>
+        <location filename="../../desktop/messages.py" line="303"/>
         <source>只有处置力量为职能部门的规则才能指定{field}</source>
         <translation>Only a rule for a department can name {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="312"/>
+        <location filename="../../desktop/messages.py" line="315"/>
         <source>已处于应急模式</source>
         <translation>The centre is in emergency mode already</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="313"/>
+        <location filename="../../desktop/messages.py" line="316"/>
         <source>请填写原因</source>
         <translation>Give the reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="314"/>
+        <location filename="../../desktop/messages.py" line="317"/>
         <source>原因过长</source>
         <translation>The reason is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="315"/>
+        <location filename="../../desktop/messages.py" line="318"/>
         <source>预案不存在或已停用</source>
         <translation>No such plan, or it is no longer in use</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="316"/>
+        <location filename="../../desktop/messages.py" line="319"/>
         <source>响应级别有误</source>
         <translation>Unknown response level</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="317"/>
+        <location filename="../../desktop/messages.py" line="320"/>
         <source>当前不在应急模式</source>
         <translation>The centre is not in emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="318"/>
+        <location filename="../../desktop/messages.py" line="321"/>
         <source>该事项不属于当前预案</source>
         <translation>That item is not on the plan in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="319"/>
+        <location filename="../../desktop/messages.py" line="322"/>
         <source>该预案正在执行中，恢复常态后才能修改</source>
         <translation>The plan is in force: change it after the return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="322"/>
+        <location filename="../../desktop/messages.py" line="325"/>
         <source>请填写预案名称</source>
         <translation>Give the plan a name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="323"/>
+        <location filename="../../desktop/messages.py" line="326"/>
         <source>预案至少需要一项处置事项</source>
         <translation>A plan needs at least one item</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="324"/>
+        <location filename="../../desktop/messages.py" line="327"/>
         <source>处置事项不能为空，且不超过 256 字</source>
         <translation>An item must have a text of at most 256 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="325"/>
+        <location filename="../../desktop/messages.py" line="328"/>
         <source>时限须为 1 至 1440 分钟</source>
         <translation>The due time must be 1 to 1440 minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="333"/>
+        <location filename="../../desktop/messages.py" line="336"/>
         <source>已有同一模式、时限、类别与优先级的标准，请修改那一条</source>
         <translation>A limit for this mode, clock, category and priority exists already: change that one</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="336"/>
+        <location filename="../../desktop/messages.py" line="339"/>
         <source>每种模式的每个时限都须保留一条通用标准（类别、优先级为任意）</source>
         <translation>Every mode and clock keeps one general limit (any category, any priority)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="339"/>
+        <location filename="../../desktop/messages.py" line="342"/>
         <source>时长须大于 0，且不超过 60 个工作日或 1440 小时</source>
         <translation>The limit must be above 0 and at most 60 working days or 1440 hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="350"/>
+        <location filename="../../desktop/messages.py" line="353"/>
         <source>瓦片地址不能含空格或控制字符</source>
         <translation>The tile URL must not contain spaces or control characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="351"/>
+        <location filename="../../desktop/messages.py" line="354"/>
         <source>瓦片地址须以 http:// 或 https:// 开头，并写明服务器</source>
         <translation>The tile URL must start with http:// or https:// and name the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="354"/>
+        <location filename="../../desktop/messages.py" line="357"/>
         <source>瓦片地址缺少占位符 {detail}（须含 {{z}}、{{x}}、{{y}}）</source>
         <translation>The tile URL lacks the placeholders {detail} (it needs {{z}}, {{x}} and {{y}})</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="357"/>
+        <location filename="../../desktop/messages.py" line="360"/>
         <source>瓦片服务器 {detail} 有误：只写主机名或 IP 地址，可带端口</source>
         <translation>Tile server {detail} is wrong: give a host name or IP address, with a port if needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="360"/>
+        <location filename="../../desktop/messages.py" line="363"/>
         <source>找不到 MBTiles 文件 {detail}</source>
         <translation>MBTiles file {detail} not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="361"/>
+        <location filename="../../desktop/messages.py" line="364"/>
         <source>{detail} 不是可读的 MBTiles 文件</source>
         <translation>{detail} is not a readable MBTiles file</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="362"/>
+        <location filename="../../desktop/messages.py" line="365"/>
         <source>MBTiles 的瓦片格式为 {detail}，只能显示 png、jpg 或 webp 栅格瓦片</source>
         <translation>The MBTiles tiles are {detail}; only png, jpg or webp raster tiles can be shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="365"/>
+        <location filename="../../desktop/messages.py" line="368"/>
         <source>未知的坐标系 {detail}</source>
         <translation>Unknown datum {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="366"/>
+        <location filename="../../desktop/messages.py" line="369"/>
         <source>未知的底图类型 {detail}</source>
         <translation>Unknown kind of base tiles {detail}</translation>
     </message>

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, insert, inspect, select, text, update
+from sqlalchemy import delete, func, insert, inspect, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from models import changefeed
@@ -36,6 +36,9 @@ EXPECTED_TABLES = {
     "site_score_change",
     "upward_report",
     "upward_report_case",
+    "compound_alias",
+    "hotline_order",
+    "residential_compound",
     "address",
     "alarm_acknowledgement",
     "alembic_version",
@@ -523,3 +526,22 @@ def test_a_signed_handover_is_frozen_and_the_duty_log_append_only(any_url: str) 
             assert session.get(Handover, handover_id).notes == "n"
     finally:
         database.close()
+
+
+def test_0013_keeps_the_events_and_lets_an_event_have_no_point(any_url: str) -> None:
+    """The event's point becomes nullable with its rows, actions and checks kept (on SQLite the
+    NOT NULL is dropped from the stored schema, not by rebuilding the table)."""
+    engine = dbmod.create_database_engine(any_url)
+    dbmod.upgrade(engine, "0012")
+    with engine.begin() as connection:
+        category = connection.execute(
+            insert(EventCategory).values(code="X1", name="其他", force="grid")
+        ).inserted_primary_key[0]
+        connection.execute(insert(Event).values(**_event_values(category)))
+    dbmod.upgrade(engine, "head")
+    with engine.begin() as connection:
+        assert connection.execute(select(func.count()).select_from(Event)).scalar_one() == 1
+        connection.execute(insert(Event).values(**_event_values(category, lon=None, lat=None)))
+        with pytest.raises(IntegrityError), connection.begin_nested():
+            connection.execute(insert(Event).values(**_event_values(category, lon=500.0)))
+    engine.dispose()

@@ -66,6 +66,10 @@ TARGETS: tuple[Target, ...] = (
     Target("seed_1m_s", 300.0),
     Target("history_search_1m_pg_ms", 300.0),
     Target("history_search_1m_sqlite_ms", 300.0),
+    # 12345 work orders (issue 17): import whole exports, place addresses, never wrongly.
+    Target("hotline_import_88k_s", 60.0),
+    Target("address_match_ms", 5.0),
+    Target("address_wrong_pct", 0.0),
     # Construction sites (issue 21).
     Target("site_score_recompute_ms", 200.0),
     Target("site_sheet_pdf_s", 2.0),
