@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -63,6 +64,7 @@ from models.entities import (
     IotRejected,
 )
 from models.events import EventDraft, append_system_step, report_field_event
+from models.fields import FieldInvalid, text_problem
 from models.snapshots import DispatchProposal
 
 TOPIC_PREFIX = "griddesk/iot/"
@@ -99,6 +101,7 @@ REASONS = (
     "stale_ts",
     "no_category",
     "flood",
+    "unprocessable",
 )
 
 
@@ -153,7 +156,7 @@ def _text(payload: Mapping[str, Any], name: str, limit: int, *, required: bool =
         return ""
     if not isinstance(value, str) or (not value.strip() and required):
         raise Rejected("bad_field", name)
-    if len(value) > limit:
+    if len(value) > limit or text_problem(value) is not None:
         raise Rejected("bad_field", name)
     return value
 
@@ -322,19 +325,26 @@ def _severity_max(a: str, b: str) -> str:
     return a if IOT_SEVERITIES.index(a) >= IOT_SEVERITIES.index(b) else b
 
 
+_UNSTORABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _storable(text: str, limit: int) -> str:
+    """A line the log can hold and show as it is: control and direction characters as U+FFFD."""
+    return _UNSTORABLE.sub("\ufffd", text)[:limit]
+
+
 def record_rejection(
     session: Session, topic: str, payload: bytes, reason: str, detail: str, now: datetime
 ) -> None:
     """Write a refused message to the log, keeping only the newest ``REJECTED_KEEP``."""
-    text = payload[:600].decode("utf-8", errors="replace")
     new_id = session.execute(
         insert(IotRejected)
         .values(
             at=now,
-            topic=topic[:256],
-            reason=reason[:32],
-            detail=detail[:256],
-            payload=text[:512],
+            topic=_storable(topic, 256),
+            reason=_storable(reason, 32),
+            detail=_storable(detail, 256),
+            payload=_storable(payload[:600].decode("utf-8", errors="replace"), 512),
         )
         .returning(IotRejected.id)
     ).scalar_one()
@@ -589,6 +599,10 @@ def ingest(
         savepoint.rollback()
         record_rejection(session, topic, payload, refused.reason, refused.detail, now)
         return Outcome("rejected", reason=refused.reason)
+    except FieldInvalid as invalid:  # a value no column may hold, past the checks above
+        savepoint.rollback()
+        record_rejection(session, topic, payload, "bad_field", invalid.column, now)
+        return Outcome("rejected", reason="bad_field")
     except BaseException:
         savepoint.rollback()
         raise

@@ -1082,27 +1082,27 @@
 <context>
     <name>GuiSession</name>
     <message>
-        <location filename="../../desktop/app.py" line="171"/>
+        <location filename="../../desktop/app.py" line="184"/>
         <source>启动失败：{reason}</source>
         <translation>Start-up failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="182"/>
+        <location filename="../../desktop/app.py" line="195"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="185"/>
+        <location filename="../../desktop/app.py" line="198"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="298"/>
+        <location filename="../../desktop/app.py" line="308"/>
         <source>截图超时：数据或地图未能加载</source>
         <translation>Screenshot timed out: the data or the map did not load</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="312"/>
+        <location filename="../../desktop/app.py" line="322"/>
         <source>无法写入截图 {path}</source>
         <translation>Cannot write the screenshot {path}</translation>
     </message>
@@ -3040,89 +3040,89 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>argparse</name>
     <message>
-        <location filename="../../desktop/cli.py" line="76"/>
+        <location filename="../../desktop/cli.py" line="79"/>
         <source>用法：</source>
         <translation>usage: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="77"/>
+        <location filename="../../desktop/cli.py" line="80"/>
         <source>选项</source>
         <translation>options</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="78"/>
+        <location filename="../../desktop/cli.py" line="81"/>
         <source>命令</source>
         <translation>positional arguments</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="79"/>
+        <location filename="../../desktop/cli.py" line="82"/>
         <source>显示此帮助并退出</source>
         <translation>show this help message and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="80"/>
+        <location filename="../../desktop/cli.py" line="83"/>
         <source>%(prog)s：错误：%(message)s
 </source>
         <translation>%(prog)s: error: %(message)s
 </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="83"/>
+        <location filename="../../desktop/cli.py" line="86"/>
         <source>缺少以下参数：%s</source>
         <translation>the following arguments are required: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="84"/>
+        <location filename="../../desktop/cli.py" line="87"/>
         <source>无法识别的参数：%s</source>
         <translation>unrecognized arguments: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="85"/>
+        <location filename="../../desktop/cli.py" line="88"/>
         <source>无效的选项：%(value)r（可选 %(choices)s）</source>
         <translation>invalid choice: %(value)r (choose from %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="88"/>
+        <location filename="../../desktop/cli.py" line="91"/>
         <source>参数 %(argument_name)s：%(message)s</source>
         <translation>argument %(argument_name)s: %(message)s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="91"/>
+        <location filename="../../desktop/cli.py" line="94"/>
         <source>需要一个值</source>
         <translation>expected one argument</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="92"/>
+        <location filename="../../desktop/cli.py" line="95"/>
         <source>最多一个值</source>
         <translation>expected at most one argument</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="93"/>
+        <location filename="../../desktop/cli.py" line="96"/>
         <source>至少需要一个值</source>
         <translation>expected at least one argument</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="94"/>
+        <location filename="../../desktop/cli.py" line="97"/>
         <source>无效的 %(type)s 值：%(value)r</source>
         <translation>invalid %(type)s value: %(value)r</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="97"/>
+        <location filename="../../desktop/cli.py" line="100"/>
         <source>有歧义的选项：%(option)s 可能是 %(matches)s</source>
         <translation>ambiguous option: %(option)s could match %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="100"/>
+        <location filename="../../desktop/cli.py" line="103"/>
         <source>未知的命令 %(parser_name)r（可选：%(choices)s）</source>
         <translation>unknown parser %(parser_name)r (choices: %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="103"/>
+        <location filename="../../desktop/cli.py" line="106"/>
         <source>必须给出 %s 之一</source>
         <translation>one of the arguments %s is required</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="104"/>
+        <location filename="../../desktop/cli.py" line="107"/>
         <source>不能与参数 %s 同用</source>
         <translation>not allowed with argument %s</translation>
     </message>
@@ -3130,298 +3130,353 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="132"/>
+        <location filename="../../desktop/cli.py" line="135"/>
         <source>数据库地址 (SQLite 或 postgresql+psycopg://…)，默认 GRIDDESK_DB 或用户数据目录</source>
         <translation>database URL (SQLite or postgresql+psycopg://…); default GRIDDESK_DB or the user data directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="137"/>
+        <location filename="../../desktop/cli.py" line="140"/>
         <source>GridDesk 网格指挥台</source>
         <translation>GridDesk command-and-dispatch desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="143"/>
+        <location filename="../../desktop/cli.py" line="146"/>
         <source>配置文件，默认 GRIDDESK_CONFIG 或 {path}</source>
         <translation>configuration file, by default GRIDDESK_CONFIG or {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="151"/>
+        <location filename="../../desktop/cli.py" line="154"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="153"/>
-        <location filename="../../desktop/cli.py" line="248"/>
+        <location filename="../../desktop/cli.py" line="156"/>
+        <location filename="../../desktop/cli.py" line="251"/>
         <source>操作员账号</source>
         <translation>operator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="157"/>
+        <location filename="../../desktop/cli.py" line="160"/>
         <source>空库时生成演示数据并以演示账号登录</source>
         <translation>seed demo data into an empty database and log in a demo operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="162"/>
+        <location filename="../../desktop/cli.py" line="165"/>
         <source>加载完成后截图到 PNG 文件并退出</source>
         <translation>when loaded, write a PNG screenshot and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="168"/>
+        <location filename="../../desktop/cli.py" line="171"/>
         <source>界面语言</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="179"/>
+        <location filename="../../desktop/cli.py" line="182"/>
         <source>数据库维护</source>
         <translation>database maintenance</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="182"/>
+        <location filename="../../desktop/cli.py" line="185"/>
         <source>升级数据库结构到最新版本</source>
         <translation>upgrade the database schema to the newest version</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="187"/>
+        <location filename="../../desktop/cli.py" line="190"/>
         <source>为各岗位设置 PostgreSQL 应用角色：只在本数据库、不能改删记录（密码从标准输入读取）</source>
         <translation>Set up the posts&apos; PostgreSQL application role: this database only, the record cannot be changed or deleted (password from standard input)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="196"/>
+        <location filename="../../desktop/cli.py" line="199"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="198"/>
+        <location filename="../../desktop/cli.py" line="201"/>
         <source>生成演示片区与事件</source>
         <translation>seed the demo area and events</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="205"/>
+        <location filename="../../desktop/cli.py" line="208"/>
         <source>模拟现场：上报新事件，推进已派遣的事件（以操作员账号，Ctrl+C 结束）</source>
         <translation>simulate the field: report new events and move dispatched ones on (as an operator account; Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="215"/>
+        <location filename="../../desktop/cli.py" line="218"/>
         <source>每秒上报的事件数，默认 0.2</source>
         <translation>events reported per second, default 0.2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="222"/>
+        <location filename="../../desktop/cli.py" line="225"/>
         <source>运行秒数，默认 60；0 表示直到中断</source>
         <translation>seconds to run, default 60; 0 runs until interrupted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="229"/>
+        <location filename="../../desktop/cli.py" line="232"/>
         <source>模拟器使用的操作员账号，默认 dispatch；密码取自环境变量 GRIDDESK_PASSWORD</source>
         <translation>the operator account the simulator acts as, default dispatch; the password comes from GRIDDESK_PASSWORD</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="234"/>
+        <location filename="../../desktop/cli.py" line="237"/>
         <source>统计数字</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="239"/>
+        <location filename="../../desktop/cli.py" line="242"/>
         <source>导出</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="243"/>
+        <location filename="../../desktop/cli.py" line="246"/>
         <source>导出社区、网格与执法片区为 GeoJSON (WGS-84)</source>
         <translation>export communities, grids and enforcement zones as GeoJSON (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="252"/>
+        <location filename="../../desktop/cli.py" line="255"/>
         <source>新建操作员账号（密码从标准输入读取，或在终端中输入）</source>
         <translation>create an operator account (the password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="262"/>
+        <location filename="../../desktop/cli.py" line="265"/>
         <source>摄像机登记册</source>
         <translation>camera register</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="266"/>
+        <location filename="../../desktop/cli.py" line="269"/>
         <source>从 CSV 导入摄像机（UTF-8 或 GBK；有一行出错则全部不导入）</source>
         <translation>import cameras from CSV (UTF-8 or GBK; if any row is wrong, nothing is imported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="274"/>
+        <location filename="../../desktop/cli.py" line="277"/>
         <source>导出摄像机为 CSV（UTF-8 带 BOM，不含账号密码）</source>
         <translation>export cameras as CSV (UTF-8 with BOM, without accounts or passwords)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="280"/>
+        <location filename="../../desktop/cli.py" line="283"/>
         <source>设置视频系统的打开方式（平台密码从标准输入读取，或在终端中输入）</source>
         <translation>set a video system&apos;s launch profile (the platform password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="292"/>
+        <location filename="../../desktop/cli.py" line="295"/>
         <source>登记、移除或列出平台客户端程序（绝对路径）：播放器命令只能用已知播放器或已登记的客户端</source>
         <translation>Register, remove or list platform client programs (absolute paths): a player command may use only the known players or registered clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="301"/>
+        <location filename="../../desktop/cli.py" line="304"/>
+        <source>物联网设备</source>
+        <translation>IoT devices</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="308"/>
+        <source>物联网桥：从 MQTT 代理接收设备报警与心跳并写入数据库（Ctrl+C 结束）</source>
+        <translation>IoT bridge: take device alarms and heartbeats from the MQTT broker into the database (Ctrl+C ends it)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="316"/>
+        <source>模拟物联网设备：心跳、暴雨积水、高峰违停、部分设备失联（Ctrl+C 结束）</source>
+        <translation>Simulate the IoT devices: heartbeats, a rain burst, rush-hour parking, some devices falling silent (Ctrl+C ends it)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="326"/>
+        <source>运行秒数，默认 0 表示直到中断</source>
+        <translation>seconds to run; default 0: until interrupted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="333"/>
+        <source>心跳间隔秒数，默认按设备类型</source>
+        <translation>heartbeat interval in seconds; default: each kind's own</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="338"/>
         <source>报表</source>
         <translation>reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="305"/>
+        <location filename="../../desktop/cli.py" line="342"/>
         <source>导出交接班记录（按班次开始日期）为 PDF 或 XLSX</source>
         <translation>export handovers (by shift start date) as PDF or XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="458"/>
+        <location filename="../../desktop/cli.py" line="363"/>
+        <source>MQTT 代理地址与端口</source>
+        <translation>the MQTT broker's address and port</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="370"/>
+        <source>MQTT 用户名；密码取自环境变量 GRIDDESK_MQTT_PASSWORD 或 --mqtt-password-file</source>
+        <translation>MQTT user name; the password comes from the environment variable GRIDDESK_MQTT_PASSWORD or --mqtt-password-file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="376"/>
+        <source>以 TLS 连接代理</source>
+        <translation>connect to the broker over TLS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="379"/>
+        <source>CA 证书文件</source>
+        <translation>CA certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="385"/>
+        <source>客户端证书文件</source>
+        <translation>client certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="391"/>
+        <source>客户端私钥文件</source>
+        <translation>client private key file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="545"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="464"/>
+        <location filename="../../desktop/cli.py" line="551"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="489"/>
+        <location filename="../../desktop/cli.py" line="576"/>
         <source>角色密码：</source>
         <translation>Role password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="505"/>
+        <location filename="../../desktop/cli.py" line="592"/>
         <source>已新建角色 {role}，并设置其在本数据库中的权限</source>
         <translation>Created the role {role} and set its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="507"/>
+        <location filename="../../desktop/cli.py" line="594"/>
         <source>已更新角色 {role} 的密码与本数据库中的权限</source>
         <translation>Updated the password of the role {role} and its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="511"/>
+        <location filename="../../desktop/cli.py" line="598"/>
         <source>各岗位请以此角色连接：--db {url}</source>
         <translation>The posts connect as this role: --db {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="532"/>
+        <location filename="../../desktop/cli.py" line="619"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="581"/>
+        <location filename="../../desktop/cli.py" line="668"/>
         <source>模拟器无法以账号 {user} 登录：{reason}</source>
         <translation>The simulator cannot log in as {user}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="588"/>
+        <location filename="../../desktop/cli.py" line="675"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，运行 {duration} 秒</source>
         <translation>Field simulation started: account {user}, about {rate} events a second, for {duration} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="592"/>
+        <location filename="../../desktop/cli.py" line="679"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束</source>
         <translation>Field simulation started: account {user}, about {rate} events a second; Ctrl+C ends it</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="609"/>
+        <location filename="../../desktop/cli.py" line="696"/>
         <source>无法连接数据库 {target}：{detail}。每 {seconds} 秒重试，模拟继续</source>
         <translation>Cannot reach the database {target}: {detail}. Trying again every {seconds} s; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="615"/>
+        <location filename="../../desktop/cli.py" line="702"/>
         <source>数据库已恢复连接，模拟继续</source>
         <translation>The database is back; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="626"/>
+        <location filename="../../desktop/cli.py" line="713"/>
         <source>数据库中没有片区数据，请先运行 python main.py demo seed</source>
         <translation>The database holds no area: run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="640"/>
+        <location filename="../../desktop/cli.py" line="727"/>
         <source>模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，办结 {resolved}；与操作员冲突 {conflicts}</source>
         <translation>Simulation ended: reported {reported}, accepted {accepted}, dispatched {dispatched}, responded {responded}, resolved {resolved}; conflicts with operators {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="686"/>
+        <location filename="../../desktop/cli.py" line="773"/>
         <source>无法读写文件 {path}：{reason}</source>
         <translation>Cannot read or write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="825"/>
+        <location filename="../../desktop/cli.py" line="912"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="837"/>
+        <location filename="../../desktop/cli.py" line="924"/>
         <source>已导出 {n} 个摄像机到 {path}</source>
         <translation>Exported {n} cameras to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="846"/>
+        <location filename="../../desktop/cli.py" line="933"/>
         <source>平台密码：</source>
         <translation>Platform password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="866"/>
+        <location filename="../../desktop/cli.py" line="953"/>
         <source>已设置 {system} 的打开方式</source>
         <translation>Launch profile set for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="888"/>
+        <location filename="../../desktop/cli.py" line="975"/>
         <source>请给出客户端程序的绝对路径</source>
         <translation>Give the client program&apos;s absolute path</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="904"/>
+        <location filename="../../desktop/cli.py" line="991"/>
         <source>已登记客户端 {path}</source>
         <translation>Registered the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="905"/>
+        <location filename="../../desktop/cli.py" line="992"/>
         <source>客户端 {path} 已登记过</source>
         <translation>The client {path} was registered already</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="906"/>
+        <location filename="../../desktop/cli.py" line="993"/>
         <source>已移除客户端 {path}</source>
         <translation>Removed the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="907"/>
+        <location filename="../../desktop/cli.py" line="994"/>
         <source>客户端 {path} 未登记</source>
         <translation>The client {path} is not registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="922"/>
+        <location filename="../../desktop/cli.py" line="1009"/>
         <source>请用 --pdf 或 --xlsx 指定输出文件</source>
         <translation>Name the output file with --pdf or --xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="926"/>
+        <location filename="../../desktop/cli.py" line="1013"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="951"/>
+        <location filename="../../desktop/cli.py" line="1038"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="710"/>
+        <location filename="../../desktop/cli.py" line="797"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="737"/>
+        <location filename="../../desktop/cli.py" line="824"/>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="733"/>
+        <location filename="../../desktop/cli.py" line="820"/>
         <source>账号 {user} 已存在，未作任何更改</source>
         <translation>The account {user} exists already; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="786"/>
+        <location filename="../../desktop/cli.py" line="873"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
     </message>
@@ -3791,6 +3846,109 @@ No longer overdue: {cleared}</translation>
         <location filename="../../widgets/handover_export.py" line="247"/>
         <source>交接班记录</source>
         <translation>Handovers</translation>
+    </message>
+</context>
+<context>
+    <name>iot</name>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="32"/>
+        <source>另一个物联网桥正在运行（{holder}），本桥等待接替</source>
+        <translation>Another IoT bridge is running ({holder}); this one waits to take over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="35"/>
+        <source>本桥已取得写入权（{holder}），连接代理</source>
+        <translation>This bridge holds the lease ({holder}); connecting to the broker</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="36"/>
+        <source>写入权已被另一个物联网桥取得，本桥断开代理并等待</source>
+        <translation>Another IoT bridge took the lease; this one disconnects from the broker and waits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="39"/>
+        <source>已连接 MQTT 代理 {broker}，订阅设备报警与心跳</source>
+        <translation>Connected to the MQTT broker {broker}; subscribed to device alarms and heartbeats</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="42"/>
+        <source>无法连接 MQTT 代理 {broker}（{reason}），稍后重试（间隔逐次加长，最长 30 秒）</source>
+        <translation>Cannot connect to the MQTT broker {broker} ({reason}); retrying (longer each time, at most 30 s apart)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="45"/>
+        <source>与 MQTT 代理 {broker} 的连接断开（{reason}），正在重连</source>
+        <translation>Connection to the MQTT broker {broker} lost ({reason}); reconnecting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="48"/>
+        <source>数据库暂时不可用（{detail}），1 秒后重试，消息保留</source>
+        <translation>The database is unavailable ({detail}); retrying in 1 s, messages kept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="51"/>
+        <source>设备离线：{codes}</source>
+        <translation>Devices offline: {codes}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="52"/>
+        <source>设备报警已生成事件 {event_id}（{topic}），建议派给 {force} {assignee}</source>
+        <translation>A device alarm made event {event_id} ({topic}); proposed for {force} {assignee}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="55"/>
+        <source>物联网桥已停止</source>
+        <translation>IoT bridge stopped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="70"/>
+        <source>代理地址应为 主机:端口，例如 127.0.0.1:1883</source>
+        <translation>The broker's address is HOST:PORT, e.g. 127.0.0.1:1883</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="80"/>
+        <source>无法读取密码文件 {path}：{reason}</source>
+        <translation>Cannot read the password file {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="90"/>
+        <source>找不到文件 {path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="140"/>
+        <source>物联网桥启动：代理 {broker}，用户 {user}，TLS {tls}，数据库 {db}</source>
+        <translation>IoT bridge starting: broker {broker}, user {user}, TLS {tls}, database {db}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="145"/>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="147"/>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="170"/>
+        <source>数据库中没有物联网设备，请先运行 python main.py demo seed</source>
+        <translation>The database has no IoT devices; run python main.py demo seed first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="183"/>
+        <source>设备模拟开始：{count} 台设备，代理 {broker}；将失联：{silent}</source>
+        <translation>Device simulation started: {count} devices, broker {broker}; falling silent: {silent}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="196"/>
+        <source>无法连接 MQTT 代理 {broker}</source>
+        <translation>Cannot connect to the MQTT broker {broker}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="207"/>
+        <source>设备模拟结束：发送 {sent} 条消息</source>
+        <translation>Device simulation over: {sent} messages sent</translation>
     </message>
 </context>
 <context>

@@ -365,3 +365,51 @@ def test_two_ingesters_racing_make_one_event(pg_seeded: Database, same_message: 
                 .where(IotDevice.code == device)
             )
         assert events == 1
+
+
+def test_control_characters_anywhere_are_refused_and_logged_readably(quiet_db: Database) -> None:
+    topic, good = alarm("c1")
+    body = json.loads(good)
+    outcomes = ingest(
+        quiet_db,
+        (topic, b"\x00junk{\x1b[31m"),
+        (topic, json.dumps({**body, "unit": "c\u202em"}).encode()),
+        (topic, json.dumps({**body, "msg_id": "a\nb"}).encode()),
+        ("griddesk/iot/\x07bell/alarm", good),
+    )
+    assert [o.reason for o in outcomes] == ["bad_json", "bad_field", "bad_field", "topic_mismatch"]
+    with quiet_db.read() as session:
+        logged = iot.rejected_rows(session)
+    assert "\ufffd" in logged[-1].payload and "\x00" not in logged[-1].payload
+    assert logged[0].topic == "griddesk/iot/\ufffdbell/alarm"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("127.0.0.1:1884", ("127.0.0.1", 1884, False)),
+        ("broker.local", ("broker.local", 1883, False)),
+        ("mqtt://10.1.2.4:1883", ("10.1.2.4", 1883, False)),
+        ("mqtts://10.1.2.4", ("10.1.2.4", 8883, True)),
+        ("[::1]:1883", ("::1", 1883, False)),
+    ],
+)
+def test_broker_addresses(text: str, expected: tuple[str, int, bool]) -> None:
+    from models.iot_bridge import parse_broker
+
+    assert parse_broker(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", ":1883", "h:0", "h:99999", "h:x", "http://h:1"])
+def test_bad_broker_addresses_are_refused(text: str) -> None:
+    from models.iot_bridge import parse_broker
+
+    with pytest.raises(ValueError, match=r".*"):
+        parse_broker(text)
+
+
+def test_the_broker_password_never_shows_in_the_settings() -> None:
+    from models.iot_bridge import BrokerSettings
+
+    settings = BrokerSettings("h", 1, "u", "hunter2-secret")
+    assert "hunter2" not in repr(settings) and "hunter2" not in str(settings)
