@@ -26,6 +26,7 @@ from desktop.alarm_sound import AlarmSound
 from desktop.event_work import EventWork
 from desktop.feed import ChangeFeed
 from desktop.handover_work import HandoverWork
+from desktop.iot_work import IotWork
 from desktop.journal import Journal, journal_path
 from desktop.map_work import MapWork
 from desktop.messages import (
@@ -153,6 +154,9 @@ class MainWindow(QMainWindow):
             store, operator.post, self.panels.map, self._spawn, self, centre_tiles=centre_tiles
         )
         self.feed = ChangeFeed(store, language, self)
+        self.iot_work = IotWork(
+            store, operator, self.panels.devices, self.map_work, self._spawn, self
+        )
         self.video_work = VideoWork(store, operator, language, self.panels.video, self)
         self.presence = PresenceKeeper(store, operator, self)
         # The alarm list is read again once after a burst of changes, not once per change.
@@ -297,6 +301,7 @@ class MainWindow(QMainWindow):
         for label in (self.operator_label, self.post_label, self.database_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # names are typed text
         for label in (
+            self.iot_work.bridge_label,
             self.calendar_label,
             self.alarm_counts_label,
             self.mute_label,
@@ -345,6 +350,7 @@ class MainWindow(QMainWindow):
         self.feed.calendar_changed.connect(lambda: self._spawn(self._check_calendar()))
         self.feed.video_changed.connect(self.video_work.reload)
         self.feed.duty_changed.connect(self.handover_work.duty_changed)
+        self.feed.devices_changed.connect(lambda: self._spawn(self.iot_work.reload_devices()))
         self.calendar_action.triggered.connect(self.open_calendar)
         self.sla_action.triggered.connect(lambda: self._spawn(self._open_sla()))
         self.plans_action.triggered.connect(lambda: self._spawn(self._open_plans()))
@@ -441,6 +447,7 @@ class MainWindow(QMainWindow):
         self._next_boundary.stop()
         self._alarm_reload.stop()
         self.feed.stop()
+        self.iot_work.stop()
         self.presence.stop()
         self.handover_work.stop()
         self._tasks.cancel_all()
@@ -516,6 +523,7 @@ class MainWindow(QMainWindow):
             self.event_work.show_kept()
             self.event_work.replay_journal()  # what an earlier run kept, if anything
             self.feed.start(seq)
+            self.iot_work.start()
             self.event_work.preload()
             await self._load_alarms()
             await self.video_work.load()

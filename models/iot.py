@@ -65,7 +65,7 @@ from models.entities import (
 )
 from models.events import EventDraft, append_system_step, report_field_event
 from models.fields import FieldInvalid, text_problem
-from models.snapshots import DispatchProposal
+from models.snapshots import DeviceRow, DispatchProposal, RejectedRow
 
 TOPIC_PREFIX = "griddesk/iot/"
 SUBSCRIPTION = "griddesk/iot/+/+"
@@ -741,21 +741,6 @@ def bridge_state(session: Session, now: datetime) -> BridgeState:
 # --- what the window reads ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class DeviceRow:
-    """One device as the chief's device list shows it."""
-
-    id: int
-    code: str
-    kind: str
-    name: str
-    online: bool
-    last_seen_at: datetime | None
-    state_at: datetime | None
-    open_alarms: int
-    alarm_count: int  # raises counted on its open alarms
-
-
 def device_rows(session: Session) -> list[DeviceRow]:
     """Every device with its state and open alarms, offline first, then by code."""
     open_alarms = {
@@ -792,18 +777,6 @@ def device_rows(session: Session) -> list[DeviceRow]:
     ]
     rows.sort(key=lambda r: (r.online, r.code))
     return rows
-
-
-@dataclass(frozen=True, slots=True)
-class RejectedRow:
-    """One line of the rejected-message log."""
-
-    id: int
-    at: datetime
-    topic: str
-    reason: str
-    detail: str
-    payload: str
 
 
 def rejected_rows(session: Session, limit: int = REJECTED_KEEP) -> list[RejectedRow]:

@@ -854,3 +854,30 @@ def dispute_keys(
     keys["patrols"] = [f"patrol:{p.id}" for p in snapshot.patrols]
     keys["log_highlights"] = [f"log:{r.id}" for r in snapshot.log_highlights]
     return keys
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceRow:
+    """One device as the chief's device list shows it."""
+
+    id: int
+    code: str
+    kind: str
+    name: str
+    online: bool
+    last_seen_at: datetime | None
+    state_at: datetime | None
+    open_alarms: int
+    alarm_count: int  # raises counted on its open alarms
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedRow:
+    """One line of the rejected-message log."""
+
+    id: int
+    at: datetime
+    topic: str
+    reason: str
+    detail: str
+    payload: str

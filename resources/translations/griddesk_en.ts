@@ -220,6 +220,170 @@
     </message>
 </context>
 <context>
+    <name>DeviceList</name>
+    <message>
+        <location filename="../../widgets/device_list.py" line="37"/>
+        <source>地磁车位检测器</source>
+        <translation>Parking sensor</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="38"/>
+        <source>积水监测仪</source>
+        <translation>Water-level sensor</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="39"/>
+        <source>烟感探测器</source>
+        <translation>Smoke detector</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="40"/>
+        <source>井盖传感器</source>
+        <translation>Manhole sensor</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="41"/>
+        <source>消防通道监测仪</source>
+        <translation>Fire-lane monitor</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="48"/>
+        <source>消息过大</source>
+        <translation>Message too large</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="49"/>
+        <source>主题不对</source>
+        <translation>Wrong topic</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="50"/>
+        <source>不是有效的 JSON</source>
+        <translation>Not valid JSON</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="51"/>
+        <source>字段缺失或类型不对</source>
+        <translation>Field missing or of the wrong type</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="52"/>
+        <source>设备与主题不符</source>
+        <translation>Device does not match the topic</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="53"/>
+        <source>未知设备</source>
+        <translation>Unknown device</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="54"/>
+        <source>未知报警类型</source>
+        <translation>Unknown alarm type</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="55"/>
+        <source>级别不对</source>
+        <translation>Wrong severity</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="56"/>
+        <source>状态不对</source>
+        <translation>Wrong state</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="57"/>
+        <source>时间在未来</source>
+        <translation>Time in the future</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="58"/>
+        <source>时间过旧</source>
+        <translation>Time too old</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="59"/>
+        <source>报警类型没有对应的事件类别</source>
+        <translation>The alarm type has no event category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="60"/>
+        <source>消息过多（刷屏）</source>
+        <translation>Too many messages (flood)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="61"/>
+        <source>无法处理</source>
+        <translation>Could not be processed</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceListPanel</name>
+    <message>
+        <location filename="../../widgets/device_list.py" line="126"/>
+        <source>只看离线</source>
+        <translation>Offline only</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="127"/>
+        <source>被拒收的消息…</source>
+        <translation>Rejected messages…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="156"/>
+        <source>设备 {total} 台：在线 {online}，离线 {offline}；未解除报警 {alarms}</source>
+        <translation>{total} devices: {online} online, {offline} offline; {alarms} open alarms</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceTableModel</name>
+    <message>
+        <location filename="../../widgets/device_list.py" line="71"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="72"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="73"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="74"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="75"/>
+        <source>状态起始</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="76"/>
+        <source>未解除报警</source>
+        <translation>Open alarms</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="77"/>
+        <source>报警次数</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="107"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="107"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+</context>
+<context>
     <name>DispatchRuleDialog</name>
     <message>
         <location filename="../../widgets/rule_dialog.py" line="65"/>
@@ -1714,6 +1878,24 @@ No longer overdue: {cleared}</translation>
     </message>
 </context>
 <context>
+    <name>IotWork</name>
+    <message>
+        <location filename="../../desktop/iot_work.py" line="50"/>
+        <source>物联网桥未运行：设备报警不会进入事件队列</source>
+        <translation>No IoT bridge running: device alarms do not reach the queue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_work.py" line="80"/>
+        <source>物联网桥 {holder} 自 {since} 起运行，代理 {broker}</source>
+        <translation>IoT bridge {holder} running since {since}, broker {broker}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_work.py" line="85"/>
+        <source>请在服务器上启动 python main.py iot bridge（或 griddesk-iot-bridge 服务）</source>
+        <translation>Start python main.py iot bridge on the server (or the griddesk-iot-bridge service)</translation>
+    </message>
+</context>
+<context>
     <name>LaunchProfileDialog</name>
     <message>
         <location filename="../../widgets/profile_dialog.py" line="45"/>
@@ -1842,265 +2024,265 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183"/>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="217"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="223"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="233"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
-        <location filename="../../desktop/main_window.py" line="413"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="419"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>摄像机(&amp;C)</source>
         <translation>&amp;Cameras</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
         <source>关于网格指挥台…</source>
         <translation>About GridDesk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273"/>
-        <location filename="../../desktop/main_window.py" line="768"/>
+        <location filename="../../desktop/main_window.py" line="277"/>
+        <location filename="../../desktop/main_window.py" line="776"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="278"/>
+        <location filename="../../desktop/main_window.py" line="282"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="284"/>
+        <location filename="../../desktop/main_window.py" line="288"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="359"/>
+        <location filename="../../desktop/main_window.py" line="365"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="406"/>
+        <location filename="../../desktop/main_window.py" line="412"/>
         <source>退出 GridDesk</source>
         <translation>Quit GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="407"/>
+        <location filename="../../desktop/main_window.py" line="413"/>
         <source>退出后本岗位（{post}）无人登录值守。确定退出吗？</source>
         <translation>After quitting, nobody is logged in on duty at this post ({post}). Quit?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="414"/>
+        <location filename="../../desktop/main_window.py" line="420"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="588"/>
+        <location filename="../../desktop/main_window.py" line="596"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="603"/>
+        <location filename="../../desktop/main_window.py" line="611"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="708"/>
+        <location filename="../../desktop/main_window.py" line="716"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="714"/>
+        <location filename="../../desktop/main_window.py" line="722"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="727"/>
+        <location filename="../../desktop/main_window.py" line="735"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="781"/>
+        <location filename="../../desktop/main_window.py" line="789"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="802"/>
+        <location filename="../../desktop/main_window.py" line="810"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="819"/>
+        <location filename="../../desktop/main_window.py" line="827"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="849"/>
+        <location filename="../../desktop/main_window.py" line="857"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="871"/>
+        <location filename="../../desktop/main_window.py" line="879"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="893"/>
+        <location filename="../../desktop/main_window.py" line="901"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="909"/>
+        <location filename="../../desktop/main_window.py" line="917"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="851"/>
+        <location filename="../../desktop/main_window.py" line="859"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="479"/>
+        <location filename="../../desktop/main_window.py" line="486"/>
         <source>⚠ 以超级用户连接数据库</source>
         <translation>⚠ Superuser connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="481"/>
+        <location filename="../../desktop/main_window.py" line="488"/>
         <source>⚠ 以所有者连接数据库</source>
         <translation>⚠ Owner connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="486"/>
+        <location filename="../../desktop/main_window.py" line="493"/>
         <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
         <translation>The posts should not connect as the database&apos;s owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="609"/>
+        <location filename="../../desktop/main_window.py" line="617"/>
         <source>未结 {open} · {alarms}</source>
         <translation>Open {open} · {alarms}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="950"/>
+        <location filename="../../desktop/main_window.py" line="958"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1042"/>
+        <location filename="../../desktop/main_window.py" line="1050"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1055"/>
+        <location filename="../../desktop/main_window.py" line="1063"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1107"/>
+        <location filename="../../desktop/main_window.py" line="1115"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1142"/>
-        <location filename="../../desktop/main_window.py" line="1153"/>
+        <location filename="../../desktop/main_window.py" line="1150"/>
+        <location filename="../../desktop/main_window.py" line="1161"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1142"/>
+        <location filename="../../desktop/main_window.py" line="1150"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1162"/>
+        <location filename="../../desktop/main_window.py" line="1170"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1178"/>
+        <location filename="../../desktop/main_window.py" line="1186"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1181"/>
+        <location filename="../../desktop/main_window.py" line="1189"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -2234,39 +2416,44 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>PanelManager</name>
     <message>
-        <location filename="../../desktop/panels.py" line="87"/>
+        <location filename="../../desktop/panels.py" line="88"/>
         <source>事件队列</source>
         <translation>Event queue</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="92"/>
+        <location filename="../../desktop/panels.py" line="93"/>
         <source>一图总览</source>
         <translation>Live map</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="96"/>
+        <location filename="../../desktop/panels.py" line="97"/>
         <source>超时预警</source>
         <translation>Timeout alarms</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="102"/>
+        <location filename="../../desktop/panels.py" line="103"/>
         <source>视频联动</source>
         <translation>Video links</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="108"/>
+        <location filename="../../desktop/panels.py" line="109"/>
         <source>事件详情</source>
         <translation>Event detail</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="114"/>
+        <location filename="../../desktop/panels.py" line="115"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="120"/>
+        <location filename="../../desktop/panels.py" line="121"/>
         <source>值班日志</source>
         <translation>Duty log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels.py" line="127"/>
+        <source>物联网设备</source>
+        <translation>IoT devices</translation>
     </message>
 </context>
 <context>
@@ -2408,6 +2595,47 @@ No longer overdue: {cleared}</translation>
         <location filename="../../widgets/plan_dialog.py" line="136"/>
         <source>第 {row} 项的时限须为分钟数</source>
         <translation>Item {row}: the due time must be a number of minutes</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedDialog</name>
+    <message>
+        <location filename="../../widgets/device_list.py" line="204"/>
+        <source>物联网桥拒收的消息</source>
+        <translation>Messages rejected by the IoT bridge</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="206"/>
+        <source>最近 {count} 条</source>
+        <translation>The latest {count}</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedTableModel</name>
+    <message>
+        <location filename="../../widgets/device_list.py" line="172"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="173"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="174"/>
+        <source>主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="175"/>
+        <source>详情</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="176"/>
+        <source>消息内容</source>
+        <translation>Message</translation>
     </message>
 </context>
 <context>
@@ -3283,7 +3511,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/cli.py" line="333"/>
         <source>心跳间隔秒数，默认按设备类型</source>
-        <translation>heartbeat interval in seconds; default: each kind's own</translation>
+        <translation>heartbeat interval in seconds; default: each kind&apos;s own</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="338"/>
@@ -3298,7 +3526,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/cli.py" line="363"/>
         <source>MQTT 代理地址与端口</source>
-        <translation>the MQTT broker's address and port</translation>
+        <translation>the MQTT broker&apos;s address and port</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="370"/>
@@ -3903,7 +4131,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/iot_cli.py" line="70"/>
         <source>代理地址应为 主机:端口，例如 127.0.0.1:1883</source>
-        <translation>The broker's address is HOST:PORT, e.g. 127.0.0.1:1883</translation>
+        <translation>The broker&apos;s address is HOST:PORT, e.g. 127.0.0.1:1883</translation>
     </message>
     <message>
         <location filename="../../desktop/iot_cli.py" line="80"/>
