@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.map_work import MapWork
 from desktop.panels import Panel
@@ -19,6 +21,8 @@ from desktop.store import Store, StoreUnavailable
 from models import iot, queries
 from models.accounts import Operator
 from models.clock import server_now
+from models.entities import IotDevice
+from models.snapshots import MapPoint
 from widgets.device_list import DeviceListPanel, RejectedDialog
 from widgets.timefmt import local_full
 
@@ -29,7 +33,14 @@ Spawn = Callable[[Coroutine[Any, Any, Any]], object]
 
 
 class IotWork(QObject):
-    """The devices' part of a window: the bridge's label, the device list, the rejected log."""
+    """The devices' part of a window: the bridge's label, the device list, the rejected log.
+
+    Signals:
+        devices_shown(list): the codes of the offline devices, once their markers were sent to
+            the map (for the figures).
+    """
+
+    devices_shown = Signal(list)
 
     def __init__(
         self,
@@ -92,8 +103,9 @@ class IotWork(QObject):
     async def reload_devices(self) -> None:
         """Devices changed: their markers again, and the chief's list if it is built."""
         try:
-            points = await self.store.read(queries.map_points)
+            points, offline = await self.store.read(_points_and_offline)
             self.map_work.show_points(points)
+            self.devices_shown.emit(offline)
             if self.panel.content is not None:
                 rows = await self.store.read(iot.device_rows)
                 self.panel.deliver("devices", lambda p: p.set_devices(rows))
@@ -116,3 +128,8 @@ class IotWork(QObject):
 
     def _forget_dialog(self) -> None:
         self.rejected_dialog = None
+
+
+def _points_and_offline(session: Session) -> tuple[list[MapPoint], list[str]]:
+    offline = session.scalars(select(IotDevice.code).where(IotDevice.online.is_(False))).all()
+    return queries.map_points(session), list(offline)

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.perf import alarms, dispatch, events, foundation, handover, map, queue, sync, video
+from tests.perf import alarms, dispatch, events, foundation, handover, iot, map, queue, sync, video
 
 BENCHMARKS = {
     "alarms": alarms.run,
@@ -17,6 +17,7 @@ BENCHMARKS = {
     "events": events.run,
     "foundation": foundation.run,
     "handover": handover.run,
+    "iot": iot.run,
     "map": map.run,
     "queue": queue.run,
     "sync": sync.run,
