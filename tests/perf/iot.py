@@ -107,11 +107,6 @@ def run(scratch: Path, report: Report) -> None:
             _wait(
                 lambda: "已连接 MQTT 代理" in bridge_log.read_text(errors="replace"), 60, "bridge"
             )
-            _wait(
-                lambda: probe.exists() and "loaded " in probe.read_text(encoding="utf-8"),
-                READY_TIMEOUT_S,
-                "window",
-            )
             client.connect("127.0.0.1", broker.port)
             client.loop_start()
 
@@ -132,8 +127,14 @@ def run(scratch: Path, report: Report) -> None:
                     beat_all()
                     time.sleep(1.0)
 
+            # Beating from the bridge's start: none goes offline while the window loads.
             beater = threading.Thread(target=heartbeats, daemon=True)
             beater.start()
+            _wait(
+                lambda: probe.exists() and "loaded " in probe.read_text(encoding="utf-8"),
+                READY_TIMEOUT_S,
+                "window",
+            )
             time.sleep(3)
 
             # 1. alarm → queue
@@ -150,7 +151,7 @@ def run(scratch: Path, report: Report) -> None:
                             select(IotDevice.code, IotAlarm.event_id)
                             .join(IotAlarm, IotAlarm.device_id == IotDevice.id)
                             .where(IotAlarm.type_code == "manhole", IotAlarm.event_id.is_not(None))
-                        ).tuples()
+                        ).all()
                     )
 
             _wait(lambda: len(event_ids()) == ALARMS, 60, "alarm events")
