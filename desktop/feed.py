@@ -45,7 +45,8 @@ class ChangeFeed(QObject):
         calendar_changed(): the working-day calendar was edited.
         video_changed(): the camera registry, a post's favourites or the patrol tours changed.
         duty_changed(): a duty-log entry, a handover or the roster was written.
-        devices_changed(): an IoT device went online or offline, or its alarms changed.
+        devices_changed(): an IoT device went online or offline.
+        device_alarms_changed(): a device's alarm opened, was raised again or cleared.
         reload_needed(): a bulk change (a demo reseeded): read everything again.
         applied(int): every change up to this number is applied (for tests and figures).
         connection_lost(): the listening connection dropped (PostgreSQL): the server is away.
@@ -59,6 +60,7 @@ class ChangeFeed(QObject):
     video_changed = Signal()
     duty_changed = Signal()
     devices_changed = Signal()
+    device_alarms_changed = Signal()
     reload_needed = Signal()
     applied = Signal(int)
     connection_lost = Signal()
@@ -156,8 +158,10 @@ class ChangeFeed(QObject):
             self.video_changed.emit()
         if entities & {"duty_log", "handover", "roster"}:
             self.duty_changed.emit()
-        if entities & {"iot_device", "iot_alarm"}:
+        if "iot_device" in entities:
             self.devices_changed.emit()
+        if "iot_alarm" in entities:
+            self.device_alarms_changed.emit()
 
     def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> None:
         self._tasks.spawn(coroutine)

@@ -29,6 +29,7 @@ from widgets.timefmt import local_full
 # How often a post asks whether a bridge still holds the lease (it renews every 5 s and the
 # lease lasts 15 s: a bridge gone is seen within half a minute).
 BRIDGE_CHECK_MS = 10_000
+LIST_RELOAD_MS = 500
 Spawn = Callable[[Coroutine[Any, Any, Any]], object]
 
 
@@ -66,6 +67,12 @@ class IotWork(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(BRIDGE_CHECK_MS)
         self._timer.timeout.connect(lambda: self._spawn(self.check_bridge()))
+        # A flood of alarms changes the list many times a second: it is read again at most
+        # every half second; the map's markers only when a device's state changed.
+        self._list_due = QTimer(self)
+        self._list_due.setSingleShot(True)
+        self._list_due.setInterval(LIST_RELOAD_MS)
+        self._list_due.timeout.connect(lambda: self._spawn(self.reload_list()))
         panel.when_built(
             lambda p: p.rejected_requested.connect(lambda: self._spawn(self.open_rejected()))
         )
@@ -79,6 +86,7 @@ class IotWork(QObject):
     def stop(self) -> None:
         """Stop watching (the window closes)."""
         self._timer.stop()
+        self._list_due.stop()
 
     async def check_bridge(self) -> None:
         """Ask whether a bridge holds the lease; show the label when none does."""
@@ -100,17 +108,34 @@ class IotWork(QObject):
             )
         )
 
+    def devices_changed(self) -> None:
+        """A device went online or offline (the feed): markers and list again."""
+        self._spawn(self.reload_devices())
+
+    def alarms_changed(self) -> None:
+        """A device's alarms changed (the feed): the list, soon, if it is shown."""
+        if self.panel.content is not None and not self._list_due.isActive():
+            self._list_due.start()
+
     async def reload_devices(self) -> None:
         """Devices changed: their markers again, and the chief's list if it is built."""
         try:
             points, offline = await self.store.read(_points_and_offline)
-            self.map_work.show_points(points)
-            self.devices_shown.emit(offline)
-            if self.panel.content is not None:
-                rows = await self.store.read(iot.device_rows)
-                self.panel.deliver("devices", lambda p: p.set_devices(rows))
         except StoreUnavailable:
             return
+        self.map_work.show_points(points)
+        self.devices_shown.emit(offline)
+        await self.reload_list()
+
+    async def reload_list(self) -> None:
+        """The chief's device list, if it is built."""
+        if self.panel.content is None:
+            return
+        try:
+            rows = await self.store.read(iot.device_rows)
+        except StoreUnavailable:
+            return
+        self.panel.deliver("devices", lambda p: p.set_devices(rows))
 
     async def open_rejected(self) -> None:
         """Show the log of rejected messages (read-only)."""

@@ -319,10 +319,16 @@ def test_on_postgresql_raise_fold_priority_clear_and_heartbeats(pg_seeded: Datab
 
 
 @pytest.mark.postgres
-@pytest.mark.parametrize("same_message", [True, False], ids=["same-msg", "two-msgs"])
-def test_two_ingesters_racing_make_one_event(pg_seeded: Database, same_message: bool) -> None:
+@pytest.mark.parametrize(
+    ("same_message", "batched"),
+    [(True, False), (False, False), (True, True), (False, True)],
+    ids=["same-msg", "two-msgs", "same-msg-batched", "two-msgs-batched"],
+)
+def test_two_ingesters_racing_make_one_event(
+    pg_seeded: Database, same_message: bool, batched: bool
+) -> None:
     """Two bridges (two connections) take the same alarm in at the same moment: one event."""
-    device = "IOT-WL-0004" if same_message else "IOT-WL-0005"
+    device = f"IOT-WL-{4 + 2 * batched + (not same_message):04d}"
     for attempt in range(5):
         ids = (
             f"race-{device}-{attempt}",
@@ -342,9 +348,11 @@ def test_two_ingesters_racing_make_one_event(pg_seeded: Database, same_message: 
                 with pg_seeded.write() as session:
                     catalogue = iot.Catalogue.load(session)
                     barrier.wait()
-                    results.append(
-                        iot.ingest(session, catalogue, *alarm(msg_id, device=device), NOW)
-                    )
+                    message = alarm(msg_id, device=device)
+                    if batched:
+                        results.extend(iot.ingest_batch(session, [message], NOW))
+                    else:
+                        results.append(iot.ingest(session, catalogue, *message, NOW))
             except BaseException as exc:
                 errors.append(exc)
 
