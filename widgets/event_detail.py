@@ -457,6 +457,10 @@ class EventDetailPanel(QWidget):
                 note = self.tr("超时自动上报领导（{clock}）").format(
                     clock=clock_labels().get(clock, clock)
                 )
+            if entry.operator_name == "" and (
+                entry.kind.startswith("iot_") or entry.kind == "report"
+            ):
+                who = self.tr("系统")  # a device's own step (its alarm), through the bridge
             for column, text in enumerate(
                 (
                     local_full(entry.at),
@@ -559,4 +563,7 @@ def step_label(kind: str) -> str:
         "merge": QCoreApplication.translate("EventDetailPanel", "合并"),
         "confirm_grid": QCoreApplication.translate("EventDetailPanel", "确认网格"),
         "deadline_recompute": QCoreApplication.translate("EventDetailPanel", "重算时限"),
+        "iot_priority": QCoreApplication.translate("EventDetailPanel", "设备报警升级"),
+        "iot_clear": QCoreApplication.translate("EventDetailPanel", "设备报警解除"),
+        "iot_reraise": QCoreApplication.translate("EventDetailPanel", "设备再次报警"),
     }.get(kind, kind)

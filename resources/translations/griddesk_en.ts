@@ -874,7 +874,7 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="182"/>
-        <location filename="../../widgets/event_detail.py" line="560"/>
+        <location filename="../../widgets/event_detail.py" line="564"/>
         <source>确认网格</source>
         <translation>Confirm grid</translation>
     </message>
@@ -905,7 +905,7 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="221"/>
-        <location filename="../../widgets/event_detail.py" line="505"/>
+        <location filename="../../widgets/event_detail.py" line="509"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -981,6 +981,7 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="455"/>
+        <location filename="../../widgets/event_detail.py" line="463"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
@@ -990,72 +991,87 @@
         <translation>Raised to the leader automatically ({clock})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="480"/>
+        <location filename="../../widgets/event_detail.py" line="484"/>
         <source>请先确认事件所属网格，再派遣</source>
         <translation>Confirm the event&apos;s grid before dispatching</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="486"/>
+        <location filename="../../widgets/event_detail.py" line="490"/>
         <source>请选择处置力量</source>
         <translation>Choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="494"/>
+        <location filename="../../widgets/event_detail.py" line="498"/>
         <source>延长办结时限（工作日）</source>
         <translation>Extend the close-by deadline by (working days)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="505"/>
+        <location filename="../../widgets/event_detail.py" line="509"/>
         <source>说明（必填）</source>
         <translation>Note (required)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="511"/>
-        <location filename="../../widgets/event_detail.py" line="548"/>
+        <location filename="../../widgets/event_detail.py" line="515"/>
+        <location filename="../../widgets/event_detail.py" line="552"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="511"/>
-        <location filename="../../widgets/event_detail.py" line="549"/>
+        <location filename="../../widgets/event_detail.py" line="515"/>
+        <location filename="../../widgets/event_detail.py" line="553"/>
         <source>基本满意</source>
         <translation>Basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="511"/>
-        <location filename="../../widgets/event_detail.py" line="550"/>
+        <location filename="../../widgets/event_detail.py" line="515"/>
+        <location filename="../../widgets/event_detail.py" line="554"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="515"/>
+        <location filename="../../widgets/event_detail.py" line="519"/>
         <source>回访满意度</source>
         <translation>Satisfaction at the return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="542"/>
+        <location filename="../../widgets/event_detail.py" line="546"/>
         <source>{n}个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="543"/>
+        <location filename="../../widgets/event_detail.py" line="547"/>
         <source>{n}小时</source>
         <translation>{n} hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="558"/>
+        <location filename="../../widgets/event_detail.py" line="562"/>
         <source>上报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="559"/>
+        <location filename="../../widgets/event_detail.py" line="563"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="561"/>
+        <location filename="../../widgets/event_detail.py" line="565"/>
         <source>重算时限</source>
         <translation>Deadlines recomputed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="566"/>
+        <source>设备报警升级</source>
+        <translation>Device alarm raised in severity</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="567"/>
+        <source>设备报警解除</source>
+        <translation>Device alarm cleared</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="568"/>
+        <source>设备再次报警</source>
+        <translation>Device alarm raised again</translation>
     </message>
 </context>
 <context>
@@ -1261,12 +1277,12 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="308"/>
+        <location filename="../../desktop/app.py" line="309"/>
         <source>截图超时：数据或地图未能加载</source>
         <translation>Screenshot timed out: the data or the map did not load</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="322"/>
+        <location filename="../../desktop/app.py" line="323"/>
         <source>无法写入截图 {path}</source>
         <translation>Cannot write the screenshot {path}</translation>
     </message>
@@ -1880,17 +1896,17 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>IotWork</name>
     <message>
-        <location filename="../../desktop/iot_work.py" line="50"/>
+        <location filename="../../desktop/iot_work.py" line="63"/>
         <source>物联网桥未运行：设备报警不会进入事件队列</source>
         <translation>No IoT bridge running: device alarms do not reach the queue</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_work.py" line="80"/>
+        <location filename="../../desktop/iot_work.py" line="100"/>
         <source>物联网桥 {holder} 自 {since} 起运行，代理 {broker}</source>
         <translation>IoT bridge {holder} running since {since}, broker {broker}</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_work.py" line="85"/>
+        <location filename="../../desktop/iot_work.py" line="107"/>
         <source>请在服务器上启动 python main.py iot bridge（或 griddesk-iot-bridge 服务）</source>
         <translation>Start python main.py iot bridge on the server (or the griddesk-iot-bridge service)</translation>
     </message>
@@ -2075,7 +2091,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="238"/>
-        <location filename="../../desktop/main_window.py" line="419"/>
+        <location filename="../../desktop/main_window.py" line="420"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -2121,7 +2137,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="277"/>
-        <location filename="../../desktop/main_window.py" line="776"/>
+        <location filename="../../desktop/main_window.py" line="777"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
@@ -2136,153 +2152,153 @@ No longer overdue: {cleared}</translation>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="365"/>
+        <location filename="../../desktop/main_window.py" line="366"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="412"/>
+        <location filename="../../desktop/main_window.py" line="413"/>
         <source>退出 GridDesk</source>
         <translation>Quit GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="413"/>
+        <location filename="../../desktop/main_window.py" line="414"/>
         <source>退出后本岗位（{post}）无人登录值守。确定退出吗？</source>
         <translation>After quitting, nobody is logged in on duty at this post ({post}). Quit?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="420"/>
+        <location filename="../../desktop/main_window.py" line="421"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="596"/>
+        <location filename="../../desktop/main_window.py" line="597"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="611"/>
+        <location filename="../../desktop/main_window.py" line="612"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="716"/>
+        <location filename="../../desktop/main_window.py" line="717"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="722"/>
+        <location filename="../../desktop/main_window.py" line="723"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="735"/>
+        <location filename="../../desktop/main_window.py" line="736"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="789"/>
+        <location filename="../../desktop/main_window.py" line="790"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="810"/>
+        <location filename="../../desktop/main_window.py" line="811"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="827"/>
+        <location filename="../../desktop/main_window.py" line="828"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="857"/>
+        <location filename="../../desktop/main_window.py" line="858"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="879"/>
+        <location filename="../../desktop/main_window.py" line="880"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="901"/>
+        <location filename="../../desktop/main_window.py" line="902"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="917"/>
+        <location filename="../../desktop/main_window.py" line="918"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="859"/>
+        <location filename="../../desktop/main_window.py" line="860"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="486"/>
+        <location filename="../../desktop/main_window.py" line="487"/>
         <source>⚠ 以超级用户连接数据库</source>
         <translation>⚠ Superuser connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="488"/>
+        <location filename="../../desktop/main_window.py" line="489"/>
         <source>⚠ 以所有者连接数据库</source>
         <translation>⚠ Owner connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="493"/>
+        <location filename="../../desktop/main_window.py" line="494"/>
         <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
         <translation>The posts should not connect as the database&apos;s owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="617"/>
+        <location filename="../../desktop/main_window.py" line="618"/>
         <source>未结 {open} · {alarms}</source>
         <translation>Open {open} · {alarms}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="958"/>
+        <location filename="../../desktop/main_window.py" line="959"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1050"/>
+        <location filename="../../desktop/main_window.py" line="1051"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1063"/>
+        <location filename="../../desktop/main_window.py" line="1064"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1115"/>
+        <location filename="../../desktop/main_window.py" line="1116"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1150"/>
-        <location filename="../../desktop/main_window.py" line="1161"/>
+        <location filename="../../desktop/main_window.py" line="1151"/>
+        <location filename="../../desktop/main_window.py" line="1162"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1150"/>
+        <location filename="../../desktop/main_window.py" line="1151"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1170"/>
+        <location filename="../../desktop/main_window.py" line="1171"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1186"/>
+        <location filename="../../desktop/main_window.py" line="1187"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1189"/>
+        <location filename="../../desktop/main_window.py" line="1190"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>

@@ -8,6 +8,8 @@ dispatch post, offscreen, map and all) following the change feed.
   raises published as fast as the client can, spread over the 139 alarms already open, counted from
   the first publish to the last raise counted in the database (36 a device: under the
   bridge's flood guard).
+- ``iot_ingest_db_per_s``: the same 5,000 repeats through ``models.iot.ingest_batch`` in batches
+  of 500 (the bridge's batch), without broker or MQTT client: the database's part alone.
 - ``iot_offline_detect_s``: a water-level sensor beating every 2 s stops → its marker sent grey
   to the window's map (the bridge's sweep, then the feed). Three intervals are 6 s.
 - ``iot_bridge_rss_mb_short``: the bridge's resident memory after a SHORT run of the simulator
@@ -187,6 +189,16 @@ def run(scratch: Path, report: Report) -> None:
                 publish(_alarm(codes[n % len(codes)], "manhole", float(n)))
             _wait(lambda: raised() >= before + FLOOD, 120, "the flood taken in")
             report("iot_ingest_per_s", FLOOD / (time.monotonic() - started), "messages/s")
+            # The same without the broker and the client library: the database's part alone.
+            from models import iot
+            from models.clock import server_now
+
+            flood = [_alarm(codes[n % len(codes)], "manhole", float(n)) for n in range(FLOOD)]
+            started = time.monotonic()
+            for first in range(0, FLOOD, 500):
+                with database.write() as session:
+                    iot.ingest_batch(session, flood[first : first + 500], server_now(session))
+            report("iot_ingest_db_per_s", FLOOD / (time.monotonic() - started), "messages/s")
 
             # 3. offline detection with a 2 s interval
             target = next(c for c in codes if c.startswith("IOT-WL-"))
