@@ -1898,7 +1898,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/iot_work.py" line="63"/>
         <source>物联网桥未运行：设备报警不会进入事件队列</source>
-        <translation>No IoT bridge running: device alarms do not reach the queue</translation>
+        <translation>IoT bridge not running</translation>
     </message>
     <message>
         <location filename="../../desktop/iot_work.py" line="100"/>
