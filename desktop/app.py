@@ -216,6 +216,7 @@ class GuiSession:
         window.feed.applied.connect(lambda seq: line("seq", seq))
         window.events_loaded.connect(lambda count: line("loaded", count))
         window.mode_shown.connect(lambda mode: line("mode", mode))
+        window.iot_work.devices_shown.connect(lambda offline: line("offline", ",".join(offline)))
         window.event_work.detail_shown.connect(
             lambda detail: line("detail", detail.id, detail.state, detail.version)
         )

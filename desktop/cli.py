@@ -16,6 +16,9 @@
                                    [--template T] [--api-url U] [--api-user NAME] [--db URL]
     python main.py cameras client register|remove PATH [--db URL]
     python main.py cameras client list   [--db URL]
+    python main.py iot bridge --broker HOST:PORT [--db URL] [--mqtt-user NAME]
+                              [--mqtt-password-file FILE] [--tls] [--ca F] [--cert F] [--key F]
+    python main.py demo devices --broker HOST:PORT [--db URL] [--duration S] [--interval S]
     python main.py report handover --from DATE --to DATE [--post P] [--pdf F] [--xlsx F]
                                          [--db URL]
 
@@ -332,6 +335,40 @@ def build_parser(configuration: config.Configuration | None = None) -> argparse.
     )
     hotline.add_argument("file", type=Path)
     hotline.add_argument("--db", dest="sub_db")
+    iot = commands.add_parser(
+        "iot", help=QCoreApplication.translate("cli", "物联网设备")
+    ).add_subparsers(dest="iot_command", required=True)
+    bridge = iot.add_parser(
+        "bridge",
+        help=QCoreApplication.translate(
+            "cli", "物联网桥：从 MQTT 代理接收设备报警与心跳并写入数据库（Ctrl+C 结束）"
+        ),
+    )
+    _broker_options(bridge, centre)
+    bridge.add_argument("--client-id", default="griddesk-bridge", help=argparse.SUPPRESS)
+    devices = demo.add_parser(
+        "devices",
+        help=QCoreApplication.translate(
+            "cli", "模拟物联网设备：心跳、暴雨积水、高峰违停、部分设备失联（Ctrl+C 结束）"
+        ),
+    )
+    _broker_options(devices, centre)
+    devices.add_argument(
+        "--duration",
+        type=_non_negative_float,
+        default=0.0,
+        metavar="S",
+        help=QCoreApplication.translate("cli", "运行秒数，默认 0 表示直到中断"),
+    )
+    devices.add_argument(
+        "--interval",
+        type=_non_negative_float,
+        default=0.0,
+        metavar="S",
+        help=QCoreApplication.translate("cli", "心跳间隔秒数，默认按设备类型"),
+    )
+    devices.add_argument("--seed", type=int, default=1)
+
     report = commands.add_parser(
         "report", help=QCoreApplication.translate("cli", "报表")
     ).add_subparsers(dest="report_command", required=True)
@@ -355,6 +392,48 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(
             QCoreApplication.translate("cli", "日期应写作 YYYY-MM-DD：{text}").format(text=text)
         ) from None
+
+
+def _broker_options(parser: argparse.ArgumentParser, centre: config.Configuration) -> None:
+    """Where the MQTT broker is and how to log in (defaults: the configuration file's
+    ``[broker]``); the password comes from a file, the environment (GRIDDESK_MQTT_PASSWORD) or
+    the configuration file, never the command line (others can read it there)."""
+    parser.add_argument("--db", dest="sub_db")
+    parser.add_argument(
+        "--broker",
+        required=centre.broker_url is None,
+        default=centre.broker_url,
+        metavar="HOST:PORT",
+        help=QCoreApplication.translate("cli", "MQTT 代理地址与端口"),
+    )
+    parser.set_defaults(configured_broker_password=centre.broker_password or "")
+    parser.add_argument(
+        "--mqtt-user",
+        metavar="NAME",
+        default=centre.broker_username or "",
+        help=QCoreApplication.translate(
+            "cli", "MQTT 用户名；密码取自环境变量 GRIDDESK_MQTT_PASSWORD 或 --mqtt-password-file"
+        ),
+    )
+    parser.add_argument("--mqtt-password-file", type=Path, metavar="FILE")
+    parser.add_argument(
+        "--tls", action="store_true", help=QCoreApplication.translate("cli", "以 TLS 连接代理")
+    )
+    parser.add_argument(
+        "--ca", metavar="FILE", default="", help=QCoreApplication.translate("cli", "CA 证书文件")
+    )
+    parser.add_argument(
+        "--cert",
+        metavar="FILE",
+        default="",
+        help=QCoreApplication.translate("cli", "客户端证书文件"),
+    )
+    parser.add_argument(
+        "--key",
+        metavar="FILE",
+        default="",
+        help=QCoreApplication.translate("cli", "客户端私钥文件"),
+    )
 
 
 def _posts(text: str) -> tuple[str, ...]:
@@ -439,6 +518,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _db_upgrade(url)
         if args.command == "demo" and args.demo_command == "simulate":
             return _demo_simulate(url, args)
+        if args.command == "demo" and args.demo_command == "devices":
+            from desktop.iot_cli import demo_devices
+
+            return demo_devices(url, args)
+        if args.command == "iot":
+            from desktop.iot_cli import iot_bridge
+
+            return iot_bridge(url, args)
         if args.command == "demo":
             return _demo_seed(url, args)
         if args.command == "stats":

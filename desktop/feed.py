@@ -48,6 +48,8 @@ class ChangeFeed(QObject):
         sites_changed(list): the ids of sites whose score or grade changed ([] with a rubric or
             finding change that may concern any site's sheet).
         reports_changed(): an upward report case was opened, drafted or issued.
+        devices_changed(): an IoT device went online or offline.
+        device_alarms_changed(): a device's alarm opened, was raised again or cleared.
         reload_needed(): a bulk change (a demo reseeded): read everything again.
         applied(int): every change up to this number is applied (for tests and figures).
         connection_lost(): the listening connection dropped (PostgreSQL): the server is away.
@@ -62,6 +64,8 @@ class ChangeFeed(QObject):
     duty_changed = Signal()
     sites_changed = Signal(list)
     reports_changed = Signal()
+    devices_changed = Signal()
+    device_alarms_changed = Signal()
     reload_needed = Signal()
     applied = Signal(int)
     connection_lost = Signal()
@@ -165,6 +169,10 @@ class ChangeFeed(QObject):
             )
         if "report" in entities:
             self.reports_changed.emit()
+        if "iot_device" in entities:
+            self.devices_changed.emit()
+        if "iot_alarm" in entities:
+            self.device_alarms_changed.emit()
 
     def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> None:
         self._tasks.spawn(coroutine)

@@ -28,6 +28,7 @@ from desktop.feed import ChangeFeed
 from desktop.handover_work import HandoverWork
 from desktop.history_work import HistoryWork
 from desktop.hotline_work import HotlineWork
+from desktop.iot_work import IotWork
 from desktop.journal import Journal, journal_path
 from desktop.map_work import MapWork
 from desktop.messages import (
@@ -157,6 +158,9 @@ class MainWindow(QMainWindow):
             store, operator.post, self.panels.map, self._spawn, self, centre_tiles=centre_tiles
         )
         self.feed = ChangeFeed(store, language, self)
+        self.iot_work = IotWork(
+            store, operator, self.panels.devices, self.map_work, self._spawn, self
+        )
         self.video_work = VideoWork(store, operator, language, self.panels.video, self)
         self.history_work = HistoryWork(store, language, self._open_event, self)
         self.hotline_work = HotlineWork(store, operator, self, self.select_event)
@@ -307,6 +311,7 @@ class MainWindow(QMainWindow):
         for label in (self.operator_label, self.post_label, self.database_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # names are typed text
         for label in (
+            self.iot_work.bridge_label,
             self.calendar_label,
             self.alarm_counts_label,
             self.mute_label,
@@ -364,6 +369,8 @@ class MainWindow(QMainWindow):
                 self.site_work.open_patrol_finding(patrol_id, camera_id)
             )
         )
+        self.feed.devices_changed.connect(self.iot_work.devices_changed)
+        self.feed.device_alarms_changed.connect(self.iot_work.alarms_changed)
         self.calendar_action.triggered.connect(self.open_calendar)
         self.sla_action.triggered.connect(lambda: self._spawn(self._open_sla()))
         self.plans_action.triggered.connect(lambda: self._spawn(self._open_plans()))
@@ -460,6 +467,7 @@ class MainWindow(QMainWindow):
         self._next_boundary.stop()
         self._alarm_reload.stop()
         self.feed.stop()
+        self.iot_work.stop()
         self.presence.stop()
         self.handover_work.stop()
         self.site_work.stop()
@@ -540,6 +548,7 @@ class MainWindow(QMainWindow):
             self.event_work.show_kept()
             self.event_work.replay_journal()  # what an earlier run kept, if anything
             self.feed.start(seq)
+            self.iot_work.start()
             self.event_work.preload()
             await self._load_alarms()
             await self.video_work.load()

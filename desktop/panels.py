@@ -15,6 +15,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from widgets.alarm_panel import AlarmPanel
+from widgets.device_list import DeviceListPanel
 from widgets.duty_log import DutyLogPanel
 from widgets.emergency import ChecklistPanel
 from widgets.event_detail import EventDetailPanel
@@ -121,6 +122,12 @@ class PanelManager:
             DutyLogPanel,
             window,
         )
+        self.devices: Panel[DeviceListPanel] = Panel(
+            "panel_devices",
+            QCoreApplication.translate("PanelManager", "物联网设备"),
+            DeviceListPanel,
+            window,
+        )
         self.window = window
 
     def panels(self) -> list[Panel[QWidget]]:
@@ -133,6 +140,7 @@ class PanelManager:
             self.video,
             self.checklist,
             self.duty_log,
+            self.devices,
         ]
         return every
 
@@ -161,6 +169,11 @@ class PanelManager:
             return
         window.addDockWidget(area.RightDockWidgetArea, self.checklist)
         self.checklist.hide()  # only emergencies have a checklist
+        # The devices and their state: the chief's, a tab behind the alarms; elsewhere in the
+        # View menu only.
+        window.addDockWidget(area.RightDockWidgetArea, self.devices)
+        if post != "chief":
+            self.devices.hide()
         # The duty log is at every post, a tab behind the alarms (DESIGN §5).
         window.addDockWidget(area.RightDockWidgetArea, self.duty_log)
         if post in ("intake", "dispatch"):
@@ -195,6 +208,7 @@ class PanelManager:
             window.addDockWidget(area.RightDockWidgetArea, self.video)
             window.tabifyDockWidget(self.alarms, self.detail)
             window.tabifyDockWidget(self.alarms, self.duty_log)
+            window.tabifyDockWidget(self.alarms, self.devices)
             self.alarms.raise_()
             window.resizeDocks([self.map, self.alarms], [1060, 540], Qt.Orientation.Horizontal)
             window.resizeDocks([self.map, self.queue], [560, 400], Qt.Orientation.Vertical)

@@ -119,6 +119,11 @@ def build_deb(bundle: Path, out: Path) -> Path:
         # Readable by root alone until postinst hands it to the operators' group.
         _install(ROOT / "installer" / "griddesk.toml", root / "etc/griddesk/griddesk.toml", 0o640)
         _install(ROOT / "installer" / "README.md", root / "usr/share/doc/griddesk/README.md")
+        # The IoT bridge's unit: installed, enabled by the centre on one machine only.
+        _install(
+            LINUX / "griddesk-iot-bridge.service",
+            root / "lib/systemd/system/griddesk-iot-bridge.service",
+        )
         debian = root / "DEBIAN"
         debian.mkdir()
         installed_kib = sum(

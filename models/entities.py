@@ -27,6 +27,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -573,6 +574,116 @@ class IotDevice(Base):
     lon: Mapped[float] = mapped_column(Float)
     lat: Mapped[float] = mapped_column(Float)
     online: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The last message heard from it (heartbeat or alarm), and since when it is online or not.
+    last_seen_at: Mapped[datetime | None]
+    state_at: Mapped[datetime | None]
+
+
+IOT_SEVERITIES = ("warning", "minor", "major", "critical")
+
+
+class IotAlarmType(Base):
+    """An alarm type as devices name it on the wire (``waterlogging`` …), and the event category
+    (by code) and priority its alarms become. Data: a centre adds rows for new sensors."""
+
+    __tablename__ = "iot_alarm_type"
+    __table_args__ = (CheckConstraint(_in("priority", PRIORITIES), name="priority"),)
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    name_en: Mapped[str] = mapped_column(String(64), default="")
+    category_code: Mapped[str] = mapped_column(String(16))
+    priority: Mapped[str] = mapped_column(String(16))
+
+
+class IotDeviceKind(Base):
+    """A kind of device and its heartbeat interval: three missed, and a device is offline."""
+
+    __tablename__ = "iot_device_kind"
+    __table_args__ = (CheckConstraint("heartbeat_s > 0", name="heartbeat_positive"),)
+
+    kind: Mapped[str] = mapped_column(String(24), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    name_en: Mapped[str] = mapped_column(String(64), default="")
+    heartbeat_s: Mapped[int] = mapped_column(Integer)
+
+
+class IotAlarm(Base):
+    """One alarm of one device and type: open until cleared, with the event it made, how many
+    times it was raised and its latest value. At most one is open per device and type."""
+
+    __tablename__ = "iot_alarm"
+    __table_args__ = (
+        CheckConstraint(_in("severity", IOT_SEVERITIES), name="severity"),
+        Index("ix_iot_alarm_device_type", "device_id", "type_code"),
+        Index(
+            "uq_iot_alarm_open",
+            "device_id",
+            "type_code",
+            unique=True,
+            sqlite_where=text("cleared_at IS NULL"),
+            postgresql_where=text("cleared_at IS NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[int] = mapped_column(ForeignKey("iot_device.id"))
+    type_code: Mapped[str] = mapped_column(String(32))
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"), index=True)
+    severity: Mapped[str] = mapped_column(String(16))
+    count: Mapped[int] = mapped_column(Integer)
+    first_at: Mapped[datetime]
+    last_at: Mapped[datetime]
+    latest_value: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(16), default="")
+    cleared_at: Mapped[datetime | None]
+
+
+class IotDevicePeriod(Base):
+    """A device went online or offline at ``at`` (its history of online periods)."""
+
+    __tablename__ = "iot_device_period"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[int] = mapped_column(ForeignKey("iot_device.id"), index=True)
+    online: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime]
+    reason: Mapped[str] = mapped_column(String(32), default="")
+
+
+class IotMessage(Base):
+    """A message id already taken in: the same message again changes nothing."""
+
+    __tablename__ = "iot_message"
+
+    msg_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+
+
+class IotRejected(Base):
+    """A message the bridge refused, and why (a bounded log the chief can read)."""
+
+    __tablename__ = "iot_rejected"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    topic: Mapped[str] = mapped_column(String(256))
+    reason: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(String(256), default="")
+    payload: Mapped[str] = mapped_column(String(512), default="")
+
+
+class IotBridgeLease(Base):
+    """The one row saying which bridge may write, until when (``holder`` None: none)."""
+
+    __tablename__ = "iot_bridge_lease"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    holder: Mapped[str | None] = mapped_column(String(64))
+    broker: Mapped[str] = mapped_column(String(128), default="")
+    acquired_at: Mapped[datetime | None]
+    expires_at: Mapped[datetime | None]
 
 
 class ConstructionSite(Base):

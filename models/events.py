@@ -117,12 +117,14 @@ __all__ = [
     "EventRef",
     "TransitionRefused",
     "TransitionRule",
+    "append_system_step",
     "attachment_data",
     "available_transitions",
     "event_detail",
     "event_row",
     "possible_duplicates",
     "report_event",
+    "report_field_event",
     "system_change",
     "transition",
 ]
@@ -564,6 +566,19 @@ def report_event(
     """
     _check_instant(now)
     require(session, operator, "event.report")
+    return _write_event(session, operator, draft, now)
+
+
+def report_field_event(session: Session, draft: EventDraft, now: datetime) -> EventRef:
+    """Write a new event that no operator reported: a device's alarm (``models.iot``). The
+    report is the system's step (no operator, no post); otherwise as ``report_event``."""
+    _check_instant(now)
+    return _write_event(session, None, draft, now)
+
+
+def _write_event(
+    session: Session, operator: Operator | None, draft: EventDraft, now: datetime
+) -> EventRef:
     checked = check_draft(draft)
     existing = _ref_by_uid(session, draft.uid)
     if existing is not None:
@@ -642,21 +657,21 @@ def report_event(
                     "sha256": a.sha256,
                     "data": a.data,
                     "created_at": now,
-                    "created_by": operator.account_id,
+                    "created_by": operator.account_id if operator is not None else None,
                 }
                 for a in checked.attachments
             ],
         )
     _append_action(session, event_id, operator, now, "report", None, "reported", "")
     savepoint.commit()
-    record_change(session, "event", event_id, "insert", operator.post)
+    record_change(session, "event", event_id, "insert", operator.post if operator else None)
     return EventRef(event_id, code, 1)
 
 
 def _append_action(
     session: Session,
     event_id: int,
-    operator: Operator,
+    operator: Operator | None,
     now: datetime,
     kind: str,
     from_state: str | None,
@@ -669,8 +684,8 @@ def _append_action(
         insert(EventAction).values(
             event_id=event_id,
             at=now,
-            operator_id=operator.account_id,
-            post=operator.post,
+            operator_id=operator.account_id if operator is not None else None,
+            post=operator.post if operator is not None else None,
             kind=kind,
             from_state=from_state,
             to_state=to_state,
@@ -1103,7 +1118,36 @@ def system_change(kind: str, operator_id: int | None, note: str) -> frozenset[st
         return frozenset({"escalated"})
     if kind == "deadline_recompute":
         return frozenset({"deadlines"})
+    if operator_id is None and kind in IOT_STEPS:
+        return IOT_STEPS[kind]
     return None
+
+
+# The steps a device's alarm takes on its event (``models.iot``), and what each changes: a
+# higher severity raises the priority; a clear, or the alarm raised again, changes nothing an
+# operator's step depends on.
+IOT_STEPS: Mapping[str, frozenset[str]] = {
+    "iot_priority": frozenset({"priority"}),
+    "iot_clear": frozenset(),
+    "iot_reraise": frozenset(),
+}
+
+
+def append_system_step(
+    session: Session, event_id: int, now: datetime, kind: str, note: str, **values: Any
+) -> None:
+    """Record a step of a device's alarm on its event (``IOT_STEPS``), updating ``values`` of
+    the event with it: one version, as every step, and noted for the feed."""
+    if kind not in IOT_STEPS:
+        raise ValueError(f"not a system step: {kind}")
+    session.execute(
+        update(Event)
+        .where(Event.id == event_id)
+        .values(version=Event.version + 1, updated_at=now, **values)
+        .execution_options(synchronize_session=False)
+    )
+    _append_action(session, event_id, None, now, kind, None, None, note)
+    record_change(session, "event", event_id, "update", None)
 
 
 def _in_the_way(

@@ -1081,3 +1081,30 @@ class ReportCase:
     draft: tuple[tuple[str, str], ...]
     issued: tuple[IssuedReport, ...]
     due: tuple[ReportDeadline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceRow:
+    """One device as the chief's device list shows it."""
+
+    id: int
+    code: str
+    kind: str
+    name: str
+    online: bool
+    last_seen_at: datetime | None
+    state_at: datetime | None
+    open_alarms: int
+    alarm_count: int  # raises counted on its open alarms
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedRow:
+    """One line of the rejected-message log."""
+
+    id: int
+    at: datetime
+    topic: str
+    reason: str
+    detail: str
+    payload: str

@@ -496,6 +496,10 @@ class EventDetailPanel(QWidget):
                 note = self.tr("超时自动上报领导（{clock}）").format(
                     clock=clock_labels().get(clock, clock)
                 )
+            if entry.operator_name == "" and (
+                entry.kind.startswith("iot_") or entry.kind == "report"
+            ):
+                who = self.tr("系统")  # a device's own step (its alarm), through the bridge
             for column, text in enumerate(
                 (
                     local_full(entry.at),
@@ -605,4 +609,7 @@ def step_label(kind: str) -> str:
         "hotline_extend": QCoreApplication.translate("EventDetailPanel", "12345 申请延期"),
         "hotline_reply": QCoreApplication.translate("EventDetailPanel", "12345 办结答复"),
         "hotline_return_visit": QCoreApplication.translate("EventDetailPanel", "12345 回访"),
+        "iot_priority": QCoreApplication.translate("EventDetailPanel", "设备报警升级"),
+        "iot_clear": QCoreApplication.translate("EventDetailPanel", "设备报警解除"),
+        "iot_reraise": QCoreApplication.translate("EventDetailPanel", "设备再次报警"),
     }.get(kind, kind)

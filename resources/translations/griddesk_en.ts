@@ -220,6 +220,170 @@
     </message>
 </context>
 <context>
+    <name>DeviceList</name>
+    <message>
+        <location filename="../../widgets/device_list.py" line="37"/>
+        <source>地磁车位检测器</source>
+        <translation>Parking sensor</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="38"/>
+        <source>积水监测仪</source>
+        <translation>Water-level sensor</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="39"/>
+        <source>烟感探测器</source>
+        <translation>Smoke detector</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="40"/>
+        <source>井盖传感器</source>
+        <translation>Manhole sensor</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="41"/>
+        <source>消防通道监测仪</source>
+        <translation>Fire-lane monitor</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="48"/>
+        <source>消息过大</source>
+        <translation>Message too large</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="49"/>
+        <source>主题不对</source>
+        <translation>Wrong topic</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="50"/>
+        <source>不是有效的 JSON</source>
+        <translation>Not valid JSON</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="51"/>
+        <source>字段缺失或类型不对</source>
+        <translation>Field missing or of the wrong type</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="52"/>
+        <source>设备与主题不符</source>
+        <translation>Device does not match the topic</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="53"/>
+        <source>未知设备</source>
+        <translation>Unknown device</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="54"/>
+        <source>未知报警类型</source>
+        <translation>Unknown alarm type</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="55"/>
+        <source>级别不对</source>
+        <translation>Wrong severity</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="56"/>
+        <source>状态不对</source>
+        <translation>Wrong state</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="57"/>
+        <source>时间在未来</source>
+        <translation>Time in the future</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="58"/>
+        <source>时间过旧</source>
+        <translation>Time too old</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="59"/>
+        <source>报警类型没有对应的事件类别</source>
+        <translation>The alarm type has no event category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="60"/>
+        <source>消息过多（刷屏）</source>
+        <translation>Too many messages (flood)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="61"/>
+        <source>无法处理</source>
+        <translation>Could not be processed</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceListPanel</name>
+    <message>
+        <location filename="../../widgets/device_list.py" line="126"/>
+        <source>只看离线</source>
+        <translation>Offline only</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="127"/>
+        <source>被拒收的消息…</source>
+        <translation>Rejected messages…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="156"/>
+        <source>设备 {total} 台：在线 {online}，离线 {offline}；未解除报警 {alarms}</source>
+        <translation>{total} devices: {online} online, {offline} offline; {alarms} open alarms</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceTableModel</name>
+    <message>
+        <location filename="../../widgets/device_list.py" line="71"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="72"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="73"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="74"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="75"/>
+        <source>状态起始</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="76"/>
+        <source>未解除报警</source>
+        <translation>Open alarms</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="77"/>
+        <source>报警次数</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="107"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="107"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+</context>
+<context>
     <name>DispatchRuleDialog</name>
     <message>
         <location filename="../../widgets/rule_dialog.py" line="65"/>
@@ -710,7 +874,7 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="189"/>
-        <location filename="../../widgets/event_detail.py" line="599"/>
+        <location filename="../../widgets/event_detail.py" line="603"/>
         <source>确认网格</source>
         <translation>Confirm grid</translation>
     </message>
@@ -741,7 +905,7 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="228"/>
-        <location filename="../../widgets/event_detail.py" line="544"/>
+        <location filename="../../widgets/event_detail.py" line="548"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -867,6 +1031,7 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="494"/>
+        <location filename="../../widgets/event_detail.py" line="502"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
@@ -876,107 +1041,122 @@
         <translation>Raised to the leader automatically ({clock})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="519"/>
+        <location filename="../../widgets/event_detail.py" line="523"/>
         <source>请先确认事件所属网格，再派遣</source>
         <translation>Confirm the event&apos;s grid before dispatching</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="525"/>
+        <location filename="../../widgets/event_detail.py" line="529"/>
         <source>请选择处置力量</source>
         <translation>Choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="533"/>
+        <location filename="../../widgets/event_detail.py" line="537"/>
         <source>延长办结时限（工作日）</source>
         <translation>Extend the close-by deadline by (working days)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="544"/>
+        <location filename="../../widgets/event_detail.py" line="548"/>
         <source>说明（必填）</source>
         <translation>Note (required)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="550"/>
-        <location filename="../../widgets/event_detail.py" line="587"/>
+        <location filename="../../widgets/event_detail.py" line="554"/>
+        <location filename="../../widgets/event_detail.py" line="591"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="550"/>
-        <location filename="../../widgets/event_detail.py" line="588"/>
+        <location filename="../../widgets/event_detail.py" line="554"/>
+        <location filename="../../widgets/event_detail.py" line="592"/>
         <source>基本满意</source>
         <translation>Basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="550"/>
-        <location filename="../../widgets/event_detail.py" line="589"/>
+        <location filename="../../widgets/event_detail.py" line="554"/>
+        <location filename="../../widgets/event_detail.py" line="593"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="554"/>
+        <location filename="../../widgets/event_detail.py" line="558"/>
         <source>回访满意度</source>
         <translation>Satisfaction at the return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="581"/>
+        <location filename="../../widgets/event_detail.py" line="585"/>
         <source>{n}个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="582"/>
+        <location filename="../../widgets/event_detail.py" line="586"/>
         <source>{n}小时</source>
         <translation>{n} hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="597"/>
+        <location filename="../../widgets/event_detail.py" line="601"/>
         <source>上报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="598"/>
+        <location filename="../../widgets/event_detail.py" line="602"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="600"/>
+        <location filename="../../widgets/event_detail.py" line="604"/>
         <source>重算时限</source>
         <translation>Deadlines recomputed</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="601"/>
+        <location filename="../../widgets/event_detail.py" line="605"/>
         <source>12345 更新</source>
         <translation>12345 update</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="602"/>
+        <location filename="../../widgets/event_detail.py" line="606"/>
         <source>12345 签收</source>
         <translation>12345 signed for</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="603"/>
+        <location filename="../../widgets/event_detail.py" line="607"/>
         <source>12345 联系来电人</source>
         <translation>12345 caller contacted</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="604"/>
+        <location filename="../../widgets/event_detail.py" line="608"/>
         <source>12345 退单</source>
         <translation>12345 sent back</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="605"/>
+        <location filename="../../widgets/event_detail.py" line="609"/>
         <source>12345 申请延期</source>
         <translation>12345 extension asked</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="606"/>
+        <location filename="../../widgets/event_detail.py" line="610"/>
         <source>12345 办结答复</source>
         <translation>12345 reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="607"/>
+        <location filename="../../widgets/event_detail.py" line="611"/>
         <source>12345 回访</source>
         <translation>12345 return call</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="612"/>
+        <source>设备报警升级</source>
+        <translation>Device alarm raised in severity</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="613"/>
+        <source>设备报警解除</source>
+        <translation>Device alarm cleared</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="614"/>
+        <source>设备再次报警</source>
+        <translation>Device alarm raised again</translation>
     </message>
 </context>
 <context>
@@ -1182,12 +1362,12 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="308"/>
+        <location filename="../../desktop/app.py" line="309"/>
         <source>截图超时：数据或地图未能加载</source>
         <translation>Screenshot timed out: the data or the map did not load</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="322"/>
+        <location filename="../../desktop/app.py" line="323"/>
         <source>无法写入截图 {path}</source>
         <translation>Cannot write the screenshot {path}</translation>
     </message>
@@ -2151,6 +2331,24 @@ No longer overdue: {cleared}</translation>
     </message>
 </context>
 <context>
+    <name>IotWork</name>
+    <message>
+        <location filename="../../desktop/iot_work.py" line="63"/>
+        <source>物联网桥未运行：设备报警不会进入事件队列</source>
+        <translation>IoT bridge not running</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_work.py" line="100"/>
+        <source>物联网桥 {holder} 自 {since} 起运行，代理 {broker}</source>
+        <translation>IoT bridge {holder} running since {since}, broker {broker}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_work.py" line="107"/>
+        <source>请在服务器上启动 python main.py iot bridge（或 griddesk-iot-bridge 服务）</source>
+        <translation>Start python main.py iot bridge on the server (or the griddesk-iot-bridge service)</translation>
+    </message>
+</context>
+<context>
     <name>LaunchProfileDialog</name>
     <message>
         <location filename="../../widgets/profile_dialog.py" line="45"/>
@@ -2279,270 +2477,270 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="274"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="189"/>
+        <location filename="../../desktop/main_window.py" line="193"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="223"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222"/>
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="233"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232"/>
+        <location filename="../../desktop/main_window.py" line="236"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="235"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="240"/>
-        <location filename="../../desktop/main_window.py" line="432"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="439"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="259"/>
         <source>摄像机(&amp;C)</source>
         <translation>&amp;Cameras</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>工地与报送(&amp;R)</source>
         <translation>Sites &amp;&amp; &amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257"/>
+        <location filename="../../desktop/main_window.py" line="261"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>关于网格指挥台…</source>
         <translation>About GridDesk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="283"/>
-        <location filename="../../desktop/main_window.py" line="807"/>
+        <location filename="../../desktop/main_window.py" line="287"/>
+        <location filename="../../desktop/main_window.py" line="816"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="288"/>
+        <location filename="../../desktop/main_window.py" line="292"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="294"/>
+        <location filename="../../desktop/main_window.py" line="298"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="378"/>
+        <location filename="../../desktop/main_window.py" line="385"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="425"/>
+        <location filename="../../desktop/main_window.py" line="432"/>
         <source>退出 GridDesk</source>
         <translation>Quit GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="426"/>
+        <location filename="../../desktop/main_window.py" line="433"/>
         <source>退出后本岗位（{post}）无人登录值守。确定退出吗？</source>
         <translation>After quitting, nobody is logged in on duty at this post ({post}). Quit?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="433"/>
+        <location filename="../../desktop/main_window.py" line="440"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="612"/>
+        <location filename="../../desktop/main_window.py" line="621"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="627"/>
+        <location filename="../../desktop/main_window.py" line="636"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="745"/>
+        <location filename="../../desktop/main_window.py" line="754"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="751"/>
+        <location filename="../../desktop/main_window.py" line="760"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="764"/>
+        <location filename="../../desktop/main_window.py" line="773"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="820"/>
+        <location filename="../../desktop/main_window.py" line="829"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="841"/>
+        <location filename="../../desktop/main_window.py" line="850"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="858"/>
+        <location filename="../../desktop/main_window.py" line="867"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="888"/>
+        <location filename="../../desktop/main_window.py" line="897"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="910"/>
+        <location filename="../../desktop/main_window.py" line="919"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="932"/>
+        <location filename="../../desktop/main_window.py" line="941"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="948"/>
+        <location filename="../../desktop/main_window.py" line="957"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="890"/>
+        <location filename="../../desktop/main_window.py" line="899"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="502"/>
+        <location filename="../../desktop/main_window.py" line="510"/>
         <source>⚠ 以超级用户连接数据库</source>
         <translation>⚠ Superuser connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="504"/>
+        <location filename="../../desktop/main_window.py" line="512"/>
         <source>⚠ 以所有者连接数据库</source>
         <translation>⚠ Owner connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="509"/>
+        <location filename="../../desktop/main_window.py" line="517"/>
         <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
         <translation>The posts should not connect as the database&apos;s owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="633"/>
+        <location filename="../../desktop/main_window.py" line="642"/>
         <source>未结 {open} · {alarms}</source>
         <translation>Open {open} · {alarms}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="989"/>
+        <location filename="../../desktop/main_window.py" line="998"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1081"/>
+        <location filename="../../desktop/main_window.py" line="1090"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1094"/>
+        <location filename="../../desktop/main_window.py" line="1103"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1146"/>
+        <location filename="../../desktop/main_window.py" line="1155"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1184"/>
-        <location filename="../../desktop/main_window.py" line="1195"/>
+        <location filename="../../desktop/main_window.py" line="1193"/>
+        <location filename="../../desktop/main_window.py" line="1204"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1184"/>
+        <location filename="../../desktop/main_window.py" line="1193"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1204"/>
+        <location filename="../../desktop/main_window.py" line="1213"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1220"/>
+        <location filename="../../desktop/main_window.py" line="1229"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1223"/>
+        <location filename="../../desktop/main_window.py" line="1232"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -2676,39 +2874,44 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>PanelManager</name>
     <message>
-        <location filename="../../desktop/panels.py" line="87"/>
+        <location filename="../../desktop/panels.py" line="88"/>
         <source>事件队列</source>
         <translation>Event queue</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="92"/>
+        <location filename="../../desktop/panels.py" line="93"/>
         <source>一图总览</source>
         <translation>Live map</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="96"/>
+        <location filename="../../desktop/panels.py" line="97"/>
         <source>超时预警</source>
         <translation>Timeout alarms</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="102"/>
+        <location filename="../../desktop/panels.py" line="103"/>
         <source>视频联动</source>
         <translation>Video links</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="108"/>
+        <location filename="../../desktop/panels.py" line="109"/>
         <source>事件详情</source>
         <translation>Event detail</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="114"/>
+        <location filename="../../desktop/panels.py" line="115"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels.py" line="120"/>
+        <location filename="../../desktop/panels.py" line="121"/>
         <source>值班日志</source>
         <translation>Duty log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels.py" line="127"/>
+        <source>物联网设备</source>
+        <translation>IoT devices</translation>
     </message>
 </context>
 <context>
@@ -2855,6 +3058,47 @@ No longer overdue: {cleared}</translation>
         <location filename="../../widgets/plan_dialog.py" line="136"/>
         <source>第 {row} 项的时限须为分钟数</source>
         <translation>Item {row}: the due time must be a number of minutes</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedDialog</name>
+    <message>
+        <location filename="../../widgets/device_list.py" line="204"/>
+        <source>物联网桥拒收的消息</source>
+        <translation>Messages rejected by the IoT bridge</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="206"/>
+        <source>最近 {count} 条</source>
+        <translation>The latest {count}</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedTableModel</name>
+    <message>
+        <location filename="../../widgets/device_list.py" line="172"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="173"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="174"/>
+        <source>主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="175"/>
+        <source>详情</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="176"/>
+        <source>消息内容</source>
+        <translation>Message</translation>
     </message>
 </context>
 <context>
@@ -3936,89 +4180,89 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>argparse</name>
     <message>
-        <location filename="../../desktop/cli.py" line="76"/>
+        <location filename="../../desktop/cli.py" line="79"/>
         <source>用法：</source>
         <translation>usage: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="77"/>
+        <location filename="../../desktop/cli.py" line="80"/>
         <source>选项</source>
         <translation>options</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="78"/>
+        <location filename="../../desktop/cli.py" line="81"/>
         <source>命令</source>
         <translation>positional arguments</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="79"/>
+        <location filename="../../desktop/cli.py" line="82"/>
         <source>显示此帮助并退出</source>
         <translation>show this help message and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="80"/>
+        <location filename="../../desktop/cli.py" line="83"/>
         <source>%(prog)s：错误：%(message)s
 </source>
         <translation>%(prog)s: error: %(message)s
 </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="83"/>
+        <location filename="../../desktop/cli.py" line="86"/>
         <source>缺少以下参数：%s</source>
         <translation>the following arguments are required: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="84"/>
+        <location filename="../../desktop/cli.py" line="87"/>
         <source>无法识别的参数：%s</source>
         <translation>unrecognized arguments: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="85"/>
+        <location filename="../../desktop/cli.py" line="88"/>
         <source>无效的选项：%(value)r（可选 %(choices)s）</source>
         <translation>invalid choice: %(value)r (choose from %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="88"/>
+        <location filename="../../desktop/cli.py" line="91"/>
         <source>参数 %(argument_name)s：%(message)s</source>
         <translation>argument %(argument_name)s: %(message)s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="91"/>
+        <location filename="../../desktop/cli.py" line="94"/>
         <source>需要一个值</source>
         <translation>expected one argument</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="92"/>
+        <location filename="../../desktop/cli.py" line="95"/>
         <source>最多一个值</source>
         <translation>expected at most one argument</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="93"/>
+        <location filename="../../desktop/cli.py" line="96"/>
         <source>至少需要一个值</source>
         <translation>expected at least one argument</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="94"/>
+        <location filename="../../desktop/cli.py" line="97"/>
         <source>无效的 %(type)s 值：%(value)r</source>
         <translation>invalid %(type)s value: %(value)r</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="97"/>
+        <location filename="../../desktop/cli.py" line="100"/>
         <source>有歧义的选项：%(option)s 可能是 %(matches)s</source>
         <translation>ambiguous option: %(option)s could match %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="100"/>
+        <location filename="../../desktop/cli.py" line="103"/>
         <source>未知的命令 %(parser_name)r（可选：%(choices)s）</source>
         <translation>unknown parser %(parser_name)r (choices: %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="103"/>
+        <location filename="../../desktop/cli.py" line="106"/>
         <source>必须给出 %s 之一</source>
         <translation>one of the arguments %s is required</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="104"/>
+        <location filename="../../desktop/cli.py" line="107"/>
         <source>不能与参数 %s 同用</source>
         <translation>not allowed with argument %s</translation>
     </message>
@@ -4026,334 +4270,389 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="132"/>
+        <location filename="../../desktop/cli.py" line="135"/>
         <source>数据库地址 (SQLite 或 postgresql+psycopg://…)，默认 GRIDDESK_DB 或用户数据目录</source>
         <translation>database URL (SQLite or postgresql+psycopg://…); default GRIDDESK_DB or the user data directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="137"/>
+        <location filename="../../desktop/cli.py" line="140"/>
         <source>GridDesk 网格指挥台</source>
         <translation>GridDesk command-and-dispatch desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="143"/>
+        <location filename="../../desktop/cli.py" line="146"/>
         <source>配置文件，默认 GRIDDESK_CONFIG 或 {path}</source>
         <translation>configuration file, by default GRIDDESK_CONFIG or {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="151"/>
+        <location filename="../../desktop/cli.py" line="154"/>
         <source>显示版本号并退出</source>
         <translation>show the version number and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="156"/>
+        <location filename="../../desktop/cli.py" line="159"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="158"/>
-        <location filename="../../desktop/cli.py" line="272"/>
+        <location filename="../../desktop/cli.py" line="161"/>
+        <location filename="../../desktop/cli.py" line="275"/>
         <source>操作员账号</source>
         <translation>operator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="162"/>
+        <location filename="../../desktop/cli.py" line="165"/>
         <source>空库时生成演示数据并以演示账号登录</source>
         <translation>seed demo data into an empty database and log in a demo operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="167"/>
+        <location filename="../../desktop/cli.py" line="170"/>
         <source>加载完成后截图到 PNG 文件并退出</source>
         <translation>when loaded, write a PNG screenshot and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="173"/>
+        <location filename="../../desktop/cli.py" line="176"/>
         <source>界面语言</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="184"/>
+        <location filename="../../desktop/cli.py" line="187"/>
         <source>数据库维护</source>
         <translation>database maintenance</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="187"/>
+        <location filename="../../desktop/cli.py" line="190"/>
         <source>升级数据库结构到最新版本</source>
         <translation>upgrade the database schema to the newest version</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="192"/>
+        <location filename="../../desktop/cli.py" line="195"/>
         <source>为各岗位设置 PostgreSQL 应用角色：只在本数据库、不能改删记录（密码从标准输入读取）</source>
         <translation>Set up the posts&apos; PostgreSQL application role: this database only, the record cannot be changed or deleted (password from standard input)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="201"/>
+        <location filename="../../desktop/cli.py" line="204"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="203"/>
+        <location filename="../../desktop/cli.py" line="206"/>
         <source>生成演示片区与事件</source>
         <translation>seed the demo area and events</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="213"/>
+        <location filename="../../desktop/cli.py" line="216"/>
         <source>另导入一年的 12345 工单历史（N 张，编号带 DEMO- 前缀），默认 0</source>
         <translation>Also import a year of 12345 hotline history (N orders, numbered with the DEMO- prefix); default 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="219"/>
+        <location filename="../../desktop/cli.py" line="222"/>
         <source>模拟现场：上报新事件，推进已派遣的事件（以操作员账号，Ctrl+C 结束）</source>
         <translation>simulate the field: report new events and move dispatched ones on (as an operator account; Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="229"/>
+        <location filename="../../desktop/cli.py" line="232"/>
         <source>每秒上报的事件数，默认 0.2</source>
         <translation>events reported per second, default 0.2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="236"/>
+        <location filename="../../desktop/cli.py" line="239"/>
         <source>运行秒数，默认 60；0 表示直到中断</source>
         <translation>seconds to run, default 60; 0 runs until interrupted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="243"/>
+        <location filename="../../desktop/cli.py" line="246"/>
         <source>模拟器使用的操作员账号，默认 dispatch；密码取自环境变量 GRIDDESK_PASSWORD</source>
         <translation>the operator account the simulator acts as, default dispatch; the password comes from GRIDDESK_PASSWORD</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="248"/>
+        <location filename="../../desktop/cli.py" line="251"/>
         <source>统计数字</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="253"/>
+        <location filename="../../desktop/cli.py" line="256"/>
         <source>导出</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="257"/>
+        <location filename="../../desktop/cli.py" line="260"/>
         <source>导出社区、网格与执法片区为 GeoJSON (WGS-84)</source>
         <translation>export communities, grids and enforcement zones as GeoJSON (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="263"/>
+        <location filename="../../desktop/cli.py" line="266"/>
         <source>导出期间内办结或退单的 12345 工单答复（XLSX，表头与工单导出一致）</source>
         <translation>Export the replies of the 12345 orders answered or sent back in the period (XLSX, headed like the hotline&apos;s export)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="276"/>
+        <location filename="../../desktop/cli.py" line="279"/>
         <source>新建操作员账号（密码从标准输入读取，或在终端中输入）</source>
         <translation>create an operator account (the password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="286"/>
+        <location filename="../../desktop/cli.py" line="289"/>
         <source>摄像机登记册</source>
         <translation>camera register</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="290"/>
+        <location filename="../../desktop/cli.py" line="293"/>
         <source>从 CSV 导入摄像机（UTF-8 或 GBK；有一行出错则全部不导入）</source>
         <translation>import cameras from CSV (UTF-8 or GBK; if any row is wrong, nothing is imported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="298"/>
+        <location filename="../../desktop/cli.py" line="301"/>
         <source>导出摄像机为 CSV（UTF-8 带 BOM，不含账号密码）</source>
         <translation>export cameras as CSV (UTF-8 with BOM, without accounts or passwords)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="304"/>
+        <location filename="../../desktop/cli.py" line="307"/>
         <source>设置视频系统的打开方式（平台密码从标准输入读取，或在终端中输入）</source>
         <translation>set a video system&apos;s launch profile (the platform password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="316"/>
+        <location filename="../../desktop/cli.py" line="319"/>
         <source>登记、移除或列出平台客户端程序（绝对路径）：播放器命令只能用已知播放器或已登记的客户端</source>
         <translation>Register, remove or list platform client programs (absolute paths): a player command may use only the known players or registered clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="325"/>
+        <location filename="../../desktop/cli.py" line="328"/>
         <source>导入外部数据</source>
         <translation>Import outside data</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="329"/>
+        <location filename="../../desktop/cli.py" line="332"/>
         <source>导入 12345 工单（XLSX，或 UTF-8/GBK 的 CSV；有一处出错则全部不导入）</source>
         <translation>Import 12345 hotline work orders (XLSX, or CSV in UTF-8/GBK; one problem and nothing is imported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="336"/>
+        <location filename="../../desktop/cli.py" line="339"/>
+        <source>物联网设备</source>
+        <translation>IoT devices</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="343"/>
+        <source>物联网桥：从 MQTT 代理接收设备报警与心跳并写入数据库（Ctrl+C 结束）</source>
+        <translation>IoT bridge: take device alarms and heartbeats from the MQTT broker into the database (Ctrl+C ends it)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="351"/>
+        <source>模拟物联网设备：心跳、暴雨积水、高峰违停、部分设备失联（Ctrl+C 结束）</source>
+        <translation>Simulate the IoT devices: heartbeats, a rain burst, rush-hour parking, some devices falling silent (Ctrl+C ends it)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="361"/>
+        <source>运行秒数，默认 0 表示直到中断</source>
+        <translation>seconds to run; default 0: until interrupted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="368"/>
+        <source>心跳间隔秒数，默认按设备类型</source>
+        <translation>heartbeat interval in seconds; default: each kind&apos;s own</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="373"/>
         <source>报表</source>
         <translation>reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="340"/>
+        <location filename="../../desktop/cli.py" line="377"/>
         <source>导出交接班记录（按班次开始日期）为 PDF 或 XLSX</source>
         <translation>export handovers (by shift start date) as PDF or XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="356"/>
+        <location filename="../../desktop/cli.py" line="393"/>
         <source>日期应写作 YYYY-MM-DD：{text}</source>
         <translation>A date is written YYYY-MM-DD: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="506"/>
+        <location filename="../../desktop/cli.py" line="405"/>
+        <source>MQTT 代理地址与端口</source>
+        <translation>the MQTT broker&apos;s address and port</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="412"/>
+        <source>MQTT 用户名；密码取自环境变量 GRIDDESK_MQTT_PASSWORD 或 --mqtt-password-file</source>
+        <translation>MQTT user name; the password comes from the environment variable GRIDDESK_MQTT_PASSWORD or --mqtt-password-file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="418"/>
+        <source>以 TLS 连接代理</source>
+        <translation>connect to the broker over TLS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="421"/>
+        <source>CA 证书文件</source>
+        <translation>CA certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="427"/>
+        <source>客户端证书文件</source>
+        <translation>client certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="433"/>
+        <source>客户端私钥文件</source>
+        <translation>client private key file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="591"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="512"/>
+        <location filename="../../desktop/cli.py" line="597"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="537"/>
+        <location filename="../../desktop/cli.py" line="622"/>
         <source>角色密码：</source>
         <translation>Role password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="553"/>
+        <location filename="../../desktop/cli.py" line="638"/>
         <source>已新建角色 {role}，并设置其在本数据库中的权限</source>
         <translation>Created the role {role} and set its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="555"/>
+        <location filename="../../desktop/cli.py" line="640"/>
         <source>已更新角色 {role} 的密码与本数据库中的权限</source>
         <translation>Updated the password of the role {role} and its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="559"/>
+        <location filename="../../desktop/cli.py" line="644"/>
         <source>各岗位请以此角色连接：--db {url}</source>
         <translation>The posts connect as this role: --db {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="588"/>
+        <location filename="../../desktop/cli.py" line="673"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="637"/>
+        <location filename="../../desktop/cli.py" line="722"/>
         <source>模拟器无法以账号 {user} 登录：{reason}</source>
         <translation>The simulator cannot log in as {user}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="644"/>
+        <location filename="../../desktop/cli.py" line="729"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，运行 {duration} 秒</source>
         <translation>Field simulation started: account {user}, about {rate} events a second, for {duration} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="648"/>
+        <location filename="../../desktop/cli.py" line="733"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束</source>
         <translation>Field simulation started: account {user}, about {rate} events a second; Ctrl+C ends it</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="665"/>
+        <location filename="../../desktop/cli.py" line="750"/>
         <source>无法连接数据库 {target}：{detail}。每 {seconds} 秒重试，模拟继续</source>
         <translation>Cannot reach the database {target}: {detail}. Trying again every {seconds} s; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="671"/>
+        <location filename="../../desktop/cli.py" line="756"/>
         <source>数据库已恢复连接，模拟继续</source>
         <translation>The database is back; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="682"/>
+        <location filename="../../desktop/cli.py" line="767"/>
         <source>数据库中没有片区数据，请先运行 python main.py demo seed</source>
         <translation>The database holds no area: run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="696"/>
+        <location filename="../../desktop/cli.py" line="781"/>
         <source>模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，办结 {resolved}；与操作员冲突 {conflicts}</source>
         <translation>Simulation ended: reported {reported}, accepted {accepted}, dispatched {dispatched}, responded {responded}, resolved {resolved}; conflicts with operators {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="742"/>
+        <location filename="../../desktop/cli.py" line="827"/>
         <source>无法读写文件 {path}：{reason}</source>
         <translation>Cannot read or write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="790"/>
+        <location filename="../../desktop/cli.py" line="875"/>
         <source>已导出 {n} 张工单的答复到 {path}</source>
         <translation>Exported the replies of {n} orders to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="933"/>
+        <location filename="../../desktop/cli.py" line="1018"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="945"/>
+        <location filename="../../desktop/cli.py" line="1030"/>
         <source>已导出 {n} 个摄像机到 {path}</source>
         <translation>Exported {n} cameras to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="954"/>
+        <location filename="../../desktop/cli.py" line="1039"/>
         <source>平台密码：</source>
         <translation>Platform password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="974"/>
+        <location filename="../../desktop/cli.py" line="1059"/>
         <source>已设置 {system} 的打开方式</source>
         <translation>Launch profile set for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="996"/>
+        <location filename="../../desktop/cli.py" line="1081"/>
         <source>请给出客户端程序的绝对路径</source>
         <translation>Give the client program&apos;s absolute path</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1012"/>
+        <location filename="../../desktop/cli.py" line="1097"/>
         <source>已登记客户端 {path}</source>
         <translation>Registered the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1013"/>
+        <location filename="../../desktop/cli.py" line="1098"/>
         <source>客户端 {path} 已登记过</source>
         <translation>The client {path} was registered already</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1014"/>
+        <location filename="../../desktop/cli.py" line="1099"/>
         <source>已移除客户端 {path}</source>
         <translation>Removed the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1015"/>
+        <location filename="../../desktop/cli.py" line="1100"/>
         <source>客户端 {path} 未登记</source>
         <translation>The client {path} is not registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1030"/>
+        <location filename="../../desktop/cli.py" line="1115"/>
         <source>请用 --pdf 或 --xlsx 指定输出文件</source>
         <translation>Name the output file with --pdf or --xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="780"/>
-        <location filename="../../desktop/cli.py" line="1034"/>
+        <location filename="../../desktop/cli.py" line="865"/>
+        <location filename="../../desktop/cli.py" line="1119"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1059"/>
+        <location filename="../../desktop/cli.py" line="1144"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="766"/>
+        <location filename="../../desktop/cli.py" line="851"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="845"/>
+        <location filename="../../desktop/cli.py" line="930"/>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="841"/>
+        <location filename="../../desktop/cli.py" line="926"/>
         <source>账号 {user} 已存在，未作任何更改</source>
         <translation>The account {user} exists already; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="894"/>
+        <location filename="../../desktop/cli.py" line="979"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
     </message>
@@ -4858,6 +5157,109 @@ No longer overdue: {cleared}</translation>
         <location filename="../../desktop/hotline_messages.py" line="82"/>
         <source>将新增 {new} 张（其中 {review} 张地址待人工定位），更新 {updated} 张</source>
         <translation>Will create {new} ({review} of them with an address to review) and update {updated}</translation>
+    </message>
+</context>
+<context>
+    <name>iot</name>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="32"/>
+        <source>另一个物联网桥正在运行（{holder}），本桥等待接替</source>
+        <translation>Another IoT bridge is running ({holder}); this one waits to take over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="35"/>
+        <source>本桥已取得写入权（{holder}），连接代理</source>
+        <translation>This bridge holds the lease ({holder}); connecting to the broker</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="36"/>
+        <source>写入权已被另一个物联网桥取得，本桥断开代理并等待</source>
+        <translation>Another IoT bridge took the lease; this one disconnects from the broker and waits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="39"/>
+        <source>已连接 MQTT 代理 {broker}，订阅设备报警与心跳</source>
+        <translation>Connected to the MQTT broker {broker}; subscribed to device alarms and heartbeats</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="42"/>
+        <source>无法连接 MQTT 代理 {broker}（{reason}），稍后重试（间隔逐次加长，最长 30 秒）</source>
+        <translation>Cannot connect to the MQTT broker {broker} ({reason}); retrying (longer each time, at most 30 s apart)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="45"/>
+        <source>与 MQTT 代理 {broker} 的连接断开（{reason}），正在重连</source>
+        <translation>Connection to the MQTT broker {broker} lost ({reason}); reconnecting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="48"/>
+        <source>数据库暂时不可用（{detail}），1 秒后重试，消息保留</source>
+        <translation>The database is unavailable ({detail}); retrying in 1 s, messages kept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="51"/>
+        <source>设备离线：{codes}</source>
+        <translation>Devices offline: {codes}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="52"/>
+        <source>设备报警已生成事件 {event_id}（{topic}），建议派给 {force} {assignee}</source>
+        <translation>A device alarm made event {event_id} ({topic}); proposed for {force} {assignee}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="55"/>
+        <source>物联网桥已停止</source>
+        <translation>IoT bridge stopped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="70"/>
+        <source>代理地址应为 主机:端口，例如 127.0.0.1:1883</source>
+        <translation>The broker&apos;s address is HOST:PORT, e.g. 127.0.0.1:1883</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="80"/>
+        <source>无法读取密码文件 {path}：{reason}</source>
+        <translation>Cannot read the password file {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="90"/>
+        <source>找不到文件 {path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="140"/>
+        <source>物联网桥启动：代理 {broker}，用户 {user}，TLS {tls}，数据库 {db}</source>
+        <translation>IoT bridge starting: broker {broker}, user {user}, TLS {tls}, database {db}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="145"/>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="147"/>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="170"/>
+        <source>数据库中没有物联网设备，请先运行 python main.py demo seed</source>
+        <translation>The database has no IoT devices; run python main.py demo seed first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="183"/>
+        <source>设备模拟开始：{count} 台设备，代理 {broker}；将失联：{silent}</source>
+        <translation>Device simulation started: {count} devices, broker {broker}; falling silent: {silent}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="196"/>
+        <source>无法连接 MQTT 代理 {broker}</source>
+        <translation>Cannot connect to the MQTT broker {broker}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/iot_cli.py" line="207"/>
+        <source>设备模拟结束：发送 {sent} 条消息</source>
+        <translation>Device simulation over: {sent} messages sent</translation>
     </message>
 </context>
 <context>

@@ -139,6 +139,7 @@ def test_the_four_docks_show_real_data(
         "panel_event_detail",
         "panel_checklist",
         "panel_duty_log",
+        "panel_devices",
     }
     assert not docks.pop("panel_checklist").isVisible()  # only an emergency has a checklist
     assert all(d.isVisible() for d in docks.values())

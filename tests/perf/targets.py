@@ -70,6 +70,10 @@ TARGETS: tuple[Target, ...] = (
     Target("hotline_import_88k_s", 60.0),
     Target("address_match_ms", 5.0),
     Target("address_wrong_pct", 0.0),
+    # IoT devices (issue 18): an alarm reaches another post's queue, ingest with repeats folded.
+    Target("iot_alarm_to_queue_ms_p95", 500.0),
+    Target("iot_ingest_per_s", 500.0, at_least=True),
+    Target("iot_offline_detect_s", 8.0),  # three 2-second intervals + 2 s
     # Construction sites (issue 21).
     Target("site_score_recompute_ms", 200.0),
     Target("site_sheet_pdf_s", 2.0),
