@@ -395,12 +395,14 @@ class SiteWork(QObject):
         )
         if not done:
             return
+        # The rubric as saved first, then the word that it was: showing the rubric clears the
+        # dialog's message, and the operator must be able to read it.
+        await self.open_rubric()
         dialog.saved(
             self.tr("已保存，全部工地已重新评分（{count} 处工地得分或等级变化）").format(
                 count=count
             )
         )
-        await self.open_rubric()
         await self.sites_changed([])
 
     # --- upward reports -----------------------------------------------------------------------
