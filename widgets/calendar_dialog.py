@@ -100,7 +100,11 @@ class CalendarDialog(QDialog):
         self.resize(560, 520)
         self._rows: dict[date, tuple[bool, str]] = {}
         self._official: dict[date, tuple[bool, str]] = {}
-        self.year.valueChanged.connect(self.year_requested)
+        self.year.valueChanged.connect(self._request_year)
+        # Nothing can be added or saved before the year's rows are shown: a save before them
+        # would replace rows the operator never saw, and their late arrival would wipe the
+        # operator's additions and the word that the save went through.
+        self._set_editable(False)
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
         self.buttons.accepted.connect(
@@ -123,6 +127,7 @@ class CalendarDialog(QDialog):
         self._official = dict(official)
         self.day.setDate(QDate(year, 1, 1))
         self._fill()
+        self._set_editable(True)
         if not official and not rows:
             self.show_message(
                 self.tr("国家日历中还没有 {year} 年的节假日安排：请按国务院通知录入").format(
@@ -136,6 +141,21 @@ class CalendarDialog(QDialog):
         """Say what happened (a refusal, or how many deadlines were recomputed)."""
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1b7f3b;")
         self.message.setText(text)
+
+    def _request_year(self, year: int) -> None:
+        self._set_editable(False)
+        self.year_requested.emit(year)
+
+    def _set_editable(self, editable: bool) -> None:
+        for widget in (
+            self.day,
+            self.kind,
+            self.note,
+            self.add_button,
+            self.remove_button,
+            self.buttons.button(QDialogButtonBox.StandardButton.Save),
+        ):
+            widget.setEnabled(editable)
 
     def _fill(self) -> None:
         holidays = holiday_labels()

@@ -173,6 +173,7 @@ def test_the_chief_enters_next_years_calendar_and_the_warning_goes(
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible, timeout=LOAD_TIMEOUT_MS)
     assert dialog.year.value() == year
+    qtbot.waitUntil(dialog.add_button.isEnabled, timeout=LOAD_TIMEOUT_MS)  # the year is shown
     dialog.day.setDate(QDate(year, 1, 1))
     dialog.kind.setCurrentIndex(dialog.kind.findData(False))
     dialog.note.setText("元旦")
