@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.labels import holiday_labels
+from widgets.timefmt import day_of
 
 
 class CalendarDialog(QDialog):
@@ -175,8 +176,7 @@ class CalendarDialog(QDialog):
                 self.table.setItem(row, column, item)
 
     def _add(self) -> None:
-        picked = self.day.date()
-        day = date(picked.year(), picked.month(), picked.day())
+        day = day_of(self.day.date())
         if day.year != self.year.value():
             self.show_message(self.tr("日期不在 {year} 年内").format(year=self.year.value()))
             return

@@ -54,7 +54,7 @@ from widgets.labels import (
 )
 from widgets.plain import plain_tooltip
 from widgets.table_base import ROOT, HeaderedTableModel, Index, fit_columns, widest_digits
-from widgets.timefmt import LOCAL_ZONE, local_minutes
+from widgets.timefmt import LOCAL_ZONE, day_of, local_minutes
 
 
 class EventColumn(IntEnum):
@@ -891,8 +891,8 @@ class EventQueuePanel(QWidget):
         reported_from: date | None = None
         reported_to: date | None = None
         if self.date_filter.isChecked():
-            reported_from = _to_date(self.date_from.date())
-            reported_to = _to_date(self.date_to.date())
+            reported_from = day_of(self.date_from.date())
+            reported_to = day_of(self.date_to.date())
         return QueueFilter(
             states=frozenset(states),
             categories=chosen(self.category_filter),
@@ -1016,10 +1016,6 @@ class EventQueuePanel(QWidget):
                 overdue=overdue_text(*self.model.count_visible("overdue", "escalated")),
             )
         )
-
-
-def _to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def _to_qdate(value: date) -> QDate:

@@ -38,7 +38,7 @@ from widgets.labels import (
     snapshot_group_labels,
     state_labels,
 )
-from widgets.timefmt import local_full
+from widgets.timefmt import day_of, local_full
 
 FATE_COLOURS = {"overdue": "#ffd6d6", "closed_in_time": "#d8f0d8", "open": "#fff3cd"}
 
@@ -186,7 +186,7 @@ class HandoverReviewDialog(QDialog):
 
     def date_range(self) -> tuple[date, date]:
         """The days chosen."""
-        return self.since.date().toPython(), self.until.date().toPython()  # type: ignore[return-value]
+        return day_of(self.since.date()), day_of(self.until.date())
 
     def request_search(self) -> None:
         """Ask for the handovers the filters describe."""

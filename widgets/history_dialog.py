@@ -33,7 +33,7 @@ from models.snapshots import EventRow
 from widgets.labels import source_labels, state_labels
 from widgets.plain import plain_labels, plain_tooltip
 from widgets.table_base import ROOT, HeaderedTableModel, Index
-from widgets.timefmt import local_full
+from widgets.timefmt import day_of, local_full
 
 
 @dataclass(frozen=True)
@@ -214,8 +214,8 @@ class HistoryDialog(QDialog):
             text=self.text.text().strip(),
             category_id=self.category.currentData(),
             grid_id=self.grid.currentData(),
-            date_from=_to_date(self.date_from.date()) if dated else None,
-            date_to=_to_date(self.date_to.date()) if dated else None,
+            date_from=day_of(self.date_from.date()) if dated else None,
+            date_to=day_of(self.date_to.date()) if dated else None,
             page=max(page, 0),
         )
         if dated and request.date_from and request.date_to and request.date_from > request.date_to:
@@ -252,7 +252,3 @@ class HistoryDialog(QDialog):
     def _opened(self, index: Index) -> None:
         if index.isValid():
             self.event_opened.emit(self.model.event_id_at(index.row()))
-
-
-def _to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer
+from PySide6.QtCore import QCoreApplication, QDate, QElapsedTimer
 
 LOCAL_ZONE = ZoneInfo("Asia/Shanghai")
+
+
+def day_of(value: QDate) -> date:
+    """A date edit's day as a Python date (typed, unlike ``QDate.toPython``)."""
+    return date(value.year(), value.month(), value.day())
 
 
 def local_minutes(instant: datetime) -> str:
