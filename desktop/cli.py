@@ -382,6 +382,9 @@ def build_parser(configuration: config.Configuration | None = None) -> argparse.
     handovers.add_argument("--pdf", type=Path)
     handovers.add_argument("--xlsx", type=Path)
     handovers.add_argument("--db", dest="sub_db")
+    from desktop.bulletin_cli import add_parser as add_bulletin_parser
+
+    add_bulletin_parser(report)
     return parser
 
 
@@ -538,6 +541,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _create_account(url, args)
         if args.command == "cameras":
             return _cameras(url, args)
+        if args.command == "report" and args.report_command == "bulletin":
+            from desktop.bulletin_cli import report_bulletin
+
+            return report_bulletin(url, args)
         if args.command == "report":
             return _report_handovers(url, args)
         if args.command == "import":

@@ -15,22 +15,22 @@ into Python), what deserves a line in the bulletin of a local day D:
 - ``devices_offline``: the IoT devices offline now (``models.iot`` keeps only their current
   state and periods; the bulletin says what stands when it is written).
 
-Each proposal carries its numbers and the codes of (at most ``EVENTS_SHOWN``) events behind it.
-Its words are the desktop's business (they are translated); the chief edits, adds and removes
-items, then ``issue_bulletin`` freezes them: one bulletin per local day, numbered per year
-(第N期), signed, append-only. Two chiefs issuing at once get distinct numbers: the number is
-taken inside a savepoint against the table's unique (year, number), and taken again if another
-transaction committed it first.
+At most ``PER_KIND`` proposals of each kind, the largest first. Each proposal carries its
+numbers and the codes of (at most ``EVENTS_SHOWN``) events behind it. Its words are the
+desktop's business (they are translated); the chief edits, adds and removes items, then
+``issue_bulletin`` freezes them: one bulletin per local day, numbered per year (第N期), signed,
+append-only. Two chiefs issuing at once get distinct numbers: the number is taken inside a
+savepoint against the table's unique (year, number), and taken again if another transaction
+committed it first.
 
 Errors: ``BulletinRefused(reason)`` with ``already_issued``, ``empty``, ``too_long``,
-``not_found``.
+``not_found``, ``no_chief`` (the command line found no chief to sign).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, case, func, insert, select
@@ -42,14 +42,18 @@ from models.accounts import Operator, require
 from models.changefeed import record_change
 from models.entities import (
     ConstructionSite,
+    DutyRoster,
     Event,
     EventCategory,
     Grid,
     IotDevice,
+    OperatorAccount,
     RiskBulletin,
     SiteScoreChange,
 )
 from models.fields import text_problem
+from models.handover import current_window
+from models.risk_rows import BulletinItem, IssuedBulletin, RiskProposal
 from models.sites import load_grading
 from models.workdays import LOCAL_ZONE
 
@@ -60,6 +64,7 @@ REPEAT_DAYS = 7
 REPEAT_MIN = 3
 CLUSTER_MIN = 3
 EVENTS_SHOWN = 20  # codes listed under one risk: the bulletin stays readable
+PER_KIND = 5  # the worst of each kind (高发前五): the chief adds more by hand if he wants
 DEVICES_SHOWN = 20
 MAX_ITEMS = 50
 MAX_TITLE = 100
@@ -75,45 +80,6 @@ class BulletinRefused(ValueError):
         super().__init__(reason)
         self.reason = reason
         self.detail = detail
-
-
-@dataclass(frozen=True, slots=True)
-class RiskProposal:
-    """A risk the data suggests: its kind, what it is about, its numbers, the events behind it.
-
-    ``count`` is the kind's main figure (events on the day, at the place, overdue; the site's
-    score; devices offline); ``baseline`` the comparison (the daily average before; the site's
-    score before), 0 where the kind has none; ``before``/``after``: a site's grades."""
-
-    kind: str
-    subject: str
-    count: int
-    baseline: float
-    events: tuple[str, ...]
-    before: str = ""
-    after: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class BulletinItem:
-    """One item of a bulletin as the chief wrote it: title, text, the codes of its events."""
-
-    title: str
-    text: str
-    events: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class IssuedBulletin:
-    """An issued bulletin, frozen: 第``number``期 of ``year``, for ``day``."""
-
-    bulletin_id: int
-    year: int
-    number: int
-    day: date
-    items: tuple[BulletinItem, ...]
-    issued_at: datetime
-    signed_name: str
 
 
 def day_bounds(day: date) -> tuple[datetime, datetime]:
@@ -165,6 +131,7 @@ def _rising(
         .group_by(key)
         .having(and_(on_day >= RISE_MIN, on_day * BASELINE_DAYS >= before * RISE_FACTOR))
         .order_by(on_day.desc(), key)
+        .limit(PER_KIND)
     ).all()
     if not found:
         return []
@@ -183,13 +150,14 @@ def _rising(
 
 def _names(session: Session, *, by_grid: bool, language: str, ids: Sequence[int]) -> dict[int, str]:
     if by_grid:
-        return dict(session.execute(select(Grid.id, Grid.name).where(Grid.id.in_(ids))))
-    rows = session.execute(
+        rows = session.execute(select(Grid.id, Grid.name).where(Grid.id.in_(ids)))
+        return {grid_id: name for grid_id, name in rows}  # noqa: C416 (rows, not pairs)
+    categories = session.execute(
         select(EventCategory.id, EventCategory.name, EventCategory.name_en).where(
             EventCategory.id.in_(ids)
         )
     )
-    return {i: (en if language == "en" and en else zh) for i, zh, en in rows}
+    return {i: (en if language == "en" and en else zh) for i, zh, en in categories}
 
 
 def _repeat_places(session: Session, end: datetime) -> list[RiskProposal]:
@@ -201,6 +169,7 @@ def _repeat_places(session: Session, end: datetime) -> list[RiskProposal]:
         .group_by(Event.address)
         .having(func.count() >= REPEAT_MIN)
         .order_by(func.count().desc(), Event.address)
+        .limit(PER_KIND)
     ).all()
     return [
         RiskProposal(
@@ -220,6 +189,7 @@ def _overdue_clusters(session: Session, at: datetime) -> list[RiskProposal]:
         .group_by(Grid.id, Grid.name)
         .having(func.count() >= CLUSTER_MIN)
         .order_by(func.count().desc(), Grid.name)
+        .limit(PER_KIND)
     ).all()
     return [
         RiskProposal(
@@ -378,3 +348,34 @@ def bulletin_by_id(session: Session, bulletin_id: int) -> IssuedBulletin:
     if row is None:
         raise BulletinRefused("not_found")
     return _issued(row)
+
+
+def signing_chief(session: Session, now: datetime, username: str | None = None) -> Operator:
+    """Who signs a bulletin issued from the command line: the account named, else the chief
+    rostered on the shift under way (the duty chief, whose product the bulletin is)."""
+    account: OperatorAccount | None
+    if username:
+        account = session.scalars(
+            select(OperatorAccount).where(OperatorAccount.username == username)
+        ).first()
+    else:
+        window, _next = current_window(session, now)
+        account = session.scalars(
+            select(OperatorAccount)
+            .join(DutyRoster, DutyRoster.operator_id == OperatorAccount.id)
+            .where(
+                DutyRoster.shift_id == window.shift_id,
+                DutyRoster.shift_date == window.shift_date,
+                DutyRoster.post == "chief",
+            )
+        ).first()
+    if account is None or not account.active:
+        raise BulletinRefused("no_chief", username or "")
+    return Operator(
+        account.id,
+        account.username,
+        account.display_name,
+        account.role,
+        "chief",
+        tuple(account.posts),
+    )

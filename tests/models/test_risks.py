@@ -22,10 +22,9 @@ from models.entities import (
     SiteScoreChange,
 )
 from models.entities import Event as EventEntity
+from models.risk_rows import BulletinItem, RiskProposal
 from models.risks import (
-    BulletinItem,
     BulletinRefused,
-    RiskProposal,
     day_bounds,
     issue_bulletin,
     latest_bulletin,
