@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from desktop import __version__, settings
 from desktop.alarm_sound import AlarmSound
+from desktop.bulletin_work import BulletinWork
 from desktop.event_work import EventWork
 from desktop.feed import ChangeFeed
 from desktop.handover_work import HandoverWork
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
         self.event_work.attach_journal(Journal(journal_path(store.database.url, operator.post)))
         self.handover_work = HandoverWork(self)
         self.site_work = SiteWork(self)
+        self.bulletin_work = BulletinWork(self)
         # Journaled actions that could not be written when the database came back.
         self.replay_refusals: list[str] = []
         self.map_work = MapWork(
@@ -241,6 +243,7 @@ class MainWindow(QMainWindow):
         session_menu.addAction(self.plans_action)
         session_menu.addSeparator()
         self.handover_work.fill_menu(session_menu)
+        self.bulletin_work.fill_menu(session_menu)
         self.quit_action = QAction(self.tr("退出"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         session_menu.addSeparator()
@@ -371,6 +374,7 @@ class MainWindow(QMainWindow):
         )
         self.feed.devices_changed.connect(self.iot_work.devices_changed)
         self.feed.device_alarms_changed.connect(self.iot_work.alarms_changed)
+        self.feed.bulletin_issued.connect(lambda: self._spawn(self.bulletin_work.show_latest()))
         self.calendar_action.triggered.connect(self.open_calendar)
         self.sla_action.triggered.connect(lambda: self._spawn(self._open_sla()))
         self.plans_action.triggered.connect(lambda: self._spawn(self._open_plans()))
@@ -471,6 +475,7 @@ class MainWindow(QMainWindow):
         self.presence.stop()
         self.handover_work.stop()
         self.site_work.stop()
+        self.bulletin_work.stop()
         self._tasks.cancel_all()
         self.event_work.cancel()
         self.video_work.cancel()
@@ -552,6 +557,7 @@ class MainWindow(QMainWindow):
             self.event_work.preload()
             await self._load_alarms()
             await self.video_work.load()
+            await self.bulletin_work.show_latest()
         except StoreUnavailable:
             log.warning("database unavailable while loading; the status bar says so")
 
