@@ -165,6 +165,11 @@ def build_parser(configuration: config.Configuration | None = None) -> argparse.
         help=QCoreApplication.translate("cli", "空库时生成演示数据并以演示账号登录"),
     )
     parser.add_argument(
+        "--wall",
+        action="store_true",
+        help=QCoreApplication.translate("cli", "以大屏（数据驾驶舱）启动，全屏显示在第二块屏幕上"),
+    )
+    parser.add_argument(
         "--screenshot",
         type=Path,
         help=QCoreApplication.translate("cli", "加载完成后截图到 PNG 文件并退出"),

@@ -46,6 +46,7 @@ from desktop.site_work import SiteWork
 from desktop.store import Store, StoreUnavailable
 from desktop.tasks import BackgroundTasks
 from desktop.video_work import VideoWork
+from desktop.wall_work import WallWindow
 from models import calendar_days, history, indicators, modes, queries, sla
 from models.accounts import NotPermitted, Operator, permitted_actions, unlock_screen
 from models.alarms import (
@@ -267,10 +268,33 @@ class MainWindow(QMainWindow):
         self.tiles_action = QAction(self.tr("地图底图…"), self)
         view_menu.addAction(self.tiles_action)
         view_menu.addAction(self.reset_layout_action)
+        view_menu.addSeparator()
+        self.wall_action = QAction(self.tr("大屏（数据驾驶舱）"), self)
+        self.wall_action.triggered.connect(self.open_wall)
+        view_menu.addAction(self.wall_action)
+        self.wall: WallWindow | None = None
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         self.about_action = QAction(self.tr("关于网格指挥台…"), self)
         help_menu.addAction(self.about_action)
         self.about_dialog: AboutDialog | None = None
+
+    def open_wall(self) -> None:
+        """视图 → 大屏: the big screen, full screen on the second screen, fed by this post's
+        change feed (one more if it is open already brings that one forward)."""
+        if self.wall is not None:
+            self.wall.raise_()
+            return
+        wall = WallWindow(
+            self.store, self.language, self.feed, centre_tiles=self.map_work.centre_tiles
+        )
+        wall.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wall.closed.connect(self._wall_closed)
+        self.wall = wall
+        wall.show_on_wall()
+        wall.start()
+
+    def _wall_closed(self) -> None:
+        self.wall = None
 
     def _show_title(self) -> None:
         self.setWindowTitle(
@@ -476,6 +500,8 @@ class MainWindow(QMainWindow):
         self.handover_work.stop()
         self.site_work.stop()
         self.bulletin_work.stop()
+        if self.wall is not None:
+            self.wall.close()
         self._tasks.cancel_all()
         self.event_work.cancel()
         self.video_work.cancel()
