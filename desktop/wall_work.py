@@ -17,7 +17,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from desktop.feed import ChangeFeed
@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 COALESCE_MS = 20  # a burst of changes is one read
 PERIODIC_MS = 30_000
+MAP_SHARE = 0.36  # of the wall's width
 WALL_POST = "chief"  # the map's layers as the chief's overview shows them
 
 
@@ -82,6 +83,8 @@ class WallWindow(QMainWindow):
             self.map_work = MapWork(
                 store, WALL_POST, self.map_panel, self._spawn, self, centre_tiles=centre_tiles
             )
+            # Nobody is at the wall to use the layer list: folded, the map has the room.
+            self.map_panel.when_built(lambda m: m.set_legend_folded(True))
         self._busy = False
         self._again = False
         self._refresh = QTimer(self)
@@ -101,6 +104,13 @@ class WallWindow(QMainWindow):
             signal.connect(self._refresh.start)
         self.feed.reload_needed.connect(lambda: self._spawn(self.load()))
         self.resize(1920, 1080)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.map_panel is not None:
+            # A minimum, not a resizeDocks: it holds from the first layout, before the page
+            # fits the area to the map's size.
+            self.map_panel.setMinimumWidth(int(self.width() * MAP_SHARE))
 
     def _spawn(self, coroutine: Coroutine[Any, Any, None]) -> None:
         self._tasks.spawn(coroutine)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -31,14 +32,14 @@ from models.snapshots import AlarmRow
 from models.wall_rows import WallEvent, WallFigures
 from widgets.emergency import LEVEL_COLOURS, level_labels
 from widgets.labels import alarm_labels, clock_labels, mode_labels, state_labels
-from widgets.timefmt import LOCAL_ZONE, local_minutes
+from widgets.timefmt import LOCAL_ZONE
 
 BACKGROUND = "#0b1a2e"
 PANEL = "#12294a"
 TEXT = "#e8f0ff"
 ACCENT = "#4fc3f7"
 ALARM_COLOURS = {"warning": "#f9a825", "overdue": "#ff7043", "escalated": "#ff1744"}
-ROWS_SHOWN = 8  # newest events and alarms in view; the newest list scrolls through 12
+ROWS_SHOWN = 9  # newest events and alarms in view; the newest list scrolls through 12
 SCROLL_MS = 4000
 
 
@@ -83,6 +84,8 @@ class RowList(QFrame):
         layout.addWidget(_label(title, 24, ACCENT, bold=True))
         self.lines = [_label("", 22) for _ in range(rows)]
         for line in self.lines:
+            # A long line is cut at the panel's edge rather than widen the wall past its screen.
+            line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             layout.addWidget(line)
         layout.addStretch(1)
 
@@ -129,6 +132,7 @@ class WallView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(f"#wall_view {{ background: {BACKGROUND}; }}")
         self.title = _label(self.tr("数据驾驶舱 · 一屏观全域"), 34, TEXT, bold=True)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.clock = _label("", 30, ACCENT, bold=True)
         self.banner = _label("", 26, "white", bold=True)
         self.banner.setWordWrap(True)
@@ -248,7 +252,7 @@ class WallView(QWidget):
         self.newest.show_lines(
             [
                 (
-                    f"{local_minutes(e.reported_at)}  {e.code}  {e.category}  {e.grid}  "
+                    f"{e.reported_at.astimezone(LOCAL_ZONE):%H:%M}  {e.category}  {e.grid}  "
                     f"{states.get(e.state, e.state)}",
                     TEXT,
                 )
@@ -266,8 +270,8 @@ class WallView(QWidget):
         self.alarms.show_lines(
             [
                 (
-                    f"{levels.get(a.level, a.level)}  {a.code}  {a.category}  "
-                    f"{clocks.get(a.clock, a.clock)} {local_minutes(a.deadline)}",
+                    f"{levels.get(a.level, a.level)}  {a.category}  {a.code}  "
+                    f"{clocks.get(a.clock, a.clock)} {a.deadline.astimezone(LOCAL_ZONE):%m-%d}",
                     ALARM_COLOURS.get(a.level, TEXT),
                 )
                 for a in alarms[:ROWS_SHOWN]
