@@ -4,7 +4,8 @@ by the change feed.
 Opened from a post (视图 → 大屏, sharing that post's store and feed) or on its own
 (``main.py --wall``, which logs in as a post does and follows the feed itself). It goes full
 screen on the second screen when there is one. Every change the feed brings is shown in one
-coalesced read of ``models.wall.wall_figures`` (SQL aggregates); event changes also move their
+coalesced read of ``models.wall.wall_figures`` (SQL aggregates; the days before today kept and
+read again every ten minutes), then the alarms in a read of their own; event changes also move their
 markers on the map; a timer reads again every half minute, for what time alone changes (an
 event becoming overdue, the clock). Esc closes it.
 """
@@ -29,7 +30,8 @@ from models import queries
 from models.changefeed import last_seq
 from models.clock import server_now
 from models.snapshots import OPEN_STATES, EventRow
-from models.wall import wall_figures
+from models.wall import wall_alarms, wall_figures
+from models.wall_rows import WallFigures, WallHistory
 from widgets.map_panel import MapPanel
 from widgets.wall import WallView
 
@@ -37,6 +39,7 @@ log = logging.getLogger(__name__)
 
 COALESCE_MS = 20  # a burst of changes is one read
 PERIODIC_MS = 30_000
+HISTORY_MS = 10 * 60_000
 MAP_SHARE = 0.36  # of the wall's width
 WALL_POST = "chief"  # the map's layers as the chief's overview shows them
 
@@ -94,6 +97,12 @@ class WallWindow(QMainWindow):
         self._periodic = QTimer(self)
         self._periodic.setInterval(PERIODIC_MS)
         self._periodic.timeout.connect(self._refresh.start)
+        # The days before today, kept between reads and read again now and then (a late
+        # closure changes them, rarely).
+        self._history: WallHistory | None = None
+        self._forget_history = QTimer(self)
+        self._forget_history.setInterval(HISTORY_MS)
+        self._forget_history.timeout.connect(self._drop_history)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         self.feed.events_changed.connect(self._events_changed)
         for signal in (
@@ -126,6 +135,7 @@ class WallWindow(QMainWindow):
     def start(self) -> None:
         """Read everything and follow the feed."""
         self._periodic.start()
+        self._forget_history.start()
         self._spawn(self.load())
 
     async def load(self) -> None:
@@ -150,6 +160,9 @@ class WallWindow(QMainWindow):
             self.feed.start(seq)
         await self.refresh()
 
+    def _drop_history(self) -> None:
+        self._history = None
+
     def _events_changed(self, rows: list[EventRow]) -> None:
         if self.map_panel is not None:
             open_rows = [row for row in rows if row.state in OPEN_STATES]
@@ -170,13 +183,20 @@ class WallWindow(QMainWindow):
         try:
             while True:
                 self._again = False
+                history = self._history
                 try:
                     figures = await self.store.read(
-                        lambda s: wall_figures(s, server_now(s), language)
+                        partial(_figures, language=language, history=history)
+                    )
+                    self._history = figures.history
+                    self.view.show_figures(figures)
+                    # The tiles and charts first; the alarm list right after, read on its own.
+                    alarms = await self.store.read(
+                        lambda s: wall_alarms(s, server_now(s), language)
                     )
                 except StoreUnavailable:
                     return  # the next change or the timer tries again
-                self.view.show_figures(figures)
+                self.view.show_alarms(alarms)
                 if not self._again:
                     return
         finally:
@@ -184,12 +204,17 @@ class WallWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._periodic.stop()
+        self._forget_history.stop()
         self._refresh.stop()
         if self._own_feed:
             self.feed.stop()
         self._tasks.cancel_all()
         super().closeEvent(event)
         self.closed.emit()
+
+
+def _figures(session: Any, *, language: str, history: WallHistory | None) -> WallFigures:
+    return wall_figures(session, server_now(session), language, history)
 
 
 def _open_events(session: Any, *, language: str) -> tuple[int, list[EventRow]]:

@@ -5,7 +5,9 @@ counts (``models.indicators``, as the status bar counts them), closed today, 按
 last 30 days, the mode and the emergency in force, events reported per hour over the last 24
 hours and reported and closed per local day over the last 30 days (each series one statement of
 conditional sums over an indexed time range, the same on SQLite and PostgreSQL), the newest
-events and the most urgent alarms — both bounded, so the wall can run for weeks.
+events — bounded, so the wall can run for weeks. The 29 days before today are read once in a
+while (``wall_history``) and only today on every change; the alarms are a read of their own
+(``wall_alarms``), after the tiles and charts are shown.
 
 按期办结率 (closed within the limit) is defined here until the reports' indicators module has
 it: of the events closed in a period, the share closed no later than their closing deadline
@@ -22,7 +24,8 @@ from sqlalchemy.orm import Session
 
 from models import indicators, modes, queries
 from models.entities import Event, EventCategory, Grid
-from models.wall_rows import WallEvent, WallFigures
+from models.snapshots import AlarmRow
+from models.wall_rows import WallEvent, WallFigures, WallHistory
 from models.workdays import LOCAL_ZONE
 
 HOURS = 24
@@ -62,29 +65,36 @@ def _counts(
     return tuple(int(found.get(n, 0)) for n in range(buckets))
 
 
+def _closed(session: Session, since: datetime, until: datetime) -> tuple[int, int]:
+    """Events closed in [since, until), and of them those closed on time (按期)."""
+    on_time = or_(Event.close_deadline.is_(None), Event.closed_at <= Event.close_deadline)
+    closed, in_time = session.execute(
+        select(func.count(), func.coalesce(func.sum(case((on_time, 1), else_=0)), 0)).where(
+            Event.closed_at >= since, Event.closed_at < until
+        )
+    ).one()
+    return int(closed), int(in_time)
+
+
 def on_time_rate(session: Session, since: datetime, until: datetime) -> float | None:
     """按期办结率 of the events closed in [since, until): None when none was closed."""
-    closed, on_time = session.execute(
-        select(
-            func.count(),
-            func.coalesce(
-                func.sum(
-                    case(
-                        (
-                            or_(
-                                Event.close_deadline.is_(None),
-                                Event.closed_at <= Event.close_deadline,
-                            ),
-                            1,
-                        ),
-                        else_=0,
-                    )
-                ),
-                0,
-            ),
-        ).where(Event.closed_at >= since, Event.closed_at < until)
-    ).one()
-    return None if not closed else int(on_time) / int(closed)
+    closed, in_time = _closed(session, since, until)
+    return None if not closed else in_time / closed
+
+
+def wall_history(session: Session, today: date) -> WallHistory:
+    """The 29 local days before ``today``: they change rarely (a late closure, a reopening),
+    so the wall reads them once in a while, and only today on every change."""
+    first_day = _local_midnight(today - timedelta(days=DAYS - 1))
+    midnight, day = _local_midnight(today), timedelta(days=1)
+    closed, in_time = _closed(session, first_day, midnight)
+    return WallHistory(
+        today,
+        _counts(session, Event.reported_at, first_day, day, DAYS - 1),
+        _counts(session, Event.closed_at, first_day, day, DAYS - 1),
+        closed,
+        in_time,
+    )
 
 
 def newest_events(session: Session, language: str, limit: int = NEWEST_SHOWN) -> list[WallEvent]:
@@ -102,32 +112,45 @@ def newest_events(session: Session, language: str, limit: int = NEWEST_SHOWN) ->
     ]
 
 
-def wall_figures(session: Session, now: datetime, language: str = "zh_CN") -> WallFigures:
-    """Everything the big screen shows beside the map, at ``now`` (the server's time)."""
+def wall_figures(
+    session: Session,
+    now: datetime,
+    language: str = "zh_CN",
+    history: WallHistory | None = None,
+) -> WallFigures:
+    """The tiles, charts and newest events of the big screen at ``now`` (the server's time).
+    ``history``: the past days as read before (read again when missing or of another day)."""
     today = now.astimezone(LOCAL_ZONE).date()
+    if history is None or history.day != today:
+        history = wall_history(session, today)
     midnight = _local_midnight(today)
+    tomorrow = midnight + timedelta(days=1)
     hour_now = now.replace(minute=0, second=0, microsecond=0)
     first_hour = hour_now - timedelta(hours=HOURS - 1)
-    first_day = _local_midnight(today - timedelta(days=DAYS - 1))
-    hour, day = timedelta(hours=1), timedelta(days=1)
-    tomorrow = midnight + timedelta(days=1)
     counted = indicators.counts(session, now)
-    closed_today = session.scalar(
-        select(func.count()).where(Event.closed_at >= midnight, Event.closed_at < tomorrow)
+    closed_today, in_time_today = _closed(session, midnight, tomorrow)
+    reported_today = session.scalar(
+        select(func.count()).where(Event.reported_at >= midnight, Event.reported_at < tomorrow)
     )
+    closed = history.closed + closed_today
     return WallFigures(
         at=now,
         open=counted.open,
         overdue=counted.overdue,
-        closed_today=int(closed_today or 0),
-        on_time_rate=on_time_rate(session, first_day, tomorrow),
+        closed_today=closed_today,
+        on_time_rate=(history.in_time + in_time_today) / closed if closed else None,
         mode=queries.current_mode(session),
         emergency=modes.current_emergency(session, language),
         hours_start=first_hour,
-        hours=_counts(session, Event.reported_at, first_hour, hour, HOURS),
+        hours=_counts(session, Event.reported_at, first_hour, timedelta(hours=1), HOURS),
         days_start=today - timedelta(days=DAYS - 1),
-        days_reported=_counts(session, Event.reported_at, first_day, day, DAYS),
-        days_closed=_counts(session, Event.closed_at, first_day, day, DAYS),
+        days_reported=(*history.days_reported, int(reported_today or 0)),
+        days_closed=(*history.days_closed, closed_today),
         newest=tuple(newest_events(session, language)),
-        alarms=tuple(queries.alarm_rows(session, now, language)[:ALARMS_SHOWN]),
+        history=history,
     )
+
+
+def wall_alarms(session: Session, now: datetime, language: str = "zh_CN") -> list[AlarmRow]:
+    """The most urgent alarms, as the alarm panel orders them (the first ``ALARMS_SHOWN``)."""
+    return queries.alarm_rows(session, now, language)[:ALARMS_SHOWN]

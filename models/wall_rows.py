@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from models.snapshots import AlarmRow, Emergency
+from models.snapshots import Emergency
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +17,18 @@ class WallEvent:
     grid: str
     state: str
     reported_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class WallHistory:
+    """The 29 local days before ``day``: events reported and closed on each, oldest first, and
+    how many of those closed were closed on time."""
+
+    day: date
+    days_reported: tuple[int, ...]
+    days_closed: tuple[int, ...]
+    closed: int
+    in_time: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,4 +53,4 @@ class WallFigures:
     days_reported: tuple[int, ...]
     days_closed: tuple[int, ...]
     newest: tuple[WallEvent, ...]
-    alarms: tuple[AlarmRow, ...]
+    history: WallHistory

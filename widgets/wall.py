@@ -188,7 +188,7 @@ class WallView(QWidget):
         self._scroll.start()
 
     def show_figures(self, figures: WallFigures) -> None:
-        """Show new figures: tiles, charts, lists, the mode and its banner."""
+        """Show new figures: tiles, charts, the newest events, the mode and its banner."""
         f = figures
         self.clock.setText(f.at.astimezone(LOCAL_ZONE).strftime("%Y-%m-%d %H:%M"))
         self.tiles["open"].show_value(str(f.open))
@@ -215,7 +215,6 @@ class WallView(QWidget):
         self._newest = f.newest
         self._offset = 0
         self._show_newest()
-        self._show_alarms(f.alarms)
         self.shown.emit()
 
     def _show_mode(self, f: WallFigures) -> None:
@@ -265,7 +264,8 @@ class WallView(QWidget):
             self._offset = (self._offset + 1) % len(self._newest)
             self._show_newest()
 
-    def _show_alarms(self, alarms: Sequence[AlarmRow]) -> None:
+    def show_alarms(self, alarms: Sequence[AlarmRow]) -> None:
+        """The most urgent alarms, most urgent first."""
         levels, clocks = alarm_labels(), clock_labels()
         self.alarms.show_lines(
             [
