@@ -37,7 +37,7 @@ from widgets.wall import WallView
 
 log = logging.getLogger(__name__)
 
-COALESCE_MS = 20  # a burst of changes is one read
+COALESCE_MS = 5  # a burst of changes is one read (and a read under way reads once more)
 PERIODIC_MS = 30_000
 HISTORY_MS = 10 * 60_000
 MAP_SHARE = 0.36  # of the wall's width

@@ -52,6 +52,14 @@ def _label(text: str = "", size: int = 22, colour: str = TEXT, bold: bool = Fals
     return label
 
 
+def _colour(label: QLabel, colour: str, rest: str) -> None:
+    # A style sheet is re-applied (and the widget re-polished) only when the colour changes:
+    # setting it on every refresh costs more than the rest of the refresh.
+    if label.property("wall_colour") != colour:
+        label.setProperty("wall_colour", colour)
+        label.setStyleSheet(f"color: {colour}; {rest}")
+
+
 class KpiTile(QFrame):
     """One figure in large type with its caption."""
 
@@ -69,7 +77,7 @@ class KpiTile(QFrame):
     def show_value(self, text: str, colour: str = TEXT) -> None:
         """The figure, in its colour (red for a figure that calls for attention)."""
         self.value.setText(text)
-        self.value.setStyleSheet(f"color: {colour}; font-size: 56px; font-weight: bold;")
+        _colour(self.value, colour, "font-size: 56px; font-weight: bold;")
 
 
 class RowList(QFrame):
@@ -94,7 +102,7 @@ class RowList(QFrame):
         for n, line in enumerate(self.lines):
             text, colour = lines[n] if n < len(lines) else ("", TEXT)
             line.setText(text)
-            line.setStyleSheet(f"color: {colour}; font-size: 22px;")
+            _colour(line, colour, "font-size: 22px;")
 
     def texts(self) -> list[str]:
         """What the lines say (for the tests, as an operator reads them)."""
