@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import insert, select, update
+from sqlalchemy.exc import DBAPIError
 
 from models.db import Database, open_database
 from models.demo.seed import seed_demo
@@ -19,6 +20,7 @@ from models.entities import (
     EventCategory,
     Grid,
     IotDevice,
+    RiskBulletin,
     SiteScoreChange,
 )
 from models.entities import Event as EventEntity
@@ -163,6 +165,8 @@ def test_issued_once_a_day_numbered_per_year_and_frozen(quiet_db: Database) -> N
         tuple(ITEMS),
         chief.display_name,
     )
+    with pytest.raises(DBAPIError, match="append-only"), quiet_db.write() as session:
+        session.execute(update(RiskBulletin).values(items="[]"))  # issued is frozen
 
 
 @pytest.fixture
