@@ -574,6 +574,7 @@ class MainWindow(QMainWindow):
             )
             self._apply_events(rows, haystacks)
             self._show_mode(mode)
+            await self.bulletin_work.show_latest()  # today's bulletin, if issued: its notice
             await self._load_mode()
             await self._check_calendar()
             self.event_work.show_kept()
@@ -583,7 +584,6 @@ class MainWindow(QMainWindow):
             self.event_work.preload()
             await self._load_alarms()
             await self.video_work.load()
-            await self.bulletin_work.show_latest()
         except StoreUnavailable:
             log.warning("database unavailable while loading; the status bar says so")
 
