@@ -27,7 +27,7 @@ from desktop.tasks import BackgroundTasks
 from models import risks
 from models.accounts import NotPermitted
 from models.clock import server_now
-from models.risk_rows import BulletinItem, IssuedBulletin
+from models.risk_rows import BulletinItem, IssuedBulletin, RiskProposal
 from models.workdays import LOCAL_ZONE
 from widgets.bulletin_dialog import BulletinDialog, BulletinNotice
 from widgets.bulletin_export import bulletin_title, proposal_item, write_pdf
@@ -75,18 +75,19 @@ class BulletinWork(QObject):
         """Today's bulletin: the issued one, or a draft of the data's proposals."""
         language = self.window.language
 
-        def read(session: Session) -> tuple[date, IssuedBulletin | None, list[BulletinItem]]:
+        def read(session: Session) -> tuple[date, IssuedBulletin | None, list[RiskProposal]]:
             day = _today(session)
             issued = risks.bulletin_of(session, day)
             if issued is not None:
                 return day, issued, []
-            proposals = risks.propose(session, day, server_now(session), language)
-            return day, None, [proposal_item(p, day.isoformat()) for p in proposals]
+            return day, None, risks.propose(session, day, server_now(session), language)
 
         try:
-            day, issued, items = await self.store.read(read)
+            day, issued, proposals = await self.store.read(read)
         except StoreUnavailable:
             return
+        # Worded here, in the operator's language, from the numbers the worker read.
+        items = [proposal_item(p, day.isoformat()) for p in proposals]
         dialog = self._dialog()
         if issued is not None:
             dialog.set_issued(issued)

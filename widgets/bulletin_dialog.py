@@ -152,7 +152,7 @@ class BulletinDialog(QDialog):
             if not editable:
                 cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(row, column, cell)
-        events = QTableWidgetItem("、".join(item.events))
+        events = QTableWidgetItem(self.tr("、").join(item.events))
         events.setFlags(events.flags() & ~Qt.ItemFlag.ItemIsEditable)
         events.setData(Qt.ItemDataRole.UserRole, list(item.events))
         self.table.setItem(row, self.EVENTS, events)

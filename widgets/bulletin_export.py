@@ -18,37 +18,39 @@ from widgets.handover_export import html_heading, html_table, print_pdf
 from widgets.timefmt import local_full
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("bulletin", text)
-
-
 def proposal_item(proposal: RiskProposal, day_text: str) -> BulletinItem:
     """The item a proposal suggests, worded for the bulletin (the chief may rewrite it)."""
     p = proposal
     kinds = {
         "grid_rising": (
-            _tr("网格事件上升：{subject}"),
-            _tr("{day}上报事件 {count} 件，前7日日均 {baseline} 件。"),
+            QCoreApplication.translate("bulletin", "网格事件上升：{subject}"),
+            QCoreApplication.translate(
+                "bulletin", "{day}上报事件 {count} 件，前7日日均 {baseline} 件。"
+            ),
         ),
         "category_rising": (
-            _tr("类别事件上升：{subject}"),
-            _tr("{day}上报事件 {count} 件，前7日日均 {baseline} 件。"),
+            QCoreApplication.translate("bulletin", "类别事件上升：{subject}"),
+            QCoreApplication.translate(
+                "bulletin", "{day}上报事件 {count} 件，前7日日均 {baseline} 件。"
+            ),
         ),
         "repeat_place": (
-            _tr("同一地点重复投诉：{subject}"),
-            _tr("近7日该地点上报事件 {count} 件。"),
+            QCoreApplication.translate("bulletin", "同一地点重复投诉：{subject}"),
+            QCoreApplication.translate("bulletin", "近7日该地点上报事件 {count} 件。"),
         ),
         "overdue_cluster": (
-            _tr("超时事件集中：{subject}"),
-            _tr("超时未办结事件 {count} 件。"),
+            QCoreApplication.translate("bulletin", "超时事件集中：{subject}"),
+            QCoreApplication.translate("bulletin", "超时未办结事件 {count} 件。"),
         ),
         "site_falling": (
-            _tr("工地评级下降：{subject}"),
-            _tr("评级由 {before} 降为 {after}，得分 {baseline:.0f} → {count}。"),
+            QCoreApplication.translate("bulletin", "工地评级下降：{subject}"),
+            QCoreApplication.translate(
+                "bulletin", "评级由 {before} 降为 {after}，得分 {baseline:.0f} → {count}。"
+            ),
         ),
         "devices_offline": (
-            _tr("物联设备离线"),
-            _tr("离线设备 {count} 台：{codes}。"),
+            QCoreApplication.translate("bulletin", "物联设备离线"),
+            QCoreApplication.translate("bulletin", "离线设备 {count} 台：{codes}。"),
         ),
     }
     title, text = kinds[p.kind]
@@ -59,7 +61,7 @@ def proposal_item(proposal: RiskProposal, day_text: str) -> BulletinItem:
         "baseline": p.baseline,
         "before": p.before,
         "after": p.after,
-        "codes": "、".join(p.events),
+        "codes": QCoreApplication.translate("bulletin", "、").join(p.events),
     }
     events = () if p.kind == "devices_offline" else p.events
     return BulletinItem(title.format(**values), text.format(**values), events)
@@ -67,7 +69,7 @@ def proposal_item(proposal: RiskProposal, day_text: str) -> BulletinItem:
 
 def bulletin_title(bulletin: IssuedBulletin) -> str:
     """风险情况通报 2026年第3期."""
-    return _tr("风险情况通报 {year}年第{number}期").format(
+    return QCoreApplication.translate("bulletin", "风险情况通报 {year}年第{number}期").format(
         year=bulletin.year, number=bulletin.number
     )
 
@@ -78,7 +80,9 @@ def bulletin_html(bulletin: IssuedBulletin) -> str:
         "<h2>" + html.escape(bulletin_title(bulletin)) + "</h2>",
         "<p>"
         + html.escape(
-            _tr("日期：{day}　签发：{who}　签发时间：{at}").format(
+            QCoreApplication.translate(
+                "bulletin", "日期：{day}　签发：{who}　签发时间：{at}"
+            ).format(
                 day=bulletin.day.isoformat(),
                 who=bulletin.signed_name,
                 at=local_full(bulletin.issued_at),
@@ -90,7 +94,13 @@ def bulletin_html(bulletin: IssuedBulletin) -> str:
         parts.append(html_heading(f"{n}. {item.title}"))
         parts.append("<p>" + html.escape(item.text).replace("\n", "<br>") + "</p>")
         if item.events:
-            parts.append(html_table([_tr("相关事件")], [["、".join(item.events)]]))
+            separator = QCoreApplication.translate("bulletin", "、")
+            parts.append(
+                html_table(
+                    [QCoreApplication.translate("bulletin", "相关事件")],
+                    [[separator.join(item.events)]],
+                )
+            )
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 

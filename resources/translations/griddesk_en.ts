@@ -152,6 +152,11 @@
         <source>已签发，内容不可再修改。</source>
         <translation>Issued: it can no longer be changed.</translation>
     </message>
+    <message>
+        <location filename="../../widgets/bulletin_dialog.py" line="155"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
 </context>
 <context>
     <name>BulletinNotice</name>
@@ -174,22 +179,22 @@
         <translation>Risk bulletin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/bulletin_work.py" line="134"/>
+        <location filename="../../desktop/bulletin_work.py" line="135"/>
         <source>导出风险情况通报</source>
         <translation>Export the risk bulletin</translation>
     </message>
     <message>
-        <location filename="../../desktop/bulletin_work.py" line="136"/>
+        <location filename="../../desktop/bulletin_work.py" line="137"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/bulletin_work.py" line="151"/>
+        <location filename="../../desktop/bulletin_work.py" line="152"/>
         <source>无法写入文件 {path}：{reason}</source>
         <translation>Cannot write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/bulletin_work.py" line="156"/>
+        <location filename="../../desktop/bulletin_work.py" line="157"/>
         <source>已导出{title}到 {path}</source>
         <translation>Exported {title} to {path}</translation>
     </message>
@@ -4296,72 +4301,72 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../widgets/wall.py" line="134"/>
+        <location filename="../../widgets/wall.py" line="142"/>
         <source>数据驾驶舱 · 一屏观全域</source>
         <translation>Data cockpit · the whole area on one screen</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="144"/>
+        <location filename="../../widgets/wall.py" line="152"/>
         <source>未结事件</source>
         <translation>Open events</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="145"/>
+        <location filename="../../widgets/wall.py" line="153"/>
         <source>超时事件</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="146"/>
+        <location filename="../../widgets/wall.py" line="154"/>
         <source>今日办结</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="147"/>
+        <location filename="../../widgets/wall.py" line="155"/>
         <source>按期办结率（30日）</source>
         <translation>Closed on time (30 days)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="148"/>
+        <location filename="../../widgets/wall.py" line="156"/>
         <source>运行模式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="154"/>
+        <location filename="../../widgets/wall.py" line="162"/>
         <source>近24小时上报</source>
         <translation>Reported, last 24 hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="159"/>
+        <location filename="../../widgets/wall.py" line="167"/>
         <source>近30日上报与办结</source>
         <translation>Reported and closed, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="162"/>
+        <location filename="../../widgets/wall.py" line="170"/>
         <source>上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="165"/>
+        <location filename="../../widgets/wall.py" line="173"/>
         <source>办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="170"/>
+        <location filename="../../widgets/wall.py" line="178"/>
         <source>最新事件</source>
         <translation>Newest events</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="171"/>
+        <location filename="../../widgets/wall.py" line="179"/>
         <source>超时预警</source>
         <translation>Timeout alarms</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="230"/>
+        <location filename="../../widgets/wall.py" line="237"/>
         <source>{mode} {level}</source>
         <translation>{mode} {level}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="235"/>
+        <location filename="../../widgets/wall.py" line="242"/>
         <source>应急模式 · {plan} · {level}响应 · {reason} · 处置清单 {done}/{total}</source>
         <translation>EMERGENCY · {plan} · level {level} response · {reason} · checklist {done}/{total}</translation>
     </message>
@@ -4369,12 +4374,12 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>WallWindow</name>
     <message>
-        <location filename="../../desktop/wall_work.py" line="67"/>
+        <location filename="../../desktop/wall_work.py" line="70"/>
         <source>GridDesk 数据驾驶舱</source>
         <translation>GridDesk data cockpit</translation>
     </message>
     <message>
-        <location filename="../../desktop/wall_work.py" line="79"/>
+        <location filename="../../desktop/wall_work.py" line="82"/>
         <source>一图总览</source>
         <translation>Area map</translation>
     </message>
@@ -4505,6 +4510,83 @@ No longer overdue: {cleared}</translation>
         <location filename="../../desktop/bulletin_cli.py" line="88"/>
         <source>本日数据中未发现上升、重复、超时集中等风险。</source>
         <translation>The day&apos;s data shows no rise, repeat complaint, overdue cluster or other risk.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="26"/>
+        <source>网格事件上升：{subject}</source>
+        <translation>Events rising in a grid: {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="27"/>
+        <location filename="../../widgets/bulletin_export.py" line="33"/>
+        <source>{day}上报事件 {count} 件，前7日日均 {baseline} 件。</source>
+        <translation>{count} events reported on {day}; {baseline} a day on average over the 7 days before.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="32"/>
+        <source>类别事件上升：{subject}</source>
+        <translation>Events rising in a category: {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="38"/>
+        <source>同一地点重复投诉：{subject}</source>
+        <translation>Repeat complaints about one place: {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="39"/>
+        <source>近7日该地点上报事件 {count} 件。</source>
+        <translation>{count} events reported at this place in the last 7 days.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="42"/>
+        <source>超时事件集中：{subject}</source>
+        <translation>Overdue events clustered: {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="43"/>
+        <source>超时未办结事件 {count} 件。</source>
+        <translation>{count} events overdue and not closed.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="46"/>
+        <source>工地评级下降：{subject}</source>
+        <translation>Construction site graded down: {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="47"/>
+        <source>评级由 {before} 降为 {after}，得分 {baseline:.0f} → {count}。</source>
+        <translation>Grade fell from {before} to {after}; score {baseline:.0f} → {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="52"/>
+        <source>物联设备离线</source>
+        <translation>IoT devices offline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="53"/>
+        <source>离线设备 {count} 台：{codes}。</source>
+        <translation>{count} devices offline: {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="64"/>
+        <location filename="../../widgets/bulletin_export.py" line="97"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="72"/>
+        <source>风险情况通报 {year}年第{number}期</source>
+        <translation>Risk bulletin {year} No. {number}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="83"/>
+        <source>日期：{day}&#x3000;签发：{who}&#x3000;签发时间：{at}</source>
+        <translation>Date: {day}&#x3000;Issued by: {who}&#x3000;Issued at: {at}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="100"/>
+        <source>相关事件</source>
+        <translation>Events</translation>
     </message>
 </context>
 <context>
