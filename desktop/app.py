@@ -17,13 +17,14 @@ from pathlib import Path
 
 import qasync
 import shiboken6
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 
 from desktop import i18n, settings
 from desktop.main_window import MainWindow
 from desktop.messages import database_problem_text, login_refused_text, unavailable_text
 from desktop.qtsetup import prepare_qt
 from desktop.store import Store, StoreUnavailable
+from desktop.wall_work import WallWindow
 from models import queries
 from models.accounts import LoginRefused, Operator, attempt_log_in
 from models.clock import server_now
@@ -35,6 +36,7 @@ from widgets.plain import message_box
 log = logging.getLogger(__name__)
 
 SCREENSHOT_SIZE = (1600, 1000)
+WALL_SCREENSHOT_SIZE = (1920, 1080)
 SCREENSHOT_TIMEOUT_S = 120
 # How long the log-in dialog waits for the main window to take the keyboard before closing.
 ACTIVATION_TIMEOUT_S = 3
@@ -63,6 +65,9 @@ def run_gui(args: argparse.Namespace, url: str) -> int:
         # orderly end, so the window (and the map in it) goes first, now.
         shiboken6.delete(session.window)
         session.window = None
+    if session.wall is not None:
+        shiboken6.delete(session.wall)
+        session.wall = None
     return code
 
 
@@ -84,6 +89,7 @@ class GuiSession:
         self.args = args
         self.url = url
         self.window: MainWindow | None = None
+        self.wall: WallWindow | None = None  # --wall: the big screen instead of a post's window
         self.store: Store | None = None
         self._done: asyncio.Future[int] = asyncio.get_event_loop().create_future()
         self._login: LoginDialog | None = None  # accepted, open until the window is shown
@@ -99,6 +105,10 @@ class GuiSession:
         if not isinstance(operator, Operator):
             self.store.close()
             return operator
+        if self.args.wall:
+            code = await self._run_wall()
+            self.store.close()
+            return code
         if not self.args.screenshot:
             settings.set_last_post(operator.post)  # the next log-in here offers it
         # A screenshot shows the post's default layout and leaves the operator's saved one be.
@@ -136,7 +146,49 @@ class GuiSession:
         self.store.close()
         return code
 
-    async def _close_login(self, window: MainWindow) -> None:
+    async def _run_wall(self) -> int:
+        """``--wall``: the big screen on its own, following the feed, until it is closed (or,
+        for ``--screenshot``, shot at 1920×1080 once its figures and map are shown)."""
+        assert self.store is not None
+        wall = WallWindow(self.store, self.args.lang, centre_tiles=self.args.centre_tiles)
+        self.wall = wall
+        wall.closed.connect(lambda: self._finish(EXIT_OK))
+        shown, drawn = asyncio.Event(), asyncio.Event()
+        wall.shown.connect(shown.set)
+        if wall.map_panel is not None:
+            wall.map_panel.when_built(lambda m: m.events_applied.connect(drawn.set))
+        else:
+            drawn.set()
+        if self.args.screenshot:
+            wall.resize(*WALL_SCREENSHOT_SIZE)
+            wall.show()
+        else:
+            wall.show_on_wall()
+        wall.start()
+        await self._close_login(wall)
+        if self.args.screenshot:
+            try:
+                await asyncio.wait_for(
+                    asyncio.gather(shown.wait(), drawn.wait()), timeout=SCREENSHOT_TIMEOUT_S
+                )
+            except TimeoutError:
+                wall.close()
+                return await self._fail(
+                    QApplication.translate("GuiSession", "截图超时：数据或地图未能加载")
+                )
+            await asyncio.sleep(0.5)  # QtWebEngine hands its frame over a little later
+            path = self.args.screenshot
+            path.parent.mkdir(parents=True, exist_ok=True)
+            saved = wall.grab().save(str(path), "PNG")
+            wall.close()
+            if not saved:
+                return await self._fail(
+                    QApplication.translate("GuiSession", "无法写入截图 {path}").format(path=path)
+                )
+            return EXIT_OK
+        return await self._done
+
+    async def _close_login(self, window: QWidget) -> None:
         """Close the accepted log-in dialog once the window is active (or has had its time).
 
         The window asks for the keyboard again until it has it: its first request, made as

@@ -165,6 +165,11 @@ def build_parser(configuration: config.Configuration | None = None) -> argparse.
         help=QCoreApplication.translate("cli", "空库时生成演示数据并以演示账号登录"),
     )
     parser.add_argument(
+        "--wall",
+        action="store_true",
+        help=QCoreApplication.translate("cli", "以大屏（数据驾驶舱）启动，全屏显示在第二块屏幕上"),
+    )
+    parser.add_argument(
         "--screenshot",
         type=Path,
         help=QCoreApplication.translate("cli", "加载完成后截图到 PNG 文件并退出"),
@@ -382,6 +387,9 @@ def build_parser(configuration: config.Configuration | None = None) -> argparse.
     handovers.add_argument("--pdf", type=Path)
     handovers.add_argument("--xlsx", type=Path)
     handovers.add_argument("--db", dest="sub_db")
+    from desktop.bulletin_cli import add_parser as add_bulletin_parser
+
+    add_bulletin_parser(report)
     return parser
 
 
@@ -538,6 +546,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _create_account(url, args)
         if args.command == "cameras":
             return _cameras(url, args)
+        if args.command == "report" and args.report_command == "bulletin":
+            from desktop.bulletin_cli import report_bulletin
+
+            return report_bulletin(url, args)
         if args.command == "report":
             return _report_handovers(url, args)
         if args.command == "import":

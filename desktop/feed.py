@@ -50,6 +50,7 @@ class ChangeFeed(QObject):
         reports_changed(): an upward report case was opened, drafted or issued.
         devices_changed(): an IoT device went online or offline.
         device_alarms_changed(): a device's alarm opened, was raised again or cleared.
+        bulletin_issued(): a risk bulletin was issued.
         reload_needed(): a bulk change (a demo reseeded): read everything again.
         applied(int): every change up to this number is applied (for tests and figures).
         connection_lost(): the listening connection dropped (PostgreSQL): the server is away.
@@ -66,6 +67,7 @@ class ChangeFeed(QObject):
     reports_changed = Signal()
     devices_changed = Signal()
     device_alarms_changed = Signal()
+    bulletin_issued = Signal()
     reload_needed = Signal()
     applied = Signal(int)
     connection_lost = Signal()
@@ -173,6 +175,8 @@ class ChangeFeed(QObject):
             self.devices_changed.emit()
         if "iot_alarm" in entities:
             self.device_alarms_changed.emit()
+        if "bulletin" in entities:
+            self.bulletin_issued.emit()
 
     def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> None:
         self._tasks.spawn(coroutine)

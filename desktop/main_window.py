@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from desktop import __version__, settings
 from desktop.alarm_sound import AlarmSound
+from desktop.bulletin_work import BulletinWork
 from desktop.event_work import EventWork
 from desktop.feed import ChangeFeed
 from desktop.handover_work import HandoverWork
@@ -45,6 +46,7 @@ from desktop.site_work import SiteWork
 from desktop.store import Store, StoreUnavailable
 from desktop.tasks import BackgroundTasks
 from desktop.video_work import VideoWork
+from desktop.wall_work import WallWindow
 from models import calendar_days, history, indicators, modes, queries, sla
 from models.accounts import NotPermitted, Operator, permitted_actions, unlock_screen
 from models.alarms import (
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         self.event_work.attach_journal(Journal(journal_path(store.database.url, operator.post)))
         self.handover_work = HandoverWork(self)
         self.site_work = SiteWork(self)
+        self.bulletin_work = BulletinWork(self)
         # Journaled actions that could not be written when the database came back.
         self.replay_refusals: list[str] = []
         self.map_work = MapWork(
@@ -241,6 +244,7 @@ class MainWindow(QMainWindow):
         session_menu.addAction(self.plans_action)
         session_menu.addSeparator()
         self.handover_work.fill_menu(session_menu)
+        self.bulletin_work.fill_menu(session_menu)
         self.quit_action = QAction(self.tr("退出"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         session_menu.addSeparator()
@@ -264,10 +268,33 @@ class MainWindow(QMainWindow):
         self.tiles_action = QAction(self.tr("地图底图…"), self)
         view_menu.addAction(self.tiles_action)
         view_menu.addAction(self.reset_layout_action)
+        view_menu.addSeparator()
+        self.wall_action = QAction(self.tr("大屏（数据驾驶舱）"), self)
+        self.wall_action.triggered.connect(self.open_wall)
+        view_menu.addAction(self.wall_action)
+        self.wall: WallWindow | None = None
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         self.about_action = QAction(self.tr("关于网格指挥台…"), self)
         help_menu.addAction(self.about_action)
         self.about_dialog: AboutDialog | None = None
+
+    def open_wall(self) -> None:
+        """视图 → 大屏: the big screen, full screen on the second screen, fed by this post's
+        change feed (one more if it is open already brings that one forward)."""
+        if self.wall is not None:
+            self.wall.raise_()
+            return
+        wall = WallWindow(
+            self.store, self.language, self.feed, centre_tiles=self.map_work.centre_tiles
+        )
+        wall.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wall.closed.connect(self._wall_closed)
+        self.wall = wall
+        wall.show_on_wall()
+        wall.start()
+
+    def _wall_closed(self) -> None:
+        self.wall = None
 
     def _show_title(self) -> None:
         self.setWindowTitle(
@@ -371,6 +398,7 @@ class MainWindow(QMainWindow):
         )
         self.feed.devices_changed.connect(self.iot_work.devices_changed)
         self.feed.device_alarms_changed.connect(self.iot_work.alarms_changed)
+        self.feed.bulletin_issued.connect(lambda: self._spawn(self.bulletin_work.show_latest()))
         self.calendar_action.triggered.connect(self.open_calendar)
         self.sla_action.triggered.connect(lambda: self._spawn(self._open_sla()))
         self.plans_action.triggered.connect(lambda: self._spawn(self._open_plans()))
@@ -471,6 +499,9 @@ class MainWindow(QMainWindow):
         self.presence.stop()
         self.handover_work.stop()
         self.site_work.stop()
+        self.bulletin_work.stop()
+        if self.wall is not None:
+            self.wall.close()
         self._tasks.cancel_all()
         self.event_work.cancel()
         self.video_work.cancel()
@@ -543,6 +574,7 @@ class MainWindow(QMainWindow):
             )
             self._apply_events(rows, haystacks)
             self._show_mode(mode)
+            await self.bulletin_work.show_latest()  # today's bulletin, if issued: its notice
             await self._load_mode()
             await self._check_calendar()
             self.event_work.show_kept()

@@ -847,6 +847,26 @@ class UpwardReport(Base):
     signed_name: Mapped[str] = mapped_column(String(64))
 
 
+class RiskBulletin(Base):
+    """An issued risk bulletin (风险情况通报, 第N期 of its year): one per local day, its items
+    frozen as the chief issued them, signed. Append-only (the record)."""
+
+    __tablename__ = "risk_bulletin"
+    __table_args__ = (
+        UniqueConstraint("year", "number"),
+        UniqueConstraint("bulletin_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    bulletin_date: Mapped[date] = mapped_column(Date)
+    items: Mapped[str] = mapped_column(Text)  # JSON: [{"title", "text", "events": [codes]}]
+    issued_at: Mapped[datetime]
+    issued_by: Mapped[int] = mapped_column(ForeignKey("operator_account.id"))
+    signed_name: Mapped[str] = mapped_column(String(64))
+
+
 # --- duty, mode, handover --------------------------------------------------------------------
 
 

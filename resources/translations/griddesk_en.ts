@@ -86,6 +86,120 @@
     </message>
 </context>
 <context>
+    <name>BulletinDialog</name>
+    <message>
+        <location filename="../../widgets/bulletin_dialog.py" line="49"/>
+        <source>风险情况通报</source>
+        <translation>Risk bulletin</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_dialog.py" line="58"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_dialog.py" line="58"/>
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_dialog.py" line="58"/>
+        <source>相关事件</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_dialog.py" line="71"/>
+        <source>添加条目</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_dialog.py" line="72"/>
+        <source>删除条目</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_dialog.py" line="73"/>
+        <source>签发</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_dialog.py" line="74"/>
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_dialog.py" line="111"/>
+        <source>{day} 风险情况通报（草稿，共 {n} 条建议）</source>
+        <translation>Risk bulletin of {day} (draft, {n} proposed items)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_dialog.py" line="117"/>
+        <source>建议条目由数据生成：可修改标题和内容，添加或删除条目，然后签发。</source>
+        <translation>The items are proposed from the data: edit their titles and texts, add or remove items, then issue.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_dialog.py" line="119"/>
+        <source>数据中未发现需通报的风险：可添加条目后签发。</source>
+        <translation>The data shows no risk to report: add items, then issue.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_dialog.py" line="127"/>
+        <source>{title} · {day} · 签发：{who}</source>
+        <translation>{title} · {day} · issued by {who}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_dialog.py" line="134"/>
+        <source>已签发，内容不可再修改。</source>
+        <translation>Issued: it can no longer be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_dialog.py" line="155"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>BulletinNotice</name>
+    <message>
+        <location filename="../../widgets/bulletin_dialog.py" line="203"/>
+        <source>查看</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_dialog.py" line="220"/>
+        <source>{title}已签发（{who}）</source>
+        <translation>{title} issued ({who})</translation>
+    </message>
+</context>
+<context>
+    <name>BulletinWork</name>
+    <message>
+        <location filename="../../desktop/bulletin_work.py" line="54"/>
+        <source>风险情况通报…</source>
+        <translation>Risk bulletin…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bulletin_work.py" line="135"/>
+        <source>导出风险情况通报</source>
+        <translation>Export the risk bulletin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bulletin_work.py" line="137"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bulletin_work.py" line="152"/>
+        <source>无法写入文件 {path}：{reason}</source>
+        <translation>Cannot write the file {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bulletin_work.py" line="157"/>
+        <source>已导出{title}到 {path}</source>
+        <translation>Exported {title} to {path}</translation>
+    </message>
+</context>
+<context>
     <name>CalendarDialog</name>
     <message>
         <location filename="../../widgets/calendar_dialog.py" line="45"/>
@@ -1347,27 +1461,29 @@
 <context>
     <name>GuiSession</name>
     <message>
-        <location filename="../../desktop/app.py" line="184"/>
+        <location filename="../../desktop/app.py" line="236"/>
         <source>启动失败：{reason}</source>
         <translation>Start-up failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="195"/>
+        <location filename="../../desktop/app.py" line="247"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="198"/>
+        <location filename="../../desktop/app.py" line="250"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="309"/>
+        <location filename="../../desktop/app.py" line="177"/>
+        <location filename="../../desktop/app.py" line="361"/>
         <source>截图超时：数据或地图未能加载</source>
         <translation>Screenshot timed out: the data or the map did not load</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="323"/>
+        <location filename="../../desktop/app.py" line="186"/>
+        <location filename="../../desktop/app.py" line="375"/>
         <source>无法写入截图 {path}</source>
         <translation>Cannot write the screenshot {path}</translation>
     </message>
@@ -2477,270 +2593,275 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="274"/>
+        <location filename="../../desktop/main_window.py" line="301"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="231"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="232"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="236"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="236"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
-        <location filename="../../desktop/main_window.py" line="439"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="467"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="259"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>摄像机(&amp;C)</source>
         <translation>&amp;Cameras</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>工地与报送(&amp;R)</source>
         <translation>Sites &amp;&amp; &amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="272"/>
+        <source>大屏（数据驾驶舱）</source>
+        <translation>Big screen (data cockpit)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="276"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="277"/>
         <source>关于网格指挥台…</source>
         <translation>About GridDesk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="287"/>
-        <location filename="../../desktop/main_window.py" line="816"/>
+        <location filename="../../desktop/main_window.py" line="314"/>
+        <location filename="../../desktop/main_window.py" line="848"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="292"/>
+        <location filename="../../desktop/main_window.py" line="319"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="298"/>
+        <location filename="../../desktop/main_window.py" line="325"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="385"/>
+        <location filename="../../desktop/main_window.py" line="413"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="432"/>
+        <location filename="../../desktop/main_window.py" line="460"/>
         <source>退出 GridDesk</source>
         <translation>Quit GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="433"/>
+        <location filename="../../desktop/main_window.py" line="461"/>
         <source>退出后本岗位（{post}）无人登录值守。确定退出吗？</source>
         <translation>After quitting, nobody is logged in on duty at this post ({post}). Quit?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="440"/>
+        <location filename="../../desktop/main_window.py" line="468"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="621"/>
+        <location filename="../../desktop/main_window.py" line="653"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="636"/>
+        <location filename="../../desktop/main_window.py" line="668"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="754"/>
+        <location filename="../../desktop/main_window.py" line="786"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="760"/>
+        <location filename="../../desktop/main_window.py" line="792"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="773"/>
+        <location filename="../../desktop/main_window.py" line="805"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="829"/>
+        <location filename="../../desktop/main_window.py" line="861"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="850"/>
+        <location filename="../../desktop/main_window.py" line="882"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="867"/>
+        <location filename="../../desktop/main_window.py" line="899"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="897"/>
+        <location filename="../../desktop/main_window.py" line="929"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="919"/>
+        <location filename="../../desktop/main_window.py" line="951"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="941"/>
+        <location filename="../../desktop/main_window.py" line="973"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="957"/>
+        <location filename="../../desktop/main_window.py" line="989"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="899"/>
+        <location filename="../../desktop/main_window.py" line="931"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="510"/>
+        <location filename="../../desktop/main_window.py" line="541"/>
         <source>⚠ 以超级用户连接数据库</source>
         <translation>⚠ Superuser connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="512"/>
+        <location filename="../../desktop/main_window.py" line="543"/>
         <source>⚠ 以所有者连接数据库</source>
         <translation>⚠ Owner connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="517"/>
+        <location filename="../../desktop/main_window.py" line="548"/>
         <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
         <translation>The posts should not connect as the database&apos;s owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="642"/>
+        <location filename="../../desktop/main_window.py" line="674"/>
         <source>未结 {open} · {alarms}</source>
         <translation>Open {open} · {alarms}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="998"/>
+        <location filename="../../desktop/main_window.py" line="1030"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1090"/>
+        <location filename="../../desktop/main_window.py" line="1122"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1103"/>
+        <location filename="../../desktop/main_window.py" line="1135"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1155"/>
+        <location filename="../../desktop/main_window.py" line="1187"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1193"/>
-        <location filename="../../desktop/main_window.py" line="1204"/>
+        <location filename="../../desktop/main_window.py" line="1225"/>
+        <location filename="../../desktop/main_window.py" line="1236"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1193"/>
+        <location filename="../../desktop/main_window.py" line="1225"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1213"/>
+        <location filename="../../desktop/main_window.py" line="1245"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1229"/>
+        <location filename="../../desktop/main_window.py" line="1261"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1232"/>
+        <location filename="../../desktop/main_window.py" line="1264"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -3502,53 +3623,53 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../desktop/site_work.py" line="345"/>
-        <location filename="../../desktop/site_work.py" line="515"/>
+        <location filename="../../desktop/site_work.py" line="517"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../desktop/site_work.py" line="355"/>
-        <location filename="../../desktop/site_work.py" line="528"/>
+        <location filename="../../desktop/site_work.py" line="530"/>
         <source>已导出：{path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="399"/>
+        <location filename="../../desktop/site_work.py" line="402"/>
         <source>已保存，全部工地已重新评分（{count} 处工地得分或等级变化）</source>
         <translation>Saved; every site regraded ({count} changed score or grade)</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="425"/>
+        <location filename="../../desktop/site_work.py" line="427"/>
         <source>没有需要报送的突发事件</source>
         <translation>No emergency to report</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="474"/>
+        <location filename="../../desktop/site_work.py" line="476"/>
         <source>草稿已保存</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="488"/>
+        <location filename="../../desktop/site_work.py" line="490"/>
         <source>已记录电话报告</source>
         <translation>Phone report recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="504"/>
+        <location filename="../../desktop/site_work.py" line="506"/>
         <source>已签发{name}</source>
         <translation>{name} issued</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="515"/>
+        <location filename="../../desktop/site_work.py" line="517"/>
         <source>导出上报信息</source>
         <translation>Export upward report</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="545"/>
+        <location filename="../../desktop/site_work.py" line="547"/>
         <source>请先选择一个事件</source>
         <translation>Select an event first</translation>
     </message>
     <message>
-        <location filename="../../desktop/site_work.py" line="580"/>
+        <location filename="../../desktop/site_work.py" line="582"/>
         <source>有新的突发事件信息需要报送</source>
         <translation>A new emergency must be reported upward</translation>
     </message>
@@ -4178,6 +4299,92 @@ No longer overdue: {cleared}</translation>
     </message>
 </context>
 <context>
+    <name>WallView</name>
+    <message>
+        <location filename="../../widgets/wall.py" line="142"/>
+        <source>数据驾驶舱 · 一屏观全域</source>
+        <translation>Data cockpit · the whole area on one screen</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="152"/>
+        <source>未结事件</source>
+        <translation>Open events</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="153"/>
+        <source>超时事件</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="154"/>
+        <source>今日办结</source>
+        <translation>Closed today</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="155"/>
+        <source>按期办结率（30日）</source>
+        <translation>Closed on time (30 days)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="156"/>
+        <source>运行模式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="162"/>
+        <source>近24小时上报</source>
+        <translation>Reported, last 24 hours</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="167"/>
+        <source>近30日上报与办结</source>
+        <translation>Reported and closed, last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="170"/>
+        <source>上报</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="173"/>
+        <source>办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="178"/>
+        <source>最新事件</source>
+        <translation>Newest events</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="179"/>
+        <source>超时预警</source>
+        <translation>Timeout alarms</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="237"/>
+        <source>{mode} {level}</source>
+        <translation>{mode} {level}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="242"/>
+        <source>应急模式 · {plan} · {level}响应 · {reason} · 处置清单 {done}/{total}</source>
+        <translation>EMERGENCY · {plan} · level {level} response · {reason} · checklist {done}/{total}</translation>
+    </message>
+</context>
+<context>
+    <name>WallWindow</name>
+    <message>
+        <location filename="../../desktop/wall_work.py" line="70"/>
+        <source>GridDesk 数据驾驶舱</source>
+        <translation>GridDesk data cockpit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/wall_work.py" line="82"/>
+        <source>一图总览</source>
+        <translation>Area map</translation>
+    </message>
+</context>
+<context>
     <name>argparse</name>
     <message>
         <location filename="../../desktop/cli.py" line="79"/>
@@ -4268,6 +4475,121 @@ No longer overdue: {cleared}</translation>
     </message>
 </context>
 <context>
+    <name>bulletin</name>
+    <message>
+        <location filename="../../desktop/bulletin_cli.py" line="43"/>
+        <source>{detail} 的通报已签发</source>
+        <translation>The bulletin of {detail} is already issued</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bulletin_cli.py" line="44"/>
+        <source>通报没有内容，未签发</source>
+        <translation>The bulletin has no items; not issued</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bulletin_cli.py" line="45"/>
+        <source>通报条目过长或含不允许的字符：{detail}</source>
+        <translation>A bulletin item is too long or holds characters not allowed: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bulletin_cli.py" line="48"/>
+        <source>没有这期通报</source>
+        <translation>No such bulletin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bulletin_cli.py" line="49"/>
+        <source>找不到签发的值班长账号 {detail}：请用 --user 指定</source>
+        <translation>No duty chief account {detail} to sign: name one with --user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bulletin_cli.py" line="87"/>
+        <source>未发现需通报的风险</source>
+        <translation>No risk to report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bulletin_cli.py" line="88"/>
+        <source>本日数据中未发现上升、重复、超时集中等风险。</source>
+        <translation>The day&apos;s data shows no rise, repeat complaint, overdue cluster or other risk.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="26"/>
+        <source>网格事件上升：{subject}</source>
+        <translation>Events rising in a grid: {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="27"/>
+        <location filename="../../widgets/bulletin_export.py" line="33"/>
+        <source>{day}上报事件 {count} 件，前7日日均 {baseline} 件。</source>
+        <translation>{count} events reported on {day}; {baseline} a day on average over the 7 days before.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="32"/>
+        <source>类别事件上升：{subject}</source>
+        <translation>Events rising in a category: {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="38"/>
+        <source>同一地点重复投诉：{subject}</source>
+        <translation>Repeat complaints about one place: {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="39"/>
+        <source>近7日该地点上报事件 {count} 件。</source>
+        <translation>{count} events reported at this place in the last 7 days.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="42"/>
+        <source>超时事件集中：{subject}</source>
+        <translation>Overdue events clustered: {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="43"/>
+        <source>超时未办结事件 {count} 件。</source>
+        <translation>{count} events overdue and not closed.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="46"/>
+        <source>工地评级下降：{subject}</source>
+        <translation>Construction site graded down: {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="47"/>
+        <source>评级由 {before} 降为 {after}，得分 {baseline:.0f} → {count}。</source>
+        <translation>Grade fell from {before} to {after}; score {baseline:.0f} → {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="52"/>
+        <source>物联设备离线</source>
+        <translation>IoT devices offline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="53"/>
+        <source>离线设备 {count} 台：{codes}。</source>
+        <translation>{count} devices offline: {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="64"/>
+        <location filename="../../widgets/bulletin_export.py" line="97"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="72"/>
+        <source>风险情况通报 {year}年第{number}期</source>
+        <translation>Risk bulletin {year} No. {number}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="83"/>
+        <source>日期：{day}&#x3000;签发：{who}&#x3000;签发时间：{at}</source>
+        <translation>Date: {day}&#x3000;Issued by: {who}&#x3000;Issued at: {at}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bulletin_export.py" line="100"/>
+        <source>相关事件</source>
+        <translation>Events</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <location filename="../../desktop/cli.py" line="135"/>
@@ -4296,7 +4618,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="161"/>
-        <location filename="../../desktop/cli.py" line="275"/>
+        <location filename="../../desktop/cli.py" line="280"/>
         <source>操作员账号</source>
         <translation>operator account</translation>
     </message>
@@ -4307,352 +4629,378 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="170"/>
+        <source>以大屏（数据驾驶舱）启动，全屏显示在第二块屏幕上</source>
+        <translation>start as the big screen (data cockpit), full screen on the second screen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="175"/>
         <source>加载完成后截图到 PNG 文件并退出</source>
         <translation>when loaded, write a PNG screenshot and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="176"/>
+        <location filename="../../desktop/cli.py" line="181"/>
         <source>界面语言</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="187"/>
+        <location filename="../../desktop/cli.py" line="192"/>
         <source>数据库维护</source>
         <translation>database maintenance</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="190"/>
+        <location filename="../../desktop/cli.py" line="195"/>
         <source>升级数据库结构到最新版本</source>
         <translation>upgrade the database schema to the newest version</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="195"/>
+        <location filename="../../desktop/cli.py" line="200"/>
         <source>为各岗位设置 PostgreSQL 应用角色：只在本数据库、不能改删记录（密码从标准输入读取）</source>
         <translation>Set up the posts&apos; PostgreSQL application role: this database only, the record cannot be changed or deleted (password from standard input)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="204"/>
+        <location filename="../../desktop/cli.py" line="209"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="206"/>
+        <location filename="../../desktop/cli.py" line="211"/>
         <source>生成演示片区与事件</source>
         <translation>seed the demo area and events</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="216"/>
+        <location filename="../../desktop/cli.py" line="221"/>
         <source>另导入一年的 12345 工单历史（N 张，编号带 DEMO- 前缀），默认 0</source>
         <translation>Also import a year of 12345 hotline history (N orders, numbered with the DEMO- prefix); default 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="222"/>
+        <location filename="../../desktop/cli.py" line="227"/>
         <source>模拟现场：上报新事件，推进已派遣的事件（以操作员账号，Ctrl+C 结束）</source>
         <translation>simulate the field: report new events and move dispatched ones on (as an operator account; Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="232"/>
+        <location filename="../../desktop/cli.py" line="237"/>
         <source>每秒上报的事件数，默认 0.2</source>
         <translation>events reported per second, default 0.2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="239"/>
+        <location filename="../../desktop/cli.py" line="244"/>
         <source>运行秒数，默认 60；0 表示直到中断</source>
         <translation>seconds to run, default 60; 0 runs until interrupted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="246"/>
+        <location filename="../../desktop/cli.py" line="251"/>
         <source>模拟器使用的操作员账号，默认 dispatch；密码取自环境变量 GRIDDESK_PASSWORD</source>
         <translation>the operator account the simulator acts as, default dispatch; the password comes from GRIDDESK_PASSWORD</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="251"/>
+        <location filename="../../desktop/cli.py" line="256"/>
         <source>统计数字</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="256"/>
+        <location filename="../../desktop/cli.py" line="261"/>
         <source>导出</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="260"/>
+        <location filename="../../desktop/cli.py" line="265"/>
         <source>导出社区、网格与执法片区为 GeoJSON (WGS-84)</source>
         <translation>export communities, grids and enforcement zones as GeoJSON (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="266"/>
+        <location filename="../../desktop/cli.py" line="271"/>
         <source>导出期间内办结或退单的 12345 工单答复（XLSX，表头与工单导出一致）</source>
         <translation>Export the replies of the 12345 orders answered or sent back in the period (XLSX, headed like the hotline&apos;s export)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="279"/>
+        <location filename="../../desktop/cli.py" line="284"/>
         <source>新建操作员账号（密码从标准输入读取，或在终端中输入）</source>
         <translation>create an operator account (the password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="289"/>
+        <location filename="../../desktop/cli.py" line="294"/>
         <source>摄像机登记册</source>
         <translation>camera register</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="293"/>
+        <location filename="../../desktop/cli.py" line="298"/>
         <source>从 CSV 导入摄像机（UTF-8 或 GBK；有一行出错则全部不导入）</source>
         <translation>import cameras from CSV (UTF-8 or GBK; if any row is wrong, nothing is imported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="301"/>
+        <location filename="../../desktop/cli.py" line="306"/>
         <source>导出摄像机为 CSV（UTF-8 带 BOM，不含账号密码）</source>
         <translation>export cameras as CSV (UTF-8 with BOM, without accounts or passwords)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="307"/>
+        <location filename="../../desktop/cli.py" line="312"/>
         <source>设置视频系统的打开方式（平台密码从标准输入读取，或在终端中输入）</source>
         <translation>set a video system&apos;s launch profile (the platform password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="319"/>
+        <location filename="../../desktop/cli.py" line="324"/>
         <source>登记、移除或列出平台客户端程序（绝对路径）：播放器命令只能用已知播放器或已登记的客户端</source>
         <translation>Register, remove or list platform client programs (absolute paths): a player command may use only the known players or registered clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="328"/>
+        <location filename="../../desktop/cli.py" line="333"/>
         <source>导入外部数据</source>
         <translation>Import outside data</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="332"/>
+        <location filename="../../desktop/cli.py" line="337"/>
         <source>导入 12345 工单（XLSX，或 UTF-8/GBK 的 CSV；有一处出错则全部不导入）</source>
         <translation>Import 12345 hotline work orders (XLSX, or CSV in UTF-8/GBK; one problem and nothing is imported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="339"/>
+        <location filename="../../desktop/cli.py" line="344"/>
         <source>物联网设备</source>
         <translation>IoT devices</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="343"/>
+        <location filename="../../desktop/cli.py" line="348"/>
         <source>物联网桥：从 MQTT 代理接收设备报警与心跳并写入数据库（Ctrl+C 结束）</source>
         <translation>IoT bridge: take device alarms and heartbeats from the MQTT broker into the database (Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="351"/>
+        <location filename="../../desktop/cli.py" line="356"/>
         <source>模拟物联网设备：心跳、暴雨积水、高峰违停、部分设备失联（Ctrl+C 结束）</source>
         <translation>Simulate the IoT devices: heartbeats, a rain burst, rush-hour parking, some devices falling silent (Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="361"/>
+        <location filename="../../desktop/cli.py" line="366"/>
         <source>运行秒数，默认 0 表示直到中断</source>
         <translation>seconds to run; default 0: until interrupted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="368"/>
+        <location filename="../../desktop/cli.py" line="373"/>
         <source>心跳间隔秒数，默认按设备类型</source>
         <translation>heartbeat interval in seconds; default: each kind&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="373"/>
+        <location filename="../../desktop/cli.py" line="378"/>
         <source>报表</source>
         <translation>reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="377"/>
+        <location filename="../../desktop/cli.py" line="382"/>
         <source>导出交接班记录（按班次开始日期）为 PDF 或 XLSX</source>
         <translation>export handovers (by shift start date) as PDF or XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="393"/>
+        <location filename="../../desktop/cli.py" line="401"/>
         <source>日期应写作 YYYY-MM-DD：{text}</source>
         <translation>A date is written YYYY-MM-DD: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="405"/>
+        <location filename="../../desktop/cli.py" line="415"/>
         <source>MQTT 代理地址与端口</source>
         <translation>the MQTT broker&apos;s address and port</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="412"/>
+        <location filename="../../desktop/cli.py" line="422"/>
         <source>MQTT 用户名；密码取自环境变量 GRIDDESK_MQTT_PASSWORD 或 --mqtt-password-file</source>
         <translation>MQTT user name; the password comes from the environment variable GRIDDESK_MQTT_PASSWORD or --mqtt-password-file</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="418"/>
+        <location filename="../../desktop/cli.py" line="428"/>
         <source>以 TLS 连接代理</source>
         <translation>connect to the broker over TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="421"/>
+        <location filename="../../desktop/cli.py" line="431"/>
         <source>CA 证书文件</source>
         <translation>CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="427"/>
+        <location filename="../../desktop/cli.py" line="437"/>
         <source>客户端证书文件</source>
         <translation>client certificate file</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="433"/>
+        <location filename="../../desktop/cli.py" line="443"/>
         <source>客户端私钥文件</source>
         <translation>client private key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="591"/>
+        <location filename="../../desktop/cli.py" line="605"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="597"/>
+        <location filename="../../desktop/cli.py" line="611"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="622"/>
+        <location filename="../../desktop/cli.py" line="636"/>
         <source>角色密码：</source>
         <translation>Role password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="638"/>
+        <location filename="../../desktop/cli.py" line="652"/>
         <source>已新建角色 {role}，并设置其在本数据库中的权限</source>
         <translation>Created the role {role} and set its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="640"/>
+        <location filename="../../desktop/cli.py" line="654"/>
         <source>已更新角色 {role} 的密码与本数据库中的权限</source>
         <translation>Updated the password of the role {role} and its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="644"/>
+        <location filename="../../desktop/cli.py" line="658"/>
         <source>各岗位请以此角色连接：--db {url}</source>
         <translation>The posts connect as this role: --db {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="673"/>
+        <location filename="../../desktop/cli.py" line="687"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="722"/>
+        <location filename="../../desktop/cli.py" line="736"/>
         <source>模拟器无法以账号 {user} 登录：{reason}</source>
         <translation>The simulator cannot log in as {user}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="729"/>
+        <location filename="../../desktop/cli.py" line="743"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，运行 {duration} 秒</source>
         <translation>Field simulation started: account {user}, about {rate} events a second, for {duration} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="733"/>
+        <location filename="../../desktop/cli.py" line="747"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束</source>
         <translation>Field simulation started: account {user}, about {rate} events a second; Ctrl+C ends it</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="750"/>
+        <location filename="../../desktop/cli.py" line="764"/>
         <source>无法连接数据库 {target}：{detail}。每 {seconds} 秒重试，模拟继续</source>
         <translation>Cannot reach the database {target}: {detail}. Trying again every {seconds} s; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="756"/>
+        <location filename="../../desktop/cli.py" line="770"/>
         <source>数据库已恢复连接，模拟继续</source>
         <translation>The database is back; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="767"/>
+        <location filename="../../desktop/cli.py" line="781"/>
         <source>数据库中没有片区数据，请先运行 python main.py demo seed</source>
         <translation>The database holds no area: run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="781"/>
+        <location filename="../../desktop/cli.py" line="795"/>
         <source>模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，办结 {resolved}；与操作员冲突 {conflicts}</source>
         <translation>Simulation ended: reported {reported}, accepted {accepted}, dispatched {dispatched}, responded {responded}, resolved {resolved}; conflicts with operators {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="827"/>
+        <location filename="../../desktop/bulletin_cli.py" line="28"/>
+        <source>签发（未签发时）并导出当日风险情况通报为 PDF</source>
+        <translation>issue the day&apos;s risk bulletin (if not issued yet) and export it as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bulletin_cli.py" line="35"/>
+        <source>签发的值班长账号，默认本班次排班的值班长</source>
+        <translation>the duty chief account that signs; default: the chief rostered on the current shift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bulletin_cli.py" line="69"/>
+        <location filename="../../desktop/cli.py" line="841"/>
         <source>无法读写文件 {path}：{reason}</source>
         <translation>Cannot read or write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="875"/>
+        <location filename="../../desktop/bulletin_cli.py" line="102"/>
+        <source>已签发{title}，并导出到 {path}</source>
+        <translation>Issued {title} and exported it to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bulletin_cli.py" line="104"/>
+        <source>已导出{title}到 {path}</source>
+        <translation>Exported {title} to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="889"/>
         <source>已导出 {n} 张工单的答复到 {path}</source>
         <translation>Exported the replies of {n} orders to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1018"/>
+        <location filename="../../desktop/cli.py" line="1032"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1030"/>
+        <location filename="../../desktop/cli.py" line="1044"/>
         <source>已导出 {n} 个摄像机到 {path}</source>
         <translation>Exported {n} cameras to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1039"/>
+        <location filename="../../desktop/cli.py" line="1053"/>
         <source>平台密码：</source>
         <translation>Platform password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1059"/>
+        <location filename="../../desktop/cli.py" line="1073"/>
         <source>已设置 {system} 的打开方式</source>
         <translation>Launch profile set for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1081"/>
+        <location filename="../../desktop/cli.py" line="1095"/>
         <source>请给出客户端程序的绝对路径</source>
         <translation>Give the client program&apos;s absolute path</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1097"/>
+        <location filename="../../desktop/cli.py" line="1111"/>
         <source>已登记客户端 {path}</source>
         <translation>Registered the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1098"/>
+        <location filename="../../desktop/cli.py" line="1112"/>
         <source>客户端 {path} 已登记过</source>
         <translation>The client {path} was registered already</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1099"/>
+        <location filename="../../desktop/cli.py" line="1113"/>
         <source>已移除客户端 {path}</source>
         <translation>Removed the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1100"/>
+        <location filename="../../desktop/cli.py" line="1114"/>
         <source>客户端 {path} 未登记</source>
         <translation>The client {path} is not registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1115"/>
+        <location filename="../../desktop/cli.py" line="1129"/>
         <source>请用 --pdf 或 --xlsx 指定输出文件</source>
         <translation>Name the output file with --pdf or --xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="865"/>
-        <location filename="../../desktop/cli.py" line="1119"/>
+        <location filename="../../desktop/cli.py" line="879"/>
+        <location filename="../../desktop/cli.py" line="1133"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1144"/>
+        <location filename="../../desktop/cli.py" line="1158"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="851"/>
+        <location filename="../../desktop/cli.py" line="865"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="930"/>
+        <location filename="../../desktop/cli.py" line="944"/>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="926"/>
+        <location filename="../../desktop/cli.py" line="940"/>
         <source>账号 {user} 已存在，未作任何更改</source>
         <translation>The account {user} exists already; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="979"/>
+        <location filename="../../desktop/cli.py" line="993"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
     </message>

@@ -36,6 +36,7 @@ EXPECTED_TABLES = {
     "site_score_change",
     "upward_report",
     "upward_report_case",
+    "risk_bulletin",
     "compound_alias",
     "hotline_order",
     "residential_compound",

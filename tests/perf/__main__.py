@@ -29,6 +29,7 @@ from tests.perf import (
     sync,
     targets,
     video,
+    wall,
 )
 
 BENCHMARKS = {
@@ -45,6 +46,7 @@ BENCHMARKS = {
     "sites": sites.run,
     "sync": sync.run,
     "video": video.run,
+    "wall": wall.run,
 }
 
 

@@ -77,6 +77,9 @@ TARGETS: tuple[Target, ...] = (
     # Construction sites (issue 21).
     Target("site_score_recompute_ms", 200.0),
     Target("site_sheet_pdf_s", 2.0),
+    # The big screen (issue 19): another post's change → the wall's tiles and charts.
+    Target("wall_update_ms", 200.0),
+    Target("wall_rss_growth_mb", 20.0),
 )
 
 
