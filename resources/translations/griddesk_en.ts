@@ -202,104 +202,104 @@
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="45"/>
+        <location filename="../../widgets/calendar_dialog.py" line="46"/>
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="51"/>
+        <location filename="../../widgets/calendar_dialog.py" line="52"/>
         <source>本年的法定节假日（休息）与调休上班日：国家日历的安排，及本中心录入的（国家日历尚未发布的年份，或更正）；未列出的日期按周一至周五计。</source>
         <translation>The year&apos;s public holidays (off) and make-up working days: the official calendar&apos;s, and the centre&apos;s own rows (for a year the official calendar does not know yet, or a correction); days not listed follow Monday to Friday.</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="59"/>
+        <location filename="../../widgets/calendar_dialog.py" line="60"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="59"/>
+        <location filename="../../widgets/calendar_dialog.py" line="60"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="59"/>
+        <location filename="../../widgets/calendar_dialog.py" line="60"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="59"/>
+        <location filename="../../widgets/calendar_dialog.py" line="60"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="71"/>
-        <location filename="../../widgets/calendar_dialog.py" line="151"/>
+        <location filename="../../widgets/calendar_dialog.py" line="72"/>
+        <location filename="../../widgets/calendar_dialog.py" line="172"/>
         <source>休息</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="72"/>
-        <location filename="../../widgets/calendar_dialog.py" line="151"/>
+        <location filename="../../widgets/calendar_dialog.py" line="73"/>
+        <location filename="../../widgets/calendar_dialog.py" line="172"/>
         <source>上班</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="75"/>
+        <location filename="../../widgets/calendar_dialog.py" line="76"/>
         <source>如：春节、调休上班</source>
         <translation>e.g. Spring Festival, make-up working day</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="76"/>
+        <location filename="../../widgets/calendar_dialog.py" line="77"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="77"/>
+        <location filename="../../widgets/calendar_dialog.py" line="78"/>
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="84"/>
+        <location filename="../../widgets/calendar_dialog.py" line="85"/>
         <source>保存并重算时限</source>
         <translation>Save and recompute deadlines</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="85"/>
+        <location filename="../../widgets/calendar_dialog.py" line="86"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="87"/>
+        <location filename="../../widgets/calendar_dialog.py" line="88"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="128"/>
+        <location filename="../../widgets/calendar_dialog.py" line="134"/>
         <source>国家日历中还没有 {year} 年的节假日安排：请按国务院通知录入</source>
         <translation>The official calendar has no holidays for {year} yet: enter them from the State Council&apos;s notice</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="145"/>
+        <location filename="../../widgets/calendar_dialog.py" line="166"/>
         <source>{holiday}调休上班</source>
         <translation>{holiday}: make-up working day</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="146"/>
+        <location filename="../../widgets/calendar_dialog.py" line="167"/>
         <source>国家日历</source>
         <translation>Official calendar</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="148"/>
+        <location filename="../../widgets/calendar_dialog.py" line="169"/>
         <source>本中心</source>
         <translation>This centre</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="161"/>
+        <location filename="../../widgets/calendar_dialog.py" line="181"/>
         <source>日期不在 {year} 年内</source>
         <translation>The date is not in {year}</translation>
     </message>
     <message>
-        <location filename="../../widgets/calendar_dialog.py" line="174"/>
+        <location filename="../../widgets/calendar_dialog.py" line="194"/>
         <source>国家日历的日期不能移除；如需更改，请添加该日期的一行（上班或休息）</source>
         <translation>An official day cannot be removed; to change it, add a row for that day (working or rest)</translation>
     </message>
@@ -6871,27 +6871,27 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>timefmt</name>
     <message>
-        <location filename="../../widgets/timefmt.py" line="29"/>
+        <location filename="../../widgets/timefmt.py" line="34"/>
         <source>{d}天{h}小时</source>
         <translation>{d} d {h} h</translation>
     </message>
     <message>
-        <location filename="../../widgets/timefmt.py" line="31"/>
+        <location filename="../../widgets/timefmt.py" line="36"/>
         <source>{h}小时{m}分</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/timefmt.py" line="32"/>
+        <location filename="../../widgets/timefmt.py" line="37"/>
         <source>{m}分</source>
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/timefmt.py" line="38"/>
+        <location filename="../../widgets/timefmt.py" line="43"/>
         <source>剩余 {span}</source>
         <translation>{span} left</translation>
     </message>
     <message>
-        <location filename="../../widgets/timefmt.py" line="41"/>
+        <location filename="../../widgets/timefmt.py" line="46"/>
         <source>已超时 {span}</source>
         <translation>Overdue by {span}</translation>
     </message>
