@@ -847,6 +847,35 @@ class UpwardReport(Base):
     signed_name: Mapped[str] = mapped_column(String(64))
 
 
+PERIODIC_REPORT_KINDS = ("daily", "weekly", "monthly")
+
+
+class PeriodicReport(Base):
+    """An issued daily (日监测), weekly (周分析) or monthly (月报告) report: numbered per kind
+    and year, the chief's assessment (研判) and the files as issued, frozen (issue 19). One per
+    kind and period: the record of what was said about that period."""
+
+    __tablename__ = "periodic_report"
+    __table_args__ = (
+        CheckConstraint(_in("kind", PERIODIC_REPORT_KINDS), name="kind"),
+        UniqueConstraint("kind", "period_key", name="uq_periodic_report_period"),
+        UniqueConstraint("kind", "year", "number", name="uq_periodic_report_number"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    period_key: Mapped[str] = mapped_column(String(10))  # 2026-11-25, 2026-W48, 2026-11
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    assessment: Mapped[str] = mapped_column(Text)
+    figures: Mapped[str] = mapped_column(Text)  # JSON: the headline figures as issued
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    xlsx: Mapped[bytes] = mapped_column(LargeBinary)
+    issued_at: Mapped[datetime] = mapped_column(index=True)
+    issued_by: Mapped[int] = mapped_column(ForeignKey("operator_account.id"))
+    signed_name: Mapped[str] = mapped_column(String(64))
+
+
 # --- duty, mode, handover --------------------------------------------------------------------
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, not_, or_, select
@@ -32,7 +32,11 @@ from models.entities import Event
 from models.snapshots import (
     EVENT_INDICATORS,
     OPEN_STATES,
+    TOP,
     IndicatorCounts,
+    Period,
+    PeriodFigures,
+    Share,
     event_indicators,
 )
 
@@ -115,4 +119,164 @@ def counts(session: Session, now: datetime) -> IndicatorCounts:
         open=int(open_count),
         reported_to_leader=int(to_leader),
         **{name: int(n) for name, n in zip(ALARM_INDICATORS, alarms, strict=True)},
+    )
+
+
+# --- the indicators of a period (the reports, issue 19) -------------------------------------
+#
+# A period is a half-open span of instants [start, end), its ends the Asia/Shanghai midnights of
+# its days. Each figure is counted by the database over the column its definition names:
+#
+# - reported (受理量, the headline): every event whose ``reported_at`` lies in the period,
+#   whatever its state; accepted, dispatched, responded, closed: the events that took that step
+#   in the period (``accepted_at`` … in the period);
+# - 按期办结率 (closed within the limit): of the events closed in the period, the share closed
+#   by their close-by deadline (as extended; an event without one counts as on time);
+# - 超期率 (overdue rate): of the events reported in the period, the share whose close-by
+#   deadline passed before they were closed (or, still open, before the period's end — or now,
+#   for a period not over yet); a rejected event is never overdue;
+# - average time to respond / to close: from ``reported_at`` to ``responded_at`` / ``closed_at``
+#   over the events that responded / closed in the period, in hours;
+# - 满意度: of the events closed in the period with a return call, the share satisfied or
+#   basically satisfied;
+# - escalations and pauses: the events' recorded steps of that kind in the period; extensions:
+#   extension requests made in the period (and how many were approved).
+
+def _within(column: Any, period: Period) -> ColumnElement[bool]:
+    return and_(column >= period.start, column < period.end)
+
+
+def seconds_between(session: Session, later: Any, earlier: Any) -> Any:
+    """``later − earlier`` in seconds, as the database computes it (SQLite keeps instants as
+    UTC text, PostgreSQL as timestamptz)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return (func.julianday(later) - func.julianday(earlier)) * 86400.0
+    return func.extract("epoch", later - earlier)
+
+
+def _count_if(test: ColumnElement[bool]) -> Any:
+    return func.coalesce(func.sum(case((test, 1), else_=0)), 0)
+
+
+def period_figures(session: Session, period: Period, now: datetime) -> PeriodFigures:
+    """Every indicator of ``period``, counted by the database (never events loaded here)."""
+    from models.entities import (
+        Community,
+        DeadlineExtension,
+        EventAction,
+        EventCategory,
+        Grid,
+    )
+
+    as_of = min(period.end, now)
+    reported_in = _within(Event.reported_at, period)
+    overdue = and_(
+        Event.state != "rejected",
+        Event.close_deadline.is_not(None),
+        Event.close_deadline < func.coalesce(Event.closed_at, as_of),
+    )
+    reported, overdue_count = session.execute(
+        select(func.count(), _count_if(overdue)).where(reported_in)
+    ).one()
+    on_time = or_(Event.close_deadline.is_(None), Event.closed_at <= Event.close_deadline)
+    closed_row = session.execute(
+        select(
+            func.count(),
+            _count_if(on_time),
+            func.avg(seconds_between(session, Event.closed_at, Event.reported_at)),
+            _count_if(Event.satisfaction == "satisfied"),
+            _count_if(Event.satisfaction == "basically_satisfied"),
+            _count_if(Event.satisfaction == "dissatisfied"),
+        ).where(_within(Event.closed_at, period))
+    ).one()
+    steps = session.execute(
+        select(
+            _count_if(_within(Event.accepted_at, period)),
+            _count_if(_within(Event.dispatched_at, period)),
+            _count_if(_within(Event.responded_at, period)),
+            func.avg(
+                case(
+                    (
+                        _within(Event.responded_at, period),
+                        seconds_between(session, Event.responded_at, Event.reported_at),
+                    )
+                )
+            ),
+        ).where(Event.reported_at < period.end, Event.reported_at >= period.start - _LOOKBACK)
+    ).one()
+    actions = dict(
+        session.execute(
+            select(EventAction.kind, func.count())
+            .where(EventAction.kind.in_(("escalate", "pause")), _within(EventAction.at, period))
+            .group_by(EventAction.kind)
+        ).all()
+    )
+    extensions, approved = session.execute(
+        select(func.count(), _count_if(DeadlineExtension.approved.is_(True))).where(
+            _within(DeadlineExtension.requested_at, period)
+        )
+    ).one()
+    by_source = session.execute(
+        select(Event.source, func.count()).where(reported_in).group_by(Event.source)
+    ).all()
+    by_category = session.execute(
+        select(EventCategory.code, EventCategory.name, EventCategory.name_en, func.count())
+        .select_from(Event)
+        .join(EventCategory, EventCategory.id == Event.category_id)
+        .where(reported_in)
+        .group_by(EventCategory.code, EventCategory.name, EventCategory.name_en)
+    ).all()
+    by_community = session.execute(
+        select(Community.code, Community.name, func.count())
+        .select_from(Event)
+        .join(Grid, Grid.id == Event.grid_id, isouter=True)
+        .join(Community, Community.id == Grid.community_id, isouter=True)
+        .where(reported_in)
+        .group_by(Community.code, Community.name)
+    ).all()
+    top_grids = session.execute(
+        select(Grid.code, Grid.name, func.count())
+        .select_from(Event)
+        .join(Grid, Grid.id == Event.grid_id)
+        .where(reported_in)
+        .group_by(Grid.code, Grid.name)
+        .order_by(func.count().desc(), Grid.code)
+        .limit(TOP)
+    ).all()
+    return PeriodFigures(
+        reported=int(reported),
+        accepted=int(steps[0]),
+        dispatched=int(steps[1]),
+        responded=int(steps[2]),
+        closed=int(closed_row[0]),
+        closed_on_time=int(closed_row[1]),
+        overdue=int(overdue_count),
+        respond_seconds=None if steps[3] is None else float(steps[3]),
+        close_seconds=None if closed_row[2] is None else float(closed_row[2]),
+        satisfied=int(closed_row[3]),
+        basically_satisfied=int(closed_row[4]),
+        dissatisfied=int(closed_row[5]),
+        escalations=int(actions.get("escalate", 0)),
+        pauses=int(actions.get("pause", 0)),
+        extensions=int(extensions),
+        extensions_approved=int(approved),
+        by_source=_ranked((s, s, s, int(n)) for s, n in by_source),
+        by_category=_ranked((c, name, en or name, int(n)) for c, name, en, n in by_category),
+        by_community=_ranked(
+            (code or "", name or "", name or "", int(n)) for code, name, n in by_community
+        ),
+        top_grids=tuple(Share(c, name, name, int(n)) for c, name, n in top_grids),
+    )
+
+
+# A step is taken within this long of the report: an event accepted, dispatched or responded
+# in a period was reported at most this long before it (the steps' scan stays on the
+# ``reported_at`` index). Clocks run in hours and working days; a year covers any of them.
+_LOOKBACK = timedelta(days=366)
+
+
+def _ranked(rows: Any) -> tuple[Share, ...]:
+    """Shares, the largest first (ties by key, so the order is the same everywhere)."""
+    return tuple(
+        Share(*row) for row in sorted(rows, key=lambda r: (-r[3], r[0]))
     )

@@ -1,0 +1,59 @@
+"""Issued periodic reports: 日监测, 周分析, 月报告 (issue 19).
+
+Revision ID: 0019
+Revises: 0014 (ids are given as work starts, so they are not in the order of the chain)
+Create Date: 2026-12-03
+
+- ``periodic_report``: one issued report per kind and period, numbered per kind and year, with
+  the chief's assessment (研判), its headline figures (JSON) and its PDF and XLSX as issued;
+- the permission: the chief issues them (every post may make and read them).
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0019"
+down_revision = "0014"
+branch_labels = None
+depends_on = None
+
+PERMISSIONS = [("chief", "periodic_report.issue")]
+
+
+def upgrade() -> None:
+    op.create_table(
+        "periodic_report",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=8), nullable=False),
+        sa.Column("period_key", sa.String(length=10), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("number", sa.Integer(), nullable=False),
+        sa.Column("assessment", sa.Text(), nullable=False),
+        sa.Column("figures", sa.Text(), nullable=False),
+        sa.Column("pdf", sa.LargeBinary(), nullable=False),
+        sa.Column("xlsx", sa.LargeBinary(), nullable=False),
+        sa.Column("issued_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("issued_by", sa.Integer(), nullable=False),
+        sa.Column("signed_name", sa.String(length=64), nullable=False),
+        sa.CheckConstraint(
+            "kind IN ('daily', 'weekly', 'monthly')", name=op.f("ck_periodic_report_kind")
+        ),
+        sa.ForeignKeyConstraint(
+            ["issued_by"],
+            ["operator_account.id"],
+            name=op.f("fk_periodic_report_issued_by_operator_account"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_periodic_report")),
+        sa.UniqueConstraint("kind", "period_key", name="uq_periodic_report_period"),
+        sa.UniqueConstraint("kind", "year", "number", name="uq_periodic_report_number"),
+    )
+    op.create_index(op.f("ix_periodic_report_issued_at"), "periodic_report", ["issued_at"])
+    permission = sa.table("permission", sa.column("role"), sa.column("action"))
+    op.bulk_insert(permission, [{"role": r, "action": a} for r, a in PERMISSIONS])
+
+
+def downgrade() -> None:
+    for role, action in PERMISSIONS:
+        op.execute(f"DELETE FROM permission WHERE role = '{role}' AND action = '{action}'")
+    op.drop_index(op.f("ix_periodic_report_issued_at"), table_name="periodic_report")
+    op.drop_table("periodic_report")
