@@ -142,7 +142,9 @@ def counts(session: Session, now: datetime) -> IndicatorCounts:
 # - escalations and pauses: the events' recorded steps of that kind in the period; extensions:
 #   extension requests made in the period (and how many were approved).
 
-def _within(column: Any, period: Period) -> ColumnElement[bool]:
+
+def within(column: Any, period: Period) -> ColumnElement[bool]:
+    """The column's instant lies in the period."""
     return and_(column >= period.start, column < period.end)
 
 
@@ -169,7 +171,7 @@ def period_figures(session: Session, period: Period, now: datetime) -> PeriodFig
     )
 
     as_of = min(period.end, now)
-    reported_in = _within(Event.reported_at, period)
+    reported_in = within(Event.reported_at, period)
     overdue = and_(
         Event.state != "rejected",
         Event.close_deadline.is_not(None),
@@ -187,17 +189,17 @@ def period_figures(session: Session, period: Period, now: datetime) -> PeriodFig
             _count_if(Event.satisfaction == "satisfied"),
             _count_if(Event.satisfaction == "basically_satisfied"),
             _count_if(Event.satisfaction == "dissatisfied"),
-        ).where(_within(Event.closed_at, period))
+        ).where(within(Event.closed_at, period))
     ).one()
     steps = session.execute(
         select(
-            _count_if(_within(Event.accepted_at, period)),
-            _count_if(_within(Event.dispatched_at, period)),
-            _count_if(_within(Event.responded_at, period)),
+            _count_if(within(Event.accepted_at, period)),
+            _count_if(within(Event.dispatched_at, period)),
+            _count_if(within(Event.responded_at, period)),
             func.avg(
                 case(
                     (
-                        _within(Event.responded_at, period),
+                        within(Event.responded_at, period),
                         seconds_between(session, Event.responded_at, Event.reported_at),
                     )
                 )
@@ -207,13 +209,13 @@ def period_figures(session: Session, period: Period, now: datetime) -> PeriodFig
     actions = dict(
         session.execute(
             select(EventAction.kind, func.count())
-            .where(EventAction.kind.in_(("escalate", "pause")), _within(EventAction.at, period))
+            .where(EventAction.kind.in_(("escalate", "pause")), within(EventAction.at, period))
             .group_by(EventAction.kind)
         ).all()
     )
     extensions, approved = session.execute(
         select(func.count(), _count_if(DeadlineExtension.approved.is_(True))).where(
-            _within(DeadlineExtension.requested_at, period)
+            within(DeadlineExtension.requested_at, period)
         )
     ).one()
     by_source = session.execute(
@@ -277,6 +279,4 @@ _LOOKBACK = timedelta(days=366)
 
 def _ranked(rows: Any) -> tuple[Share, ...]:
     """Shares, the largest first (ties by key, so the order is the same everywhere)."""
-    return tuple(
-        Share(*row) for row in sorted(rows, key=lambda r: (-r[3], r[0]))
-    )
+    return tuple(Share(*row) for row in sorted(rows, key=lambda r: (-r[3], r[0])))

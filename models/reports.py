@@ -9,8 +9,8 @@ their checklists, handovers and their disputes, 12345 orders, IoT alarms and dev
 
 Issuing is the chief's: the files as made (PDF and XLSX) and the assessment (研判) are frozen
 into a ``periodic_report`` row, numbered per kind and year (第N期), signed; one per kind and
-period. Errors: ``ReportRefused(reason)`` with ``bad_period``, ``already_issued``, ``too_long``,
-``unknown_report``.
+period. Errors: ``ReportRefused(reason)`` with ``bad_period``, ``already_issued``,
+``number_taken``, ``too_long``, ``unknown_report``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Integer, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, defer
 
@@ -41,12 +41,12 @@ from models.entities import (
     PeriodicReport,
     PlanItem,
 )
-from models.indicators import period_figures, seconds_between
+from models.indicators import period_figures, seconds_between, within
 from models.snapshots import (
     IssuedPeriodicReport,
     Period,
-    PeriodicReportData,
     PeriodFigures,
+    PeriodicReportData,
     ReportPeriod,
     ReportSection,
 )
@@ -165,10 +165,6 @@ def _series(session: Session, period: ReportPeriod) -> tuple[int, ...]:
     return tuple(counts)
 
 
-def _within(column: object, span: Period) -> object:
-    return and_(column >= span.start, column < span.end)  # type: ignore[operator]
-
-
 def _local(at: datetime | None) -> str:
     return "" if at is None else at.astimezone(LOCAL_ZONE).strftime("%Y-%m-%d %H:%M")
 
@@ -184,11 +180,7 @@ def _alarms(session: Session, span: Period, now: datetime) -> ReportSection | No
             or_(Event.closed_at.is_(None), Event.closed_at > Event.close_deadline),
         )
     )
-    acknowledged = session.scalar(
-        select(func.count()).where(
-            _within(AlarmAcknowledgement.at, span)  # type: ignore[arg-type]
-        )
-    )
+    acknowledged = session.scalar(select(func.count()).where(within(AlarmAcknowledgement.at, span)))
     if not missed and not acknowledged:
         return None
     return ReportSection(
@@ -245,7 +237,7 @@ def _handovers(session: Session, span: Period) -> ReportSection | None:
     """Handovers submitted in the period, how many were signed, and the disputes raised."""
     submitted, signed = session.execute(
         select(func.count(), func.count(Handover.acknowledged_at)).where(
-            _within(Handover.submitted_at, span)  # type: ignore[arg-type]
+            within(Handover.submitted_at, span)
         )
     ).one()
     disputes = session.execute(
@@ -258,7 +250,7 @@ def _handovers(session: Session, span: Period) -> ReportSection | None:
         )
         .join(Handover, Handover.id == HandoverDispute.handover_id)
         .join(OperatorAccount, OperatorAccount.id == HandoverDispute.operator_id)
-        .where(_within(HandoverDispute.at, span))  # type: ignore[arg-type]
+        .where(within(HandoverDispute.at, span))
         .order_by(HandoverDispute.at)
     ).all()
     if not submitted and not disputes:
@@ -279,15 +271,15 @@ def _hotline(session: Session, span: Period) -> ReportSection | None:
             func.count(orders.replied_at),
             func.coalesce(func.sum(orders.urge_count), 0),
             func.count(orders.returned_at),
-            func.coalesce(func.sum(func.cast(orders.supervised, _int_type())), 0),
-            func.coalesce(func.sum(func.cast(orders.repeat_count > 0, _int_type())), 0),
-        ).where(_within(orders.accepted_at, span))  # type: ignore[arg-type]
+            func.coalesce(func.sum(func.cast(orders.supervised, Integer)), 0),
+            func.coalesce(func.sum(func.cast(orders.repeat_count > 0, Integer)), 0),
+        ).where(within(orders.accepted_at, span))
     ).one()
     if not row[0]:
         return None
     visits = session.execute(
         select(orders.return_visit, func.count())
-        .where(_within(orders.accepted_at, span), orders.return_visit.is_not(None))  # type: ignore[arg-type]
+        .where(within(orders.accepted_at, span), orders.return_visit.is_not(None))
         .group_by(orders.return_visit)
         .order_by(orders.return_visit)
     ).all()
@@ -299,12 +291,6 @@ def _hotline(session: Session, span: Period) -> ReportSection | None:
     )
 
 
-def _int_type() -> object:
-    from sqlalchemy import Integer
-
-    return Integer()
-
-
 def _iot(session: Session, span: Period) -> ReportSection | None:
     """IoT alarms raised in the period by type, devices going offline, devices online now."""
     alarms = session.execute(
@@ -314,20 +300,20 @@ def _iot(session: Session, span: Period) -> ReportSection | None:
             func.coalesce(func.sum(IotAlarm.count), 0),
         )
         .join(IotAlarmType, IotAlarmType.code == IotAlarm.type_code, isouter=True)
-        .where(_within(IotAlarm.first_at, span))  # type: ignore[arg-type]
+        .where(within(IotAlarm.first_at, span))
         .group_by(IotAlarmType.name)
         .order_by(func.count().desc())
     ).all()
     offline = session.scalar(
         select(func.count()).where(
             IotDevicePeriod.online.is_(False),
-            _within(IotDevicePeriod.at, span),  # type: ignore[arg-type]
+            within(IotDevicePeriod.at, span),
         )
     )
     if not alarms and not offline:
         return None
     devices, online = session.execute(
-        select(func.count(), func.coalesce(func.sum(func.cast(IotDevice.online, _int_type())), 0))
+        select(func.count(), func.coalesce(func.sum(func.cast(IotDevice.online, Integer)), 0))
     ).one()
     return ReportSection(
         "iot",
@@ -383,16 +369,29 @@ def headline(figures: PeriodFigures) -> dict[str, float | int | None]:
     }
 
 
+def next_number(session: Session, kind: str, year: int) -> int:
+    """The number the next report of ``kind`` issued in ``year`` will have (第N期)."""
+    last = session.scalar(
+        select(func.max(PeriodicReport.number)).where(
+            PeriodicReport.kind == kind, PeriodicReport.year == year
+        )
+    )
+    return 1 + (last or 0)
+
+
 def issue_report(
     session: Session,
     operator: Operator,
     data: PeriodicReportData,
     assessment: str,
-    pdf: bytes,
-    xlsx: bytes,
-    now: datetime,
+    files: tuple[bytes, bytes],
+    number: int,
+    issued_at: datetime,
 ) -> IssuedPeriodicReport:
-    """Issue a report as made: numbered (第N期 of its kind and year), frozen, signed."""
+    """Issue a report as made and shown: its files (PDF, XLSX) frozen, numbered 第``number``期
+    of its kind and year (the number the files were made with: another post that issued one
+    meanwhile makes this ``number_taken``), signed, at ``issued_at`` (the instant the files
+    say)."""
     require(session, operator, "periodic_report.issue")
     assessment = assessment.strip()
     if len(assessment) > ASSESSMENT_MAX or "\x00" in assessment:
@@ -406,14 +405,8 @@ def issue_report(
     if taken is not None:
         raise ReportRefused("already_issued", period.key)
     year = period.first_day.year
-    number = 1 + (
-        session.scalar(
-            select(func.max(PeriodicReport.number)).where(
-                PeriodicReport.kind == period.kind, PeriodicReport.year == year
-            )
-        )
-        or 0
-    )
+    if number != next_number(session, period.kind, year):
+        raise ReportRefused("number_taken")
     row = PeriodicReport(
         kind=period.kind,
         period_key=period.key,
@@ -421,9 +414,9 @@ def issue_report(
         number=number,
         assessment=assessment,
         figures=json.dumps(headline(data.figures), ensure_ascii=False),
-        pdf=pdf,
-        xlsx=xlsx,
-        issued_at=now,
+        pdf=files[0],
+        xlsx=files[1],
+        issued_at=issued_at,
         issued_by=operator.account_id,
         signed_name=operator.display_name,
     )
@@ -450,9 +443,7 @@ def _issued(row: PeriodicReport) -> IssuedPeriodicReport:
 
 def issued_reports(session: Session, kind: str | None = None) -> list[IssuedPeriodicReport]:
     """The issued reports, newest period first (of one kind, or all)."""
-    query = select(PeriodicReport).order_by(
-        PeriodicReport.kind, PeriodicReport.period_key.desc()
-    )
+    query = select(PeriodicReport).order_by(PeriodicReport.kind, PeriodicReport.period_key.desc())
     if kind is not None:
         if kind not in PERIODIC_REPORT_KINDS:
             raise ReportRefused("bad_period", kind)
@@ -468,3 +459,15 @@ def issued_files(session: Session, report_id: int) -> tuple[IssuedPeriodicReport
     if row is None:
         raise ReportRefused("unknown_report")
     return _issued(row), row.pdf, row.xlsx
+
+
+def issued_of(
+    session: Session, kind: str, period_key: str
+) -> tuple[IssuedPeriodicReport, bytes, bytes] | None:
+    """The issued report of a period with its files, if it was issued."""
+    report_id = session.scalar(
+        select(PeriodicReport.id).where(
+            PeriodicReport.kind == kind, PeriodicReport.period_key == period_key
+        )
+    )
+    return None if report_id is None else issued_files(session, report_id)

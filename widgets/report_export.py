@@ -146,7 +146,7 @@ def _change_text(change: float | None, unit: str) -> str:
     return f"{change:+.1f}%"
 
 
-def _figure_text_rows(lines: Sequence[FigureLine]) -> list[list[str]]:
+def figure_text_rows(lines: Sequence[FigureLine]) -> list[list[str]]:
     return [
         [
             line.label,
@@ -177,15 +177,18 @@ def share_tables(data: PeriodicReportData, english: bool) -> list[ShareTable]:
     sources = source_labels()
 
     def rows(shares: Sequence[Share], name: Callable[[Share], str]) -> tuple[Any, ...]:
-        return tuple(
-            (name(s), s.count, 100.0 * s.count / total if total else 0.0) for s in shares
-        )
+        return tuple((name(s), s.count, 100.0 * s.count / total if total else 0.0) for s in shares)
+
+    def source_name(s: Share) -> str:
+        return sources.get(s.key, s.key)
 
     def named(s: Share) -> str:
         return (s.name_en if english else s.name) or _t("未定网格")
 
     return [
-        ShareTable("source", _t("按来源"), rows(figures.by_source, lambda s: sources.get(s.key, s.key))),
+        ShareTable(
+            "source", _t("按来源"), rows(figures.by_source, lambda s: sources.get(s.key, s.key))
+        ),
         ShareTable("category", _t("按类别"), rows(figures.by_category, named)),
         ShareTable("top_category", _t("高发类别前五"), rows(figures.top_categories, named)),
         ShareTable("community", _t("按社区"), rows(figures.by_community, named)),
@@ -259,7 +262,7 @@ def _png(image: QImage) -> bytes:
     buffer = QByteArray()
     device = QBuffer(buffer)
     device.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(device, "PNG")
+    image.save(device, b"PNG")
     return bytes(buffer.data())
 
 
@@ -293,6 +296,13 @@ def _bars(item: Any, labels: Sequence[str], values: Sequence[int], colour: str) 
     item.addItem(pg.BarGraphItem(x=xs, height=list(values), width=0.6, brush=colour))
     item.getAxis("bottom").setTicks([list(zip(xs, labels, strict=True))])
     item.showGrid(y=True, alpha=0.3)
+
+
+def _bar_drawing(rows: Sequence[tuple[str, int, float]], colour: str) -> Callable[[Any], None]:
+    def draw(item: Any) -> None:
+        _bars(item, [r[0] for r in rows], [r[1] for r in rows], colour)
+
+    return draw
 
 
 def chart_images(data: PeriodicReportData, english: bool) -> dict[str, QImage]:
@@ -330,11 +340,7 @@ def chart_images(data: PeriodicReportData, english: bool) -> dict[str, QImage]:
     for key, colour in (("source", "#4f7cac"), ("top_category", "#c0504d")):
         rows = tables[key].rows
         if rows:
-            charts[key] = _plot_image(
-                lambda item, rows=rows, colour=colour: _bars(
-                    item, [r[0] for r in rows], [r[1] for r in rows], colour
-                )
-            )
+            charts[key] = _plot_image(_bar_drawing(rows, colour))
     return charts
 
 
@@ -365,9 +371,7 @@ def report_html(
     ]
     if issued is not None:
         facts.append((_t("签发"), f"{issued.signed_name} {local_full(issued.issued_at)}"))
-    parts.append(
-        "".join(f"<p><b>{html.escape(k)}</b>：{html.escape(v)}</p>" for k, v in facts)
-    )
+    parts.append("".join(f"<p><b>{html.escape(k)}</b>：{html.escape(v)}</p>" for k, v in facts))
     parts.append(html_heading(_t("研判")))
     text = assessment.strip() or _t("（未填写）")
     parts.append("".join(f"<p>{html.escape(p)}</p>" for p in text.splitlines() if p.strip()))
@@ -376,7 +380,7 @@ def report_html(
         parts.append(html_heading(_t("上报趋势")))
         parts.append(f'<p><img src="chart:trend" width="{width}"></p>')
     parts.append(html_heading(_t("总体情况")))
-    parts.append(html_table(figure_headers(), _figure_text_rows(figure_lines(data))))
+    parts.append(html_table(figure_headers(), figure_text_rows(figure_lines(data))))
     for table in share_tables(data, english):
         parts.append(html_heading(table.title))
         if table.key in charts:
@@ -423,7 +427,7 @@ def _png_image(png: bytes, width: int, height: int) -> Any:
     to learn the size and format, which we know."""
     from openpyxl.drawing.image import Image
 
-    class PngImage(Image):
+    class PngImage(Image):  # type: ignore[misc]
         def __init__(self) -> None:
             self.ref = None
             self.width, self.height, self.format = width, height, "png"
@@ -495,7 +499,9 @@ def write_report_xlsx(
         )
     sheet.column_dimensions["A"].width = 24
     trend = book.create_sheet(_t("上报趋势"))
-    _text_row(trend, [_t("时") if data.period.kind == "daily" else _t("日"), _t("本期"), _t("上期")])
+    _text_row(
+        trend, [_t("时") if data.period.kind == "daily" else _t("日"), _t("本期"), _t("上期")]
+    )
     first = data.period.first_day
     for index, count in enumerate(data.series):
         label = (
@@ -551,4 +557,3 @@ def report_files(
     write_report_pdf(data, assessment, issued, centre, pdf, english, charts)
     write_report_xlsx(data, assessment, issued, centre, xlsx, english, charts)
     return pdf.read_bytes(), xlsx.read_bytes()
-
