@@ -262,7 +262,7 @@ def _png(image: QImage) -> bytes:
     buffer = QByteArray()
     device = QBuffer(buffer)
     device.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(device, b"PNG")
+    image.save(device, "PNG")  # type: ignore[call-overload]  # the stubs want bytes, Qt a str
     return bytes(buffer.data())
 
 

@@ -228,6 +228,6 @@ def test_issuing_numbers_each_kind_per_year_once_per_period(quiet_db: Database) 
         reports.issue_report(s, operator, later, "", (b"", b""), 2, _at(AFTER, 23))
     with quiet_db.read() as s:
         listed = reports.issued_reports(s, "daily")
-        record, pdf, xlsx = reports.issued_files(s, listed[0].id)
+        _record, pdf, xlsx = reports.issued_files(s, listed[0].id)
     assert [(r.period_key, r.number) for r in listed] == [("2026-11-10", 1)]
     assert (pdf, xlsx) == (b"%PDF", b"PK")
