@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtGui import QFont, QImage
 
 from models.snapshots import (
@@ -35,31 +35,35 @@ CHART_WIDTH = 1000
 CHART_HEIGHT = 360
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("reports", text)
-
-
 def kind_names() -> dict[str, str]:
     """Report kind → name."""
-    return {"daily": _t("日监测"), "weekly": _t("周分析"), "monthly": _t("月报告")}
+    return {
+        "daily": QCoreApplication.translate("reports", "日监测"),
+        "weekly": QCoreApplication.translate("reports", "周分析"),
+        "monthly": QCoreApplication.translate("reports", "月报告"),
+    }
 
 
 def period_label(period: ReportPeriod) -> str:
     """The period as the report names it."""
     first, last = period.first_day, period.last_day
     if period.kind == "daily":
-        return _t("{y}年{m}月{d}日").format(y=first.year, m=first.month, d=first.day)
+        return QCoreApplication.translate("reports", "{y}年{m}月{d}日").format(
+            y=first.year, m=first.month, d=first.day
+        )
     if period.kind == "weekly":
         year, week, _ = first.isocalendar()
-        return _t("{y}年第{w}周（{first} 至 {last}）").format(
+        return QCoreApplication.translate("reports", "{y}年第{w}周（{first} 至 {last}）").format(
             y=year, w=week, first=first.isoformat(), last=last.isoformat()
         )
-    return _t("{y}年{m}月").format(y=first.year, m=first.month)
+    return QCoreApplication.translate("reports", "{y}年{m}月").format(y=first.year, m=first.month)
 
 
 def issued_label(issued: IssuedPeriodicReport) -> str:
     """第N期 of a kind and year."""
-    return _t("{year}年第{n}期").format(year=issued.year, n=issued.number)
+    return QCoreApplication.translate("reports", "{year}年第{n}期").format(
+        year=issued.year, n=issued.number
+    )
 
 
 # --- the lines both files say ---------------------------------------------------------------
@@ -88,25 +92,33 @@ def _hours(seconds: float | None) -> float | None:
 
 
 _LINES: tuple[tuple[str, str, Callable[[PeriodFigures], float | None]], ...] = (
-    ("受理量（上报）", "count", lambda f: f.reported),
-    ("受理（签收）", "count", lambda f: f.accepted),
-    ("派遣", "count", lambda f: f.dispatched),
-    ("响应", "count", lambda f: f.responded),
-    ("办结", "count", lambda f: f.closed),
-    ("按期办结", "count", lambda f: f.closed_on_time),
-    ("按期办结率", "rate", lambda f: f.on_time_rate),
-    ("超期", "count", lambda f: f.overdue),
-    ("超期率", "rate", lambda f: f.overdue_rate),
-    ("平均响应时长（小时）", "hours", lambda f: _hours(f.respond_seconds)),
-    ("平均办结时长（小时）", "hours", lambda f: _hours(f.close_seconds)),
-    ("满意度", "rate", lambda f: f.satisfaction_rate),
-    ("回访满意", "count", lambda f: f.satisfied),
-    ("回访基本满意", "count", lambda f: f.basically_satisfied),
-    ("回访不满意", "count", lambda f: f.dissatisfied),
-    ("升级", "count", lambda f: f.escalations),
-    ("延期申请", "count", lambda f: f.extensions),
-    ("延期批准", "count", lambda f: f.extensions_approved),
-    ("暂停计时", "count", lambda f: f.pauses),
+    (QT_TRANSLATE_NOOP("reports", "受理量（上报）"), "count", lambda f: f.reported),
+    (QT_TRANSLATE_NOOP("reports", "受理（签收）"), "count", lambda f: f.accepted),
+    (QT_TRANSLATE_NOOP("reports", "派遣"), "count", lambda f: f.dispatched),
+    (QT_TRANSLATE_NOOP("reports", "响应"), "count", lambda f: f.responded),
+    (QT_TRANSLATE_NOOP("reports", "办结"), "count", lambda f: f.closed),
+    (QT_TRANSLATE_NOOP("reports", "按期办结"), "count", lambda f: f.closed_on_time),
+    (QT_TRANSLATE_NOOP("reports", "按期办结率"), "rate", lambda f: f.on_time_rate),
+    (QT_TRANSLATE_NOOP("reports", "超期"), "count", lambda f: f.overdue),
+    (QT_TRANSLATE_NOOP("reports", "超期率"), "rate", lambda f: f.overdue_rate),
+    (
+        QT_TRANSLATE_NOOP("reports", "平均响应时长（小时）"),
+        "hours",
+        lambda f: _hours(f.respond_seconds),
+    ),
+    (
+        QT_TRANSLATE_NOOP("reports", "平均办结时长（小时）"),
+        "hours",
+        lambda f: _hours(f.close_seconds),
+    ),
+    (QT_TRANSLATE_NOOP("reports", "满意度"), "rate", lambda f: f.satisfaction_rate),
+    (QT_TRANSLATE_NOOP("reports", "回访满意"), "count", lambda f: f.satisfied),
+    (QT_TRANSLATE_NOOP("reports", "回访基本满意"), "count", lambda f: f.basically_satisfied),
+    (QT_TRANSLATE_NOOP("reports", "回访不满意"), "count", lambda f: f.dissatisfied),
+    (QT_TRANSLATE_NOOP("reports", "升级"), "count", lambda f: f.escalations),
+    (QT_TRANSLATE_NOOP("reports", "延期申请"), "count", lambda f: f.extensions),
+    (QT_TRANSLATE_NOOP("reports", "延期批准"), "count", lambda f: f.extensions_approved),
+    (QT_TRANSLATE_NOOP("reports", "暂停计时"), "count", lambda f: f.pauses),
 )
 
 
@@ -125,7 +137,14 @@ def figure_lines(data: PeriodicReportData) -> list[FigureLine]:
 
 
 def figure_headers() -> list[str]:
-    return [_t("指标"), _t("本期"), _t("上期"), _t("环比"), _t("去年同期"), _t("同比")]
+    return [
+        QCoreApplication.translate("reports", "指标"),
+        QCoreApplication.translate("reports", "本期"),
+        QCoreApplication.translate("reports", "上期"),
+        QCoreApplication.translate("reports", "环比"),
+        QCoreApplication.translate("reports", "去年同期"),
+        QCoreApplication.translate("reports", "同比"),
+    ]
 
 
 def _value_text(value: float | None, unit: str) -> str:
@@ -142,7 +161,7 @@ def _change_text(change: float | None, unit: str) -> str:
     if change is None:
         return "—"
     if unit == "rate":
-        return _t("{v:+.1f}个百分点").format(v=change)
+        return QCoreApplication.translate("reports", "{v:+.1f}个百分点").format(v=change)
     return f"{change:+.1f}%"
 
 
@@ -183,62 +202,113 @@ def share_tables(data: PeriodicReportData, english: bool) -> list[ShareTable]:
         return sources.get(s.key, s.key)
 
     def named(s: Share) -> str:
-        return (s.name_en if english else s.name) or _t("未定网格")
+        return (s.name_en if english else s.name) or QCoreApplication.translate(
+            "reports", "未定网格"
+        )
 
     return [
         ShareTable(
-            "source", _t("按来源"), rows(figures.by_source, lambda s: sources.get(s.key, s.key))
+            "source",
+            QCoreApplication.translate("reports", "按来源"),
+            rows(figures.by_source, lambda s: sources.get(s.key, s.key)),
         ),
-        ShareTable("category", _t("按类别"), rows(figures.by_category, named)),
-        ShareTable("top_category", _t("高发类别前五"), rows(figures.top_categories, named)),
-        ShareTable("community", _t("按社区"), rows(figures.by_community, named)),
-        ShareTable("top_grid", _t("高发网格前五"), rows(figures.top_grids, named)),
+        ShareTable(
+            "category",
+            QCoreApplication.translate("reports", "按类别"),
+            rows(figures.by_category, named),
+        ),
+        ShareTable(
+            "top_category",
+            QCoreApplication.translate("reports", "高发类别前五"),
+            rows(figures.top_categories, named),
+        ),
+        ShareTable(
+            "community",
+            QCoreApplication.translate("reports", "按社区"),
+            rows(figures.by_community, named),
+        ),
+        ShareTable(
+            "top_grid",
+            QCoreApplication.translate("reports", "高发网格前五"),
+            rows(figures.top_grids, named),
+        ),
     ]
 
 
 def share_headers(table: ShareTable) -> list[str]:
-    return [table.title, _t("事件数"), _t("占比")]
+    return [
+        table.title,
+        QCoreApplication.translate("reports", "事件数"),
+        QCoreApplication.translate("reports", "占比"),
+    ]
 
 
 def _section_texts() -> dict[str, tuple[str, dict[str, str], list[str]]]:
     """Section key → (title, number labels, row columns)."""
     return {
         "alarms": (
-            _t("超时报警"),
-            {"missed": _t("到期未办结"), "acknowledged": _t("报警确认次数")},
+            QCoreApplication.translate("reports", "超时报警"),
+            {
+                "missed": QCoreApplication.translate("reports", "到期未办结"),
+                "acknowledged": QCoreApplication.translate("reports", "报警确认次数"),
+            },
             [],
         ),
         "emergencies": (
-            _t("应急状态"),
-            {"count": _t("应急启动次数")},
-            [_t("预案"), _t("响应级别"), _t("开始"), _t("结束"), _t("原因"), _t("清单完成")],
+            QCoreApplication.translate("reports", "应急状态"),
+            {"count": QCoreApplication.translate("reports", "应急启动次数")},
+            [
+                QCoreApplication.translate("reports", "预案"),
+                QCoreApplication.translate("reports", "响应级别"),
+                QCoreApplication.translate("reports", "开始"),
+                QCoreApplication.translate("reports", "结束"),
+                QCoreApplication.translate("reports", "原因"),
+                QCoreApplication.translate("reports", "清单完成"),
+            ],
         ),
         "handovers": (
-            _t("交接班与异议"),
-            {"submitted": _t("交班"), "signed": _t("已接班签字"), "disputes": _t("接班异议")},
-            [_t("时间"), _t("岗位"), _t("事项"), _t("异议"), _t("接班人")],
+            QCoreApplication.translate("reports", "交接班与异议"),
+            {
+                "submitted": QCoreApplication.translate("reports", "交班"),
+                "signed": QCoreApplication.translate("reports", "已接班签字"),
+                "disputes": QCoreApplication.translate("reports", "接班异议"),
+            },
+            [
+                QCoreApplication.translate("reports", "时间"),
+                QCoreApplication.translate("reports", "岗位"),
+                QCoreApplication.translate("reports", "事项"),
+                QCoreApplication.translate("reports", "异议"),
+                QCoreApplication.translate("reports", "接班人"),
+            ],
         ),
         "hotline": (
-            _t("12345 工单"),
+            QCoreApplication.translate("reports", "12345 工单"),
             {
-                "orders": _t("受理工单"),
-                "replied": _t("已回复"),
-                "urges": _t("催办次数"),
-                "sent_back": _t("退单"),
-                "supervised": _t("督办"),
-                "repeats": _t("重复来电"),
+                "orders": QCoreApplication.translate("reports", "受理工单"),
+                "replied": QCoreApplication.translate("reports", "已回复"),
+                "urges": QCoreApplication.translate("reports", "催办次数"),
+                "sent_back": QCoreApplication.translate("reports", "退单"),
+                "supervised": QCoreApplication.translate("reports", "督办"),
+                "repeats": QCoreApplication.translate("reports", "重复来电"),
             },
-            [_t("回访结果"), _t("工单数")],
+            [
+                QCoreApplication.translate("reports", "回访结果"),
+                QCoreApplication.translate("reports", "工单数"),
+            ],
         ),
         "iot": (
-            _t("物联感知报警"),
+            QCoreApplication.translate("reports", "物联感知报警"),
             {
-                "alarms": _t("设备报警"),
-                "offline": _t("设备离线次数"),
-                "devices": _t("设备总数"),
-                "online": _t("当前在线"),
+                "alarms": QCoreApplication.translate("reports", "设备报警"),
+                "offline": QCoreApplication.translate("reports", "设备离线次数"),
+                "devices": QCoreApplication.translate("reports", "设备总数"),
+                "online": QCoreApplication.translate("reports", "当前在线"),
             },
-            [_t("报警类型"), _t("报警数"), _t("上报次数")],
+            [
+                QCoreApplication.translate("reports", "报警类型"),
+                QCoreApplication.translate("reports", "报警数"),
+                QCoreApplication.translate("reports", "上报次数"),
+            ],
         ),
     }
 
@@ -316,16 +386,20 @@ def chart_images(data: PeriodicReportData, english: bool) -> dict[str, QImage]:
         xs = list(range(len(data.series)))
         item.addLegend(offset=(10, 10))
         item.plot(
-            xs, list(data.series), pen=pg.mkPen("#1f3a5f", width=3), symbol="o", name=_t("本期")
+            xs,
+            list(data.series),
+            pen=pg.mkPen("#1f3a5f", width=3),
+            symbol="o",
+            name=QCoreApplication.translate("reports", "本期"),
         )
         before = list(data.previous_series)[: len(xs)]
         item.plot(
             list(range(len(before))),
             before,
             pen=pg.mkPen("#9aa7b5", width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
-            name=_t("上期"),
+            name=QCoreApplication.translate("reports", "上期"),
         )
-        item.setLabel("left", _t("上报事件"))
+        item.setLabel("left", QCoreApplication.translate("reports", "上报事件"))
         first = data.period.first_day
         labels = [
             str(x) if daily else (first.fromordinal(first.toordinal() + x)).strftime("%m-%d")
@@ -349,7 +423,11 @@ def chart_images(data: PeriodicReportData, english: bool) -> dict[str, QImage]:
 
 def _title(data: PeriodicReportData, issued: IssuedPeriodicReport | None, centre: str) -> str:
     name = kind_names()[data.period.kind]
-    number = issued_label(issued) if issued is not None else _t("（未签发）")
+    number = (
+        issued_label(issued)
+        if issued is not None
+        else QCoreApplication.translate("reports", "（未签发）")
+    )
     return f"{centre} {name} {number}"
 
 
@@ -364,22 +442,30 @@ def report_html(
     """The report as Qt rich text; the charts are the document's resources ``chart:KEY``."""
     parts = [f"<h2>{html.escape(_title(data, issued, centre))}</h2>"]
     facts = [
-        (_t("统计期"), period_label(data.period)),
-        (_t("环比"), period_label(data.previous)),
-        (_t("同比"), period_label(data.year_ago)),
-        (_t("数据截至"), local_full(min(data.made_at, data.period.span.end))),
+        (QCoreApplication.translate("reports", "统计期"), period_label(data.period)),
+        (QCoreApplication.translate("reports", "环比"), period_label(data.previous)),
+        (QCoreApplication.translate("reports", "同比"), period_label(data.year_ago)),
+        (
+            QCoreApplication.translate("reports", "数据截至"),
+            local_full(min(data.made_at, data.period.span.end)),
+        ),
     ]
     if issued is not None:
-        facts.append((_t("签发"), f"{issued.signed_name} {local_full(issued.issued_at)}"))
+        facts.append(
+            (
+                QCoreApplication.translate("reports", "签发"),
+                f"{issued.signed_name} {local_full(issued.issued_at)}",
+            )
+        )
     parts.append("".join(f"<p><b>{html.escape(k)}</b>：{html.escape(v)}</p>" for k, v in facts))
-    parts.append(html_heading(_t("研判")))
-    text = assessment.strip() or _t("（未填写）")
+    parts.append(html_heading(QCoreApplication.translate("reports", "研判")))
+    text = assessment.strip() or QCoreApplication.translate("reports", "（未填写）")
     parts.append("".join(f"<p>{html.escape(p)}</p>" for p in text.splitlines() if p.strip()))
     width = 640
     if "trend" in charts:
-        parts.append(html_heading(_t("上报趋势")))
+        parts.append(html_heading(QCoreApplication.translate("reports", "上报趋势")))
         parts.append(f'<p><img src="chart:trend" width="{width}"></p>')
-    parts.append(html_heading(_t("总体情况")))
+    parts.append(html_heading(QCoreApplication.translate("reports", "总体情况")))
     parts.append(html_table(figure_headers(), figure_text_rows(figure_lines(data))))
     for table in share_tables(data, english):
         parts.append(html_heading(table.title))
@@ -477,13 +563,17 @@ def write_report_xlsx(
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = _t("总体情况")
+    sheet.title = QCoreApplication.translate("reports", "总体情况")
     _text_row(sheet, [_title(data, issued, centre)])
-    _text_row(sheet, [_t("统计期"), period_label(data.period)])
-    _text_row(sheet, [_t("研判"), assessment.strip()])
+    _text_row(sheet, [QCoreApplication.translate("reports", "统计期"), period_label(data.period)])
+    _text_row(sheet, [QCoreApplication.translate("reports", "研判"), assessment.strip()])
     _text_row(sheet, [])
-    _text_row(sheet, [*figure_headers(), _t("单位")])
-    units = {"count": _t("件"), "rate": "%", "hours": _t("小时")}
+    _text_row(sheet, [*figure_headers(), QCoreApplication.translate("reports", "单位")])
+    units = {
+        "count": QCoreApplication.translate("reports", "件"),
+        "rate": "%",
+        "hours": QCoreApplication.translate("reports", "小时"),
+    }
     for line in figure_lines(data):
         _text_row(
             sheet,
@@ -498,9 +588,16 @@ def write_report_xlsx(
             ],
         )
     sheet.column_dimensions["A"].width = 24
-    trend = book.create_sheet(_t("上报趋势"))
+    trend = book.create_sheet(QCoreApplication.translate("reports", "上报趋势"))
     _text_row(
-        trend, [_t("时") if data.period.kind == "daily" else _t("日"), _t("本期"), _t("上期")]
+        trend,
+        [
+            QCoreApplication.translate("reports", "时")
+            if data.period.kind == "daily"
+            else QCoreApplication.translate("reports", "日"),
+            QCoreApplication.translate("reports", "本期"),
+            QCoreApplication.translate("reports", "上期"),
+        ],
     )
     first = data.period.first_day
     for index, count in enumerate(data.series):
