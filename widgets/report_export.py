@@ -91,7 +91,8 @@ def _hours(seconds: float | None) -> float | None:
     return None if seconds is None else seconds / 3600.0
 
 
-_LINES: tuple[tuple[str, str, Callable[[PeriodFigures], float | None]], ...] = (
+# QT_TRANSLATE_NOOP marks the labels for lupdate (typed as object); translated when shown.
+_LINES: tuple[tuple[object, str, Callable[[PeriodFigures], float | None]], ...] = (
     (QT_TRANSLATE_NOOP("reports", "受理量（上报）"), "count", lambda f: f.reported),
     (QT_TRANSLATE_NOOP("reports", "受理（签收）"), "count", lambda f: f.accepted),
     (QT_TRANSLATE_NOOP("reports", "派遣"), "count", lambda f: f.dispatched),
@@ -126,7 +127,7 @@ def figure_lines(data: PeriodicReportData) -> list[FigureLine]:
     """The indicators with 环比 and 同比."""
     return [
         FigureLine(
-            QCoreApplication.translate("reports", label),
+            QCoreApplication.translate("reports", str(label)),
             unit,
             value(data.figures),
             value(data.previous_figures),
