@@ -77,6 +77,8 @@ TARGETS: tuple[Target, ...] = (
     # Construction sites (issue 21).
     Target("site_score_recompute_ms", 200.0),
     Target("site_sheet_pdf_s", 2.0),
+    # Periodic reports (issue 19): a month of the 100k database to PDF and XLSX.
+    Target("report_monthly_100k_s", 10.0),
 )
 
 
