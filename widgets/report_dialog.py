@@ -37,7 +37,7 @@ from widgets.report_export import (
     kind_names,
     period_label,
 )
-from widgets.timefmt import local_minutes
+from widgets.timefmt import local_full, local_minutes
 
 # The headline lines the dialog shows (the files have them all).
 SHOWN_LINES = 9
@@ -83,7 +83,10 @@ class ReportDialog(QDialog):
         self.figures.setHorizontalHeaderLabels(figure_headers())
         self.figures.verticalHeader().setVisible(False)
         self.figures.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.figures.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.figures.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The indicator's name whole on one line, in either language.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.assessment = QPlainTextEdit()
         self.assessment.setPlaceholderText(
             self.tr("研判：本期态势、突出问题、下步工作建议（签发前填写）")
@@ -107,9 +110,9 @@ class ReportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.title)
-        layout.addWidget(self.figures, 1)
+        layout.addWidget(self.figures, 3)
         layout.addWidget(QLabel(self.tr("研判")))
-        layout.addWidget(self.assessment)
+        layout.addWidget(self.assessment, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self._may_issue = False
@@ -270,7 +273,7 @@ class IssuedReportsDialog(QDialog):
                 report.period_key,
                 issued_label(report),
                 report.signed_name,
-                local_minutes(report.issued_at),
+                local_full(report.issued_at),
             ]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))

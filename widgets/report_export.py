@@ -28,7 +28,7 @@ from models.snapshots import (
     change_percent,
 )
 from widgets.handover_export import html_heading, html_table, print_pdf
-from widgets.labels import post_labels, source_labels
+from widgets.labels import labelled, post_labels, source_labels
 from widgets.timefmt import local_full
 
 CHART_WIDTH = 1000
@@ -458,7 +458,7 @@ def report_html(
                 f"{issued.signed_name} {local_full(issued.issued_at)}",
             )
         )
-    parts.append("".join(f"<p><b>{html.escape(k)}</b>：{html.escape(v)}</p>" for k, v in facts))
+    parts.append("".join(f"<p>{html.escape(labelled(k, v))}</p>" for k, v in facts))
     parts.append(html_heading(QCoreApplication.translate("reports", "研判")))
     text = assessment.strip() or QCoreApplication.translate("reports", "（未填写）")
     parts.append("".join(f"<p>{html.escape(p)}</p>" for p in text.splitlines() if p.strip()))
