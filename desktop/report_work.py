@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QImage
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.messages import unavailable_text
@@ -186,16 +186,20 @@ class ReportWork(QObject):
     async def _export_made(self, kind: str) -> None:
         if self._made is None or self.dialog is None:
             return
-        data, _issued = self._made
-        suffix = "pdf" if kind == "pdf" else "xlsx"
+        period = self._made[0].period
+        path = self._ask_path(self.dialog, kind, f"{period.kind}-{period.key}")
+        if path is not None:
+            await self.export_made(kind, path)
+
+    def _ask_path(self, parent: QWidget, kind: str, name: str) -> Path | None:
+        """Where to write a report's PDF or workbook (None: the operator cancelled)."""
         path, _ = QFileDialog.getSaveFileName(
-            self.dialog,
+            parent,
             self.tr("导出报表"),
-            f"{data.period.kind}-{data.period.key}.{suffix}",
+            f"{name}.{kind}",
             self.tr("PDF 文件 (*.pdf)") if kind == "pdf" else self.tr("Excel 工作簿 (*.xlsx)"),
         )
-        if path:
-            await self.export_made(kind, Path(path))
+        return Path(path) if path else None
 
     async def export_made(self, kind: str, path: Path) -> None:
         """Write the report the dialog shows: as issued when it was, else as made now."""
@@ -260,15 +264,11 @@ class ReportWork(QObject):
     async def _export_issued(self, report_id: int, kind: str) -> None:
         if self.list_dialog is None:
             return
-        suffix = "pdf" if kind == "pdf" else "xlsx"
-        path, _ = QFileDialog.getSaveFileName(
-            self.list_dialog,
-            self.tr("导出报表"),
-            f"report-{report_id}.{suffix}",
-            self.tr("PDF 文件 (*.pdf)") if kind == "pdf" else self.tr("Excel 工作簿 (*.xlsx)"),
-        )
-        if path:
-            await self.export_issued(report_id, kind, Path(path))
+        report = self.list_dialog.selected()
+        name = f"report-{report_id}" if report is None else f"{report.kind}-{report.period_key}"
+        path = self._ask_path(self.list_dialog, kind, name)
+        if path is not None:
+            await self.export_issued(report_id, kind, path)
 
     async def export_issued(self, report_id: int, kind: str, path: Path) -> None:
         """Write an issued report's file, as issued."""

@@ -2351,58 +2351,58 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>IssuedReportsDialog</name>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="209"/>
+        <location filename="../../widgets/report_dialog.py" line="212"/>
         <source>已签发报表</source>
         <translation>Issued reports</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="213"/>
+        <location filename="../../widgets/report_dialog.py" line="216"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="220"/>
-        <location filename="../../widgets/report_dialog.py" line="245"/>
+        <location filename="../../widgets/report_dialog.py" line="223"/>
+        <location filename="../../widgets/report_dialog.py" line="248"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="221"/>
+        <location filename="../../widgets/report_dialog.py" line="224"/>
         <source>统计期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="222"/>
+        <location filename="../../widgets/report_dialog.py" line="225"/>
         <source>期号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="223"/>
+        <location filename="../../widgets/report_dialog.py" line="226"/>
         <source>签发人</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="224"/>
+        <location filename="../../widgets/report_dialog.py" line="227"/>
         <source>签发时间</source>
         <translation>Issued at</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="237"/>
+        <location filename="../../widgets/report_dialog.py" line="240"/>
         <source>打开 PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="239"/>
+        <location filename="../../widgets/report_dialog.py" line="242"/>
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="241"/>
+        <location filename="../../widgets/report_dialog.py" line="244"/>
         <source>导出 XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="256"/>
+        <location filename="../../widgets/report_dialog.py" line="259"/>
         <source>研判</source>
         <translation>Assessment</translation>
     </message>
@@ -3193,42 +3193,42 @@ No longer overdue: {cleared}</translation>
         <translation>%v/%m</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="89"/>
+        <location filename="../../widgets/report_dialog.py" line="92"/>
         <source>研判：本期态势、突出问题、下步工作建议（签发前填写）</source>
-        <translation>Assessment: the period's situation, the problems that stand out, what to do next (written before issuing)</translation>
+        <translation>Assessment: the period&apos;s situation, the problems that stand out, what to do next (written before issuing)</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="91"/>
+        <location filename="../../widgets/report_dialog.py" line="94"/>
         <source>签发</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="95"/>
+        <location filename="../../widgets/report_dialog.py" line="98"/>
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="97"/>
+        <location filename="../../widgets/report_dialog.py" line="100"/>
         <source>导出 XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="111"/>
+        <location filename="../../widgets/report_dialog.py" line="114"/>
         <source>研判</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="155"/>
+        <location filename="../../widgets/report_dialog.py" line="158"/>
         <source>未签发</source>
         <translation>not issued</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="165"/>
+        <location filename="../../widgets/report_dialog.py" line="168"/>
         <source>本期报表已签发（{who}，{at}），导出的是签发时的文件</source>
-        <translation>This period's report is issued ({who}, {at}): exports are the files as issued</translation>
+        <translation>This period&apos;s report is issued ({who}, {at}): exports are the files as issued</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_dialog.py" line="186"/>
+        <location filename="../../widgets/report_dialog.py" line="189"/>
         <source>已签发：{number}</source>
         <translation>Issued: {number}</translation>
     </message>
@@ -3246,30 +3246,27 @@ No longer overdue: {cleared}</translation>
         <translation>Issued reports(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_work.py" line="193"/>
-        <location filename="../../desktop/report_work.py" line="266"/>
+        <location filename="../../desktop/report_work.py" line="198"/>
         <source>导出报表</source>
         <translation>Export the report</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_work.py" line="195"/>
-        <location filename="../../desktop/report_work.py" line="268"/>
+        <location filename="../../desktop/report_work.py" line="200"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_work.py" line="195"/>
-        <location filename="../../desktop/report_work.py" line="268"/>
+        <location filename="../../desktop/report_work.py" line="200"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_work.py" line="212"/>
+        <location filename="../../desktop/report_work.py" line="216"/>
         <source>无法写入文件：{reason}</source>
         <translation>Cannot write the file: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/report_work.py" line="214"/>
+        <location filename="../../desktop/report_work.py" line="218"/>
         <location filename="../../desktop/report_work.py" line="284"/>
         <source>已导出：{path}</source>
         <translation>Exported: {path}</translation>
@@ -6488,7 +6485,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/report_work.py" line="50"/>
         <source>本期报表已由他人签发，请重新生成查看</source>
-        <translation>This period's report was issued by someone else: make it again to see it</translation>
+        <translation>This period&apos;s report was issued by someone else: make it again to see it</translation>
     </message>
     <message>
         <location filename="../../desktop/report_work.py" line="53"/>
@@ -6541,437 +6538,437 @@ No longer overdue: {cleared}</translation>
         <translation>{year} No. {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="95"/>
+        <location filename="../../widgets/report_export.py" line="96"/>
         <source>受理量（上报）</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="96"/>
+        <location filename="../../widgets/report_export.py" line="97"/>
         <source>受理（签收）</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="97"/>
+        <location filename="../../widgets/report_export.py" line="98"/>
         <source>派遣</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="98"/>
+        <location filename="../../widgets/report_export.py" line="99"/>
         <source>响应</source>
         <translation>Responded</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="99"/>
+        <location filename="../../widgets/report_export.py" line="100"/>
         <source>办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="100"/>
+        <location filename="../../widgets/report_export.py" line="101"/>
         <source>按期办结</source>
         <translation>Closed within the limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="101"/>
+        <location filename="../../widgets/report_export.py" line="102"/>
         <source>按期办结率</source>
         <translation>Closed within the limit (rate)</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="102"/>
+        <location filename="../../widgets/report_export.py" line="103"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="103"/>
+        <location filename="../../widgets/report_export.py" line="104"/>
         <source>超期率</source>
         <translation>Overdue rate</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="105"/>
+        <location filename="../../widgets/report_export.py" line="106"/>
         <source>平均响应时长（小时）</source>
         <translation>Average time to respond (hours)</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="110"/>
+        <location filename="../../widgets/report_export.py" line="111"/>
         <source>平均办结时长（小时）</source>
         <translation>Average time to close (hours)</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="114"/>
+        <location filename="../../widgets/report_export.py" line="115"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="115"/>
+        <location filename="../../widgets/report_export.py" line="116"/>
         <source>回访满意</source>
         <translation>Return calls: satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="116"/>
+        <location filename="../../widgets/report_export.py" line="117"/>
         <source>回访基本满意</source>
         <translation>Return calls: basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="117"/>
+        <location filename="../../widgets/report_export.py" line="118"/>
         <source>回访不满意</source>
         <translation>Return calls: dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="118"/>
+        <location filename="../../widgets/report_export.py" line="119"/>
         <source>升级</source>
         <translation>Escalations</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="119"/>
+        <location filename="../../widgets/report_export.py" line="120"/>
         <source>延期申请</source>
         <translation>Extensions asked</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="120"/>
+        <location filename="../../widgets/report_export.py" line="121"/>
         <source>延期批准</source>
         <translation>Extensions approved</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="121"/>
+        <location filename="../../widgets/report_export.py" line="122"/>
         <source>暂停计时</source>
         <translation>Clock pauses</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="141"/>
+        <location filename="../../widgets/report_export.py" line="142"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="142"/>
-        <location filename="../../widgets/report_export.py" line="393"/>
-        <location filename="../../widgets/report_export.py" line="598"/>
+        <location filename="../../widgets/report_export.py" line="143"/>
+        <location filename="../../widgets/report_export.py" line="394"/>
+        <location filename="../../widgets/report_export.py" line="599"/>
         <source>本期</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="143"/>
-        <location filename="../../widgets/report_export.py" line="400"/>
-        <location filename="../../widgets/report_export.py" line="599"/>
+        <location filename="../../widgets/report_export.py" line="144"/>
+        <location filename="../../widgets/report_export.py" line="401"/>
+        <location filename="../../widgets/report_export.py" line="600"/>
         <source>上期</source>
         <translation>Previous period</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="144"/>
-        <location filename="../../widgets/report_export.py" line="446"/>
+        <location filename="../../widgets/report_export.py" line="145"/>
+        <location filename="../../widgets/report_export.py" line="447"/>
         <source>环比</source>
         <translation>vs previous</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="145"/>
+        <location filename="../../widgets/report_export.py" line="146"/>
         <source>去年同期</source>
         <translation>A year before</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="146"/>
-        <location filename="../../widgets/report_export.py" line="447"/>
+        <location filename="../../widgets/report_export.py" line="147"/>
+        <location filename="../../widgets/report_export.py" line="448"/>
         <source>同比</source>
         <translation>vs a year before</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="164"/>
+        <location filename="../../widgets/report_export.py" line="165"/>
         <source>{v:+.1f}个百分点</source>
         <translation>{v:+.1f} points</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="205"/>
+        <location filename="../../widgets/report_export.py" line="206"/>
         <source>未定网格</source>
         <translation>No grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="212"/>
+        <location filename="../../widgets/report_export.py" line="213"/>
         <source>按来源</source>
         <translation>By source</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="217"/>
+        <location filename="../../widgets/report_export.py" line="218"/>
         <source>按类别</source>
         <translation>By category</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="222"/>
+        <location filename="../../widgets/report_export.py" line="223"/>
         <source>高发类别前五</source>
         <translation>Top 5 categories</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="227"/>
+        <location filename="../../widgets/report_export.py" line="228"/>
         <source>按社区</source>
         <translation>By community</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="232"/>
+        <location filename="../../widgets/report_export.py" line="233"/>
         <source>高发网格前五</source>
         <translation>Top 5 grids</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="241"/>
+        <location filename="../../widgets/report_export.py" line="242"/>
         <source>事件数</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="242"/>
+        <location filename="../../widgets/report_export.py" line="243"/>
         <source>占比</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="250"/>
+        <location filename="../../widgets/report_export.py" line="251"/>
         <source>超时报警</source>
         <translation>Deadline alarms</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="252"/>
+        <location filename="../../widgets/report_export.py" line="253"/>
         <source>到期未办结</source>
         <translation>Due and not closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="253"/>
+        <location filename="../../widgets/report_export.py" line="254"/>
         <source>报警确认次数</source>
         <translation>Alarms acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="258"/>
+        <location filename="../../widgets/report_export.py" line="259"/>
         <source>应急状态</source>
         <translation>Emergency periods</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="259"/>
+        <location filename="../../widgets/report_export.py" line="260"/>
         <source>应急启动次数</source>
         <translation>Emergency activations</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="261"/>
+        <location filename="../../widgets/report_export.py" line="262"/>
         <source>预案</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="262"/>
+        <location filename="../../widgets/report_export.py" line="263"/>
         <source>响应级别</source>
         <translation>Response level</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="263"/>
+        <location filename="../../widgets/report_export.py" line="264"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="264"/>
+        <location filename="../../widgets/report_export.py" line="265"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="265"/>
+        <location filename="../../widgets/report_export.py" line="266"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="266"/>
+        <location filename="../../widgets/report_export.py" line="267"/>
         <source>清单完成</source>
         <translation>Checklist done</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="270"/>
+        <location filename="../../widgets/report_export.py" line="271"/>
         <source>交接班与异议</source>
         <translation>Handovers and disputes</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="272"/>
+        <location filename="../../widgets/report_export.py" line="273"/>
         <source>交班</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="273"/>
+        <location filename="../../widgets/report_export.py" line="274"/>
         <source>已接班签字</source>
         <translation>Signed by the incoming</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="274"/>
+        <location filename="../../widgets/report_export.py" line="275"/>
         <source>接班异议</source>
         <translation>Disputes</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="277"/>
+        <location filename="../../widgets/report_export.py" line="278"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="278"/>
+        <location filename="../../widgets/report_export.py" line="279"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="279"/>
+        <location filename="../../widgets/report_export.py" line="280"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="280"/>
+        <location filename="../../widgets/report_export.py" line="281"/>
         <source>异议</source>
         <translation>Dispute</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="281"/>
+        <location filename="../../widgets/report_export.py" line="282"/>
         <source>接班人</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="285"/>
+        <location filename="../../widgets/report_export.py" line="286"/>
         <source>12345 工单</source>
         <translation>12345 orders</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="287"/>
+        <location filename="../../widgets/report_export.py" line="288"/>
         <source>受理工单</source>
         <translation>Orders accepted</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="288"/>
+        <location filename="../../widgets/report_export.py" line="289"/>
         <source>已回复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="289"/>
+        <location filename="../../widgets/report_export.py" line="290"/>
         <source>催办次数</source>
         <translation>Urges</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="290"/>
+        <location filename="../../widgets/report_export.py" line="291"/>
         <source>退单</source>
         <translation>Sent back</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="291"/>
+        <location filename="../../widgets/report_export.py" line="292"/>
         <source>督办</source>
         <translation>Supervised</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="292"/>
+        <location filename="../../widgets/report_export.py" line="293"/>
         <source>重复来电</source>
         <translation>Repeat calls</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="295"/>
+        <location filename="../../widgets/report_export.py" line="296"/>
         <source>回访结果</source>
         <translation>Return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="296"/>
+        <location filename="../../widgets/report_export.py" line="297"/>
         <source>工单数</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="300"/>
+        <location filename="../../widgets/report_export.py" line="301"/>
         <source>物联感知报警</source>
         <translation>IoT alarms</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="302"/>
+        <location filename="../../widgets/report_export.py" line="303"/>
         <source>设备报警</source>
         <translation>Device alarms</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="303"/>
+        <location filename="../../widgets/report_export.py" line="304"/>
         <source>设备离线次数</source>
         <translation>Devices gone offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="304"/>
+        <location filename="../../widgets/report_export.py" line="305"/>
         <source>设备总数</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="305"/>
+        <location filename="../../widgets/report_export.py" line="306"/>
         <source>当前在线</source>
         <translation>Online now</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="308"/>
+        <location filename="../../widgets/report_export.py" line="309"/>
         <source>报警类型</source>
         <translation>Alarm type</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="309"/>
+        <location filename="../../widgets/report_export.py" line="310"/>
         <source>报警数</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="310"/>
+        <location filename="../../widgets/report_export.py" line="311"/>
         <source>上报次数</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="402"/>
+        <location filename="../../widgets/report_export.py" line="403"/>
         <source>上报事件</source>
         <translation>Events reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="429"/>
+        <location filename="../../widgets/report_export.py" line="430"/>
         <source>（未签发）</source>
         <translation>(not issued)</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="445"/>
-        <location filename="../../widgets/report_export.py" line="568"/>
+        <location filename="../../widgets/report_export.py" line="446"/>
+        <location filename="../../widgets/report_export.py" line="569"/>
         <source>统计期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="449"/>
+        <location filename="../../widgets/report_export.py" line="450"/>
         <source>数据截至</source>
         <translation>Data as of</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="456"/>
+        <location filename="../../widgets/report_export.py" line="457"/>
         <source>签发</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="461"/>
-        <location filename="../../widgets/report_export.py" line="569"/>
+        <location filename="../../widgets/report_export.py" line="462"/>
+        <location filename="../../widgets/report_export.py" line="570"/>
         <source>研判</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="462"/>
+        <location filename="../../widgets/report_export.py" line="463"/>
         <source>（未填写）</source>
         <translation>(none written)</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="466"/>
-        <location filename="../../widgets/report_export.py" line="591"/>
+        <location filename="../../widgets/report_export.py" line="467"/>
+        <location filename="../../widgets/report_export.py" line="592"/>
         <source>上报趋势</source>
         <translation>Events reported over the period</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="468"/>
-        <location filename="../../widgets/report_export.py" line="566"/>
+        <location filename="../../widgets/report_export.py" line="469"/>
+        <location filename="../../widgets/report_export.py" line="567"/>
         <source>总体情况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="571"/>
+        <location filename="../../widgets/report_export.py" line="572"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="573"/>
+        <location filename="../../widgets/report_export.py" line="574"/>
         <source>件</source>
         <translation>events</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="575"/>
+        <location filename="../../widgets/report_export.py" line="576"/>
         <source>小时</source>
         <translation>hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="595"/>
+        <location filename="../../widgets/report_export.py" line="596"/>
         <source>时</source>
         <translation>Hour</translation>
     </message>
     <message>
-        <location filename="../../widgets/report_export.py" line="597"/>
+        <location filename="../../widgets/report_export.py" line="598"/>
         <source>日</source>
         <translation>Day</translation>
     </message>
