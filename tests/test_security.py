@@ -261,7 +261,11 @@ def test_truncate_of_the_record_is_refused_even_for_the_owner(pg_url: str) -> No
     versions = ROOT / "models" / "migrations" / "versions"
     migration = "".join(
         (versions / name).read_text("utf-8")
-        for name in ("0012_record_cannot_be_erased.py", "0015_site_scoring_and_upward_reports.py")
+        for name in (
+            "0012_record_cannot_be_erased.py",
+            "0015_site_scoring_and_upward_reports.py",
+            "0019_periodic_reports.py",
+        )
     )
     assert all(f'"{table}"' in migration for table in RECORD_TABLES)
     open_database(pg_url).close()

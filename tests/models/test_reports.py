@@ -8,7 +8,8 @@ import uuid
 from datetime import date, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError
 
 from models import reports
 from models.accounts import NotPermitted
@@ -20,6 +21,7 @@ from models.entities import (
     EventCategory,
     Grid,
     OperatorAccount,
+    PeriodicReport,
 )
 from models.workdays import LOCAL_ZONE
 from tests.models.people import operator_of
@@ -231,3 +233,6 @@ def test_issuing_numbers_each_kind_per_year_once_per_period(quiet_db: Database) 
         _record, pdf, xlsx = reports.issued_files(s, listed[0].id)
     assert [(r.period_key, r.number) for r in listed] == [("2026-11-10", 1)]
     assert (pdf, xlsx) == (b"%PDF", b"PK")
+    # Frozen: an issued report is the record, never changed afterwards.
+    with pytest.raises(DBAPIError, match="append-only"), quiet_db.write() as s:
+        s.execute(update(PeriodicReport).values(assessment="改过"))

@@ -6,7 +6,8 @@ Create Date: 2026-12-03
 
 - ``periodic_report``: one issued report per kind and period, numbered per kind and year, with
   the chief's assessment (研判), its headline figures (JSON) and its PDF and XLSX as issued;
-- the permission: the chief issues them (every post may make and read them).
+- the permission: the chief issues them (every post may make and read them);
+- issued reports are the record: append-only on both databases (as migrations 0012 and 0015).
 """
 
 import sqlalchemy as sa
@@ -18,6 +19,7 @@ branch_labels = None
 depends_on = None
 
 PERMISSIONS = [("chief", "periodic_report.issue")]
+_RECORD = ("periodic_report",)
 
 
 def upgrade() -> None:
@@ -48,11 +50,37 @@ def upgrade() -> None:
         sa.UniqueConstraint("kind", "year", "number", name="uq_periodic_report_number"),
     )
     op.create_index(op.f("ix_periodic_report_issued_at"), "periodic_report", ["issued_at"])
+    if op.get_bind().dialect.name == "sqlite":
+        for table in _RECORD:
+            for verb in ("UPDATE", "DELETE"):
+                op.execute(
+                    f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                    f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+                )
+    else:
+        # griddesk_append_only() comes with revision 0001; it names the table, row or statement.
+        for table in _RECORD:
+            op.execute(
+                f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION griddesk_append_only()"
+            )
+            op.execute(
+                f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION griddesk_append_only()"
+            )
     permission = sa.table("permission", sa.column("role"), sa.column("action"))
     op.bulk_insert(permission, [{"role": r, "action": a} for r, a in PERMISSIONS])
 
 
 def downgrade() -> None:
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    for table in _RECORD:
+        if sqlite:
+            for verb in ("update", "delete"):
+                op.execute(f"DROP TRIGGER IF EXISTS {table}_no_{verb}")
+        else:
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}")
     for role, action in PERMISSIONS:
         op.execute(f"DELETE FROM permission WHERE role = '{role}' AND action = '{action}'")
     op.drop_index(op.f("ix_periodic_report_issued_at"), table_name="periodic_report")
