@@ -351,7 +351,13 @@ def _plot_image(draw: Callable[[Any], None]) -> QImage:
     font.setPointSize(12)
     for axis in ("left", "bottom"):
         item.getAxis(axis).setTickFont(font)
+    # Room for the larger labels: pyqtgraph drops a label that does not fit its axis, and would
+    # widen the axis only at a later layout pass that a picture never waits for.
+    item.getAxis("bottom").setHeight(40)
+    item.getAxis("left").setWidth(56)
     draw(item)
+    item.layout.activate()  # the axes and the plot take their places now
+    item.getViewBox().autoRange()
     exporter = ImageExporter(item)
     exporter.parameters()["width"] = CHART_WIDTH
     image = exporter.export(toBytes=True)
