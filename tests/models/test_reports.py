@@ -5,6 +5,7 @@ period, the chief's)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -13,7 +14,8 @@ from sqlalchemy.exc import DBAPIError
 
 from models import reports
 from models.accounts import NotPermitted
-from models.db import Database
+from models.db import Database, open_database
+from models.demo.seed import seed_demo
 from models.entities import (
     DeadlineExtension,
     Event,
@@ -24,6 +26,7 @@ from models.entities import (
     PeriodicReport,
 )
 from models.workdays import LOCAL_ZONE
+from tests.models.conftest import QUIET_SEEDED_AT
 from tests.models.people import operator_of
 
 DAY = date(2026, 11, 10)
@@ -157,9 +160,22 @@ def _seed(db: Database) -> dict[str, object]:
         }
 
 
-def test_each_indicator_of_a_day_is_the_hand_computed_number(quiet_db: Database) -> None:
-    keys = _seed(quiet_db)
-    with quiet_db.read() as s:
+@pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.postgres)])
+def both_db(request: pytest.FixtureRequest) -> Iterator[Database]:
+    """The quiet demo (accounts, the area, no events) on SQLite and on PostgreSQL: the
+    databases compute times differently (``seconds_between``), the numbers must not differ."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("quiet_db")
+        return
+    database = open_database(request.getfixturevalue("pg_url"))
+    seed_demo(database, events=0, days=1, seed=3, now=QUIET_SEEDED_AT)
+    yield database
+    database.close()
+
+
+def test_each_indicator_of_a_day_is_the_hand_computed_number(both_db: Database) -> None:
+    keys = _seed(both_db)
+    with both_db.read() as s:
         data = reports.report_data(s, reports.day_period(D), _at(AFTER, 12))
     f = data.figures
     assert (f.reported, f.accepted, f.dispatched, f.responded, f.closed) == (5, 3, 2, 3, 3)
