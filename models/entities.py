@@ -305,6 +305,10 @@ class Event(Base):
         # The queue's working set: reported or closed in the last days (``models.history``).
         Index("ix_event_reported_at", "reported_at"),
         Index("ix_event_closed_at", "closed_at"),
+        # The reports count the steps taken in a period (``models.indicators``).
+        Index("ix_event_accepted_at", "accepted_at"),
+        Index("ix_event_dispatched_at", "dispatched_at"),
+        Index("ix_event_responded_at", "responded_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
