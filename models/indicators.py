@@ -177,9 +177,54 @@ def period_figures(session: Session, period: Period, now: datetime) -> PeriodFig
         Event.close_deadline.is_not(None),
         Event.close_deadline < func.coalesce(Event.closed_at, as_of),
     )
-    reported, overdue_count = session.execute(
-        select(func.count(), _count_if(overdue)).where(reported_in)
-    ).one()
+    # The events reported in the period, counted once by source, category and grid (with its
+    # community): every breakdown and the headline are sums of these few hundred groups.
+    groups = session.execute(
+        select(
+            Event.source,
+            EventCategory.code,
+            EventCategory.name,
+            EventCategory.name_en,
+            Grid.code,
+            Grid.name,
+            Community.code,
+            Community.name,
+            func.count(),
+            _count_if(overdue),
+        )
+        .select_from(Event)
+        .join(EventCategory, EventCategory.id == Event.category_id)
+        .join(Grid, Grid.id == Event.grid_id, isouter=True)
+        .join(Community, Community.id == Grid.community_id, isouter=True)
+        .where(reported_in)
+        .group_by(
+            Event.source,
+            EventCategory.code,
+            EventCategory.name,
+            EventCategory.name_en,
+            Grid.code,
+            Grid.name,
+            Community.code,
+            Community.name,
+        )
+    ).all()
+    by_source: dict[tuple[str, str, str], int] = {}
+    by_category: dict[tuple[str, str, str], int] = {}
+    by_community: dict[tuple[str, str, str], int] = {}
+    by_grid: dict[tuple[str, str, str], int] = {}
+    for source, cat, cat_name, cat_en, grid, grid_name, community, com_name, n, _late in groups:
+        for shares, key in (
+            (by_source, (source, source, source)),
+            (by_category, (cat, cat_name, cat_en or cat_name)),
+            (by_community, (community or "", com_name or "", com_name or "")),
+        ):
+            shares[key] = shares.get(key, 0) + int(n)
+        if grid is not None:
+            by_grid[(grid, grid_name, grid_name)] = by_grid.get(
+                (grid, grid_name, grid_name), 0
+            ) + int(n)
+    reported = sum(int(g[8]) for g in groups)
+    overdue_count = sum(int(g[9]) for g in groups)
     on_time = or_(Event.close_deadline.is_(None), Event.closed_at <= Event.close_deadline)
     closed_row = session.execute(
         select(
@@ -214,33 +259,6 @@ def period_figures(session: Session, period: Period, now: datetime) -> PeriodFig
             within(DeadlineExtension.requested_at, period)
         )
     ).one()
-    by_source = session.execute(
-        select(Event.source, func.count()).where(reported_in).group_by(Event.source)
-    ).all()
-    by_category = session.execute(
-        select(EventCategory.code, EventCategory.name, EventCategory.name_en, func.count())
-        .select_from(Event)
-        .join(EventCategory, EventCategory.id == Event.category_id)
-        .where(reported_in)
-        .group_by(EventCategory.code, EventCategory.name, EventCategory.name_en)
-    ).all()
-    by_community = session.execute(
-        select(Community.code, Community.name, func.count())
-        .select_from(Event)
-        .join(Grid, Grid.id == Event.grid_id, isouter=True)
-        .join(Community, Community.id == Grid.community_id, isouter=True)
-        .where(reported_in)
-        .group_by(Community.code, Community.name)
-    ).all()
-    top_grids = session.execute(
-        select(Grid.code, Grid.name, func.count())
-        .select_from(Event)
-        .join(Grid, Grid.id == Event.grid_id)
-        .where(reported_in)
-        .group_by(Grid.code, Grid.name)
-        .order_by(func.count().desc(), Grid.code)
-        .limit(TOP)
-    ).all()
     return PeriodFigures(
         reported=int(reported),
         accepted=int(accepted or 0),
@@ -258,15 +276,16 @@ def period_figures(session: Session, period: Period, now: datetime) -> PeriodFig
         pauses=int(actions.get("pause", 0)),
         extensions=int(extensions),
         extensions_approved=int(approved),
-        by_source=_ranked((s, s, s, int(n)) for s, n in by_source),
-        by_category=_ranked((c, name, en or name, int(n)) for c, name, en, n in by_category),
-        by_community=_ranked(
-            (code or "", name or "", name or "", int(n)) for code, name, n in by_community
-        ),
-        top_grids=tuple(Share(c, name, name, int(n)) for c, name, n in top_grids),
+        by_source=_ranked(by_source),
+        by_category=_ranked(by_category),
+        by_community=_ranked(by_community),
+        top_grids=_ranked(by_grid)[:TOP],
     )
 
 
-def _ranked(rows: Any) -> tuple[Share, ...]:
+def _ranked(shares: dict[tuple[str, str, str], int]) -> tuple[Share, ...]:
     """Shares, the largest first (ties by key, so the order is the same everywhere)."""
-    return tuple(Share(*row) for row in sorted(rows, key=lambda r: (-r[3], r[0])))
+    return tuple(
+        Share(key, name, name_en, n)
+        for (key, name, name_en), n in sorted(shares.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    )
