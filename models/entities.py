@@ -383,7 +383,11 @@ class EventAction(Base):
 
     __tablename__ = "event_action"
     # A unique index rather than a constraint: SQLite can add one to an existing table.
-    __table_args__ = (Index("uq_event_action_uid", "uid", unique=True),)
+    __table_args__ = (
+        Index("uq_event_action_uid", "uid", unique=True),
+        # The reports count the escalations and pauses of a period (``models.indicators``).
+        Index("ix_event_action_kind_at", "kind", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), index=True)

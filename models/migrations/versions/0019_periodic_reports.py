@@ -8,7 +8,7 @@ Create Date: 2026-12-03
   the chief's assessment (研判), its headline figures (JSON) and its PDF and XLSX as issued;
 - indexes on the events' ``accepted_at``, ``dispatched_at`` and ``responded_at``: a report
   counts the steps taken in its period by range, as it does with ``reported_at`` and
-  ``closed_at``;
+  ``closed_at``; and on the actions' kind and time (escalations and pauses of a period);
 - the permission: the chief issues them (every post may make and read them);
 - issued reports are the record: append-only on both databases (as migrations 0012 and 0015).
 """
@@ -29,6 +29,7 @@ _RECORD = ("periodic_report",)
 def upgrade() -> None:
     for column in STEP_COLUMNS:
         op.create_index(f"ix_event_{column}", "event", [column])
+    op.create_index("ix_event_action_kind_at", "event_action", ["kind", "at"])
     op.create_table(
         "periodic_report",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -91,5 +92,6 @@ def downgrade() -> None:
         op.execute(f"DELETE FROM permission WHERE role = '{role}' AND action = '{action}'")
     op.drop_index(op.f("ix_periodic_report_issued_at"), table_name="periodic_report")
     op.drop_table("periodic_report")
+    op.drop_index("ix_event_action_kind_at", table_name="event_action")
     for column in STEP_COLUMNS:
         op.drop_index(f"ix_event_{column}", table_name="event")
