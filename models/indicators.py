@@ -179,34 +179,24 @@ def period_figures(session: Session, period: Period, now: datetime) -> PeriodFig
     )
     # The events reported in the period, counted once by source, category and grid (with its
     # community): every breakdown and the headline are sums of these few hundred groups.
+    dimensions = (
+        Event.source,
+        EventCategory.code,
+        EventCategory.name,
+        EventCategory.name_en,
+        Grid.code,
+        Grid.name,
+        Community.code,
+        Community.name,
+    )
     groups = session.execute(
-        select(
-            Event.source,
-            EventCategory.code,
-            EventCategory.name,
-            EventCategory.name_en,
-            Grid.code,
-            Grid.name,
-            Community.code,
-            Community.name,
-            func.count(),
-            _count_if(overdue),
-        )
+        select(*dimensions, func.count(), _count_if(overdue))
         .select_from(Event)
         .join(EventCategory, EventCategory.id == Event.category_id)
         .join(Grid, Grid.id == Event.grid_id, isouter=True)
         .join(Community, Community.id == Grid.community_id, isouter=True)
         .where(reported_in)
-        .group_by(
-            Event.source,
-            EventCategory.code,
-            EventCategory.name,
-            EventCategory.name_en,
-            Grid.code,
-            Grid.name,
-            Community.code,
-            Community.name,
-        )
+        .group_by(*dimensions)
     ).all()
     by_source: dict[tuple[str, str, str], int] = {}
     by_category: dict[tuple[str, str, str], int] = {}
