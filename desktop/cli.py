@@ -51,6 +51,7 @@ from sqlalchemy.exc import DBAPIError
 from desktop import __version__, config, i18n
 from desktop.logs import install_logging
 from desktop.messages import database_problem_text, field_invalid_text, not_permitted_text
+from desktop.report_cli import PERIOD_OPTIONS, add_report_commands, periodic_report
 from models.accounts import NotPermitted
 from models.db import (
     DatabaseProblem,
@@ -390,6 +391,7 @@ def build_parser(configuration: config.Configuration | None = None) -> argparse.
     from desktop.bulletin_cli import add_parser as add_bulletin_parser
 
     add_bulletin_parser(report)
+    add_report_commands(report)
     return parser
 
 
@@ -517,8 +519,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
-    # The report's PDF is laid out by Qt's text engine, which needs the GUI application.
-    _ensure_core_application(args.lang, gui=args.command == "report")
+    # The report's PDF is laid out by Qt's text engine, which needs the GUI application; the
+    # periodic reports' charts are drawn by pyqtgraph, which needs the widgets' one.
+    periodic = args.command == "report" and args.report_command in PERIOD_OPTIONS
+    _ensure_core_application(args.lang, gui=args.command == "report", widgets=periodic)
     try:
         if args.command == "db" and args.db_command == "grant":
             return _db_grant(url, args.role)
@@ -550,6 +554,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.bulletin_cli import report_bulletin
 
             return report_bulletin(url, args)
+        if periodic:
+            return periodic_report(url, args)
         if args.command == "report":
             return _report_handovers(url, args)
         if args.command == "import":
@@ -584,16 +590,18 @@ def _language_in(words: list[str], default: str) -> str:
     return language if language in i18n.LANGUAGES else default
 
 
-def _ensure_core_application(language: str, *, gui: bool = False) -> None:
+def _ensure_core_application(language: str, *, gui: bool = False, widgets: bool = False) -> None:
     # Command-line messages are translated like the GUI's, which needs a Qt application object;
-    # ``gui``: one that can lay out text (no window, so the offscreen platform).
+    # ``gui``: one that can lay out text (no window, so the offscreen platform); ``widgets``:
+    # one that can hold widgets off screen (pyqtgraph's charts).
     if QCoreApplication.instance() is None:
         application: type[QCoreApplication] = QCoreApplication
-        if gui:
+        if gui or widgets:
             from PySide6.QtGui import QGuiApplication
+            from PySide6.QtWidgets import QApplication
 
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            application = QGuiApplication
+            application = QApplication if widgets else QGuiApplication
         _ensure_core_application.app = application(["griddesk"])  # type: ignore[attr-defined]
     i18n.install_language(language)
 

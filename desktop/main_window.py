@@ -42,6 +42,7 @@ from desktop.messages import (
 )
 from desktop.panels import PanelManager
 from desktop.presence import PresenceKeeper
+from desktop.report_work import ReportWork
 from desktop.site_work import SiteWork
 from desktop.store import Store, StoreUnavailable
 from desktop.tasks import BackgroundTasks
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self.handover_work = HandoverWork(self)
         self.site_work = SiteWork(self)
         self.bulletin_work = BulletinWork(self)
+        self.report_work = ReportWork(self)
         # Journaled actions that could not be written when the database came back.
         self.replay_refusals: list[str] = []
         self.map_work = MapWork(
@@ -262,6 +264,7 @@ class MainWindow(QMainWindow):
         self.hotline_work.fill_menu(event_menu)
         self.video_work.fill_menu(self.menuBar().addMenu(self.tr("摄像机(&C)")))
         self.site_work.fill_menu(self.menuBar().addMenu(self.tr("工地与报送(&R)")))
+        self.report_work.fill_menu(self.menuBar().addMenu(self.tr("报表(&B)")))
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
         self.panels.fill_view_menu(view_menu)
         view_menu.addSeparator()
@@ -502,6 +505,7 @@ class MainWindow(QMainWindow):
         self.bulletin_work.stop()
         if self.wall is not None:
             self.wall.close()
+        self.report_work.stop()
         self._tasks.cancel_all()
         self.event_work.cancel()
         self.video_work.cancel()
@@ -833,6 +837,7 @@ class MainWindow(QMainWindow):
         self.plans_action.setEnabled(MODE_SWITCH_PERMISSION in self.permissions)
         self.handover_work.permissions_known(self.permissions)
         self.site_work.permissions_known(self.permissions)
+        self.report_work.permissions_known(self.permissions)
         self.video_work.permissions_known(self.permissions)
         self.hotline_work.permissions_known(self.permissions)
 

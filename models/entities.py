@@ -305,6 +305,10 @@ class Event(Base):
         # The queue's working set: reported or closed in the last days (``models.history``).
         Index("ix_event_reported_at", "reported_at"),
         Index("ix_event_closed_at", "closed_at"),
+        # The reports count the steps taken in a period (``models.indicators``).
+        Index("ix_event_accepted_at", "accepted_at"),
+        Index("ix_event_dispatched_at", "dispatched_at"),
+        Index("ix_event_responded_at", "responded_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -379,7 +383,11 @@ class EventAction(Base):
 
     __tablename__ = "event_action"
     # A unique index rather than a constraint: SQLite can add one to an existing table.
-    __table_args__ = (Index("uq_event_action_uid", "uid", unique=True),)
+    __table_args__ = (
+        Index("uq_event_action_uid", "uid", unique=True),
+        # The reports count the escalations and pauses of a period (``models.indicators``).
+        Index("ix_event_action_kind_at", "kind", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), index=True)
@@ -863,6 +871,35 @@ class RiskBulletin(Base):
     bulletin_date: Mapped[date] = mapped_column(Date)
     items: Mapped[str] = mapped_column(Text)  # JSON: [{"title", "text", "events": [codes]}]
     issued_at: Mapped[datetime]
+    issued_by: Mapped[int] = mapped_column(ForeignKey("operator_account.id"))
+    signed_name: Mapped[str] = mapped_column(String(64))
+
+
+PERIODIC_REPORT_KINDS = ("daily", "weekly", "monthly")
+
+
+class PeriodicReport(Base):
+    """An issued daily (日监测), weekly (周分析) or monthly (月报告) report: numbered per kind
+    and year, the chief's assessment (研判) and the files as issued, frozen (issue 19). One per
+    kind and period: the record of what was said about that period."""
+
+    __tablename__ = "periodic_report"
+    __table_args__ = (
+        CheckConstraint(_in("kind", PERIODIC_REPORT_KINDS), name="kind"),
+        UniqueConstraint("kind", "period_key", name="uq_periodic_report_period"),
+        UniqueConstraint("kind", "year", "number", name="uq_periodic_report_number"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    period_key: Mapped[str] = mapped_column(String(10))  # 2026-11-25, 2026-W48, 2026-11
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    assessment: Mapped[str] = mapped_column(Text)
+    figures: Mapped[str] = mapped_column(Text)  # JSON: the headline figures as issued
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    xlsx: Mapped[bytes] = mapped_column(LargeBinary)
+    issued_at: Mapped[datetime] = mapped_column(index=True)
     issued_by: Mapped[int] = mapped_column(ForeignKey("operator_account.id"))
     signed_name: Mapped[str] = mapped_column(String(64))
 

@@ -32,7 +32,11 @@ from models.entities import Event
 from models.snapshots import (
     EVENT_INDICATORS,
     OPEN_STATES,
+    TOP,
     IndicatorCounts,
+    Period,
+    PeriodFigures,
+    Share,
     event_indicators,
 )
 
@@ -115,4 +119,163 @@ def counts(session: Session, now: datetime) -> IndicatorCounts:
         open=int(open_count),
         reported_to_leader=int(to_leader),
         **{name: int(n) for name, n in zip(ALARM_INDICATORS, alarms, strict=True)},
+    )
+
+
+# --- the indicators of a period (the reports, issue 19) -------------------------------------
+#
+# A period is a half-open span of instants [start, end), its ends the Asia/Shanghai midnights of
+# its days. Each figure is counted by the database over the column its definition names:
+#
+# - reported (受理量, the headline): every event whose ``reported_at`` lies in the period,
+#   whatever its state; accepted, dispatched, responded, closed: the events that took that step
+#   in the period (``accepted_at`` … in the period);
+# - 按期办结率 (closed within the limit): of the events closed in the period, the share closed
+#   by their close-by deadline (as extended; an event without one counts as on time);
+# - 超期率 (overdue rate): of the events reported in the period, the share whose close-by
+#   deadline passed before they were closed (or, still open, before the period's end — or now,
+#   for a period not over yet); a rejected event is never overdue;
+# - average time to respond / to close: from ``reported_at`` to ``responded_at`` / ``closed_at``
+#   over the events that responded / closed in the period, in hours;
+# - 满意度: of the events closed in the period with a return call, the share satisfied or
+#   basically satisfied;
+# - escalations and pauses: the events' recorded steps of that kind in the period; extensions:
+#   extension requests made in the period (and how many were approved).
+
+
+def within(column: Any, period: Period) -> ColumnElement[bool]:
+    """The column's instant lies in the period."""
+    return and_(column >= period.start, column < period.end)
+
+
+def seconds_between(session: Session, later: Any, earlier: Any) -> Any:
+    """``later − earlier`` in seconds, as the database computes it (SQLite keeps instants as
+    UTC text, PostgreSQL as timestamptz)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return (func.julianday(later) - func.julianday(earlier)) * 86400.0
+    return func.extract("epoch", later - earlier)
+
+
+def _count_if(test: ColumnElement[bool]) -> Any:
+    return func.coalesce(func.sum(case((test, 1), else_=0)), 0)
+
+
+def period_figures(session: Session, period: Period, now: datetime) -> PeriodFigures:
+    """Every indicator of ``period``, counted by the database (never events loaded here)."""
+    from models.entities import (
+        Community,
+        DeadlineExtension,
+        EventAction,
+        EventCategory,
+        Grid,
+    )
+
+    as_of = min(period.end, now)
+    reported_in = within(Event.reported_at, period)
+    overdue = and_(
+        Event.state != "rejected",
+        Event.close_deadline.is_not(None),
+        Event.close_deadline < func.coalesce(Event.closed_at, as_of),
+    )
+    # The events reported in the period, counted once by source, category and grid (with its
+    # community): every breakdown and the headline are sums of these few hundred groups.
+    dimensions = (
+        Event.source,
+        EventCategory.code,
+        EventCategory.name,
+        EventCategory.name_en,
+        Grid.code,
+        Grid.name,
+        Community.code,
+        Community.name,
+    )
+    groups = session.execute(
+        select(*dimensions, func.count(), _count_if(overdue))
+        .select_from(Event)
+        .join(EventCategory, EventCategory.id == Event.category_id)
+        .join(Grid, Grid.id == Event.grid_id, isouter=True)
+        .join(Community, Community.id == Grid.community_id, isouter=True)
+        .where(reported_in)
+        .group_by(*dimensions)
+    ).all()
+    by_source: dict[tuple[str, str, str], int] = {}
+    by_category: dict[tuple[str, str, str], int] = {}
+    by_community: dict[tuple[str, str, str], int] = {}
+    by_grid: dict[tuple[str, str, str], int] = {}
+    for source, cat, cat_name, cat_en, grid, grid_name, community, com_name, n, _late in groups:
+        for shares, key in (
+            (by_source, (source, source, source)),
+            (by_category, (cat, cat_name, cat_en or cat_name)),
+            (by_community, (community or "", com_name or "", com_name or "")),
+        ):
+            shares[key] = shares.get(key, 0) + int(n)
+        if grid is not None:
+            by_grid[(grid, grid_name, grid_name)] = by_grid.get(
+                (grid, grid_name, grid_name), 0
+            ) + int(n)
+    reported = sum(int(g[8]) for g in groups)
+    overdue_count = sum(int(g[9]) for g in groups)
+    on_time = or_(Event.close_deadline.is_(None), Event.closed_at <= Event.close_deadline)
+    closed_row = session.execute(
+        select(
+            func.count(),
+            _count_if(on_time),
+            func.avg(seconds_between(session, Event.closed_at, Event.reported_at)),
+            _count_if(Event.satisfaction == "satisfied"),
+            _count_if(Event.satisfaction == "basically_satisfied"),
+            _count_if(Event.satisfaction == "dissatisfied"),
+        ).where(within(Event.closed_at, period))
+    ).one()
+    # Each step by its own indexed range: an event accepted in the period may have been
+    # reported long before it.
+    accepted, dispatched = (
+        session.scalar(select(func.count()).where(within(column, period)))
+        for column in (Event.accepted_at, Event.dispatched_at)
+    )
+    responded, respond_seconds = session.execute(
+        select(
+            func.count(), func.avg(seconds_between(session, Event.responded_at, Event.reported_at))
+        ).where(within(Event.responded_at, period))
+    ).one()
+    actions = dict(
+        session.execute(
+            select(EventAction.kind, func.count())
+            .where(EventAction.kind.in_(("escalate", "pause")), within(EventAction.at, period))
+            .group_by(EventAction.kind)
+        ).all()
+    )
+    extensions, approved = session.execute(
+        select(func.count(), _count_if(DeadlineExtension.approved.is_(True))).where(
+            within(DeadlineExtension.requested_at, period)
+        )
+    ).one()
+    return PeriodFigures(
+        reported=int(reported),
+        accepted=int(accepted or 0),
+        dispatched=int(dispatched or 0),
+        responded=int(responded),
+        closed=int(closed_row[0]),
+        closed_on_time=int(closed_row[1]),
+        overdue=int(overdue_count),
+        respond_seconds=None if respond_seconds is None else float(respond_seconds),
+        close_seconds=None if closed_row[2] is None else float(closed_row[2]),
+        satisfied=int(closed_row[3]),
+        basically_satisfied=int(closed_row[4]),
+        dissatisfied=int(closed_row[5]),
+        escalations=int(actions.get("escalate", 0)),
+        pauses=int(actions.get("pause", 0)),
+        extensions=int(extensions),
+        extensions_approved=int(approved),
+        by_source=_ranked(by_source),
+        by_category=_ranked(by_category),
+        by_community=_ranked(by_community),
+        top_grids=_ranked(by_grid)[:TOP],
+    )
+
+
+def _ranked(shares: dict[tuple[str, str, str], int]) -> tuple[Share, ...]:
+    """Shares, the largest first (ties by key, so the order is the same everywhere)."""
+    return tuple(
+        Share(key, name, name_en, n)
+        for (key, name, name_en), n in sorted(shares.items(), key=lambda kv: (-kv[1], kv[0][0]))
     )

@@ -6,7 +6,7 @@ role — or takes an existing one — that in this database only may read every 
 everywhere, update and delete the working tables, but never update, delete or truncate the
 record: the actions, the operator record, the checklist ticks, the patrols' stops, the handovers
 and their items and disputes, the duty log, the mode switches, the emergency activations, the
-sites' findings, rectifications and score changes, and the issued upward reports (an
+sites' findings, rectifications and score changes, the issued upward and periodic reports (an
 activation may gain its end, a handover its incoming signature: those columns alone). It is
 never a superuser, never owns a table, and cannot create one. The triggers of the record refuse
 the same changes even to the owner (TRUNCATE included); the role's grants are the second lock.
@@ -29,7 +29,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-# The tables of the record (kept in step with the lists of migrations 0012, 0015 and 0020,
+# The tables of the record (kept in step with the lists of migrations 0012, 0015, 0019 and 0020,
 # which a test checks).
 RECORD_TABLES = (
     "event_action",
@@ -47,6 +47,7 @@ RECORD_TABLES = (
     "site_score_change",
     "upward_report",
     "risk_bulletin",
+    "periodic_report",
 )
 # What of a record table may still change, once (the triggers say when).
 ONCE_UPDATED = {

@@ -1108,3 +1108,140 @@ class RejectedRow:
     reason: str
     detail: str
     payload: str
+
+
+# --- the periodic reports (issue 19; their indicators are defined in models.indicators) ----
+
+TOP = 5  # 高发前五
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A span of instants [start, end) in UTC."""
+
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """One line of a breakdown: its key, its label (Chinese, English) and its count."""
+
+    key: str
+    name: str
+    name_en: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodFigures:
+    """The indicators of one period (their definitions above)."""
+
+    reported: int
+    accepted: int
+    dispatched: int
+    responded: int
+    closed: int
+    closed_on_time: int
+    overdue: int
+    respond_seconds: float | None  # average, over ``responded``
+    close_seconds: float | None  # average, over ``closed``
+    satisfied: int
+    basically_satisfied: int
+    dissatisfied: int
+    escalations: int
+    pauses: int
+    extensions: int
+    extensions_approved: int
+    by_source: tuple[Share, ...]
+    by_category: tuple[Share, ...]
+    by_community: tuple[Share, ...]
+    top_grids: tuple[Share, ...]
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """按期办结率 in percent (None: nothing closed)."""
+        return _percent(self.closed_on_time, self.closed)
+
+    @property
+    def overdue_rate(self) -> float | None:
+        """超期率 in percent (None: nothing reported)."""
+        return _percent(self.overdue, self.reported)
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        """满意度 in percent (None: no return call)."""
+        asked = self.satisfied + self.basically_satisfied + self.dissatisfied
+        return _percent(self.satisfied + self.basically_satisfied, asked)
+
+    @property
+    def top_categories(self) -> tuple[Share, ...]:
+        """高发前五 of the categories."""
+        return self.by_category[:TOP]
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return None if whole == 0 else 100.0 * part / whole
+
+
+def change_percent(now: float | None, before: float | None) -> float | None:
+    """环比/同比 of a count: the change against the earlier period in percent (None when the
+    earlier period had none, where a percentage means nothing)."""
+    if now is None or before is None or before == 0:
+        return None
+    return 100.0 * (now - before) / before
+
+
+@dataclass(frozen=True, slots=True)
+class ReportPeriod:
+    """The period a report covers: its kind (daily, weekly, monthly), its key (2026-11-25,
+    2026-W48, 2026-11), its first and last day (Asia/Shanghai) and its instants."""
+
+    kind: str
+    key: str
+    first_day: date
+    last_day: date
+    span: Period
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSection:
+    """A section of a report that appears when there is data (alarms, emergency periods,
+    handovers and disputes, hotline orders, IoT alarms): a key naming its columns (widgets
+    label them), its headline numbers (key → value) and its rows."""
+
+    key: str
+    numbers: tuple[tuple[str, int], ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodicReportData:
+    """Everything a daily, weekly or monthly report says, read at ``made_at``: the period's
+    figures, the previous period's (环比) and the same period a year before (同比), the
+    reported events per day (per hour in a daily report) for the chart, and the sections."""
+
+    period: ReportPeriod
+    previous: ReportPeriod
+    year_ago: ReportPeriod
+    made_at: datetime
+    figures: PeriodFigures
+    previous_figures: PeriodFigures
+    year_ago_figures: PeriodFigures
+    series: tuple[int, ...]
+    previous_series: tuple[int, ...]
+    sections: tuple[ReportSection, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedPeriodicReport:
+    """A report as issued: numbered per kind and year, the assessment, who and when."""
+
+    id: int
+    kind: str
+    period_key: str
+    year: int
+    number: int
+    assessment: str
+    issued_at: datetime
+    signed_name: str

@@ -265,6 +265,7 @@ def test_truncate_of_the_record_is_refused_even_for_the_owner(pg_url: str) -> No
             "0012_record_cannot_be_erased.py",
             "0015_site_scoring_and_upward_reports.py",
             "0020_risk_bulletins.py",
+            "0019_periodic_reports.py",
         )
     )
     assert all(f'"{table}"' in migration for table in RECORD_TABLES)

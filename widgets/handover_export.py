@@ -9,12 +9,12 @@ made from the same rows (``pending_rows``). Person-entered text is escaped, neve
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication, QMarginsF, QUrl
+from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from models.snapshots import HandoverReview, SnapshotEvent
 from widgets.labels import (
@@ -245,10 +245,19 @@ def write_pdf(reviews: Sequence[HandoverReview], path: Path) -> None:
     )
 
 
-def print_pdf(document_html: str, title: str, path: Path, point_size: int = 9) -> None:
+def print_pdf(
+    document_html: str,
+    title: str,
+    path: Path,
+    point_size: int = 9,
+    images: Mapping[str, QImage] | None = None,
+) -> None:
     """Print Qt rich text to an A4 PDF with the house's fonts and style (the CJK font
-    embedded): the handover's machinery, shared by the other official documents."""
+    embedded): the handover's machinery, shared by the other official documents. ``images``:
+    pictures the text names in ``<img src="…">`` (a report's charts)."""
     document = QTextDocument()
+    for name, image in (images or {}).items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     font = QFont()
     font.setFamilies(PDF_FONTS)
     font.setPointSize(point_size)

@@ -2465,6 +2465,65 @@ No longer overdue: {cleared}</translation>
     </message>
 </context>
 <context>
+    <name>IssuedReportsDialog</name>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="212"/>
+        <source>已签发报表</source>
+        <translation>Issued reports</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="216"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="223"/>
+        <location filename="../../widgets/report_dialog.py" line="248"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="224"/>
+        <source>统计期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="225"/>
+        <source>期号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="226"/>
+        <source>签发人</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="227"/>
+        <source>签发时间</source>
+        <translation>Issued at</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="240"/>
+        <source>打开 PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="242"/>
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="244"/>
+        <source>导出 XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="259"/>
+        <source>研判</source>
+        <translation>Assessment</translation>
+    </message>
+</context>
+<context>
     <name>LaunchProfileDialog</name>
     <message>
         <location filename="../../widgets/profile_dialog.py" line="45"/>
@@ -2593,275 +2652,280 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="301"/>
+        <location filename="../../desktop/main_window.py" line="304"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="198"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="231"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="231"/>
+        <location filename="../../desktop/main_window.py" line="233"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="236"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
-        <location filename="../../desktop/main_window.py" line="467"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="470"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>摄像机(&amp;C)</source>
         <translation>&amp;Cameras</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>工地与报送(&amp;R)</source>
         <translation>Sites &amp;&amp; &amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
+        <source>报表(&amp;B)</source>
+        <translation>Reports(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="271"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
+        <location filename="../../desktop/main_window.py" line="275"/>
         <source>大屏（数据驾驶舱）</source>
         <translation>Big screen (data cockpit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="276"/>
+        <location filename="../../desktop/main_window.py" line="279"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="277"/>
+        <location filename="../../desktop/main_window.py" line="280"/>
         <source>关于网格指挥台…</source>
         <translation>About GridDesk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="314"/>
-        <location filename="../../desktop/main_window.py" line="848"/>
+        <location filename="../../desktop/main_window.py" line="317"/>
+        <location filename="../../desktop/main_window.py" line="853"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="319"/>
+        <location filename="../../desktop/main_window.py" line="322"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="325"/>
+        <location filename="../../desktop/main_window.py" line="328"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="413"/>
+        <location filename="../../desktop/main_window.py" line="416"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="460"/>
+        <location filename="../../desktop/main_window.py" line="463"/>
         <source>退出 GridDesk</source>
         <translation>Quit GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="461"/>
+        <location filename="../../desktop/main_window.py" line="464"/>
         <source>退出后本岗位（{post}）无人登录值守。确定退出吗？</source>
         <translation>After quitting, nobody is logged in on duty at this post ({post}). Quit?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="468"/>
+        <location filename="../../desktop/main_window.py" line="471"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="653"/>
+        <location filename="../../desktop/main_window.py" line="657"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="668"/>
+        <location filename="../../desktop/main_window.py" line="672"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="786"/>
+        <location filename="../../desktop/main_window.py" line="790"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="792"/>
+        <location filename="../../desktop/main_window.py" line="796"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="805"/>
+        <location filename="../../desktop/main_window.py" line="809"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="861"/>
+        <location filename="../../desktop/main_window.py" line="866"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="882"/>
+        <location filename="../../desktop/main_window.py" line="887"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="899"/>
+        <location filename="../../desktop/main_window.py" line="904"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="929"/>
+        <location filename="../../desktop/main_window.py" line="934"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="951"/>
+        <location filename="../../desktop/main_window.py" line="956"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="973"/>
+        <location filename="../../desktop/main_window.py" line="978"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="989"/>
+        <location filename="../../desktop/main_window.py" line="994"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="931"/>
+        <location filename="../../desktop/main_window.py" line="936"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="541"/>
+        <location filename="../../desktop/main_window.py" line="545"/>
         <source>⚠ 以超级用户连接数据库</source>
         <translation>⚠ Superuser connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="543"/>
+        <location filename="../../desktop/main_window.py" line="547"/>
         <source>⚠ 以所有者连接数据库</source>
         <translation>⚠ Owner connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="548"/>
+        <location filename="../../desktop/main_window.py" line="552"/>
         <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
         <translation>The posts should not connect as the database&apos;s owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="674"/>
+        <location filename="../../desktop/main_window.py" line="678"/>
         <source>未结 {open} · {alarms}</source>
         <translation>Open {open} · {alarms}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1030"/>
+        <location filename="../../desktop/main_window.py" line="1035"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1122"/>
+        <location filename="../../desktop/main_window.py" line="1127"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1135"/>
+        <location filename="../../desktop/main_window.py" line="1140"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1187"/>
+        <location filename="../../desktop/main_window.py" line="1192"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1225"/>
-        <location filename="../../desktop/main_window.py" line="1236"/>
+        <location filename="../../desktop/main_window.py" line="1230"/>
+        <location filename="../../desktop/main_window.py" line="1241"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1225"/>
+        <location filename="../../desktop/main_window.py" line="1230"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1245"/>
+        <location filename="../../desktop/main_window.py" line="1250"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1261"/>
+        <location filename="../../desktop/main_window.py" line="1266"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1264"/>
+        <location filename="../../desktop/main_window.py" line="1269"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -3220,6 +3284,113 @@ No longer overdue: {cleared}</translation>
         <location filename="../../widgets/device_list.py" line="176"/>
         <source>消息内容</source>
         <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="56"/>
+        <source>生成报表</source>
+        <translation>Make a report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="66"/>
+        <source>生成</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="71"/>
+        <source>含此日的统计期：</source>
+        <translation>the period holding:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="75"/>
+        <source>报表</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="79"/>
+        <source>%v/%m</source>
+        <translation>%v/%m</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="92"/>
+        <source>研判：本期态势、突出问题、下步工作建议（签发前填写）</source>
+        <translation>Assessment: the period&apos;s situation, the problems that stand out, what to do next (written before issuing)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="94"/>
+        <source>签发</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="98"/>
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="100"/>
+        <source>导出 XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="114"/>
+        <source>研判</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="158"/>
+        <source>未签发</source>
+        <translation>not issued</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="168"/>
+        <source>本期报表已签发（{who}，{at}），导出的是签发时的文件</source>
+        <translation>This period&apos;s report is issued ({who}, {at}): exports are the files as issued</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_dialog.py" line="189"/>
+        <source>已签发：{number}</source>
+        <translation>Issued: {number}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWork</name>
+    <message>
+        <location filename="../../desktop/report_work.py" line="79"/>
+        <source>生成报表(&amp;M)…</source>
+        <translation>Make a report(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_work.py" line="80"/>
+        <source>已签发报表(&amp;L)…</source>
+        <translation>Issued reports(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_work.py" line="198"/>
+        <source>导出报表</source>
+        <translation>Export the report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_work.py" line="200"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_work.py" line="200"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_work.py" line="216"/>
+        <source>无法写入文件：{reason}</source>
+        <translation>Cannot write the file: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_work.py" line="218"/>
+        <location filename="../../desktop/report_work.py" line="284"/>
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
     </message>
 </context>
 <context>
@@ -4387,89 +4558,89 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>argparse</name>
     <message>
-        <location filename="../../desktop/cli.py" line="79"/>
+        <location filename="../../desktop/cli.py" line="80"/>
         <source>用法：</source>
         <translation>usage: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="80"/>
+        <location filename="../../desktop/cli.py" line="81"/>
         <source>选项</source>
         <translation>options</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="81"/>
+        <location filename="../../desktop/cli.py" line="82"/>
         <source>命令</source>
         <translation>positional arguments</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="82"/>
+        <location filename="../../desktop/cli.py" line="83"/>
         <source>显示此帮助并退出</source>
         <translation>show this help message and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="83"/>
+        <location filename="../../desktop/cli.py" line="84"/>
         <source>%(prog)s：错误：%(message)s
 </source>
         <translation>%(prog)s: error: %(message)s
 </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="86"/>
+        <location filename="../../desktop/cli.py" line="87"/>
         <source>缺少以下参数：%s</source>
         <translation>the following arguments are required: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="87"/>
+        <location filename="../../desktop/cli.py" line="88"/>
         <source>无法识别的参数：%s</source>
         <translation>unrecognized arguments: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="88"/>
+        <location filename="../../desktop/cli.py" line="89"/>
         <source>无效的选项：%(value)r（可选 %(choices)s）</source>
         <translation>invalid choice: %(value)r (choose from %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="91"/>
+        <location filename="../../desktop/cli.py" line="92"/>
         <source>参数 %(argument_name)s：%(message)s</source>
         <translation>argument %(argument_name)s: %(message)s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="94"/>
+        <location filename="../../desktop/cli.py" line="95"/>
         <source>需要一个值</source>
         <translation>expected one argument</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="95"/>
+        <location filename="../../desktop/cli.py" line="96"/>
         <source>最多一个值</source>
         <translation>expected at most one argument</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="96"/>
+        <location filename="../../desktop/cli.py" line="97"/>
         <source>至少需要一个值</source>
         <translation>expected at least one argument</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="97"/>
+        <location filename="../../desktop/cli.py" line="98"/>
         <source>无效的 %(type)s 值：%(value)r</source>
         <translation>invalid %(type)s value: %(value)r</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="100"/>
+        <location filename="../../desktop/cli.py" line="101"/>
         <source>有歧义的选项：%(option)s 可能是 %(matches)s</source>
         <translation>ambiguous option: %(option)s could match %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="103"/>
+        <location filename="../../desktop/cli.py" line="104"/>
         <source>未知的命令 %(parser_name)r（可选：%(choices)s）</source>
         <translation>unknown parser %(parser_name)r (choices: %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="106"/>
+        <location filename="../../desktop/cli.py" line="107"/>
         <source>必须给出 %s 之一</source>
         <translation>one of the arguments %s is required</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="107"/>
+        <location filename="../../desktop/cli.py" line="108"/>
         <source>不能与参数 %s 同用</source>
         <translation>not allowed with argument %s</translation>
     </message>
@@ -4592,303 +4763,303 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="135"/>
+        <location filename="../../desktop/cli.py" line="136"/>
         <source>数据库地址 (SQLite 或 postgresql+psycopg://…)，默认 GRIDDESK_DB 或用户数据目录</source>
         <translation>database URL (SQLite or postgresql+psycopg://…); default GRIDDESK_DB or the user data directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="140"/>
+        <location filename="../../desktop/cli.py" line="141"/>
         <source>GridDesk 网格指挥台</source>
         <translation>GridDesk command-and-dispatch desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="146"/>
+        <location filename="../../desktop/cli.py" line="147"/>
         <source>配置文件，默认 GRIDDESK_CONFIG 或 {path}</source>
         <translation>configuration file, by default GRIDDESK_CONFIG or {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="154"/>
+        <location filename="../../desktop/cli.py" line="155"/>
         <source>显示版本号并退出</source>
         <translation>show the version number and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="159"/>
+        <location filename="../../desktop/cli.py" line="160"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="161"/>
-        <location filename="../../desktop/cli.py" line="280"/>
+        <location filename="../../desktop/cli.py" line="162"/>
+        <location filename="../../desktop/cli.py" line="281"/>
         <source>操作员账号</source>
         <translation>operator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="165"/>
+        <location filename="../../desktop/cli.py" line="166"/>
         <source>空库时生成演示数据并以演示账号登录</source>
         <translation>seed demo data into an empty database and log in a demo operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="170"/>
+        <location filename="../../desktop/cli.py" line="171"/>
         <source>以大屏（数据驾驶舱）启动，全屏显示在第二块屏幕上</source>
         <translation>start as the big screen (data cockpit), full screen on the second screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="175"/>
+        <location filename="../../desktop/cli.py" line="176"/>
         <source>加载完成后截图到 PNG 文件并退出</source>
         <translation>when loaded, write a PNG screenshot and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="181"/>
+        <location filename="../../desktop/cli.py" line="182"/>
         <source>界面语言</source>
         <translation>interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="192"/>
+        <location filename="../../desktop/cli.py" line="193"/>
         <source>数据库维护</source>
         <translation>database maintenance</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="195"/>
+        <location filename="../../desktop/cli.py" line="196"/>
         <source>升级数据库结构到最新版本</source>
         <translation>upgrade the database schema to the newest version</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="200"/>
+        <location filename="../../desktop/cli.py" line="201"/>
         <source>为各岗位设置 PostgreSQL 应用角色：只在本数据库、不能改删记录（密码从标准输入读取）</source>
         <translation>Set up the posts&apos; PostgreSQL application role: this database only, the record cannot be changed or deleted (password from standard input)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="209"/>
+        <location filename="../../desktop/cli.py" line="210"/>
         <source>演示数据</source>
         <translation>demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="211"/>
+        <location filename="../../desktop/cli.py" line="212"/>
         <source>生成演示片区与事件</source>
         <translation>seed the demo area and events</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="221"/>
+        <location filename="../../desktop/cli.py" line="222"/>
         <source>另导入一年的 12345 工单历史（N 张，编号带 DEMO- 前缀），默认 0</source>
         <translation>Also import a year of 12345 hotline history (N orders, numbered with the DEMO- prefix); default 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="227"/>
+        <location filename="../../desktop/cli.py" line="228"/>
         <source>模拟现场：上报新事件，推进已派遣的事件（以操作员账号，Ctrl+C 结束）</source>
         <translation>simulate the field: report new events and move dispatched ones on (as an operator account; Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="237"/>
+        <location filename="../../desktop/cli.py" line="238"/>
         <source>每秒上报的事件数，默认 0.2</source>
         <translation>events reported per second, default 0.2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="244"/>
+        <location filename="../../desktop/cli.py" line="245"/>
         <source>运行秒数，默认 60；0 表示直到中断</source>
         <translation>seconds to run, default 60; 0 runs until interrupted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="251"/>
+        <location filename="../../desktop/cli.py" line="252"/>
         <source>模拟器使用的操作员账号，默认 dispatch；密码取自环境变量 GRIDDESK_PASSWORD</source>
         <translation>the operator account the simulator acts as, default dispatch; the password comes from GRIDDESK_PASSWORD</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="256"/>
+        <location filename="../../desktop/cli.py" line="257"/>
         <source>统计数字</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="261"/>
+        <location filename="../../desktop/cli.py" line="262"/>
         <source>导出</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="265"/>
+        <location filename="../../desktop/cli.py" line="266"/>
         <source>导出社区、网格与执法片区为 GeoJSON (WGS-84)</source>
         <translation>export communities, grids and enforcement zones as GeoJSON (WGS-84)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="271"/>
+        <location filename="../../desktop/cli.py" line="272"/>
         <source>导出期间内办结或退单的 12345 工单答复（XLSX，表头与工单导出一致）</source>
         <translation>Export the replies of the 12345 orders answered or sent back in the period (XLSX, headed like the hotline&apos;s export)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="284"/>
+        <location filename="../../desktop/cli.py" line="285"/>
         <source>新建操作员账号（密码从标准输入读取，或在终端中输入）</source>
         <translation>create an operator account (the password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="294"/>
+        <location filename="../../desktop/cli.py" line="295"/>
         <source>摄像机登记册</source>
         <translation>camera register</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="298"/>
+        <location filename="../../desktop/cli.py" line="299"/>
         <source>从 CSV 导入摄像机（UTF-8 或 GBK；有一行出错则全部不导入）</source>
         <translation>import cameras from CSV (UTF-8 or GBK; if any row is wrong, nothing is imported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="306"/>
+        <location filename="../../desktop/cli.py" line="307"/>
         <source>导出摄像机为 CSV（UTF-8 带 BOM，不含账号密码）</source>
         <translation>export cameras as CSV (UTF-8 with BOM, without accounts or passwords)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="312"/>
+        <location filename="../../desktop/cli.py" line="313"/>
         <source>设置视频系统的打开方式（平台密码从标准输入读取，或在终端中输入）</source>
         <translation>set a video system&apos;s launch profile (the platform password is read from standard input, or asked for in a terminal)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="324"/>
+        <location filename="../../desktop/cli.py" line="325"/>
         <source>登记、移除或列出平台客户端程序（绝对路径）：播放器命令只能用已知播放器或已登记的客户端</source>
         <translation>Register, remove or list platform client programs (absolute paths): a player command may use only the known players or registered clients</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="333"/>
+        <location filename="../../desktop/cli.py" line="334"/>
         <source>导入外部数据</source>
         <translation>Import outside data</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="337"/>
+        <location filename="../../desktop/cli.py" line="338"/>
         <source>导入 12345 工单（XLSX，或 UTF-8/GBK 的 CSV；有一处出错则全部不导入）</source>
         <translation>Import 12345 hotline work orders (XLSX, or CSV in UTF-8/GBK; one problem and nothing is imported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="344"/>
+        <location filename="../../desktop/cli.py" line="345"/>
         <source>物联网设备</source>
         <translation>IoT devices</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="348"/>
+        <location filename="../../desktop/cli.py" line="349"/>
         <source>物联网桥：从 MQTT 代理接收设备报警与心跳并写入数据库（Ctrl+C 结束）</source>
         <translation>IoT bridge: take device alarms and heartbeats from the MQTT broker into the database (Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="356"/>
+        <location filename="../../desktop/cli.py" line="357"/>
         <source>模拟物联网设备：心跳、暴雨积水、高峰违停、部分设备失联（Ctrl+C 结束）</source>
         <translation>Simulate the IoT devices: heartbeats, a rain burst, rush-hour parking, some devices falling silent (Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="366"/>
+        <location filename="../../desktop/cli.py" line="367"/>
         <source>运行秒数，默认 0 表示直到中断</source>
         <translation>seconds to run; default 0: until interrupted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="373"/>
+        <location filename="../../desktop/cli.py" line="374"/>
         <source>心跳间隔秒数，默认按设备类型</source>
         <translation>heartbeat interval in seconds; default: each kind&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="378"/>
+        <location filename="../../desktop/cli.py" line="379"/>
         <source>报表</source>
         <translation>reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="382"/>
+        <location filename="../../desktop/cli.py" line="383"/>
         <source>导出交接班记录（按班次开始日期）为 PDF 或 XLSX</source>
         <translation>export handovers (by shift start date) as PDF or XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="401"/>
+        <location filename="../../desktop/cli.py" line="403"/>
         <source>日期应写作 YYYY-MM-DD：{text}</source>
         <translation>A date is written YYYY-MM-DD: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="415"/>
+        <location filename="../../desktop/cli.py" line="417"/>
         <source>MQTT 代理地址与端口</source>
         <translation>the MQTT broker&apos;s address and port</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="422"/>
+        <location filename="../../desktop/cli.py" line="424"/>
         <source>MQTT 用户名；密码取自环境变量 GRIDDESK_MQTT_PASSWORD 或 --mqtt-password-file</source>
         <translation>MQTT user name; the password comes from the environment variable GRIDDESK_MQTT_PASSWORD or --mqtt-password-file</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="428"/>
+        <location filename="../../desktop/cli.py" line="430"/>
         <source>以 TLS 连接代理</source>
         <translation>connect to the broker over TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="431"/>
+        <location filename="../../desktop/cli.py" line="433"/>
         <source>CA 证书文件</source>
         <translation>CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="437"/>
+        <location filename="../../desktop/cli.py" line="439"/>
         <source>客户端证书文件</source>
         <translation>client certificate file</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="443"/>
+        <location filename="../../desktop/cli.py" line="445"/>
         <source>客户端私钥文件</source>
         <translation>client private key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="605"/>
+        <location filename="../../desktop/cli.py" line="613"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="611"/>
+        <location filename="../../desktop/cli.py" line="619"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="636"/>
+        <location filename="../../desktop/cli.py" line="644"/>
         <source>角色密码：</source>
         <translation>Role password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="652"/>
+        <location filename="../../desktop/cli.py" line="660"/>
         <source>已新建角色 {role}，并设置其在本数据库中的权限</source>
         <translation>Created the role {role} and set its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="654"/>
+        <location filename="../../desktop/cli.py" line="662"/>
         <source>已更新角色 {role} 的密码与本数据库中的权限</source>
         <translation>Updated the password of the role {role} and its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="658"/>
+        <location filename="../../desktop/cli.py" line="666"/>
         <source>各岗位请以此角色连接：--db {url}</source>
         <translation>The posts connect as this role: --db {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="687"/>
+        <location filename="../../desktop/cli.py" line="695"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="736"/>
+        <location filename="../../desktop/cli.py" line="744"/>
         <source>模拟器无法以账号 {user} 登录：{reason}</source>
         <translation>The simulator cannot log in as {user}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="743"/>
+        <location filename="../../desktop/cli.py" line="751"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，运行 {duration} 秒</source>
         <translation>Field simulation started: account {user}, about {rate} events a second, for {duration} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="747"/>
+        <location filename="../../desktop/cli.py" line="755"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束</source>
         <translation>Field simulation started: account {user}, about {rate} events a second; Ctrl+C ends it</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="764"/>
+        <location filename="../../desktop/cli.py" line="772"/>
         <source>无法连接数据库 {target}：{detail}。每 {seconds} 秒重试，模拟继续</source>
         <translation>Cannot reach the database {target}: {detail}. Trying again every {seconds} s; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="770"/>
+        <location filename="../../desktop/cli.py" line="778"/>
         <source>数据库已恢复连接，模拟继续</source>
         <translation>The database is back; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="781"/>
+        <location filename="../../desktop/cli.py" line="789"/>
         <source>数据库中没有片区数据，请先运行 python main.py demo seed</source>
         <translation>The database holds no area: run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="795"/>
+        <location filename="../../desktop/cli.py" line="803"/>
         <source>模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，办结 {resolved}；与操作员冲突 {conflicts}</source>
         <translation>Simulation ended: reported {reported}, accepted {accepted}, dispatched {dispatched}, responded {responded}, resolved {resolved}; conflicts with operators {conflicts}</translation>
     </message>
@@ -4904,7 +5075,8 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../desktop/bulletin_cli.py" line="69"/>
-        <location filename="../../desktop/cli.py" line="841"/>
+        <location filename="../../desktop/cli.py" line="849"/>
+        <location filename="../../desktop/report_cli.py" line="76"/>
         <source>无法读写文件 {path}：{reason}</source>
         <translation>Cannot read or write the file {path}: {reason}</translation>
     </message>
@@ -4919,90 +5091,126 @@ No longer overdue: {cleared}</translation>
         <translation>Exported {title} to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="889"/>
+        <location filename="../../desktop/cli.py" line="897"/>
         <source>已导出 {n} 张工单的答复到 {path}</source>
         <translation>Exported the replies of {n} orders to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1032"/>
+        <location filename="../../desktop/cli.py" line="1040"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1044"/>
+        <location filename="../../desktop/cli.py" line="1052"/>
         <source>已导出 {n} 个摄像机到 {path}</source>
         <translation>Exported {n} cameras to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1053"/>
+        <location filename="../../desktop/cli.py" line="1061"/>
         <source>平台密码：</source>
         <translation>Platform password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1073"/>
+        <location filename="../../desktop/cli.py" line="1081"/>
         <source>已设置 {system} 的打开方式</source>
         <translation>Launch profile set for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1095"/>
+        <location filename="../../desktop/cli.py" line="1103"/>
         <source>请给出客户端程序的绝对路径</source>
         <translation>Give the client program&apos;s absolute path</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1111"/>
+        <location filename="../../desktop/cli.py" line="1119"/>
         <source>已登记客户端 {path}</source>
         <translation>Registered the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1112"/>
+        <location filename="../../desktop/cli.py" line="1120"/>
         <source>客户端 {path} 已登记过</source>
         <translation>The client {path} was registered already</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1113"/>
+        <location filename="../../desktop/cli.py" line="1121"/>
         <source>已移除客户端 {path}</source>
         <translation>Removed the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1114"/>
+        <location filename="../../desktop/cli.py" line="1122"/>
         <source>客户端 {path} 未登记</source>
         <translation>The client {path} is not registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1129"/>
+        <location filename="../../desktop/cli.py" line="1137"/>
+        <location filename="../../desktop/report_cli.py" line="57"/>
         <source>请用 --pdf 或 --xlsx 指定输出文件</source>
         <translation>Name the output file with --pdf or --xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="879"/>
-        <location filename="../../desktop/cli.py" line="1133"/>
+        <location filename="../../desktop/cli.py" line="887"/>
+        <location filename="../../desktop/cli.py" line="1141"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1158"/>
+        <location filename="../../desktop/cli.py" line="1166"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="865"/>
+        <location filename="../../desktop/cli.py" line="873"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="944"/>
+        <location filename="../../desktop/cli.py" line="952"/>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="940"/>
+        <location filename="../../desktop/cli.py" line="948"/>
         <source>账号 {user} 已存在，未作任何更改</source>
         <translation>The account {user} exists already; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="993"/>
+        <location filename="../../desktop/cli.py" line="1001"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_cli.py" line="34"/>
+        <source>日监测报表（某日）为 PDF 和/或 XLSX</source>
+        <translation>daily monitoring report (one day) as PDF and/or XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_cli.py" line="35"/>
+        <source>周分析报表（ISO 周，如 2026-W48）</source>
+        <translation>weekly analysis (ISO week, e.g. 2026-W48)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_cli.py" line="36"/>
+        <source>月报告（如 2026-11）</source>
+        <translation>monthly report (e.g. 2026-11)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_cli.py" line="63"/>
+        <source>{option} 的值不是有效的统计期：{text}</source>
+        <translation>{option} is not a valid period: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_cli.py" line="100"/>
+        <source>已导出{state}报表 {key} 到 {path}</source>
+        <translation>Exported the {state} report {key} to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_cli.py" line="101"/>
+        <source>已签发</source>
+        <translation>issued</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_cli.py" line="103"/>
+        <source>未签发</source>
+        <translation>not issued</translation>
     </message>
 </context>
 <context>
@@ -5197,8 +5405,8 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../widgets/handover_export.py" line="47"/>
         <location filename="../../widgets/handover_export.py" line="83"/>
-        <location filename="../../widgets/handover_export.py" line="288"/>
-        <location filename="../../widgets/handover_export.py" line="301"/>
+        <location filename="../../widgets/handover_export.py" line="297"/>
+        <location filename="../../widgets/handover_export.py" line="310"/>
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
@@ -5221,7 +5429,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_export.py" line="51"/>
-        <location filename="../../widgets/handover_export.py" line="292"/>
+        <location filename="../../widgets/handover_export.py" line="301"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
@@ -5253,7 +5461,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../widgets/handover_export.py" line="88"/>
         <location filename="../../widgets/handover_export.py" line="188"/>
-        <location filename="../../widgets/handover_export.py" line="304"/>
+        <location filename="../../widgets/handover_export.py" line="313"/>
         <source>接班人</source>
         <translation>Incoming</translation>
     </message>
@@ -5305,19 +5513,19 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_export.py" line="182"/>
-        <location filename="../../widgets/handover_export.py" line="297"/>
+        <location filename="../../widgets/handover_export.py" line="306"/>
         <source>接班异议</source>
         <translation>Handover disputes</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_export.py" line="186"/>
-        <location filename="../../widgets/handover_export.py" line="302"/>
+        <location filename="../../widgets/handover_export.py" line="311"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_export.py" line="187"/>
-        <location filename="../../widgets/handover_export.py" line="303"/>
+        <location filename="../../widgets/handover_export.py" line="312"/>
         <source>异议</source>
         <translation>Disputes</translation>
     </message>
@@ -6613,6 +6821,504 @@ No longer overdue: {cleared}</translation>
         <location filename="../../desktop/messages.py" line="369"/>
         <source>未知的底图类型 {detail}</source>
         <translation>Unknown kind of base tiles {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../desktop/report_work.py" line="49"/>
+        <source>不是有效的统计期</source>
+        <translation>Not a valid period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_work.py" line="50"/>
+        <source>本期报表已由他人签发，请重新生成查看</source>
+        <translation>This period&apos;s report was issued by someone else: make it again to see it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_work.py" line="53"/>
+        <source>期号已被另一份报表占用，请再签发一次</source>
+        <translation>The number was just taken by another report: issue once more</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_work.py" line="56"/>
+        <source>研判过长（最多 4000 字）或含有不允许的字符</source>
+        <translation>The assessment is too long (at most 4000 characters) or holds characters not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report_work.py" line="59"/>
+        <source>没有这份报表</source>
+        <translation>There is no such report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="41"/>
+        <source>日监测</source>
+        <translation>Daily monitoring</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="42"/>
+        <source>周分析</source>
+        <translation>Weekly analysis</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="43"/>
+        <source>月报告</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="51"/>
+        <source>{y}年{m}月{d}日</source>
+        <translation>{y}-{m:02d}-{d:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="56"/>
+        <source>{y}年第{w}周（{first} 至 {last}）</source>
+        <translation>{y} week {w} ({first} to {last})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="59"/>
+        <source>{y}年{m}月</source>
+        <translation>{y}-{m:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="64"/>
+        <source>{year}年第{n}期</source>
+        <translation>{year} No. {n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="96"/>
+        <source>受理量（上报）</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="97"/>
+        <source>受理（签收）</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="98"/>
+        <source>派遣</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="99"/>
+        <source>响应</source>
+        <translation>Responded</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="100"/>
+        <source>办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="101"/>
+        <source>按期办结</source>
+        <translation>Closed within the limit</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="102"/>
+        <source>按期办结率</source>
+        <translation>Closed within the limit (rate)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="103"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="104"/>
+        <source>超期率</source>
+        <translation>Overdue rate</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="106"/>
+        <source>平均响应时长（小时）</source>
+        <translation>Average time to respond (hours)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="111"/>
+        <source>平均办结时长（小时）</source>
+        <translation>Average time to close (hours)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="115"/>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="116"/>
+        <source>回访满意</source>
+        <translation>Return calls: satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="117"/>
+        <source>回访基本满意</source>
+        <translation>Return calls: basically satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="118"/>
+        <source>回访不满意</source>
+        <translation>Return calls: dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="119"/>
+        <source>升级</source>
+        <translation>Escalations</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="120"/>
+        <source>延期申请</source>
+        <translation>Extensions asked</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="121"/>
+        <source>延期批准</source>
+        <translation>Extensions approved</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="122"/>
+        <source>暂停计时</source>
+        <translation>Clock pauses</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="142"/>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="143"/>
+        <location filename="../../widgets/report_export.py" line="400"/>
+        <location filename="../../widgets/report_export.py" line="605"/>
+        <source>本期</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="144"/>
+        <location filename="../../widgets/report_export.py" line="407"/>
+        <location filename="../../widgets/report_export.py" line="606"/>
+        <source>上期</source>
+        <translation>Previous period</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="145"/>
+        <location filename="../../widgets/report_export.py" line="453"/>
+        <source>环比</source>
+        <translation>vs previous</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="146"/>
+        <source>去年同期</source>
+        <translation>A year before</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="147"/>
+        <location filename="../../widgets/report_export.py" line="454"/>
+        <source>同比</source>
+        <translation>vs a year before</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="165"/>
+        <source>{v:+.1f}个百分点</source>
+        <translation>{v:+.1f} points</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="206"/>
+        <source>未定网格</source>
+        <translation>No grid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="213"/>
+        <source>按来源</source>
+        <translation>By source</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="218"/>
+        <source>按类别</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="223"/>
+        <source>高发类别前五</source>
+        <translation>Top 5 categories</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="228"/>
+        <source>按社区</source>
+        <translation>By community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="233"/>
+        <source>高发网格前五</source>
+        <translation>Top 5 grids</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="242"/>
+        <source>事件数</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="243"/>
+        <source>占比</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="251"/>
+        <source>超时报警</source>
+        <translation>Deadline alarms</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="253"/>
+        <source>到期未办结</source>
+        <translation>Due and not closed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="254"/>
+        <source>报警确认次数</source>
+        <translation>Alarms acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="259"/>
+        <source>应急状态</source>
+        <translation>Emergency periods</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="260"/>
+        <source>应急启动次数</source>
+        <translation>Emergency activations</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="262"/>
+        <source>预案</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="263"/>
+        <source>响应级别</source>
+        <translation>Response level</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="264"/>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="265"/>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="266"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="267"/>
+        <source>清单完成</source>
+        <translation>Checklist done</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="271"/>
+        <source>交接班与异议</source>
+        <translation>Handovers and disputes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="273"/>
+        <source>交班</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="274"/>
+        <source>已接班签字</source>
+        <translation>Signed by the incoming</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="275"/>
+        <source>接班异议</source>
+        <translation>Disputes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="278"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="279"/>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="280"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="281"/>
+        <source>异议</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="282"/>
+        <source>接班人</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="286"/>
+        <source>12345 工单</source>
+        <translation>12345 orders</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="288"/>
+        <source>受理工单</source>
+        <translation>Orders accepted</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="289"/>
+        <source>已回复</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="290"/>
+        <source>催办次数</source>
+        <translation>Urges</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="291"/>
+        <source>退单</source>
+        <translation>Sent back</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="292"/>
+        <source>督办</source>
+        <translation>Supervised</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="293"/>
+        <source>重复来电</source>
+        <translation>Repeat calls</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="296"/>
+        <source>回访结果</source>
+        <translation>Return call</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="297"/>
+        <source>工单数</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="301"/>
+        <source>物联感知报警</source>
+        <translation>IoT alarms</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="303"/>
+        <source>设备报警</source>
+        <translation>Device alarms</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="304"/>
+        <source>设备离线次数</source>
+        <translation>Devices gone offline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="305"/>
+        <source>设备总数</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="306"/>
+        <source>当前在线</source>
+        <translation>Online now</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="309"/>
+        <source>报警类型</source>
+        <translation>Alarm type</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="310"/>
+        <source>报警数</source>
+        <translation>Alarms</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="311"/>
+        <source>上报次数</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="409"/>
+        <source>上报事件</source>
+        <translation>Events reported</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="436"/>
+        <source>（未签发）</source>
+        <translation>(not issued)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="452"/>
+        <location filename="../../widgets/report_export.py" line="575"/>
+        <source>统计期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="456"/>
+        <source>数据截至</source>
+        <translation>Data as of</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="463"/>
+        <source>签发</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="468"/>
+        <location filename="../../widgets/report_export.py" line="576"/>
+        <source>研判</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="469"/>
+        <source>（未填写）</source>
+        <translation>(none written)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="473"/>
+        <location filename="../../widgets/report_export.py" line="598"/>
+        <source>上报趋势</source>
+        <translation>Events reported over the period</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="475"/>
+        <location filename="../../widgets/report_export.py" line="573"/>
+        <source>总体情况</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="578"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="580"/>
+        <source>件</source>
+        <translation>events</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="582"/>
+        <source>小时</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="602"/>
+        <source>时</source>
+        <translation>Hour</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/report_export.py" line="604"/>
+        <source>日</source>
+        <translation>Day</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ EXPECTED_TABLES = {
     "site_rubric_item",
     "site_score_change",
     "upward_report",
+    "periodic_report",
     "upward_report_case",
     "risk_bulletin",
     "compound_alias",
@@ -161,8 +162,8 @@ def test_empty_database_is_created_at_the_current_schema_with_defaults(any_url: 
             )
             assert "mode.switch" in chief and "mode.switch" not in operator
             assert "account.manage" not in chief
-            assert {"site.rubric.edit", "report.issue"} <= chief
-            assert not {"site.rubric.edit", "report.issue"} & operator
+            assert {"site.rubric.edit", "report.issue", "periodic_report.issue"} <= chief
+            assert not {"site.rubric.edit", "report.issue", "periodic_report.issue"} & operator
             assert {"site.finding", "site.rectify", "report.edit"} <= operator
             limits = {
                 (r.mode, r.clock, r.priority): (r.amount, r.unit)

@@ -80,6 +80,8 @@ TARGETS: tuple[Target, ...] = (
     # The big screen (issue 19): another post's change → the wall's tiles and charts.
     Target("wall_update_ms", 200.0),
     Target("wall_rss_growth_mb", 20.0),
+    # Periodic reports (issue 19): a month of the 100k database to PDF and XLSX.
+    Target("report_monthly_100k_s", 10.0),
 )
 
 
