@@ -7,6 +7,7 @@ from collections.abc import Callable, Coroutine
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
@@ -1011,12 +1012,16 @@ class MainWindow(QMainWindow):
         self._spawn(self._show_calendar_year(dialog, year))
 
     async def _show_calendar_year(self, dialog: CalendarDialog, year: int) -> None:
+        # The chief may close the editor while its year is read: it is deleted by then.
         try:
             rows = await self.store.read(lambda s: calendar_days.calendar_year(s, year))
         except StoreUnavailable:
-            dialog.show_message(unavailable_text())
+            if shiboken6.isValid(dialog):
+                dialog.show_message(unavailable_text())
             return
-        dialog.show_year(year, rows, await self.store.compute(official_days, year))
+        official = await self.store.compute(official_days, year)
+        if shiboken6.isValid(dialog):
+            dialog.show_year(year, rows, official)
 
     async def _save_calendar(
         self, dialog: CalendarDialog, year: int, rows: dict[date, tuple[bool, str]]
@@ -1029,11 +1034,11 @@ class MainWindow(QMainWindow):
             )
 
         done, moved = await self._write_saying(write, dialog.show_message)
-        if not done or moved is None:
-            return
-        dialog.show_message(
-            self.tr("已保存；重算了 {count} 件未结事件的时限").format(count=len(moved)), error=False
-        )
+        if done and moved is not None and shiboken6.isValid(dialog):
+            dialog.show_message(
+                self.tr("已保存；重算了 {count} 件未结事件的时限").format(count=len(moved)),
+                error=False,
+            )
         await self._check_calendar()
 
     # --- dispatch rules (chief) --------------------------------------------------------------
