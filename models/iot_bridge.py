@@ -52,7 +52,10 @@ BATCH = 500
 BATCH_WAIT_S = 0.05
 RECONNECT_MIN_S = 1
 RECONNECT_MAX_S = 30
+STATS_EVERY_S = 10.0
 Say = Callable[..., None]
+# (messages taken in so far, messages waiting in the bridge's inbox): for the soak's figures.
+Stats = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +128,17 @@ def make_client(settings: BrokerSettings, *, clean: bool = False) -> mqtt.Client
 class Bridge:
     """Subscribes, takes messages in, sweeps, holds the lease. ``run`` until ``stop`` is set."""
 
-    def __init__(self, database: Database, settings: BrokerSettings, say: Say) -> None:
+    def __init__(
+        self,
+        database: Database,
+        settings: BrokerSettings,
+        say: Say,
+        stats: Stats | None = None,
+    ) -> None:
         self.database = database
         self.settings = settings
         self.say = say
+        self.stats = stats
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._inbox: queue.Queue[mqtt.MQTTMessage] = queue.Queue()
         self._client: mqtt.Client | None = None
@@ -280,7 +290,7 @@ class Bridge:
         """Hold the lease, bridge, sweep; give the lease back when ``stop`` is set."""
         holding = False
         waiting_said = ""
-        next_renew = next_sweep = 0.0
+        next_renew = next_sweep = next_stats = 0.0
         pending: list[mqtt.MQTTMessage] = []
         try:
             while not stop.is_set():
@@ -308,6 +318,9 @@ class Bridge:
                     if clock >= next_sweep:
                         next_sweep = clock + SWEEP_EVERY_S
                         self._sweep()
+                    if self.stats is not None and clock >= next_stats:
+                        next_stats = clock + STATS_EVERY_S
+                        self.stats(self.taken, self._inbox.qsize())
                     pending = pending or self._batch()
                     if pending:
                         self._take_in(pending)
