@@ -47,6 +47,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models import queries
+from models.alarms import OFFLINE_ALARM_TYPE
 from models.changefeed import record_change
 from models.dispatch import DispatchContext, propose
 from models.entities import (
@@ -79,7 +80,7 @@ COOLDOWN = timedelta(minutes=10)
 MISSED_BEATS = 3
 REJECTED_KEEP = 1000
 MESSAGE_KEEP = timedelta(days=7)
-OFFLINE = "offline"
+OFFLINE = OFFLINE_ALARM_TYPE
 _CONTEXT = "griddesk_iot_dispatch_context"
 SEVERITY_PRIORITY: Mapping[str, str] = {
     "warning": "normal",

@@ -75,6 +75,13 @@ class IndicatorCounts:
     reported_to_leader: int = 0
 
 
+# An AlarmRow of a device gone offline (issue 18): its "clock" is the heartbeat, its level
+# "offline", its deadline the moment it went offline, its code and category the device's code
+# and name (the event is the one its offline alarm made).
+DEVICE_CLOCK = "heartbeat"
+DEVICE_LEVEL = "offline"
+
+
 @dataclass(frozen=True, slots=True)
 class AlarmRow:
     """An event past one of its stored deadlines (or near it), for the timeout-alarm panel."""

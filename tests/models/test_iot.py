@@ -421,3 +421,25 @@ def test_the_broker_password_never_shows_in_the_settings() -> None:
 
     settings = BrokerSettings("h", 1, "u", "hunter2-secret")
     assert "hunter2" not in repr(settings) and "hunter2" not in str(settings)
+
+
+def test_a_device_offline_is_in_the_alarm_panel_of_intake_and_chief_until_back_online(
+    quiet_db: Database,
+) -> None:
+    from models.queries import alarm_rows
+
+    def offline_alarms(post: str, now: datetime) -> list[Any]:
+        with quiet_db.read() as session:
+            return [a for a in alarm_rows(session, now, post=post) if a.level == "offline"]
+
+    will = json.dumps({"online": False, "devices": [WL]}).encode()
+    ingest(quiet_db, (f"griddesk/iot/{WL}/status", will))
+    (event,) = iot_events(quiet_db)
+    later = NOW + timedelta(minutes=5)
+    for post in ("intake", "chief"):
+        (row,) = offline_alarms(post, later)
+        assert (row.code, row.event_id, row.clock, row.deadline) == (WL, event.id, "heartbeat", NOW)
+        assert row.category and row.grid_code  # the device's name and its grid
+    assert offline_alarms("dispatch", later) == [] and offline_alarms("video", later) == []
+    ingest(quiet_db, beat(), now=later)
+    assert offline_alarms("intake", later) == [] and offline_alarms("chief", later) == []
