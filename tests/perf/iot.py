@@ -14,7 +14,8 @@ dispatch post, offscreen, map and all) following the change feed.
   to the window's map (the bridge's sweep, then the feed). Three intervals are 6 s.
 - ``iot_bridge_rss_mb_start`` / ``_end``: the bridge's resident memory when the simulator
   starts and after it ran ``SOAK_S`` seconds (139 devices beating every 2 s, the rain burst and
-  parking); ``python -m tests.perf --only iot --soak 3600`` makes that the issue's hour.
+  parking); ``python -m tests.perf --only iot --soak 3600`` runs that alone (no window, none of
+  the figures above) for the issue's hour.
   ``iot_bridge_rss_growth_mb`` is end − start; ``iot_bridge_backlog_max`` the most messages ever
   waiting in the bridge's inbox (sampled every 10 s by the bridge itself, ``--stats``), and
   ``iot_bridge_backlog_end`` the last sample. Samples are printed as the soak runs.
@@ -120,6 +121,50 @@ def soak(
     report("iot_bridge_backlog_max", max((s[2] for s in samples), default=0), "messages")
     report("iot_bridge_backlog_end", samples[-1][2] if samples else 0, "messages")
     report("iot_soak_s", time.monotonic() - began, "s")
+
+
+def soak_only(scratch: Path, report: Report, seconds: float) -> None:
+    """The soak alone (``--soak``): broker, PostgreSQL, the bridge and the simulator for
+    ``seconds``, no window; the bridge's memory and backlog as ``run``'s part 4 reports them."""
+    from models.db import open_database
+    from models.demo.seed import seed_demo
+    from models.entities import IotDeviceKind
+
+    broker = Broker()
+    broker.start()
+    with pg_database() as url:
+        database = open_database(url)
+        seed_demo(database, events=300, days=10, seed=7)
+        with database.write() as session:
+            session.execute(update(IotDeviceKind).values(heartbeat_s=2))
+        database.close()
+        stats = scratch / "bridge-stats.txt"
+        bridge_log = scratch / "bridge.log"
+        processes: list[subprocess.Popen[bytes]] = []
+        try:
+            with bridge_log.open("wb") as err:
+                bridge = _main(
+                    "iot", "bridge", "--broker", broker.address, "--db", url,
+                    "--stats", str(stats), err=err,
+                )  # fmt: skip
+            processes.append(bridge)
+            _wait(
+                lambda: "已连接 MQTT 代理" in bridge_log.read_text(errors="replace"), 60, "bridge"
+            )
+            simulator = _main(
+                "demo", "devices", "--broker", broker.address, "--db", url,
+                "--interval", "2", "--duration", str(seconds),
+            )  # fmt: skip
+            processes.append(simulator)
+            soak(bridge.pid, stats, seconds, simulator, report)
+        finally:
+            for process in processes:
+                process.terminate()
+                try:
+                    process.wait(20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+            broker.remove()
 
 
 def run(scratch: Path, report: Report, soak_s: float = SOAK_S) -> None:
