@@ -161,7 +161,14 @@ class MainWindow(QMainWindow):
         )
         self.feed = ChangeFeed(store, language, self)
         self.iot_work = IotWork(
-            store, operator, self.panels.devices, self.map_work, self._spawn, self
+            store,
+            operator,
+            self.panels.devices,
+            self.map_work,
+            self._spawn,
+            self,
+            language=language,
+            open_event=self._open_event,
         )
         self.video_work = VideoWork(store, operator, language, self.panels.video, self)
         self.history_work = HistoryWork(store, language, self._open_event, self)

@@ -55,6 +55,7 @@ from models.entities import (
     PRIORITIES,
     Event,
     EventCategory,
+    Grid,
     IotAlarm,
     IotAlarmType,
     IotBridgeLease,
@@ -66,7 +67,13 @@ from models.entities import (
 )
 from models.events import EventDraft, append_system_step, report_field_event
 from models.fields import FieldInvalid, text_problem
-from models.snapshots import DeviceRow, DispatchProposal, RejectedRow
+from models.snapshots import (
+    DeviceHistory,
+    DeviceHistoryEntry,
+    DeviceRow,
+    DispatchProposal,
+    RejectedRow,
+)
 
 TOPIC_PREFIX = "griddesk/iot/"
 SUBSCRIPTION = "griddesk/iot/+/+"
@@ -804,41 +811,68 @@ def rejected_rows(session: Session, limit: int = REJECTED_KEEP) -> list[Rejected
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class AlarmInfo:
-    """A device alarm as its event's detail and the device history show it."""
-
-    type_code: str
-    severity: str
-    count: int
-    first_at: datetime
-    last_at: datetime
-    latest_value: float | None
-    unit: str
-    cleared_at: datetime | None
-    event_id: int | None
-
-
-def alarms_of_device(session: Session, device_id: int) -> list[AlarmInfo]:
-    """A device's alarms, newest first."""
-    return [
-        AlarmInfo(*row)
-        for row in session.execute(
-            select(
-                IotAlarm.type_code,
-                IotAlarm.severity,
-                IotAlarm.count,
-                IotAlarm.first_at,
-                IotAlarm.last_at,
-                IotAlarm.latest_value,
-                IotAlarm.unit,
-                IotAlarm.cleared_at,
-                IotAlarm.event_id,
-            )
-            .where(IotAlarm.device_id == device_id)
-            .order_by(IotAlarm.id.desc())
+def device_history(session: Session, device_id: int, language: str = "zh_CN") -> DeviceHistory:
+    """A device, its online and offline changes and its alarms raised and cleared with the events
+    they made, newest first; ``LookupError`` if there is no such device."""
+    device = session.execute(
+        select(
+            IotDevice.code,
+            IotDevice.kind,
+            IotDevice.name,
+            IotDevice.online,
+            IotDevice.state_at,
+            IotDevice.last_seen_at,
+            Grid.code,
         )
+        .outerjoin(Grid, Grid.id == IotDevice.grid_id)
+        .where(IotDevice.id == device_id)
+    ).first()
+    if device is None:
+        raise LookupError(device_id)
+    english = language.startswith("en")
+    entries = [
+        DeviceHistoryEntry(at, "online" if online else "offline", reason)
+        for online, at, reason in periods_of_device(session, device_id)
     ]
+    alarms = session.execute(
+        select(
+            IotAlarm.first_at,
+            IotAlarm.cleared_at,
+            IotAlarm.severity,
+            IotAlarm.count,
+            IotAlarm.latest_value,
+            IotAlarm.unit,
+            IotAlarm.event_id,
+            IotAlarmType.name,
+            IotAlarmType.name_en,
+            Event.code,
+            Event.state,
+        )
+        .join(IotAlarmType, IotAlarmType.code == IotAlarm.type_code)
+        .outerjoin(Event, Event.id == IotAlarm.event_id)
+        .where(IotAlarm.device_id == device_id)
+    )
+    for first, cleared, severity, count, value, unit, event_id, name, name_en, code, st in alarms:
+        shown = (name_en or name) if english else name
+        reading = "" if value is None else f"{value:g}{unit}"
+        event = (event_id, code or "", st or "")
+        entries.append(DeviceHistoryEntry(first, "raised", shown, severity, count, reading, *event))
+        if cleared is not None:
+            entries.append(DeviceHistoryEntry(cleared, "cleared", shown, "", 0, "", *event))
+    # Newest first; of one instant, what came of it (a clear, back online) above its cause.
+    order = {"offline": 0, "raised": 1, "online": 2, "cleared": 3}
+    entries.sort(key=lambda e: (e.at, order[e.what]), reverse=True)
+    return DeviceHistory(
+        device_id,
+        device.code,
+        device.kind,
+        device.name,
+        device[6] or "",
+        bool(device.online),
+        device.state_at,
+        device.last_seen_at,
+        tuple(entries),
+    )
 
 
 def periods_of_device(session: Session, device_id: int) -> list[tuple[bool, datetime, str]]:

@@ -1106,6 +1106,40 @@ class DeviceRow:
 
 
 @dataclass(frozen=True, slots=True)
+class DeviceHistoryEntry:
+    """One line of a device's history: it went ``online`` or ``offline`` (``detail`` the reason
+    code: heartbeat, missed_heartbeats, last_will), or an alarm was ``raised`` or ``cleared``
+    (``detail`` the alarm type's name; raises counted and the latest reading; the event it
+    made, with that event's code and state now)."""
+
+    at: datetime
+    what: str
+    detail: str
+    severity: str = ""
+    count: int = 0
+    reading: str = ""
+    event_id: int | None = None
+    event_code: str = ""
+    event_state: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceHistory:
+    """A device as its history dialog shows it: what it is, its state, and what happened to it,
+    newest first."""
+
+    id: int
+    code: str
+    kind: str
+    name: str
+    grid_code: str
+    online: bool
+    state_at: datetime | None
+    last_seen_at: datetime | None
+    entries: tuple[DeviceHistoryEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class RejectedRow:
     """One line of the rejected-message log."""
 

@@ -611,10 +611,15 @@
             return fixedTooltip(layer.griddeskItem);
         }, { direction: "top", className: "griddesk-tooltip" });
         // While a new event is being placed, a click on a camera, device or site places it
-        // there, as a click beside it would; otherwise a click on a site opens its sheet.
+        // there, as a click beside it would; otherwise a click on a site opens its sheet, on a
+        // device its history.
         marker.on("click", function (e) {
             if (!picking && bridge && item.layer === "sites") {
                 bridge.site_marker_clicked(item.id);
+                return;
+            }
+            if (!picking && bridge && item.layer === "devices") {
+                bridge.device_marker_clicked(item.id);
                 return;
             }
             onMapClick(e);
