@@ -475,3 +475,26 @@ def test_a_devices_history_tells_its_alarms_their_events_and_its_time_offline(
     raised = history.entries[-1]
     assert (raised.event_id, raised.event_state) == (water.id, "reported")
     assert raised.event_code.startswith("SJ-") and history.entries[-2].event_id == water.id
+
+
+def test_the_bridges_kept_catalogue_learns_a_device_added_since_and_proposals_come_after(
+    quiet_db: Database,
+) -> None:
+    with quiet_db.read() as session:
+        kept = iot.Catalogue.load(session)
+        at = session.execute(select(IotDevice.grid_id, IotDevice.lon, IotDevice.lat)).first()
+    assert at is not None
+    with quiet_db.write() as session:  # a centre adds a sensor while the bridge runs
+        session.add(IotDevice(code="IOT-WL-0999", kind="water_level", name="新积水监测点",
+                              grid_id=at.grid_id, lon=at.lon, lat=at.lat))  # fmt: skip
+    with quiet_db.write() as session:
+        (outcome,) = iot.ingest_batch(
+            session, [alarm("n1", device="IOT-WL-0999")], NOW, catalogue=kept,
+            propose_events=False,
+        )  # fmt: skip
+    assert outcome.kind == "event" and outcome.proposal is None
+    assert "IOT-WL-0999" in kept.devices
+    with quiet_db.read() as session:
+        assert outcome.event_id is not None
+        proposal = iot.proposals(session, [outcome.event_id])[outcome.event_id]
+    assert proposal.category_name == "积水"
