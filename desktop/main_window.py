@@ -64,6 +64,8 @@ from models.clock import server_now
 from models.db import describe_url
 from models.deadlines import load_calendar
 from models.snapshots import (
+    DEVICE_CLOCK,
+    DEVICE_LEVEL,
     OPEN_STATES,
     AlarmRow,
     DispatchRuleDraft,
@@ -97,7 +99,7 @@ IDLE_LOCK_MS = 15 * 60 * 1000  # DESIGN §1: the screen locks after 15 idle minu
 # Which overdue clocks sound at which post (DESIGN §3): intake answers for acceptance, dispatch
 # for response and closure; the chief hears escalations, of any clock.
 SOUNDING_CLOCKS: dict[str, tuple[str, ...]] = {
-    "intake": ("accept",),
+    "intake": ("accept", DEVICE_CLOCK),  # and devices gone offline (issue 18)
     "dispatch": ("respond", "close"),
 }
 ALARM_REFRESH_MS = 60 * 1000  # also after a sleep or a clock jump, at most this late
@@ -164,7 +166,14 @@ class MainWindow(QMainWindow):
         )
         self.feed = ChangeFeed(store, language, self)
         self.iot_work = IotWork(
-            store, operator, self.panels.devices, self.map_work, self._spawn, self
+            store,
+            operator,
+            self.panels.devices,
+            self.map_work,
+            self._spawn,
+            self,
+            language=language,
+            open_event=self._open_event,
         )
         self.video_work = VideoWork(store, operator, language, self.panels.video, self)
         self.history_work = HistoryWork(store, language, self._open_event, self)
@@ -402,6 +411,8 @@ class MainWindow(QMainWindow):
         self.feed.devices_changed.connect(self.iot_work.devices_changed)
         self.feed.device_alarms_changed.connect(self.iot_work.alarms_changed)
         self.feed.bulletin_issued.connect(lambda: self._spawn(self.bulletin_work.show_latest()))
+        # A device back online clears its offline alarm, maybe with its event closed already.
+        self.feed.device_alarms_changed.connect(self._alarm_reload.start)
         self.calendar_action.triggered.connect(self.open_calendar)
         self.sla_action.triggered.connect(lambda: self._spawn(self._open_sla()))
         self.plans_action.triggered.connect(lambda: self._spawn(self._open_plans()))
@@ -687,7 +698,7 @@ class MainWindow(QMainWindow):
         fresh = [
             alarm
             for alarm in alarms
-            if alarm.level in ("overdue", "escalated")
+            if alarm.level in ("overdue", "escalated", DEVICE_LEVEL)
             and not alarm.acknowledged_by
             and (
                 alarm.clock in SOUNDING_CLOCKS.get(post, ())

@@ -41,6 +41,7 @@ from models.entities import (
     OperatorAction,
     SharedSetting,
 )
+from models.snapshots import DEVICE_CLOCK
 from models.workdays import WorkingCalendar
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,13 @@ LEVELS = ("none", "warning", "overdue", "escalated")
 WARNING_FRACTION = 0.75
 ESCALATION_FRACTION = 0.5
 CLOCKS = ("accept", "respond", "close")
+# A device that lost its heartbeats (issue 18) is an alarm too, of its own "clock" and level
+# (models.snapshots): listed from the moment the device went offline until it is back. Intake
+# takes the devices' alarms in and the chief keeps the device list: those posts list it (and
+# intake hears it); dispatch and video patrol have the device's event in their queue like any
+# other.
+DEVICE_ALARM_POSTS = ("chief", "intake")
+OFFLINE_ALARM_TYPE = "offline"  # the wire's type code of the alarm models.iot opens then
 # The note of an escalation the alarm evaluator wrote (no operator), followed by the clock:
 # "auto:close". What tells the system's own step from an operator's or the field's.
 AUTO_ESCALATION = "auto:"
@@ -361,7 +369,7 @@ def acknowledge(
 ) -> None:
     """The operator at their post has seen this alarm (one clock's one deadline)."""
     require(session, operator, "alarm.acknowledge")
-    if clock not in CLOCKS:
+    if clock not in (*CLOCKS, DEVICE_CLOCK):
         raise ValueError(f"unknown clock {clock!r}")
     session.execute(
         insert(AlarmAcknowledgement).values(

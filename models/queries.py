@@ -17,7 +17,15 @@ from sqlalchemy import Connection, func, or_, select
 from sqlalchemy.orm import Session
 
 from models import indicators
-from models.alarms import acknowledged, alarmed, clock_columns, clocks_of, event_alarms
+from models.alarms import (
+    DEVICE_ALARM_POSTS,
+    OFFLINE_ALARM_TYPE,
+    acknowledged,
+    alarmed,
+    clock_columns,
+    clocks_of,
+    event_alarms,
+)
 from models.entities import (
     AREA_BOUNDARY,
     EVENT_STATES,
@@ -28,13 +36,23 @@ from models.entities import (
     Event,
     EventCategory,
     Grid,
+    IotAlarm,
     IotDevice,
     SharedSetting,
     Staff,
     VideoSystem,
 )
 from models.sites import load_grading
-from models.snapshots import OPEN_STATES, AlarmRow, AreaMap, CameraRow, EventRow, MapPoint
+from models.snapshots import (
+    DEVICE_CLOCK,
+    DEVICE_LEVEL,
+    OPEN_STATES,
+    AlarmRow,
+    AreaMap,
+    CameraRow,
+    EventRow,
+    MapPoint,
+)
 
 DESCRIPTION_IN_ROW = 200  # characters of the description a queue row carries
 
@@ -213,6 +231,8 @@ def alarm_rows(
                     grid_code,
                 )
             )
+    if post is None or post in DEVICE_ALARM_POSTS:
+        alarms += device_alarm_rows(session, places)
     alarms.sort(key=lambda a: a.deadline)
     if post is not None and alarms:
         seen = acknowledged(session, post, sorted({a.event_id for a in alarms}))
@@ -221,6 +241,45 @@ def alarm_rows(
             for a in alarms
         ]
     return alarms
+
+
+def device_alarm_rows(
+    session: Session, places: dict[int, tuple[str, str]] | None = None
+) -> list[AlarmRow]:
+    """A row for each device offline with its ``offline`` alarm open (models.iot): the device's
+    code and name, its event, since when it is offline. Back online clears the alarm, and the
+    row goes."""
+    places = _grid_places(session) if places is None else places
+    rows = session.execute(
+        select(
+            IotAlarm.event_id,
+            IotAlarm.first_at,
+            IotDevice.code,
+            IotDevice.name,
+            IotDevice.grid_id,
+            Event.state,
+        )
+        .join(IotDevice, IotDevice.id == IotAlarm.device_id)
+        .join(Event, Event.id == IotAlarm.event_id)
+        .where(
+            IotAlarm.type_code == OFFLINE_ALARM_TYPE,
+            IotAlarm.cleared_at.is_(None),
+            IotDevice.online.is_(False),
+        )
+    )
+    return [
+        AlarmRow(
+            event_id or 0,  # joined to its event: never None here
+            code,
+            name,
+            state,
+            DEVICE_CLOCK,
+            since,
+            DEVICE_LEVEL,
+            places[grid_id][0] if grid_id in places else "",
+        )
+        for event_id, since, code, name, grid_id, state in rows
+    ]
 
 
 def camera_rows(session: Session) -> list[CameraRow]:

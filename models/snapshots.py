@@ -75,6 +75,13 @@ class IndicatorCounts:
     reported_to_leader: int = 0
 
 
+# An AlarmRow of a device gone offline (issue 18): its "clock" is the heartbeat, its level
+# "offline", its deadline the moment it went offline, its code and category the device's code
+# and name (the event is the one its offline alarm made).
+DEVICE_CLOCK = "heartbeat"
+DEVICE_LEVEL = "offline"
+
+
 @dataclass(frozen=True, slots=True)
 class AlarmRow:
     """An event past one of its stored deadlines (or near it), for the timeout-alarm panel."""
@@ -1096,6 +1103,40 @@ class DeviceRow:
     state_at: datetime | None
     open_alarms: int
     alarm_count: int  # raises counted on its open alarms
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceHistoryEntry:
+    """One line of a device's history: it went ``online`` or ``offline`` (``detail`` the reason
+    code: heartbeat, missed_heartbeats, last_will), or an alarm was ``raised`` or ``cleared``
+    (``detail`` the alarm type's name; raises counted and the latest reading; the event it
+    made, with that event's code and state now)."""
+
+    at: datetime
+    what: str
+    detail: str
+    severity: str = ""
+    count: int = 0
+    reading: str = ""
+    event_id: int | None = None
+    event_code: str = ""
+    event_state: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceHistory:
+    """A device as its history dialog shows it: what it is, its state, and what happened to it,
+    newest first."""
+
+    id: int
+    code: str
+    kind: str
+    name: str
+    grid_code: str
+    online: bool
+    state_at: datetime | None
+    last_seen_at: datetime | None
+    entries: tuple[DeviceHistoryEntry, ...]
 
 
 @dataclass(frozen=True, slots=True)

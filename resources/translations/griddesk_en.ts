@@ -22,17 +22,17 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="189"/>
+        <location filename="../../widgets/alarm_panel.py" line="206"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="190"/>
+        <location filename="../../widgets/alarm_panel.py" line="207"/>
         <source>本岗位已知悉：停止提示音，预警仍保留</source>
         <translation>This post has seen it: the sound stops, the alarm stays</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="192"/>
+        <location filename="../../widgets/alarm_panel.py" line="209"/>
         <source>静音</source>
         <translation>Mute</translation>
     </message>
@@ -40,47 +40,62 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="65"/>
+        <location filename="../../widgets/alarm_panel.py" line="68"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="66"/>
+        <location filename="../../widgets/alarm_panel.py" line="69"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="67"/>
+        <location filename="../../widgets/alarm_panel.py" line="70"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="68"/>
+        <location filename="../../widgets/alarm_panel.py" line="71"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="69"/>
+        <location filename="../../widgets/alarm_panel.py" line="72"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="70"/>
+        <location filename="../../widgets/alarm_panel.py" line="73"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="71"/>
+        <location filename="../../widgets/alarm_panel.py" line="74"/>
         <source>剩余/超时</source>
         <translation>Left / overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="73"/>
+        <location filename="../../widgets/alarm_panel.py" line="76"/>
         <source>已确认</source>
         <translation>Acknowledged by</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="72"/>
+        <location filename="../../widgets/alarm_panel.py" line="79"/>
+        <source>设备离线</source>
+        <translation>Device offline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_panel.py" line="80"/>
+        <source>设备心跳</source>
+        <translation>Heartbeat</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_panel.py" line="127"/>
+        <source>已离线 {span}</source>
+        <translation>offline for {span}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_panel.py" line="75"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
@@ -334,99 +349,230 @@
     </message>
 </context>
 <context>
+    <name>DeviceHistory</name>
+    <message>
+        <location filename="../../widgets/device_history.py" line="38"/>
+        <source>上线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="39"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="40"/>
+        <source>报警</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="41"/>
+        <source>报警解除</source>
+        <translation>Alarm cleared</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="48"/>
+        <source>收到心跳</source>
+        <translation>Heartbeat received</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="49"/>
+        <source>连续三次未收到心跳</source>
+        <translation>Three heartbeats missed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="50"/>
+        <source>网关断线（遗嘱消息）</source>
+        <translation>Gateway lost (last will)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="57"/>
+        <source>严重</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="58"/>
+        <source>重要</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="59"/>
+        <source>一般</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="60"/>
+        <source>提示</source>
+        <translation>Warning</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceHistoryDialog</name>
+    <message>
+        <location filename="../../widgets/device_history.py" line="138"/>
+        <source>查看事件</source>
+        <translation>Open event</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="161"/>
+        <source>设备履历 {code}</source>
+        <translation>Device history {code}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="162"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="162"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="167"/>
+        <source>{code} {name}（{kind}，网格 {grid}）
+{state}，自 {since} 起；最后一次心跳 {seen}</source>
+        <translation>{code} {name} ({kind}, grid {grid})
+{state} since {since}; last heartbeat {seen}</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceHistoryModel</name>
+    <message>
+        <location filename="../../widgets/device_history.py" line="70"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="71"/>
+        <source>发生</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="72"/>
+        <source>详情</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="73"/>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="74"/>
+        <source>次数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="75"/>
+        <source>读数</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="76"/>
+        <source>事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="77"/>
+        <source>事件状态</source>
+        <translation>Event state</translation>
+    </message>
+</context>
+<context>
     <name>DeviceList</name>
     <message>
-        <location filename="../../widgets/device_list.py" line="37"/>
+        <location filename="../../widgets/device_list.py" line="38"/>
         <source>地磁车位检测器</source>
         <translation>Parking sensor</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="38"/>
+        <location filename="../../widgets/device_list.py" line="39"/>
         <source>积水监测仪</source>
         <translation>Water-level sensor</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="39"/>
+        <location filename="../../widgets/device_list.py" line="40"/>
         <source>烟感探测器</source>
         <translation>Smoke detector</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="40"/>
+        <location filename="../../widgets/device_list.py" line="41"/>
         <source>井盖传感器</source>
         <translation>Manhole sensor</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="41"/>
+        <location filename="../../widgets/device_list.py" line="42"/>
         <source>消防通道监测仪</source>
         <translation>Fire-lane monitor</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="48"/>
+        <location filename="../../widgets/device_list.py" line="49"/>
         <source>消息过大</source>
         <translation>Message too large</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="49"/>
+        <location filename="../../widgets/device_list.py" line="50"/>
         <source>主题不对</source>
         <translation>Wrong topic</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="50"/>
+        <location filename="../../widgets/device_list.py" line="51"/>
         <source>不是有效的 JSON</source>
         <translation>Not valid JSON</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="51"/>
+        <location filename="../../widgets/device_list.py" line="52"/>
         <source>字段缺失或类型不对</source>
         <translation>Field missing or of the wrong type</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="52"/>
+        <location filename="../../widgets/device_list.py" line="53"/>
         <source>设备与主题不符</source>
         <translation>Device does not match the topic</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="53"/>
+        <location filename="../../widgets/device_list.py" line="54"/>
         <source>未知设备</source>
         <translation>Unknown device</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="54"/>
+        <location filename="../../widgets/device_list.py" line="55"/>
         <source>未知报警类型</source>
         <translation>Unknown alarm type</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="55"/>
+        <location filename="../../widgets/device_list.py" line="56"/>
         <source>级别不对</source>
         <translation>Wrong severity</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="56"/>
+        <location filename="../../widgets/device_list.py" line="57"/>
         <source>状态不对</source>
         <translation>Wrong state</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="57"/>
+        <location filename="../../widgets/device_list.py" line="58"/>
         <source>时间在未来</source>
         <translation>Time in the future</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="58"/>
+        <location filename="../../widgets/device_list.py" line="59"/>
         <source>时间过旧</source>
         <translation>Time too old</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="59"/>
+        <location filename="../../widgets/device_list.py" line="60"/>
         <source>报警类型没有对应的事件类别</source>
         <translation>The alarm type has no event category</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="60"/>
+        <location filename="../../widgets/device_list.py" line="61"/>
         <source>消息过多（刷屏）</source>
         <translation>Too many messages (flood)</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="61"/>
+        <location filename="../../widgets/device_list.py" line="62"/>
         <source>无法处理</source>
         <translation>Could not be processed</translation>
     </message>
@@ -434,17 +580,22 @@
 <context>
     <name>DeviceListPanel</name>
     <message>
-        <location filename="../../widgets/device_list.py" line="126"/>
+        <location filename="../../widgets/device_list.py" line="133"/>
         <source>只看离线</source>
         <translation>Offline only</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="127"/>
+        <location filename="../../widgets/device_list.py" line="134"/>
         <source>被拒收的消息…</source>
         <translation>Rejected messages…</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="156"/>
+        <location filename="../../widgets/device_list.py" line="135"/>
+        <source>设备履历…</source>
+        <translation>Device history…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="183"/>
         <source>设备 {total} 台：在线 {online}，离线 {offline}；未解除报警 {alarms}</source>
         <translation>{total} devices: {online} online, {offline} offline; {alarms} open alarms</translation>
     </message>
@@ -452,47 +603,47 @@
 <context>
     <name>DeviceTableModel</name>
     <message>
-        <location filename="../../widgets/device_list.py" line="71"/>
+        <location filename="../../widgets/device_list.py" line="72"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="72"/>
+        <location filename="../../widgets/device_list.py" line="73"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="73"/>
+        <location filename="../../widgets/device_list.py" line="74"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="74"/>
+        <location filename="../../widgets/device_list.py" line="75"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="75"/>
+        <location filename="../../widgets/device_list.py" line="76"/>
         <source>状态起始</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="76"/>
+        <location filename="../../widgets/device_list.py" line="77"/>
         <source>未解除报警</source>
         <translation>Open alarms</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="77"/>
+        <location filename="../../widgets/device_list.py" line="78"/>
         <source>报警次数</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="107"/>
+        <location filename="../../widgets/device_list.py" line="112"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="107"/>
+        <location filename="../../widgets/device_list.py" line="112"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
@@ -2449,17 +2600,17 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>IotWork</name>
     <message>
-        <location filename="../../desktop/iot_work.py" line="63"/>
+        <location filename="../../desktop/iot_work.py" line="71"/>
         <source>物联网桥未运行：设备报警不会进入事件队列</source>
         <translation>IoT bridge not running</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_work.py" line="100"/>
+        <location filename="../../desktop/iot_work.py" line="119"/>
         <source>物联网桥 {holder} 自 {since} 起运行，代理 {broker}</source>
         <translation>IoT bridge {holder} running since {since}, broker {broker}</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_work.py" line="107"/>
+        <location filename="../../desktop/iot_work.py" line="126"/>
         <source>请在服务器上启动 python main.py iot bridge（或 griddesk-iot-bridge 服务）</source>
         <translation>Start python main.py iot bridge on the server (or the griddesk-iot-bridge service)</translation>
     </message>
@@ -2652,280 +2803,280 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="304"/>
+        <location filename="../../desktop/main_window.py" line="313"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="236"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="237"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="231"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
-        <location filename="../../desktop/main_window.py" line="470"/>
+        <location filename="../../desktop/main_window.py" line="259"/>
+        <location filename="../../desktop/main_window.py" line="481"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="274"/>
         <source>摄像机(&amp;C)</source>
         <translation>&amp;Cameras</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="275"/>
         <source>工地与报送(&amp;R)</source>
         <translation>Sites &amp;&amp; &amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="276"/>
         <source>报表(&amp;B)</source>
         <translation>Reports(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="277"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="271"/>
+        <location filename="../../desktop/main_window.py" line="280"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="275"/>
+        <location filename="../../desktop/main_window.py" line="284"/>
         <source>大屏（数据驾驶舱）</source>
         <translation>Big screen (data cockpit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="279"/>
+        <location filename="../../desktop/main_window.py" line="288"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="280"/>
+        <location filename="../../desktop/main_window.py" line="289"/>
         <source>关于网格指挥台…</source>
         <translation>About GridDesk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="317"/>
-        <location filename="../../desktop/main_window.py" line="853"/>
+        <location filename="../../desktop/main_window.py" line="326"/>
+        <location filename="../../desktop/main_window.py" line="864"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="322"/>
+        <location filename="../../desktop/main_window.py" line="331"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="328"/>
+        <location filename="../../desktop/main_window.py" line="337"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="416"/>
+        <location filename="../../desktop/main_window.py" line="427"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="463"/>
+        <location filename="../../desktop/main_window.py" line="474"/>
         <source>退出 GridDesk</source>
         <translation>Quit GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="464"/>
+        <location filename="../../desktop/main_window.py" line="475"/>
         <source>退出后本岗位（{post}）无人登录值守。确定退出吗？</source>
         <translation>After quitting, nobody is logged in on duty at this post ({post}). Quit?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="471"/>
+        <location filename="../../desktop/main_window.py" line="482"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="657"/>
+        <location filename="../../desktop/main_window.py" line="668"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="672"/>
+        <location filename="../../desktop/main_window.py" line="683"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="790"/>
+        <location filename="../../desktop/main_window.py" line="801"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="796"/>
+        <location filename="../../desktop/main_window.py" line="807"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="809"/>
+        <location filename="../../desktop/main_window.py" line="820"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="866"/>
+        <location filename="../../desktop/main_window.py" line="877"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="887"/>
+        <location filename="../../desktop/main_window.py" line="898"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="904"/>
+        <location filename="../../desktop/main_window.py" line="915"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="934"/>
+        <location filename="../../desktop/main_window.py" line="945"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="956"/>
+        <location filename="../../desktop/main_window.py" line="967"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="978"/>
+        <location filename="../../desktop/main_window.py" line="989"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="994"/>
+        <location filename="../../desktop/main_window.py" line="1005"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="936"/>
+        <location filename="../../desktop/main_window.py" line="947"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="545"/>
+        <location filename="../../desktop/main_window.py" line="556"/>
         <source>⚠ 以超级用户连接数据库</source>
         <translation>⚠ Superuser connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="547"/>
+        <location filename="../../desktop/main_window.py" line="558"/>
         <source>⚠ 以所有者连接数据库</source>
         <translation>⚠ Owner connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="552"/>
+        <location filename="../../desktop/main_window.py" line="563"/>
         <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
         <translation>The posts should not connect as the database&apos;s owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="678"/>
+        <location filename="../../desktop/main_window.py" line="689"/>
         <source>未结 {open} · {alarms}</source>
         <translation>Open {open} · {alarms}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1035"/>
+        <location filename="../../desktop/main_window.py" line="1046"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1127"/>
+        <location filename="../../desktop/main_window.py" line="1138"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1140"/>
+        <location filename="../../desktop/main_window.py" line="1151"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1192"/>
+        <location filename="../../desktop/main_window.py" line="1203"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1230"/>
         <location filename="../../desktop/main_window.py" line="1241"/>
+        <location filename="../../desktop/main_window.py" line="1252"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1230"/>
+        <location filename="../../desktop/main_window.py" line="1241"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1250"/>
+        <location filename="../../desktop/main_window.py" line="1261"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1266"/>
+        <location filename="../../desktop/main_window.py" line="1277"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1269"/>
+        <location filename="../../desktop/main_window.py" line="1280"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -2933,117 +3084,117 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="576"/>
+        <location filename="../../widgets/map_panel.py" line="586"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="577"/>
+        <location filename="../../widgets/map_panel.py" line="587"/>
         <source>收起图例</source>
         <translation>Fold the legend</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="578"/>
+        <location filename="../../widgets/map_panel.py" line="588"/>
         <source>展开图例</source>
         <translation>Show the legend</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="579"/>
+        <location filename="../../widgets/map_panel.py" line="589"/>
         <source>事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="580"/>
+        <location filename="../../widgets/map_panel.py" line="590"/>
         <source>网格热力（在办事件数）</source>
         <translation>Grid heat (open events)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="581"/>
+        <location filename="../../widgets/map_panel.py" line="591"/>
         <source>摄像机</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="582"/>
+        <location filename="../../widgets/map_panel.py" line="592"/>
         <source>物联设备</source>
         <translation>IoT devices</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="583"/>
+        <location filename="../../widgets/map_panel.py" line="593"/>
         <source>在建工地</source>
         <translation>Construction sites</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="584"/>
+        <location filename="../../widgets/map_panel.py" line="594"/>
         <source>网格编号</source>
         <translation>Grid codes</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="585"/>
+        <location filename="../../widgets/map_panel.py" line="595"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="586"/>
+        <location filename="../../widgets/map_panel.py" line="596"/>
         <source>执法片区</source>
         <translation>Enforcement zones</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="587"/>
+        <location filename="../../widgets/map_panel.py" line="597"/>
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="588"/>
+        <location filename="../../widgets/map_panel.py" line="598"/>
         <source>在线</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="589"/>
+        <location filename="../../widgets/map_panel.py" line="599"/>
         <source>离线</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="590"/>
+        <location filename="../../widgets/map_panel.py" line="600"/>
         <source>{grade}级工地</source>
         <translation>Grade {grade} site</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="591"/>
+        <location filename="../../widgets/map_panel.py" line="601"/>
         <source>已上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="592"/>
+        <location filename="../../widgets/map_panel.py" line="602"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="593"/>
+        <location filename="../../widgets/map_panel.py" line="603"/>
         <source>已派遣</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="594"/>
+        <location filename="../../widgets/map_panel.py" line="604"/>
         <source>已响应</source>
         <translation>Responded</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="595"/>
+        <location filename="../../widgets/map_panel.py" line="605"/>
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="596"/>
+        <location filename="../../widgets/map_panel.py" line="606"/>
         <source>即将超时</source>
         <translation>Soon due</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="597"/>
+        <location filename="../../widgets/map_panel.py" line="607"/>
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="598"/>
+        <location filename="../../widgets/map_panel.py" line="608"/>
         <source>升级</source>
         <translation>Escalated</translation>
     </message>
@@ -3248,12 +3399,12 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>RejectedDialog</name>
     <message>
-        <location filename="../../widgets/device_list.py" line="204"/>
+        <location filename="../../widgets/device_list.py" line="231"/>
         <source>物联网桥拒收的消息</source>
         <translation>Messages rejected by the IoT bridge</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="206"/>
+        <location filename="../../widgets/device_list.py" line="233"/>
         <source>最近 {count} 条</source>
         <translation>The latest {count}</translation>
     </message>
@@ -3261,27 +3412,27 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>RejectedTableModel</name>
     <message>
-        <location filename="../../widgets/device_list.py" line="172"/>
+        <location filename="../../widgets/device_list.py" line="199"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="173"/>
+        <location filename="../../widgets/device_list.py" line="200"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="174"/>
+        <location filename="../../widgets/device_list.py" line="201"/>
         <source>主题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="175"/>
+        <location filename="../../widgets/device_list.py" line="202"/>
         <source>详情</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="176"/>
+        <location filename="../../widgets/device_list.py" line="203"/>
         <source>消息内容</source>
         <translation>Message</translation>
     </message>
@@ -4934,132 +5085,132 @@ No longer overdue: {cleared}</translation>
         <translation>IoT bridge: take device alarms and heartbeats from the MQTT broker into the database (Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="357"/>
+        <location filename="../../desktop/cli.py" line="359"/>
         <source>模拟物联网设备：心跳、暴雨积水、高峰违停、部分设备失联（Ctrl+C 结束）</source>
         <translation>Simulate the IoT devices: heartbeats, a rain burst, rush-hour parking, some devices falling silent (Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="367"/>
+        <location filename="../../desktop/cli.py" line="369"/>
         <source>运行秒数，默认 0 表示直到中断</source>
         <translation>seconds to run; default 0: until interrupted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="374"/>
+        <location filename="../../desktop/cli.py" line="376"/>
         <source>心跳间隔秒数，默认按设备类型</source>
         <translation>heartbeat interval in seconds; default: each kind&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="379"/>
+        <location filename="../../desktop/cli.py" line="381"/>
         <source>报表</source>
         <translation>reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="383"/>
+        <location filename="../../desktop/cli.py" line="385"/>
         <source>导出交接班记录（按班次开始日期）为 PDF 或 XLSX</source>
         <translation>export handovers (by shift start date) as PDF or XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="403"/>
+        <location filename="../../desktop/cli.py" line="405"/>
         <source>日期应写作 YYYY-MM-DD：{text}</source>
         <translation>A date is written YYYY-MM-DD: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="417"/>
+        <location filename="../../desktop/cli.py" line="419"/>
         <source>MQTT 代理地址与端口</source>
         <translation>the MQTT broker&apos;s address and port</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="424"/>
+        <location filename="../../desktop/cli.py" line="426"/>
         <source>MQTT 用户名；密码取自环境变量 GRIDDESK_MQTT_PASSWORD 或 --mqtt-password-file</source>
         <translation>MQTT user name; the password comes from the environment variable GRIDDESK_MQTT_PASSWORD or --mqtt-password-file</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="430"/>
+        <location filename="../../desktop/cli.py" line="432"/>
         <source>以 TLS 连接代理</source>
         <translation>connect to the broker over TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="433"/>
+        <location filename="../../desktop/cli.py" line="435"/>
         <source>CA 证书文件</source>
         <translation>CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="439"/>
+        <location filename="../../desktop/cli.py" line="441"/>
         <source>客户端证书文件</source>
         <translation>client certificate file</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="445"/>
+        <location filename="../../desktop/cli.py" line="447"/>
         <source>客户端私钥文件</source>
         <translation>client private key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="613"/>
+        <location filename="../../desktop/cli.py" line="615"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="619"/>
+        <location filename="../../desktop/cli.py" line="621"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="644"/>
+        <location filename="../../desktop/cli.py" line="646"/>
         <source>角色密码：</source>
         <translation>Role password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="660"/>
+        <location filename="../../desktop/cli.py" line="662"/>
         <source>已新建角色 {role}，并设置其在本数据库中的权限</source>
         <translation>Created the role {role} and set its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="662"/>
+        <location filename="../../desktop/cli.py" line="664"/>
         <source>已更新角色 {role} 的密码与本数据库中的权限</source>
         <translation>Updated the password of the role {role} and its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="666"/>
+        <location filename="../../desktop/cli.py" line="668"/>
         <source>各岗位请以此角色连接：--db {url}</source>
         <translation>The posts connect as this role: --db {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="695"/>
+        <location filename="../../desktop/cli.py" line="697"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="744"/>
+        <location filename="../../desktop/cli.py" line="746"/>
         <source>模拟器无法以账号 {user} 登录：{reason}</source>
         <translation>The simulator cannot log in as {user}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="751"/>
+        <location filename="../../desktop/cli.py" line="753"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，运行 {duration} 秒</source>
         <translation>Field simulation started: account {user}, about {rate} events a second, for {duration} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="755"/>
+        <location filename="../../desktop/cli.py" line="757"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束</source>
         <translation>Field simulation started: account {user}, about {rate} events a second; Ctrl+C ends it</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="772"/>
+        <location filename="../../desktop/cli.py" line="774"/>
         <source>无法连接数据库 {target}：{detail}。每 {seconds} 秒重试，模拟继续</source>
         <translation>Cannot reach the database {target}: {detail}. Trying again every {seconds} s; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="778"/>
+        <location filename="../../desktop/cli.py" line="780"/>
         <source>数据库已恢复连接，模拟继续</source>
         <translation>The database is back; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="789"/>
+        <location filename="../../desktop/cli.py" line="791"/>
         <source>数据库中没有片区数据，请先运行 python main.py demo seed</source>
         <translation>The database holds no area: run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="803"/>
+        <location filename="../../desktop/cli.py" line="805"/>
         <source>模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，办结 {resolved}；与操作员冲突 {conflicts}</source>
         <translation>Simulation ended: reported {reported}, accepted {accepted}, dispatched {dispatched}, responded {responded}, resolved {resolved}; conflicts with operators {conflicts}</translation>
     </message>
@@ -5075,7 +5226,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../desktop/bulletin_cli.py" line="69"/>
-        <location filename="../../desktop/cli.py" line="849"/>
+        <location filename="../../desktop/cli.py" line="851"/>
         <location filename="../../desktop/report_cli.py" line="76"/>
         <source>无法读写文件 {path}：{reason}</source>
         <translation>Cannot read or write the file {path}: {reason}</translation>
@@ -5091,89 +5242,89 @@ No longer overdue: {cleared}</translation>
         <translation>Exported {title} to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="897"/>
+        <location filename="../../desktop/cli.py" line="899"/>
         <source>已导出 {n} 张工单的答复到 {path}</source>
         <translation>Exported the replies of {n} orders to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1040"/>
+        <location filename="../../desktop/cli.py" line="1042"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1052"/>
+        <location filename="../../desktop/cli.py" line="1054"/>
         <source>已导出 {n} 个摄像机到 {path}</source>
         <translation>Exported {n} cameras to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1061"/>
+        <location filename="../../desktop/cli.py" line="1063"/>
         <source>平台密码：</source>
         <translation>Platform password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1081"/>
+        <location filename="../../desktop/cli.py" line="1083"/>
         <source>已设置 {system} 的打开方式</source>
         <translation>Launch profile set for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1103"/>
+        <location filename="../../desktop/cli.py" line="1105"/>
         <source>请给出客户端程序的绝对路径</source>
         <translation>Give the client program&apos;s absolute path</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1119"/>
+        <location filename="../../desktop/cli.py" line="1121"/>
         <source>已登记客户端 {path}</source>
         <translation>Registered the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1120"/>
+        <location filename="../../desktop/cli.py" line="1122"/>
         <source>客户端 {path} 已登记过</source>
         <translation>The client {path} was registered already</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1121"/>
+        <location filename="../../desktop/cli.py" line="1123"/>
         <source>已移除客户端 {path}</source>
         <translation>Removed the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1122"/>
+        <location filename="../../desktop/cli.py" line="1124"/>
         <source>客户端 {path} 未登记</source>
         <translation>The client {path} is not registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1137"/>
+        <location filename="../../desktop/cli.py" line="1139"/>
         <location filename="../../desktop/report_cli.py" line="57"/>
         <source>请用 --pdf 或 --xlsx 指定输出文件</source>
         <translation>Name the output file with --pdf or --xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="887"/>
-        <location filename="../../desktop/cli.py" line="1141"/>
+        <location filename="../../desktop/cli.py" line="889"/>
+        <location filename="../../desktop/cli.py" line="1143"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1166"/>
+        <location filename="../../desktop/cli.py" line="1168"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="873"/>
+        <location filename="../../desktop/cli.py" line="875"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="952"/>
+        <location filename="../../desktop/cli.py" line="954"/>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="948"/>
+        <location filename="../../desktop/cli.py" line="950"/>
         <source>账号 {user} 已存在，未作任何更改</source>
         <translation>The account {user} exists already; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1001"/>
+        <location filename="../../desktop/cli.py" line="1003"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
     </message>
@@ -5718,102 +5869,102 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>iot</name>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="32"/>
+        <location filename="../../desktop/iot_cli.py" line="34"/>
         <source>另一个物联网桥正在运行（{holder}），本桥等待接替</source>
         <translation>Another IoT bridge is running ({holder}); this one waits to take over</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="35"/>
+        <location filename="../../desktop/iot_cli.py" line="37"/>
         <source>本桥已取得写入权（{holder}），连接代理</source>
         <translation>This bridge holds the lease ({holder}); connecting to the broker</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="36"/>
+        <location filename="../../desktop/iot_cli.py" line="38"/>
         <source>写入权已被另一个物联网桥取得，本桥断开代理并等待</source>
         <translation>Another IoT bridge took the lease; this one disconnects from the broker and waits</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="39"/>
+        <location filename="../../desktop/iot_cli.py" line="41"/>
         <source>已连接 MQTT 代理 {broker}，订阅设备报警与心跳</source>
         <translation>Connected to the MQTT broker {broker}; subscribed to device alarms and heartbeats</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="42"/>
+        <location filename="../../desktop/iot_cli.py" line="44"/>
         <source>无法连接 MQTT 代理 {broker}（{reason}），稍后重试（间隔逐次加长，最长 30 秒）</source>
         <translation>Cannot connect to the MQTT broker {broker} ({reason}); retrying (longer each time, at most 30 s apart)</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="45"/>
+        <location filename="../../desktop/iot_cli.py" line="47"/>
         <source>与 MQTT 代理 {broker} 的连接断开（{reason}），正在重连</source>
         <translation>Connection to the MQTT broker {broker} lost ({reason}); reconnecting</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="48"/>
+        <location filename="../../desktop/iot_cli.py" line="50"/>
         <source>数据库暂时不可用（{detail}），1 秒后重试，消息保留</source>
         <translation>The database is unavailable ({detail}); retrying in 1 s, messages kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="51"/>
+        <location filename="../../desktop/iot_cli.py" line="53"/>
         <source>设备离线：{codes}</source>
         <translation>Devices offline: {codes}</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="52"/>
+        <location filename="../../desktop/iot_cli.py" line="54"/>
         <source>设备报警已生成事件 {event_id}（{topic}），建议派给 {force} {assignee}</source>
         <translation>A device alarm made event {event_id} ({topic}); proposed for {force} {assignee}</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="55"/>
+        <location filename="../../desktop/iot_cli.py" line="57"/>
         <source>物联网桥已停止</source>
         <translation>IoT bridge stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="70"/>
+        <location filename="../../desktop/iot_cli.py" line="72"/>
         <source>代理地址应为 主机:端口，例如 127.0.0.1:1883</source>
         <translation>The broker&apos;s address is HOST:PORT, e.g. 127.0.0.1:1883</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="80"/>
+        <location filename="../../desktop/iot_cli.py" line="82"/>
         <source>无法读取密码文件 {path}：{reason}</source>
         <translation>Cannot read the password file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="90"/>
+        <location filename="../../desktop/iot_cli.py" line="92"/>
         <source>找不到文件 {path}</source>
         <translation>File not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="140"/>
+        <location filename="../../desktop/iot_cli.py" line="154"/>
         <source>物联网桥启动：代理 {broker}，用户 {user}，TLS {tls}，数据库 {db}</source>
         <translation>IoT bridge starting: broker {broker}, user {user}, TLS {tls}, database {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="145"/>
+        <location filename="../../desktop/iot_cli.py" line="159"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="147"/>
+        <location filename="../../desktop/iot_cli.py" line="161"/>
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="170"/>
+        <location filename="../../desktop/iot_cli.py" line="184"/>
         <source>数据库中没有物联网设备，请先运行 python main.py demo seed</source>
         <translation>The database has no IoT devices; run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="183"/>
+        <location filename="../../desktop/iot_cli.py" line="197"/>
         <source>设备模拟开始：{count} 台设备，代理 {broker}；将失联：{silent}</source>
         <translation>Device simulation started: {count} devices, broker {broker}; falling silent: {silent}</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="196"/>
+        <location filename="../../desktop/iot_cli.py" line="210"/>
         <source>无法连接 MQTT 代理 {broker}</source>
         <translation>Cannot connect to the MQTT broker {broker}</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="207"/>
+        <location filename="../../desktop/iot_cli.py" line="221"/>
         <source>设备模拟结束：发送 {sent} 条消息</source>
         <translation>Device simulation over: {sent} messages sent</translation>
     </message>
