@@ -91,10 +91,11 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 IDLE_LOCK_MS = 15 * 60 * 1000  # DESIGN §1: the screen locks after 15 idle minutes
-# Which overdue clocks sound at which post (DESIGN §3): intake answers for acceptance, dispatch
+# Which overdue clocks sound at which post (DESIGN §3): intake answers for acceptance and for
+# the 12345 hotline's own clocks (it takes the orders in and answers the hotline), dispatch
 # for response and closure; the chief hears escalations, of any clock.
 SOUNDING_CLOCKS: dict[str, tuple[str, ...]] = {
-    "intake": ("accept",),
+    "intake": ("accept", "hotline_contact", "hotline_reply"),
     "dispatch": ("respond", "close"),
 }
 ALARM_REFRESH_MS = 60 * 1000  # also after a sleep or a clock jump, at most this late

@@ -40,7 +40,7 @@ from models.dispatch import AreaIndex
 from models.entities import Event, EventAction, EventCategory, HotlineOrder
 from models.events import take_codes
 from models.fields import max_length
-from models.hotline_terms import hotline_deadlines, load_sla
+from models.hotline_terms import hotline_clock_columns, load_sla
 from models.queries import current_mode
 from models.workdays import LOCAL_ZONE
 
@@ -719,7 +719,9 @@ def _write_new(
             "replied_at": None,
             "replied_by": "",
             "send_back_reason": "",
-            **hotline_deadlines(sla, calendar, order.order_type, order.accepted_at, order.limit),
+            **hotline_clock_columns(
+                sla, calendar, policy, order.order_type, order.accepted_at, order.limit
+            ),
             "redo_count": 0,
             "repeat_count": repeats.get(position, (0, None))[0],
             "repeat_of_event_id": repeats.get(position, (0, None))[1],
