@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         self.sla_action = QAction(self.tr("时限标准…"), self)
         self.sla_action.setEnabled(False)
         session_menu.addAction(self.sla_action)
+        self.hotline_work.sla_menu_action(session_menu)
         self.plans_action = QAction(self.tr("应急预案…"), self)
         self.plans_action.setEnabled(False)
         session_menu.addAction(self.plans_action)
