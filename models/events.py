@@ -1387,6 +1387,7 @@ def _hotline_info(session: Session, event_id: int) -> HotlineInfo | None:
         send_back_deadline=order.send_back_deadline,
         repeat_of_event_id=None if earlier is None else earlier.id,
         repeat_of_code="" if earlier is None else earlier.code,
+        confidential=order.confidential,
     )
 
 

@@ -479,6 +479,7 @@ class HotlineInfo:
     # A repeat caller's earlier event, while it is open to be merged into (else None, "").
     repeat_of_event_id: int | None = None
     repeat_of_code: str = ""
+    confidential: bool = False  # the caller asked for it (保密): shown as such, never the name
 
 
 @dataclass(frozen=True, slots=True)

@@ -308,7 +308,9 @@ class EventDetailPanel(QWidget):
             "place": " / ".join(p for p in (detail.grid_code, detail.community, detail.zone) if p),
             "address": detail.address,
             "description": detail.description,
-            "reporter": " ".join(
+            "reporter": self.tr("来电人要求保密")
+            if detail.hotline is not None and detail.hotline.confidential
+            else " ".join(
                 p for p in (mask_name(detail.reporter_name), mask_phone(detail.reporter_phone)) if p
             ),
             "assignee": detail.assignee,
