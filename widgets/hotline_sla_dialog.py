@@ -62,16 +62,16 @@ class HotlineSlaDialog(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "各类工单的办理时限（工作日），自受理时起算；答复时限不晚于热线给定的办理时限。"
-                    "修改只影响此后导入或重办的工单。"
-                ),
-                self,
-            )
+        explanation = QLabel(
+            self.tr(
+                "各类工单的办理时限（工作日），自受理时起算；答复时限不晚于热线给定的办理时限。"
+                "修改只影响此后导入或重办的工单。"
+            ),
+            self,
         )
+        explanation.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
         layout.addWidget(self.table)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
