@@ -803,7 +803,7 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="130"/>
-        <location filename="../../widgets/event_detail.py" line="379"/>
+        <location filename="../../widgets/event_detail.py" line="381"/>
         <source>未选择事件</source>
         <translation>No event selected</translation>
     </message>
@@ -874,7 +874,7 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="190"/>
-        <location filename="../../widgets/event_detail.py" line="627"/>
+        <location filename="../../widgets/event_detail.py" line="629"/>
         <source>确认网格</source>
         <translation>Confirm grid</translation>
     </message>
@@ -905,7 +905,7 @@
     </message>
     <message>
         <location filename="../../widgets/event_detail.py" line="233"/>
-        <location filename="../../widgets/event_detail.py" line="572"/>
+        <location filename="../../widgets/event_detail.py" line="574"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -920,266 +920,271 @@
         <translation> (waiting for the resident: clock paused since {since})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="339"/>
+        <location filename="../../widgets/event_detail.py" line="311"/>
+        <source>来电人要求保密</source>
+        <translation>The caller asked for confidentiality</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="341"/>
         <source>（{limit}）</source>
         <translation> ({limit})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="344"/>
+        <location filename="../../widgets/event_detail.py" line="346"/>
         <source>延期申请待审批：+{limit}（{who}：{reason}）</source>
         <translation>Extension requested, awaiting the chief: +{limit} ({who}: {reason})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="365"/>
+        <location filename="../../widgets/event_detail.py" line="367"/>
         <source>正在处理：{who}</source>
         <translation>Also working on it: {who}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="400"/>
+        <location filename="../../widgets/event_detail.py" line="402"/>
         <source>网格 {grid} · {category} → {target}</source>
         <translation>Grid {grid} · {category} → {target}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="401"/>
+        <location filename="../../widgets/event_detail.py" line="403"/>
         <source>（网格待确认）</source>
         <translation>(grid to confirm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="404"/>
+        <location filename="../../widgets/event_detail.py" line="406"/>
         <source>依据派单规则 #{rule}</source>
         <translation>By dispatch rule #{rule}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="405"/>
+        <location filename="../../widgets/event_detail.py" line="407"/>
         <source>依据类别默认力量</source>
         <translation>By the category&apos;s default force</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="406"/>
+        <location filename="../../widgets/event_detail.py" line="408"/>
         <source>复杂事件，由挂包领导牵头</source>
         <translation>Complex event: led by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="407"/>
+        <location filename="../../widgets/event_detail.py" line="409"/>
         <source>已超时，由挂包领导督办</source>
         <translation>Overdue: chased by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="411"/>
+        <location filename="../../widgets/event_detail.py" line="413"/>
         <source>位置在网格边界附近或网格之外，请确认网格</source>
         <translation>The location is near a grid boundary or outside every grid: confirm the grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="414"/>
+        <location filename="../../widgets/event_detail.py" line="416"/>
         <source>按建议：{name}</source>
         <translation>As proposed: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="422"/>
+        <location filename="../../widgets/event_detail.py" line="424"/>
         <source>无可用建议，请选择处置力量</source>
         <translation>No proposal: choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="432"/>
+        <location filename="../../widgets/event_detail.py" line="434"/>
         <source>12345工单 {no}</source>
         <translation>12345 order {no}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="436"/>
+        <location filename="../../widgets/event_detail.py" line="438"/>
         <source>催办 {n} 次</source>
         <translation>urged {n} times</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="438"/>
+        <location filename="../../widgets/event_detail.py" line="440"/>
         <source>督办</source>
         <translation>supervised</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="440"/>
+        <location filename="../../widgets/event_detail.py" line="442"/>
         <source>同一来电人第 {n} 次反映此处</source>
         <translation>call {n} from this caller about this place</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="442"/>
+        <location filename="../../widgets/event_detail.py" line="444"/>
         <source>重办 {n} 次</source>
         <translation>re-handled {n} times</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="444"/>
+        <location filename="../../widgets/event_detail.py" line="446"/>
         <source>{at} 签收</source>
         <translation>signed {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="446"/>
+        <location filename="../../widgets/event_detail.py" line="448"/>
         <source>联系时限 {at}</source>
         <translation>contact by {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="448"/>
+        <location filename="../../widgets/event_detail.py" line="450"/>
         <source>{at} 已联系</source>
         <translation>caller contacted {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="450"/>
+        <location filename="../../widgets/event_detail.py" line="452"/>
         <source>答复时限 {at}</source>
         <translation>reply by {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="452"/>
+        <location filename="../../widgets/event_detail.py" line="454"/>
         <source>热线办理时限 {at}</source>
         <translation>hotline limit {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="454"/>
+        <location filename="../../widgets/event_detail.py" line="456"/>
         <source>已申请延期</source>
         <translation>extension requested</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="456"/>
+        <location filename="../../widgets/event_detail.py" line="458"/>
         <source>已退单：{reason}</source>
         <translation>sent back: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="458"/>
+        <location filename="../../widgets/event_detail.py" line="460"/>
         <source>办理结果 {result}</source>
         <translation>result {result}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="460"/>
+        <location filename="../../widgets/event_detail.py" line="462"/>
         <source>回访 {visit}</source>
         <translation>return call: {visit}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="462"/>
+        <location filename="../../widgets/event_detail.py" line="464"/>
         <source>地址未能定位，请确认网格</source>
         <translation>address not placed: confirm a grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="512"/>
-        <location filename="../../widgets/event_detail.py" line="520"/>
+        <location filename="../../widgets/event_detail.py" line="514"/>
+        <location filename="../../widgets/event_detail.py" line="522"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="514"/>
+        <location filename="../../widgets/event_detail.py" line="516"/>
         <source>超时自动上报领导（{clock}）</source>
         <translation>Raised to the leader automatically ({clock})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="547"/>
+        <location filename="../../widgets/event_detail.py" line="549"/>
         <source>请先确认事件所属网格，再派遣</source>
         <translation>Confirm the event&apos;s grid before dispatching</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="553"/>
+        <location filename="../../widgets/event_detail.py" line="555"/>
         <source>请选择处置力量</source>
         <translation>Choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="561"/>
+        <location filename="../../widgets/event_detail.py" line="563"/>
         <source>延长办结时限（工作日）</source>
         <translation>Extend the close-by deadline by (working days)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="572"/>
+        <location filename="../../widgets/event_detail.py" line="574"/>
         <source>说明（必填）</source>
         <translation>Note (required)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="578"/>
-        <location filename="../../widgets/event_detail.py" line="615"/>
+        <location filename="../../widgets/event_detail.py" line="580"/>
+        <location filename="../../widgets/event_detail.py" line="617"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="578"/>
-        <location filename="../../widgets/event_detail.py" line="616"/>
+        <location filename="../../widgets/event_detail.py" line="580"/>
+        <location filename="../../widgets/event_detail.py" line="618"/>
         <source>基本满意</source>
         <translation>Basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="578"/>
-        <location filename="../../widgets/event_detail.py" line="617"/>
+        <location filename="../../widgets/event_detail.py" line="580"/>
+        <location filename="../../widgets/event_detail.py" line="619"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="582"/>
+        <location filename="../../widgets/event_detail.py" line="584"/>
         <source>回访满意度</source>
         <translation>Satisfaction at the return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="609"/>
+        <location filename="../../widgets/event_detail.py" line="611"/>
         <source>{n}个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="610"/>
+        <location filename="../../widgets/event_detail.py" line="612"/>
         <source>{n}小时</source>
         <translation>{n} hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="625"/>
+        <location filename="../../widgets/event_detail.py" line="627"/>
         <source>上报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="626"/>
+        <location filename="../../widgets/event_detail.py" line="628"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="628"/>
+        <location filename="../../widgets/event_detail.py" line="630"/>
         <source>重算时限</source>
         <translation>Deadlines recomputed</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="629"/>
+        <location filename="../../widgets/event_detail.py" line="631"/>
         <source>12345 更新</source>
         <translation>12345 update</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="630"/>
+        <location filename="../../widgets/event_detail.py" line="632"/>
         <source>12345 签收</source>
         <translation>12345 signed for</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="631"/>
+        <location filename="../../widgets/event_detail.py" line="633"/>
         <source>12345 联系来电人</source>
         <translation>12345 caller contacted</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="632"/>
+        <location filename="../../widgets/event_detail.py" line="634"/>
         <source>12345 退单</source>
         <translation>12345 sent back</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="633"/>
+        <location filename="../../widgets/event_detail.py" line="635"/>
         <source>12345 申请延期</source>
         <translation>12345 extension asked</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="634"/>
+        <location filename="../../widgets/event_detail.py" line="636"/>
         <source>12345 办结答复</source>
         <translation>12345 reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="635"/>
+        <location filename="../../widgets/event_detail.py" line="637"/>
         <source>12345 回访</source>
         <translation>12345 return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="636"/>
+        <location filename="../../widgets/event_detail.py" line="638"/>
         <source>设备报警升级</source>
         <translation>Device alarm raised in severity</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="637"/>
+        <location filename="../../widgets/event_detail.py" line="639"/>
         <source>设备报警解除</source>
         <translation>Device alarm cleared</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="638"/>
+        <location filename="../../widgets/event_detail.py" line="640"/>
         <source>设备再次报警</source>
         <translation>Device alarm raised again</translation>
     </message>
@@ -2146,9 +2151,9 @@ No longer overdue: {cleared}</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_sla_dialog.py" line="69"/>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="67"/>
         <source>各类工单的办理时限（工作日），自受理时起算；答复时限不晚于热线给定的办理时限。修改只影响此后导入或重办的工单。</source>
-        <translation>Time limits per order type in working days, counted from acceptance; the reply is never due later than the hotline's own limit. Changes apply to orders imported or reopened from now on.</translation>
+        <translation>Time limits per order type in working days, counted from acceptance; the reply is never due later than the hotline&apos;s own limit. Changes apply to orders imported or reopened from now on.</translation>
     </message>
     <message>
         <location filename="../../widgets/hotline_sla_dialog.py" line="103"/>
@@ -5400,7 +5405,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/hotline_messages.py" line="115"/>
         <source>请选择回访结果</source>
-        <translation>Choose the return call's verdict</translation>
+        <translation>Choose the return call&apos;s verdict</translation>
     </message>
     <message>
         <location filename="../../desktop/hotline_messages.py" line="116"/>
