@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -26,7 +26,6 @@ from sqlalchemy.orm import Session
 
 from models.accounts import Operator, require
 from models.alarms import (
-    HOTLINE_CLOCKS,
     LEVELS,
     AlarmPolicy,
     HotlineClocks,
@@ -143,14 +142,51 @@ def hotline_clock_columns(
     hotline_limit: datetime | None,
 ) -> dict[str, datetime | None]:
     """The order's deadlines and, for its contact and reply clocks, the alarm boundaries the
-    scan compares (``models.alarms``)."""
-    found: dict[str, datetime | None] = dict(
-        hotline_deadlines(profile, calendar, order_type, start, hotline_limit)
+    scan compares (``models.alarms``).
+
+    An import sets these for every order: all seven instants are counted from the start's one
+    place on the calendar's line of working time. A clock's deadline is ``limit`` working time
+    after the start, so its window is the limit itself; its warning is a fraction of it after
+    the start and its escalation a fraction of it after the deadline (what ``boundaries`` gives).
+    """
+    contact, send_back, reply = (
+        timedelta(days=limit_days(profile, order_type, clock)) for clock in CLOCK_NAMES
     )
-    for clock in HOTLINE_CLOCKS:
-        deadline = found[f"{clock.removeprefix('hotline_')}_deadline"]
+    warn, escalate = policy.warning_fraction, policy.escalation_fraction
+    found: dict[str, datetime | None] = dict(
+        zip(
+            (
+                "contact_deadline",
+                "send_back_deadline",
+                "reply_deadline",
+                "contact_warn_at",
+                "contact_escalate_at",
+                "reply_warn_at",
+                "reply_escalate_at",
+            ),
+            calendar.add_working_times(
+                start,
+                [
+                    contact,
+                    send_back,
+                    reply,
+                    contact * warn,
+                    contact + contact * escalate,
+                    reply * warn,
+                    reply + reply * escalate,
+                ],
+            ),
+            strict=True,
+        )
+    )
+    deadline = found["reply_deadline"]
+    if hotline_limit is not None and deadline is not None and hotline_limit < deadline:
+        # The hotline's own 办理时限 comes first: the reply clock's window is up to it.
+        found["reply_deadline"] = hotline_limit
         found.update(
-            hotline_boundary_columns(clock, start, deadline, policy=policy, calendar=calendar)
+            hotline_boundary_columns(
+                "hotline_reply", start, hotline_limit, policy=policy, calendar=calendar
+            )
         )
     return found
 

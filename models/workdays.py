@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from bisect import bisect_left
 from collections.abc import Mapping
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 import chinese_calendar
@@ -96,15 +96,32 @@ class WorkingCalendar:
         first = local.toordinal()
         target = self._position(local) + duration // _US
         self._cover(first)
+        return self._instant_at(target, start.tzinfo)
+
+    def add_working_times(self, start: datetime, durations: list[timedelta]) -> list[datetime]:
+        """``add_working_time`` of each duration from one start (its position found once)."""
+        if start.tzinfo is None:
+            raise ValueError("start must be an aware datetime")
+        local = start.astimezone(LOCAL_ZONE).replace(tzinfo=None)
+        origin = self._position(local)
+        return [
+            self._instant_at(origin + d // _US, start.tzinfo)
+            if d > timedelta(0)
+            else self._walk_working_time(start, d)
+            for d in durations
+        ]
+
+    def _instant_at(self, target: int, zone: tzinfo | None) -> datetime:
+        """The instant at a position past some start's (so on or after the start's day)."""
         cumulative = self._cumulative
         while cumulative[-1] < target:
             self._grow_forward()
         # The working day in which the target falls: the last day before the first index that
-        # reaches it (never before the start's own day).
-        index = bisect_left(cumulative, target, lo=first - self._base())
+        # reaches it.
+        index = bisect_left(cumulative, target)
         day = self._base() + index - 1
         end = datetime.fromordinal(day) + timedelta(microseconds=target - cumulative[index - 1])
-        return end.replace(tzinfo=LOCAL_ZONE).astimezone(start.tzinfo)
+        return end.replace(tzinfo=LOCAL_ZONE).astimezone(zone)
 
     def _walk_working_time(self, start: datetime, duration: timedelta) -> datetime:
         """``add_working_time`` day by day: for no time at all, where the answer is the start

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -299,3 +300,32 @@ def test_the_steps_offered_follow_the_order_and_the_role() -> None:
     replied = replace(fresh, signed_at=AT, contacted_at=AT, replied_at=AT)
     assert available_steps(replied, both) == ["return_visit"]
     assert available_steps(replace(fresh, returned_at=AT), both) == []
+
+
+def test_an_orders_clocks_counted_at_once_are_the_clocks_counted_one_by_one() -> None:
+    from models.alarms import hotline_boundary_columns
+    from models.hotline_terms import hotline_clock_columns, hotline_deadlines
+    from models.workdays import WorkingCalendar
+
+    calendar, policy = WorkingCalendar(), AlarmPolicy(0.7, 0.4)
+    rng = random.Random(5)
+    for _ in range(300):
+        start = datetime(2025, 9, 1, tzinfo=UTC) + timedelta(seconds=rng.randrange(86400 * 400))
+        limit = start + timedelta(hours=rng.randrange(-5, 400)) if rng.random() < 0.5 else None
+        order_type = rng.choice([*DEFAULT_SLA, "新类型"])
+        expected: dict[str, object] = dict(
+            hotline_deadlines(DEFAULT_SLA, calendar, order_type, start, limit)
+        )
+        for clock in ("hotline_contact", "hotline_reply"):
+            deadline = expected[f"{clock.removeprefix('hotline_')}_deadline"]
+            expected.update(
+                hotline_boundary_columns(
+                    clock,
+                    start,
+                    deadline,
+                    policy=policy,
+                    calendar=calendar,  # type: ignore[arg-type]
+                )
+            )
+        found = hotline_clock_columns(DEFAULT_SLA, calendar, policy, order_type, start, limit)
+        assert found == expected, (start, limit, order_type)
