@@ -96,10 +96,12 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 IDLE_LOCK_MS = 15 * 60 * 1000  # DESIGN §1: the screen locks after 15 idle minutes
-# Which overdue clocks sound at which post (DESIGN §3): intake answers for acceptance, dispatch
-# for response and closure; the chief hears escalations, of any clock.
+# Which overdue clocks sound at which post (DESIGN §3): intake answers for acceptance and for
+# the 12345 hotline's own clocks (it takes the orders in and answers the hotline) and for
+# devices gone offline (it takes their alarms in), dispatch for response and closure; the chief
+# hears escalations, of any clock.
 SOUNDING_CLOCKS: dict[str, tuple[str, ...]] = {
-    "intake": ("accept", DEVICE_CLOCK),  # and devices gone offline (issue 18)
+    "intake": ("accept", "hotline_contact", "hotline_reply", DEVICE_CLOCK),
     "dispatch": ("respond", "close"),
 }
 ALARM_REFRESH_MS = 60 * 1000  # also after a sleep or a clock jump, at most this late
@@ -250,6 +252,7 @@ class MainWindow(QMainWindow):
         self.sla_action = QAction(self.tr("时限标准…"), self)
         self.sla_action.setEnabled(False)
         session_menu.addAction(self.sla_action)
+        self.hotline_work.sla_menu_action(session_menu)
         self.plans_action = QAction(self.tr("应急预案…"), self)
         self.plans_action.setEnabled(False)
         session_menu.addAction(self.plans_action)

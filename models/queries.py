@@ -19,12 +19,14 @@ from sqlalchemy.orm import Session
 from models import indicators
 from models.alarms import (
     DEVICE_ALARM_POSTS,
+    LEVELS,
     OFFLINE_ALARM_TYPE,
     acknowledged,
     alarmed,
     clock_columns,
     clocks_of,
     event_alarms,
+    hotline_alarms,
 )
 from models.entities import (
     AREA_BOUNDARY,
@@ -200,7 +202,15 @@ def _running_alarm_levels(
         )
         if level != "none":
             levels[event_id] = level
+    # The 12345 hotline's clocks colour the row as well (issue 17): the worse level counts.
+    for event_id, alarm in hotline_alarms(connection, now, _ids(event_ids)):
+        if LEVELS.index(alarm.level) > LEVELS.index(levels.get(event_id, "none")):
+            levels[event_id] = alarm.level
     return levels
+
+
+def _ids(event_ids: Collection[int] | None) -> list[int] | None:
+    return None if event_ids is None else [int(i) for i in event_ids]
 
 
 def alarm_rows(
@@ -215,22 +225,38 @@ def alarm_rows(
             Event.id, Event.code, Event.category_id, Event.state, Event.grid_id, *clock_columns()
         ).where(alarmed(now))
     )
-    alarms: list[AlarmRow] = []
-    for event_id, code, category_id, state, grid_id, *clocks in candidates:
-        for alarm in event_alarms(state, clocks_of(clocks), now):
-            grid_code = places[grid_id][0] if grid_id in places else ""
-            alarms.append(
-                AlarmRow(
-                    event_id,
-                    code,
-                    categories.get(category_id, ""),
-                    state,
-                    alarm.clock,
-                    alarm.deadline,
-                    alarm.level,
-                    grid_code,
+    found = [
+        (event_id, code, category_id, state, grid_id, alarm)
+        for event_id, code, category_id, state, grid_id, *clocks in candidates
+        for alarm in event_alarms(state, clocks_of(clocks), now)
+    ]
+    # The 12345 hotline's own clocks, beside the centre's (issue 17).
+    hotline = hotline_alarms(session, now)
+    if hotline:
+        events = {
+            row.id: row
+            for row in session.execute(
+                select(Event.id, Event.code, Event.category_id, Event.state, Event.grid_id).where(
+                    Event.id.in_(sorted({event_id for event_id, _ in hotline}))
                 )
             )
+        }
+        found.extend((*events[event_id], alarm) for event_id, alarm in hotline)
+    alarms: list[AlarmRow] = []
+    for event_id, code, category_id, state, grid_id, alarm in found:
+        grid_code = places[grid_id][0] if grid_id in places else ""
+        alarms.append(
+            AlarmRow(
+                event_id,
+                code,
+                categories.get(category_id, ""),
+                state,
+                alarm.clock,
+                alarm.deadline,
+                alarm.level,
+                grid_code,
+            )
+        )
     if post is None or post in DEVICE_ALARM_POSTS:
         alarms += device_alarm_rows(session, places)
     alarms.sort(key=lambda a: a.deadline)

@@ -475,6 +475,18 @@ class HotlineInfo:
     result: str | None
     return_visit: str | None
     redo_count: int
+    # Where the order stands on the hotline's steps (签收, 联系, 办结, 退单, 延期).
+    signed_at: datetime | None = None
+    contacted_at: datetime | None = None
+    replied_at: datetime | None = None
+    returned_at: datetime | None = None
+    send_back_reason: str = ""
+    extension_asked_at: datetime | None = None
+    send_back_deadline: datetime | None = None
+    # A repeat caller's earlier event, while it is open to be merged into (else None, "").
+    repeat_of_event_id: int | None = None
+    repeat_of_code: str = ""
+    confidential: bool = False  # the caller asked for it (保密): shown as such, never the name
 
 
 @dataclass(frozen=True, slots=True)
