@@ -352,6 +352,8 @@ def build_parser(configuration: config.Configuration | None = None) -> argparse.
     )
     _broker_options(bridge, centre)
     bridge.add_argument("--client-id", default="griddesk-bridge", help=argparse.SUPPRESS)
+    # For tests.perf's soak: every 10 s a line "unix-time taken backlog" appended to this file.
+    bridge.add_argument("--stats", type=Path, default=None, help=argparse.SUPPRESS)
     devices = demo.add_parser(
         "devices",
         help=QCoreApplication.translate(

@@ -186,13 +186,18 @@ class EventWork(QObject):
             from models.dispatch import DispatchContext
 
             detail = events.event_detail(session, event_id, language)
+            permitted = permitted_actions(session, operator.role)
             allowed = events.available_transitions(
                 detail.state,
                 detail.escalated,
-                permitted_actions(session, operator.role),
+                permitted,
                 paused=detail.paused_at is not None,
                 extension_pending=detail.extension is not None,
             )
+            if detail.hotline is not None:  # the 12345 order's own steps (issue 17)
+                from models.hotline_terms import available_steps
+
+                allowed += [f"hotline_{s}" for s in available_steps(detail.hotline, permitted)]
             proposal: DispatchProposal | None = None
             options: list[Any] = []
             grids: tuple[GridChoice, ...] = ()
@@ -249,7 +254,42 @@ class EventWork(QObject):
     # --- writing -------------------------------------------------------------------------------
 
     def _on_action(self, kind: str, event_id: int, version: int, arguments: dict[str, Any]) -> None:
+        if kind.startswith("hotline_"):
+            self._spawn(self._hotline_step(kind.removeprefix("hotline_"), event_id, arguments))
+            return
         self._spawn(self._act(kind, event_id, version, dict(arguments)))
+
+    async def _hotline_step(self, step: str, event_id: int, arguments: dict[str, Any]) -> None:
+        """One of the 12345 order's own steps (签收, 联系, 退单, 延期, 办结答复, 回访)."""
+        from desktop.hotline_messages import step_refused_text
+        from models.entities import HotlineOrder
+        from models.hotline_terms import HotlineStepRefused, hotline_step
+
+        operator = self.operator
+
+        def write(session: Session) -> str:
+            from sqlalchemy import select
+
+            order_no = session.scalar(
+                select(HotlineOrder.order_no).where(HotlineOrder.event_id == event_id)
+            )
+            return hotline_step(
+                session, operator, order_no or "", step, server_now(session), **arguments
+            )
+
+        try:
+            await self.store.write(write)
+        except HotlineStepRefused as refused:
+            self._notice(step_refused_text(refused))
+            return
+        except NotPermitted as refused:
+            self._notice(not_permitted_text(refused))
+            return
+        except StoreUnavailable:
+            self._notice(unavailable_text())
+            return
+        self.show_event(event_id)
+        await self._publish(event_id)
 
     async def _act(self, kind: str, event_id: int, version: int, arguments: dict[str, Any]) -> None:
         await self._event_layer()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from models.hotline import HotlineImportRefused, ImportPlan, ImportProblem, ImportSummary
+from models.hotline_terms import HotlineStepRefused
 
 
 def problem_text(problem: ImportProblem) -> str:
@@ -91,3 +92,40 @@ def preview_text(plan: ImportPlan) -> str:
             "hotline", "；文件中 {n} 张工单重复出现，以后出现的一行为准"
         ).format(n=plan.repeated)
     return line
+
+
+def step_refused_text(refused: HotlineStepRefused) -> str:
+    """Why the order could not take this hotline step (or this SLA profile was refused)."""
+    fields = {
+        "reason": QCoreApplication.translate("hotline", "原因"),
+        "reply": QCoreApplication.translate("hotline", "答复要点"),
+    }
+    texts = {
+        "unknown_order": QCoreApplication.translate("hotline", "找不到这张12345工单"),
+        "returned": QCoreApplication.translate("hotline", "工单已退单，不能再办理"),
+        "already_signed": QCoreApplication.translate("hotline", "工单已签收"),
+        "replied": QCoreApplication.translate("hotline", "工单已办结答复，不能退单"),
+        "send_back_late": QCoreApplication.translate(
+            "hotline", "已超过退单时限，不能退单：请办理或申请延期"
+        ),
+        "required": QCoreApplication.translate("hotline", "请填写{field}"),
+        "too_long": QCoreApplication.translate("hotline", "{field}过长"),
+        "unknown_result": QCoreApplication.translate("hotline", "请选择办理结果"),
+        "already_replied": QCoreApplication.translate("hotline", "工单已办结答复"),
+        "unknown_visit": QCoreApplication.translate("hotline", "请选择回访结果"),
+        "not_replied": QCoreApplication.translate("hotline", "工单尚未办结答复，不能记录回访"),
+        "sla_default_missing": QCoreApplication.translate(
+            "hotline", "缺少“其他类型”一行（未列出的工单类型按它计时）"
+        ),
+        "sla_order_type": QCoreApplication.translate(
+            "hotline", "工单类型“{field}”无效（1–16 个字）"
+        ),
+        "sla_clock": QCoreApplication.translate("hotline", "未知的时限“{field}”"),
+        "sla_days": QCoreApplication.translate(
+            "hotline", "“{field}”的时限应为 0 到 60 个工作日之间"
+        ),
+    }
+    text = texts.get(
+        refused.reason, QCoreApplication.translate("hotline", "12345 工单步骤被拒绝：{field}")
+    )
+    return text.format(field=fields.get(refused.field, refused.field or refused.reason))

@@ -20,7 +20,13 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.hotline_messages import preview_text, problem_text, refused_text, summary_text
+from desktop.hotline_messages import (
+    preview_text,
+    problem_text,
+    refused_text,
+    step_refused_text,
+    summary_text,
+)
 from desktop.messages import unavailable_text
 from desktop.store import Store, StoreUnavailable
 from desktop.tasks import BackgroundTasks
@@ -34,14 +40,16 @@ from models.hotline import (
     plan_import,
     read_orders,
 )
-from models.hotline_terms import reply_rows, reply_workbook
+from models.hotline_terms import HotlineStepRefused, load_sla, reply_rows, reply_workbook, save_sla
 from models.workdays import LOCAL_ZONE
 from widgets.hotline_import import HotlineExportDialog, HotlineImportDialog, HotlineReviewDialog
+from widgets.hotline_sla_dialog import HotlineSlaDialog
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
 IMPORT_PERMISSION = "event.report"
+SLA_PERMISSION = "sla.edit"  # the chief's, as the centre's own time limits
 OPEN_STATES = ("reported", "accepted")
 
 
@@ -87,6 +95,8 @@ class HotlineWork(QObject):
         self.select_event = select_event
         self.import_dialog: HotlineImportDialog | None = None
         self.review_dialog: HotlineReviewDialog | None = None
+        self.sla_dialog: HotlineSlaDialog | None = None
+        self.sla_action: QAction | None = None
         self.report: QMessageBox | None = None
         self._data: bytes | None = None
         self._tasks = BackgroundTasks("hotline work")
@@ -109,11 +119,23 @@ class HotlineWork(QObject):
         for action in (self.import_action, self.review_action, self.export_action):
             menu.addAction(action)
 
+    def sla_menu_action(self, menu: QMenu) -> QAction:
+        """会话 → 12345 办理时限… (the chief's editor, beside the centre's time limits)."""
+        action = QAction(QCoreApplication.translate("HotlineWork", "12345 办理时限…"), menu)
+        action.setEnabled(False)  # until the permissions say the role may edit it
+        action.triggered.connect(lambda: self._spawn(self.open_sla()))
+        menu.addAction(action)
+        self.sla_action = action
+        return action
+
     def permissions_known(self, permissions: frozenset[str]) -> None:
-        """Import at the intake post, by a role that may report events."""
+        """Import at the intake post, by a role that may report events; the time limits by a
+        role that may edit the centre's."""
         self.import_action.setEnabled(
             self.operator.post == "intake" and IMPORT_PERMISSION in permissions
         )
+        if self.sla_action is not None:
+            self.sla_action.setEnabled(SLA_PERMISSION in permissions)
 
     def close(self) -> None:
         """Cancel what is still running (the window closes)."""
@@ -210,6 +232,45 @@ class HotlineWork(QObject):
         self.review_dialog.show_rows(rows)
         self.review_dialog.show()
         self.review_dialog.raise_()
+
+    # --- the time limits (chief) -------------------------------------------------------------
+
+    async def open_sla(self) -> None:
+        """The editor of the hotline's time limits per order type."""
+        try:
+            profile = await self.store.read(load_sla)
+        except StoreUnavailable:
+            self._report(unavailable_text())
+            return
+        if self.sla_dialog is None:
+            self.sla_dialog = HotlineSlaDialog(self.window)
+            self.sla_dialog.saved.connect(lambda p: self._spawn(self.save_sla(p)))
+        self.sla_dialog.show_profile(profile)
+        self.sla_dialog.message.clear()
+        self.sla_dialog.show()
+        self.sla_dialog.raise_()
+
+    async def save_sla(self, profile: dict[str, dict[str, float]]) -> None:
+        """Store the profile (the domain checks it again); say what happened."""
+        dialog = self.sla_dialog
+        assert dialog is not None
+        operator = self.operator
+
+        def write(session: Session) -> dict[str, dict[str, float]]:
+            save_sla(session, operator, profile)
+            return load_sla(session)
+
+        done, saved = await self.store.write_saying(
+            write, dialog.show_message, {HotlineStepRefused: step_refused_text}
+        )
+        if done and saved is not None:
+            dialog.show_profile(saved)
+            dialog.show_message(
+                QCoreApplication.translate(
+                    "HotlineWork", "已保存：此后导入或重办的工单按新时限计时"
+                ),
+                error=False,
+            )
 
     # --- the reply file ----------------------------------------------------------------------
 

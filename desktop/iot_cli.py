@@ -12,14 +12,16 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from models.db import describe_url, open_database
-from models.iot_bridge import Bridge, BrokerSettings, make_client, parse_broker
+from models.iot_bridge import Bridge, BrokerSettings, Stats, make_client, parse_broker
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -129,10 +131,22 @@ def iot_bridge(url: str, args: argparse.Namespace) -> int:
     try:
         _say_start(settings, url)
         with _until_signalled() as stop:
-            Bridge(database, settings, _say).run(stop)
+            Bridge(database, settings, _say, _stats_writer(getattr(args, "stats", None))).run(stop)
     finally:
         database.close()
     return EXIT_OK
+
+
+def _stats_writer(path: Path | None) -> Stats | None:
+    """Append "unix-time taken backlog" to ``path`` (the soak's figures), if given."""
+    if path is None:
+        return None
+
+    def write(taken: int, backlog: int) -> None:
+        with path.open("a", encoding="ascii") as out:
+            out.write(f"{time.time():.3f} {taken} {backlog}\n")
+
+    return write
 
 
 def _say_start(settings: BrokerSettings, url: str) -> None:

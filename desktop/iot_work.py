@@ -1,6 +1,7 @@
 """What a window shows of the devices (issue 18): whether a bridge is running (the status bar
 says so when none is, at every post), the devices' markers following their state through the
-change feed, the chief's device list and the log of rejected messages.
+change feed, the chief's device list and the log of rejected messages, and a device's history
+(from the list or its marker on the map), kept up to date while it is open.
 
 Every read runs in the store's worker; results come back to the GUI thread.
 """
@@ -23,6 +24,7 @@ from models.accounts import Operator
 from models.clock import server_now
 from models.entities import IotDevice
 from models.snapshots import MapPoint
+from widgets.device_history import DeviceHistoryDialog
 from widgets.device_list import DeviceListPanel, RejectedDialog
 from widgets.timefmt import local_full
 
@@ -51,9 +53,15 @@ class IotWork(QObject):
         map_work: MapWork,
         spawn: Spawn,
         parent: QWidget,
+        *,
+        language: str = "zh_CN",
+        open_event: Callable[[int], None] = lambda _id: None,
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self.language = language
+        self._open_event = open_event
+        self.history_dialog: DeviceHistoryDialog | None = None
         self.operator = operator
         self.panel = panel
         self.map_work = map_work
@@ -73,10 +81,20 @@ class IotWork(QObject):
         self._list_due.setSingleShot(True)
         self._list_due.setInterval(LIST_RELOAD_MS)
         self._list_due.timeout.connect(lambda: self._spawn(self.reload_list()))
+        self._history_timer = QTimer(self)  # as the list: at most every half second
+        self._history_timer.setSingleShot(True)
+        self._history_timer.setInterval(LIST_RELOAD_MS)
+        self._history_timer.timeout.connect(lambda: self._spawn(self._reload_history()))
         panel.when_built(
             lambda p: p.rejected_requested.connect(lambda: self._spawn(self.open_rejected()))
         )
         panel.when_built(lambda _p: self._spawn(self.reload_devices()))
+        panel.when_built(
+            lambda p: p.history_requested.connect(lambda i: self._spawn(self.open_history(i)))
+        )
+        map_work.panel.when_built(
+            lambda m: m.device_clicked.connect(lambda i: self._spawn(self.open_history(i)))
+        )
 
     def start(self) -> None:
         """Begin watching the bridge (the window has loaded)."""
@@ -87,6 +105,7 @@ class IotWork(QObject):
         """Stop watching (the window closes)."""
         self._timer.stop()
         self._list_due.stop()
+        self._history_timer.stop()
 
     async def check_bridge(self) -> None:
         """Ask whether a bridge holds the lease; show the label when none does."""
@@ -111,11 +130,53 @@ class IotWork(QObject):
     def devices_changed(self) -> None:
         """A device went online or offline (the feed): markers and list again."""
         self._spawn(self.reload_devices())
+        self._history_due()
 
     def alarms_changed(self) -> None:
         """A device's alarms changed (the feed): the list, soon, if it is shown."""
         if self.panel.content is not None and not self._list_due.isActive():
             self._list_due.start()
+        self._history_due()
+
+    def _history_due(self) -> None:
+        if self.history_dialog is not None and not self._history_timer.isActive():
+            self._history_timer.start()
+
+    async def open_history(self, device_id: int) -> None:
+        """Show this device's history (one dialog: another device replaces it)."""
+        language = self.language
+        try:
+            history = await self.store.read(lambda s: iot.device_history(s, device_id, language))
+        except StoreUnavailable:
+            return
+        except LookupError:
+            return  # removed meanwhile: nothing to show
+        dialog = self.history_dialog
+        if dialog is None:
+            dialog = DeviceHistoryDialog(history, self._parent)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.finished.connect(self._forget_history)
+            dialog.event_requested.connect(self._open_event)
+            self.history_dialog = dialog
+        else:
+            dialog.set_history(history)
+        dialog.show()  # not modal: the event it opens is read beside it
+        dialog.raise_()
+
+    async def _reload_history(self) -> None:
+        dialog = self.history_dialog
+        if dialog is None:
+            return
+        device_id, language = dialog.device_id, self.language
+        try:
+            history = await self.store.read(lambda s: iot.device_history(s, device_id, language))
+        except (StoreUnavailable, LookupError):
+            return
+        if self.history_dialog is dialog:
+            dialog.set_history(history)
+
+    def _forget_history(self) -> None:
+        self.history_dialog = None
 
     async def reload_devices(self) -> None:
         """Devices changed: their markers again, and the chief's list if it is built."""

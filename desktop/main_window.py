@@ -65,6 +65,8 @@ from models.clock import server_now
 from models.db import describe_url
 from models.deadlines import load_calendar
 from models.snapshots import (
+    DEVICE_CLOCK,
+    DEVICE_LEVEL,
     OPEN_STATES,
     AlarmRow,
     DispatchRuleDraft,
@@ -95,10 +97,12 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 IDLE_LOCK_MS = 15 * 60 * 1000  # DESIGN §1: the screen locks after 15 idle minutes
-# Which overdue clocks sound at which post (DESIGN §3): intake answers for acceptance, dispatch
-# for response and closure; the chief hears escalations, of any clock.
+# Which overdue clocks sound at which post (DESIGN §3): intake answers for acceptance and for
+# the 12345 hotline's own clocks (it takes the orders in and answers the hotline) and for
+# devices gone offline (it takes their alarms in), dispatch for response and closure; the chief
+# hears escalations, of any clock.
 SOUNDING_CLOCKS: dict[str, tuple[str, ...]] = {
-    "intake": ("accept",),
+    "intake": ("accept", "hotline_contact", "hotline_reply", DEVICE_CLOCK),
     "dispatch": ("respond", "close"),
 }
 ALARM_REFRESH_MS = 60 * 1000  # also after a sleep or a clock jump, at most this late
@@ -165,7 +169,14 @@ class MainWindow(QMainWindow):
         )
         self.feed = ChangeFeed(store, language, self)
         self.iot_work = IotWork(
-            store, operator, self.panels.devices, self.map_work, self._spawn, self
+            store,
+            operator,
+            self.panels.devices,
+            self.map_work,
+            self._spawn,
+            self,
+            language=language,
+            open_event=self._open_event,
         )
         self.video_work = VideoWork(store, operator, language, self.panels.video, self)
         self.history_work = HistoryWork(store, language, self._open_event, self)
@@ -242,6 +253,7 @@ class MainWindow(QMainWindow):
         self.sla_action = QAction(self.tr("时限标准…"), self)
         self.sla_action.setEnabled(False)
         session_menu.addAction(self.sla_action)
+        self.hotline_work.sla_menu_action(session_menu)
         self.plans_action = QAction(self.tr("应急预案…"), self)
         self.plans_action.setEnabled(False)
         session_menu.addAction(self.plans_action)
@@ -403,6 +415,8 @@ class MainWindow(QMainWindow):
         self.feed.devices_changed.connect(self.iot_work.devices_changed)
         self.feed.device_alarms_changed.connect(self.iot_work.alarms_changed)
         self.feed.bulletin_issued.connect(lambda: self._spawn(self.bulletin_work.show_latest()))
+        # A device back online clears its offline alarm, maybe with its event closed already.
+        self.feed.device_alarms_changed.connect(self._alarm_reload.start)
         self.calendar_action.triggered.connect(self.open_calendar)
         self.sla_action.triggered.connect(lambda: self._spawn(self._open_sla()))
         self.plans_action.triggered.connect(lambda: self._spawn(self._open_plans()))
@@ -688,7 +702,7 @@ class MainWindow(QMainWindow):
         fresh = [
             alarm
             for alarm in alarms
-            if alarm.level in ("overdue", "escalated")
+            if alarm.level in ("overdue", "escalated", DEVICE_LEVEL)
             and not alarm.acknowledged_by
             and (
                 alarm.clock in SOUNDING_CLOCKS.get(post, ())

@@ -27,7 +27,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, and_, func, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    CursorResult,
+    and_,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from models.accounts import Operator, require
@@ -37,10 +47,12 @@ from models.entities import (
     AlarmAcknowledgement,
     Event,
     EventAction,
+    HotlineOrder,
     OperatorAccount,
     OperatorAction,
     SharedSetting,
 )
+from models.snapshots import DEVICE_CLOCK
 from models.workdays import WorkingCalendar
 
 log = logging.getLogger(__name__)
@@ -49,6 +61,13 @@ LEVELS = ("none", "warning", "overdue", "escalated")
 WARNING_FRACTION = 0.75
 ESCALATION_FRACTION = 0.5
 CLOCKS = ("accept", "respond", "close")
+# A device that lost its heartbeats (issue 18) is an alarm too, of its own "clock" and level
+# (models.snapshots): listed from the moment the device went offline until it is back. Intake
+# takes the devices' alarms in and the chief keeps the device list: those posts list it (and
+# intake hears it); dispatch and video patrol have the device's event in their queue like any
+# other.
+DEVICE_ALARM_POSTS = ("chief", "intake")
+OFFLINE_ALARM_TYPE = "offline"  # the wire's type code of the alarm models.iot opens then
 # The note of an escalation the alarm evaluator wrote (no operator), followed by the clock:
 # "auto:close". What tells the system's own step from an operator's or the field's.
 AUTO_ESCALATION = "auto:"
@@ -64,6 +83,12 @@ RUNNING_CLOCKS: dict[str, tuple[str, ...]] = {
 CLOCK_STATES: dict[str, tuple[str, ...]] = {
     clock: tuple(s for s, clocks in RUNNING_CLOCKS.items() if clock in clocks) for clock in CLOCKS
 }
+# The 12345 hotline's own clocks (issue 17), kept on the order beside the event: contact the
+# caller, reply to the hotline. Each runs until its step is taken (or the order is sent back),
+# whatever the event's state but rejected: the hotline waits for its answer even after the
+# centre closed the event.
+HOTLINE_CLOCKS = ("hotline_contact", "hotline_reply")
+ALL_CLOCKS = CLOCKS + HOTLINE_CLOCKS
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +296,13 @@ def start_column(clock: str) -> Any:
 def next_boundary(session: Session, now: datetime) -> datetime | None:
     """The next instant after ``now`` at which some open event's alarm level changes."""
     found: list[datetime] = []
+    for clock in HOTLINE_CLOCKS:
+        for column in hotline_columns(clock):
+            moment = session.scalar(
+                _hotline_select(func.min(column)).where(hotline_running(clock), column > now)
+            )
+            if moment is not None:
+                found.append(moment)
     for clock in CLOCKS:
         states = CLOCK_STATES[clock]
         for column in columns_of(clock):
@@ -288,6 +320,15 @@ def crossed_boundaries(session: Session, since: datetime, now: datetime) -> list
     """The open events one of whose running clocks passed a boundary in (``since``, ``now``]:
     their alarm level changed without any write to them."""
     crossed: set[int] = set()
+    for clock in HOTLINE_CLOCKS:
+        for column in hotline_columns(clock):
+            crossed.update(
+                session.scalars(
+                    _hotline_select(HotlineOrder.event_id).where(
+                        hotline_running(clock), column > since, column <= now
+                    )
+                )
+            )
     for clock in CLOCKS:
         for column in columns_of(clock):
             crossed.update(
@@ -308,16 +349,25 @@ def escalate_overdue(session: Session, now: datetime) -> list[int]:
     one conditional write each, so the first post's evaluator writes it and the others find it
     done. Returns the ids this call escalated."""
     escalated: list[int] = []
-    for clock in CLOCKS:
-        escalate_at = getattr(Event, f"{clock}_escalate_at")
-        due = session.scalars(
-            select(Event.id).where(
-                Event.state.in_(CLOCK_STATES[clock]),
-                Event.escalated.is_(False),
-                Event.paused_at.is_(None),
-                escalate_at < now,
-            )
-        ).all()
+    for clock in ALL_CLOCKS:
+        if clock in HOTLINE_CLOCKS:
+            due = session.scalars(
+                _hotline_select(HotlineOrder.event_id).where(
+                    hotline_running(clock),
+                    Event.escalated.is_(False),
+                    hotline_columns(clock)[2] < now,
+                )
+            ).all()
+        else:
+            escalate_at = getattr(Event, f"{clock}_escalate_at")
+            due = session.scalars(
+                select(Event.id).where(
+                    Event.state.in_(CLOCK_STATES[clock]),
+                    Event.escalated.is_(False),
+                    Event.paused_at.is_(None),
+                    escalate_at < now,
+                )
+            ).all()
         for event_id in due:
             result = cast(
                 "CursorResult[Any]",
@@ -361,7 +411,7 @@ def acknowledge(
 ) -> None:
     """The operator at their post has seen this alarm (one clock's one deadline)."""
     require(session, operator, "alarm.acknowledge")
-    if clock not in CLOCKS:
+    if clock not in (*ALL_CLOCKS, DEVICE_CLOCK):
         raise ValueError(f"unknown clock {clock!r}")
     session.execute(
         insert(AlarmAcknowledgement).values(
@@ -490,6 +540,166 @@ def recompute_boundaries(
                 .execution_options(synchronize_session=False)
             )
             moved.add(event_id)
+    moved.update(_recompute_hotline_boundaries(session, policy, calendar))
     for event_id in sorted(moved):
         record_change(session, "event", event_id, "update")
     return sorted(moved)
+
+
+# --- the 12345 hotline's clocks (issue 17) ---------------------------------------------------
+
+
+def hotline_columns(clock: str) -> tuple[Any, Any, Any]:
+    """The order's (warn_at, deadline, escalate_at) columns of a hotline clock."""
+    name = clock.removeprefix("hotline_")
+    return (
+        getattr(HotlineOrder, f"{name}_warn_at"),
+        getattr(HotlineOrder, f"{name}_deadline"),
+        getattr(HotlineOrder, f"{name}_escalate_at"),
+    )
+
+
+def _hotline_done(clock: str) -> Any:
+    return HotlineOrder.contacted_at if clock == "hotline_contact" else HotlineOrder.replied_at
+
+
+def hotline_running(clock: str) -> ColumnElement[bool]:
+    """The SQL condition of an order whose hotline clock runs (the statement joins its event)."""
+    return and_(
+        HotlineOrder.returned_at.is_(None),
+        _hotline_done(clock).is_(None),
+        hotline_columns(clock)[1].is_not(None),
+        Event.state != "rejected",
+    )
+
+
+def _hotline_select(*columns: Any) -> Any:
+    return select(*columns).select_from(HotlineOrder).join(Event, Event.id == HotlineOrder.event_id)
+
+
+def hotline_boundary_columns(
+    clock: str,
+    start: datetime,
+    deadline: datetime | None,
+    *,
+    policy: AlarmPolicy,
+    calendar: WorkingCalendar,
+) -> dict[str, datetime | None]:
+    """The order columns holding a hotline clock's boundaries (its limits are working days)."""
+    name = clock.removeprefix("hotline_")
+    if deadline is None:
+        return {f"{name}_warn_at": None, f"{name}_escalate_at": None}
+    found = boundaries(start, deadline, working=True, policy=policy, calendar=calendar)
+    return {f"{name}_warn_at": found.warn_at, f"{name}_escalate_at": found.escalate_at}
+
+
+@dataclass(frozen=True, slots=True)
+class HotlineClocks:
+    """What the alarm levels of one order's hotline clocks are computed from."""
+
+    contact: tuple[datetime | None, datetime | None, datetime | None]  # warn, deadline, escalate
+    reply: tuple[datetime | None, datetime | None, datetime | None]
+    contact_running: bool
+    reply_running: bool
+    urge_count: int
+    supervised: bool
+
+
+def hotline_clock_alarms(values: HotlineClocks, now: datetime) -> list[ClockAlarm]:
+    """The order's hotline clocks at ``warning`` or beyond. Urges (催办) raise the reply clock
+    to at least ``warning``, supervision (督办) to ``escalated``, while the reply is owed."""
+    alarms: list[ClockAlarm] = []
+    for clock, (warn_at, deadline, escalate_at), running in (
+        ("hotline_contact", values.contact, values.contact_running),
+        ("hotline_reply", values.reply, values.reply_running),
+    ):
+        if not running or deadline is None:
+            continue
+        level = clock_level(now, warn_at, deadline, escalate_at)
+        if clock == "hotline_reply":
+            if values.supervised:
+                level = "escalated"
+            elif values.urge_count and level == "none":
+                level = "warning"
+        if level != "none":
+            alarms.append(ClockAlarm(clock, deadline, level))
+    return alarms
+
+
+def _hotline_alarmed(now: datetime) -> ColumnElement[bool]:
+    """Orders with a hotline clock at ``warning`` or beyond at ``now`` (indexed instants)."""
+    reached = [
+        and_(
+            hotline_running(clock),
+            or_(hotline_columns(clock)[0] <= now, hotline_columns(clock)[1] < now),
+        )
+        for clock in HOTLINE_CLOCKS
+    ]
+    pressed = and_(
+        hotline_running("hotline_reply"),
+        or_(HotlineOrder.urge_count > 0, HotlineOrder.supervised.is_(True)),
+    )
+    return or_(*reached, pressed)
+
+
+def hotline_alarms(
+    session: Session | Connection, now: datetime, event_ids: Sequence[int] | None = None
+) -> list[tuple[int, ClockAlarm]]:
+    """(event id, alarm) of every order's hotline clock at ``warning`` or beyond at ``now``
+    (of ``event_ids`` only, when given)."""
+    condition = _hotline_alarmed(now)
+    if event_ids is not None:
+        condition = condition & HotlineOrder.event_id.in_([int(i) for i in event_ids])
+    statement = _hotline_select(
+        HotlineOrder.event_id,
+        *hotline_columns("hotline_contact"),
+        *hotline_columns("hotline_reply"),
+        HotlineOrder.contacted_at,
+        HotlineOrder.replied_at,
+        HotlineOrder.returned_at,
+        Event.state,
+        HotlineOrder.urge_count,
+        HotlineOrder.supervised,
+    ).where(condition)
+    found: list[tuple[int, ClockAlarm]] = []
+    for row in session.execute(statement):
+        open_order = row.returned_at is None and row.state != "rejected"
+        values = HotlineClocks(
+            contact=(row[1], row[2], row[3]),
+            reply=(row[4], row[5], row[6]),
+            contact_running=open_order and row.contacted_at is None,
+            reply_running=open_order and row.replied_at is None,
+            urge_count=row.urge_count or 0,
+            supervised=bool(row.supervised),
+        )
+        found.extend((row.event_id, alarm) for alarm in hotline_clock_alarms(values, now))
+    return found
+
+
+def _recompute_hotline_boundaries(
+    session: Session, policy: AlarmPolicy, calendar: WorkingCalendar
+) -> set[int]:
+    """Set anew the boundaries of every open order's running hotline clocks, counted from its
+    acceptance (a reopened order's reply clock from its reopening is left as it was set)."""
+    moved: set[int] = set()
+    for clock in HOTLINE_CLOCKS:
+        warn, deadline_column, escalate = hotline_columns(clock)
+        statement = _hotline_select(
+            HotlineOrder.id, HotlineOrder.event_id, HotlineOrder.accepted_at, deadline_column,
+            warn, escalate,
+        ).where(hotline_running(clock))  # fmt: skip
+        if clock == "hotline_reply":
+            statement = statement.where(HotlineOrder.redo_count == 0)
+        for order_id, event_id, start, deadline, old_warn, old_escalate in session.execute(
+            statement
+        ):
+            values = hotline_boundary_columns(
+                clock, start, deadline, policy=policy, calendar=calendar
+            )
+            if tuple(values.values()) == (old_warn, old_escalate):
+                continue
+            session.execute(
+                update(HotlineOrder).where(HotlineOrder.id == order_id).values(**values)
+            )
+            moved.add(event_id)
+    return moved

@@ -1344,9 +1344,15 @@ class HotlineOrder(Base):
     contacted_at: Mapped[datetime | None]
     returned_at: Mapped[datetime | None]  # sent back by the centre (退单), with the reason
     extension_asked_at: Mapped[datetime | None]
-    contact_deadline: Mapped[datetime | None]
+    contact_deadline: Mapped[datetime | None] = mapped_column(index=True)
     send_back_deadline: Mapped[datetime | None]
     reply_deadline: Mapped[datetime | None] = mapped_column(index=True)
+    # When the contact and reply clocks turn warning and escalated (``models.alarms``), stored
+    # beside their deadlines as the event's are, so the alarm scan compares indexed instants.
+    contact_warn_at: Mapped[datetime | None] = mapped_column(index=True)
+    contact_escalate_at: Mapped[datetime | None] = mapped_column(index=True)
+    reply_warn_at: Mapped[datetime | None] = mapped_column(index=True)
+    reply_escalate_at: Mapped[datetime | None] = mapped_column(index=True)
     return_visit: Mapped[str | None] = mapped_column(String(8))  # 满意 / 基本满意 / 不满意
     redo_count: Mapped[int] = mapped_column(Integer, default=0)  # 重办
     # The same caller about the same place within the repeat window: how many earlier orders,

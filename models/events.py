@@ -1355,6 +1355,15 @@ def _hotline_info(session: Session, event_id: int) -> HotlineInfo | None:
     order = session.scalars(select(HotlineOrder).where(HotlineOrder.event_id == event_id)).first()
     if order is None:
         return None  # a hotline event typed in at intake, not imported
+    earlier = None
+    if order.repeat_of_event_id is not None:
+        earlier = session.execute(
+            select(Event.id, Event.code).where(
+                Event.id == order.repeat_of_event_id,
+                Event.state.in_(OPEN_STATES),
+                Event.merged_into_id.is_(None),
+            )
+        ).one_or_none()
     return HotlineInfo(
         order_no=order.order_no,
         order_type=order.order_type,
@@ -1369,6 +1378,16 @@ def _hotline_info(session: Session, event_id: int) -> HotlineInfo | None:
         result=order.result,
         return_visit=order.return_visit,
         redo_count=order.redo_count,
+        signed_at=order.signed_at,
+        contacted_at=order.contacted_at,
+        replied_at=order.replied_at,
+        returned_at=order.returned_at,
+        send_back_reason=order.send_back_reason,
+        extension_asked_at=order.extension_asked_at,
+        send_back_deadline=order.send_back_deadline,
+        repeat_of_event_id=None if earlier is None else earlier.id,
+        repeat_of_code="" if earlier is None else earlier.code,
+        confidential=order.confidential,
     )
 
 

@@ -18,17 +18,25 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from models.accounts import Operator, require
-from models.alarms import AlarmPolicy, boundaries, clock_level
+from models.alarms import (
+    LEVELS,
+    AlarmPolicy,
+    HotlineClocks,
+    boundaries,
+    hotline_boundary_columns,
+    hotline_clock_alarms,
+)
 from models.changefeed import record_change
 from models.deadlines import load_calendar
 from models.entities import HOTLINE_RESULTS, Event, EventAction, HotlineOrder, SharedSetting
+from models.snapshots import HotlineInfo
 from models.workdays import LOCAL_ZONE, WorkingCalendar
 
 SLA_KEY = "hotline_sla"
@@ -45,7 +53,6 @@ RETURN_VISITS = ("满意", "基本满意", "不满意")
 STEPS = ("sign", "contact", "send_back", "extend", "reply", "return_visit")
 MAX_REPLY = 2000
 MAX_REASON = 256
-_LEVELS = ("none", "warning", "overdue", "escalated")
 
 
 class HotlineStepRefused(ValueError):
@@ -126,42 +133,130 @@ def hotline_deadlines(
 # --- alarms ----------------------------------------------------------------------------------
 
 
+def hotline_clock_columns(
+    profile: dict[str, dict[str, float]],
+    calendar: WorkingCalendar,
+    policy: AlarmPolicy,
+    order_type: str,
+    start: datetime,
+    hotline_limit: datetime | None,
+) -> dict[str, datetime | None]:
+    """The order's deadlines and, for its contact and reply clocks, the alarm boundaries the
+    scan compares (``models.alarms``).
+
+    An import sets these for every order: all seven instants are counted from the start's one
+    place on the calendar's line of working time. A clock's deadline is ``limit`` working time
+    after the start, so its window is the limit itself; its warning is a fraction of it after
+    the start and its escalation a fraction of it after the deadline (what ``boundaries`` gives).
+    """
+    contact, send_back, reply = (
+        timedelta(days=limit_days(profile, order_type, clock)) for clock in CLOCK_NAMES
+    )
+    warn, escalate = policy.warning_fraction, policy.escalation_fraction
+    found: dict[str, datetime | None] = dict(
+        zip(
+            (
+                "contact_deadline",
+                "send_back_deadline",
+                "reply_deadline",
+                "contact_warn_at",
+                "contact_escalate_at",
+                "reply_warn_at",
+                "reply_escalate_at",
+            ),
+            calendar.add_working_times(
+                start,
+                [
+                    contact,
+                    send_back,
+                    reply,
+                    contact * warn,
+                    contact + contact * escalate,
+                    reply * warn,
+                    reply + reply * escalate,
+                ],
+            ),
+            strict=True,
+        )
+    )
+    deadline = found["reply_deadline"]
+    if hotline_limit is not None and deadline is not None and hotline_limit < deadline:
+        # The hotline's own 办理时限 comes first: the reply clock's window is up to it.
+        found["reply_deadline"] = hotline_limit
+        found.update(
+            hotline_boundary_columns(
+                "hotline_reply", start, hotline_limit, policy=policy, calendar=calendar
+            )
+        )
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class HotlineAlarm:
     """The level of an order's hotline clocks at a moment, and which clock set it."""
 
     level: str
-    clock: str  # "contact", "reply", "urged", "supervised" or ""
+    clock: str  # "contact", "reply" or ""
 
 
 def hotline_alarm(
     order: HotlineOrder, now: datetime, policy: AlarmPolicy, calendar: WorkingCalendar
 ) -> HotlineAlarm:
     """The worst level of the running clocks (contact until contacted, reply until replied),
-    raised by urges (at least warning) and supervision (escalated)."""
-    worst = HotlineAlarm("none", "")
-    running = [
-        ("contact", order.contact_deadline, order.contacted_at),
-        ("reply", order.reply_deadline, order.replied_at),
-    ]
-    for clock, deadline, done in running:
-        if deadline is None or done is not None or order.returned_at is not None:
-            continue
+    raised by urges (at least warning) and supervision (escalated), counted from acceptance."""
+
+    def clock(deadline: datetime | None) -> tuple[datetime | None, ...]:
+        if deadline is None:
+            return (None, None, None)
         edges = boundaries(
             order.accepted_at, deadline, working=True, policy=policy, calendar=calendar
         )
-        level = clock_level(now, edges.warn_at, deadline, edges.escalate_at)
-        if _LEVELS.index(level) > _LEVELS.index(worst.level):
-            worst = HotlineAlarm(level, clock)
-    open_order = order.replied_at is None and order.returned_at is None
-    if open_order and order.urge_count and _LEVELS.index(worst.level) < 1:
-        worst = HotlineAlarm("warning", "urged")
-    if open_order and order.supervised:
-        worst = HotlineAlarm("escalated", "supervised")
-    return worst
+        return (edges.warn_at, deadline, edges.escalate_at)
+
+    open_order = order.returned_at is None
+    alarms = hotline_clock_alarms(
+        HotlineClocks(
+            contact=clock(order.contact_deadline),  # type: ignore[arg-type]
+            reply=clock(order.reply_deadline),  # type: ignore[arg-type]
+            contact_running=open_order and order.contacted_at is None,
+            reply_running=open_order and order.replied_at is None,
+            urge_count=order.urge_count,
+            supervised=order.supervised,
+        ),
+        now,
+    )
+    if not alarms:
+        return HotlineAlarm("none", "")
+    worst = max(alarms, key=lambda a: LEVELS.index(a.level))
+    return HotlineAlarm(worst.level, worst.clock.removeprefix("hotline_"))
 
 
 # --- steps -----------------------------------------------------------------------------------
+
+
+STEP_PERMISSIONS = {
+    step: "event.close" if step in ("reply", "return_visit") else "event.accept" for step in STEPS
+}
+
+
+def available_steps(info: HotlineInfo, permitted_actions: frozenset[str]) -> list[str]:
+    """The hotline steps an operator with these permitted actions may try on this order now,
+    in ``STEPS`` order: what the window offers (``hotline_step`` checks again when taken)."""
+    returned = info.returned_at is not None
+    replied = info.replied_at is not None
+    possible = {
+        "sign": info.signed_at is None,
+        "contact": info.contacted_at is None,
+        "send_back": not replied,
+        "extend": not replied,
+        "reply": not replied,
+        "return_visit": replied,
+    }
+    return [
+        step
+        for step in STEPS
+        if not returned and possible[step] and STEP_PERMISSIONS[step] in permitted_actions
+    ]
 
 
 def _order(session: Session, order_no: str) -> HotlineOrder:
@@ -195,9 +290,7 @@ def hotline_step(
     ``event.close`` (the reply and the return call)."""
     if kind not in STEPS:
         raise HotlineStepRefused("unknown_step", "kind")
-    require(
-        session, operator, "event.close" if kind in ("reply", "return_visit") else "event.accept"
-    )
+    require(session, operator, STEP_PERMISSIONS[kind])
     order = _order(session, order_no)
     values: dict[str, Any] = {"updated_at": now}
     if order.returned_at is not None:
@@ -244,13 +337,23 @@ def hotline_step(
             profile = load_sla(session)
             calendar = load_calendar(session)
             days = limit_days(profile, order.order_type, "reply")
+            deadline = calendar.add_working_days(now, days)
+            values.update(
+                hotline_boundary_columns(
+                    "hotline_reply",
+                    now,
+                    deadline,
+                    policy=AlarmPolicy.load(session),
+                    calendar=calendar,
+                )
+            )
             values.update(
                 result=None,
                 reply="",
                 replied_at=None,
                 replied_by="",
                 redo_count=order.redo_count + 1,
-                reply_deadline=calendar.add_working_days(now, days),
+                reply_deadline=deadline,
             )
             note += "，重办"
     session.execute(update(HotlineOrder).where(HotlineOrder.id == order.id).values(**values))

@@ -37,7 +37,7 @@ import math
 import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
@@ -47,6 +47,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models import queries
+from models.alarms import OFFLINE_ALARM_TYPE
 from models.changefeed import record_change
 from models.dispatch import DispatchContext, propose
 from models.entities import (
@@ -54,6 +55,7 @@ from models.entities import (
     PRIORITIES,
     Event,
     EventCategory,
+    Grid,
     IotAlarm,
     IotAlarmType,
     IotBridgeLease,
@@ -65,7 +67,13 @@ from models.entities import (
 )
 from models.events import EventDraft, append_system_step, report_field_event
 from models.fields import FieldInvalid, text_problem
-from models.snapshots import DeviceRow, DispatchProposal, RejectedRow
+from models.snapshots import (
+    DeviceHistory,
+    DeviceHistoryEntry,
+    DeviceRow,
+    DispatchProposal,
+    RejectedRow,
+)
 
 TOPIC_PREFIX = "griddesk/iot/"
 SUBSCRIPTION = "griddesk/iot/+/+"
@@ -79,8 +87,7 @@ COOLDOWN = timedelta(minutes=10)
 MISSED_BEATS = 3
 REJECTED_KEEP = 1000
 MESSAGE_KEEP = timedelta(days=7)
-OFFLINE = "offline"
-_CONTEXT = "griddesk_iot_dispatch_context"
+OFFLINE = OFFLINE_ALARM_TYPE
 SEVERITY_PRIORITY: Mapping[str, str] = {
     "warning": "normal",
     "minor": "normal",
@@ -308,6 +315,11 @@ class Catalogue:
         )
         return cls(devices, types, intervals)
 
+    def refresh(self, session: Session) -> None:
+        """Read it again in ``session`` (a device, type or interval added or changed)."""
+        fresh = Catalogue.load(session)
+        self.devices, self.types, self.intervals = fresh.devices, fresh.types, fresh.intervals
+
 
 # --- writing -----------------------------------------------------------------------------------
 
@@ -411,24 +423,38 @@ def _report(
     ref = report_field_event(session, draft, now)
     session.execute(update(IotAlarm).where(IotAlarm.id == alarm_id).values(event_id=ref.id))
     record_change(session, "iot_alarm", alarm_id, "insert")
-    # Read once per transaction (a batch): a storm of new alarms must not reload the rules and
-    # the people for each.
-    if _CONTEXT not in session.info:
-        session.info[_CONTEXT] = (DispatchContext.load(session), queries.current_mode(session))
-    context, mode = session.info[_CONTEXT]
-    event = session.execute(
-        select(Event.grid_id, Event.zone_id, Event.is_complex).where(Event.id == ref.id)
-    ).one()
-    proposal = propose(
-        context,
-        mode=mode,
-        priority=priority,
-        category_id=alarm_type.category_id,
-        grid_id=event.grid_id,
-        zone_id=event.zone_id,
-        is_complex=bool(event.is_complex),
-    )
-    return Outcome("event", ref.id, proposal=proposal)
+    return Outcome("event", ref.id)
+
+
+def proposals(session: Session, event_ids: Iterable[int]) -> dict[int, DispatchProposal]:
+    """The dispatch proposal of each of these events, as for any event (the rules and people
+    read once). A reading: the bridge asks it after its transaction committed, so that the
+    events reach the posts' queues without waiting for it."""
+    wanted = sorted(set(event_ids))
+    if not wanted:
+        return {}
+    context, mode = DispatchContext.load(session), queries.current_mode(session)
+    return {
+        row.id: propose(
+            context,
+            mode=mode,
+            priority=row.priority,
+            category_id=row.category_id,
+            grid_id=row.grid_id,
+            zone_id=row.zone_id,
+            is_complex=bool(row.is_complex),
+        )
+        for row in session.execute(
+            select(
+                Event.id,
+                Event.priority,
+                Event.category_id,
+                Event.grid_id,
+                Event.zone_id,
+                Event.is_complex,
+            ).where(Event.id.in_(wanted))
+        )
+    }
 
 
 def _raise(
@@ -652,10 +678,13 @@ def _ingest(
     )
 
 
-def sweep(session: Session, catalogue: Catalogue, now: datetime) -> list[str]:
+def sweep(
+    session: Session, catalogue: Catalogue, now: datetime, *, forget: bool = True
+) -> list[str]:
     """Mark offline the online devices that missed ``MISSED_BEATS`` heartbeat intervals of their
     kind (an ``offline`` alarm each); a device never heard is given the intervals from now.
-    Returns the codes that went offline. Old message ids are forgotten here too."""
+    Returns the codes that went offline. Old message ids are forgotten here too, unless not
+    ``forget`` (the bridge sweeps every second, and forgets once a minute)."""
     session.execute(
         update(IotDevice).where(IotDevice.last_seen_at.is_(None)).values(last_seen_at=now)
     )
@@ -673,7 +702,8 @@ def sweep(session: Session, catalogue: Catalogue, now: datetime) -> list[str]:
         if now - last_seen > timedelta(seconds=MISSED_BEATS * interval):
             _went_offline(session, catalogue, device, now, "missed_heartbeats")
             gone.append(code)
-    session.execute(delete(IotMessage).where(IotMessage.at < now - MESSAGE_KEEP))
+    if forget:
+        session.execute(delete(IotMessage).where(IotMessage.at < now - MESSAGE_KEEP))
     return gone
 
 
@@ -803,41 +833,68 @@ def rejected_rows(session: Session, limit: int = REJECTED_KEEP) -> list[Rejected
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class AlarmInfo:
-    """A device alarm as its event's detail and the device history show it."""
-
-    type_code: str
-    severity: str
-    count: int
-    first_at: datetime
-    last_at: datetime
-    latest_value: float | None
-    unit: str
-    cleared_at: datetime | None
-    event_id: int | None
-
-
-def alarms_of_device(session: Session, device_id: int) -> list[AlarmInfo]:
-    """A device's alarms, newest first."""
-    return [
-        AlarmInfo(*row)
-        for row in session.execute(
-            select(
-                IotAlarm.type_code,
-                IotAlarm.severity,
-                IotAlarm.count,
-                IotAlarm.first_at,
-                IotAlarm.last_at,
-                IotAlarm.latest_value,
-                IotAlarm.unit,
-                IotAlarm.cleared_at,
-                IotAlarm.event_id,
-            )
-            .where(IotAlarm.device_id == device_id)
-            .order_by(IotAlarm.id.desc())
+def device_history(session: Session, device_id: int, language: str = "zh_CN") -> DeviceHistory:
+    """A device, its online and offline changes and its alarms raised and cleared with the events
+    they made, newest first; ``LookupError`` if there is no such device."""
+    device = session.execute(
+        select(
+            IotDevice.code,
+            IotDevice.kind,
+            IotDevice.name,
+            IotDevice.online,
+            IotDevice.state_at,
+            IotDevice.last_seen_at,
+            Grid.code,
         )
+        .outerjoin(Grid, Grid.id == IotDevice.grid_id)
+        .where(IotDevice.id == device_id)
+    ).first()
+    if device is None:
+        raise LookupError(device_id)
+    english = language.startswith("en")
+    entries = [
+        DeviceHistoryEntry(at, "online" if online else "offline", reason)
+        for online, at, reason in periods_of_device(session, device_id)
     ]
+    alarms = session.execute(
+        select(
+            IotAlarm.first_at,
+            IotAlarm.cleared_at,
+            IotAlarm.severity,
+            IotAlarm.count,
+            IotAlarm.latest_value,
+            IotAlarm.unit,
+            IotAlarm.event_id,
+            IotAlarmType.name,
+            IotAlarmType.name_en,
+            Event.code,
+            Event.state,
+        )
+        .join(IotAlarmType, IotAlarmType.code == IotAlarm.type_code)
+        .outerjoin(Event, Event.id == IotAlarm.event_id)
+        .where(IotAlarm.device_id == device_id)
+    )
+    for first, cleared, severity, count, value, unit, event_id, name, name_en, code, st in alarms:
+        shown = (name_en or name) if english else name
+        reading = "" if value is None else f"{value:g}{unit}"
+        event = (event_id, code or "", st or "")
+        entries.append(DeviceHistoryEntry(first, "raised", shown, severity, count, reading, *event))
+        if cleared is not None:
+            entries.append(DeviceHistoryEntry(cleared, "cleared", shown, "", 0, "", *event))
+    # Newest first; of one instant, what came of it (a clear, back online) above its cause.
+    order = {"offline": 0, "raised": 1, "online": 2, "cleared": 3}
+    entries.sort(key=lambda e: (e.at, order[e.what]), reverse=True)
+    return DeviceHistory(
+        device_id,
+        device.code,
+        device.kind,
+        device.name,
+        device[6] or "",
+        bool(device.online),
+        device.state_at,
+        device.last_seen_at,
+        tuple(entries),
+    )
 
 
 def periods_of_device(session: Session, device_id: int) -> list[tuple[bool, datetime, str]]:
@@ -972,20 +1029,37 @@ def ingest_batch(
     session: Session,
     messages: Sequence[tuple[str, bytes]] | Iterable[tuple[str, bytes]],
     now: datetime,
+    *,
+    catalogue: Catalogue | None = None,
+    propose_events: bool = True,
 ) -> list[Outcome]:
     """Take a batch of (topic, payload) in, in ``session``'s transaction, as ``ingest`` would one
     by one, but fast: checks first (a refused message is only logged), message ids in one
     statement, repeats into open alarms folded in memory and written once, heartbeats of devices
     already online as one update; only what opens, clears or reopens an alarm, or changes a
-    device's state, takes the careful path (a savepoint each)."""
-    catalogue = Catalogue.load(session)
+    device's state, takes the careful path (a savepoint each).
+
+    ``catalogue``: the caller's (the bridge keeps one rather than read it for every batch); it
+    is read again here, once, when a message names a device or type it lacks (one just added).
+    ``propose_events``: each new event's outcome carries its dispatch proposal (``proposals``;
+    the bridge asks for them after committing instead)."""
+    if catalogue is None:
+        catalogue = Catalogue.load(session)
+    refreshed = False
     batch = list(messages)
     outcomes: list[Outcome | None] = [None] * len(batch)
     checked: list[tuple[int, AlarmMessage | StatusMessage]] = []
     for index, (topic, payload) in enumerate(batch):
         try:
             message = parse(topic, payload, now)
-            _known(catalogue, message)
+            try:
+                _known(catalogue, message)
+            except Rejected:
+                if refreshed:
+                    raise
+                catalogue.refresh(session)
+                refreshed = True
+                _known(catalogue, message)
         except Rejected as refused:
             record_rejection(session, topic, payload, refused.reason, refused.detail, now)
             outcomes[index] = Outcome("rejected", reason=refused.reason)
@@ -998,13 +1072,19 @@ def ingest_batch(
             wanted.setdefault(message.msg_id, index)
     new_ids: set[str] = set()
     if wanted:
+        # One statement for all (executemany, RETURNING what was new): the same compiled
+        # statement for every batch, where a VALUES list of the batch's length was compiled anew
+        # each time (a third of the bridge's time in the profile).
+        table = cast(Table, IotMessage.__table__)
         new_ids = set(
-            session.scalars(
-                _insert_for(session, IotMessage)
-                .values([{"msg_id": m, "at": now} for m in wanted])
-                .on_conflict_do_nothing(index_elements=[IotMessage.msg_id])
-                .returning(IotMessage.msg_id)
+            session.connection()
+            .execute(
+                _insert_for(session, table)
+                .on_conflict_do_nothing(index_elements=[table.c.msg_id])
+                .returning(table.c.msg_id),
+                [{"msg_id": m, "at": now} for m in wanted],
             )
+            .scalars()
         )
     online: dict[int, bool] = {
         device_id: bool(is_online)
@@ -1015,6 +1095,7 @@ def ingest_batch(
         (catalogue.devices[m.device].id, m.type) for _, m in checked if isinstance(m, AlarmMessage)
     }
     folds = _open_folds(session, keys)
+    stale: set[tuple[int, str]] = set()
     for index, message in checked:
         if isinstance(message, StatusMessage):
             device = catalogue.devices.get(message.device)
@@ -1033,6 +1114,9 @@ def ingest_batch(
         device = catalogue.devices[message.device]
         heard.add(device.id)
         key = (device.id, message.type)
+        if key in stale:  # opened or cleared by the careful path earlier in this batch
+            stale.discard(key)
+            folds.update(_open_folds(session, {key}))
         fold = folds.get(key)
         if message.state == "raise" and fold is not None and fold.event_open:
             fold.count += 1
@@ -1056,11 +1140,18 @@ def ingest_batch(
         _write_folds(session, folds.values(), now)
         outcomes[index] = _alarm_carefully(session, catalogue, message, now)
         folds.pop(key, None)
-        folds.update(_open_folds(session, {key}))
+        stale.add(key)
     _write_folds(session, folds.values(), now)
     if heard:
         session.execute(update(IotDevice).where(IotDevice.id.in_(heard)).values(last_seen_at=now))
-    return [o if o is not None else Outcome("ignored") for o in outcomes]
+    done = [o if o is not None else Outcome("ignored") for o in outcomes]
+    if not propose_events:
+        return done
+    found = proposals(session, [o.event_id for o in done if o.kind == "event" and o.event_id])
+    return [
+        replace(o, proposal=found.get(o.event_id)) if o.kind == "event" and o.event_id else o
+        for o in done
+    ]
 
 
 def _careful(

@@ -37,6 +37,7 @@ from typing import Any
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
 
 from models import iot
 from models.clock import server_now
@@ -48,11 +49,16 @@ CLIENT_ID = "griddesk-bridge"
 LEASE_TTL = timedelta(seconds=15)
 RENEW_EVERY_S = 5.0
 SWEEP_EVERY_S = 1.0
+FORGET_EVERY_S = 60.0  # old message ids
+CATALOGUE_EVERY_S = 60.0  # devices, types, intervals read again (a new device: at once)
 BATCH = 500
 BATCH_WAIT_S = 0.05
 RECONNECT_MIN_S = 1
 RECONNECT_MAX_S = 30
+STATS_EVERY_S = 10.0
 Say = Callable[..., None]
+# (messages taken in so far, messages waiting in the bridge's inbox): for the soak's figures.
+Stats = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,14 +131,25 @@ def make_client(settings: BrokerSettings, *, clean: bool = False) -> mqtt.Client
 class Bridge:
     """Subscribes, takes messages in, sweeps, holds the lease. ``run`` until ``stop`` is set."""
 
-    def __init__(self, database: Database, settings: BrokerSettings, say: Say) -> None:
+    def __init__(
+        self,
+        database: Database,
+        settings: BrokerSettings,
+        say: Say,
+        stats: Stats | None = None,
+    ) -> None:
         self.database = database
         self.settings = settings
         self.say = say
+        self.stats = stats
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._inbox: queue.Queue[mqtt.MQTTMessage] = queue.Queue()
         self._client: mqtt.Client | None = None
         self._guard = iot.FloodGuard()
+        # Read once, then every minute: not for every batch (a tenth of a busy batch's time).
+        self._catalogue: iot.Catalogue | None = None
+        self._catalogue_at = 0.0
+        self._forgot_at = 0.0
         self._flooded: dict[str, int] = {}
         self.taken = 0  # messages taken in (for the figures)
 
@@ -220,20 +237,35 @@ class Bridge:
             for message in batch:  # committed: now the broker may forget them
                 if message.qos > 0:
                     client.ack(message.mid, message.qos)
-        for message, outcome in zip(passing, outcomes, strict=True):
-            if outcome.kind == "event" and outcome.proposal is not None:
-                self.say(
-                    "event",
-                    topic=message.topic,
-                    event_id=outcome.event_id,
-                    force=outcome.proposal.force,
-                    assignee=outcome.proposal.assignee_name,
-                )
+        made = {
+            outcome.event_id: message.topic
+            for message, outcome in zip(passing, outcomes, strict=True)
+            if outcome.kind == "event" and outcome.event_id
+        }
+        if made:  # after the commit: the events are in the posts' queues already
+            with self.database.read() as session:
+                found = iot.proposals(session, made)
+            for event_id, topic in made.items():
+                proposal = found.get(event_id)
+                if proposal is not None:
+                    self.say(
+                        "event",
+                        topic=topic,
+                        event_id=event_id,
+                        force=proposal.force,
+                        assignee=proposal.assignee_name,
+                    )
 
     def _write(self, messages: list[mqtt.MQTTMessage]) -> list[iot.Outcome]:
         with self.database.write() as session:
             now = server_now(session)
-            outcomes = iot.ingest_batch(session, [(m.topic, m.payload) for m in messages], now)
+            outcomes = iot.ingest_batch(
+                session,
+                [(m.topic, m.payload) for m in messages],
+                now,
+                catalogue=self._catalogue_in(session),
+                propose_events=False,
+            )
             for topic, dropped in self._flooded.items():
                 iot.record_rejection(
                     session, topic, b"", "flood", f"{dropped} messages dropped", now
@@ -269,10 +301,24 @@ class Bridge:
             )
         return iot.Outcome("rejected", reason="unprocessable")
 
+    def _catalogue_in(self, session: Session) -> iot.Catalogue:
+        clock = time.monotonic()
+        if self._catalogue is None:
+            self._catalogue = iot.Catalogue.load(session)
+            self._catalogue_at = clock
+        elif clock - self._catalogue_at > CATALOGUE_EVERY_S:
+            self._catalogue.refresh(session)
+            self._catalogue_at = clock
+        return self._catalogue
+
     def _sweep(self) -> None:
+        clock = time.monotonic()
+        forget = clock - self._forgot_at > FORGET_EVERY_S
         with self.database.write() as session:
-            catalogue = iot.Catalogue.load(session)
-            gone = iot.sweep(session, catalogue, server_now(session))
+            catalogue = self._catalogue_in(session)
+            gone = iot.sweep(session, catalogue, server_now(session), forget=forget)
+        if forget:
+            self._forgot_at = clock
         if gone:
             self.say("offline", codes=", ".join(gone))
 
@@ -280,7 +326,7 @@ class Bridge:
         """Hold the lease, bridge, sweep; give the lease back when ``stop`` is set."""
         holding = False
         waiting_said = ""
-        next_renew = next_sweep = 0.0
+        next_renew = next_sweep = next_stats = 0.0
         pending: list[mqtt.MQTTMessage] = []
         try:
             while not stop.is_set():
@@ -308,6 +354,9 @@ class Bridge:
                     if clock >= next_sweep:
                         next_sweep = clock + SWEEP_EVERY_S
                         self._sweep()
+                    if self.stats is not None and clock >= next_stats:
+                        next_stats = clock + STATS_EVERY_S
+                        self.stats(self.taken, self._inbox.qsize())
                     pending = pending or self._batch()
                     if pending:
                         self._take_in(pending)

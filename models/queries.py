@@ -17,7 +17,17 @@ from sqlalchemy import Connection, func, or_, select
 from sqlalchemy.orm import Session
 
 from models import indicators
-from models.alarms import acknowledged, alarmed, clock_columns, clocks_of, event_alarms
+from models.alarms import (
+    DEVICE_ALARM_POSTS,
+    LEVELS,
+    OFFLINE_ALARM_TYPE,
+    acknowledged,
+    alarmed,
+    clock_columns,
+    clocks_of,
+    event_alarms,
+    hotline_alarms,
+)
 from models.entities import (
     AREA_BOUNDARY,
     EVENT_STATES,
@@ -28,13 +38,23 @@ from models.entities import (
     Event,
     EventCategory,
     Grid,
+    IotAlarm,
     IotDevice,
     SharedSetting,
     Staff,
     VideoSystem,
 )
 from models.sites import load_grading
-from models.snapshots import OPEN_STATES, AlarmRow, AreaMap, CameraRow, EventRow, MapPoint
+from models.snapshots import (
+    DEVICE_CLOCK,
+    DEVICE_LEVEL,
+    OPEN_STATES,
+    AlarmRow,
+    AreaMap,
+    CameraRow,
+    EventRow,
+    MapPoint,
+)
 
 DESCRIPTION_IN_ROW = 200  # characters of the description a queue row carries
 
@@ -182,7 +202,15 @@ def _running_alarm_levels(
         )
         if level != "none":
             levels[event_id] = level
+    # The 12345 hotline's clocks colour the row as well (issue 17): the worse level counts.
+    for event_id, alarm in hotline_alarms(connection, now, _ids(event_ids)):
+        if LEVELS.index(alarm.level) > LEVELS.index(levels.get(event_id, "none")):
+            levels[event_id] = alarm.level
     return levels
+
+
+def _ids(event_ids: Collection[int] | None) -> list[int] | None:
+    return None if event_ids is None else [int(i) for i in event_ids]
 
 
 def alarm_rows(
@@ -197,22 +225,40 @@ def alarm_rows(
             Event.id, Event.code, Event.category_id, Event.state, Event.grid_id, *clock_columns()
         ).where(alarmed(now))
     )
-    alarms: list[AlarmRow] = []
-    for event_id, code, category_id, state, grid_id, *clocks in candidates:
-        for alarm in event_alarms(state, clocks_of(clocks), now):
-            grid_code = places[grid_id][0] if grid_id in places else ""
-            alarms.append(
-                AlarmRow(
-                    event_id,
-                    code,
-                    categories.get(category_id, ""),
-                    state,
-                    alarm.clock,
-                    alarm.deadline,
-                    alarm.level,
-                    grid_code,
+    found = [
+        (event_id, code, category_id, state, grid_id, alarm)
+        for event_id, code, category_id, state, grid_id, *clocks in candidates
+        for alarm in event_alarms(state, clocks_of(clocks), now)
+    ]
+    # The 12345 hotline's own clocks, beside the centre's (issue 17).
+    hotline = hotline_alarms(session, now)
+    if hotline:
+        events = {
+            row.id: row
+            for row in session.execute(
+                select(Event.id, Event.code, Event.category_id, Event.state, Event.grid_id).where(
+                    Event.id.in_(sorted({event_id for event_id, _ in hotline}))
                 )
             )
+        }
+        found.extend((*events[event_id], alarm) for event_id, alarm in hotline)
+    alarms: list[AlarmRow] = []
+    for event_id, code, category_id, state, grid_id, alarm in found:
+        grid_code = places[grid_id][0] if grid_id in places else ""
+        alarms.append(
+            AlarmRow(
+                event_id,
+                code,
+                categories.get(category_id, ""),
+                state,
+                alarm.clock,
+                alarm.deadline,
+                alarm.level,
+                grid_code,
+            )
+        )
+    if post is None or post in DEVICE_ALARM_POSTS:
+        alarms += device_alarm_rows(session, places)
     alarms.sort(key=lambda a: a.deadline)
     if post is not None and alarms:
         seen = acknowledged(session, post, sorted({a.event_id for a in alarms}))
@@ -221,6 +267,45 @@ def alarm_rows(
             for a in alarms
         ]
     return alarms
+
+
+def device_alarm_rows(
+    session: Session, places: dict[int, tuple[str, str]] | None = None
+) -> list[AlarmRow]:
+    """A row for each device offline with its ``offline`` alarm open (models.iot): the device's
+    code and name, its event, since when it is offline. Back online clears the alarm, and the
+    row goes."""
+    places = _grid_places(session) if places is None else places
+    rows = session.execute(
+        select(
+            IotAlarm.event_id,
+            IotAlarm.first_at,
+            IotDevice.code,
+            IotDevice.name,
+            IotDevice.grid_id,
+            Event.state,
+        )
+        .join(IotDevice, IotDevice.id == IotAlarm.device_id)
+        .join(Event, Event.id == IotAlarm.event_id)
+        .where(
+            IotAlarm.type_code == OFFLINE_ALARM_TYPE,
+            IotAlarm.cleared_at.is_(None),
+            IotDevice.online.is_(False),
+        )
+    )
+    return [
+        AlarmRow(
+            event_id or 0,  # joined to its event: never None here
+            code,
+            name,
+            state,
+            DEVICE_CLOCK,
+            since,
+            DEVICE_LEVEL,
+            places[grid_id][0] if grid_id in places else "",
+        )
+        for event_id, since, code, name, grid_id, state in rows
+    ]
 
 
 def camera_rows(session: Session) -> list[CameraRow]:

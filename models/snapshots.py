@@ -75,6 +75,13 @@ class IndicatorCounts:
     reported_to_leader: int = 0
 
 
+# An AlarmRow of a device gone offline (issue 18): its "clock" is the heartbeat, its level
+# "offline", its deadline the moment it went offline, its code and category the device's code
+# and name (the event is the one its offline alarm made).
+DEVICE_CLOCK = "heartbeat"
+DEVICE_LEVEL = "offline"
+
+
 @dataclass(frozen=True, slots=True)
 class AlarmRow:
     """An event past one of its stored deadlines (or near it), for the timeout-alarm panel."""
@@ -468,6 +475,18 @@ class HotlineInfo:
     result: str | None
     return_visit: str | None
     redo_count: int
+    # Where the order stands on the hotline's steps (签收, 联系, 办结, 退单, 延期).
+    signed_at: datetime | None = None
+    contacted_at: datetime | None = None
+    replied_at: datetime | None = None
+    returned_at: datetime | None = None
+    send_back_reason: str = ""
+    extension_asked_at: datetime | None = None
+    send_back_deadline: datetime | None = None
+    # A repeat caller's earlier event, while it is open to be merged into (else None, "").
+    repeat_of_event_id: int | None = None
+    repeat_of_code: str = ""
+    confidential: bool = False  # the caller asked for it (保密): shown as such, never the name
 
 
 @dataclass(frozen=True, slots=True)
@@ -1096,6 +1115,40 @@ class DeviceRow:
     state_at: datetime | None
     open_alarms: int
     alarm_count: int  # raises counted on its open alarms
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceHistoryEntry:
+    """One line of a device's history: it went ``online`` or ``offline`` (``detail`` the reason
+    code: heartbeat, missed_heartbeats, last_will), or an alarm was ``raised`` or ``cleared``
+    (``detail`` the alarm type's name; raises counted and the latest reading; the event it
+    made, with that event's code and state now)."""
+
+    at: datetime
+    what: str
+    detail: str
+    severity: str = ""
+    count: int = 0
+    reading: str = ""
+    event_id: int | None = None
+    event_code: str = ""
+    event_state: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceHistory:
+    """A device as its history dialog shows it: what it is, its state, and what happened to it,
+    newest first."""
+
+    id: int
+    code: str
+    kind: str
+    name: str
+    grid_code: str
+    online: bool
+    state_at: datetime | None
+    last_seen_at: datetime | None
+    entries: tuple[DeviceHistoryEntry, ...]
 
 
 @dataclass(frozen=True, slots=True)

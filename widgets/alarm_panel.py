@@ -1,10 +1,11 @@
 """The timeout-alarm panel (超时预警): soon-due, overdue and escalated events, most urgent first,
-with a live countdown, colour by level, acknowledgement per post and a mute switch."""
+with a live countdown, colour by level, acknowledgement per post and a mute switch; devices gone
+offline (issue 18) are listed with them at the posts concerned, counting how long since."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 from typing import Any
 
@@ -28,14 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.snapshots import AlarmRow, IndicatorCounts
+from models.snapshots import DEVICE_CLOCK, DEVICE_LEVEL, AlarmRow, IndicatorCounts
 from widgets.event_queue import ALARM_COLOURS, EVENT_ID_ROLE
 from widgets.labels import alarm_labels, clock_labels, indicator_summary, state_labels
 from widgets.table_base import ROOT, HeaderedTableModel, Index, fit_columns, widest_digits
-from widgets.timefmt import ServerClock, countdown, local_minutes
+from widgets.timefmt import ServerClock, countdown, local_minutes, span
 
-_LEVEL_ORDER = {"escalated": 0, "overdue": 1, "warning": 2}
+ZERO = timedelta(0)
+_LEVEL_ORDER = {"escalated": 0, "overdue": 1, DEVICE_LEVEL: 2, "warning": 3}
 ACKNOWLEDGED_COLOUR = "#e6e6e6"
+OFFLINE_COLOUR = "#d3dbe6"  # the grey-blue of a device gone silent, apart from acknowledged
 
 
 class AlarmColumn(IntEnum):
@@ -73,8 +76,8 @@ class AlarmTableModel(HeaderedTableModel):
             AlarmColumn.ACKNOWLEDGED: self.tr("已确认"),
         }
         self._headers = [headers[column] for column in AlarmColumn]
-        self._levels = alarm_labels()
-        self._clocks = clock_labels()
+        self._levels = {**alarm_labels(), DEVICE_LEVEL: self.tr("设备离线")}
+        self._clocks = {**clock_labels(), DEVICE_CLOCK: self.tr("设备心跳")}
         self._states = state_labels()
 
     def rowCount(self, parent: Index = ROOT) -> int:
@@ -97,6 +100,8 @@ class AlarmTableModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.acknowledged_by:
                 return QBrush(QColor(ACKNOWLEDGED_COLOUR))  # silenced here, still listed
+            if row.level == DEVICE_LEVEL:
+                return QBrush(QColor(OFFLINE_COLOUR))
             if row.level in ALARM_COLOURS:
                 return QBrush(QColor(ALARM_COLOURS[row.level]))
         return None
@@ -116,7 +121,11 @@ class AlarmTableModel(HeaderedTableModel):
             return local_minutes(row.deadline)
         if column == AlarmColumn.COUNTDOWN:
             now = self.now()
-            return countdown(row.deadline, now) if now is not None else ""
+            if now is None:
+                return ""
+            if row.level == DEVICE_LEVEL:  # its "deadline" is when it went offline
+                return self.tr("已离线 {span}").format(span=span(max(now - row.deadline, ZERO)))
+            return countdown(row.deadline, now)
         if column == AlarmColumn.GRID:
             return row.grid_code
         return row.acknowledged_by
@@ -158,6 +167,14 @@ class AlarmTableModel(HeaderedTableModel):
                 self.index(len(self._rows) - 1, AlarmColumn.COUNTDOWN),
                 [Qt.ItemDataRole.DisplayRole],
             )
+
+    def level_names(self) -> list[str]:
+        """Every level's name, as shown (to fit the column)."""
+        return list(self._levels.values())
+
+    def clock_names(self) -> list[str]:
+        """Every clock's name, as shown (to fit the column)."""
+        return list(self._clocks.values())
 
     def alarm_at(self, row: int) -> AlarmRow:
         """The alarm shown at this row."""
@@ -254,7 +271,7 @@ class AlarmPanel(QWidget):
         fit_columns(
             table,
             {
-                AlarmColumn.LEVEL: alarm_labels().values(),
+                AlarmColumn.LEVEL: self.model.level_names(),
                 AlarmColumn.CODE: [widest_digits(table, "SJ-00000000-0000")],
                 AlarmColumn.STATE: state_labels().values(),
                 AlarmColumn.CATEGORY: categories,
@@ -263,7 +280,7 @@ class AlarmPanel(QWidget):
                     countdown(datetime(2000, 1, 1, tzinfo=UTC), datetime(2000, 4, 10, tzinfo=UTC)),
                     countdown(datetime(2000, 4, 10, tzinfo=UTC), datetime(2000, 1, 1, tzinfo=UTC)),
                 ],
-                AlarmColumn.CLOCK: clock_labels().values(),
+                AlarmColumn.CLOCK: self.model.clock_names(),
                 AlarmColumn.GRID: [widest_digits(table, "0" * 15)],
             },
         )

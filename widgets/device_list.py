@@ -3,6 +3,7 @@ alarms; the bridge's log of rejected messages in a dialog of its own.
 
 Signals:
 - ``rejected_requested()``: the chief asks to read the rejected messages.
+- ``history_requested(int)``: the operator asks for this device's history (by its id).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -88,6 +89,10 @@ class DeviceTableModel(HeaderedTableModel):
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
+    def device_at(self, row: int) -> DeviceRow:
+        """The device shown at ``row``."""
+        return self._rows[row]
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -113,9 +118,11 @@ class DeviceTableModel(HeaderedTableModel):
 
 
 class DeviceListPanel(QWidget):
-    """The device list with its counts, a filter for offline devices, and the rejected log."""
+    """The device list with its counts, a filter for offline devices, the rejected log, and
+    each device's history (its button, or a double click on its row)."""
 
     rejected_requested = Signal()
+    history_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,20 +132,33 @@ class DeviceListPanel(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.offline_only = QCheckBox(self.tr("只看离线"))
         self.rejected_button = QPushButton(self.tr("被拒收的消息…"))
+        self.history_button = QPushButton(self.tr("设备履历…"))
+        self.history_button.setEnabled(False)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.offline_only)
+        top.addWidget(self.history_button)
         top.addWidget(self.rejected_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view)
         self.offline_only.toggled.connect(lambda _on: self._show())
         self.rejected_button.clicked.connect(self.rejected_requested)
+        self.history_button.clicked.connect(lambda: self._ask_history(self.view.currentIndex()))
+        self.view.doubleClicked.connect(self._ask_history)
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.history_button.setEnabled(current.isValid())
+        )
+
+    def _ask_history(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.history_requested.emit(self.model.device_at(index.row()).id)
 
     def set_devices(self, rows: Sequence[DeviceRow]) -> None:
         """Show the devices (offline first, as given)."""
@@ -149,7 +169,14 @@ class DeviceListPanel(QWidget):
         rows = (
             [r for r in self._all if not r.online] if self.offline_only.isChecked() else self._all
         )
+        current = self.view.currentIndex()
+        chosen = self.model.device_at(current.row()).id if current.isValid() else None
         self.model.set_rows(rows)
+        # The list is read again at every change of a device: the one chosen stays chosen.
+        found = [i for i, r in enumerate(rows) if r.id == chosen]
+        if found:
+            self.view.selectRow(found[0])
+        self.history_button.setEnabled(bool(found))
         offline = sum(1 for r in self._all if not r.online)
         alarms = sum(r.open_alarms for r in self._all)
         self.summary.setText(

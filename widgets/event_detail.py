@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from models.masking import mask_name, mask_phone
 from models.snapshots import AssigneeOption, DispatchProposal, EventDetail, GridChoice
+from widgets.hotline_steps import HotlineStepsBox
 from widgets.labels import (
     clock_labels,
     grid_choice_label,
@@ -200,6 +201,10 @@ class EventDetailPanel(QWidget):
         proposal_layout.addWidget(self.grid_row)
         proposal_layout.addWidget(self.assignee)
 
+        self.hotline_steps = HotlineStepsBox(self)
+        self.hotline_steps.step_requested.connect(self._request_hotline_step)
+        self.hotline_steps.hide()
+
         self.buttons: dict[str, QPushButton] = {}
         self._shortcuts: list[QShortcut] = []
         button_row = QHBoxLayout()
@@ -245,6 +250,7 @@ class EventDetailPanel(QWidget):
         body_layout.addWidget(self.attachments)
         body_layout.addWidget(self.proposal_box)
         body_layout.addLayout(button_row)
+        body_layout.addWidget(self.hotline_steps)
         body_layout.addWidget(self.timeline, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -302,7 +308,9 @@ class EventDetailPanel(QWidget):
             "place": " / ".join(p for p in (detail.grid_code, detail.community, detail.zone) if p),
             "address": detail.address,
             "description": detail.description,
-            "reporter": " ".join(
+            "reporter": self.tr("来电人要求保密")
+            if detail.hotline is not None and detail.hotline.confidential
+            else " ".join(
                 p for p in (mask_name(detail.reporter_name), mask_phone(detail.reporter_phone)) if p
             ),
             "assignee": detail.assignee,
@@ -314,6 +322,7 @@ class EventDetailPanel(QWidget):
             self._field_labels[key].setText(value)
         for kind, button in self.buttons.items():
             button.setVisible(kind in allowed)
+        self.hotline_steps.show_order(detail.hotline, allowed)
         self._show_proposal(proposal, "dispatch" in allowed or "reassign" in allowed)
         self._show_attachments(detail)
         self._show_timeline(detail)
@@ -374,6 +383,7 @@ class EventDetailPanel(QWidget):
             label.clear()
         for button in self.buttons.values():
             button.hide()
+        self.hotline_steps.hide()
         self.proposal_box.hide()
         self.grid_row.hide()
         self.attachments.clear()
@@ -432,10 +442,20 @@ class EventDetailPanel(QWidget):
             parts.append(self.tr("同一来电人第 {n} 次反映此处").format(n=info.repeat_count + 1))
         if info.redo_count:
             parts.append(self.tr("重办 {n} 次").format(n=info.redo_count))
+        if info.signed_at is not None:
+            parts.append(self.tr("{at} 签收").format(at=local_minutes(info.signed_at)))
         if info.contact_deadline is not None:
             parts.append(self.tr("联系时限 {at}").format(at=local_minutes(info.contact_deadline)))
+        elif info.contacted_at is not None:
+            parts.append(self.tr("{at} 已联系").format(at=local_minutes(info.contacted_at)))
         if info.reply_deadline is not None:
             parts.append(self.tr("答复时限 {at}").format(at=local_minutes(info.reply_deadline)))
+        if info.hotline_limit is not None:
+            parts.append(self.tr("热线办理时限 {at}").format(at=local_minutes(info.hotline_limit)))
+        if info.extension_asked_at is not None:
+            parts.append(self.tr("已申请延期"))
+        if info.returned_at is not None:
+            parts.append(self.tr("已退单：{reason}").format(reason=info.send_back_reason))
         if info.result:
             parts.append(self.tr("办理结果 {result}").format(result=info.result))
         if info.return_visit:
@@ -510,6 +530,12 @@ class EventDetailPanel(QWidget):
                 )
             ):
                 self.timeline.setItem(row, column, QTableWidgetItem(text))
+
+    def _request_hotline_step(self, kind: str, arguments: dict[str, object]) -> None:
+        detail = self._detail
+        if detail is not None:
+            self.notice.hide()
+            self.action_requested.emit(kind, detail.id, detail.version, arguments)
 
     def _request(self, kind: str) -> None:
         detail = self._detail

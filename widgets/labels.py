@@ -148,6 +148,8 @@ def clock_labels() -> dict[str, str]:
         "accept": QCoreApplication.translate("labels", "受理时限"),
         "respond": QCoreApplication.translate("labels", "响应时限"),
         "close": QCoreApplication.translate("labels", "办结时限"),
+        "hotline_contact": QCoreApplication.translate("labels", "12345联系时限"),
+        "hotline_reply": QCoreApplication.translate("labels", "12345答复时限"),
     }
 
 

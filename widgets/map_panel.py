@@ -328,7 +328,8 @@ class MapBridge(QObject):
     asks the page to answer ``page_synced`` once everything sent before it has been applied.
 
     Page → Python (slots): ``page_ready()``, ``event_clicked(int)``,
-    ``site_marker_clicked(int)`` (surfacing as ``site_clicked(int)``), ``page_synced(int)``,
+    ``site_marker_clicked(int)`` (surfacing as ``site_clicked(int)``),
+    ``device_marker_clicked(int)`` (surfacing as ``device_clicked(int)``), ``page_synced(int)``,
     ``layer_toggled(str, bool)``, ``legend_toggled(bool)``, ``map_clicked(float, float)`` (lat,
     lon as drawn); they surface as the signals ``page_loaded``, ``clicked(int)``,
     ``synced(int)``, ``layer_switched(str, bool)``, ``legend_switched(bool)`` and
@@ -353,6 +354,7 @@ class MapBridge(QObject):
     page_loaded = Signal()
     clicked = Signal(int)
     site_clicked = Signal(int)
+    device_clicked = Signal(int)
     synced = Signal(int)
     layer_switched = Signal(str, bool)
     legend_switched = Signal(bool)
@@ -404,6 +406,11 @@ class MapBridge(QObject):
     def site_marker_clicked(self, site_id: int) -> None:
         """Called by map.js when a construction site's marker is clicked (not while picking)."""
         self.site_clicked.emit(site_id)
+
+    @Slot(int)
+    def device_marker_clicked(self, device_id: int) -> None:
+        """Called by map.js when an IoT device's marker is clicked (not while picking)."""
+        self.device_clicked.emit(device_id)
 
     @Slot(int)
     def page_synced(self, token: int) -> None:
@@ -484,6 +491,7 @@ class MapPanel(QWidget):
             Emitted once per ``show_area``.
         event_clicked(int): the operator clicked the marker of this event id.
         site_clicked(int): the operator clicked the marker of this construction site.
+        device_clicked(int): the operator clicked the marker of this IoT device.
         events_applied(): the page shows the events of the last ``set_events``.
         point_picked(float, float): while picking (``set_picking``), the operator clicked the
             map at this WGS-84 point (lon, lat).
@@ -505,6 +513,7 @@ class MapPanel(QWidget):
     ready = Signal()
     event_clicked = Signal(int)
     site_clicked = Signal(int)
+    device_clicked = Signal(int)
     events_applied = Signal()
     point_picked = Signal(float, float)
     layers_changed = Signal(object)
@@ -567,6 +576,7 @@ class MapPanel(QWidget):
         self._bridge.synced.connect(self.synced)
         self._bridge.clicked.connect(self._on_marker_clicked)
         self._bridge.site_clicked.connect(self._on_site_clicked)
+        self._bridge.device_clicked.connect(self._on_device_clicked)
         self._bridge.layer_switched.connect(self._on_layer_switched)
         self._bridge.legend_switched.connect(self._on_legend_switched)
         self._bridge.map_point.connect(self._on_map_point)
@@ -815,6 +825,11 @@ class MapPanel(QWidget):
         # Only a site we drew: the page is not trusted to name others.
         if any(p.layer == "sites" and p.id == site_id for p in self._points):
             self.site_clicked.emit(site_id)
+
+    def _on_device_clicked(self, device_id: int) -> None:
+        # Only a device we drew, as for sites.
+        if any(p.layer == "devices" and p.id == device_id for p in self._points):
+            self.device_clicked.emit(device_id)
 
     def _on_marker_clicked(self, event_id: int) -> None:
         # The page is not trusted to name events we never gave it.

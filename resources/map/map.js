@@ -611,10 +611,15 @@
             return fixedTooltip(layer.griddeskItem);
         }, { direction: "top", className: "griddesk-tooltip" });
         // While a new event is being placed, a click on a camera, device or site places it
-        // there, as a click beside it would; otherwise a click on a site opens its sheet.
+        // there, as a click beside it would; otherwise a click on a site opens its sheet, on a
+        // device its history.
         marker.on("click", function (e) {
             if (!picking && bridge && item.layer === "sites") {
                 bridge.site_marker_clicked(item.id);
+                return;
+            }
+            if (!picking && bridge && item.layer === "devices") {
+                bridge.device_marker_clicked(item.id);
                 return;
             }
             onMapClick(e);
@@ -856,14 +861,16 @@
                 inClusters: clusters.hasLayer(marker)
             };
         },
-        // Dispatches a real DOM click on a fixed thing's marker ("sites:3").
+        // Dispatches a real DOM click on a fixed thing's marker ("sites:3", "devices:7": an
+        // icon, or a device's circle drawn as a path).
         clickFixed: function (key) {
             var marker = fixedMarkers[key];
-            if (!marker || !marker._icon) {
+            var drawn = marker && (marker._icon || marker._path);
+            if (!drawn) {
                 return false;
             }
-            var rect = marker._icon.getBoundingClientRect();
-            marker._icon.dispatchEvent(new MouseEvent("click", {
+            var rect = drawn.getBoundingClientRect();
+            drawn.dispatchEvent(new MouseEvent("click", {
                 bubbles: true, cancelable: true, view: window,
                 clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2
             }));

@@ -22,17 +22,17 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="189"/>
+        <location filename="../../widgets/alarm_panel.py" line="206"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="190"/>
+        <location filename="../../widgets/alarm_panel.py" line="207"/>
         <source>本岗位已知悉：停止提示音，预警仍保留</source>
         <translation>This post has seen it: the sound stops, the alarm stays</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="192"/>
+        <location filename="../../widgets/alarm_panel.py" line="209"/>
         <source>静音</source>
         <translation>Mute</translation>
     </message>
@@ -40,47 +40,62 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="65"/>
+        <location filename="../../widgets/alarm_panel.py" line="68"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="66"/>
+        <location filename="../../widgets/alarm_panel.py" line="69"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="67"/>
+        <location filename="../../widgets/alarm_panel.py" line="70"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="68"/>
+        <location filename="../../widgets/alarm_panel.py" line="71"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="69"/>
+        <location filename="../../widgets/alarm_panel.py" line="72"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="70"/>
+        <location filename="../../widgets/alarm_panel.py" line="73"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="71"/>
+        <location filename="../../widgets/alarm_panel.py" line="74"/>
         <source>剩余/超时</source>
         <translation>Left / overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="73"/>
+        <location filename="../../widgets/alarm_panel.py" line="76"/>
         <source>已确认</source>
         <translation>Acknowledged by</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_panel.py" line="72"/>
+        <location filename="../../widgets/alarm_panel.py" line="79"/>
+        <source>设备离线</source>
+        <translation>Device offline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_panel.py" line="80"/>
+        <source>设备心跳</source>
+        <translation>Heartbeat</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_panel.py" line="127"/>
+        <source>已离线 {span}</source>
+        <translation>offline for {span}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_panel.py" line="75"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
@@ -334,99 +349,230 @@
     </message>
 </context>
 <context>
+    <name>DeviceHistory</name>
+    <message>
+        <location filename="../../widgets/device_history.py" line="38"/>
+        <source>上线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="39"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="40"/>
+        <source>报警</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="41"/>
+        <source>报警解除</source>
+        <translation>Alarm cleared</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="48"/>
+        <source>收到心跳</source>
+        <translation>Heartbeat received</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="49"/>
+        <source>连续三次未收到心跳</source>
+        <translation>Three heartbeats missed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="50"/>
+        <source>网关断线（遗嘱消息）</source>
+        <translation>Gateway lost (last will)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="57"/>
+        <source>严重</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="58"/>
+        <source>重要</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="59"/>
+        <source>一般</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="60"/>
+        <source>提示</source>
+        <translation>Warning</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceHistoryDialog</name>
+    <message>
+        <location filename="../../widgets/device_history.py" line="138"/>
+        <source>查看事件</source>
+        <translation>Open event</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="161"/>
+        <source>设备履历 {code}</source>
+        <translation>Device history {code}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="162"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="162"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="167"/>
+        <source>{code} {name}（{kind}，网格 {grid}）
+{state}，自 {since} 起；最后一次心跳 {seen}</source>
+        <translation>{code} {name} ({kind}, grid {grid})
+{state} since {since}; last heartbeat {seen}</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceHistoryModel</name>
+    <message>
+        <location filename="../../widgets/device_history.py" line="70"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="71"/>
+        <source>发生</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="72"/>
+        <source>详情</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="73"/>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="74"/>
+        <source>次数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="75"/>
+        <source>读数</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="76"/>
+        <source>事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_history.py" line="77"/>
+        <source>事件状态</source>
+        <translation>Event state</translation>
+    </message>
+</context>
+<context>
     <name>DeviceList</name>
     <message>
-        <location filename="../../widgets/device_list.py" line="37"/>
+        <location filename="../../widgets/device_list.py" line="38"/>
         <source>地磁车位检测器</source>
         <translation>Parking sensor</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="38"/>
+        <location filename="../../widgets/device_list.py" line="39"/>
         <source>积水监测仪</source>
         <translation>Water-level sensor</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="39"/>
+        <location filename="../../widgets/device_list.py" line="40"/>
         <source>烟感探测器</source>
         <translation>Smoke detector</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="40"/>
+        <location filename="../../widgets/device_list.py" line="41"/>
         <source>井盖传感器</source>
         <translation>Manhole sensor</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="41"/>
+        <location filename="../../widgets/device_list.py" line="42"/>
         <source>消防通道监测仪</source>
         <translation>Fire-lane monitor</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="48"/>
+        <location filename="../../widgets/device_list.py" line="49"/>
         <source>消息过大</source>
         <translation>Message too large</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="49"/>
+        <location filename="../../widgets/device_list.py" line="50"/>
         <source>主题不对</source>
         <translation>Wrong topic</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="50"/>
+        <location filename="../../widgets/device_list.py" line="51"/>
         <source>不是有效的 JSON</source>
         <translation>Not valid JSON</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="51"/>
+        <location filename="../../widgets/device_list.py" line="52"/>
         <source>字段缺失或类型不对</source>
         <translation>Field missing or of the wrong type</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="52"/>
+        <location filename="../../widgets/device_list.py" line="53"/>
         <source>设备与主题不符</source>
         <translation>Device does not match the topic</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="53"/>
+        <location filename="../../widgets/device_list.py" line="54"/>
         <source>未知设备</source>
         <translation>Unknown device</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="54"/>
+        <location filename="../../widgets/device_list.py" line="55"/>
         <source>未知报警类型</source>
         <translation>Unknown alarm type</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="55"/>
+        <location filename="../../widgets/device_list.py" line="56"/>
         <source>级别不对</source>
         <translation>Wrong severity</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="56"/>
+        <location filename="../../widgets/device_list.py" line="57"/>
         <source>状态不对</source>
         <translation>Wrong state</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="57"/>
+        <location filename="../../widgets/device_list.py" line="58"/>
         <source>时间在未来</source>
         <translation>Time in the future</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="58"/>
+        <location filename="../../widgets/device_list.py" line="59"/>
         <source>时间过旧</source>
         <translation>Time too old</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="59"/>
+        <location filename="../../widgets/device_list.py" line="60"/>
         <source>报警类型没有对应的事件类别</source>
         <translation>The alarm type has no event category</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="60"/>
+        <location filename="../../widgets/device_list.py" line="61"/>
         <source>消息过多（刷屏）</source>
         <translation>Too many messages (flood)</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="61"/>
+        <location filename="../../widgets/device_list.py" line="62"/>
         <source>无法处理</source>
         <translation>Could not be processed</translation>
     </message>
@@ -434,17 +580,22 @@
 <context>
     <name>DeviceListPanel</name>
     <message>
-        <location filename="../../widgets/device_list.py" line="126"/>
+        <location filename="../../widgets/device_list.py" line="133"/>
         <source>只看离线</source>
         <translation>Offline only</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="127"/>
+        <location filename="../../widgets/device_list.py" line="134"/>
         <source>被拒收的消息…</source>
         <translation>Rejected messages…</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="156"/>
+        <location filename="../../widgets/device_list.py" line="135"/>
+        <source>设备履历…</source>
+        <translation>Device history…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_list.py" line="183"/>
         <source>设备 {total} 台：在线 {online}，离线 {offline}；未解除报警 {alarms}</source>
         <translation>{total} devices: {online} online, {offline} offline; {alarms} open alarms</translation>
     </message>
@@ -452,47 +603,47 @@
 <context>
     <name>DeviceTableModel</name>
     <message>
-        <location filename="../../widgets/device_list.py" line="71"/>
+        <location filename="../../widgets/device_list.py" line="72"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="72"/>
+        <location filename="../../widgets/device_list.py" line="73"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="73"/>
+        <location filename="../../widgets/device_list.py" line="74"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="74"/>
+        <location filename="../../widgets/device_list.py" line="75"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="75"/>
+        <location filename="../../widgets/device_list.py" line="76"/>
         <source>状态起始</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="76"/>
+        <location filename="../../widgets/device_list.py" line="77"/>
         <source>未解除报警</source>
         <translation>Open alarms</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="77"/>
+        <location filename="../../widgets/device_list.py" line="78"/>
         <source>报警次数</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="107"/>
+        <location filename="../../widgets/device_list.py" line="112"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="107"/>
+        <location filename="../../widgets/device_list.py" line="112"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
@@ -818,457 +969,487 @@
 <context>
     <name>EventDetailPanel</name>
     <message>
-        <location filename="../../widgets/event_detail.py" line="67"/>
+        <location filename="../../widgets/event_detail.py" line="68"/>
         <source>网格员 {name}</source>
         <translation>Grid worker {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="68"/>
+        <location filename="../../widgets/event_detail.py" line="69"/>
         <source>挂包领导 {name}</source>
         <translation>Leader in charge {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="69"/>
+        <location filename="../../widgets/event_detail.py" line="70"/>
         <source>执法队 {name}</source>
         <translation>Enforcement team {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="70"/>
+        <location filename="../../widgets/event_detail.py" line="71"/>
         <source>部门 {name}</source>
         <translation>Department {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="81"/>
-        <location filename="../../widgets/event_detail.py" line="285"/>
+        <location filename="../../widgets/event_detail.py" line="82"/>
+        <location filename="../../widgets/event_detail.py" line="291"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="82"/>
+        <location filename="../../widgets/event_detail.py" line="83"/>
         <source>派遣</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="83"/>
+        <location filename="../../widgets/event_detail.py" line="84"/>
         <source>改派</source>
         <translation>Reassign</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="84"/>
-        <location filename="../../widgets/event_detail.py" line="286"/>
+        <location filename="../../widgets/event_detail.py" line="85"/>
+        <location filename="../../widgets/event_detail.py" line="292"/>
         <source>响应</source>
         <translation>Respond</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="85"/>
-        <location filename="../../widgets/event_detail.py" line="287"/>
+        <location filename="../../widgets/event_detail.py" line="86"/>
+        <location filename="../../widgets/event_detail.py" line="293"/>
         <source>办结</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="86"/>
+        <location filename="../../widgets/event_detail.py" line="87"/>
         <source>核查结案</source>
         <translation>Verify and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="87"/>
+        <location filename="../../widgets/event_detail.py" line="88"/>
         <source>退回</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="88"/>
+        <location filename="../../widgets/event_detail.py" line="89"/>
         <source>上报领导</source>
         <translation>Escalate to leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="89"/>
+        <location filename="../../widgets/event_detail.py" line="90"/>
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="90"/>
+        <location filename="../../widgets/event_detail.py" line="91"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="91"/>
+        <location filename="../../widgets/event_detail.py" line="92"/>
         <source>暂停计时</source>
         <translation>Pause the clock</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="92"/>
+        <location filename="../../widgets/event_detail.py" line="93"/>
         <source>恢复计时</source>
         <translation>Resume the clock</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="93"/>
+        <location filename="../../widgets/event_detail.py" line="94"/>
         <source>申请延期</source>
         <translation>Request an extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="94"/>
+        <location filename="../../widgets/event_detail.py" line="95"/>
         <source>批准延期</source>
         <translation>Approve the extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="95"/>
+        <location filename="../../widgets/event_detail.py" line="96"/>
         <source>不批准延期</source>
         <translation>Refuse the extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="129"/>
-        <location filename="../../widgets/event_detail.py" line="372"/>
+        <location filename="../../widgets/event_detail.py" line="130"/>
+        <location filename="../../widgets/event_detail.py" line="381"/>
         <source>未选择事件</source>
         <translation>No event selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="156"/>
+        <location filename="../../widgets/event_detail.py" line="157"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="157"/>
+        <location filename="../../widgets/event_detail.py" line="158"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="158"/>
+        <location filename="../../widgets/event_detail.py" line="159"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="159"/>
+        <location filename="../../widgets/event_detail.py" line="160"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="160"/>
+        <location filename="../../widgets/event_detail.py" line="161"/>
         <source>网格 / 社区 / 片区</source>
         <translation>Grid / community / zone</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="161"/>
+        <location filename="../../widgets/event_detail.py" line="162"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="162"/>
+        <location filename="../../widgets/event_detail.py" line="163"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="163"/>
+        <location filename="../../widgets/event_detail.py" line="164"/>
         <source>反映人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="164"/>
+        <location filename="../../widgets/event_detail.py" line="165"/>
         <source>处置力量</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="165"/>
+        <location filename="../../widgets/event_detail.py" line="166"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="166"/>
+        <location filename="../../widgets/event_detail.py" line="167"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="167"/>
+        <location filename="../../widgets/event_detail.py" line="168"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="181"/>
+        <location filename="../../widgets/event_detail.py" line="182"/>
         <source>智能派单建议</source>
         <translation>Dispatch proposal</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="189"/>
-        <location filename="../../widgets/event_detail.py" line="603"/>
+        <location filename="../../widgets/event_detail.py" line="190"/>
+        <location filename="../../widgets/event_detail.py" line="629"/>
         <source>确认网格</source>
         <translation>Confirm grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="193"/>
+        <location filename="../../widgets/event_detail.py" line="194"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="224"/>
+        <location filename="../../widgets/event_detail.py" line="229"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="225"/>
+        <location filename="../../widgets/event_detail.py" line="230"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="226"/>
+        <location filename="../../widgets/event_detail.py" line="231"/>
         <source>状态变化</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="227"/>
+        <location filename="../../widgets/event_detail.py" line="232"/>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="228"/>
-        <location filename="../../widgets/event_detail.py" line="548"/>
+        <location filename="../../widgets/event_detail.py" line="233"/>
+        <location filename="../../widgets/event_detail.py" line="574"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="291"/>
+        <location filename="../../widgets/event_detail.py" line="297"/>
         <source>（已上报领导）</source>
         <translation> (escalated to the leader)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="293"/>
+        <location filename="../../widgets/event_detail.py" line="299"/>
         <source>（待群众补充，{since} 起暂停计时）</source>
         <translation> (waiting for the resident: clock paused since {since})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="332"/>
+        <location filename="../../widgets/event_detail.py" line="311"/>
+        <source>来电人要求保密</source>
+        <translation>The caller asked for confidentiality</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="341"/>
         <source>（{limit}）</source>
         <translation> ({limit})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="337"/>
+        <location filename="../../widgets/event_detail.py" line="346"/>
         <source>延期申请待审批：+{limit}（{who}：{reason}）</source>
         <translation>Extension requested, awaiting the chief: +{limit} ({who}: {reason})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="358"/>
+        <location filename="../../widgets/event_detail.py" line="367"/>
         <source>正在处理：{who}</source>
         <translation>Also working on it: {who}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="392"/>
+        <location filename="../../widgets/event_detail.py" line="402"/>
         <source>网格 {grid} · {category} → {target}</source>
         <translation>Grid {grid} · {category} → {target}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="393"/>
+        <location filename="../../widgets/event_detail.py" line="403"/>
         <source>（网格待确认）</source>
         <translation>(grid to confirm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="396"/>
+        <location filename="../../widgets/event_detail.py" line="406"/>
         <source>依据派单规则 #{rule}</source>
         <translation>By dispatch rule #{rule}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="397"/>
+        <location filename="../../widgets/event_detail.py" line="407"/>
         <source>依据类别默认力量</source>
         <translation>By the category&apos;s default force</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="398"/>
+        <location filename="../../widgets/event_detail.py" line="408"/>
         <source>复杂事件，由挂包领导牵头</source>
         <translation>Complex event: led by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="399"/>
+        <location filename="../../widgets/event_detail.py" line="409"/>
         <source>已超时，由挂包领导督办</source>
         <translation>Overdue: chased by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="403"/>
+        <location filename="../../widgets/event_detail.py" line="413"/>
         <source>位置在网格边界附近或网格之外，请确认网格</source>
         <translation>The location is near a grid boundary or outside every grid: confirm the grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="406"/>
+        <location filename="../../widgets/event_detail.py" line="416"/>
         <source>按建议：{name}</source>
         <translation>As proposed: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="414"/>
+        <location filename="../../widgets/event_detail.py" line="424"/>
         <source>无可用建议，请选择处置力量</source>
         <translation>No proposal: choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="424"/>
+        <location filename="../../widgets/event_detail.py" line="434"/>
         <source>12345工单 {no}</source>
         <translation>12345 order {no}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="428"/>
+        <location filename="../../widgets/event_detail.py" line="438"/>
         <source>催办 {n} 次</source>
         <translation>urged {n} times</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="430"/>
+        <location filename="../../widgets/event_detail.py" line="440"/>
         <source>督办</source>
         <translation>supervised</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="432"/>
+        <location filename="../../widgets/event_detail.py" line="442"/>
         <source>同一来电人第 {n} 次反映此处</source>
         <translation>call {n} from this caller about this place</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="434"/>
+        <location filename="../../widgets/event_detail.py" line="444"/>
         <source>重办 {n} 次</source>
         <translation>re-handled {n} times</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="436"/>
+        <location filename="../../widgets/event_detail.py" line="446"/>
+        <source>{at} 签收</source>
+        <translation>signed {at}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="448"/>
         <source>联系时限 {at}</source>
         <translation>contact by {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="438"/>
+        <location filename="../../widgets/event_detail.py" line="450"/>
+        <source>{at} 已联系</source>
+        <translation>caller contacted {at}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="452"/>
         <source>答复时限 {at}</source>
         <translation>reply by {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="440"/>
+        <location filename="../../widgets/event_detail.py" line="454"/>
+        <source>热线办理时限 {at}</source>
+        <translation>hotline limit {at}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="456"/>
+        <source>已申请延期</source>
+        <translation>extension requested</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="458"/>
+        <source>已退单：{reason}</source>
+        <translation>sent back: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/event_detail.py" line="460"/>
         <source>办理结果 {result}</source>
         <translation>result {result}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="442"/>
+        <location filename="../../widgets/event_detail.py" line="462"/>
         <source>回访 {visit}</source>
         <translation>return call: {visit}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="444"/>
+        <location filename="../../widgets/event_detail.py" line="464"/>
         <source>地址未能定位，请确认网格</source>
         <translation>address not placed: confirm a grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="494"/>
-        <location filename="../../widgets/event_detail.py" line="502"/>
+        <location filename="../../widgets/event_detail.py" line="514"/>
+        <location filename="../../widgets/event_detail.py" line="522"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="496"/>
+        <location filename="../../widgets/event_detail.py" line="516"/>
         <source>超时自动上报领导（{clock}）</source>
         <translation>Raised to the leader automatically ({clock})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="523"/>
+        <location filename="../../widgets/event_detail.py" line="549"/>
         <source>请先确认事件所属网格，再派遣</source>
         <translation>Confirm the event&apos;s grid before dispatching</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="529"/>
+        <location filename="../../widgets/event_detail.py" line="555"/>
         <source>请选择处置力量</source>
         <translation>Choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="537"/>
+        <location filename="../../widgets/event_detail.py" line="563"/>
         <source>延长办结时限（工作日）</source>
         <translation>Extend the close-by deadline by (working days)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="548"/>
+        <location filename="../../widgets/event_detail.py" line="574"/>
         <source>说明（必填）</source>
         <translation>Note (required)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="554"/>
-        <location filename="../../widgets/event_detail.py" line="591"/>
+        <location filename="../../widgets/event_detail.py" line="580"/>
+        <location filename="../../widgets/event_detail.py" line="617"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="554"/>
-        <location filename="../../widgets/event_detail.py" line="592"/>
+        <location filename="../../widgets/event_detail.py" line="580"/>
+        <location filename="../../widgets/event_detail.py" line="618"/>
         <source>基本满意</source>
         <translation>Basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="554"/>
-        <location filename="../../widgets/event_detail.py" line="593"/>
+        <location filename="../../widgets/event_detail.py" line="580"/>
+        <location filename="../../widgets/event_detail.py" line="619"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="558"/>
+        <location filename="../../widgets/event_detail.py" line="584"/>
         <source>回访满意度</source>
         <translation>Satisfaction at the return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="585"/>
+        <location filename="../../widgets/event_detail.py" line="611"/>
         <source>{n}个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="586"/>
+        <location filename="../../widgets/event_detail.py" line="612"/>
         <source>{n}小时</source>
         <translation>{n} hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="601"/>
+        <location filename="../../widgets/event_detail.py" line="627"/>
         <source>上报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="602"/>
+        <location filename="../../widgets/event_detail.py" line="628"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="604"/>
+        <location filename="../../widgets/event_detail.py" line="630"/>
         <source>重算时限</source>
         <translation>Deadlines recomputed</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="605"/>
+        <location filename="../../widgets/event_detail.py" line="631"/>
         <source>12345 更新</source>
         <translation>12345 update</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="606"/>
+        <location filename="../../widgets/event_detail.py" line="632"/>
         <source>12345 签收</source>
         <translation>12345 signed for</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="607"/>
+        <location filename="../../widgets/event_detail.py" line="633"/>
         <source>12345 联系来电人</source>
         <translation>12345 caller contacted</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="608"/>
+        <location filename="../../widgets/event_detail.py" line="634"/>
         <source>12345 退单</source>
         <translation>12345 sent back</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="609"/>
+        <location filename="../../widgets/event_detail.py" line="635"/>
         <source>12345 申请延期</source>
         <translation>12345 extension asked</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="610"/>
+        <location filename="../../widgets/event_detail.py" line="636"/>
         <source>12345 办结答复</source>
         <translation>12345 reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="611"/>
+        <location filename="../../widgets/event_detail.py" line="637"/>
         <source>12345 回访</source>
         <translation>12345 return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="612"/>
+        <location filename="../../widgets/event_detail.py" line="638"/>
         <source>设备报警升级</source>
         <translation>Device alarm raised in severity</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="613"/>
+        <location filename="../../widgets/event_detail.py" line="639"/>
         <source>设备报警解除</source>
         <translation>Device alarm cleared</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="614"/>
+        <location filename="../../widgets/event_detail.py" line="640"/>
         <source>设备再次报警</source>
         <translation>Device alarm raised again</translation>
     </message>
@@ -1428,32 +1609,32 @@
 <context>
     <name>EventWork</name>
     <message>
-        <location filename="../../desktop/event_work.py" line="444"/>
+        <location filename="../../desktop/event_work.py" line="484"/>
         <source>数据库断开，且本机日志无法写入（{reason}）：操作未保存</source>
         <translation>The database is away and the local journal cannot be written ({reason}): the action was not kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="479"/>
+        <location filename="../../desktop/event_work.py" line="519"/>
         <source>新建事件</source>
         <translation>New event</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="533"/>
+        <location filename="../../desktop/event_work.py" line="573"/>
         <source>事件已不存在</source>
         <translation>The event no longer exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="535"/>
+        <location filename="../../desktop/event_work.py" line="575"/>
         <source>记录无法读取（{error}）</source>
         <translation>The kept record could not be read ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="542"/>
+        <location filename="../../desktop/event_work.py" line="582"/>
         <source>断网期间的操作未能提交（{what}）：{reason}</source>
         <translation>An action taken while offline could not be written ({what}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_work.py" line="658"/>
+        <location filename="../../desktop/event_work.py" line="698"/>
         <source>[断网期间 {time} 记录]</source>
         <translation>[recorded offline at {time}]</translation>
     </message>
@@ -2190,74 +2371,233 @@ No longer overdue: {cleared}</translation>
     </message>
 </context>
 <context>
+    <name>HotlineSlaDialog</name>
+    <message>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="42"/>
+        <source>12345 工单办理时限</source>
+        <translation>12345 order time limits</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="45"/>
+        <source>工单类型</source>
+        <translation>Order type</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="45"/>
+        <source>联系来电人</source>
+        <translation>Contact caller</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="45"/>
+        <source>退单</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="45"/>
+        <source>答复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="51"/>
+        <source>添加类型</source>
+        <translation>Add type</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="52"/>
+        <source>删除类型</source>
+        <translation>Remove type</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="53"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="58"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="67"/>
+        <source>各类工单的办理时限（工作日），自受理时起算；答复时限不晚于热线给定的办理时限。修改只影响此后导入或重办的工单。</source>
+        <translation>Time limits per order type in working days, counted from acceptance; the reply is never due later than the hotline&apos;s own limit. Changes apply to orders imported or reopened from now on.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="103"/>
+        <source>第 {row} 行：请填写工单类型</source>
+        <translation>Row {row}: enter the order type</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="106"/>
+        <source>工单类型“{type}”重复</source>
+        <translation>Order type “{type}” is listed twice</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="134"/>
+        <source>其他类型</source>
+        <translation>Any other type</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="144"/>
+        <source> 工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="161"/>
+        <source>请先选择要删除的工单类型</source>
+        <translation>Select the order type to remove first</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="164"/>
+        <source>“其他类型”一行不能删除：未列出的工单类型按它计时</source>
+        <translation>The “Any other type” row cannot be removed: order types not listed are timed by it</translation>
+    </message>
+</context>
+<context>
+    <name>HotlineSteps</name>
+    <message>
+        <location filename="../../widgets/hotline_steps.py" line="37"/>
+        <source>签收</source>
+        <translation>Sign for it</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_steps.py" line="38"/>
+        <source>已联系来电人</source>
+        <translation>Caller contacted</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_steps.py" line="39"/>
+        <source>退单</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_steps.py" line="40"/>
+        <source>申请延期</source>
+        <translation>Request extension</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_steps.py" line="41"/>
+        <source>办结答复</source>
+        <translation>Reply to hotline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_steps.py" line="42"/>
+        <source>记录回访</source>
+        <translation>Record return call</translation>
+    </message>
+</context>
+<context>
+    <name>HotlineStepsBox</name>
+    <message>
+        <location filename="../../widgets/hotline_steps.py" line="57"/>
+        <source>12345 工单办理</source>
+        <translation>12345 order handling</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_steps.py" line="66"/>
+        <source>退单或延期的原因</source>
+        <translation>Reason for sending back or extension</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_steps.py" line="73"/>
+        <source>答复要点</source>
+        <translation>Reply points</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_steps.py" line="89"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_steps.py" line="96"/>
+        <source>回访结果</source>
+        <translation>Return call</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline_steps.py" line="116"/>
+        <source>同一来电人反映同一处：合并到 {code}</source>
+        <translation>Same caller, same place: merge into {code}</translation>
+    </message>
+</context>
+<context>
     <name>HotlineWork</name>
     <message>
-        <location filename="../../desktop/hotline_work.py" line="50"/>
+        <location filename="../../desktop/hotline_work.py" line="58"/>
         <source>“对面”：对面可能属另一网格</source>
         <translation>“Opposite”: the other side may be another grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_work.py" line="51"/>
+        <location filename="../../desktop/hotline_work.py" line="59"/>
         <source>门牌号不在地址库中</source>
         <translation>The door number is not in the address book</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_work.py" line="52"/>
+        <location filename="../../desktop/hotline_work.py" line="60"/>
         <source>小区没有这栋楼</source>
         <translation>The compound has no such building</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_work.py" line="53"/>
+        <location filename="../../desktop/hotline_work.py" line="61"/>
         <source>门牌与小区不在同一网格</source>
         <translation>The door plate and the compound lie in different grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_work.py" line="54"/>
+        <location filename="../../desktop/hotline_work.py" line="62"/>
         <source>无法识别的地址</source>
         <translation>Unrecognised address</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_work.py" line="97"/>
+        <location filename="../../desktop/hotline_work.py" line="107"/>
         <source>导入12345工单…</source>
         <translation>Import 12345 work orders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_work.py" line="101"/>
+        <location filename="../../desktop/hotline_work.py" line="111"/>
         <source>12345 工单待定位…</source>
         <translation>12345 orders to place…</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_work.py" line="104"/>
+        <location filename="../../desktop/hotline_work.py" line="114"/>
         <source>导出12345答复…</source>
         <translation>Export 12345 replies…</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_work.py" line="146"/>
+        <location filename="../../desktop/hotline_work.py" line="124"/>
+        <source>12345 办理时限…</source>
+        <translation>12345 time limits…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="168"/>
         <source>无法读取文件：{reason}</source>
         <translation>Cannot read the file: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_work.py" line="224"/>
+        <location filename="../../desktop/hotline_work.py" line="269"/>
+        <source>已保存：此后导入或重办的工单按新时限计时</source>
+        <translation>Saved: orders imported or reopened from now on are timed by the new limits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_work.py" line="285"/>
         <source>导出12345答复</source>
         <translation>Export 12345 replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_work.py" line="226"/>
+        <location filename="../../desktop/hotline_work.py" line="287"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_work.py" line="234"/>
+        <location filename="../../desktop/hotline_work.py" line="295"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_work.py" line="246"/>
+        <location filename="../../desktop/hotline_work.py" line="307"/>
         <source>无法写入文件 {path}：{reason}</source>
         <translation>Cannot write the file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_work.py" line="252"/>
+        <location filename="../../desktop/hotline_work.py" line="313"/>
         <source>已导出 {n} 张工单的答复到 {path}</source>
         <translation>Exported the replies of {n} orders to {path}</translation>
     </message>
@@ -2449,17 +2789,17 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>IotWork</name>
     <message>
-        <location filename="../../desktop/iot_work.py" line="63"/>
+        <location filename="../../desktop/iot_work.py" line="71"/>
         <source>物联网桥未运行：设备报警不会进入事件队列</source>
         <translation>IoT bridge not running</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_work.py" line="100"/>
+        <location filename="../../desktop/iot_work.py" line="119"/>
         <source>物联网桥 {holder} 自 {since} 起运行，代理 {broker}</source>
         <translation>IoT bridge {holder} running since {since}, broker {broker}</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_work.py" line="107"/>
+        <location filename="../../desktop/iot_work.py" line="126"/>
         <source>请在服务器上启动 python main.py iot bridge（或 griddesk-iot-bridge 服务）</source>
         <translation>Start python main.py iot bridge on the server (or the griddesk-iot-bridge service)</translation>
     </message>
@@ -2652,280 +2992,280 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="304"/>
+        <location filename="../../desktop/main_window.py" line="316"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="231"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="245"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
-        <location filename="../../desktop/main_window.py" line="470"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
+        <location filename="../../desktop/main_window.py" line="484"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="272"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="277"/>
         <source>摄像机(&amp;C)</source>
         <translation>&amp;Cameras</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="278"/>
         <source>工地与报送(&amp;R)</source>
         <translation>Sites &amp;&amp; &amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="279"/>
         <source>报表(&amp;B)</source>
         <translation>Reports(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="280"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="271"/>
+        <location filename="../../desktop/main_window.py" line="283"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="275"/>
+        <location filename="../../desktop/main_window.py" line="287"/>
         <source>大屏（数据驾驶舱）</source>
         <translation>Big screen (data cockpit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="279"/>
+        <location filename="../../desktop/main_window.py" line="291"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="280"/>
+        <location filename="../../desktop/main_window.py" line="292"/>
         <source>关于网格指挥台…</source>
         <translation>About GridDesk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="317"/>
-        <location filename="../../desktop/main_window.py" line="853"/>
+        <location filename="../../desktop/main_window.py" line="329"/>
+        <location filename="../../desktop/main_window.py" line="867"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="322"/>
+        <location filename="../../desktop/main_window.py" line="334"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="328"/>
+        <location filename="../../desktop/main_window.py" line="340"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="416"/>
+        <location filename="../../desktop/main_window.py" line="430"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="463"/>
+        <location filename="../../desktop/main_window.py" line="477"/>
         <source>退出 GridDesk</source>
         <translation>Quit GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="464"/>
+        <location filename="../../desktop/main_window.py" line="478"/>
         <source>退出后本岗位（{post}）无人登录值守。确定退出吗？</source>
         <translation>After quitting, nobody is logged in on duty at this post ({post}). Quit?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="471"/>
+        <location filename="../../desktop/main_window.py" line="485"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="657"/>
+        <location filename="../../desktop/main_window.py" line="671"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="672"/>
+        <location filename="../../desktop/main_window.py" line="686"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="790"/>
+        <location filename="../../desktop/main_window.py" line="804"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="796"/>
+        <location filename="../../desktop/main_window.py" line="810"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="809"/>
+        <location filename="../../desktop/main_window.py" line="823"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="866"/>
+        <location filename="../../desktop/main_window.py" line="880"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="887"/>
+        <location filename="../../desktop/main_window.py" line="901"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="904"/>
+        <location filename="../../desktop/main_window.py" line="918"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="934"/>
+        <location filename="../../desktop/main_window.py" line="948"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="956"/>
+        <location filename="../../desktop/main_window.py" line="970"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="978"/>
+        <location filename="../../desktop/main_window.py" line="992"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="994"/>
+        <location filename="../../desktop/main_window.py" line="1008"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="936"/>
+        <location filename="../../desktop/main_window.py" line="950"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="545"/>
+        <location filename="../../desktop/main_window.py" line="559"/>
         <source>⚠ 以超级用户连接数据库</source>
         <translation>⚠ Superuser connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="547"/>
+        <location filename="../../desktop/main_window.py" line="561"/>
         <source>⚠ 以所有者连接数据库</source>
         <translation>⚠ Owner connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="552"/>
+        <location filename="../../desktop/main_window.py" line="566"/>
         <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
         <translation>The posts should not connect as the database&apos;s owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="678"/>
+        <location filename="../../desktop/main_window.py" line="692"/>
         <source>未结 {open} · {alarms}</source>
         <translation>Open {open} · {alarms}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1035"/>
+        <location filename="../../desktop/main_window.py" line="1049"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1127"/>
+        <location filename="../../desktop/main_window.py" line="1141"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1140"/>
+        <location filename="../../desktop/main_window.py" line="1154"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1192"/>
+        <location filename="../../desktop/main_window.py" line="1206"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1230"/>
-        <location filename="../../desktop/main_window.py" line="1241"/>
+        <location filename="../../desktop/main_window.py" line="1244"/>
+        <location filename="../../desktop/main_window.py" line="1255"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1230"/>
+        <location filename="../../desktop/main_window.py" line="1244"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1250"/>
+        <location filename="../../desktop/main_window.py" line="1264"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1266"/>
+        <location filename="../../desktop/main_window.py" line="1280"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1269"/>
+        <location filename="../../desktop/main_window.py" line="1283"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -2933,117 +3273,117 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="576"/>
+        <location filename="../../widgets/map_panel.py" line="586"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="577"/>
+        <location filename="../../widgets/map_panel.py" line="587"/>
         <source>收起图例</source>
         <translation>Fold the legend</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="578"/>
+        <location filename="../../widgets/map_panel.py" line="588"/>
         <source>展开图例</source>
         <translation>Show the legend</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="579"/>
+        <location filename="../../widgets/map_panel.py" line="589"/>
         <source>事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="580"/>
+        <location filename="../../widgets/map_panel.py" line="590"/>
         <source>网格热力（在办事件数）</source>
         <translation>Grid heat (open events)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="581"/>
+        <location filename="../../widgets/map_panel.py" line="591"/>
         <source>摄像机</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="582"/>
+        <location filename="../../widgets/map_panel.py" line="592"/>
         <source>物联设备</source>
         <translation>IoT devices</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="583"/>
+        <location filename="../../widgets/map_panel.py" line="593"/>
         <source>在建工地</source>
         <translation>Construction sites</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="584"/>
+        <location filename="../../widgets/map_panel.py" line="594"/>
         <source>网格编号</source>
         <translation>Grid codes</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="585"/>
+        <location filename="../../widgets/map_panel.py" line="595"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="586"/>
+        <location filename="../../widgets/map_panel.py" line="596"/>
         <source>执法片区</source>
         <translation>Enforcement zones</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="587"/>
+        <location filename="../../widgets/map_panel.py" line="597"/>
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="588"/>
+        <location filename="../../widgets/map_panel.py" line="598"/>
         <source>在线</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="589"/>
+        <location filename="../../widgets/map_panel.py" line="599"/>
         <source>离线</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="590"/>
+        <location filename="../../widgets/map_panel.py" line="600"/>
         <source>{grade}级工地</source>
         <translation>Grade {grade} site</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="591"/>
+        <location filename="../../widgets/map_panel.py" line="601"/>
         <source>已上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="592"/>
+        <location filename="../../widgets/map_panel.py" line="602"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="593"/>
+        <location filename="../../widgets/map_panel.py" line="603"/>
         <source>已派遣</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="594"/>
+        <location filename="../../widgets/map_panel.py" line="604"/>
         <source>已响应</source>
         <translation>Responded</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="595"/>
+        <location filename="../../widgets/map_panel.py" line="605"/>
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="596"/>
+        <location filename="../../widgets/map_panel.py" line="606"/>
         <source>即将超时</source>
         <translation>Soon due</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="597"/>
+        <location filename="../../widgets/map_panel.py" line="607"/>
         <source>超时</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="598"/>
+        <location filename="../../widgets/map_panel.py" line="608"/>
         <source>升级</source>
         <translation>Escalated</translation>
     </message>
@@ -3248,12 +3588,12 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>RejectedDialog</name>
     <message>
-        <location filename="../../widgets/device_list.py" line="204"/>
+        <location filename="../../widgets/device_list.py" line="231"/>
         <source>物联网桥拒收的消息</source>
         <translation>Messages rejected by the IoT bridge</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="206"/>
+        <location filename="../../widgets/device_list.py" line="233"/>
         <source>最近 {count} 条</source>
         <translation>The latest {count}</translation>
     </message>
@@ -3261,27 +3601,27 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>RejectedTableModel</name>
     <message>
-        <location filename="../../widgets/device_list.py" line="172"/>
+        <location filename="../../widgets/device_list.py" line="199"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="173"/>
+        <location filename="../../widgets/device_list.py" line="200"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="174"/>
+        <location filename="../../widgets/device_list.py" line="201"/>
         <source>主题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="175"/>
+        <location filename="../../widgets/device_list.py" line="202"/>
         <source>详情</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_list.py" line="176"/>
+        <location filename="../../widgets/device_list.py" line="203"/>
         <source>消息内容</source>
         <translation>Message</translation>
     </message>
@@ -3864,84 +4204,84 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/sla_dialog.py" line="53"/>
-        <location filename="../../widgets/sla_dialog.py" line="98"/>
+        <location filename="../../widgets/sla_dialog.py" line="99"/>
         <source>模式</source>
         <translation>Mode</translation>
     </message>
     <message>
         <location filename="../../widgets/sla_dialog.py" line="53"/>
-        <location filename="../../widgets/sla_dialog.py" line="99"/>
+        <location filename="../../widgets/sla_dialog.py" line="100"/>
         <source>时限</source>
         <translation>Clock</translation>
     </message>
     <message>
         <location filename="../../widgets/sla_dialog.py" line="53"/>
-        <location filename="../../widgets/sla_dialog.py" line="100"/>
+        <location filename="../../widgets/sla_dialog.py" line="101"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
         <location filename="../../widgets/sla_dialog.py" line="53"/>
-        <location filename="../../widgets/sla_dialog.py" line="101"/>
+        <location filename="../../widgets/sla_dialog.py" line="102"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
         <location filename="../../widgets/sla_dialog.py" line="53"/>
-        <location filename="../../widgets/sla_dialog.py" line="105"/>
+        <location filename="../../widgets/sla_dialog.py" line="106"/>
         <source>时长</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="67"/>
-        <location filename="../../widgets/sla_dialog.py" line="71"/>
-        <location filename="../../widgets/sla_dialog.py" line="153"/>
-        <location filename="../../widgets/sla_dialog.py" line="156"/>
+        <location filename="../../widgets/sla_dialog.py" line="68"/>
+        <location filename="../../widgets/sla_dialog.py" line="72"/>
+        <location filename="../../widgets/sla_dialog.py" line="154"/>
+        <location filename="../../widgets/sla_dialog.py" line="157"/>
         <source>任意</source>
         <translation>any</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="85"/>
+        <location filename="../../widgets/sla_dialog.py" line="86"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="86"/>
+        <location filename="../../widgets/sla_dialog.py" line="87"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="87"/>
+        <location filename="../../widgets/sla_dialog.py" line="88"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="94"/>
+        <location filename="../../widgets/sla_dialog.py" line="95"/>
         <source>保存预警比例</source>
         <translation>Save thresholds</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="96"/>
+        <location filename="../../widgets/sla_dialog.py" line="97"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="115"/>
+        <location filename="../../widgets/sla_dialog.py" line="116"/>
         <source>越具体越优先：类别+优先级 &gt; 优先级 &gt; 类别 &gt; 通用。修改只影响此后计算的时限。</source>
         <translation>The more specific wins: category and priority &gt; priority &gt; category &gt; general. Changes apply to deadlines computed from now on.</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="123"/>
+        <location filename="../../widgets/sla_dialog.py" line="124"/>
         <source>预警：已用时限的</source>
         <translation>Warning when this much of the time has gone:</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="125"/>
+        <location filename="../../widgets/sla_dialog.py" line="126"/>
         <source>升级：超时超过时限的</source>
         <translation>Escalated when overdue by this much of the time:</translation>
     </message>
     <message>
-        <location filename="../../widgets/sla_dialog.py" line="194"/>
+        <location filename="../../widgets/sla_dialog.py" line="195"/>
         <source>请先在表中选择要修改的时限</source>
         <translation>Select the limit to change in the table first</translation>
     </message>
@@ -4934,132 +5274,132 @@ No longer overdue: {cleared}</translation>
         <translation>IoT bridge: take device alarms and heartbeats from the MQTT broker into the database (Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="357"/>
+        <location filename="../../desktop/cli.py" line="359"/>
         <source>模拟物联网设备：心跳、暴雨积水、高峰违停、部分设备失联（Ctrl+C 结束）</source>
         <translation>Simulate the IoT devices: heartbeats, a rain burst, rush-hour parking, some devices falling silent (Ctrl+C ends it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="367"/>
+        <location filename="../../desktop/cli.py" line="369"/>
         <source>运行秒数，默认 0 表示直到中断</source>
         <translation>seconds to run; default 0: until interrupted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="374"/>
+        <location filename="../../desktop/cli.py" line="376"/>
         <source>心跳间隔秒数，默认按设备类型</source>
         <translation>heartbeat interval in seconds; default: each kind&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="379"/>
+        <location filename="../../desktop/cli.py" line="381"/>
         <source>报表</source>
         <translation>reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="383"/>
+        <location filename="../../desktop/cli.py" line="385"/>
         <source>导出交接班记录（按班次开始日期）为 PDF 或 XLSX</source>
         <translation>export handovers (by shift start date) as PDF or XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="403"/>
+        <location filename="../../desktop/cli.py" line="405"/>
         <source>日期应写作 YYYY-MM-DD：{text}</source>
         <translation>A date is written YYYY-MM-DD: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="417"/>
+        <location filename="../../desktop/cli.py" line="419"/>
         <source>MQTT 代理地址与端口</source>
         <translation>the MQTT broker&apos;s address and port</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="424"/>
+        <location filename="../../desktop/cli.py" line="426"/>
         <source>MQTT 用户名；密码取自环境变量 GRIDDESK_MQTT_PASSWORD 或 --mqtt-password-file</source>
         <translation>MQTT user name; the password comes from the environment variable GRIDDESK_MQTT_PASSWORD or --mqtt-password-file</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="430"/>
+        <location filename="../../desktop/cli.py" line="432"/>
         <source>以 TLS 连接代理</source>
         <translation>connect to the broker over TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="433"/>
+        <location filename="../../desktop/cli.py" line="435"/>
         <source>CA 证书文件</source>
         <translation>CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="439"/>
+        <location filename="../../desktop/cli.py" line="441"/>
         <source>客户端证书文件</source>
         <translation>client certificate file</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="445"/>
+        <location filename="../../desktop/cli.py" line="447"/>
         <source>客户端私钥文件</source>
         <translation>client private key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="613"/>
+        <location filename="../../desktop/cli.py" line="615"/>
         <source>数据库已是最新结构：{revision}</source>
         <translation>The database schema is current: {revision}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="619"/>
+        <location filename="../../desktop/cli.py" line="621"/>
         <source>数据库结构已升级：{before} → {after}</source>
         <translation>Database schema upgraded: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="644"/>
+        <location filename="../../desktop/cli.py" line="646"/>
         <source>角色密码：</source>
         <translation>Role password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="660"/>
+        <location filename="../../desktop/cli.py" line="662"/>
         <source>已新建角色 {role}，并设置其在本数据库中的权限</source>
         <translation>Created the role {role} and set its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="662"/>
+        <location filename="../../desktop/cli.py" line="664"/>
         <source>已更新角色 {role} 的密码与本数据库中的权限</source>
         <translation>Updated the password of the role {role} and its rights in this database</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="666"/>
+        <location filename="../../desktop/cli.py" line="668"/>
         <source>各岗位请以此角色连接：--db {url}</source>
         <translation>The posts connect as this role: --db {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="695"/>
+        <location filename="../../desktop/cli.py" line="697"/>
         <source>数据库中已有片区数据，未作任何更改。</source>
         <translation>The database already holds an area; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="744"/>
+        <location filename="../../desktop/cli.py" line="746"/>
         <source>模拟器无法以账号 {user} 登录：{reason}</source>
         <translation>The simulator cannot log in as {user}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="751"/>
+        <location filename="../../desktop/cli.py" line="753"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，运行 {duration} 秒</source>
         <translation>Field simulation started: account {user}, about {rate} events a second, for {duration} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="755"/>
+        <location filename="../../desktop/cli.py" line="757"/>
         <source>现场模拟已开始：账号 {user}，每秒约 {rate} 件，按 Ctrl+C 结束</source>
         <translation>Field simulation started: account {user}, about {rate} events a second; Ctrl+C ends it</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="772"/>
+        <location filename="../../desktop/cli.py" line="774"/>
         <source>无法连接数据库 {target}：{detail}。每 {seconds} 秒重试，模拟继续</source>
         <translation>Cannot reach the database {target}: {detail}. Trying again every {seconds} s; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="778"/>
+        <location filename="../../desktop/cli.py" line="780"/>
         <source>数据库已恢复连接，模拟继续</source>
         <translation>The database is back; the simulation goes on</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="789"/>
+        <location filename="../../desktop/cli.py" line="791"/>
         <source>数据库中没有片区数据，请先运行 python main.py demo seed</source>
         <translation>The database holds no area: run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="803"/>
+        <location filename="../../desktop/cli.py" line="805"/>
         <source>模拟结束：上报 {reported}，受理 {accepted}，派遣 {dispatched}，响应 {responded}，办结 {resolved}；与操作员冲突 {conflicts}</source>
         <translation>Simulation ended: reported {reported}, accepted {accepted}, dispatched {dispatched}, responded {responded}, resolved {resolved}; conflicts with operators {conflicts}</translation>
     </message>
@@ -5075,7 +5415,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../desktop/bulletin_cli.py" line="69"/>
-        <location filename="../../desktop/cli.py" line="849"/>
+        <location filename="../../desktop/cli.py" line="851"/>
         <location filename="../../desktop/report_cli.py" line="76"/>
         <source>无法读写文件 {path}：{reason}</source>
         <translation>Cannot read or write the file {path}: {reason}</translation>
@@ -5091,89 +5431,89 @@ No longer overdue: {cleared}</translation>
         <translation>Exported {title} to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="897"/>
+        <location filename="../../desktop/cli.py" line="899"/>
         <source>已导出 {n} 张工单的答复到 {path}</source>
         <translation>Exported the replies of {n} orders to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1040"/>
+        <location filename="../../desktop/cli.py" line="1042"/>
         <source>已导入：新增 {added} 个，更新 {updated} 个</source>
         <translation>Imported: {added} added, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1052"/>
+        <location filename="../../desktop/cli.py" line="1054"/>
         <source>已导出 {n} 个摄像机到 {path}</source>
         <translation>Exported {n} cameras to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1061"/>
+        <location filename="../../desktop/cli.py" line="1063"/>
         <source>平台密码：</source>
         <translation>Platform password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1081"/>
+        <location filename="../../desktop/cli.py" line="1083"/>
         <source>已设置 {system} 的打开方式</source>
         <translation>Launch profile set for {system}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1103"/>
+        <location filename="../../desktop/cli.py" line="1105"/>
         <source>请给出客户端程序的绝对路径</source>
         <translation>Give the client program&apos;s absolute path</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1119"/>
+        <location filename="../../desktop/cli.py" line="1121"/>
         <source>已登记客户端 {path}</source>
         <translation>Registered the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1120"/>
+        <location filename="../../desktop/cli.py" line="1122"/>
         <source>客户端 {path} 已登记过</source>
         <translation>The client {path} was registered already</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1121"/>
+        <location filename="../../desktop/cli.py" line="1123"/>
         <source>已移除客户端 {path}</source>
         <translation>Removed the client {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1122"/>
+        <location filename="../../desktop/cli.py" line="1124"/>
         <source>客户端 {path} 未登记</source>
         <translation>The client {path} is not registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1137"/>
+        <location filename="../../desktop/cli.py" line="1139"/>
         <location filename="../../desktop/report_cli.py" line="57"/>
         <source>请用 --pdf 或 --xlsx 指定输出文件</source>
         <translation>Name the output file with --pdf or --xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="887"/>
-        <location filename="../../desktop/cli.py" line="1141"/>
+        <location filename="../../desktop/cli.py" line="889"/>
+        <location filename="../../desktop/cli.py" line="1143"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1166"/>
+        <location filename="../../desktop/cli.py" line="1168"/>
         <source>已导出 {n} 条交接班记录到 {path}</source>
         <translation>Exported {n} handovers to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="873"/>
+        <location filename="../../desktop/cli.py" line="875"/>
         <source>已导出 {n} 个要素到 {path}</source>
         <translation>Exported {n} features to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="952"/>
+        <location filename="../../desktop/cli.py" line="954"/>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="948"/>
+        <location filename="../../desktop/cli.py" line="950"/>
         <source>账号 {user} 已存在，未作任何更改</source>
         <translation>The account {user} exists already; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="1001"/>
+        <location filename="../../desktop/cli.py" line="1003"/>
         <source>已新建账号 {user}</source>
         <translation>Created the account {user}</translation>
     </message>
@@ -5583,237 +5923,327 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>hotline</name>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="13"/>
+        <location filename="../../desktop/hotline_messages.py" line="14"/>
         <source>这是旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx 或 CSV 后再导入</source>
         <translation>This is an old Excel (.xls) file: save it as .xlsx or CSV in Excel, then import that</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="16"/>
+        <location filename="../../desktop/hotline_messages.py" line="17"/>
         <source>不是 XLSX 或 CSV 表格文件</source>
         <translation>not an XLSX or CSV table</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="17"/>
+        <location filename="../../desktop/hotline_messages.py" line="18"/>
         <source>文件编码无法识别（应为 UTF-8 或 GBK）</source>
         <translation>unrecognised encoding (expected UTF-8 or GBK)</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="18"/>
+        <location filename="../../desktop/hotline_messages.py" line="19"/>
         <source>为空（合并单元格只在第一格有值）</source>
         <translation>empty (a merged cell has its value only in its first cell)</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="19"/>
+        <location filename="../../desktop/hotline_messages.py" line="20"/>
         <source>文件中没有工单</source>
         <translation>the file holds no work orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="20"/>
+        <location filename="../../desktop/hotline_messages.py" line="21"/>
         <source>合并单元格：请取消合并并在每一行填写</source>
         <translation>merged cells: unmerge them and fill in every row</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="21"/>
+        <location filename="../../desktop/hotline_messages.py" line="22"/>
         <source>同一字段的列出现了两次</source>
         <translation>two columns for the same field</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="22"/>
+        <location filename="../../desktop/hotline_messages.py" line="23"/>
         <source>缺少必需的列（表头可带或不带“12345”前缀）</source>
         <translation>required column missing (headers may carry the “12345” prefix or not)</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="25"/>
+        <location filename="../../desktop/hotline_messages.py" line="26"/>
         <source>无法识别的列（如为改名的列，请添加表头别名）</source>
         <translation>unrecognised columns (if a column was renamed, add a header alias)</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="28"/>
+        <location filename="../../desktop/hotline_messages.py" line="29"/>
         <source>行数超过上限 {detail}</source>
         <translation>more rows than the limit of {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="29"/>
+        <location filename="../../desktop/hotline_messages.py" line="30"/>
         <source>过长（最多 {detail} 字）</source>
         <translation>too long (at most {detail} characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="30"/>
+        <location filename="../../desktop/hotline_messages.py" line="31"/>
         <source>含有控制字符</source>
         <translation>contains control characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="31"/>
+        <location filename="../../desktop/hotline_messages.py" line="32"/>
         <source>不是可识别的日期时间“{detail}”</source>
         <translation>not a recognised date and time “{detail}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="32"/>
+        <location filename="../../desktop/hotline_messages.py" line="33"/>
         <source>应为“是”或“否”，而不是“{detail}”</source>
         <translation>should be “是” (yes) or “否” (no), not “{detail}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="33"/>
+        <location filename="../../desktop/hotline_messages.py" line="34"/>
         <source>不是数字“{detail}”</source>
         <translation>not a number “{detail}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="34"/>
+        <location filename="../../desktop/hotline_messages.py" line="35"/>
         <source>格式有误“{detail}”</source>
         <translation>malformed “{detail}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="35"/>
+        <location filename="../../desktop/hotline_messages.py" line="36"/>
         <source>事件分类中没有“其他”，无法归类未知业务分类</source>
         <translation>the event categories have no “Other”: unknown business classes cannot be filed</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="46"/>
+        <location filename="../../desktop/hotline_messages.py" line="47"/>
         <source>第 {row} 行</source>
         <translation>row {row}</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="48"/>
+        <location filename="../../desktop/hotline_messages.py" line="49"/>
         <source>文件</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="51"/>
+        <location filename="../../desktop/hotline_messages.py" line="52"/>
         <source>“{column}”列</source>
         <translation>, column “{column}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="52"/>
+        <location filename="../../desktop/hotline_messages.py" line="53"/>
         <source>{where}：{reason}</source>
         <translation>{where}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="59"/>
+        <location filename="../../desktop/hotline_messages.py" line="60"/>
         <source>文件未导入（{n} 处问题），数据库未作任何更改</source>
         <translation>File not imported ({n} problems); the database was not changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="66"/>
+        <location filename="../../desktop/hotline_messages.py" line="67"/>
         <source>12345 工单导入：新增 {new}，更新 {updated}，待人工定位 {review}，拒收 0</source>
         <translation>12345 import: {new} new, {updated} updated, {review} to review, 0 refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="70"/>
-        <location filename="../../desktop/hotline_messages.py" line="86"/>
+        <location filename="../../desktop/hotline_messages.py" line="71"/>
+        <location filename="../../desktop/hotline_messages.py" line="87"/>
         <source>；{n} 张与已导入的相同</source>
         <translation>; {n} the same as already imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="74"/>
-        <location filename="../../desktop/hotline_messages.py" line="90"/>
+        <location filename="../../desktop/hotline_messages.py" line="75"/>
+        <location filename="../../desktop/hotline_messages.py" line="91"/>
         <source>；文件中 {n} 张工单重复出现，以后出现的一行为准</source>
         <translation>; {n} orders repeated in the file, the later row taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/hotline_messages.py" line="82"/>
+        <location filename="../../desktop/hotline_messages.py" line="83"/>
         <source>将新增 {new} 张（其中 {review} 张地址待人工定位），更新 {updated} 张</source>
         <translation>Will create {new} ({review} of them with an address to review) and update {updated}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="100"/>
+        <source>原因</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="101"/>
+        <source>答复要点</source>
+        <translation>reply points</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="104"/>
+        <source>找不到这张12345工单</source>
+        <translation>This 12345 order was not found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="105"/>
+        <source>工单已退单，不能再办理</source>
+        <translation>The order was sent back; no further steps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="106"/>
+        <source>工单已签收</source>
+        <translation>The order is already signed for</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="107"/>
+        <source>工单已办结答复，不能退单</source>
+        <translation>The order has been replied to; it cannot be sent back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="108"/>
+        <source>已超过退单时限，不能退单：请办理或申请延期</source>
+        <translation>The send-back limit has passed: handle the order or request an extension</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="111"/>
+        <source>请填写{field}</source>
+        <translation>Enter the {field}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="112"/>
+        <source>{field}过长</source>
+        <translation>The {field} is too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="113"/>
+        <source>请选择办理结果</source>
+        <translation>Choose the result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="114"/>
+        <source>工单已办结答复</source>
+        <translation>The order has already been replied to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="115"/>
+        <source>请选择回访结果</source>
+        <translation>Choose the return call&apos;s verdict</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="116"/>
+        <source>工单尚未办结答复，不能记录回访</source>
+        <translation>The order has not been replied to yet: no return call to record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="117"/>
+        <source>缺少“其他类型”一行（未列出的工单类型按它计时）</source>
+        <translation>The “Any other type” row is missing (order types not listed are timed by it)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="120"/>
+        <source>工单类型“{field}”无效（1–16 个字）</source>
+        <translation>Order type “{field}” is not valid (1–16 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="123"/>
+        <source>未知的时限“{field}”</source>
+        <translation>Unknown time limit “{field}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="124"/>
+        <source>“{field}”的时限应为 0 到 60 个工作日之间</source>
+        <translation>The limit of “{field}” must be between 0 and 60 working days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hotline_messages.py" line="129"/>
+        <source>12345 工单步骤被拒绝：{field}</source>
+        <translation>12345 order step refused: {field}</translation>
     </message>
 </context>
 <context>
     <name>iot</name>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="32"/>
+        <location filename="../../desktop/iot_cli.py" line="34"/>
         <source>另一个物联网桥正在运行（{holder}），本桥等待接替</source>
         <translation>Another IoT bridge is running ({holder}); this one waits to take over</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="35"/>
+        <location filename="../../desktop/iot_cli.py" line="37"/>
         <source>本桥已取得写入权（{holder}），连接代理</source>
         <translation>This bridge holds the lease ({holder}); connecting to the broker</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="36"/>
+        <location filename="../../desktop/iot_cli.py" line="38"/>
         <source>写入权已被另一个物联网桥取得，本桥断开代理并等待</source>
         <translation>Another IoT bridge took the lease; this one disconnects from the broker and waits</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="39"/>
+        <location filename="../../desktop/iot_cli.py" line="41"/>
         <source>已连接 MQTT 代理 {broker}，订阅设备报警与心跳</source>
         <translation>Connected to the MQTT broker {broker}; subscribed to device alarms and heartbeats</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="42"/>
+        <location filename="../../desktop/iot_cli.py" line="44"/>
         <source>无法连接 MQTT 代理 {broker}（{reason}），稍后重试（间隔逐次加长，最长 30 秒）</source>
         <translation>Cannot connect to the MQTT broker {broker} ({reason}); retrying (longer each time, at most 30 s apart)</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="45"/>
+        <location filename="../../desktop/iot_cli.py" line="47"/>
         <source>与 MQTT 代理 {broker} 的连接断开（{reason}），正在重连</source>
         <translation>Connection to the MQTT broker {broker} lost ({reason}); reconnecting</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="48"/>
+        <location filename="../../desktop/iot_cli.py" line="50"/>
         <source>数据库暂时不可用（{detail}），1 秒后重试，消息保留</source>
         <translation>The database is unavailable ({detail}); retrying in 1 s, messages kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="51"/>
+        <location filename="../../desktop/iot_cli.py" line="53"/>
         <source>设备离线：{codes}</source>
         <translation>Devices offline: {codes}</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="52"/>
+        <location filename="../../desktop/iot_cli.py" line="54"/>
         <source>设备报警已生成事件 {event_id}（{topic}），建议派给 {force} {assignee}</source>
         <translation>A device alarm made event {event_id} ({topic}); proposed for {force} {assignee}</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="55"/>
+        <location filename="../../desktop/iot_cli.py" line="57"/>
         <source>物联网桥已停止</source>
         <translation>IoT bridge stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="70"/>
+        <location filename="../../desktop/iot_cli.py" line="72"/>
         <source>代理地址应为 主机:端口，例如 127.0.0.1:1883</source>
         <translation>The broker&apos;s address is HOST:PORT, e.g. 127.0.0.1:1883</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="80"/>
+        <location filename="../../desktop/iot_cli.py" line="82"/>
         <source>无法读取密码文件 {path}：{reason}</source>
         <translation>Cannot read the password file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="90"/>
+        <location filename="../../desktop/iot_cli.py" line="92"/>
         <source>找不到文件 {path}</source>
         <translation>File not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="140"/>
+        <location filename="../../desktop/iot_cli.py" line="154"/>
         <source>物联网桥启动：代理 {broker}，用户 {user}，TLS {tls}，数据库 {db}</source>
         <translation>IoT bridge starting: broker {broker}, user {user}, TLS {tls}, database {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="145"/>
+        <location filename="../../desktop/iot_cli.py" line="159"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="147"/>
+        <location filename="../../desktop/iot_cli.py" line="161"/>
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="170"/>
+        <location filename="../../desktop/iot_cli.py" line="184"/>
         <source>数据库中没有物联网设备，请先运行 python main.py demo seed</source>
         <translation>The database has no IoT devices; run python main.py demo seed first</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="183"/>
+        <location filename="../../desktop/iot_cli.py" line="197"/>
         <source>设备模拟开始：{count} 台设备，代理 {broker}；将失联：{silent}</source>
         <translation>Device simulation started: {count} devices, broker {broker}; falling silent: {silent}</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="196"/>
+        <location filename="../../desktop/iot_cli.py" line="210"/>
         <source>无法连接 MQTT 代理 {broker}</source>
         <translation>Cannot connect to the MQTT broker {broker}</translation>
     </message>
     <message>
-        <location filename="../../desktop/iot_cli.py" line="207"/>
+        <location filename="../../desktop/iot_cli.py" line="221"/>
         <source>设备模拟结束：发送 {sent} 条消息</source>
         <translation>Device simulation over: {sent} messages sent</translation>
     </message>
@@ -5852,7 +6282,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="27"/>
-        <location filename="../../widgets/labels.py" line="236"/>
+        <location filename="../../widgets/labels.py" line="238"/>
         <source>已退回</source>
         <translation>Rejected</translation>
     </message>
@@ -5888,8 +6318,8 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="46"/>
-        <location filename="../../widgets/labels.py" line="160"/>
-        <location filename="../../widgets/labels.py" line="259"/>
+        <location filename="../../widgets/labels.py" line="162"/>
+        <location filename="../../widgets/labels.py" line="261"/>
         <source>视频巡查</source>
         <translation>Video patrol</translation>
     </message>
@@ -5933,7 +6363,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="71"/>
-        <location filename="../../widgets/labels.py" line="256"/>
+        <location filename="../../widgets/labels.py" line="258"/>
         <source>已上报领导</source>
         <translation>Reported to leader</translation>
     </message>
@@ -6008,217 +6438,227 @@ No longer overdue: {cleared}</translation>
         <translation>Close by</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="157"/>
+        <location filename="../../widgets/labels.py" line="151"/>
+        <source>12345联系时限</source>
+        <translation>12345 contact by</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="152"/>
+        <source>12345答复时限</source>
+        <translation>12345 reply by</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="159"/>
         <source>值班长</source>
         <translation>Duty chief</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="158"/>
+        <location filename="../../widgets/labels.py" line="160"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="159"/>
+        <location filename="../../widgets/labels.py" line="161"/>
         <source>调度</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="167"/>
+        <location filename="../../widgets/labels.py" line="169"/>
         <source>元旦</source>
         <translation>New Year&apos;s Day</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="168"/>
+        <location filename="../../widgets/labels.py" line="170"/>
         <source>春节</source>
         <translation>Spring Festival</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="169"/>
+        <location filename="../../widgets/labels.py" line="171"/>
         <source>清明节</source>
         <translation>Qingming Festival</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="170"/>
+        <location filename="../../widgets/labels.py" line="172"/>
         <source>劳动节</source>
         <translation>Labour Day</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="171"/>
+        <location filename="../../widgets/labels.py" line="173"/>
         <source>端午节</source>
         <translation>Dragon Boat Festival</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="172"/>
+        <location filename="../../widgets/labels.py" line="174"/>
         <source>国庆节</source>
         <translation>National Day</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="173"/>
+        <location filename="../../widgets/labels.py" line="175"/>
         <source>中秋节</source>
         <translation>Mid-Autumn Festival</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="174"/>
+        <location filename="../../widgets/labels.py" line="176"/>
         <source>抗战胜利70周年纪念日</source>
         <translation>70th anniversary of the victory of the War of Resistance</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="181"/>
+        <location filename="../../widgets/labels.py" line="183"/>
         <source>常态</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="182"/>
+        <location filename="../../widgets/labels.py" line="184"/>
         <source>应急</source>
         <translation>Emergency</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="189"/>
+        <location filename="../../widgets/labels.py" line="191"/>
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="190"/>
+        <location filename="../../widgets/labels.py" line="192"/>
         <source>执法片区</source>
         <translation>Enforcement zone</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="191"/>
+        <location filename="../../widgets/labels.py" line="193"/>
         <source>职能部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="192"/>
+        <location filename="../../widgets/labels.py" line="194"/>
         <source>挂包领导</source>
         <translation>Leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="199"/>
+        <location filename="../../widgets/labels.py" line="201"/>
         <source>街面</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="200"/>
+        <location filename="../../widgets/labels.py" line="202"/>
         <source>工地</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="201"/>
+        <location filename="../../widgets/labels.py" line="203"/>
         <source>出入口</source>
         <translation>Entrance</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="211"/>
+        <location filename="../../widgets/labels.py" line="213"/>
         <source>{code}（所在网格）</source>
         <translation>{code} (contains the point)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="214"/>
+        <location filename="../../widgets/labels.py" line="216"/>
         <source>{code}（{distance} 米）</source>
         <translation>{code} ({distance} m)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="222"/>
+        <location filename="../../widgets/labels.py" line="224"/>
         <source>来电</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="223"/>
+        <location filename="../../widgets/labels.py" line="225"/>
         <source>上级交办</source>
         <translation>Instruction from above</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="224"/>
+        <location filename="../../widgets/labels.py" line="226"/>
         <source>报送</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="225"/>
+        <location filename="../../widgets/labels.py" line="227"/>
         <source>重要事项</source>
         <translation>Notable matter</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="226"/>
+        <location filename="../../widgets/labels.py" line="228"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="233"/>
+        <location filename="../../widgets/labels.py" line="235"/>
         <source>按时办结</source>
         <translation>Resolved in time</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="234"/>
+        <location filename="../../widgets/labels.py" line="236"/>
         <source>曾超时</source>
         <translation>Went overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="235"/>
+        <location filename="../../widgets/labels.py" line="237"/>
         <source>仍在办理</source>
         <translation>Still open</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="237"/>
+        <location filename="../../widgets/labels.py" line="239"/>
         <source>未关联事件</source>
         <translation>No linked event</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="244"/>
+        <location filename="../../widgets/labels.py" line="246"/>
         <source>待接班</source>
         <translation>Awaiting takeover</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="245"/>
+        <location filename="../../widgets/labels.py" line="247"/>
         <source>已接班</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="246"/>
+        <location filename="../../widgets/labels.py" line="248"/>
         <source>有异议</source>
         <translation>Disputed</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="253"/>
+        <location filename="../../widgets/labels.py" line="255"/>
         <source>未结事件</source>
         <translation>Open events</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="254"/>
+        <location filename="../../widgets/labels.py" line="256"/>
         <source>下一班次内到期</source>
         <translation>Due next shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="255"/>
+        <location filename="../../widgets/labels.py" line="257"/>
         <source>超时事件</source>
         <translation>Overdue events</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="257"/>
+        <location filename="../../widgets/labels.py" line="259"/>
         <source>本岗未确认预警</source>
         <translation>Unacknowledged alarms at this post</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="258"/>
+        <location filename="../../widgets/labels.py" line="260"/>
         <source>平急转换</source>
         <translation>Mode switches</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="260"/>
+        <location filename="../../widgets/labels.py" line="262"/>
         <source>值班日志要点</source>
         <translation>Duty log highlights</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="261"/>
+        <location filename="../../widgets/labels.py" line="263"/>
         <source>上报信息</source>
         <translation>Upward reports</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="262"/>
+        <location filename="../../widgets/labels.py" line="264"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="263"/>
+        <location filename="../../widgets/labels.py" line="265"/>
         <source>交班说明</source>
         <translation>Handover notes</translation>
     </message>

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from models.addressing import AddressBook
 from models.db import open_database
 from models.entities import Event, HotlineOrder
+from models.hotline_terms import load_sla
 from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, wait_loaded
 from tests.desktop.test_event_work import click
 
@@ -115,6 +116,26 @@ def test_import_with_preview_then_place_the_unplaced_one(
     qtbot.waitUntil(placed, timeout=LOAD_TIMEOUT_MS)
     review.close()
 
+    # The order's own steps, from its detail: signed; a send-back without a reason refused.
+    steps = panel.hotline_steps
+    qtbot.waitUntil(lambda: steps.buttons["sign"].isEnabled(), timeout=LOAD_TIMEOUT_MS)
+    assert steps.isVisible() and not steps.buttons["return_visit"].isEnabled()
+    click(qtbot, steps.buttons["sign"])
+    qtbot.waitUntil(lambda: " 签收" in panel.hotline.text(), timeout=LOAD_TIMEOUT_MS)
+    assert not steps.buttons["sign"].isEnabled()
+    click(qtbot, steps.buttons["send_back"])
+    qtbot.waitUntil(lambda: panel.notice.text() == "请填写原因", timeout=LOAD_TIMEOUT_MS)
+
+    # Accepted on 24 November and nobody called back: the hotline's contact clock is in the
+    # alarm panel, beside the centre's own.
+    alarms = window.panels.alarms.build()
+
+    def contact_overdue() -> bool:
+        rows = [alarms.model.alarm_at(r) for r in range(alarms.model.rowCount())]
+        return any(a.code == code and a.clock == "hotline_contact" for a in rows)
+
+    qtbot.waitUntil(contact_overdue, timeout=LOAD_TIMEOUT_MS)
+
 
 def test_the_import_is_the_intake_posts(
     running: list[Running], qloop: qasync.QEventLoop, qtbot: QtBot, seeded_url: str
@@ -124,3 +145,33 @@ def test_the_import_is_the_intake_posts(
     qtbot.waitUntil(lambda: window.permissions is not None, timeout=LOAD_TIMEOUT_MS)
     assert not window.hotline_work.import_action.isEnabled()
     assert window.hotline_work.export_action.isEnabled()
+
+
+def test_the_chief_edits_the_hotline_time_limits(
+    running: list[Running], qloop: qasync.QEventLoop, qtbot: QtBot, seeded_url: str
+) -> None:
+    session = start(running, qloop, ["--db", seeded_url, "--demo", "--post", "chief"])
+    window = wait_loaded(qtbot, session)
+    work = window.hotline_work
+    assert work.sla_action is not None
+    qtbot.waitUntil(work.sla_action.isEnabled, timeout=LOAD_TIMEOUT_MS)
+    work.sla_action.trigger()
+    qtbot.waitUntil(
+        lambda: work.sla_dialog is not None and work.sla_dialog.table.rowCount() > 1,
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    dialog = work.sla_dialog
+    assert dialog is not None
+    row = next(
+        r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "咨询"
+    )
+    dialog.table.cellWidget(row, 3).setValue(2)
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: "已保存" in dialog.message.text(), timeout=LOAD_TIMEOUT_MS)
+    database = open_database(seeded_url)
+    try:
+        with database.read() as s:
+            assert load_sla(s)["咨询"]["reply"] == 2
+    finally:
+        database.close()
+    dialog.close()

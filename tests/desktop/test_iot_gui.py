@@ -1,13 +1,14 @@
 """The devices in the window (issue 18), driven as an operator would: the status bar says when
 no bridge runs; a device the bridge takes offline turns grey on every post's map at once and in
-the chief's device list; the device's alarm reaches the queue; the chief reads the rejected
-messages."""
+the chief's device list, is an alarm in the chief's alarm panel (not dispatch's) until it is back;
+the device's alarm reaches the queue; the chief opens the device's history from its marker and
+its event from there; the chief reads the rejected messages."""
 
 from __future__ import annotations
 
 import json
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import qasync
@@ -21,7 +22,8 @@ from models.clock import server_now
 from models.db import open_database
 from models.entities import IotDevice
 from tests.desktop.sessions import LOAD_TIMEOUT_MS, Running, start, wait_loaded
-from tests.widgets.map_helpers import page_value
+from tests.widgets.map_helpers import page_value, run_js
+from widgets.alarm_panel import AlarmColumn
 from widgets.device_list import DeviceListPanel
 
 pytestmark = pytest.mark.gui
@@ -70,6 +72,13 @@ def _rows(panel: DeviceListPanel) -> dict[str, list[str]]:
         model.index(r, 0).data(): [model.index(r, c).data() for c in range(model.columnCount())]
         for r in range(model.rowCount())
     }
+
+
+def _alarm_codes(window: MainWindow) -> list[str]:
+    panel = window.panels.alarms.content
+    assert panel is not None
+    model = panel.model
+    return [model.index(r, AlarmColumn.CODE).data() for r in range(model.rowCount())]
 
 
 def test_a_device_offline_turns_grey_everywhere_and_the_chief_reads_the_rejected(
@@ -122,12 +131,47 @@ def test_a_device_offline_turns_grey_everywhere_and_the_chief_reads_the_rejected
             ),
             timeout=LOAD_TIMEOUT_MS,
         )
+    # The chief's alarm panel lists the device (intake's would too); dispatch's does not.
+    qtbot.waitUntil(lambda: WL in _alarm_codes(chief), timeout=LOAD_TIMEOUT_MS)
+    assert WL not in _alarm_codes(dispatch)
+
+    # The chief switches the device layer on in the legend; a click on the grey marker opens
+    # the device's history; from there, its event.
+    run_js(qtbot, chief_map, "griddeskDebug.clickSwitch('devices')")
+    qtbot.waitUntil(
+        lambda: page_value(qtbot, chief_map, "griddeskDebug.layersShown().devices") is True
+    )
+    assert run_js(qtbot, chief_map, f"griddeskDebug.clickFixed('devices:{device_id}')") is True
+    qtbot.waitUntil(lambda: chief.iot_work.history_dialog is not None, timeout=LOAD_TIMEOUT_MS)
+    history = chief.iot_work.history_dialog
+    assert history is not None and history.isVisible()
+
+    def lines() -> list[list[str]]:
+        model = history.model
+        return [[model.index(r, c).data() for c in (1, 2)] for r in range(model.rowCount())]
+
+    assert lines() == [["报警", "设备离线"], ["离线", "网关断线（遗嘱消息）"]]
+    history.view.selectRow(0)
+    qtbot.mouseClick(history.event_button, Qt.MouseButton.LeftButton)
+    detail = chief.event_work.detail_panel
+    assert detail is not None
+    code = history.model.index(0, 6).data()
+    qtbot.waitUntil(lambda: detail.title.text().startswith(code), timeout=LOAD_TIMEOUT_MS)
+
+    # Its heartbeat again: the alarm leaves the panel, the history says it is back.
+    beat = json.dumps({"online": True, "ts": datetime.now(UTC).isoformat()}).encode()
+    _as_the_bridge(seeded_url, (f"griddesk/iot/{WL}/status", beat))
+    qtbot.waitUntil(lambda: WL not in _alarm_codes(chief), timeout=LOAD_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: lines()[:2] == [["报警解除", "设备离线"], ["上线", "收到心跳"]])
+    history.close()
+
     # The bridge runs now: the label goes (checked every few seconds).
     qtbot.waitUntil(lambda: not chief.iot_work.bridge_label.isVisible(), timeout=30_000)
 
     # Only the offline ones, then the rejected messages, as plain text.
     devices.offline_only.click()
-    assert WL in _rows(devices) and all(row[3] == "离线" for row in _rows(devices).values())
+    only = _rows(devices)  # the sensor is back: not among them
+    assert only and WL not in only and all(row[3] == "离线" for row in only.values())
     qtbot.mouseClick(devices.rejected_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: chief.iot_work.rejected_dialog is not None, timeout=LOAD_TIMEOUT_MS)
     dialog = chief.iot_work.rejected_dialog

@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import io
+import random
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import openpyxl
 import pytest
 from sqlalchemy import select
 
+from models import queries
 from models.accounts import Operator
 from models.addressing import AddressBook
-from models.alarms import AlarmPolicy
+from models.alarms import (
+    AlarmPolicy,
+    acknowledge,
+    crossed_boundaries,
+    escalate_overdue,
+    next_boundary,
+)
 from models.db import Database
 from models.deadlines import load_calendar
 from models.entities import Event, EventAction, HotlineOrder, OperatorAccount
+from models.events import transition
 from models.hotline import CONFIDENTIAL_MARK, import_orders
 from models.hotline_terms import (
     DEFAULT_SLA,
@@ -175,6 +185,44 @@ def test_alarms_run_on_working_time_and_urges_raise_them(quiet_db: Database) -> 
         assert session.get(Event, supervised.event_id).priority == "critical"  # type: ignore[union-attr]
 
 
+def test_hotline_clocks_are_in_the_alarm_scan_until_their_step(quiet_db: Database) -> None:
+    _import(quiet_db, [f"H1,{ACCEPTED},{_plate(quiet_db)},甲,13900000001,咨询,问,否,否,"])
+    order = _order(quiet_db, "H1")
+    assert order.contact_warn_at is not None and order.reply_escalate_at is not None
+    late = AT + timedelta(days=1, hours=1)  # not contacted by Thursday 09:00
+    intake = _operator(quiet_db, "intake")
+    with quiet_db.write() as session:  # accepted at once: the centre's own clock stops
+        transition(session, intake, order.event_id, 1, "accept", AT + timedelta(minutes=5))
+
+    def scan(now: datetime) -> list[tuple[str, str]]:
+        with quiet_db.read() as session:
+            rows = queries.alarm_rows(session, now, post="intake")
+            return [
+                (a.clock, a.level)
+                for a in rows
+                if a.event_id == order.event_id and a.clock.startswith("hotline_")
+            ]
+
+    assert scan(AT + timedelta(hours=1)) == []
+    assert scan(late) == [("hotline_contact", "overdue")]
+    with quiet_db.read() as session:
+        assert next_boundary(session, AT) == order.contact_warn_at
+        (row,) = queries.event_rows(session, late, event_ids=[order.event_id])
+        assert row.alarm == "overdue"  # the queue's colour counts the hotline's clocks
+        assert order.event_id in crossed_boundaries(session, AT, late)
+    with quiet_db.write() as session:
+        acknowledge(
+            session, intake, order.event_id, "hotline_contact", order.contact_deadline, late
+        )  # type: ignore[arg-type]
+        hotline_step(session, intake, "H1", "contact", late)
+    assert scan(late) == []  # the step clears it; the reply clock runs on
+    much_later = AT + timedelta(days=30)
+    assert scan(much_later) == [("hotline_reply", "escalated")]
+    with quiet_db.write() as session:
+        assert escalate_overdue(session, much_later) == [order.event_id]
+        assert escalate_overdue(session, much_later) == []  # once
+
+
 def test_confidential_callers_and_repeat_callers(quiet_db: Database) -> None:
     address = _plate(quiet_db)
     other = _plate(quiet_db, 200)
@@ -233,3 +281,51 @@ def test_the_reply_file_has_the_hotline_columns_and_no_caller(quiet_db: Database
     assert values[1][:4] == ["R1", "部分解决", '\'=HYPERLINK("x")已协调', "2026-11-18 14:00:00"]
     text = repr(values)
     assert "王秘密" not in text and "13700000009" not in text
+
+
+def test_the_steps_offered_follow_the_order_and_the_role() -> None:
+    from models.hotline_terms import available_steps
+    from models.snapshots import HotlineInfo
+
+    fresh = HotlineInfo(
+        order_no="X", order_type="", urge_count=0, supervised=False, repeat_count=0,
+        match_rule="", match_confidence=0.0, contact_deadline=None, reply_deadline=None,
+        hotline_limit=None, result=None, return_visit=None, redo_count=0,
+    )  # fmt: skip
+    both = frozenset({"event.accept", "event.close"})
+    assert available_steps(fresh, both) == ["sign", "contact", "send_back", "extend", "reply"]
+    assert available_steps(fresh, frozenset({"event.accept"})) == [
+        "sign", "contact", "send_back", "extend",
+    ]  # fmt: skip
+    replied = replace(fresh, signed_at=AT, contacted_at=AT, replied_at=AT)
+    assert available_steps(replied, both) == ["return_visit"]
+    assert available_steps(replace(fresh, returned_at=AT), both) == []
+
+
+def test_an_orders_clocks_counted_at_once_are_the_clocks_counted_one_by_one() -> None:
+    from models.alarms import hotline_boundary_columns
+    from models.hotline_terms import hotline_clock_columns, hotline_deadlines
+    from models.workdays import WorkingCalendar
+
+    calendar, policy = WorkingCalendar(), AlarmPolicy(0.7, 0.4)
+    rng = random.Random(5)
+    for _ in range(300):
+        start = datetime(2025, 9, 1, tzinfo=UTC) + timedelta(seconds=rng.randrange(86400 * 400))
+        limit = start + timedelta(hours=rng.randrange(-5, 400)) if rng.random() < 0.5 else None
+        order_type = rng.choice([*DEFAULT_SLA, "新类型"])
+        expected: dict[str, object] = dict(
+            hotline_deadlines(DEFAULT_SLA, calendar, order_type, start, limit)
+        )
+        for clock in ("hotline_contact", "hotline_reply"):
+            deadline = expected[f"{clock.removeprefix('hotline_')}_deadline"]
+            expected.update(
+                hotline_boundary_columns(
+                    clock,
+                    start,
+                    deadline,
+                    policy=policy,
+                    calendar=calendar,  # type: ignore[arg-type]
+                )
+            )
+        found = hotline_clock_columns(DEFAULT_SLA, calendar, policy, order_type, start, limit)
+        assert found == expected, (start, limit, order_type)

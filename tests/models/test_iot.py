@@ -421,3 +421,80 @@ def test_the_broker_password_never_shows_in_the_settings() -> None:
 
     settings = BrokerSettings("h", 1, "u", "hunter2-secret")
     assert "hunter2" not in repr(settings) and "hunter2" not in str(settings)
+
+
+def test_a_device_offline_is_in_the_alarm_panel_of_intake_and_chief_until_back_online(
+    quiet_db: Database,
+) -> None:
+    from models.queries import alarm_rows
+
+    def offline_alarms(post: str, now: datetime) -> list[Any]:
+        with quiet_db.read() as session:
+            return [a for a in alarm_rows(session, now, post=post) if a.level == "offline"]
+
+    will = json.dumps({"online": False, "devices": [WL]}).encode()
+    ingest(quiet_db, (f"griddesk/iot/{WL}/status", will))
+    (event,) = iot_events(quiet_db)
+    later = NOW + timedelta(minutes=5)
+    for post in ("intake", "chief"):
+        (row,) = offline_alarms(post, later)
+        assert (row.code, row.event_id, row.clock, row.deadline) == (WL, event.id, "heartbeat", NOW)
+        assert row.category and row.grid_code  # the device's name and its grid
+    assert offline_alarms("dispatch", later) == [] and offline_alarms("video", later) == []
+    ingest(quiet_db, beat(), now=later)
+    assert offline_alarms("intake", later) == [] and offline_alarms("chief", later) == []
+
+
+def test_a_devices_history_tells_its_alarms_their_events_and_its_time_offline(
+    quiet_db: Database,
+) -> None:
+    ingest(quiet_db, alarm("m1", value=12.0))
+    ingest(quiet_db, alarm("m2", value=31.0), now=NOW + timedelta(minutes=1))
+    ingest(quiet_db, alarm("m3", state="clear"), now=NOW + timedelta(minutes=2))
+    will = json.dumps({"online": False, "devices": [WL]}).encode()
+    ingest(quiet_db, (f"griddesk/iot/{WL}/status", will), now=NOW + timedelta(minutes=3))
+    ingest(quiet_db, beat(), now=NOW + timedelta(minutes=4))
+    events = {e.description: e for e in iot_events(quiet_db)}
+    with quiet_db.read() as session:
+        device_id = session.scalar(select(IotDevice.id).where(IotDevice.code == WL))
+        assert device_id is not None
+        history = iot.device_history(session, device_id, "en_GB")
+        with pytest.raises(LookupError):
+            iot.device_history(session, -1)
+    assert history.code == WL and history.online and history.grid_code
+    lines = [(e.at - NOW, e.what, e.detail, e.count, e.reading) for e in history.entries]
+    assert lines == [
+        (timedelta(minutes=4), "cleared", "Device offline", 0, ""),
+        (timedelta(minutes=4), "online", "heartbeat", 0, ""),
+        (timedelta(minutes=3), "raised", "Device offline", 1, ""),
+        (timedelta(minutes=3), "offline", "last_will", 0, ""),
+        (timedelta(minutes=2), "cleared", "Waterlogging", 0, ""),
+        (timedelta(0), "raised", "Waterlogging", 2, "31cm"),
+    ]
+    water = next(e for d, e in events.items() if "积水" in d)
+    raised = history.entries[-1]
+    assert (raised.event_id, raised.event_state) == (water.id, "reported")
+    assert raised.event_code.startswith("SJ-") and history.entries[-2].event_id == water.id
+
+
+def test_the_bridges_kept_catalogue_learns_a_device_added_since_and_proposals_come_after(
+    quiet_db: Database,
+) -> None:
+    with quiet_db.read() as session:
+        kept = iot.Catalogue.load(session)
+        at = session.execute(select(IotDevice.grid_id, IotDevice.lon, IotDevice.lat)).first()
+    assert at is not None
+    with quiet_db.write() as session:  # a centre adds a sensor while the bridge runs
+        session.add(IotDevice(code="IOT-WL-0999", kind="water_level", name="新积水监测点",
+                              grid_id=at.grid_id, lon=at.lon, lat=at.lat))  # fmt: skip
+    with quiet_db.write() as session:
+        (outcome,) = iot.ingest_batch(
+            session, [alarm("n1", device="IOT-WL-0999")], NOW, catalogue=kept,
+            propose_events=False,
+        )  # fmt: skip
+    assert outcome.kind == "event" and outcome.proposal is None
+    assert "IOT-WL-0999" in kept.devices
+    with quiet_db.read() as session:
+        assert outcome.event_id is not None
+        proposal = iot.proposals(session, [outcome.event_id])[outcome.event_id]
+    assert proposal.category_name == "积水"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, date, datetime, timedelta
+import random
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -103,3 +104,33 @@ def test_fractional_working_days() -> None:
     assert WorkingCalendar().add_working_days(local(2026, 11, 20, 8), 0.5) == local(
         2026, 11, 20, 20
     )
+
+
+def test_the_indexed_working_time_agrees_with_a_walk_over_the_days() -> None:
+    # Random instants over 2025-26 (the package stops there), some at midnight, across holidays,
+    # make-up days and the override table: the index gives what a walk over the days gives.
+    calendar = WorkingCalendar({date(2026, 10, 10): True, date(2026, 10, 12): False})
+    rng = random.Random(17)
+    base = datetime(2025, 9, 1, tzinfo=UTC)
+
+    def walked_between(start: datetime, end: datetime) -> timedelta:
+        total, moment = timedelta(0), start
+        while moment < end:
+            local = moment.astimezone(LOCAL_ZONE)
+            midnight = datetime.combine(local.date() + timedelta(days=1), time(), LOCAL_ZONE)
+            step = min(midnight, end)
+            if calendar.is_working_day(local.date()):
+                total += step - moment
+            moment = step
+        return total
+
+    for _ in range(1500):
+        start = base + timedelta(seconds=rng.randrange(86400 * 430), microseconds=rng.randrange(7))
+        if rng.random() < 0.1:
+            start = datetime.combine(start.astimezone(LOCAL_ZONE).date(), time(), LOCAL_ZONE)
+        amount = timedelta(seconds=rng.randrange(1, 86400 * 15))
+        assert calendar.add_working_time(start, amount) == calendar._walk_working_time(
+            start, amount
+        )
+        end = start + timedelta(seconds=rng.randrange(-86400, 86400 * 30))
+        assert calendar.working_time_between(start, end) == walked_between(start, end)

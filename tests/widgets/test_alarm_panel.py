@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from models.snapshots import AlarmRow, IndicatorCounts
 from widgets.alarm_panel import (
     ACKNOWLEDGED_COLOUR,
+    OFFLINE_COLOUR,
     AlarmColumn,
     AlarmPanel,
     AlarmTableModel,
@@ -117,3 +118,23 @@ def test_mute_is_the_operators_switch(qtbot: QtBot) -> None:
     with qtbot.waitSignal(panel.muted_changed) as changed:
         qtbot.mouseClick(panel.mute, Qt.MouseButton.LeftButton)
     assert changed.args == [False]
+
+
+def test_a_device_offline_is_listed_after_the_overdue_counting_how_long_since(
+    qtbot: QtBot,
+) -> None:
+    panel = AlarmPanel()
+    qtbot.addWidget(panel)
+    offline = AlarmRow(
+        9, "IOT-WL-0001", "积水监测点1", "reported", "heartbeat",
+        NOW - timedelta(minutes=7), "offline", "320104012001001",
+    )  # fmt: skip
+    panel.set_alarms([*alarms(), offline], NOW)
+    model = panel.model
+    assert codes(model)[4] == "IOT-WL-0001"  # after the overdue, before the soon due
+    shown = [model.data(model.index(4, column)) for column in AlarmColumn]
+    assert shown[AlarmColumn.LEVEL] == "设备离线" and shown[AlarmColumn.CLOCK] == "设备心跳"
+    assert shown[AlarmColumn.CATEGORY] == "积水监测点1"
+    assert shown[AlarmColumn.COUNTDOWN].startswith("已离线 7分")
+    colour = model.data(model.index(4, AlarmColumn.LEVEL), Qt.ItemDataRole.BackgroundRole)
+    assert colour.color().name() == OFFLINE_COLOUR
