@@ -9,9 +9,8 @@ events — bounded, so the wall can run for weeks. The 29 days before today are 
 while (``wall_history``) and only today on every change; the alarms are a read of their own
 (``wall_alarms``), after the tiles and charts are shown.
 
-按期办结率 (closed within the limit) is defined here until the reports' indicators module has
-it: of the events closed in a period, the share closed no later than their closing deadline
-(an event closed with no closing deadline — never dispatched — counts as on time).
+按期办结率 (closed within the limit) is ``models.indicators``' definition
+(``indicators.closed_on_time``), as the reports count it.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Integer, case, cast, func, or_, select
+from sqlalchemy import Integer, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from models import indicators, modes, queries
@@ -67,19 +66,13 @@ def _counts(
 
 def _closed(session: Session, since: datetime, until: datetime) -> tuple[int, int]:
     """Events closed in [since, until), and of them those closed on time (按期)."""
-    on_time = or_(Event.close_deadline.is_(None), Event.closed_at <= Event.close_deadline)
+    on_time = indicators.closed_on_time()
     closed, in_time = session.execute(
         select(func.count(), func.coalesce(func.sum(case((on_time, 1), else_=0)), 0)).where(
             Event.closed_at >= since, Event.closed_at < until
         )
     ).one()
     return int(closed), int(in_time)
-
-
-def on_time_rate(session: Session, since: datetime, until: datetime) -> float | None:
-    """按期办结率 of the events closed in [since, until): None when none was closed."""
-    closed, in_time = _closed(session, since, until)
-    return None if not closed else in_time / closed
 
 
 def wall_history(session: Session, today: date) -> WallHistory:
