@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.labels import hotline_word_labels
+
 DEFAULT_ROW = "*"  # the profile's key for "any order type not listed"
 CLOCKS = ("contact", "send_back", "reply")
 MAX_DAYS = 60
@@ -40,6 +42,7 @@ class HotlineSlaDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("12345 工单办理时限"))
+        self._words = hotline_word_labels()  # the hotline's order types, shown translated
         self.table = QTableWidget(0, 1 + len(CLOCKS), self)
         self.table.setHorizontalHeaderLabels(
             [self.tr("工单类型"), self.tr("联系来电人"), self.tr("退单"), self.tr("答复")]
@@ -98,6 +101,8 @@ class HotlineSlaDialog(QDialog):
         for row in range(self.table.rowCount()):
             item = self.table.item(row, 0)
             typed = item.text().strip() if item is not None else ""
+            if item is not None and typed == self._words.get(item.data(Qt.ItemDataRole.UserRole)):
+                typed = item.data(Qt.ItemDataRole.UserRole)  # a known type, shown translated
             order_type = DEFAULT_ROW if row == self._default_row() else typed
             if not order_type:
                 self.show_message(self.tr("第 {row} 行：请填写工单类型").format(row=row + 1))
@@ -131,7 +136,9 @@ class HotlineSlaDialog(QDialog):
         row = self.table.rowCount()
         self.table.insertRow(row)
         default = order_type == DEFAULT_ROW
-        item = QTableWidgetItem(self.tr("其他类型") if default else order_type)
+        item = QTableWidgetItem(
+            self.tr("其他类型") if default else self._words.get(order_type, order_type)
+        )
         item.setData(Qt.ItemDataRole.UserRole, order_type)
         if default:  # its name is the profile's, not the chief's to change
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)

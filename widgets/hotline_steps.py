@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.snapshots import HotlineInfo
+from widgets.labels import hotline_word_labels
 
 # The hotline's results (办理结果) and return-call verdicts (回访), as the hotline words them:
-# they go back to it in these words, in either language of the window.
+# they go back to it in these words, in either language of the window (only shown translated).
 RESULTS = ("解决", "部分解决", "未解决")
 VISITS = ("满意", "基本满意", "不满意")
 STEP_PREFIX = "hotline_"
@@ -66,15 +67,16 @@ class HotlineStepsBox(QGroupBox):
         self.reason.setPlaceholderText(self.tr("退单或延期的原因"))
         self.result = QComboBox(self)
         self.result.setObjectName("hotline_result")
+        words = hotline_word_labels()
         for result in RESULTS:
-            self.result.addItem(result, result)
+            self.result.addItem(words.get(result, result), result)
         self.reply = QLineEdit(self)
         self.reply.setObjectName("hotline_reply_text")
         self.reply.setPlaceholderText(self.tr("答复要点"))
         self.visit = QComboBox(self)
         self.visit.setObjectName("hotline_visit")
         for visit in VISITS:
-            self.visit.addItem(visit, visit)
+            self.visit.addItem(words.get(visit, visit), visit)
         # A repeat caller about the same place: the earlier order's event, offered to merge into.
         self.merge_button = QPushButton(self)
         self.merge_button.setObjectName("hotline_merge")

@@ -177,6 +177,24 @@ def holiday_labels() -> dict[str, str]:
     }
 
 
+def hotline_word_labels() -> dict[str, str]:
+    """The 12345 hotline's own words (its order types, results and return-call verdicts) →
+    what the window shows. They are stored and go back to the hotline in its words; only the
+    reading is translated. A type the hotline adds later is shown as it is written."""
+    return {
+        "咨询": QCoreApplication.translate("labels", "咨询"),
+        "求助": QCoreApplication.translate("labels", "求助"),
+        "投诉举报": QCoreApplication.translate("labels", "投诉举报"),
+        "建议": QCoreApplication.translate("labels", "建议"),
+        "解决": QCoreApplication.translate("labels", "解决"),
+        "部分解决": QCoreApplication.translate("labels", "部分解决"),
+        "未解决": QCoreApplication.translate("labels", "未解决"),
+        "满意": QCoreApplication.translate("labels", "满意"),
+        "基本满意": QCoreApplication.translate("labels", "基本满意"),
+        "不满意": QCoreApplication.translate("labels", "不满意"),
+    }
+
+
 def mode_labels() -> dict[str, str]:
     """Centre mode → name."""
     return {

@@ -2373,82 +2373,82 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>HotlineSlaDialog</name>
     <message>
-        <location filename="../../widgets/hotline_sla_dialog.py" line="42"/>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="44"/>
         <source>12345 工单办理时限</source>
         <translation>12345 order time limits</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_sla_dialog.py" line="45"/>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="48"/>
         <source>工单类型</source>
         <translation>Order type</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_sla_dialog.py" line="45"/>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="48"/>
         <source>联系来电人</source>
         <translation>Contact caller</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_sla_dialog.py" line="45"/>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="48"/>
         <source>退单</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_sla_dialog.py" line="45"/>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="48"/>
         <source>答复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_sla_dialog.py" line="51"/>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="54"/>
         <source>添加类型</source>
         <translation>Add type</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_sla_dialog.py" line="52"/>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="55"/>
         <source>删除类型</source>
         <translation>Remove type</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_sla_dialog.py" line="53"/>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="56"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_sla_dialog.py" line="58"/>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="61"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_sla_dialog.py" line="67"/>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="70"/>
         <source>各类工单的办理时限（工作日），自受理时起算；答复时限不晚于热线给定的办理时限。修改只影响此后导入或重办的工单。</source>
         <translation>Time limits per order type in working days, counted from acceptance; the reply is never due later than the hotline&apos;s own limit. Changes apply to orders imported or reopened from now on.</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_sla_dialog.py" line="103"/>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="108"/>
         <source>第 {row} 行：请填写工单类型</source>
         <translation>Row {row}: enter the order type</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_sla_dialog.py" line="106"/>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="111"/>
         <source>工单类型“{type}”重复</source>
         <translation>Order type “{type}” is listed twice</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_sla_dialog.py" line="134"/>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="140"/>
         <source>其他类型</source>
         <translation>Any other type</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_sla_dialog.py" line="144"/>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="151"/>
         <source> 工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_sla_dialog.py" line="161"/>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="168"/>
         <source>请先选择要删除的工单类型</source>
         <translation>Select the order type to remove first</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_sla_dialog.py" line="164"/>
+        <location filename="../../widgets/hotline_sla_dialog.py" line="171"/>
         <source>“其他类型”一行不能删除：未列出的工单类型按它计时</source>
         <translation>The “Any other type” row cannot be removed: order types not listed are timed by it</translation>
     </message>
@@ -2456,32 +2456,32 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>HotlineSteps</name>
     <message>
-        <location filename="../../widgets/hotline_steps.py" line="37"/>
+        <location filename="../../widgets/hotline_steps.py" line="38"/>
         <source>签收</source>
         <translation>Sign for it</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_steps.py" line="38"/>
+        <location filename="../../widgets/hotline_steps.py" line="39"/>
         <source>已联系来电人</source>
         <translation>Caller contacted</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_steps.py" line="39"/>
+        <location filename="../../widgets/hotline_steps.py" line="40"/>
         <source>退单</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_steps.py" line="40"/>
+        <location filename="../../widgets/hotline_steps.py" line="41"/>
         <source>申请延期</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_steps.py" line="41"/>
+        <location filename="../../widgets/hotline_steps.py" line="42"/>
         <source>办结答复</source>
         <translation>Reply to hotline</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_steps.py" line="42"/>
+        <location filename="../../widgets/hotline_steps.py" line="43"/>
         <source>记录回访</source>
         <translation>Record return call</translation>
     </message>
@@ -2489,32 +2489,32 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>HotlineStepsBox</name>
     <message>
-        <location filename="../../widgets/hotline_steps.py" line="57"/>
+        <location filename="../../widgets/hotline_steps.py" line="58"/>
         <source>12345 工单办理</source>
         <translation>12345 order handling</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_steps.py" line="66"/>
+        <location filename="../../widgets/hotline_steps.py" line="67"/>
         <source>退单或延期的原因</source>
         <translation>Reason for sending back or extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_steps.py" line="73"/>
+        <location filename="../../widgets/hotline_steps.py" line="75"/>
         <source>答复要点</source>
         <translation>Reply points</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_steps.py" line="89"/>
+        <location filename="../../widgets/hotline_steps.py" line="91"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_steps.py" line="96"/>
+        <location filename="../../widgets/hotline_steps.py" line="98"/>
         <source>回访结果</source>
         <translation>Return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline_steps.py" line="116"/>
+        <location filename="../../widgets/hotline_steps.py" line="118"/>
         <source>同一来电人反映同一处：合并到 {code}</source>
         <translation>Same caller, same place: merge into {code}</translation>
     </message>
@@ -2992,280 +2992,280 @@ No longer overdue: {cleared}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="316"/>
+        <location filename="../../desktop/main_window.py" line="317"/>
         <source>GridDesk 网格指挥台 — {post} · {name}</source>
         <translation>GridDesk — {post} · {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="210"/>
         <source>应急模式</source>
         <translation>Emergency mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>值班(&amp;S)</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="245"/>
         <source>启动应急模式…</source>
         <translation>Declare an emergency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
         <source>恢复常态…</source>
         <translation>Return to normal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>工作日历…</source>
         <translation>Working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>时限标准…</source>
         <translation>Time limits (SLA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
         <source>应急预案…</source>
         <translation>Emergency plans…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="262"/>
-        <location filename="../../desktop/main_window.py" line="484"/>
+        <location filename="../../desktop/main_window.py" line="263"/>
+        <location filename="../../desktop/main_window.py" line="485"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>事件(&amp;E)</source>
         <translation>&amp;Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>新建事件…</source>
         <translation>New event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
+        <location filename="../../desktop/main_window.py" line="273"/>
         <source>派单规则…</source>
         <translation>Dispatch rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="277"/>
+        <location filename="../../desktop/main_window.py" line="278"/>
         <source>摄像机(&amp;C)</source>
         <translation>&amp;Cameras</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="278"/>
+        <location filename="../../desktop/main_window.py" line="279"/>
         <source>工地与报送(&amp;R)</source>
         <translation>Sites &amp;&amp; &amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="279"/>
+        <location filename="../../desktop/main_window.py" line="280"/>
         <source>报表(&amp;B)</source>
         <translation>Reports(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="280"/>
+        <location filename="../../desktop/main_window.py" line="281"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="283"/>
+        <location filename="../../desktop/main_window.py" line="284"/>
         <source>地图底图…</source>
         <translation>Map base tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="287"/>
+        <location filename="../../desktop/main_window.py" line="288"/>
         <source>大屏（数据驾驶舱）</source>
         <translation>Big screen (data cockpit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="291"/>
+        <location filename="../../desktop/main_window.py" line="292"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="292"/>
+        <location filename="../../desktop/main_window.py" line="293"/>
         <source>关于网格指挥台…</source>
         <translation>About GridDesk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="329"/>
-        <location filename="../../desktop/main_window.py" line="867"/>
+        <location filename="../../desktop/main_window.py" line="330"/>
+        <location filename="../../desktop/main_window.py" line="868"/>
         <source>操作员：{name}（{user}）</source>
         <translation>Operator: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="334"/>
+        <location filename="../../desktop/main_window.py" line="335"/>
         <source>岗位：{post}</source>
         <translation>Post: {post}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="340"/>
+        <location filename="../../desktop/main_window.py" line="341"/>
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="430"/>
+        <location filename="../../desktop/main_window.py" line="431"/>
         <source>与数据库服务器的连接中断</source>
         <translation>The connection to the database server was lost</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="477"/>
+        <location filename="../../desktop/main_window.py" line="478"/>
         <source>退出 GridDesk</source>
         <translation>Quit GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="478"/>
+        <location filename="../../desktop/main_window.py" line="479"/>
         <source>退出后本岗位（{post}）无人登录值守。确定退出吗？</source>
         <translation>After quitting, nobody is logged in on duty at this post ({post}). Quit?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="485"/>
+        <location filename="../../desktop/main_window.py" line="486"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="671"/>
+        <location filename="../../desktop/main_window.py" line="672"/>
         <source>🔇 提示音已静音</source>
         <translation>🔇 Alarm sound muted</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="686"/>
+        <location filename="../../desktop/main_window.py" line="687"/>
         <source>确认预警</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="804"/>
+        <location filename="../../desktop/main_window.py" line="805"/>
         <source>本机待提交 {count} 项</source>
         <translation>{count} kept here, not yet written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="810"/>
+        <location filename="../../desktop/main_window.py" line="811"/>
         <source>离线操作未能提交</source>
         <translation>Offline action not written</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="823"/>
+        <location filename="../../desktop/main_window.py" line="824"/>
         <source>在线：{who}</source>
         <translation>Online: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="880"/>
+        <location filename="../../desktop/main_window.py" line="881"/>
         <source>应急预案</source>
         <translation>Emergency plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="901"/>
+        <location filename="../../desktop/main_window.py" line="902"/>
         <source>预案已保存</source>
         <translation>Plan saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="918"/>
+        <location filename="../../desktop/main_window.py" line="919"/>
         <source>时限标准</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="948"/>
+        <location filename="../../desktop/main_window.py" line="949"/>
         <source>比例有误</source>
         <translation>The thresholds are not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="970"/>
+        <location filename="../../desktop/main_window.py" line="971"/>
         <source>预警比例已保存；重算了 {count} 件未结事件的预警时点</source>
         <translation>Thresholds saved; the alarm points of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="992"/>
+        <location filename="../../desktop/main_window.py" line="993"/>
         <source>已保存：此后计算的时限按新标准</source>
         <translation>Saved: deadlines computed from now on use the new limits</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1008"/>
+        <location filename="../../desktop/main_window.py" line="1009"/>
         <source>{year} 年节假日安排未录入：请值班长在“工作日历”中录入</source>
         <translation>{year}&apos;s holidays are not entered: the duty chief enters them in “Working-day calendar”</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="950"/>
+        <location filename="../../desktop/main_window.py" line="951"/>
         <source>{day}：日期不在该年或说明过长</source>
         <translation>{day}: not in that year, or the note is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="559"/>
+        <location filename="../../desktop/main_window.py" line="560"/>
         <source>⚠ 以超级用户连接数据库</source>
         <translation>⚠ Superuser connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="561"/>
+        <location filename="../../desktop/main_window.py" line="562"/>
         <source>⚠ 以所有者连接数据库</source>
         <translation>⚠ Owner connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="566"/>
+        <location filename="../../desktop/main_window.py" line="567"/>
         <source>各岗位不应以数据库所有者或超级用户连接：请用 python main.py db grant --role 角色名 设置应用角色，并以该角色连接</source>
         <translation>The posts should not connect as the database&apos;s owner or a superuser: set up an application role with python main.py db grant --role NAME and connect as it</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="692"/>
+        <location filename="../../desktop/main_window.py" line="693"/>
         <source>未结 {open} · {alarms}</source>
         <translation>Open {open} · {alarms}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1049"/>
+        <location filename="../../desktop/main_window.py" line="1053"/>
         <source>已保存；重算了 {count} 件未结事件的时限</source>
         <translation>Saved; deadlines of {count} open events recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1141"/>
+        <location filename="../../desktop/main_window.py" line="1146"/>
         <source>规则已保存，但未能重新读取，请稍后重新打开</source>
         <translation>The rule was saved but could not be read back: open the dialog again shortly</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1154"/>
+        <location filename="../../desktop/main_window.py" line="1159"/>
         <source>模式：{mode}</source>
         <translation>Mode: {mode}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1206"/>
+        <location filename="../../desktop/main_window.py" line="1211"/>
         <source>启动应急模式</source>
         <translation>Declare an emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1244"/>
-        <location filename="../../desktop/main_window.py" line="1255"/>
+        <location filename="../../desktop/main_window.py" line="1249"/>
+        <location filename="../../desktop/main_window.py" line="1260"/>
         <source>恢复常态</source>
         <translation>Return to normal</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1244"/>
+        <location filename="../../desktop/main_window.py" line="1249"/>
         <source>恢复常态的原因（必填）</source>
         <translation>Why the centre returns to normal (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1264"/>
+        <location filename="../../desktop/main_window.py" line="1269"/>
         <source>应急处置清单</source>
         <translation>Emergency checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1280"/>
+        <location filename="../../desktop/main_window.py" line="1285"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="1283"/>
+        <location filename="../../desktop/main_window.py" line="1288"/>
         <source>● 数据库断开，正在重试</source>
         <translation>● Database lost, retrying</translation>
     </message>
@@ -6282,7 +6282,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="27"/>
-        <location filename="../../widgets/labels.py" line="238"/>
+        <location filename="../../widgets/labels.py" line="256"/>
         <source>已退回</source>
         <translation>Rejected</translation>
     </message>
@@ -6319,7 +6319,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../widgets/labels.py" line="46"/>
         <location filename="../../widgets/labels.py" line="162"/>
-        <location filename="../../widgets/labels.py" line="261"/>
+        <location filename="../../widgets/labels.py" line="279"/>
         <source>视频巡查</source>
         <translation>Video patrol</translation>
     </message>
@@ -6363,7 +6363,7 @@ No longer overdue: {cleared}</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="71"/>
-        <location filename="../../widgets/labels.py" line="258"/>
+        <location filename="../../widgets/labels.py" line="276"/>
         <source>已上报领导</source>
         <translation>Reported to leader</translation>
     </message>
@@ -6503,162 +6503,212 @@ No longer overdue: {cleared}</translation>
         <translation>70th anniversary of the victory of the War of Resistance</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="183"/>
+        <location filename="../../widgets/labels.py" line="185"/>
+        <source>咨询</source>
+        <translation>Enquiry</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="186"/>
+        <source>求助</source>
+        <translation>Request for help</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="187"/>
+        <source>投诉举报</source>
+        <translation>Complaint / report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="188"/>
+        <source>建议</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="189"/>
+        <source>解决</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="190"/>
+        <source>部分解决</source>
+        <translation>Partly resolved</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="191"/>
+        <source>未解决</source>
+        <translation>Not resolved</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="192"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="193"/>
+        <source>基本满意</source>
+        <translation>Basically satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="194"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="201"/>
         <source>常态</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="184"/>
+        <location filename="../../widgets/labels.py" line="202"/>
         <source>应急</source>
         <translation>Emergency</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="191"/>
+        <location filename="../../widgets/labels.py" line="209"/>
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="192"/>
+        <location filename="../../widgets/labels.py" line="210"/>
         <source>执法片区</source>
         <translation>Enforcement zone</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="193"/>
+        <location filename="../../widgets/labels.py" line="211"/>
         <source>职能部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="194"/>
+        <location filename="../../widgets/labels.py" line="212"/>
         <source>挂包领导</source>
         <translation>Leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="201"/>
+        <location filename="../../widgets/labels.py" line="219"/>
         <source>街面</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="202"/>
+        <location filename="../../widgets/labels.py" line="220"/>
         <source>工地</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="203"/>
+        <location filename="../../widgets/labels.py" line="221"/>
         <source>出入口</source>
         <translation>Entrance</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="213"/>
+        <location filename="../../widgets/labels.py" line="231"/>
         <source>{code}（所在网格）</source>
         <translation>{code} (contains the point)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="216"/>
+        <location filename="../../widgets/labels.py" line="234"/>
         <source>{code}（{distance} 米）</source>
         <translation>{code} ({distance} m)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="224"/>
+        <location filename="../../widgets/labels.py" line="242"/>
         <source>来电</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="225"/>
+        <location filename="../../widgets/labels.py" line="243"/>
         <source>上级交办</source>
         <translation>Instruction from above</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="226"/>
+        <location filename="../../widgets/labels.py" line="244"/>
         <source>报送</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="227"/>
+        <location filename="../../widgets/labels.py" line="245"/>
         <source>重要事项</source>
         <translation>Notable matter</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="228"/>
+        <location filename="../../widgets/labels.py" line="246"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="235"/>
+        <location filename="../../widgets/labels.py" line="253"/>
         <source>按时办结</source>
         <translation>Resolved in time</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="236"/>
+        <location filename="../../widgets/labels.py" line="254"/>
         <source>曾超时</source>
         <translation>Went overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="237"/>
+        <location filename="../../widgets/labels.py" line="255"/>
         <source>仍在办理</source>
         <translation>Still open</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="239"/>
+        <location filename="../../widgets/labels.py" line="257"/>
         <source>未关联事件</source>
         <translation>No linked event</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="246"/>
+        <location filename="../../widgets/labels.py" line="264"/>
         <source>待接班</source>
         <translation>Awaiting takeover</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="247"/>
+        <location filename="../../widgets/labels.py" line="265"/>
         <source>已接班</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="248"/>
+        <location filename="../../widgets/labels.py" line="266"/>
         <source>有异议</source>
         <translation>Disputed</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="255"/>
+        <location filename="../../widgets/labels.py" line="273"/>
         <source>未结事件</source>
         <translation>Open events</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="256"/>
+        <location filename="../../widgets/labels.py" line="274"/>
         <source>下一班次内到期</source>
         <translation>Due next shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="257"/>
+        <location filename="../../widgets/labels.py" line="275"/>
         <source>超时事件</source>
         <translation>Overdue events</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="259"/>
+        <location filename="../../widgets/labels.py" line="277"/>
         <source>本岗未确认预警</source>
         <translation>Unacknowledged alarms at this post</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="260"/>
+        <location filename="../../widgets/labels.py" line="278"/>
         <source>平急转换</source>
         <translation>Mode switches</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="262"/>
+        <location filename="../../widgets/labels.py" line="280"/>
         <source>值班日志要点</source>
         <translation>Duty log highlights</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="263"/>
+        <location filename="../../widgets/labels.py" line="281"/>
         <source>上报信息</source>
         <translation>Upward reports</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="264"/>
+        <location filename="../../widgets/labels.py" line="282"/>
         <source>待办事项</source>
         <translation>Pending items</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="265"/>
+        <location filename="../../widgets/labels.py" line="283"/>
         <source>交班说明</source>
         <translation>Handover notes</translation>
     </message>
