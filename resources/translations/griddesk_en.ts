@@ -3075,7 +3075,7 @@ No longer overdue: {cleared}</translation>
     <message>
         <location filename="../../desktop/main_window.py" line="280"/>
         <source>报表(&amp;B)</source>
-        <translation>Reports(&amp;B)</translation>
+        <translation>Re&amp;ports</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="281"/>
