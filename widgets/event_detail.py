@@ -39,6 +39,7 @@ from widgets.hotline_steps import HotlineStepsBox
 from widgets.labels import (
     clock_labels,
     grid_choice_label,
+    hotline_word_labels,
     listing,
     post_labels,
     priority_labels,
@@ -433,7 +434,7 @@ class EventDetailPanel(QWidget):
             return
         parts = [self.tr("12345工单 {no}").format(no=info.order_no)]
         if info.order_type:
-            parts.append(info.order_type)
+            parts.append(hotline_word_labels().get(info.order_type, info.order_type))
         if info.urge_count:
             parts.append(self.tr("催办 {n} 次").format(n=info.urge_count))
         if info.supervised:

@@ -969,487 +969,487 @@
 <context>
     <name>EventDetailPanel</name>
     <message>
-        <location filename="../../widgets/event_detail.py" line="68"/>
+        <location filename="../../widgets/event_detail.py" line="69"/>
         <source>网格员 {name}</source>
         <translation>Grid worker {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="69"/>
+        <location filename="../../widgets/event_detail.py" line="70"/>
         <source>挂包领导 {name}</source>
         <translation>Leader in charge {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="70"/>
+        <location filename="../../widgets/event_detail.py" line="71"/>
         <source>执法队 {name}</source>
         <translation>Enforcement team {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="71"/>
+        <location filename="../../widgets/event_detail.py" line="72"/>
         <source>部门 {name}</source>
         <translation>Department {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="82"/>
-        <location filename="../../widgets/event_detail.py" line="291"/>
+        <location filename="../../widgets/event_detail.py" line="83"/>
+        <location filename="../../widgets/event_detail.py" line="292"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="83"/>
+        <location filename="../../widgets/event_detail.py" line="84"/>
         <source>派遣</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="84"/>
+        <location filename="../../widgets/event_detail.py" line="85"/>
         <source>改派</source>
         <translation>Reassign</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="85"/>
-        <location filename="../../widgets/event_detail.py" line="292"/>
+        <location filename="../../widgets/event_detail.py" line="86"/>
+        <location filename="../../widgets/event_detail.py" line="293"/>
         <source>响应</source>
         <translation>Respond</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="86"/>
-        <location filename="../../widgets/event_detail.py" line="293"/>
+        <location filename="../../widgets/event_detail.py" line="87"/>
+        <location filename="../../widgets/event_detail.py" line="294"/>
         <source>办结</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="87"/>
+        <location filename="../../widgets/event_detail.py" line="88"/>
         <source>核查结案</source>
         <translation>Verify and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="88"/>
+        <location filename="../../widgets/event_detail.py" line="89"/>
         <source>退回</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="89"/>
+        <location filename="../../widgets/event_detail.py" line="90"/>
         <source>上报领导</source>
         <translation>Escalate to leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="90"/>
+        <location filename="../../widgets/event_detail.py" line="91"/>
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="91"/>
+        <location filename="../../widgets/event_detail.py" line="92"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="92"/>
+        <location filename="../../widgets/event_detail.py" line="93"/>
         <source>暂停计时</source>
         <translation>Pause the clock</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="93"/>
+        <location filename="../../widgets/event_detail.py" line="94"/>
         <source>恢复计时</source>
         <translation>Resume the clock</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="94"/>
+        <location filename="../../widgets/event_detail.py" line="95"/>
         <source>申请延期</source>
         <translation>Request an extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="95"/>
+        <location filename="../../widgets/event_detail.py" line="96"/>
         <source>批准延期</source>
         <translation>Approve the extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="96"/>
+        <location filename="../../widgets/event_detail.py" line="97"/>
         <source>不批准延期</source>
         <translation>Refuse the extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="130"/>
-        <location filename="../../widgets/event_detail.py" line="381"/>
+        <location filename="../../widgets/event_detail.py" line="131"/>
+        <location filename="../../widgets/event_detail.py" line="382"/>
         <source>未选择事件</source>
         <translation>No event selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="157"/>
+        <location filename="../../widgets/event_detail.py" line="158"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="158"/>
+        <location filename="../../widgets/event_detail.py" line="159"/>
         <source>优先级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="159"/>
+        <location filename="../../widgets/event_detail.py" line="160"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="160"/>
+        <location filename="../../widgets/event_detail.py" line="161"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="161"/>
+        <location filename="../../widgets/event_detail.py" line="162"/>
         <source>网格 / 社区 / 片区</source>
         <translation>Grid / community / zone</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="162"/>
+        <location filename="../../widgets/event_detail.py" line="163"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="163"/>
+        <location filename="../../widgets/event_detail.py" line="164"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="164"/>
+        <location filename="../../widgets/event_detail.py" line="165"/>
         <source>反映人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="165"/>
+        <location filename="../../widgets/event_detail.py" line="166"/>
         <source>处置力量</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="166"/>
+        <location filename="../../widgets/event_detail.py" line="167"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="167"/>
+        <location filename="../../widgets/event_detail.py" line="168"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="168"/>
+        <location filename="../../widgets/event_detail.py" line="169"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="182"/>
+        <location filename="../../widgets/event_detail.py" line="183"/>
         <source>智能派单建议</source>
         <translation>Dispatch proposal</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="190"/>
-        <location filename="../../widgets/event_detail.py" line="629"/>
+        <location filename="../../widgets/event_detail.py" line="191"/>
+        <location filename="../../widgets/event_detail.py" line="630"/>
         <source>确认网格</source>
         <translation>Confirm grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="194"/>
+        <location filename="../../widgets/event_detail.py" line="195"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="229"/>
+        <location filename="../../widgets/event_detail.py" line="230"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="230"/>
+        <location filename="../../widgets/event_detail.py" line="231"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="231"/>
+        <location filename="../../widgets/event_detail.py" line="232"/>
         <source>状态变化</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="232"/>
+        <location filename="../../widgets/event_detail.py" line="233"/>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="233"/>
-        <location filename="../../widgets/event_detail.py" line="574"/>
+        <location filename="../../widgets/event_detail.py" line="234"/>
+        <location filename="../../widgets/event_detail.py" line="575"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="297"/>
+        <location filename="../../widgets/event_detail.py" line="298"/>
         <source>（已上报领导）</source>
         <translation> (escalated to the leader)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="299"/>
+        <location filename="../../widgets/event_detail.py" line="300"/>
         <source>（待群众补充，{since} 起暂停计时）</source>
         <translation> (waiting for the resident: clock paused since {since})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="311"/>
+        <location filename="../../widgets/event_detail.py" line="312"/>
         <source>来电人要求保密</source>
         <translation>The caller asked for confidentiality</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="341"/>
+        <location filename="../../widgets/event_detail.py" line="342"/>
         <source>（{limit}）</source>
         <translation> ({limit})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="346"/>
+        <location filename="../../widgets/event_detail.py" line="347"/>
         <source>延期申请待审批：+{limit}（{who}：{reason}）</source>
         <translation>Extension requested, awaiting the chief: +{limit} ({who}: {reason})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="367"/>
+        <location filename="../../widgets/event_detail.py" line="368"/>
         <source>正在处理：{who}</source>
         <translation>Also working on it: {who}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="402"/>
+        <location filename="../../widgets/event_detail.py" line="403"/>
         <source>网格 {grid} · {category} → {target}</source>
         <translation>Grid {grid} · {category} → {target}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="403"/>
+        <location filename="../../widgets/event_detail.py" line="404"/>
         <source>（网格待确认）</source>
         <translation>(grid to confirm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="406"/>
+        <location filename="../../widgets/event_detail.py" line="407"/>
         <source>依据派单规则 #{rule}</source>
         <translation>By dispatch rule #{rule}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="407"/>
+        <location filename="../../widgets/event_detail.py" line="408"/>
         <source>依据类别默认力量</source>
         <translation>By the category&apos;s default force</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="408"/>
+        <location filename="../../widgets/event_detail.py" line="409"/>
         <source>复杂事件，由挂包领导牵头</source>
         <translation>Complex event: led by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="409"/>
+        <location filename="../../widgets/event_detail.py" line="410"/>
         <source>已超时，由挂包领导督办</source>
         <translation>Overdue: chased by the leader in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="413"/>
+        <location filename="../../widgets/event_detail.py" line="414"/>
         <source>位置在网格边界附近或网格之外，请确认网格</source>
         <translation>The location is near a grid boundary or outside every grid: confirm the grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="416"/>
+        <location filename="../../widgets/event_detail.py" line="417"/>
         <source>按建议：{name}</source>
         <translation>As proposed: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="424"/>
+        <location filename="../../widgets/event_detail.py" line="425"/>
         <source>无可用建议，请选择处置力量</source>
         <translation>No proposal: choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="434"/>
+        <location filename="../../widgets/event_detail.py" line="435"/>
         <source>12345工单 {no}</source>
         <translation>12345 order {no}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="438"/>
+        <location filename="../../widgets/event_detail.py" line="439"/>
         <source>催办 {n} 次</source>
         <translation>urged {n} times</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="440"/>
+        <location filename="../../widgets/event_detail.py" line="441"/>
         <source>督办</source>
         <translation>supervised</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="442"/>
+        <location filename="../../widgets/event_detail.py" line="443"/>
         <source>同一来电人第 {n} 次反映此处</source>
         <translation>call {n} from this caller about this place</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="444"/>
+        <location filename="../../widgets/event_detail.py" line="445"/>
         <source>重办 {n} 次</source>
         <translation>re-handled {n} times</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="446"/>
+        <location filename="../../widgets/event_detail.py" line="447"/>
         <source>{at} 签收</source>
         <translation>signed {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="448"/>
+        <location filename="../../widgets/event_detail.py" line="449"/>
         <source>联系时限 {at}</source>
         <translation>contact by {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="450"/>
+        <location filename="../../widgets/event_detail.py" line="451"/>
         <source>{at} 已联系</source>
         <translation>caller contacted {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="452"/>
+        <location filename="../../widgets/event_detail.py" line="453"/>
         <source>答复时限 {at}</source>
         <translation>reply by {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="454"/>
+        <location filename="../../widgets/event_detail.py" line="455"/>
         <source>热线办理时限 {at}</source>
         <translation>hotline limit {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="456"/>
+        <location filename="../../widgets/event_detail.py" line="457"/>
         <source>已申请延期</source>
         <translation>extension requested</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="458"/>
+        <location filename="../../widgets/event_detail.py" line="459"/>
         <source>已退单：{reason}</source>
         <translation>sent back: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="460"/>
+        <location filename="../../widgets/event_detail.py" line="461"/>
         <source>办理结果 {result}</source>
         <translation>result {result}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="462"/>
+        <location filename="../../widgets/event_detail.py" line="463"/>
         <source>回访 {visit}</source>
         <translation>return call: {visit}</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="464"/>
+        <location filename="../../widgets/event_detail.py" line="465"/>
         <source>地址未能定位，请确认网格</source>
         <translation>address not placed: confirm a grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="514"/>
-        <location filename="../../widgets/event_detail.py" line="522"/>
+        <location filename="../../widgets/event_detail.py" line="515"/>
+        <location filename="../../widgets/event_detail.py" line="523"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="516"/>
+        <location filename="../../widgets/event_detail.py" line="517"/>
         <source>超时自动上报领导（{clock}）</source>
         <translation>Raised to the leader automatically ({clock})</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="549"/>
+        <location filename="../../widgets/event_detail.py" line="550"/>
         <source>请先确认事件所属网格，再派遣</source>
         <translation>Confirm the event&apos;s grid before dispatching</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="555"/>
+        <location filename="../../widgets/event_detail.py" line="556"/>
         <source>请选择处置力量</source>
         <translation>Choose who handles it</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="563"/>
+        <location filename="../../widgets/event_detail.py" line="564"/>
         <source>延长办结时限（工作日）</source>
         <translation>Extend the close-by deadline by (working days)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="574"/>
+        <location filename="../../widgets/event_detail.py" line="575"/>
         <source>说明（必填）</source>
         <translation>Note (required)</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="580"/>
-        <location filename="../../widgets/event_detail.py" line="617"/>
+        <location filename="../../widgets/event_detail.py" line="581"/>
+        <location filename="../../widgets/event_detail.py" line="618"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="580"/>
-        <location filename="../../widgets/event_detail.py" line="618"/>
+        <location filename="../../widgets/event_detail.py" line="581"/>
+        <location filename="../../widgets/event_detail.py" line="619"/>
         <source>基本满意</source>
         <translation>Basically satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="580"/>
-        <location filename="../../widgets/event_detail.py" line="619"/>
+        <location filename="../../widgets/event_detail.py" line="581"/>
+        <location filename="../../widgets/event_detail.py" line="620"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="584"/>
+        <location filename="../../widgets/event_detail.py" line="585"/>
         <source>回访满意度</source>
         <translation>Satisfaction at the return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="611"/>
+        <location filename="../../widgets/event_detail.py" line="612"/>
         <source>{n}个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="612"/>
+        <location filename="../../widgets/event_detail.py" line="613"/>
         <source>{n}小时</source>
         <translation>{n} hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="627"/>
+        <location filename="../../widgets/event_detail.py" line="628"/>
         <source>上报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="628"/>
+        <location filename="../../widgets/event_detail.py" line="629"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="630"/>
+        <location filename="../../widgets/event_detail.py" line="631"/>
         <source>重算时限</source>
         <translation>Deadlines recomputed</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="631"/>
+        <location filename="../../widgets/event_detail.py" line="632"/>
         <source>12345 更新</source>
         <translation>12345 update</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="632"/>
+        <location filename="../../widgets/event_detail.py" line="633"/>
         <source>12345 签收</source>
         <translation>12345 signed for</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="633"/>
+        <location filename="../../widgets/event_detail.py" line="634"/>
         <source>12345 联系来电人</source>
         <translation>12345 caller contacted</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="634"/>
+        <location filename="../../widgets/event_detail.py" line="635"/>
         <source>12345 退单</source>
         <translation>12345 sent back</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="635"/>
+        <location filename="../../widgets/event_detail.py" line="636"/>
         <source>12345 申请延期</source>
         <translation>12345 extension asked</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="636"/>
+        <location filename="../../widgets/event_detail.py" line="637"/>
         <source>12345 办结答复</source>
         <translation>12345 reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="637"/>
+        <location filename="../../widgets/event_detail.py" line="638"/>
         <source>12345 回访</source>
         <translation>12345 return call</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="638"/>
+        <location filename="../../widgets/event_detail.py" line="639"/>
         <source>设备报警升级</source>
         <translation>Device alarm raised in severity</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="639"/>
+        <location filename="../../widgets/event_detail.py" line="640"/>
         <source>设备报警解除</source>
         <translation>Device alarm cleared</translation>
     </message>
     <message>
-        <location filename="../../widgets/event_detail.py" line="640"/>
+        <location filename="../../widgets/event_detail.py" line="641"/>
         <source>设备再次报警</source>
         <translation>Device alarm raised again</translation>
     </message>
