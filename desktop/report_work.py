@@ -137,10 +137,11 @@ class ReportWork(QObject):
             return
         dialog.set_progress(1)
         await asyncio.sleep(0)  # the bar is painted before the charts are drawn
-        self._charts = chart_images(data, self.english)
+        charts = chart_images(data, self.english)
         dialog.set_progress(2)
         await asyncio.sleep(0)
-        self._made = (data, issued)
+        # Together, after the last await: issuing freezes these charts with this data.
+        self._charts, self._made = charts, (data, issued)
         dialog.show_report(data, issued)
 
     async def issue(self, dialog: ReportDialog, assessment: str) -> None:
@@ -171,7 +172,9 @@ class ReportWork(QObject):
             operator.display_name,
         )
         with tempfile.TemporaryDirectory() as folder:
-            files = report_files(data, assessment, preview, CENTRE_NAME, Path(folder), self.english)
+            files = report_files(
+                data, assessment, preview, CENTRE_NAME, Path(folder), self.english, self._charts
+            )
         done, issued = await self.store.write_saying(
             lambda s: reports.issue_report(s, operator, data, assessment, files, number, now),
             dialog.refuse,

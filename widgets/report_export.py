@@ -654,9 +654,12 @@ def report_files(
     centre: str,
     folder: Path,
     english: bool = False,
+    charts: dict[str, QImage] | None = None,
 ) -> tuple[bytes, bytes]:
-    """The PDF and the workbook as bytes (what is frozen when a report is issued)."""
-    charts = chart_images(data, english)
+    """The PDF and the workbook as bytes (what is frozen when a report is issued); ``charts``
+    as ``chart_images`` drew them already (the window's preview), else drawn here."""
+    if charts is None:
+        charts = chart_images(data, english)
     pdf, xlsx = folder / "report.pdf", folder / "report.xlsx"
     write_report_pdf(data, assessment, issued, centre, pdf, english, charts)
     write_report_xlsx(data, assessment, issued, centre, xlsx, english, charts)
